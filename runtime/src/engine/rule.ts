@@ -1,0 +1,35 @@
+/** The contract a rule implements. One file per rule under ./rules. */
+import type { Diagnostic, NodeRef, Severity, Suggestion } from "./diagnostic";
+import type { ModelGraph, ModelNode, RelationNode } from "./graph";
+
+export interface RuleMeta {
+  /** kebab-case, stable, becomes the ESLint rule name. */
+  id: string;
+  /** ELQnnn, stable. */
+  code: string;
+  defaultSeverity: Severity;
+  /** One sentence: what the rule checks (used in docs and ESLint meta.docs.description). */
+  description: string;
+}
+
+export interface ReportInput {
+  /** Defaults to the rule's default severity. */
+  severity?: Severity;
+  message: string;
+  hint: string;
+  node: NodeRef;
+  suggestions?: Suggestion[];
+}
+
+export interface RuleContext {
+  readonly graph: ModelGraph;
+  /** Prebuilt indexes (built once per run, so every rule stays linear). */
+  readonly index: import("./model-index").ModelIndex;
+  report(input: ReportInput): void;
+}
+
+export interface Rule extends RuleMeta {
+  check(context: RuleContext): void;
+}
+
+export type { Diagnostic, ModelNode, RelationNode };

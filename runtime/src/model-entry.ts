@@ -1,0 +1,4 @@
+/** `eloquent-orm/Model`: the model base classes (mirrors the seed's `.../Model` subpath). */
+export * from "./model";
+export * from "./sql";
+export * from "./mongo";

@@ -1,0 +1,101 @@
+/**
+ * `column(type, length?, options?)`: the column half of a model's `static schema`.
+ *
+ * Never throws: a wrong type or option is kept as given so the rule engine can report it with a
+ * location and a fix (a crash here would hide every other mistake in the schema).
+ */
+
+export const COLUMN_TYPES = [
+  "increments",
+  "bigIncrements",
+  "bigint",
+  "uuid",
+  "int",
+  "string",
+  "text",
+  "boolean",
+  "decimal",
+  "float",
+  "json",
+  "timestamp",
+  "timestamps",
+  "softDeletes",
+  "objectId",
+] as const;
+
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+export interface ColumnOptions {
+  primary?: boolean;
+  unique?: boolean;
+  nullable?: boolean;
+  notNull?: boolean;
+  default?: unknown;
+  unsigned?: boolean;
+  index?: boolean;
+  /** timestamp columns: store with time zone (PostgreSQL `timestamptz`). */
+  useTz?: boolean;
+  /** timestamp columns: default to the current time. */
+  defaultNow?: boolean;
+  comment?: string;
+  /** decimal columns: total digits and digits after the point. */
+  precision?: number;
+  scale?: number;
+}
+
+export const COLUMN_OPTION_KEYS: readonly (keyof ColumnOptions)[] = [
+  "primary",
+  "unique",
+  "nullable",
+  "notNull",
+  "default",
+  "unsigned",
+  "index",
+  "useTz",
+  "defaultNow",
+  "comment",
+  "precision",
+  "scale",
+];
+
+export interface ColumnDescriptor<T extends ColumnType = ColumnType> {
+  readonly __eloquent: "column";
+  readonly type: T;
+  readonly length?: number;
+  readonly options: Readonly<ColumnOptions>;
+}
+
+/** Columns that one `column(...)` entry expands to (timestamps → created_at/updated_at). */
+export const EXPANDING_COLUMN_TYPES: Readonly<Record<string, readonly string[]>> = {
+  timestamps: ["created_at", "updated_at"],
+  softDeletes: ["deleted_at"],
+};
+
+export function column<const T extends ColumnType>(
+  type: T,
+  length?: number,
+  options?: ColumnOptions,
+): ColumnDescriptor<T> {
+  return Object.freeze({
+    __eloquent: "column" as const,
+    type,
+    ...(length === undefined ? {} : { length }),
+    options: Object.freeze({ ...(isPlainObject(options) ? options : {}) }),
+    // Keep a non-object `options` visible to the engine instead of silently dropping it.
+    ...(options !== undefined && !isPlainObject(options) ? { invalidOptions: options } : {}),
+  }) as ColumnDescriptor<T>;
+}
+
+export function isColumnDescriptor(value: unknown): value is ColumnDescriptor {
+  return isPlainObjectLike(value) && (value as { __eloquent?: unknown }).__eloquent === "column";
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function isPlainObjectLike(value: unknown): value is object {
+  return value !== null && typeof value === "object";
+}

@@ -1,0 +1,3 @@
+export * from "./column";
+export * from "./relation";
+export * from "./database";

@@ -1,0 +1,131 @@
+/**
+ * `relation(kind, target, options)`: the relation half of a model's `static schema`.
+ *
+ * The descriptor keeps the literal kind, target and options in its type so relation names and
+ * eager-load paths can be typed. At runtime nothing is validated here: whatever was passed is kept
+ * verbatim (also from untyped JavaScript) and the rule engine reports every problem at once.
+ */
+
+export const RELATION_KINDS = [
+  "hasOne",
+  "hasMany",
+  "belongsTo",
+  "belongsToMany",
+  "morphOne",
+  "morphMany",
+  "morphTo",
+] as const;
+
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+export interface HasOptions {
+  /** Column on the target holding this model's key. Default: `<snake declaring model>_id`. */
+  foreignKey?: string;
+  /** Column on this model the foreign key points at. Default: this model's primary key. */
+  localKey?: string;
+}
+
+export interface BelongsToOptions {
+  /** Column on this model holding the target's key. Default: `<snake target>_id`. */
+  foreignKey?: string;
+  /** Column on the target the foreign key points at. Default: the target's primary key. */
+  ownerKey?: string;
+}
+
+export interface BelongsToManyOptions {
+  /** Pivot table (SQL) or pivot collection (Mongo). Required on SQL models. */
+  pivotTable?: string;
+  /** Pivot column holding this model's key. Required on SQL models. */
+  pivotLocalKey?: string;
+  /** Pivot column holding the target's key. Required on SQL models. */
+  pivotForeignKey?: string;
+  /** Extra pivot columns exposed as `related.pivot.<column>`. */
+  pivotColumns?: readonly string[];
+  /** Column on this model referenced by the pivot. Default: this model's primary key. */
+  localKey?: string;
+  /** Column on the target referenced by the pivot. Default: the target's primary key. */
+  ownerKey?: string;
+  /** Mongo document references: the array field on this document holding target ids. Default `<snake target>_ids`. */
+  foreignKey?: string;
+}
+
+export interface MorphManyOptions {
+  /** Prefix of the `<morphName>_type` / `<morphName>_id` columns on the target. */
+  morphName?: string;
+  /** Override for the type column name (default `<morphName>_type`). */
+  morphType?: string;
+  /** Override for the id column name (default `<morphName>_id`). */
+  morphId?: string;
+  /** Column on this model stored in the target's id column. Default: this model's primary key. */
+  localKey?: string;
+}
+
+export interface MorphToOptions {
+  /** Prefix of the `<morphName>_type` / `<morphName>_id` columns on this model. Default: the relation name. */
+  morphName?: string;
+  morphType?: string;
+  morphId?: string;
+  /** Column on the parent the id column points at. Default: the parent's primary key. */
+  ownerKey?: string;
+}
+
+export interface RelationOptionsByKind {
+  hasOne: HasOptions;
+  hasMany: HasOptions;
+  belongsTo: BelongsToOptions;
+  belongsToMany: BelongsToManyOptions;
+  morphOne: MorphManyOptions;
+  morphMany: MorphManyOptions;
+  morphTo: MorphToOptions;
+}
+
+export type RelationOptions = RelationOptionsByKind[RelationKind];
+
+/** Every option key any kind accepts (for did-you-mean on unknown keys). */
+export const RELATION_OPTION_KEYS = [
+  "foreignKey",
+  "localKey",
+  "ownerKey",
+  "pivotTable",
+  "pivotLocalKey",
+  "pivotForeignKey",
+  "pivotColumns",
+  "morphName",
+  "morphType",
+  "morphId",
+] as const;
+
+export type RelationOptionKey = (typeof RELATION_OPTION_KEYS)[number];
+
+export interface RelationDescriptor<
+  K extends RelationKind = RelationKind,
+  T extends string = string,
+  O extends RelationOptionsByKind[K] = RelationOptionsByKind[K],
+> {
+  readonly __eloquent: "relation";
+  readonly kind: K;
+  readonly target: T;
+  readonly options: Readonly<O>;
+}
+
+export function relation<
+  const K extends RelationKind,
+  const T extends string,
+  const O extends RelationOptionsByKind[K] = {},
+>(kind: K, target: T, options?: O): RelationDescriptor<K, T, O> {
+  return Object.freeze({
+    __eloquent: "relation" as const,
+    kind,
+    target,
+    // Options stay exactly as given (even a non-object) so the engine can name the mistake.
+    options: (options === undefined ? Object.freeze({}) : options) as Readonly<O>,
+  });
+}
+
+export function isRelationDescriptor(value: unknown): value is RelationDescriptor {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    (value as { __eloquent?: unknown }).__eloquent === "relation"
+  );
+}

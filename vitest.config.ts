@@ -1,0 +1,25 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+const runtimeSrc = fileURLToPath(new URL("./runtime/src/", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // In-process tests run the runtime from source (no build step between edit and test). The seed's
+    // package name maps to the same runtime so the seed's scenarios run verbatim.
+    alias: [
+      { find: /^eloquent-orm\/Model$/, replacement: `${runtimeSrc}model-entry.ts` },
+      { find: /^eloquent-orm\/engine$/, replacement: `${runtimeSrc}engine/index.ts` },
+      { find: /^eloquent-orm$/, replacement: `${runtimeSrc}index.ts` },
+      { find: /^@alpha\.consultings\/eloquent-orm\.js\/Model$/, replacement: `${runtimeSrc}model-entry.ts` },
+      { find: /^@alpha\.consultings\/eloquent-orm\.js$/, replacement: `${runtimeSrc}index.ts` },
+    ],
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    reporters: process.env.CI ? ["default"] : ["default"],
+  },
+});
