@@ -1,0 +1,23 @@
+/**
+ * `npm run playground`: the main job.
+ *  1. validates the playground's models (strict) and prints the report of the deliberately broken set;
+ *  2. builds the SQL blog on SQLite and runs relation loading, printing query counts;
+ *  3. runs the seed's Mongo scenario on the embedded store, mixed with the SQL post.
+ */
+import { runValidation } from "./validate";
+import { runSqlDemo } from "./sql";
+import { runMongoDemo } from "./mongo";
+import { closeAllConnections } from "eloquent-orm";
+
+async function main(): Promise<void> {
+  await runValidation();
+  await runSqlDemo();
+  await runMongoDemo();
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  })
+  .finally(() => closeAllConnections());
