@@ -1,0 +1,159 @@
+/**
+ * Linking: per-file facts → the engine's model graph. Resolves base classes through imports, aliases,
+ * re-exports and user base classes to one of the runtime's roots (which decides the store), and lets
+ * subclasses inherit `tableName` / `connectionName` / `morphAlias` / `database` from user base classes.
+ *
+ * Cheap (proportional to the number of classes), so the incremental front re-links on every change and
+ * only re-extracts the files that changed.
+ */
+import type { ModelGraph, ModelNode, Store } from "eloquent-orm/engine";
+import { ROOT_BASES, isRuntimeModule } from "./eloquent-modules";
+import type { ClassFacts, FileFacts } from "./file-facts";
+
+/** Resolves a module specifier written in `fromFile` to a file name, or undefined when not in the project. */
+export type ModuleResolver = (specifier: string, fromFile: string) => string | undefined;
+
+type Binding = { kind: "root"; store: Store; name: string } | { kind: "class"; file: FileFacts; cls: ClassFacts } | undefined;
+
+export interface LinkedModel {
+  node: ModelNode;
+  file: string;
+  cls: ClassFacts;
+}
+
+export interface LinkResult {
+  graph: ModelGraph;
+  models: LinkedModel[];
+  /** Model name → models with that name (normally one). */
+  byName: Map<string, LinkedModel[]>;
+}
+
+export function linkModelGraph(files: Iterable<FileFacts>, resolve: ModuleResolver): LinkResult {
+  const byFile = new Map<string, FileFacts>();
+  for (const file of files) byFile.set(file.fileName, file);
+  const linker = new Linker(byFile, resolve);
+  return linker.link();
+}
+
+class Linker {
+  private readonly storeCache = new Map<ClassFacts, Store | null>();
+  private readonly parentCache = new Map<ClassFacts, { file: FileFacts; cls: ClassFacts } | null>();
+
+  constructor(
+    private readonly files: Map<string, FileFacts>,
+    private readonly resolve: ModuleResolver,
+  ) {}
+
+  link(): LinkResult {
+    const candidates: { file: FileFacts; cls: ClassFacts; store: Store }[] = [];
+    const extended = new Set<ClassFacts>();
+    for (const file of this.files.values()) {
+      for (const cls of file.classes) {
+        const store = this.storeOf(file, cls, new Set());
+        if (!store) continue;
+        candidates.push({ file, cls, store });
+        const parent = this.parentOf(file, cls);
+        if (parent) extended.add(parent.cls);
+      }
+    }
+    const models: LinkedModel[] = [];
+    for (const { file, cls, store } of candidates) {
+      // A user base class (`abstract class Base extends SqlModel`) is not a model itself unless it
+      // declares a schema of its own.
+      if (!cls.declares.schema && (cls.abstract || extended.has(cls))) continue;
+      models.push({ node: this.modelNode(file, cls, store), file: file.fileName, cls });
+    }
+    const byName = new Map<string, LinkedModel[]>();
+    for (const model of models) {
+      const list = byName.get(model.node.name);
+      if (list) list.push(model);
+      else byName.set(model.node.name, [model]);
+    }
+    return { graph: { models: models.map((model) => model.node) }, models, byName };
+  }
+
+  private modelNode(file: FileFacts, cls: ClassFacts, store: Store): ModelNode {
+    const node: ModelNode = { ...cls.node, store, loc: { ...cls.node.loc } };
+    // Statics a user base class sets (a shared connectionName, typically) apply to its subclasses.
+    let current: { file: FileFacts; cls: ClassFacts } | null = this.parentOf(file, cls);
+    const seen = new Set<ClassFacts>([cls]);
+    while (current && !seen.has(current.cls)) {
+      seen.add(current.cls);
+      const inherited = current.cls;
+      if (!cls.declares.table && inherited.declares.table && node.table === undefined) node.table = inherited.node.table;
+      if (node.connection === undefined && inherited.declares.connection) node.connection = inherited.node.connection;
+      if (node.morphAlias === undefined && inherited.declares.morphAlias) node.morphAlias = inherited.node.morphAlias;
+      if (node.database === undefined && inherited.declares.database) node.database = inherited.node.database;
+      current = this.parentOf(current.file, current.cls);
+    }
+    return node;
+  }
+
+  private storeOf(file: FileFacts, cls: ClassFacts, seen: Set<ClassFacts>): Store | undefined {
+    const cached = this.storeCache.get(cls);
+    if (cached !== undefined) return cached ?? undefined;
+    if (seen.has(cls)) return undefined;
+    seen.add(cls);
+    const binding = cls.base ? this.resolveBase(file, cls) : undefined;
+    let store: Store | undefined;
+    if (binding?.kind === "root") store = binding.store;
+    else if (binding?.kind === "class") store = this.storeOf(binding.file, binding.cls, seen);
+    this.storeCache.set(cls, store ?? null);
+    return store;
+  }
+
+  private parentOf(file: FileFacts, cls: ClassFacts): { file: FileFacts; cls: ClassFacts } | null {
+    const cached = this.parentCache.get(cls);
+    if (cached !== undefined) return cached;
+    const binding = cls.base ? this.resolveBase(file, cls) : undefined;
+    const parent = binding?.kind === "class" ? { file: binding.file, cls: binding.cls } : null;
+    this.parentCache.set(cls, parent);
+    return parent;
+  }
+
+  private resolveBase(file: FileFacts, cls: ClassFacts): Binding {
+    const base = cls.base!;
+    if (base.namespace !== undefined) {
+      const namespace = file.imports.get(base.namespace);
+      if (!namespace || namespace.name !== "*") return undefined;
+      return this.resolveExport(namespace.module, file.fileName, base.name, new Set());
+    }
+    return this.resolveLocal(file, base.name, new Set());
+  }
+
+  /** What `name` means inside `file`: a class declared there, or whatever its import points at. */
+  private resolveLocal(file: FileFacts, name: string, seen: Set<string>): Binding {
+    const local = file.classes.find((cls) => cls.name === name);
+    if (local) return { kind: "class", file, cls: local };
+    const imported = file.imports.get(name);
+    if (!imported || imported.name === "*") return undefined;
+    return this.resolveExport(imported.module, file.fileName, imported.name, seen);
+  }
+
+  private resolveExport(specifier: string, fromFile: string, name: string, seen: Set<string>): Binding {
+    if (isRuntimeModule(specifier)) {
+      const store = ROOT_BASES[name];
+      return store ? { kind: "root", store, name } : undefined;
+    }
+    const target = this.resolve(specifier, fromFile);
+    const file = target === undefined ? undefined : this.files.get(target);
+    if (!file) return undefined;
+    return this.resolveExportIn(file, name, seen);
+  }
+
+  private resolveExportIn(file: FileFacts, name: string, seen: Set<string>): Binding {
+    const key = `${file.fileName}\0${name}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const exported = file.exports.get(name);
+    if (exported) {
+      if ("local" in exported) return this.resolveLocal(file, exported.local, seen);
+      return this.resolveExport(exported.module, file.fileName, exported.name, seen);
+    }
+    for (const star of file.exportStars) {
+      const found = this.resolveExport(star, file.fileName, name, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}

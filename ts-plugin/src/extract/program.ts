@@ -1,0 +1,121 @@
+/** Whole-program extraction, incremental: per-file facts cached by file version, linking redone on change. */
+import type * as TS from "typescript";
+import * as fs from "node:fs";
+import { extractFileFacts, type FileFacts } from "./file-facts";
+import { linkModelGraph, type LinkResult } from "./link";
+import { createModuleResolver, relativeCandidates } from "./resolve";
+
+export interface ExtractOptions {
+  /** Version of a file (tsserver's script version). Without it, the SourceFile object identity is the version. */
+  versionOf?: (fileName: string) => string | undefined;
+}
+
+export interface ProgramExtraction extends LinkResult {
+  /** Facts of every project file (declaration and library files excluded). */
+  files: Map<string, FileFacts>;
+  /** Incremented whenever the graph was rebuilt (a project file was added, removed or edited). */
+  generation: number;
+}
+
+interface CacheEntry {
+  key: unknown;
+  facts: FileFacts;
+}
+
+/**
+ * Keeps extraction results between calls. `update(program)` re-extracts only files whose version changed and
+ * returns the previous result untouched (same `generation`) when nothing changed.
+ */
+export class ModelGraphBuilder {
+  private readonly cache = new Map<string, CacheEntry>();
+  private last: ProgramExtraction | undefined;
+  private lastOptions: TS.CompilerOptions | undefined;
+  private generation = 0;
+
+  constructor(private readonly ts: typeof TS) {}
+
+  update(program: TS.Program, options: ExtractOptions = {}): ProgramExtraction {
+    const { ts } = this;
+    let changed = this.last === undefined || program.getCompilerOptions() !== this.lastOptions;
+    const seen = new Set<string>();
+    for (const sourceFile of program.getSourceFiles()) {
+      if (!isProjectFile(program, sourceFile)) continue;
+      const fileName = sourceFile.fileName;
+      seen.add(fileName);
+      const key = options.versionOf?.(fileName) ?? sourceFile;
+      const entry = this.cache.get(fileName);
+      if (entry && entry.key === key) continue;
+      this.cache.set(fileName, { key, facts: extractFileFacts(sourceFile, ts) });
+      changed = true;
+    }
+    for (const fileName of [...this.cache.keys()]) {
+      if (!seen.has(fileName)) {
+        this.cache.delete(fileName);
+        changed = true;
+      }
+    }
+    if (!changed && this.last) return this.last;
+    this.lastOptions = program.getCompilerOptions();
+    const files = new Map<string, FileFacts>();
+    for (const [fileName, entry] of this.cache) files.set(fileName, entry.facts);
+    const resolver = createModuleResolver(new Set(files.keys()), ts, program.getCompilerOptions(), ts.sys);
+    this.generation += 1;
+    this.last = { ...linkModelGraph(files.values(), resolver), files, generation: this.generation };
+    return this.last;
+  }
+}
+
+/** Files that can declare models: the program's own sources, not lib/.d.ts/node_modules files. */
+export function isProjectFile(program: TS.Program, sourceFile: TS.SourceFile): boolean {
+  return (
+    !sourceFile.isDeclarationFile &&
+    !program.isSourceFileFromExternalLibrary(sourceFile) &&
+    !program.isSourceFileDefaultLibrary(sourceFile)
+  );
+}
+
+/** One-shot extraction from a Program (tspc, the CLI with a tsconfig, typed ESLint). */
+export function extractModelGraph(program: TS.Program, ts: typeof TS, options: ExtractOptions = {}): ProgramExtraction {
+  return new ModelGraphBuilder(ts).update(program, options);
+}
+
+/**
+ * Extraction without a Program (ESLint without type information, quick scripts): parses the given
+ * files and, transitively, the files they import relatively (so user base classes are found).
+ * Pass every file that declares models: relation targets are names, not imports.
+ */
+export function extractModelGraphFromFiles(
+  fileNames: Iterable<string>,
+  ts: typeof TS,
+  options: { readFile?: (fileName: string) => string | undefined; maxFiles?: number } = {},
+): Omit<ProgramExtraction, "generation"> {
+  const readFile = options.readFile ?? readFileIfExists;
+  const maxFiles = options.maxFiles ?? 5000;
+  const files = new Map<string, FileFacts>();
+  const queue = [...fileNames].map((fileName) => fileName.replace(/\\/g, "/"));
+  while (queue.length > 0 && files.size < maxFiles) {
+    const fileName = queue.shift()!;
+    if (files.has(fileName)) continue;
+    const text = readFile(fileName);
+    if (text === undefined) continue;
+    const facts = extractFileFacts(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true), ts);
+    files.set(fileName, facts);
+    const specifiers = [...[...facts.imports.values()].map((binding) => binding.module), ...facts.exportStars];
+    for (const exported of facts.exports.values()) if ("module" in exported) specifiers.push(exported.module);
+    for (const specifier of specifiers) {
+      if (!specifier.startsWith(".")) continue;
+      const found = relativeCandidates(specifier, fileName).find((candidate) => /\.[cm]?tsx?$/.test(candidate) && readFile(candidate) !== undefined);
+      if (found && !files.has(found)) queue.push(found);
+    }
+  }
+  const resolver = createModuleResolver(new Set(files.keys()));
+  return { ...linkModelGraph(files.values(), resolver), files };
+}
+
+function readFileIfExists(fileName: string): string | undefined {
+  try {
+    return fs.statSync(fileName).isFile() ? fs.readFileSync(fileName, "utf8") : undefined;
+  } catch {
+    return undefined;
+  }
+}
