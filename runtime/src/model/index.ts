@@ -1,1 +1,8 @@
-export {};
+/** Store-neutral model layer (`eloquent-orm/Model`). */
+export { Model, hydrate, hydrateAll, castRow, loadRelations } from "./model";
+export { modelMeta, resetModelMeta, type ModelMeta } from "./meta";
+export { findModel, knownModelNames, rememberModel } from "./lookup";
+export { readCastFor, type ReadCast } from "./casts";
+export { EloquentError, ModelNotFoundError, RelationNotLoadedError, didYouMean } from "./errors";
+export type { ModelClass, SchemaShape, RelationNames, ColumnNames, RelationPath, Store } from "./types";
+export { RelationQuery, type EagerSpec, type SyncResult, type PivotInput, type StoreAdapter, type QueryConstraint } from "../relations";

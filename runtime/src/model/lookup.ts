@@ -1,0 +1,25 @@
+/**
+ * Model lookup by class name (relation targets are names). Every model whose metadata is computed
+ * is remembered here; `registerModels()` (runtime/src/registry) registers whole sets up front.
+ */
+import type { ModelClass } from "./types";
+
+const byName = new Map<string, ModelClass>();
+
+export function rememberModel(model: ModelClass): void {
+  const existing = byName.get(model.name);
+  // A re-declared class (hot reload, a test redefining a model) replaces the old one.
+  if (existing !== model) byName.set(model.name, model);
+}
+
+export function findModel(name: string): ModelClass | undefined {
+  return byName.get(name);
+}
+
+export function knownModelNames(): string[] {
+  return [...byName.keys()];
+}
+
+export function forgetModels(): void {
+  byName.clear();
+}

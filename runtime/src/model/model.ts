@@ -1,0 +1,276 @@
+/**
+ * The store-neutral model base: attributes with dirty tracking, read casts, loaded relations,
+ * `toJSON`, and relation loading through the store adapters. `SqlModel` and `MongoModel` extend it.
+ *
+ * All instance state lives in private fields of this class so nothing internal is enumerable or
+ * serialised. Store subclasses must not add instance fields: hydration builds rows through this
+ * constructor only (see `hydrate`), skipping user constructors, which the seed uses only for
+ * `super(table, connection)`.
+ */
+import type { DatabaseMeta } from "../schema";
+import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
+import { RelationQuery } from "../relations/relation-query";
+import type { QueryConstraint } from "../relations/adapter";
+import { RelationNotLoadedError } from "./errors";
+import { modelMeta, probing, recordConstructorArgs, type ModelMeta } from "./meta";
+import type { ModelClass, SchemaShape, Store } from "./types";
+
+let hydrating = false;
+
+export abstract class Model<A extends object = any> {
+  /** Which store the class lives in; set by `SqlModel` / `MongoModel`. */
+  static readonly store: Store;
+  static schema: SchemaShape = {};
+  static tableName?: string;
+  static connectionName?: string;
+  /** Value stored in `<morph>_type` columns (default: the class name). */
+  static morphAlias?: string;
+  static database?: DatabaseMeta;
+
+  #attributes: Record<string, unknown>;
+  /** Same object as #attributes until the first write (copy-on-write dirty tracking). */
+  #original: Record<string, unknown>;
+  #relations: Record<string, unknown> | undefined;
+  #pivot: Record<string, unknown> | undefined;
+  #persisted = false;
+
+  /**
+   * `new User({ name: "Ada" })`, or the seed's form `super("users", "sqlite")` in a subclass
+   * constructor (records the table and connection; `static tableName`/`connectionName` win).
+   */
+  constructor(tableOrAttributes?: string | Partial<A>, connection?: string) {
+    const ctor = new.target as unknown as ModelClass;
+    if (typeof tableOrAttributes === "string" || typeof connection === "string") {
+      recordConstructorArgs(ctor, typeof tableOrAttributes === "string" ? tableOrAttributes : undefined, connection);
+    }
+    this.#attributes = this.#original = {};
+    if (hydrating || probing.has(ctor)) return;
+    modelMeta(ctor);
+    if (tableOrAttributes !== null && typeof tableOrAttributes === "object") this.fill(tableOrAttributes);
+  }
+
+  /** The class's metadata (table, primary key, columns, relations). */
+  static meta(this: ModelClass): ModelMeta {
+    return modelMeta(this);
+  }
+
+  // ---- attributes -------------------------------------------------------------------------------
+
+  get<K extends keyof A & string>(key: K): A[K];
+  get(key: string): unknown;
+  get(key: string): unknown {
+    return this.#attributes[key];
+  }
+
+  set<K extends keyof A & string>(key: K, value: A[K]): this;
+  set(key: string, value: unknown): this;
+  set(key: string, value: unknown): this {
+    if (this.#attributes === this.#original) this.#attributes = { ...this.#original };
+    this.#attributes[key] = value;
+    return this;
+  }
+
+  /** Assigns several attributes at once (relations given here are set as loaded relations). */
+  fill(attributes: Partial<A> | Record<string, unknown>): this {
+    const meta = modelMeta(this.constructor as ModelClass);
+    for (const [key, value] of Object.entries(attributes)) {
+      if (meta.relations.has(key)) this.setRelation(key, value);
+      else this.set(key, value);
+    }
+    return this;
+  }
+
+  /** A copy of the current attributes (without relations). */
+  getAttributes(): Partial<A> {
+    return { ...this.#attributes } as Partial<A>;
+  }
+
+  /** Attribute values as last read from or written to the store. */
+  getOriginal(): Partial<A> {
+    return { ...this.#original } as Partial<A>;
+  }
+
+  /** Sets a value read from the store alongside the row (a count): visible, never dirty, never saved. */
+  setComputed(key: string, value: unknown): this {
+    if (this.#attributes !== this.#original) this.#original[key] = value;
+    this.#attributes[key] = value;
+    return this;
+  }
+
+  /** Attributes changed since the last read/save, with their new values. */
+  getDirty(): Partial<A> {
+    const dirty: Record<string, unknown> = {};
+    if (this.#attributes === this.#original) return dirty as Partial<A>;
+    for (const [key, value] of Object.entries(this.#attributes)) {
+      if (!(key in this.#original) || !sameValue(value, this.#original[key])) dirty[key] = value;
+    }
+    return dirty as Partial<A>;
+  }
+
+  isDirty(key?: keyof A & string): boolean {
+    const dirty = this.getDirty() as Record<string, unknown>;
+    return key === undefined ? Object.keys(dirty).length > 0 : key in dirty;
+  }
+
+  /** The primary key value. */
+  getKey(): unknown {
+    return this.#attributes[modelMeta(this.constructor as ModelClass).primaryKey];
+  }
+
+  /** True once the row exists in the store (read from it or saved). */
+  isPersisted(): boolean {
+    return this.#persisted;
+  }
+
+  /**
+   * Store layers call this after a successful write: the current attributes become the original
+   * ones (nothing dirty) and the model counts as persisted.
+   */
+  syncOriginal(persisted = true): this {
+    this.#original = this.#attributes;
+    this.#persisted = persisted;
+    return this;
+  }
+
+  /** Store layers call this to replace all attributes with fresh values read from the store. */
+  setRawAttributes(attributes: Record<string, unknown>, persisted = true): this {
+    castRow(modelMeta(this.constructor as ModelClass), attributes);
+    this.#attributes = this.#original = attributes;
+    this.#persisted = persisted;
+    return this;
+  }
+
+  /** Internal fast path of hydration (casts in place, adopts the row object). */
+  adoptRow(meta: ModelMeta, row: Record<string, unknown>): void {
+    castRow(meta, row);
+    this.#attributes = this.#original = row;
+    this.#persisted = true;
+  }
+
+  // ---- relations --------------------------------------------------------------------------------
+
+  /** A loaded relation; throws a clear error when it was never loaded. */
+  getRelation(name: string): unknown {
+    if (this.#relations === undefined || !(name in this.#relations)) {
+      throw new RelationNotLoadedError(this.constructor.name, name);
+    }
+    return this.#relations[name];
+  }
+
+  setRelation(name: string, value: unknown): this {
+    (this.#relations ??= {})[name] = value;
+    return this;
+  }
+
+  relationLoaded(name: string): boolean {
+    return this.#relations !== undefined && name in this.#relations;
+  }
+
+  /** Names and values of every loaded relation. */
+  getRelations(): Record<string, unknown> {
+    return { ...this.#relations };
+  }
+
+  unsetRelation(name: string): this {
+    if (this.#relations) delete this.#relations[name];
+    return this;
+  }
+
+  /**
+   * A query for this model's related rows, narrowable before it is awaited:
+   * `await user.related("posts").where("published", true)`. belongsToMany relations also offer
+   * attach/detach/sync/toggle. The result is not cached on the model (use `load` for that).
+   */
+  related<R = any>(name: string): RelationQuery<R> {
+    return new RelationQuery<R>(this, name);
+  }
+
+  /** Eager-loads relations into this model: `await post.load("author", "comments.author")`. */
+  async load(...specs: EagerSpec[]): Promise<this> {
+    await loadRelations([this], ...specs);
+    return this;
+  }
+
+  /** Loads relation counts as `<relation>_count` attributes. */
+  async loadCount(...specs: (string | Readonly<Record<string, QueryConstraint | true | undefined>>)[]): Promise<this> {
+    await loadCounts([this], parseCountSpecs(specs));
+    return this;
+  }
+
+  /** Pivot row of a model loaded through belongsToMany (`tag.pivot.created_at`). */
+  get pivot(): Record<string, unknown> | undefined {
+    return this.#pivot;
+  }
+
+  setPivot(pivot: Record<string, unknown> | undefined): this {
+    this.#pivot = pivot;
+    return this;
+  }
+
+  /** Attributes and loaded relations, recursively; no internal state. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { ...this.#attributes };
+    if (this.#relations) {
+      for (const [name, value] of Object.entries(this.#relations)) {
+        out[name] = Array.isArray(value) ? value.map(serialize) : serialize(value);
+      }
+    }
+    if (this.#pivot) out.pivot = { ...this.#pivot };
+    return out;
+  }
+}
+
+function serialize(value: unknown): unknown {
+  return value instanceof Model ? value.toJSON() : value;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+  return false;
+}
+
+/** Applies the class's read casts to a row in place. */
+export function castRow(meta: ModelMeta, row: Record<string, unknown>): Record<string, unknown> {
+  const casts = meta.readCasts;
+  for (let i = 0; i < casts.length; i++) {
+    const [column, cast] = casts[i]!;
+    if (column in row) row[column] = cast(row[column]);
+  }
+  return row;
+}
+
+/**
+ * Builds a persisted model from a store row without running user constructors. The row object is
+ * adopted (not copied): it becomes the model's attribute store until the first write.
+ */
+export function hydrate<M extends Model>(model: ModelClass<M>, row: Record<string, unknown>): M {
+  return hydrateAll(model, [row])[0]!;
+}
+
+/** Hydrates many rows: one metadata lookup, casts applied in place, rows adopted as attributes. */
+export function hydrateAll<M extends Model>(model: ModelClass<M>, rows: Record<string, unknown>[]): M[] {
+  const meta = modelMeta(model);
+  const out = new Array<M>(rows.length);
+  hydrating = true;
+  try {
+    for (let i = 0; i < rows.length; i++) {
+      const instance = Reflect.construct(Model, [], model) as M;
+      instance.adoptRow(meta, rows[i]!);
+      out[i] = instance;
+    }
+  } finally {
+    hydrating = false;
+  }
+  return out;
+}
+
+/** Eager-loads relation paths into already-fetched models (one query per relation level). */
+export async function loadRelations(models: readonly Model[], ...specs: EagerSpec[]): Promise<void> {
+  const tree = new Map<string, EagerNode>();
+  addEagerPaths(tree, specs);
+  await eagerLoad(models, tree);
+}

@@ -1,0 +1,37 @@
+/** Shared model types (store-neutral). */
+import type { ColumnDescriptor, DatabaseMeta, RelationDescriptor } from "../schema";
+import type { Store } from "../engine/graph";
+import type { Model } from "./model";
+
+export type { Store };
+
+/** What `static schema` holds: columns and relations by name. */
+export type SchemaShape = Readonly<Record<string, ColumnDescriptor | RelationDescriptor>>;
+
+/** Any model class (the statics the store-neutral layers read). */
+export interface ModelClass<M extends Model = Model> {
+  new (...args: any[]): M;
+  readonly name: string;
+  readonly prototype: M;
+  readonly store: Store;
+  schema: SchemaShape;
+  tableName?: string;
+  connectionName?: string;
+  morphAlias?: string;
+  database?: DatabaseMeta;
+  /** The store's data access used by the relation layer (see relations/adapter.ts). */
+  readonly adapter: import("../relations/adapter").StoreAdapter;
+}
+
+/** Names of the relations declared in a schema type. */
+export type RelationNames<S> = {
+  [K in keyof S]: S[K] extends RelationDescriptor ? K & string : never;
+}[keyof S];
+
+/** Names of the columns declared in a schema type. */
+export type ColumnNames<S> = {
+  [K in keyof S]: S[K] extends ColumnDescriptor ? K & string : never;
+}[keyof S];
+
+/** `with()` paths: a relation name, optionally followed by nested relation names. */
+export type RelationPath<S> = RelationNames<S> | `${RelationNames<S>}.${string}`;

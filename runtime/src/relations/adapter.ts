@@ -1,0 +1,80 @@
+/**
+ * The store adapter: the few data-access operations the store-neutral relation layer needs.
+ * `SqlModel.adapter` implements it on knex, `MongoModel.adapter` on the MongoDB driver, so a
+ * relation may cross stores (one query per store per level; keys compared after normalisation).
+ * See docs/architecture.md, "Store adapter".
+ */
+import type { Model } from "../model/model";
+import type { ModelClass } from "../model/types";
+
+/** Narrows a query of the target's store (`q => q.where("published", true)`). */
+export type QueryConstraint = (query: any) => unknown;
+
+export interface KeyFetch {
+  /** Model to read. */
+  model: ModelClass;
+  /** Column (field) compared with `values`. */
+  column: string;
+  /** Distinct, non-null key values, possibly of another store's type: coerce them to the column's type. */
+  values: readonly unknown[];
+  /** Extra equality filters (morph relations: `{ commentable_type: "Post" }`). */
+  equals?: Readonly<Record<string, unknown>>;
+  /** The user's constraint, applied to the store's own query builder. */
+  constraint?: QueryConstraint;
+}
+
+/** A belongsToMany pivot table (SQL) or pivot collection (Mongo). It lives in the owner's store. */
+export interface PivotSpec {
+  /** Model declaring the relation; its store and connection hold the pivot. */
+  owner: ModelClass;
+  table: string;
+  /** Pivot column holding the owner's key. */
+  localKey: string;
+  /** Pivot column holding the related model's key. */
+  foreignKey: string;
+  /** Extra pivot columns exposed on `related.pivot`. */
+  columns: readonly string[];
+  /** True when the pivot declares created_at/updated_at (set on attach). */
+  timestamps: boolean;
+}
+
+/** A related model with the pivot row that linked it. */
+export interface PivotMatch {
+  model: Model;
+  pivot: Record<string, unknown>;
+}
+
+export interface StoreAdapter {
+  /** Models of `model` whose `column` is one of `values` (chunked below the store's limits). */
+  fetchByKeys(request: KeyFetch): Promise<Model[]>;
+  /** `[key, count]` per key value present (absent keys count 0). */
+  countByKeys(request: KeyFetch): Promise<Array<readonly [unknown, number]>>;
+
+  /** Pivot rows whose `spec.localKey` is one of `ownerKeys`. */
+  fetchPivotRows(spec: PivotSpec, ownerKeys: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * Optional single-query path when the target lives on the same connection as the pivot (SQL
+   * join). Without it the loader reads the pivot, then the targets (two queries).
+   */
+  fetchThroughPivot?(
+    spec: PivotSpec,
+    target: ModelClass,
+    targetKey: string,
+    ownerKeys: readonly unknown[],
+    constraint?: QueryConstraint,
+  ): Promise<PivotMatch[]>;
+  /** Optional `[ownerKey, count]` through the pivot with a constraint on the target (same connection only). */
+  countThroughPivot?(
+    spec: PivotSpec,
+    target: ModelClass,
+    targetKey: string,
+    ownerKeys: readonly unknown[],
+    constraint?: QueryConstraint,
+  ): Promise<Array<readonly [unknown, number]>>;
+  insertPivotRows(spec: PivotSpec, rows: Record<string, unknown>[]): Promise<void>;
+  /** Deletes the owner's pivot rows (only those pointing at `relatedKeys` when given). */
+  deletePivotRows(spec: PivotSpec, ownerKey: unknown, relatedKeys?: readonly unknown[]): Promise<number>;
+  updatePivotRow(spec: PivotSpec, ownerKey: unknown, relatedKey: unknown, values: Record<string, unknown>): Promise<number>;
+  /** Runs `work` atomically in the model's store (a transaction, joined when one is open). */
+  atomic<T>(model: ModelClass, work: () => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,82 @@
+/**
+ * belongsToMany through a pivot. When the target shares the pivot's connection the store adapter
+ * may join (one query); otherwise the pivot is read, then the targets (one query per store).
+ * Each related model carries its own pivot row (`tag.pivot.created_at`), so a tag attached to two
+ * posts is two instances with two pivots.
+ */
+import { hydrateAll, type Model } from "../model/model";
+import { modelMeta } from "../model/meta";
+import type { ModelClass } from "../model/types";
+import type { PivotMatch, QueryConstraint } from "./adapter";
+import { distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
+import type { RelationKindHandler } from "./kind";
+import type { ResolvedRelation } from "./resolve";
+
+function sameConnection(relation: ResolvedRelation): boolean {
+  const target = relation.target!;
+  return target.adapter === relation.owner.adapter && modelMeta(target).connection === relation.ownerMeta.connection;
+}
+
+async function fetchMatches(parents: readonly Model[], relation: ResolvedRelation, constraint?: QueryConstraint) {
+  const spec = relation.pivot!;
+  const target = relation.target!;
+  const ownerKeys = distinctKeys(parents.map((p) => p.get(relation.localKey)));
+  if (!ownerKeys.length) return { ownerKeys, matches: [] as PivotMatch[] };
+  const adapter = relation.owner.adapter;
+  if (adapter.fetchThroughPivot && sameConnection(relation)) {
+    return { ownerKeys, matches: await adapter.fetchThroughPivot(spec, target, relation.ownerKey!, ownerKeys, constraint) };
+  }
+  const pivots = await adapter.fetchPivotRows(spec, ownerKeys);
+  const relatedKeys = distinctKeys(pivots.map((row) => row[spec.foreignKey]));
+  const related = relatedKeys.length
+    ? await target.adapter.fetchByKeys({ model: target, column: relation.ownerKey!, values: relatedKeys, constraint })
+    : [];
+  const norm = keyNormalizer(relatedKeys, related.length ? [related[0]!.get(relation.ownerKey!)] : []);
+  const byKey = indexBy(related, (m) => m.get(relation.ownerKey!), norm);
+  const matches: PivotMatch[] = [];
+  for (const pivot of pivots) {
+    const model = byKey.get(norm(pivot[spec.foreignKey]));
+    if (!model) continue; // filtered out by the constraint, or a dangling pivot row
+    matches.push({ model: copyOf(target, model), pivot });
+  }
+  return { ownerKeys, matches };
+}
+
+function copyOf(target: ModelClass, model: Model): Model {
+  return hydrateAll(target, [{ ...model.getAttributes() }])[0]!;
+}
+
+export const belongsToMany: RelationKindHandler = {
+  many: true,
+  async fetch(parents, relation, constraint) {
+    const spec = relation.pivot!;
+    const { ownerKeys, matches } = await fetchMatches(parents, relation, constraint);
+    const related: Model[] = new Array(matches.length);
+    for (let i = 0; i < matches.length; i++) {
+      const { model, pivot } = matches[i]!;
+      model.setPivot(pivot);
+      related[i] = model;
+    }
+    const norm = keyNormalizer(ownerKeys, matches.length ? [matches[0]!.pivot[spec.localKey]] : []);
+    const groups = groupBy(related, (m) => m.pivot![spec.localKey], norm);
+    return { related, resultFor: (parent: Model) => groups.get(norm(parent.get(relation.localKey))) ?? [] };
+  },
+  async count(parents, relation, constraint) {
+    const spec = relation.pivot!;
+    const adapter = relation.owner.adapter;
+    const ownerKeys = distinctKeys(parents.map((p) => p.get(relation.localKey)));
+    let counts: Array<readonly [unknown, number]>;
+    if (!ownerKeys.length) counts = [];
+    else if (adapter.countThroughPivot && sameConnection(relation)) {
+      counts = await adapter.countThroughPivot(spec, relation.target!, relation.ownerKey!, ownerKeys, constraint);
+    } else {
+      const { matches } = await fetchMatches(parents, relation, constraint);
+      const tally = new Map<unknown, number>();
+      for (const { pivot } of matches) tally.set(pivot[spec.localKey], (tally.get(pivot[spec.localKey]) ?? 0) + 1);
+      counts = [...tally];
+    }
+    const norm = keyNormalizer(ownerKeys, counts.length ? [counts[0]![0]] : []);
+    const byKey = new Map(counts.map(([k, n]) => [norm(k), Number(n)] as const));
+    return (parent) => byKey.get(norm(parent.get(relation.localKey))) ?? 0;
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * Shared by hasOne/hasMany/morphOne/morphMany: children whose key column holds the parent's
+ * localKey (plus the morph type filter for morph kinds), fetched in one query per store.
+ */
+import type { Model } from "../model/model";
+import type { QueryConstraint } from "./adapter";
+import { distinctKeys, groupBy, keyNormalizer, type KeyNormalizer } from "./keys";
+import type { ResolvedRelation } from "./resolve";
+
+function childColumn(relation: ResolvedRelation): string {
+  return relation.morphId ?? relation.foreignKey;
+}
+
+function morphFilter(relation: ResolvedRelation): Record<string, unknown> | undefined {
+  return relation.morphType ? { [relation.morphType]: relation.ownerMeta.morphAlias } : undefined;
+}
+
+export async function fetchChildren(
+  parents: readonly Model[],
+  relation: ResolvedRelation,
+  constraint?: QueryConstraint,
+): Promise<{ related: Model[]; groups: Map<unknown, Model[]>; norm: KeyNormalizer }> {
+  const target = relation.target!;
+  const keys = distinctKeys(parents.map((p) => p.get(relation.localKey)));
+  const column = childColumn(relation);
+  const related = keys.length
+    ? await target.adapter.fetchByKeys({ model: target, column, values: keys, equals: morphFilter(relation), constraint })
+    : [];
+  const norm = keyNormalizer(keys, related.length ? [related[0]!.get(column)] : []);
+  return { related, groups: groupBy(related, (m) => m.get(column), norm), norm };
+}
+
+export async function countMatcher(
+  parents: readonly Model[],
+  relation: ResolvedRelation,
+  constraint?: QueryConstraint,
+): Promise<(parent: Model) => number> {
+  const target = relation.target!;
+  const keys = distinctKeys(parents.map((p) => p.get(relation.localKey)));
+  const counts = keys.length
+    ? await target.adapter.countByKeys({ model: target, column: childColumn(relation), values: keys, equals: morphFilter(relation), constraint })
+    : [];
+  const norm = keyNormalizer(keys, counts.length ? [counts[0]![0]] : []);
+  const byKey = new Map<unknown, number>();
+  for (const [key, count] of counts) byKey.set(norm(key), Number(count));
+  return (parent) => byKey.get(norm(parent.get(relation.localKey))) ?? 0;
+}

@@ -1,0 +1,10 @@
+/** Store-neutral relation layer: resolution, eager loading, lazy relation queries, pivot writes. */
+export * from "./adapter";
+export * from "./conventions";
+export { keyNormalizer, distinctKeys } from "./keys";
+export { resolveRelation, modelForMorphType, RelationError, type ResolvedRelation } from "./resolve";
+export { RELATION_HANDLERS } from "./kinds";
+export type { RelationKindHandler, RelationFetch } from "./kind";
+export { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "./eager";
+export { RelationQuery } from "./relation-query";
+export type { PivotInput, SyncResult } from "./pivot-ops";

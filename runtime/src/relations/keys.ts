@@ -1,0 +1,64 @@
+/**
+ * Key matching between parents and related rows. Keys of the same primitive type are compared as
+ * they are (fast path); otherwise both sides are compared as strings, so an SQL integer matches a
+ * Mongo string id, a PostgreSQL bigint string matches a number, and an ObjectId matches its hex.
+ */
+
+export type KeyNormalizer = (key: unknown) => unknown;
+
+const identity: KeyNormalizer = (k) => k;
+const asString: KeyNormalizer = (k) => (k === null || k === undefined ? k : String(k));
+
+function firstDefined(values: Iterable<unknown>): unknown {
+  for (const v of values) if (v !== null && v !== undefined) return v;
+  return undefined;
+}
+
+/** Picks a normaliser for comparing keys from `a` with keys from `b`. */
+export function keyNormalizer(a: Iterable<unknown>, b: Iterable<unknown>): KeyNormalizer {
+  const x = firstDefined(a);
+  const y = firstDefined(b);
+  if (x === undefined || y === undefined) return asString;
+  const tx = typeof x;
+  if (tx === typeof y && (tx === "number" || tx === "string")) return identity;
+  return asString;
+}
+
+/** Distinct non-null values, in first-seen order. */
+export function distinctKeys(values: Iterable<unknown>): unknown[] {
+  const seen = new Set<unknown>();
+  const out: unknown[] = [];
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    const k = typeof v === "object" ? String(v) : v;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+/** Groups items by normalised key in one pass. */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => unknown, norm: KeyNormalizer): Map<unknown, T[]> {
+  const map = new Map<unknown, T[]>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const k = norm(keyOf(item));
+    const bucket = map.get(k);
+    if (bucket) bucket.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/** First item per normalised key, in one pass. */
+export function indexBy<T>(items: readonly T[], keyOf: (item: T) => unknown, norm: KeyNormalizer): Map<unknown, T> {
+  const map = new Map<unknown, T>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const k = norm(keyOf(item));
+    if (!map.has(k)) map.set(k, item);
+  }
+  return map;
+}
