@@ -71,6 +71,14 @@ export interface RelationNode {
   };
 }
 
+export interface InvalidEntryNode {
+  /** Key in `static schema` ("" when the schema itself is not an object). */
+  name: string;
+  /** What was found instead, e.g. "a string 'int'", "an object without __eloquent". */
+  found: string;
+  loc?: SourceSpan;
+}
+
 export interface ModelNode {
   /** Class name: the name relation targets refer to. */
   name: string;
@@ -90,6 +98,11 @@ export interface ModelNode {
   morphAlias?: Maybe<string>;
   /** `static database` as given (see schema/database.ts); Unverifiable when not literal. */
   database?: Maybe<unknown>;
+  /**
+   * Schema entries that are neither `column(...)` nor `relation(...)` (bad input), kept so the
+   * `schema-entry` rule can name them instead of dropping them silently.
+   */
+  invalidEntries?: InvalidEntryNode[];
   loc?: {
     /** The class name identifier. */
     name?: SourceSpan;

@@ -7,3 +7,21 @@ export * from "./diagnostic";
 export * from "./rule";
 export { checkGraph, type CheckOptions } from "./check";
 export { RULES, ruleById } from "./rules";
+export { ModelIndex, effectiveMorphName, type ModelInfo, type ColumnInfo, type MorphParent, type KnownTable } from "./model-index";
+export * as conventions from "./conventions";
+export {
+  snakeCase,
+  pluralize,
+  defaultTableName,
+  inferBelongsToForeignKey,
+  inferHasForeignKey,
+  inferMongoReferenceArray,
+  inferPivotKey,
+  defaultPivotTable,
+  morphColumns,
+  morphTypeValue,
+  DEFAULT_PRIMARY_KEY,
+} from "./conventions";
+export { didYouMean, editDistance } from "./suggest";
+export { keyTypesCompatible, foreignKeyColumnType } from "./key-types";
+export { compareDiagnostics } from "./check";

@@ -19,6 +19,8 @@ export interface ReportInput {
   hint: string;
   node: NodeRef;
   suggestions?: Suggestion[];
+  /** Explicit span, when the NodeRef alone is ambiguous (two models with one name). */
+  span?: import("./graph").SourceSpan;
 }
 
 export interface RuleContext {
@@ -26,6 +28,11 @@ export interface RuleContext {
   /** Prebuilt indexes (built once per run, so every rule stays linear). */
   readonly index: import("./model-index").ModelIndex;
   report(input: ReportInput): void;
+  /**
+   * Report an informational "cannot verify" (rule `cannot-verify`) for a value this rule needed but
+   * that is not known (non-literal, open schema). One per node; set by `checkGraph`.
+   */
+  cannotVerify?(input: ReportInput): void;
 }
 
 export interface Rule extends RuleMeta {

@@ -1,0 +1,30 @@
+import { inferBelongsToForeignKey } from "../conventions";
+import { columnType, requireColumn, resolveKey, targetModel } from "../keys";
+import type { Rule } from "../rule";
+import { eachRelation, subject } from "../walk";
+
+export const belongsToForeignKey: Rule = {
+  id: "belongs-to-foreign-key",
+  code: "ELQ201",
+  defaultSeverity: "error",
+  description: "A belongsTo's foreignKey (explicit, or inferred '<snake target>_id') is a column of the declaring model.",
+  check(context) {
+    const { index } = context;
+    eachRelation(index, (model, relation, kind) => {
+      if (kind !== "belongsTo") return;
+      const target = targetModel(index, relation);
+      // Without a declared target only an explicit key can be checked (the target rule reports the rest).
+      const key = resolveKey(relation, "foreignKey", () => (target ? inferBelongsToForeignKey(target.name) : undefined));
+      if (key === undefined) return;
+      const ownerKey = target ? resolveKey(relation, "ownerKey", () => target.primaryKey) : undefined;
+      requireColumn(context, {
+        owner: model,
+        key,
+        model,
+        relation,
+        referencedType: target && ownerKey ? columnType(target, ownerKey.name) : undefined,
+        subject: subject(model, relation),
+      });
+    });
+  },
+};

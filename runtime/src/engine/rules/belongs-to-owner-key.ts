@@ -1,0 +1,30 @@
+import { columnType, requireColumn, resolveKey, targetModel } from "../keys";
+import type { Rule } from "../rule";
+import { stringOption } from "../values";
+import { eachRelation, subject } from "../walk";
+
+export const belongsToOwnerKey: Rule = {
+  id: "belongs-to-owner-key",
+  code: "ELQ202",
+  defaultSeverity: "error",
+  description: "A belongsTo's ownerKey (explicit, or the target's primary key) is a column of the target model.",
+  check(context) {
+    const { index } = context;
+    eachRelation(index, (model, relation, kind) => {
+      if (kind !== "belongsTo") return;
+      const target = targetModel(index, relation);
+      if (target === undefined) return;
+      const key = resolveKey(relation, "ownerKey", () => target.primaryKey);
+      if (key === undefined) return;
+      const foreignKey = stringOption(relation, "foreignKey");
+      requireColumn(context, {
+        owner: target,
+        key: { ...key, origin: `${target.name}'s primary key` },
+        model,
+        relation,
+        referencedType: foreignKey ? columnType(model, foreignKey) : undefined,
+        subject: subject(model, relation),
+      });
+    });
+  },
+};

@@ -1,0 +1,43 @@
+import { morphColumns } from "../conventions";
+import { columnType, requireColumn, resolveKey, targetModel } from "../keys";
+import type { Rule } from "../rule";
+import { stringOption } from "../values";
+import { eachRelation, subject } from "../walk";
+
+export const hasLocalKey: Rule = {
+  id: "has-local-key",
+  code: "ELQ204",
+  defaultSeverity: "error",
+  description:
+    "A hasOne/hasMany/morphOne/morphMany's localKey (explicit, or the declaring model's primary key) is a column of the declaring model.",
+  check(context) {
+    const { index } = context;
+    eachRelation(index, (model, relation, kind) => {
+      if (kind !== "hasOne" && kind !== "hasMany" && kind !== "morphOne" && kind !== "morphMany") return;
+      const key = resolveKey(relation, "localKey", () => model.primaryKey);
+      if (key === undefined) return;
+      const target = targetModel(index, relation);
+      let referencedType: string | undefined;
+      if (target !== undefined) {
+        if (kind === "hasOne" || kind === "hasMany") {
+          const fk = stringOption(relation, "foreignKey");
+          referencedType = fk ? columnType(target, fk) : undefined;
+        } else {
+          const morphName = stringOption(relation, "morphName");
+          if (morphName) {
+            const morphId = stringOption(relation, "morphId");
+            referencedType = columnType(target, morphColumns(morphName, morphId ? { morphId } : {}).id);
+          }
+        }
+      }
+      requireColumn(context, {
+        owner: model,
+        key: { ...key, origin: `${model.name}'s primary key` },
+        model,
+        relation,
+        referencedType: referencedType === "string" ? undefined : referencedType,
+        subject: subject(model, relation),
+      });
+    });
+  },
+};

@@ -1,0 +1,66 @@
+/** Every rule, in code order. One file per rule. */
+import type { Rule } from "../rule";
+import { belongsToForeignKey } from "./belongs-to-foreign-key";
+import { belongsToOwnerKey } from "./belongs-to-owner-key";
+import { cannotVerify } from "./cannot-verify";
+import { columnDefinition } from "./column-definition";
+import { crossStoreRelation } from "./cross-store-relation";
+import { hasForeignKey } from "./has-foreign-key";
+import { hasLocalKey } from "./has-local-key";
+import { internalError } from "./internal-error";
+import { inverseConsistency } from "./inverse-consistency";
+import { keyTypeCompatible } from "./key-type-compatible";
+import { mongoBelongsToMany } from "./mongo-belongs-to-many";
+import { morphAliasUnique } from "./morph-alias-unique";
+import { morphColumns } from "./morph-columns";
+import { morphName } from "./morph-name";
+import { morphToParents } from "./morph-to-parents";
+import { morphToTarget } from "./morph-to-target";
+import { morphWithoutInverse } from "./morph-without-inverse";
+import { nameClash } from "./name-clash";
+import { optionValueType } from "./option-value-type";
+import { pivotColumns } from "./pivot-columns";
+import { pivotMetadata } from "./pivot-metadata";
+import { relationKind } from "./relation-kind";
+import { relationOptions } from "./relation-options";
+import { relationTargetExists } from "./relation-target-exists";
+import { schemaEntry } from "./schema-entry";
+import { tableClash } from "./table-clash";
+
+export const CANNOT_VERIFY: Rule = cannotVerify;
+export const INTERNAL_ERROR: Rule = internalError;
+
+export const RULES: readonly Rule[] = Object.freeze([
+  relationKind,
+  relationTargetExists,
+  belongsToForeignKey,
+  belongsToOwnerKey,
+  hasForeignKey,
+  hasLocalKey,
+  keyTypeCompatible,
+  inverseConsistency,
+  pivotMetadata,
+  pivotColumns,
+  mongoBelongsToMany,
+  morphName,
+  morphColumns,
+  morphToParents,
+  morphToTarget,
+  morphWithoutInverse,
+  morphAliasUnique,
+  relationOptions,
+  optionValueType,
+  columnDefinition,
+  schemaEntry,
+  crossStoreRelation,
+  nameClash,
+  tableClash,
+  cannotVerify,
+  internalError,
+]);
+
+const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}

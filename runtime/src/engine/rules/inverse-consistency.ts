@@ -1,0 +1,44 @@
+import { inferBelongsToForeignKey, inferHasForeignKey } from "../conventions";
+import { describeKey, keyNode, resolveKey, targetModel } from "../keys";
+import type { Rule } from "../rule";
+import { kindOf } from "../values";
+import { eachRelation, subject } from "../walk";
+
+export const inverseConsistency: Rule = {
+  id: "inverse-consistency",
+  code: "ELQ206",
+  defaultSeverity: "warning",
+  description: "A hasOne/hasMany and the belongsTo pointing back use the same foreign key.",
+  check(context) {
+    const { index } = context;
+    eachRelation(index, (model, relation, kind) => {
+      if (kind !== "hasOne" && kind !== "hasMany") return;
+      const target = targetModel(index, relation);
+      if (target === undefined) return;
+      const fk = resolveKey(relation, "foreignKey", () => inferHasForeignKey(model.name));
+      if (fk === undefined) return;
+      const inverses: { name: string; key: string; describe: string }[] = [];
+      for (const candidate of target.node.relations) {
+        if (kindOf(candidate) !== "belongsTo" || candidate.target !== model.name) continue;
+        const key = resolveKey(candidate, "foreignKey", () => inferBelongsToForeignKey(model.name));
+        if (key === undefined) return; // an unknown inverse key: nothing to compare honestly
+        if (key.name === fk.name) return;
+        inverses.push({ name: candidate.name, key: key.name, describe: describeKey(key) });
+      }
+      if (inverses.length === 0) return;
+      const node = keyNode(model.name, relation, fk);
+      const first = inverses[0];
+      const others = inverses.map((i) => `${target.name}.${i.name} (${i.describe})`);
+      context.report({
+        message: `${subject(model, relation)} uses ${describeKey(fk)}, but its inverse ${others.join(" and ")} ${inverses.length > 1 ? "use" : "uses"} a different key; the two sides load different rows.`,
+        hint: `Use one column on both sides: set foreignKey: '${first.key}' here, or change ${target.name}.${first.name}.`,
+        node,
+        suggestions: inverses.length === 1
+          ? fk.inferred
+            ? [{ kind: "add-options", description: `Set foreignKey: '${first.key}'`, node: { model: model.name, relation: relation.name, part: "options" }, options: { foreignKey: first.key } }]
+            : [{ kind: "replace", description: `Replace '${fk.name}' with '${first.key}'`, node, replacement: first.key }]
+          : [],
+      });
+    });
+  },
+};

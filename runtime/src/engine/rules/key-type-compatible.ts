@@ -1,0 +1,92 @@
+import { inferBelongsToForeignKey, inferHasForeignKey, morphColumns } from "../conventions";
+import type { RelationNode } from "../graph";
+import { keyFamily, keyTypesCompatible } from "../key-types";
+import { describeKey, keyNode, resolveKey, targetModel, type ResolvedKey } from "../keys";
+import type { ModelInfo } from "../model-index";
+import type { Rule, RuleContext } from "../rule";
+import { kindOf, stringOption } from "../values";
+import type { NodeRef } from "../diagnostic";
+import { eachRelation, STORE_LABEL, subject } from "../walk";
+
+interface Side {
+  model: ModelInfo;
+  key: ResolvedKey;
+}
+
+export const keyTypeCompatible: Rule = {
+  id: "key-type-compatible",
+  code: "ELQ205",
+  defaultSeverity: "warning",
+  description: "A foreign-key column's type can hold the referenced key (no int against uuid/string, no SQL int against a Mongo ObjectId).",
+  check(context) {
+    const { index } = context;
+    eachRelation(index, (model, relation, kind) => {
+      const target = targetModel(index, relation);
+      if (kind === "belongsTo" && target) {
+        const fk = resolveKey(relation, "foreignKey", () => inferBelongsToForeignKey(target.name));
+        const owner = resolveKey(relation, "ownerKey", () => target.primaryKey);
+        if (fk && owner) compare(context, model, relation, { model, key: fk }, { model: target, key: owner });
+      } else if ((kind === "hasOne" || kind === "hasMany") && target) {
+        const fk = resolveKey(relation, "foreignKey", () => inferHasForeignKey(model.name));
+        const local = resolveKey(relation, "localKey", () => model.primaryKey);
+        if (fk && local) compare(context, model, relation, { model: target, key: fk }, { model, key: local });
+      } else if ((kind === "morphOne" || kind === "morphMany") && target) {
+        const morphName = stringOption(relation, "morphName");
+        const local = resolveKey(relation, "localKey", () => model.primaryKey);
+        if (morphName === undefined || local === undefined) return;
+        const id = resolveKey(relation, "morphId", () => morphColumns(morphName).id);
+        if (id) compare(context, model, relation, { model: target, key: id }, { model, key: local });
+      } else if (kind === "morphTo") {
+        const morphName = stringOption(relation, "morphName");
+        if (morphName === undefined) return;
+        const id = resolveKey(relation, "morphId", () => morphColumns(morphName).id);
+        if (id === undefined) return;
+        // Every parent pointing here must fit the one id column; report the first misfit only.
+        for (const parent of index.morphParentsOf(model.name, morphName)) {
+          const local = resolveKey(parent.relation, "localKey", () => parent.model.primaryKey);
+          if (local && compare(context, model, relation, { model, key: id }, { model: parent.model, key: local }, false)) return;
+        }
+      }
+    });
+  },
+};
+
+/** Reports when `fk` cannot hold `ref`'s values; true when it reported. */
+function compare(
+  context: RuleContext,
+  model: ModelInfo,
+  relation: RelationNode,
+  fk: Side,
+  ref: Side,
+  refOnRelation = true,
+): boolean {
+  const fkType = fk.model.columns.get(fk.key.name)?.type;
+  const refType = ref.model.columns.get(ref.key.name)?.type;
+  if (fkType === undefined || refType === undefined || keyTypesCompatible(fkType, refType)) return false;
+  const crossStore = fk.model.store !== ref.model.store
+    ? ` (${STORE_LABEL[fk.model.store]} ${fk.model.name} against ${STORE_LABEL[ref.model.store]} ${ref.model.name})`
+    : "";
+  // Point at the option that names a key when one is written on this relation, else at the target.
+  const node: NodeRef = !fk.key.inferred
+    ? keyNode(model.name, relation, fk.key)
+    : refOnRelation && !ref.key.inferred
+      ? keyNode(model.name, relation, ref.key)
+      : kindOf(relation) === "morphTo"
+        ? { model: model.name, relation: relation.name, part: "option-value", option: "morphName" }
+        : { model: model.name, relation: relation.name, part: "target" };
+  context.report({
+    message: `${subject(model, relation)}: ${describeKey(fk.key)} is ${fkType} on ${fk.model.name}, but ${describeKey(ref.key)} is ${refType} on ${ref.model.name}${crossStore}; ${mismatchReason(fkType, refType)}.`,
+    hint: `Make ${fk.model.name}.${fk.key.name} hold ${refType} keys (or reference a ${fkType} column).`,
+    node,
+  });
+  return true;
+}
+
+function mismatchReason(a: string, b: string): string {
+  const families = new Set([keyFamily(a), keyFamily(b)]);
+  if (families.has("objectId")) return "an ObjectId never equals a number";
+  if (families.has("integer") && families.has("string")) {
+    return "lookups compare numbers with strings, which SQL databases coerce inconsistently and MongoDB never matches";
+  }
+  return "these column types cannot hold the same key values";
+}
