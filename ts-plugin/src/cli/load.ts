@@ -1,0 +1,109 @@
+/**
+ * Which files `eloquent check` / `eloquent graph` look at, and the model graphs they form:
+ * --project → that tsconfig; paths → each file's own project (nearest tsconfig that includes it,
+ * like tsserver), reporting only on the given paths; neither → ./tsconfig.json.
+ */
+import type * as TS from "typescript";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { UsageError, type CommonOptions } from "./args";
+import { SourceGraphs, type SourceGraph } from "./project/source-graphs";
+import { findProjectConfigFor, normalizeFileName, ProjectConfigError, type ProjectConfig } from "./project/tsconfig";
+
+export interface LoadedProjects {
+  graphs: SourceGraph[];
+  /** Report only diagnostics in these files (undefined: everything). */
+  reportFiles?: ReadonlySet<string>;
+  /** Project root relative paths are shown against. */
+  root: string;
+  /** A tsconfig to anchor diagnostics without a location (SARIF needs one). */
+  anchorFile?: string;
+}
+
+const SOURCE_EXTENSION = /\.(?:[cm]?tsx?)$/;
+const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "dist", "build", "coverage"]);
+
+export function loadProjects(
+  ts: typeof TS,
+  options: CommonOptions,
+  cwd: string,
+  onProgress?: (done: number, total: number) => void,
+): LoadedProjects {
+  const graphs = new SourceGraphs(ts, onProgress ? { onProgress } : {});
+  try {
+    if (options.project !== undefined) {
+      const configFile = resolveProjectOption(options.project, cwd);
+      const graph = graphs.forConfig(configFile);
+      const reportFiles = options.paths.length > 0 ? expandPaths(options.paths, cwd) : undefined;
+      return { graphs: [graph], ...(reportFiles ? { reportFiles } : {}), root: path.dirname(configFile), anchorFile: configFile };
+    }
+    if (options.paths.length > 0) {
+      const files = expandPaths(options.paths, cwd);
+      const configs = new Map<string, ProjectConfig>();
+      const loose: string[] = [];
+      for (const file of files) {
+        const config = findProjectConfigFor(ts, file);
+        if (config) configs.set(config.configFile, config);
+        else loose.push(file);
+      }
+      const projectGraphs = [...configs.keys()].map((configFile) => graphs.forConfig(configFile));
+      if (loose.length > 0) projectGraphs.push(graphs.forFiles(loose));
+      const anchor = [...configs.keys()][0];
+      return { graphs: projectGraphs, reportFiles: files, root: cwd, ...(anchor ? { anchorFile: anchor } : {}) };
+    }
+    const configFile = path.join(cwd, "tsconfig.json");
+    if (!fs.existsSync(configFile)) {
+      throw new UsageError(
+        `No tsconfig.json in ${cwd}. Run eloquent in your project's root, pass --project <path/to/tsconfig.json>, ` +
+          `or name the files or directories to check (e.g. 'eloquent check src/models').`,
+      );
+    }
+    return { graphs: [graphs.forConfig(configFile)], root: cwd, anchorFile: normalizeFileName(configFile) };
+  } catch (error) {
+    if (error instanceof ProjectConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function resolveProjectOption(project: string, cwd: string): string {
+  const resolved = path.resolve(cwd, project);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(resolved);
+  } catch {
+    throw new UsageError(`--project ${project}: no such file or directory (resolved to ${resolved}).`);
+  }
+  if (stat.isDirectory()) {
+    const inside = path.join(resolved, "tsconfig.json");
+    if (!fs.existsSync(inside)) throw new UsageError(`--project ${project}: the directory has no tsconfig.json.`);
+    return normalizeFileName(inside);
+  }
+  return normalizeFileName(resolved);
+}
+
+/** Files named on the command line, directories expanded to their TypeScript sources. */
+function expandPaths(paths: readonly string[], cwd: string): Set<string> {
+  const files = new Set<string>();
+  for (const given of paths) {
+    const resolved = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(resolved);
+    } catch {
+      throw new UsageError(`${given}: no such file or directory.`);
+    }
+    if (stat.isDirectory()) walk(resolved, files);
+    else files.add(normalizeFileName(resolved));
+  }
+  return files;
+}
+
+function walk(directory: string, into: Set<string>): void {
+  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith(".")) walk(path.join(directory, entry.name), into);
+    } else if (entry.isFile() && SOURCE_EXTENSION.test(entry.name) && !entry.name.endsWith(".d.ts")) {
+      into.add(normalizeFileName(path.join(directory, entry.name)));
+    }
+  }
+}
