@@ -4,7 +4,7 @@
  */
 import type * as TS from "typescript";
 import type { ColumnNode, ModelNode, RelationNode, SourceSpan } from "eloquent-orm/engine";
-import { unverifiable } from "eloquent-orm/engine";
+import { unverifiable } from "./unverifiable";
 import { isRuntimeModule } from "./eloquent-modules";
 import { evaluate, propertyKey, skipOuter, textOf, type EvalContext } from "./literal";
 

@@ -3,7 +3,8 @@
  * engine's `Unverifiable` (the "cannot verify" diagnostic) — never a guess.
  */
 import type * as TS from "typescript";
-import { unverifiable, type Unverifiable } from "eloquent-orm/engine";
+import type { Unverifiable } from "eloquent-orm/engine";
+import { unverifiable } from "./unverifiable";
 
 export type Evaluated = unknown;
 

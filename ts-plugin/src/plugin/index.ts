@@ -1,4 +1,148 @@
+/**
+ * The tsserver language-service plugin. tsserver calls `init({ typescript })` with ITS TypeScript (so the
+ * plugin follows the editor's version) and `create(info)` per project; every hook is guarded and falls back
+ * to TypeScript's own result.
+ */
 import type * as TS from "typescript";
-export function init(_modules: { typescript: typeof TS }) {
-  return { create: (info: TS.server.PluginCreateInfo) => info.languageService };
+import { ProjectAnalysis, type Snapshot } from "../analysis/project-analysis";
+import { fixesFor } from "./code-fixes";
+import { eloquentCompletions, mergeCompletions } from "./completions";
+import { createGuard } from "./guard";
+import { eloquentDefinition, eloquentHover } from "./navigation";
+import { numericCode, toTsDiagnostic } from "./to-ts-diagnostic";
+import { RELATION_PATH_RULE } from "../query-sites";
+
+export function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
+  const ts = modules.typescript;
+  return {
+    create(info) {
+      const logger = { info: (message: string) => info.project.projectService.logger.info(message) };
+      const guard = createGuard(logger);
+      const inner = info.languageService;
+      const analysis = new ProjectAnalysis(ts);
+      const versionOf = (fileName: string) => info.languageServiceHost.getScriptVersion(fileName);
+      logger.info(`[eloquent-ts-plugin] loaded for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
+
+      const context = (fileName: string): { program: TS.Program; sourceFile: TS.SourceFile; snapshot: Snapshot } | undefined => {
+        const program = inner.getProgram();
+        const sourceFile = program?.getSourceFile(fileName);
+        if (!program || !sourceFile) return undefined;
+        return { program, sourceFile, snapshot: analysis.snapshot(program, versionOf) };
+      };
+
+      const proxy: TS.LanguageService = Object.create(null);
+      for (const key of Object.keys(inner) as (keyof TS.LanguageService)[]) {
+        const member = inner[key];
+        (proxy as unknown as Record<string, unknown>)[key] = typeof member === "function" ? (...args: unknown[]) => (member as Function).apply(inner, args) : member;
+      }
+
+      proxy.getSemanticDiagnostics = (fileName) => {
+        const prior = inner.getSemanticDiagnostics(fileName);
+        return guard("getSemanticDiagnostics", () => prior, () => {
+          const program = inner.getProgram();
+          const sourceFile = program?.getSourceFile(fileName);
+          if (!program || !sourceFile) return prior;
+          const ours = analysis.fileDiagnostics(program, sourceFile, versionOf);
+          if (ours.length === 0) return prior;
+          return [...prior, ...ours.map((diagnostic) => toTsDiagnostic(ts, sourceFile, diagnostic, diagnostic.span!))];
+        });
+      };
+
+      proxy.getCompletionsAtPosition = (fileName, position, options, formatting) => {
+        const prior = inner.getCompletionsAtPosition(fileName, position, options, formatting);
+        return guard("getCompletionsAtPosition", () => prior, () => {
+          const state = context(fileName);
+          if (!state) return prior;
+          const ours = eloquentCompletions(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
+          return ours ? mergeCompletions(ts, prior, ours) : prior;
+        });
+      };
+
+      proxy.getCodeFixesAtPosition = (fileName, start, end, errorCodes, formatOptions, preferences) => {
+        const prior = inner.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences);
+        return guard("getCodeFixesAtPosition", () => prior, () => {
+          const state = context(fileName);
+          if (!state) return prior;
+          const codes = new Set(errorCodes);
+          const newLine = formatOptions.newLineCharacter ?? ts.sys?.newLine ?? "\n";
+          const fixes: TS.CodeFixAction[] = [];
+          for (const diagnostic of analysis.fileDiagnostics(state.program, state.sourceFile, versionOf)) {
+            const span = diagnostic.span!;
+            if (!codes.has(numericCode(diagnostic.code)) || span.end < start || span.start > end) continue;
+            fixes.push(
+              ...fixesFor(diagnostic, {
+                ts,
+                snapshot: state.snapshot,
+                getSourceFile: (name) => state.program.getSourceFile(name),
+                newLine,
+              }),
+            );
+          }
+          return fixes.length === 0 ? prior : [...fixes, ...prior];
+        });
+      };
+
+      proxy.getSupportedCodeFixes = (fileName) => {
+        const prior = inner.getSupportedCodeFixes(fileName);
+        return guard("getSupportedCodeFixes", () => prior, () => {
+          const state = fileName === undefined ? undefined : context(fileName);
+          const codes = new Set(prior);
+          for (const rule of state?.snapshot.engine?.RULES ?? []) codes.add(String(numericCode(rule.code)));
+          codes.add(String(numericCode(RELATION_PATH_RULE.code)));
+          return [...codes];
+        });
+      };
+
+      proxy.getDefinitionAndBoundSpan = (fileName, position) => {
+        const prior = inner.getDefinitionAndBoundSpan(fileName, position);
+        return guard("getDefinitionAndBoundSpan", () => prior, () => {
+          const state = context(fileName);
+          const found = state && eloquentDefinition(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
+          if (!found) return prior;
+          return { textSpan: found.textSpan, definitions: [definitionInfo(ts, found)] };
+        });
+      };
+
+      proxy.getDefinitionAtPosition = (fileName, position) => {
+        const prior = inner.getDefinitionAtPosition(fileName, position);
+        return guard("getDefinitionAtPosition", () => prior, () => {
+          const state = context(fileName);
+          const found = state && eloquentDefinition(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
+          return found ? [definitionInfo(ts, found)] : prior;
+        });
+      };
+
+      proxy.getQuickInfoAtPosition = (fileName, position, ...rest: unknown[]) => {
+        const prior = (inner.getQuickInfoAtPosition as (...args: unknown[]) => TS.QuickInfo | undefined)(fileName, position, ...rest);
+        return guard("getQuickInfoAtPosition", () => prior, () => {
+          const state = context(fileName);
+          const hover = state && eloquentHover(state.snapshot, state.sourceFile, position);
+          if (!hover) return prior;
+          const documentation: TS.SymbolDisplayPart[] = [{ kind: "text", text: hover.lines.join("\n\n") }];
+          if (prior?.documentation?.length) documentation.push({ kind: "lineBreak", text: "\n\n" }, ...prior.documentation);
+          return {
+            kind: prior?.kind ?? ts.ScriptElementKind.memberVariableElement,
+            kindModifiers: prior?.kindModifiers ?? "",
+            textSpan: prior?.textSpan ?? hover.span,
+            displayParts: prior?.displayParts ?? [{ kind: "text", text: hover.lines[0]! }],
+            documentation,
+            ...(prior?.tags ? { tags: prior.tags } : {}),
+          };
+        });
+      };
+
+      return proxy;
+    },
+  };
+}
+
+function definitionInfo(ts: typeof TS, found: NonNullable<ReturnType<typeof eloquentDefinition>>): TS.DefinitionInfo {
+  return {
+    fileName: found.target.file,
+    textSpan: { start: found.target.start, length: found.target.end - found.target.start },
+    kind: found.kind,
+    name: found.name,
+    containerKind: ts.ScriptElementKind.classElement,
+    containerName: found.containerName,
+  };
 }

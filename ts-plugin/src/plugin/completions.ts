@@ -1,0 +1,152 @@
+/**
+ * Completions inside `relation(...)` (kinds, model names, option keys valid for the kind and store, columns
+ * of the right model for key options) and inside query-site relation paths (`with("posts.|")`).
+ */
+import type * as TS from "typescript";
+import type { ModelNode } from "eloquent-orm/engine";
+import type { Snapshot } from "../analysis/project-analysis";
+import { findQuerySites } from "../query-sites";
+import { findNodeAt, isInsideString, isStringLike, relationSiteAt } from "./ast";
+import { keyOwner, optionKeysFor, stringOption, tableColumns } from "./relation-keys";
+
+interface Entry {
+  name: string;
+  kind: TS.ScriptElementKind;
+  detail?: string;
+}
+
+export function eloquentCompletions(
+  ts: typeof TS,
+  snapshot: Snapshot,
+  sourceFile: TS.SourceFile,
+  position: number,
+  checker: TS.TypeChecker | undefined,
+): { entries: Entry[]; replacementSpan?: TS.TextSpan } | undefined {
+  const engine = snapshot.engine;
+  if (!engine) return undefined;
+  const facts = snapshot.extraction.files.get(sourceFile.fileName);
+  const site = relationSiteAt(ts, sourceFile, position, facts);
+  if (site) {
+    const stringSpan = site.literal ? innerSpan(sourceFile, site.literal) : undefined;
+    const declaring = site.model === undefined ? undefined : snapshot.models.get(site.model);
+    if (site.argument === 0 && site.literal) {
+      return { entries: engine.schema.RELATION_KINDS.map((name) => ({ name, kind: ts.ScriptElementKind.string })), ...(stringSpan ? { replacementSpan: stringSpan } : {}) };
+    }
+    if (site.argument === 1 && site.literal) {
+      const entries = [...snapshot.models.values()].map((model) => ({
+        name: model.name,
+        kind: ts.ScriptElementKind.classElement,
+        detail: `${model.store === "mongo" ? "MongoModel" : "SqlModel"}`,
+      }));
+      return { entries, ...(stringSpan ? { replacementSpan: stringSpan } : {}) };
+    }
+    if (site.argument === 2 && site.option) {
+      if (site.option.position === "key") {
+        const present = new Set<string>();
+        const options = site.option.node;
+        const object = ts.isObjectLiteralExpression(options) ? options : options.parent;
+        if (object && ts.isObjectLiteralExpression(object)) {
+          for (const property of object.properties) if (property.name && ts.isIdentifier(property.name) && property !== options) present.add(property.name.text);
+        }
+        const keys = optionKeysFor(site.kind, declaring?.store, engine.schema.OPTION_KEYS_BY_KIND).filter((key) => !present.has(key));
+        return { entries: keys.map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })) };
+      }
+      if (site.option.position === "value" && site.literal && site.option.key !== undefined && site.model !== undefined) {
+        const relation = declaring?.relations.find((candidate) => candidate.name === site.relation);
+        const pivotTable = relation ? stringOption(relation, "pivotTable") : undefined;
+        const owner = keyOwner(site.kind, site.option.key, site.model, site.target, pivotTable);
+        let columns: string[] | undefined;
+        if (owner && "model" in owner) columns = snapshot.models.get(owner.model)?.columns.map((column) => column.name);
+        else if (owner && "table" in owner) columns = tableColumns(snapshot.models.values(), owner.table, engine.conventions)?.columns;
+        if (site.option.key === "pivotTable") columns = pivotTableNames(snapshot.models.values(), engine.conventions);
+        if (!columns) return undefined;
+        return { entries: columns.map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })), ...(stringSpan ? { replacementSpan: stringSpan } : {}) };
+      }
+    }
+    return undefined;
+  }
+  return querySiteCompletions(ts, snapshot, sourceFile, position, checker);
+}
+
+function innerSpan(sourceFile: TS.SourceFile, literal: TS.Node): TS.TextSpan {
+  const start = literal.getStart(sourceFile) + 1;
+  const text = sourceFile.text;
+  const end = literal.getEnd();
+  const closed = end - start >= 1 && text[end - 1] === text[start - 1];
+  return { start, length: Math.max(0, (closed ? end - 1 : end) - start) };
+}
+
+function pivotTableNames(models: Iterable<ModelNode>, conventions: { defaultTableName(name: string): string }): string[] {
+  const names = new Set<string>();
+  for (const model of models) {
+    names.add(typeof model.table === "string" ? model.table : conventions.defaultTableName(model.name));
+    const database = model.database as { tables?: Record<string, unknown> } | undefined;
+    if (database !== null && typeof database === "object" && database.tables && typeof database.tables === "object") for (const table of Object.keys(database.tables)) names.add(table);
+  }
+  return [...names];
+}
+
+function querySiteCompletions(
+  ts: typeof TS,
+  snapshot: Snapshot,
+  sourceFile: TS.SourceFile,
+  position: number,
+  checker: TS.TypeChecker | undefined,
+): { entries: Entry[]; replacementSpan?: TS.TextSpan } | undefined {
+  const node = findNodeAt(ts, sourceFile, position);
+  if (!node || !isStringLike(ts, node) || !isInsideString(sourceFile, node, position)) return undefined;
+  const facts = snapshot.extraction.files.get(sourceFile.fileName);
+  const sites = findQuerySites(sourceFile, ts, facts, (name) => snapshot.models.has(name), checker);
+  for (const site of sites) {
+    for (const path of site.paths) {
+      if (path.literal !== node) continue;
+      const offset = position - path.start;
+      const before = path.path.slice(0, Math.max(0, offset));
+      const segments = before.split(".");
+      const current = segments.pop() ?? "";
+      let model = snapshot.models.get(site.root);
+      for (const segment of segments) {
+        const relation = model?.relations.find((candidate) => candidate.name === segment);
+        model = relation && typeof relation.target === "string" && relation.kind !== "morphTo" ? snapshot.models.get(relation.target) : undefined;
+      }
+      if (!model) return undefined;
+      const segmentStart = position - current.length;
+      let segmentEnd = position;
+      while (segmentEnd < path.start + path.path.length && path.path[segmentEnd - path.start] !== ".") segmentEnd++;
+      return {
+        entries: model.relations.map((relation) => ({
+          name: relation.name,
+          kind: ts.ScriptElementKind.memberVariableElement,
+          detail: `${String(relation.kind)} ${typeof relation.target === "string" ? relation.target : ""}`,
+        })),
+        replacementSpan: { start: segmentStart, length: segmentEnd - segmentStart },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Merges our entries in front of TypeScript's (TypeScript's own string-literal completions may overlap). */
+export function mergeCompletions(
+  _ts: typeof TS,
+  prior: TS.WithMetadata<TS.CompletionInfo> | undefined,
+  ours: { entries: Entry[]; replacementSpan?: TS.TextSpan },
+): TS.WithMetadata<TS.CompletionInfo> {
+  const names = new Set(ours.entries.map((entry) => entry.name));
+  const entries: TS.CompletionEntry[] = ours.entries.map((entry, index) => ({
+    name: entry.name,
+    kind: entry.kind,
+    kindModifiers: "",
+    sortText: `0${String(index).padStart(4, "0")}`,
+    ...(ours.replacementSpan ? { replacementSpan: ours.replacementSpan } : {}),
+    ...(entry.detail ? { labelDetails: { description: entry.detail } } : {}),
+  }));
+  for (const entry of prior?.entries ?? []) if (!names.has(entry.name)) entries.push(entry);
+  return {
+    ...(prior ?? {}),
+    isGlobalCompletion: false,
+    isMemberCompletion: prior?.isMemberCompletion ?? false,
+    isNewIdentifierLocation: prior?.isNewIdentifierLocation ?? false,
+    entries,
+  } as TS.WithMetadata<TS.CompletionInfo>;
+}

@@ -1,0 +1,130 @@
+/** Finds query sites in a file: calls of with/load/withCount/related whose receiver is a known model. */
+import type * as TS from "typescript";
+import type { FileFacts } from "../extract/file-facts";
+import { skipOuter } from "../extract/literal";
+import { stripAlias } from "./resolve-path";
+
+export const QUERY_METHODS: ReadonlySet<string> = new Set([
+  "with",
+  "load",
+  "withCount",
+  "related",
+  "loadMissing",
+  "loadCount",
+  "has",
+  "whereHas",
+  "doesntHave",
+  "whereDoesntHave",
+  "without",
+]);
+
+export interface QuerySitePath {
+  /** The path text (alias stripped). */
+  path: string;
+  /** File offset of the first character of the path (inside the quotes). */
+  start: number;
+  /** The string literal node. */
+  literal: TS.StringLiteralLike;
+}
+
+export interface QuerySite {
+  method: string;
+  /** Model the path starts from. */
+  root: string;
+  paths: QuerySitePath[];
+}
+
+/**
+ * `isModel(name)` says whether a class name is a model in the graph. The receiver's root is found
+ * syntactically (`User.with(...)`, `User.query().with(...)`), else through the checker when given
+ * (`user.load(...)` with `user: User`).
+ */
+export function findQuerySites(
+  sourceFile: TS.SourceFile,
+  ts: typeof TS,
+  facts: FileFacts | undefined,
+  isModel: (name: string) => boolean,
+  checker?: TS.TypeChecker,
+): QuerySite[] {
+  const sites: QuerySite[] = [];
+  // Cheap pre-filter: most files have no query sites at all.
+  if (!/\.(with|load|withCount|related|loadMissing|loadCount|has|whereHas|doesntHave|whereDoesntHave|without)\s*\(/.test(sourceFile.text)) return sites;
+  const visit = (node: TS.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && QUERY_METHODS.has(node.expression.name.text)) {
+      const root = rootModel(ts, node.expression.expression, facts, isModel, checker);
+      if (root !== undefined) {
+        const paths = collectPaths(ts, sourceFile, node.arguments, node.expression.name.text);
+        if (paths.length > 0) sites.push({ method: node.expression.name.text, root, paths });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return sites;
+}
+
+function collectPaths(ts: typeof TS, sourceFile: TS.SourceFile, args: readonly TS.Expression[], method: string): QuerySitePath[] {
+  const paths: QuerySitePath[] = [];
+  // has/whereHas take one relation path as first argument; with/load accept several and arrays/objects.
+  const candidates = /^(has|whereHas|doesntHave|whereDoesntHave|related)$/.test(method) ? args.slice(0, 1) : args;
+  const addLiteral = (expression: TS.Expression) => {
+    const literal = skipOuter(ts, expression);
+    if (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) {
+      paths.push({ path: stripAlias(literal.text), start: literal.getStart(sourceFile) + 1, literal });
+    }
+  };
+  for (const arg of candidates) {
+    const expression = skipOuter(ts, arg);
+    if (ts.isArrayLiteralExpression(expression)) expression.elements.forEach(addLiteral);
+    else if (ts.isObjectLiteralExpression(expression)) {
+      for (const property of expression.properties) {
+        const name = property.name;
+        if (name && (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name))) {
+          paths.push({ path: stripAlias(name.text), start: name.getStart(sourceFile) + 1, literal: name });
+        } else if (name && ts.isIdentifier(name)) {
+          // `with({ posts: q => ... })`: an identifier key is a one-segment path.
+          paths.push({ path: name.text, start: name.getStart(sourceFile), literal: name as unknown as TS.StringLiteralLike });
+        }
+      }
+    } else addLiteral(expression);
+  }
+  return paths;
+}
+
+function rootModel(
+  ts: typeof TS,
+  receiver: TS.Expression,
+  facts: FileFacts | undefined,
+  isModel: (name: string) => boolean,
+  checker: TS.TypeChecker | undefined,
+): string | undefined {
+  let current = skipOuter(ts, receiver);
+  // Walk down a builder chain: `User.query().where(...).with(...)` → `User`.
+  for (;;) {
+    if (ts.isCallExpression(current)) current = skipOuter(ts, current.expression);
+    else if (ts.isPropertyAccessExpression(current) && (ts.isCallExpression(current.expression) || isClassReference(ts, current.expression))) {
+      current = skipOuter(ts, current.expression);
+    } else break;
+  }
+  if (ts.isIdentifier(current)) {
+    const imported = facts?.imports.get(current.text);
+    const name = imported && imported.name !== "*" && imported.name !== "default" ? imported.name : current.text;
+    const local = current.text;
+    const declaredHere = facts?.classes.some((cls) => cls.name === local);
+    if ((declaredHere || imported) && isModel(name)) return name;
+    if (!facts && isModel(name)) return name;
+  }
+  if (!checker) return undefined;
+  try {
+    const type = checker.getTypeAtLocation(receiver);
+    const symbol = type.getSymbol() ?? type.aliasSymbol;
+    const name = symbol?.getName();
+    return name !== undefined && isModel(name) ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isClassReference(ts: typeof TS, expression: TS.Expression): boolean {
+  return ts.isIdentifier(expression) && /^[A-Z]/.test(expression.text);
+}
