@@ -1,1 +1,18 @@
-export {};
+/** The SQL runtime on knex. */
+export { SqlModel, SqlModelBase, type SqlModelClass, type SqlModelConstructor } from "./sql-model";
+export { SqlQuery, QueryError, type Page, type Column, type WithPath } from "./query";
+export {
+  configureConnection,
+  getConnection,
+  closeAllConnections,
+  closeConnection,
+  defaultConnectionName,
+  ConnectionError,
+  type ConnectionConfig,
+  type SqlConnection,
+  type Dialect,
+} from "./connections";
+export { onQuery, type QueryEvent, type QueryListener } from "./events";
+export { transaction, inTransaction, type TransactionOptions } from "./transaction";
+export { sqlAdapter } from "./adapter";
+export { migrate, dropTables, type MigrateOptions, type MigrationPlan } from "./schema";

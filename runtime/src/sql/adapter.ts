@@ -1,0 +1,183 @@
+/**
+ * The store adapter on knex (see relations/adapter.ts): IN lists chunked below the dialect's
+ * parameter limit, keys coerced to the key column's type, belongsToMany as one join query.
+ */
+import type { Knex } from "knex";
+import { hydrateAll, type Model } from "../model/model";
+import { modelMeta } from "../model/meta";
+import { toDate } from "../model/casts";
+import type { ModelClass } from "../model/types";
+import type { KeyFetch, PivotMatch, PivotSpec, QueryConstraint, StoreAdapter } from "../relations/adapter";
+import { chunkSize, getConnection } from "./connections";
+import { SqlQuery, type QueryContext } from "./query";
+import { transaction, runnerFor } from "./transaction";
+import { coerceKeys, toDatabase } from "./values";
+import type { SqlModelBase } from "./sql-model";
+
+function chunks<T>(values: readonly T[], size: number): T[][] {
+  if (values.length <= size) return [values.slice()];
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
+
+function keyedQuery(request: KeyFetch, keys: readonly unknown[]): SqlQuery {
+  const q = new SqlQuery(request.model as ModelClass<SqlModelBase>).whereKeyIn(request.column, keys);
+  if (request.equals) for (const [c, v] of Object.entries(request.equals)) q.whereKeyEquals(c, v);
+  if (request.constraint) request.constraint(q);
+  return q;
+}
+
+function keysFor(model: ModelClass, column: string, values: readonly unknown[]): unknown[] {
+  return coerceKeys(modelMeta(model).columns.get(column), values);
+}
+
+function pivotContext(spec: PivotSpec): QueryContext & { size: number } {
+  const conn = getConnection(modelMeta(spec.owner).connection);
+  return { dialect: conn.dialect, runner: runnerFor(conn.name), size: chunkSize(conn) };
+}
+
+const PIVOT_PREFIX = "pivot__";
+
+function pivotSelect(spec: PivotSpec): Record<string, string> {
+  const select: Record<string, string> = {};
+  for (const c of [spec.localKey, spec.foreignKey, ...spec.columns, ...(spec.timestamps ? ["created_at", "updated_at"] : [])]) {
+    select[PIVOT_PREFIX + c] = `${spec.table}.${c}`;
+  }
+  return select;
+}
+
+/** Splits the pivot__ columns off a joined row. */
+function splitPivot(row: Record<string, unknown>): Record<string, unknown> {
+  const pivot: Record<string, unknown> = {};
+  for (const key of Object.keys(row)) {
+    if (key.startsWith(PIVOT_PREFIX)) {
+      const name = key.slice(PIVOT_PREFIX.length);
+      pivot[name] = name === "created_at" || name === "updated_at" ? toDate(row[key]) : row[key];
+      delete row[key];
+    }
+  }
+  return pivot;
+}
+
+function writeRow(ctx: QueryContext, row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = toDatabase(ctx.dialect, undefined, v, "pivot");
+  return out;
+}
+
+export const sqlAdapter: StoreAdapter = {
+  async fetchByKeys(request) {
+    const conn = getConnection(modelMeta(request.model).connection);
+    const keys = keysFor(request.model, request.column, request.values);
+    if (!keys.length) return [];
+    const parts = chunks(keys, chunkSize(conn));
+    if (parts.length === 1) return keyedQuery(request, parts[0]!).get();
+    const out: Model[] = [];
+    for (const part of parts) for (const m of await keyedQuery(request, part).get()) out.push(m);
+    return out;
+  },
+
+  async countByKeys(request) {
+    const meta = modelMeta(request.model);
+    const conn = getConnection(meta.connection);
+    const keys = keysFor(request.model, request.column, request.values);
+    const column = `${meta.table}.${request.column}`;
+    const out: Array<readonly [unknown, number]> = [];
+    for (const part of chunks(keys, chunkSize(conn))) {
+      const q = keyedQuery(request, part);
+      const ctx = q.context();
+      const rows = (await q.base(ctx).select({ k: column }).count({ n: "*" }).groupBy(column)) as Array<{ k: unknown; n: unknown }>;
+      for (const r of rows) out.push([r.k, Number(r.n)]);
+    }
+    return out;
+  },
+
+  async fetchPivotRows(spec, ownerKeys) {
+    const ctx = pivotContext(spec);
+    const out: Record<string, unknown>[] = [];
+    for (const part of chunks(ownerKeys.slice(), ctx.size)) {
+      const rows = (await ctx.runner(spec.table).select(`${spec.table}.*`).whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[])) as Record<string, unknown>[];
+      for (const r of rows) out.push(r);
+    }
+    return out;
+  },
+
+  async fetchThroughPivot(spec, target, targetKey, ownerKeys, constraint?: QueryConstraint) {
+    const targetMeta = modelMeta(target);
+    const ctx = pivotContext(spec);
+    const matches: PivotMatch[] = [];
+    for (const part of chunks(ownerKeys.slice(), ctx.size)) {
+      const q = new SqlQuery(target as ModelClass<SqlModelBase>);
+      if (constraint) constraint(q);
+      const qb = q
+        .base(ctx)
+        .select(`${targetMeta.table}.*`)
+        .select(pivotSelect(spec))
+        .innerJoin(spec.table, `${spec.table}.${spec.foreignKey}`, `${targetMeta.table}.${targetKey}`)
+        .whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]);
+      q.applyShape(qb);
+      const rows = (await qb) as Record<string, unknown>[];
+      const pivots = rows.map(splitPivot);
+      const models = await q.finish(rows);
+      for (let i = 0; i < models.length; i++) matches.push({ model: models[i]!, pivot: pivots[i]! });
+    }
+    return matches;
+  },
+
+  async countThroughPivot(spec, target, targetKey, ownerKeys, constraint?: QueryConstraint) {
+    const targetMeta = modelMeta(target);
+    const ctx = pivotContext(spec);
+    const out: Array<readonly [unknown, number]> = [];
+    const k = `${spec.table}.${spec.localKey}`;
+    for (const part of chunks(ownerKeys.slice(), ctx.size)) {
+      const q = new SqlQuery(target as ModelClass<SqlModelBase>);
+      if (constraint) constraint(q);
+      const rows = (await q
+        .base(ctx)
+        .innerJoin(spec.table, `${spec.table}.${spec.foreignKey}`, `${targetMeta.table}.${targetKey}`)
+        .whereIn(k, part as Knex.Value[])
+        .select({ k })
+        .count({ n: "*" })
+        .groupBy(k)) as Array<{ k: unknown; n: unknown }>;
+      for (const r of rows) out.push([r.k, Number(r.n)]);
+    }
+    return out;
+  },
+
+  async insertPivotRows(spec, rows) {
+    if (!rows.length) return;
+    const ctx = pivotContext(spec);
+    const perRow = Object.keys(rows[0]!).length || 1;
+    for (const part of chunks(rows, Math.max(1, Math.floor(ctx.size / perRow)))) {
+      await ctx.runner(spec.table).insert(part.map((r) => writeRow(ctx, r)));
+    }
+  },
+
+  async deletePivotRows(spec, ownerKey, relatedKeys) {
+    const ctx = pivotContext(spec);
+    if (!relatedKeys) return Number(await ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value).del());
+    let n = 0;
+    for (const part of chunks(relatedKeys.slice(), ctx.size - 1)) {
+      n += Number(await ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value).whereIn(spec.foreignKey, part as Knex.Value[]).del());
+    }
+    return n;
+  },
+
+  async updatePivotRow(spec, ownerKey, relatedKey, values) {
+    const ctx = pivotContext(spec);
+    return Number(
+      await ctx
+        .runner(spec.table)
+        .where(spec.localKey, ownerKey as Knex.Value)
+        .where(spec.foreignKey, relatedKey as Knex.Value)
+        .update(writeRow(ctx, values)),
+    );
+  },
+
+  atomic(model, work) {
+    return transaction(() => work(), { connection: getConnection(modelMeta(model).connection).name });
+  },
+};
+
+export { hydrateAll };

@@ -1,0 +1,167 @@
+/**
+ * Named connections, configured in code (`configureConnection`) or from the environment.
+ *
+ * Resolution of a connection name, first match wins:
+ *   1. `configureConnection(name, config)` in code;
+ *   2. `DB_<NAME>_URL` (name upper-cased, non-alphanumerics → `_`), e.g. `DB_PG_URL=postgres://...`;
+ *   3. for the default connection (`DB_CONNECTION`, default `sqlite`): `DATABASE_URL`;
+ *   4. the name `sqlite`: SQLite at `DB_DATABASE`, else `:memory:`.
+ * URLs: `postgres://…`, `postgresql://…`, `mysql://…`, `mariadb://…`, `sqlite:path` / `sqlite::memory:`.
+ */
+import knexFactory, { type Knex } from "knex";
+import { EloquentError } from "../model/errors";
+import { attachQueryEvents } from "./events";
+
+export type Dialect = "sqlite" | "pg" | "mysql";
+
+export interface ConnectionConfig {
+  /** `sqlite` (better-sqlite3), `pg` / `postgres`, `mysql` / `mariadb` (mysql2). */
+  client: string;
+  /** SQLite: a file path or `:memory:`. */
+  filename?: string;
+  /** PostgreSQL / MySQL connection URL. */
+  url?: string;
+  pool?: { min?: number; max?: number };
+  /** Extra knex configuration, merged last. */
+  knex?: Partial<Knex.Config>;
+}
+
+export interface SqlConnection {
+  readonly name: string;
+  readonly dialect: Dialect;
+  readonly knex: Knex;
+  /** Maximum bound parameters per statement. */
+  paramLimit: number;
+}
+
+const configs = new Map<string, ConnectionConfig>();
+const open = new Map<string, SqlConnection>();
+
+export class ConnectionError extends EloquentError {}
+
+/** Registers (or replaces) a named connection. A string is a URL. */
+export function configureConnection(name: string, config: ConnectionConfig | string): void {
+  configs.set(name, typeof config === "string" ? fromUrl(config, `configureConnection("${name}")`) : config);
+}
+
+/** Name used when a model sets no connection: `DB_CONNECTION`, default `sqlite`. */
+export function defaultConnectionName(): string {
+  const env = process.env.DB_CONNECTION;
+  return env && env.trim() !== "" ? env.trim() : "sqlite";
+}
+
+function envKey(name: string): string {
+  return `DB_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_URL`;
+}
+
+function normaliseClient(client: string, where: string): Dialect {
+  const c = client.toLowerCase();
+  if (c === "sqlite" || c === "sqlite3" || c === "better-sqlite3") return "sqlite";
+  if (c === "pg" || c === "postgres" || c === "postgresql" || c === "pgsql") return "pg";
+  if (c === "mysql" || c === "mysql2" || c === "mariadb") return "mysql";
+  throw new ConnectionError(`${where}: unknown client '${client}'. Use "sqlite", "pg" (PostgreSQL) or "mysql" (MySQL/MariaDB).`);
+}
+
+function fromUrl(url: string, where: string): ConnectionConfig {
+  const m = /^([a-z0-9+]+):/i.exec(url);
+  if (!m) {
+    throw new ConnectionError(
+      `${where}: '${url}' is not a connection URL. Expected postgres://user@host:5432/db, mysql://user@host:3306/db or sqlite:path/to/file.db (or sqlite::memory:).`,
+    );
+  }
+  const scheme = m[1]!.toLowerCase();
+  if (scheme === "sqlite" || scheme === "file") {
+    const filename = url.slice(m[0].length).replace(/^\/\//, "") || ":memory:";
+    return { client: "sqlite", filename };
+  }
+  return { client: normaliseClient(scheme, where), url };
+}
+
+function resolveConfig(name: string): ConnectionConfig {
+  const configured = configs.get(name);
+  if (configured) return configured;
+  const fromEnv = process.env[envKey(name)];
+  if (fromEnv) return fromUrl(fromEnv, envKey(name));
+  if (name === defaultConnectionName() && process.env.DATABASE_URL) return fromUrl(process.env.DATABASE_URL, "DATABASE_URL");
+  if (name === "sqlite") return { client: "sqlite", filename: process.env.DB_DATABASE || ":memory:" };
+  throw new ConnectionError(
+    `No SQL connection named '${name}'. Configure it in code with configureConnection("${name}", "postgres://user@host/db") ` +
+      `or set ${envKey(name)} in the environment. Configured: ${[...configs.keys()].join(", ") || "none"}.`,
+  );
+}
+
+function knexConfig(config: ConnectionConfig, dialect: Dialect): Knex.Config {
+  const pool = { min: config.pool?.min ?? (dialect === "sqlite" ? 1 : 0), max: config.pool?.max ?? (dialect === "sqlite" ? 1 : 10) };
+  switch (dialect) {
+    case "sqlite":
+      return {
+        client: "better-sqlite3",
+        connection: { filename: config.filename ?? ":memory:" },
+        useNullAsDefault: true,
+        // SQLite keeps one connection: an in-memory database must never be dropped by the pool.
+        pool: {
+          ...pool,
+          idleTimeoutMillis: Number.MAX_SAFE_INTEGER,
+          afterCreate(conn: { pragma(s: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
+            conn.pragma("foreign_keys = ON");
+            done(null, conn);
+          },
+        },
+        ...config.knex,
+      } as Knex.Config;
+    case "pg":
+      return { client: "pg", connection: config.url, pool, ...config.knex } as Knex.Config;
+    case "mysql": {
+      const u = new URL(config.url!);
+      return {
+        client: "mysql2",
+        connection: {
+          host: u.hostname,
+          port: u.port ? Number(u.port) : 3306,
+          user: decodeURIComponent(u.username),
+          password: decodeURIComponent(u.password),
+          database: u.pathname.replace(/^\//, ""),
+          // Dates are stored and read as UTC, like the other dialects.
+          timezone: "Z",
+          supportBigNumbers: true,
+        },
+        pool,
+        ...config.knex,
+      } as Knex.Config;
+    }
+  }
+}
+
+/** The named connection (default: `DB_CONNECTION` or `sqlite`), opened on first use. */
+export function getConnection(name?: string): SqlConnection {
+  const key = name ?? defaultConnectionName();
+  let conn = open.get(key);
+  if (!conn) {
+    const config = resolveConfig(key);
+    const dialect = normaliseClient(config.client, `connection '${key}'`);
+    const knex = knexFactory(knexConfig(config, dialect));
+    conn = { name: key, dialect, knex, paramLimit: dialect === "sqlite" ? 32_766 : 65_535 };
+    attachQueryEvents(conn);
+    open.set(key, conn);
+  }
+  return conn;
+}
+
+/** Closes every open pool (connections reopen on next use). */
+export async function closeAllConnections(): Promise<void> {
+  const all = [...open.values()];
+  open.clear();
+  await Promise.all(all.map((c) => c.knex.destroy()));
+}
+
+/** Closes one connection. */
+export async function closeConnection(name: string): Promise<void> {
+  const conn = open.get(name);
+  open.delete(name);
+  await conn?.knex.destroy();
+}
+
+/** Bound values per IN-list chunk: below the dialect limit, leaving room for the constraint's bindings. */
+export function chunkSize(conn: SqlConnection): number {
+  return conn.paramLimit - Math.min(1_000, Math.floor(conn.paramLimit / 10));
+}

@@ -1,0 +1,503 @@
+/**
+ * The SQL query builder of a model. Identifiers come only from the model's schema (an unknown column
+ * is an error with did-you-mean, never interpolated); every value is a bound parameter. Soft-deleted
+ * rows are filtered in SQL. Awaiting the query runs it (`await User.query().where("active", true)`).
+ */
+import type { Knex } from "knex";
+import type { ColumnDescriptor } from "../schema";
+import { didYouMean, EloquentError, ModelNotFoundError } from "../model/errors";
+import { hydrateAll } from "../model/model";
+import { modelMeta, type ModelMeta } from "../model/meta";
+import type { ColumnNames, ModelClass, RelationPath, SchemaShape } from "../model/types";
+import type { QueryConstraint } from "../relations/adapter";
+import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
+import { RelationError, resolveRelation } from "../relations/resolve";
+import { getConnection, type Dialect } from "./connections";
+import { runnerFor } from "./transaction";
+import { toDatabase } from "./values";
+import type { SqlModelBase } from "./sql-model";
+
+export interface QueryContext {
+  dialect: Dialect;
+  runner: Knex | Knex.Transaction;
+}
+
+type WhereOp = (qb: Knex.QueryBuilder, ctx: QueryContext) => void;
+
+/** Column names of a schema type (any string when the schema type is not literal). */
+export type Column<S> = string extends keyof S ? string : ColumnNames<S>;
+/** Eager paths of a schema type (any string when the schema type is not literal). */
+export type WithPath<S> = string extends keyof S ? string : RelationPath<S>;
+
+const OPERATORS = new Map<string, string>([
+  ["=", "="], ["!=", "<>"], ["<>", "<>"], ["<", "<"], ["<=", "<="], [">", ">"], [">=", ">="],
+  ["like", "like"], ["not like", "not like"], ["ilike", "ilike"],
+]);
+
+export interface Page<M> {
+  data: M[];
+  total: number;
+  perPage: number;
+  currentPage: number;
+  lastPage: number;
+}
+
+export class QueryError extends EloquentError {}
+
+export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> implements PromiseLike<M[]> {
+  readonly model: ModelClass<M>;
+  readonly meta: ModelMeta;
+  #wheres: WhereOp[] = [];
+  /** Relation-key filters: AND-ed outside the user's (possibly OR-ed) clauses. */
+  #keyWheres: WhereOp[] = [];
+  #hasOr = false;
+  #orders: Array<readonly [string, "asc" | "desc"]> = [];
+  #limit: number | undefined;
+  #offset: number | undefined;
+  #columns: string[] | undefined;
+  #eager: Map<string, EagerNode> | undefined;
+  #counts: Map<string, { relation: string; constraint?: QueryConstraint }> | undefined;
+  #trashed: "exclude" | "include" | "only" = "exclude";
+
+  constructor(model: ModelClass<M>) {
+    this.model = model;
+    this.meta = modelMeta(model);
+  }
+
+  // ---- identifiers --------------------------------------------------------------------------------
+
+  /** A schema column of this model, qualified with the table; anything else is a clear error. */
+  #col(name: unknown, where: string): string {
+    if (typeof name !== "string") {
+      throw new QueryError(`${this.meta.name}.${where}: a column name must be a string, got ${name === null ? "null" : typeof name}.`);
+    }
+    const bare = name.startsWith(`${this.meta.table}.`) ? name.slice(this.meta.table.length + 1) : name;
+    if (!this.meta.columns.has(bare)) {
+      throw new QueryError(
+        `${this.meta.name}.${where}: unknown column '${name}' on table ${this.meta.table}.` +
+          didYouMean(bare, this.meta.columns.keys()) +
+          ` Columns: ${[...this.meta.columns.keys()].join(", ")}. Only columns declared in static schema can be queried.`,
+      );
+    }
+    return `${this.meta.table}.${bare}`;
+  }
+
+  #descriptor(qualified: string): ColumnDescriptor | undefined {
+    return this.meta.columns.get(qualified.slice(this.meta.table.length + 1));
+  }
+
+  #value(qualified: string, value: unknown, ctx: QueryContext, where: string): unknown {
+    return toDatabase(ctx.dialect, this.#descriptor(qualified), value, `${this.meta.name}.${where}`);
+  }
+
+  // ---- where ----------------------------------------------------------------------------------------
+
+  where(group: (q: SqlQuery<M, S>) => unknown): this;
+  where(values: Partial<Record<Column<S>, unknown>>): this;
+  where(column: Column<S>, value: unknown): this;
+  where(column: Column<S>, operator: string, value: unknown): this;
+  where(...args: unknown[]): this {
+    return this.#where("and", args);
+  }
+
+  orWhere(group: (q: SqlQuery<M, S>) => unknown): this;
+  orWhere(values: Partial<Record<Column<S>, unknown>>): this;
+  orWhere(column: Column<S>, value: unknown): this;
+  orWhere(column: Column<S>, operator: string, value: unknown): this;
+  orWhere(...args: unknown[]): this {
+    this.#hasOr = true;
+    return this.#where("or", args);
+  }
+
+  #where(bool: "and" | "or", args: unknown[]): this {
+    const method = bool === "and" ? "where" : "orWhere";
+    const [first] = args;
+    if (typeof first === "function" && args.length === 1) {
+      const group = new SqlQuery<M, S>(this.model);
+      first(group);
+      this.#wheres.push((qb, ctx) => {
+        qb[method](function (this: Knex.QueryBuilder) {
+          group.applyWheres(this, ctx);
+        });
+      });
+      return this;
+    }
+    if (first !== null && typeof first === "object" && args.length === 1) {
+      const entries = Object.entries(first as Record<string, unknown>).map(([c, v]) => [this.#col(c, `${method}({...})`), v] as const);
+      this.#wheres.push((qb, ctx) => {
+        qb[method](function (this: Knex.QueryBuilder) {
+          for (const [c, v] of entries) {
+            if (v === null) this.whereNull(c);
+            else this.where(c, "=", toDb(c, v, ctx) as Knex.Value);
+          }
+        });
+      });
+      const toDb = (c: string, v: unknown, ctx: QueryContext) => this.#value(c, v, ctx, `${method}()`);
+      return this;
+    }
+    if (args.length !== 2 && args.length !== 3) {
+      throw new QueryError(
+        `${this.meta.name}.${method}(): expected (column, value), (column, operator, value), ({ column: value }) or (q => ...), got ${args.length} arguments.`,
+      );
+    }
+    const column = this.#col(first, `${method}()`);
+    let operator = "=";
+    let value = args[1];
+    if (args.length === 3) {
+      const op = OPERATORS.get(String(args[1]).toLowerCase());
+      if (op === undefined) {
+        throw new QueryError(
+          `${this.meta.name}.${method}('${String(first)}', '${String(args[1])}', ...): unknown operator. Use one of ${[...OPERATORS.keys()].join(", ")}.`,
+        );
+      }
+      operator = op;
+      value = args[2];
+    }
+    if (value === null || value === undefined) {
+      if (operator !== "=" && operator !== "<>") {
+        throw new QueryError(`${this.meta.name}.${method}('${String(first)}', '${operator}', null): null only compares with = or !=.`);
+      }
+      const nullMethod = operator === "=" ? (bool === "and" ? "whereNull" : "orWhereNull") : bool === "and" ? "whereNotNull" : "orWhereNotNull";
+      this.#wheres.push((qb) => void qb[nullMethod](column));
+      return this;
+    }
+    if (Array.isArray(value)) {
+      throw new QueryError(`${this.meta.name}.${method}('${String(first)}', [...]): use whereIn() to compare with a list.`);
+    }
+    this.#wheres.push((qb, ctx) => void qb[method](column, operator, this.#value(column, value, ctx, `${method}()`) as Knex.Value));
+    return this;
+  }
+
+  whereIn(column: Column<S>, values: readonly unknown[]): this {
+    return this.#in("whereIn", column, values);
+  }
+  whereNotIn(column: Column<S>, values: readonly unknown[]): this {
+    return this.#in("whereNotIn", column, values);
+  }
+  orWhereIn(column: Column<S>, values: readonly unknown[]): this {
+    this.#hasOr = true;
+    return this.#in("orWhereIn", column, values);
+  }
+
+  #in(method: "whereIn" | "whereNotIn" | "orWhereIn", column: string, values: readonly unknown[]): this {
+    const c = this.#col(column, `${method}()`);
+    if (!Array.isArray(values)) throw new QueryError(`${this.meta.name}.${method}('${column}', ...): expected an array of values.`);
+    const list = values.slice();
+    this.#wheres.push((qb, ctx) => void qb[method](c, list.map((v) => this.#value(c, v, ctx, `${method}()`)) as Knex.Value[]));
+    return this;
+  }
+
+  /** Internal: IN on a relation key (already a schema column or a relation's declared key). */
+  whereKeyIn(column: string, values: readonly unknown[]): this {
+    const c = `${this.meta.table}.${column}`;
+    const list = values.slice();
+    this.#keyWheres.push((qb, ctx) => void qb.whereIn(c, list.map((v) => this.#value(c, v, ctx, "whereIn()")) as Knex.Value[]));
+    return this;
+  }
+
+  /** Internal: equality on a relation column (morph type), AND-ed outside the user's clauses. */
+  whereKeyEquals(column: string, value: unknown): this {
+    const c = `${this.meta.table}.${column}`;
+    this.#keyWheres.push((qb, ctx) => void qb.where(c, this.#value(c, value, ctx, "where()") as Knex.Value));
+    return this;
+  }
+
+  whereNull(column: Column<S>): this {
+    const c = this.#col(column, "whereNull()");
+    this.#wheres.push((qb) => void qb.whereNull(c));
+    return this;
+  }
+  whereNotNull(column: Column<S>): this {
+    const c = this.#col(column, "whereNotNull()");
+    this.#wheres.push((qb) => void qb.whereNotNull(c));
+    return this;
+  }
+
+  /** Rows that have at least one related row (matching the constraint). Paths nest: "posts.comments". */
+  whereHas(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    return this.#has(relation, constraint, "whereExists");
+  }
+  orWhereHas(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    this.#hasOr = true;
+    return this.#has(relation, constraint, "orWhereExists");
+  }
+  whereDoesntHave(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    return this.#has(relation, constraint, "whereNotExists");
+  }
+
+  #has(path: string, constraint: QueryConstraint | undefined, method: "whereExists" | "orWhereExists" | "whereNotExists"): this {
+    const dot = path.indexOf(".");
+    if (dot > 0) {
+      const rest = path.slice(dot + 1);
+      return this.#has(path.slice(0, dot), (q: SqlQuery) => q.whereHas(rest, constraint), method);
+    }
+    const rel = resolveRelation(this.model, path);
+    if (rel.kind === "morphTo") {
+      throw new RelationError(`${this.meta.name}.${path} is a morphTo relation: whereHas() needs a single target table. Filter on ${rel.morphType}/${rel.morphId} instead.`);
+    }
+    const target = rel.target!;
+    const targetMeta = modelMeta(target);
+    if (target.store !== "sql" || targetMeta.connection !== this.meta.connection) {
+      throw new RelationError(
+        `${this.meta.name}.${path} crosses connections or stores: whereHas() needs both tables on one SQL connection. ` +
+          `Query the related keys first, then use whereIn().`,
+      );
+    }
+    if (targetMeta.table === this.meta.table) {
+      throw new RelationError(`${this.meta.name}.${path} points at the same table: whereHas() on self-relations is not supported yet.`);
+    }
+    const inner = new SqlQuery(target as ModelClass<SqlModelBase>);
+    if (constraint) constraint(inner);
+    const outer = this.meta.table;
+    const T = targetMeta.table;
+    this.#wheres.push((qb, ctx) => {
+      qb[method](function (this: Knex.QueryBuilder) {
+        this.select(ctx.runner.raw("1")).from(T);
+        switch (rel.kind) {
+          case "belongsTo":
+            this.whereRaw("?? = ??", [`${T}.${rel.ownerKey}`, `${outer}.${rel.foreignKey}`]);
+            break;
+          case "belongsToMany": {
+            const p = rel.pivot!;
+            this.innerJoin(p.table, `${p.table}.${p.foreignKey}`, `${T}.${rel.ownerKey}`);
+            this.whereRaw("?? = ??", [`${p.table}.${p.localKey}`, `${outer}.${rel.localKey}`]);
+            break;
+          }
+          default:
+            this.whereRaw("?? = ??", [`${T}.${rel.morphId ?? rel.foreignKey}`, `${outer}.${rel.localKey}`]);
+            if (rel.morphType) this.where(`${T}.${rel.morphType}`, rel.ownerMeta.morphAlias);
+        }
+        inner.applyConstraints(this, ctx);
+      });
+    });
+    return this;
+  }
+
+  // ---- soft deletes ---------------------------------------------------------------------------------
+
+  withTrashed(): this {
+    this.#trashed = "include";
+    return this;
+  }
+  onlyTrashed(): this {
+    this.#trashed = "only";
+    return this;
+  }
+
+  // ---- shape ----------------------------------------------------------------------------------------
+
+  select(...columns: Column<S>[]): this {
+    this.#columns = columns.map((c) => this.#col(c, "select()"));
+    return this;
+  }
+
+  orderBy(column: Column<S>, direction: "asc" | "desc" = "asc"): this {
+    const dir = String(direction).toLowerCase();
+    if (dir !== "asc" && dir !== "desc") {
+      throw new QueryError(`${this.meta.name}.orderBy('${String(column)}', '${String(direction)}'): direction must be "asc" or "desc".`);
+    }
+    this.#orders.push([this.#col(column, "orderBy()"), dir]);
+    return this;
+  }
+  latest(column: Column<S> = "created_at" as Column<S>): this {
+    return this.orderBy(column, "desc");
+  }
+
+  limit(n: number): this {
+    this.#limit = this.#count(n, "limit");
+    return this;
+  }
+  offset(n: number): this {
+    this.#offset = this.#count(n, "offset");
+    return this;
+  }
+  #count(n: unknown, what: string): number {
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
+      throw new QueryError(`${this.meta.name}.${what}(${JSON.stringify(n)}): expected a non-negative integer.`);
+    }
+    return n;
+  }
+
+  /** Eager-loads relations: `with("posts.comments", "profile")`, `with({ posts: q => q.where(...) })`. */
+  with(...specs: Array<WithPath<S> | readonly WithPath<S>[] | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
+    addEagerPaths((this.#eager ??= new Map()), specs as EagerSpec[]);
+    return this;
+  }
+
+  /** Adds `<relation>_count` attributes (`"posts as published_count"` and `{ posts: q => ... }` too). */
+  withCount(...specs: Array<WithPath<S> | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
+    const parsed = parseCountSpecs(specs as string[]);
+    for (const [, { relation }] of parsed) resolveRelation(this.model, relation); // fail now, not after the query
+    this.#counts ??= new Map();
+    for (const [k, v] of parsed) this.#counts.set(k, v);
+    return this;
+  }
+
+  clone(): SqlQuery<M, S> {
+    const q = new SqlQuery<M, S>(this.model);
+    q.#wheres = this.#wheres.slice();
+    q.#keyWheres = this.#keyWheres.slice();
+    q.#hasOr = this.#hasOr;
+    q.#orders = this.#orders.slice();
+    q.#limit = this.#limit;
+    q.#offset = this.#offset;
+    q.#columns = this.#columns?.slice();
+    q.#eager = this.#eager;
+    q.#counts = this.#counts;
+    q.#trashed = this.#trashed;
+    return q;
+  }
+
+  // ---- building -------------------------------------------------------------------------------------
+
+  /** Internal: the user's where clauses only. */
+  applyWheres(qb: Knex.QueryBuilder, ctx: QueryContext): void {
+    for (const op of this.#wheres) op(qb, ctx);
+  }
+
+  /** Internal: where clauses plus the soft-delete filter. */
+  applyConstraints(qb: Knex.QueryBuilder, ctx: QueryContext): void {
+    if (this.meta.softDeletes && this.#trashed !== "include") {
+      const c = `${this.meta.table}.deleted_at`;
+      if (this.#trashed === "exclude") qb.whereNull(c);
+      else qb.whereNotNull(c);
+    }
+    for (const op of this.#keyWheres) op(qb, ctx);
+    if (!this.#wheres.length) return;
+    if (this.#hasOr) {
+      qb.where((group) => this.applyWheres(group, ctx));
+    } else this.applyWheres(qb, ctx);
+  }
+
+  /** Internal: order, limit and offset. */
+  applyShape(qb: Knex.QueryBuilder): void {
+    for (const [c, d] of this.#orders) qb.orderBy(c, d);
+    if (this.#limit !== undefined) qb.limit(this.#limit);
+    if (this.#offset !== undefined) {
+      if (this.#limit === undefined) qb.limit(Number.MAX_SAFE_INTEGER);
+      qb.offset(this.#offset);
+    }
+  }
+
+  /** Internal: the runner and dialect, resolved at execution time (joins the open transaction). */
+  context(): QueryContext {
+    const conn = getConnection(this.meta.connection);
+    return { dialect: conn.dialect, runner: runnerFor(conn.name) };
+  }
+
+  /** Internal: `from table` with the constraints (no select, no shape). */
+  base(ctx: QueryContext): Knex.QueryBuilder {
+    const qb = ctx.runner(this.meta.table);
+    this.applyConstraints(qb, ctx);
+    return qb;
+  }
+
+  /** The knex builder this query runs (for debugging: `.toSQL()`). */
+  toKnex(): Knex.QueryBuilder {
+    const ctx = this.context();
+    const qb = this.base(ctx).select(this.#columns ?? `${this.meta.table}.*`);
+    this.applyShape(qb);
+    return qb;
+  }
+
+  /** Internal: hydrates rows and loads the requested relations and counts. */
+  async finish(rows: Record<string, unknown>[]): Promise<M[]> {
+    const models = hydrateAll(this.model, rows);
+    if (this.#eager?.size) await eagerLoad(models, this.#eager);
+    if (this.#counts?.size) await loadCounts(models, this.#counts);
+    return models;
+  }
+
+  // ---- running --------------------------------------------------------------------------------------
+
+  async get(): Promise<M[]> {
+    return this.finish(await this.toKnex());
+  }
+
+  then<T1 = M[], T2 = never>(
+    onfulfilled?: ((value: M[]) => T1 | PromiseLike<T1>) | null,
+    onrejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null,
+  ): Promise<T1 | T2> {
+    return this.get().then(onfulfilled, onrejected);
+  }
+
+  async first(): Promise<M | null> {
+    const rows = await this.clone().limit(1).get();
+    return rows[0] ?? null;
+  }
+
+  async firstOrFail(): Promise<M> {
+    const found = await this.first();
+    if (!found) throw new ModelNotFoundError(this.meta.name, "(query)");
+    return found;
+  }
+
+  async find(id: unknown): Promise<M | null> {
+    return this.clone().whereKeyIn(this.meta.primaryKey, [id]).first();
+  }
+
+  async findOrFail(id: unknown): Promise<M> {
+    const found = await this.find(id);
+    if (!found) throw new ModelNotFoundError(this.meta.name, id);
+    return found;
+  }
+
+  async count(): Promise<number> {
+    const ctx = this.context();
+    const rows = await this.base(ctx).count({ count: "*" });
+    return Number((rows[0] as { count: unknown }).count);
+  }
+
+  async exists(): Promise<boolean> {
+    const ctx = this.context();
+    const rows = await this.base(ctx).select(ctx.runner.raw("1 as present")).limit(1);
+    return rows.length > 0;
+  }
+
+  /** Values of one column (cast like attributes). */
+  async pluck<K extends Column<S>>(column: K): Promise<unknown[]> {
+    const c = this.#col(column, "pluck()");
+    const ctx = this.context();
+    const qb = this.base(ctx).select(c);
+    this.applyShape(qb);
+    const rows = (await qb) as Record<string, unknown>[];
+    const bare = c.slice(this.meta.table.length + 1);
+    const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
+    return rows.map((r) => (cast ? cast(r[bare]) : r[bare]));
+  }
+
+  async paginate(page = 1, perPage = 15): Promise<Page<M>> {
+    const p = this.#count(page, "paginate(page)") || 1;
+    const size = this.#count(perPage, "paginate(perPage)") || 15;
+    const total = await this.count();
+    const data = await this.clone().limit(size).offset((p - 1) * size).get();
+    return { data, total, perPage: size, currentPage: p, lastPage: Math.max(1, Math.ceil(total / size)) };
+  }
+
+  /** Mass update of the matching rows (only schema columns; updated_at is set). Returns the row count. */
+  async update(values: Partial<Record<Column<S>, unknown>>): Promise<number> {
+    const ctx = this.context();
+    const set: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(values)) {
+      const c = this.#col(k, "update()");
+      set[c.slice(this.meta.table.length + 1)] = this.#value(c, v, ctx, "update()");
+    }
+    if (this.meta.timestamps && !("updated_at" in set)) set.updated_at = toDatabase(ctx.dialect, undefined, new Date(), "update()");
+    if (!Object.keys(set).length) return 0;
+    return Number(await this.base(ctx).update(set));
+  }
+
+  /** Mass delete (soft when the model has softDeletes). Returns the row count. */
+  async delete(): Promise<number> {
+    if (this.meta.softDeletes) {
+      const ctx = this.context();
+      return Number(await this.base(ctx).update({ deleted_at: toDatabase(ctx.dialect, undefined, new Date(), "delete()") }));
+    }
+    return this.forceDelete();
+  }
+
+  async forceDelete(): Promise<number> {
+    const ctx = this.context();
+    return Number(await this.base(ctx).del());
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * `SqlModel<Attrs>`: a model stored in an SQL table through knex.
+ *
+ *   class User extends SqlModel<{ id?: number; name?: string }> { static schema = { ... } }
+ *   const user = await User.create({ name: "Ada" });   user.name  // typed string | undefined
+ */
+import type { Knex } from "knex";
+import { didYouMean, EloquentError, ModelNotFoundError } from "../model/errors";
+import { Model } from "../model/model";
+import { modelMeta, type ModelMeta } from "../model/meta";
+import type { ModelClass, SchemaShape } from "../model/types";
+import type { QueryConstraint } from "../relations/adapter";
+import { sqlAdapter } from "./adapter";
+import { chunkSize, getConnection, type Dialect } from "./connections";
+import { SqlQuery, type Column, type WithPath } from "./query";
+import { runnerFor } from "./transaction";
+import { toDatabase } from "./values";
+
+/** A concrete SqlModel subclass. */
+export type SqlModelClass<M extends SqlModelBase = SqlModelBase> = ModelClass<M>;
+
+type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
+type Attrs<M> = M extends SqlModelBase<infer A> ? A : Record<string, unknown>;
+type QueryOf<C extends SqlModelClass<any>> = SqlQuery<InstanceType<C>, SchemaOf<C>>;
+
+function executor(meta: ModelMeta): { dialect: Dialect; runner: Knex | Knex.Transaction } {
+  const conn = getConnection(meta.connection);
+  return { dialect: conn.dialect, runner: runnerFor(conn.name) };
+}
+
+/** Schema-column values of a model, converted for the dialect; unknown attributes are an error. */
+function rowFor(meta: ModelMeta, dialect: Dialect, attributes: Record<string, unknown>, where: string): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    const column = meta.columns.get(key);
+    if (!column) {
+      throw new EloquentError(
+        `${meta.name}.${where}: '${key}' is not a column of ${meta.table}.` +
+          didYouMean(key, meta.columns.keys()) +
+          ` Declare it in ${meta.name}'s static schema, or remove it before saving.`,
+      );
+    }
+    if (value === undefined) continue;
+    row[key] = toDatabase(dialect, column, value, `${meta.name}.${where}`);
+  }
+  return row;
+}
+
+function stampCreate(meta: ModelMeta, model: SqlModelBase, now: Date): void {
+  if (!meta.timestamps) return;
+  if (model.get("created_at") == null) model.set("created_at", now);
+  if (model.get("updated_at") == null) model.set("updated_at", now);
+}
+
+/** Inserts rows and returns the generated primary keys (one statement per chunk). */
+async function insertRows(meta: ModelMeta, rows: Record<string, unknown>[]): Promise<unknown[]> {
+  const { dialect, runner } = executor(meta);
+  const pk = meta.primaryKey;
+  const perRow = Math.max(1, ...rows.map((r) => Object.keys(r).length));
+  const size = Math.max(1, Math.floor(chunkSize(getConnection(meta.connection)) / perRow));
+  const ids: unknown[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    const part = rows.slice(i, i + size);
+    if (dialect === "mysql") {
+      // MySQL returns the first generated id; a multi-row insert gets consecutive ids
+      // (innodb_autoinc_lock_mode 0/1, MariaDB's default; see docs).
+      const [first] = (await runner(meta.table).insert(part)) as number[];
+      part.forEach((r, j) => ids.push(r[pk] ?? (typeof first === "number" && first > 0 ? first + j : undefined)));
+    } else {
+      const returned = (await runner(meta.table).insert(part, [pk])) as Array<Record<string, unknown>>;
+      part.forEach((r, j) => ids.push(r[pk] ?? returned[j]?.[pk]));
+    }
+  }
+  return ids;
+}
+
+export class SqlModelBase<A extends object = any> extends Model<A> {
+  static override readonly store = "sql" as const;
+  static readonly adapter = sqlAdapter;
+
+  // ---- static queries -------------------------------------------------------------------------------
+
+  static query<C extends SqlModelClass<any>>(this: C): QueryOf<C> {
+    return new SqlQuery(this) as QueryOf<C>;
+  }
+
+  static where<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["where"]>): QueryOf<C> {
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.where as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+
+  static whereIn<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, values: readonly unknown[]): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).whereIn(column, values);
+  }
+
+  static with<C extends SqlModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["with"]>): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).with(...specs);
+  }
+
+  static withCount<C extends SqlModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["withCount"]>): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).withCount(...specs);
+  }
+
+  static whereHas<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).whereHas(relation, constraint);
+  }
+
+  static orderBy<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, direction: "asc" | "desc" = "asc"): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).orderBy(column, direction);
+  }
+
+  static all<C extends SqlModelClass<any>>(this: C): Promise<InstanceType<C>[]> {
+    return new SqlQuery(this).get() as Promise<InstanceType<C>[]>;
+  }
+
+  static first<C extends SqlModelClass<any>>(this: C): Promise<InstanceType<C> | null> {
+    return new SqlQuery(this).first() as Promise<InstanceType<C> | null>;
+  }
+
+  static find<C extends SqlModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C> | null> {
+    return new SqlQuery(this).find(id) as Promise<InstanceType<C> | null>;
+  }
+
+  static findOrFail<C extends SqlModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C>> {
+    return new SqlQuery(this).findOrFail(id) as Promise<InstanceType<C>>;
+  }
+
+  static count<C extends SqlModelClass<any>>(this: C): Promise<number> {
+    return new SqlQuery(this).count();
+  }
+
+  // ---- static writes --------------------------------------------------------------------------------
+
+  /** Inserts one row and returns the model (with its generated key and timestamps). */
+  static async create<C extends SqlModelClass<any>>(this: C, attributes: Partial<Attrs<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
+    const model = new this() as InstanceType<C>;
+    model.fill(attributes as Record<string, unknown>);
+    await model.save();
+    return model;
+  }
+
+  /** Inserts many rows in one statement per chunk (below the dialect's parameter limit). */
+  static async createMany<C extends SqlModelClass<any>>(
+    this: C,
+    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
+  ): Promise<InstanceType<C>[]> {
+    const meta = modelMeta(this);
+    if (!rows.length) return [];
+    const { dialect } = executor(meta);
+    const now = new Date();
+    const models = rows.map((attrs) => {
+      const m = new this() as InstanceType<C>;
+      m.fill(attrs as Record<string, unknown>);
+      stampCreate(meta, m, now);
+      return m;
+    });
+    // Every row gets the same column list so one multi-row INSERT fits all.
+    const columns = new Set<string>();
+    for (const m of models) for (const k of Object.keys(m.getAttributes())) columns.add(k);
+    const dbRows = models.map((m) => {
+      const attrs = m.getAttributes() as Record<string, unknown>;
+      const full: Record<string, unknown> = {};
+      for (const c of columns) full[c] = attrs[c] === undefined ? null : attrs[c];
+      return rowFor(meta, dialect, full, "createMany()");
+    });
+    for (const r of dbRows) if (r[meta.primaryKey] === null) delete r[meta.primaryKey];
+    const ids = await insertRows(meta, dbRows);
+    models.forEach((m, i) => {
+      if (m.get(meta.primaryKey) == null && ids[i] != null) m.set(meta.primaryKey, ids[i]);
+      m.syncOriginal(true);
+    });
+    return models;
+  }
+
+  // ---- instance writes ------------------------------------------------------------------------------
+
+  /** INSERT when new; otherwise UPDATE of the changed columns only (nothing when nothing changed). */
+  async save(): Promise<this> {
+    const meta = modelMeta(this.constructor as SqlModelClass);
+    const { dialect, runner } = executor(meta);
+    const now = new Date();
+    if (!this.isPersisted()) {
+      stampCreate(meta, this, now);
+      const row = rowFor(meta, dialect, this.getAttributes() as Record<string, unknown>, "save()");
+      const [id] = await insertRows(meta, [row]);
+      if (this.get(meta.primaryKey) == null && id != null) this.set(meta.primaryKey, id);
+      this.syncOriginal(true);
+      return this;
+    }
+    const dirty = this.getDirty() as Record<string, unknown>;
+    if (!Object.keys(dirty).length) return this;
+    if (meta.timestamps && !("updated_at" in dirty)) {
+      this.set("updated_at", now);
+      dirty.updated_at = now;
+    }
+    const row = rowFor(meta, dialect, dirty, "save()");
+    await runner(meta.table).where(meta.primaryKey, this.#key(meta)).update(row);
+    this.syncOriginal(true);
+    return this;
+  }
+
+  #key(meta: ModelMeta): Knex.Value {
+    const original = this.getOriginal() as Record<string, unknown>;
+    const key = original[meta.primaryKey] ?? this.get(meta.primaryKey);
+    if (key === null || key === undefined) {
+      throw new EloquentError(`${meta.name}: this model has no ${meta.primaryKey}; save() it before updating or deleting it.`);
+    }
+    return key as Knex.Value;
+  }
+
+  /** Assigns and saves. */
+  async update(attributes: Partial<A>): Promise<this> {
+    this.fill(attributes);
+    return this.save();
+  }
+
+  /** Deletes the row (sets deleted_at when the model has softDeletes). */
+  async delete(): Promise<void> {
+    const meta = modelMeta(this.constructor as SqlModelClass);
+    if (meta.softDeletes) {
+      this.set("deleted_at", new Date());
+      await this.save();
+      return;
+    }
+    await this.forceDelete();
+  }
+
+  /** Deletes the row even when the model has softDeletes. */
+  async forceDelete(): Promise<void> {
+    const meta = modelMeta(this.constructor as SqlModelClass);
+    const { runner } = executor(meta);
+    await runner(meta.table).where(meta.primaryKey, this.#key(meta)).del();
+    this.syncOriginal(false);
+  }
+
+  /** Clears deleted_at. */
+  async restore(): Promise<this> {
+    this.set("deleted_at", null);
+    return this.save();
+  }
+
+  isTrashed(): boolean {
+    return this.get("deleted_at") != null;
+  }
+
+  /** Re-reads the attributes from the database (loaded relations are kept). */
+  async refresh(): Promise<this> {
+    const meta = modelMeta(this.constructor as SqlModelClass);
+    const { runner } = executor(meta);
+    const key = this.#key(meta);
+    const row = (await runner(meta.table).where(meta.primaryKey, key).first()) as Record<string, unknown> | undefined;
+    if (!row) throw new ModelNotFoundError(meta.name, key);
+    this.setRawAttributes(row, true);
+    return this;
+  }
+}
+
+/**
+ * The exported `SqlModel`: the same class, typed so `class User extends SqlModel<UserAttrs>` gives
+ * instances typed attributes (`user.name`).
+ */
+export interface SqlModelConstructor extends Pick<typeof SqlModelBase, keyof typeof SqlModelBase> {
+  new <A extends object = Record<string, unknown>>(tableOrAttributes?: string | Partial<A>, connection?: string): SqlModelBase<A> & A;
+  readonly prototype: SqlModelBase;
+}
+
+export const SqlModel = SqlModelBase as unknown as SqlModelConstructor;
+export type SqlModel<A extends object = Record<string, unknown>> = SqlModelBase<A> & A;

@@ -1,0 +1,55 @@
+/**
+ * Values on their way to the database: every value is a bound parameter, converted to what the
+ * dialect stores (SQLite has no boolean or date type; json columns hold JSON text).
+ */
+import type { ColumnDescriptor } from "../schema";
+import { EloquentError } from "../model/errors";
+import type { Dialect } from "./connections";
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** `YYYY-MM-DD HH:MM:SS.sss` in UTC: sorts and compares as text, matches CURRENT_TIMESTAMP's shape. */
+export function sqliteDate(d: Date): string {
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`
+  );
+}
+
+/** A value compared or stored in a column (`where`, insert, update). */
+export function toDatabase(dialect: Dialect, column: ColumnDescriptor | undefined, value: unknown, where: string): unknown {
+  if (value === null || value === undefined) return null;
+  if (column?.type === "json") return typeof value === "string" && where.startsWith("where") ? value : JSON.stringify(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new EloquentError(`${where}: invalid Date.`);
+    return dialect === "sqlite" ? sqliteDate(value) : value;
+  }
+  if (typeof value === "boolean") return dialect === "sqlite" ? (value ? 1 : 0) : value;
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "object" && !Buffer.isBuffer(value)) {
+    if (typeof (value as { toHexString?: unknown }).toHexString === "function") return String(value); // ObjectId → hex
+    throw new EloquentError(
+      `${where}: got ${Array.isArray(value) ? "an array" : "an object"} for a ${column?.type ?? "non-json"} column. ` +
+        `Only json columns store objects; use whereIn() for a list of values.`,
+    );
+  }
+  return value;
+}
+
+/** Relation keys from another store or type, coerced to what the key column holds (PostgreSQL compares strictly). */
+export function coerceKeys(column: ColumnDescriptor | undefined, values: readonly unknown[]): unknown[] {
+  const type = column?.type;
+  if (type === "string" || type === "text" || type === "uuid" || type === "objectId") {
+    return values.map((v) => (typeof v === "string" ? v : String(v)));
+  }
+  if (type === "int" || type === "increments" || type === "bigint" || type === "bigIncrements") {
+    const out: unknown[] = [];
+    for (const v of values) {
+      if (typeof v === "number") out.push(v);
+      else if (typeof v === "string" && /^-?\d+$/.test(v)) out.push(v.length < 16 ? Number(v) : v);
+      // keys that cannot be integers cannot match an integer column: drop them rather than fail the query
+    }
+    return out;
+  }
+  return values.slice();
+}

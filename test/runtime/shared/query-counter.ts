@@ -1,0 +1,35 @@
+/** Counts queries through the public query event. */
+import { onQuery, type QueryEvent } from "eloquent-orm";
+
+export interface QueryCounter {
+  readonly queries: QueryEvent[];
+  readonly count: number;
+  reset(): void;
+  stop(): void;
+}
+
+export function countQueries(): QueryCounter {
+  const queries: QueryEvent[] = [];
+  const stop = onQuery((e) => queries.push(e));
+  return {
+    queries,
+    get count() {
+      return queries.length;
+    },
+    reset() {
+      queries.length = 0;
+    },
+    stop,
+  };
+}
+
+/** Runs `work` and returns its result with the statements it issued. */
+export async function withQueryCount<T>(work: () => Promise<T>): Promise<{ result: T; count: number; queries: QueryEvent[] }> {
+  const counter = countQueries();
+  try {
+    const result = await work();
+    return { result, count: counter.count, queries: counter.queries.slice() };
+  } finally {
+    counter.stop();
+  }
+}
