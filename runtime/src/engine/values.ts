@@ -47,7 +47,8 @@ export function readOption(relation: RelationNode, key: string): OptionRead {
   if (options === undefined || !Object.prototype.hasOwnProperty.call(options, key)) return { state: "absent" };
   const value = options[key];
   if (value === undefined) return { state: "absent" };
-  if (typeof value === "string") return { state: "string", value };
+  // An empty name is reported by option-value-type; checking a column named "" would only add noise.
+  if (typeof value === "string") return value.trim() === "" ? { state: "invalid", value } : { state: "string", value };
   if (isUnverifiable(value)) return { state: "unverifiable", text: value.text };
   return { state: "invalid", value };
 }

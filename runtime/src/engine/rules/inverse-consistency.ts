@@ -17,6 +17,8 @@ export const inverseConsistency: Rule = {
       if (target === undefined) return;
       const fk = resolveKey(relation, "foreignKey", () => inferHasForeignKey(model.name));
       if (fk === undefined) return;
+      // The belongsTo relations of the target pointing back here, and every key this model's
+      // hasOne/hasMany toward the target use: an inverse is only suspicious when nobody pairs with it.
       const inverses: { name: string; key: string; describe: string }[] = [];
       for (const candidate of target.node.relations) {
         if (kindOf(candidate) !== "belongsTo" || candidate.target !== model.name) continue;
@@ -25,6 +27,14 @@ export const inverseConsistency: Rule = {
         if (key.name === fk.name) return;
         inverses.push({ name: candidate.name, key: key.name, describe: describeKey(key) });
       }
+      const paired = new Set<string>();
+      for (const sibling of model.node.relations) {
+        const siblingKind = kindOf(sibling);
+        if ((siblingKind !== "hasOne" && siblingKind !== "hasMany") || sibling.target !== target.name) continue;
+        const key = resolveKey(sibling, "foreignKey", () => inferHasForeignKey(model.name));
+        if (key !== undefined) paired.add(key.name);
+      }
+      if (inverses.some((inverse) => paired.has(inverse.key))) return;
       if (inverses.length === 0) return;
       const node = keyNode(model.name, relation, fk);
       const first = inverses[0];

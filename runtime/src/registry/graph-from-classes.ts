@@ -1,0 +1,91 @@
+/**
+ * Registered classes → model graph. Reads only statics (`schema`, `tableName`, `connectionName`,
+ * `morphAlias`, `database`, `store`, optional `modelName`); user classes are never instantiated.
+ */
+import type { ColumnNode, InvalidEntryNode, ModelGraph, ModelNode, RelationNode, Store } from "../engine/graph";
+import { isColumnDescriptor, isRelationDescriptor } from "../schema";
+
+/** The statics a model class may carry (all optional: anything can be passed from plain JS). */
+export interface ModelClassLike {
+  readonly name: string;
+  readonly store?: unknown;
+  readonly modelName?: unknown;
+  readonly schema?: unknown;
+  readonly tableName?: unknown;
+  readonly connectionName?: unknown;
+  readonly morphAlias?: unknown;
+  readonly database?: unknown;
+}
+
+/** The name relation targets use for this class: `static modelName` when set, else the class name. */
+export function modelNameOf(cls: ModelClassLike): string {
+  return typeof cls.modelName === "string" && cls.modelName !== "" ? cls.modelName : cls.name;
+}
+
+/** Throws a TypeError naming the culprit when a value is not a model class (API misuse, not a schema mistake). */
+export function assertModelClass(value: unknown, position: number): asserts value is ModelClassLike {
+  const where = `registerModels: entry ${position}`;
+  if (typeof value !== "function") {
+    throw new TypeError(`${where} is ${value === null ? "null" : typeof value}, expected a model class (class X extends SqlModel or MongoModel).`);
+  }
+  const store = (value as ModelClassLike).store;
+  if (store !== "sql" && store !== "mongo") {
+    throw new TypeError(
+      `${where} (${value.name || "an anonymous class"}) is not a model class: it has no static store "sql" or "mongo". Extend SqlModel or MongoModel from "eloquent-orm/Model".`,
+    );
+  }
+  if (modelNameOf(value as ModelClassLike) === "") {
+    throw new TypeError(`${where} is an anonymous class: give it a name or a static modelName, since relation targets refer to models by name.`);
+  }
+}
+
+export function graphFromClasses(classes: readonly ModelClassLike[]): ModelGraph {
+  return { models: classes.map(modelNodeFromClass) };
+}
+
+export function modelNodeFromClass(cls: ModelClassLike): ModelNode {
+  const columns: ColumnNode[] = [];
+  const relations: RelationNode[] = [];
+  const invalidEntries: InvalidEntryNode[] = [];
+  const schema = cls.schema;
+  if (schema !== undefined && schema !== null && typeof schema === "object" && !Array.isArray(schema)) {
+    for (const [name, entry] of Object.entries(schema)) {
+      if (isColumnDescriptor(entry)) {
+        const invalid = (entry as { invalidOptions?: unknown }).invalidOptions;
+        columns.push({
+          name,
+          type: entry.type,
+          ...(entry.length === undefined ? {} : { length: entry.length }),
+          options: (invalid ?? entry.options) as Record<string, unknown>,
+        });
+      } else if (isRelationDescriptor(entry)) {
+        relations.push({ name, kind: entry.kind, target: entry.target, options: entry.options });
+      } else {
+        invalidEntries.push({ name, found: describeEntry(entry) });
+      }
+    }
+  } else if (schema !== undefined) {
+    invalidEntries.push({ name: "", found: describeEntry(schema) });
+  }
+  const node: ModelNode = {
+    name: modelNameOf(cls),
+    store: cls.store as Store,
+    columns,
+    relations,
+  };
+  if (typeof cls.tableName === "string") node.table = cls.tableName;
+  if (typeof cls.connectionName === "string") node.connection = cls.connectionName;
+  if (cls.morphAlias !== undefined) node.morphAlias = cls.morphAlias as string;
+  if (cls.database !== undefined) node.database = cls.database;
+  if (invalidEntries.length > 0) node.invalidEntries = invalidEntries;
+  return node;
+}
+
+function describeEntry(value: unknown): string {
+  if (typeof value === "string") return `the string '${value}' (did you mean column("${value}")?)`;
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "function") return `a function${value.name ? ` (${value.name})` : ""}`;
+  if (typeof value === "object") return "a plain object (not built by column() or relation())";
+  return `${typeof value} ${String(value)}`;
+}
