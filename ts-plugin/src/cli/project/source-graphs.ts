@@ -30,6 +30,8 @@ export interface SourceGraph {
   config?: ProjectConfig;
   /** Every file the graph was built from. */
   fileNames: string[];
+  /** Per-file extraction facts (query sites need the importing file's bindings). */
+  files: ReadonlyMap<string, FileFacts>;
 }
 
 export interface SourceGraphOptions {
@@ -248,6 +250,7 @@ export class SourceGraphs {
       link,
       ...(state.config ? { config: state.config } : {}),
       fileNames: [...factsByFile.keys()],
+      files: factsByFile,
     };
   }
 }

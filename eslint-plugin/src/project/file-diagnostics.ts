@@ -1,0 +1,85 @@
+/**
+ * Diagnostics of one linted file: the engine's (run once per distinct project graph, grouped by file)
+ * plus the query-site paths found in this file. Every ESLint rule of the plugin reads from here and
+ * reports only its own rule id, so a lint of N rules costs one lookup, not N engine runs.
+ */
+import type * as TS from "typescript";
+import { checkGraph, didYouMean, type Diagnostic, type ModelGraph, type ModelNode } from "eloquent-orm/engine";
+import { normalizeFileName } from "eloquent-ts-plugin/cli";
+import { mapDiagnosticToSpan } from "eloquent-ts-plugin/extract";
+import { findQuerySites, resolveRelationPath } from "eloquent-ts-plugin/query-sites";
+import { loadTypeScript } from "../typescript";
+import { projectGraphFor, type LintedFile, type ProjectGraph } from "./project-graph";
+
+export interface FileReport {
+  fileName: string;
+  project: ProjectGraph;
+  /** This file's diagnostics, every rule. */
+  diagnostics: Diagnostic[];
+}
+
+const MAX_CACHED_GRAPHS = 8;
+/** graph key → diagnostics by normalized file name. */
+const engineRuns = new Map<string, Map<string, Diagnostic[]>>();
+const modelMaps = new WeakMap<ModelGraph, Map<string, ModelNode>>();
+
+/** Engine counters, for tests and the benchmark: how often the engine actually ran. */
+export const engineStats = { runs: 0 };
+
+export function diagnosticsByFile(project: ProjectGraph): Map<string, Diagnostic[]> {
+  let byFile = engineRuns.get(project.key);
+  if (byFile) {
+    // Refresh recency for the LRU.
+    engineRuns.delete(project.key);
+    engineRuns.set(project.key, byFile);
+    return byFile;
+  }
+  engineStats.runs++;
+  byFile = new Map();
+  for (const diagnostic of checkGraph(project.graph)) {
+    const span = mapDiagnosticToSpan(diagnostic, project.graph);
+    if (!span) continue; // nowhere to show it in ESLint (the CLI lists these under "(project)")
+    const file = normalizeFileName(span.file);
+    const list = byFile.get(file) ?? [];
+    list.push({ ...diagnostic, span });
+    byFile.set(file, list);
+  }
+  engineRuns.set(project.key, byFile);
+  if (engineRuns.size > MAX_CACHED_GRAPHS) engineRuns.delete(engineRuns.keys().next().value!);
+  return byFile;
+}
+
+export function reportForFile(file: LintedFile): FileReport {
+  const fileName = normalizeFileName(file.fileName);
+  const project = projectGraphFor(file);
+  const diagnostics = [...(diagnosticsByFile(project).get(fileName) ?? []), ...querySiteDiagnostics(file, fileName, project)];
+  return { fileName, project, diagnostics };
+}
+
+function querySiteDiagnostics(file: LintedFile, fileName: string, project: ProjectGraph): Diagnostic[] {
+  if (project.graph.models.length === 0) return [];
+  const ts = loadTypeScript();
+  const sourceFile: TS.SourceFile =
+    file.sourceFile ?? ts.createSourceFile(fileName, file.text, ts.ScriptTarget.Latest, true);
+  const models = modelMap(project.graph);
+  const facts = project.files.get(fileName);
+  const sites = findQuerySites(sourceFile, ts, facts, (name) => models.has(name), project.checker);
+  const diagnostics: Diagnostic[] = [];
+  for (const site of sites) {
+    for (const path of site.paths) {
+      const resolved = resolveRelationPath(models, site.root, path.path, path.start, fileName, site.method, didYouMean);
+      diagnostics.push(...resolved.diagnostics);
+    }
+  }
+  return diagnostics;
+}
+
+function modelMap(graph: ModelGraph): Map<string, ModelNode> {
+  let map = modelMaps.get(graph);
+  if (!map) {
+    map = new Map();
+    for (const model of graph.models) if (!map.has(model.name)) map.set(model.name, model);
+    modelMaps.set(graph, map);
+  }
+  return map;
+}

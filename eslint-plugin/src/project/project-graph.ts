@@ -1,0 +1,65 @@
+/**
+ * The whole project's model graph for the file being linted — the one input every rule shares.
+ *
+ * With type information (`parserServices.program`), the graph comes from the Program's files through
+ * the extractor's incremental builder (re-extracting only files whose SourceFile changed). Without it,
+ * the project is found from tsconfig (nearest tsconfig.json that includes the file) and read from disk
+ * through a content-keyed cache that re-checks the disk between lints (see SourceGraphs), with the
+ * linted file's own text always taken from ESLint — so an edit in another file is never missed.
+ */
+import type * as TS from "typescript";
+import type { ModelGraph } from "eloquent-orm/engine";
+import { SourceGraphs, normalizeFileName } from "eloquent-ts-plugin/cli";
+import { ModelGraphBuilder, type FileFacts } from "eloquent-ts-plugin/extract";
+import { loadTypeScript } from "../typescript";
+
+export type GraphMode = "typed" | "untyped";
+
+export interface ProjectGraph {
+  mode: GraphMode;
+  /** Identity of this graph's content: equal keys, equal graphs (the engine runs once per key). */
+  key: string;
+  graph: ModelGraph;
+  files: ReadonlyMap<string, FileFacts>;
+  /** Type checker, in typed mode (query sites on typed receivers such as `user.load(...)`). */
+  checker?: TS.TypeChecker;
+}
+
+/** What the graph needs from ESLint's rule context (kept minimal so ESLint 9 and 10 both fit). */
+export interface LintedFile {
+  fileName: string;
+  text: string;
+  program: TS.Program | null | undefined;
+  /** The parser's TypeScript AST of `text`, when it has one (saves a second parse). */
+  sourceFile: TS.SourceFile | undefined;
+}
+
+let untyped: SourceGraphs | undefined;
+const builders = new Map<string, ModelGraphBuilder>();
+const typedKeys = new WeakMap<ModelGraph, string>();
+const byProgram = new WeakMap<TS.Program, ProjectGraph>();
+let typedGraphs = 0;
+
+export function projectGraphFor(file: LintedFile): ProjectGraph {
+  const ts = loadTypeScript();
+  if (file.program) {
+    const program = file.program;
+    const known = byProgram.get(program);
+    if (known) return known;
+    // One builder per project (tsconfig); it returns the same graph object while no file changed.
+    const projectKey = String(program.getCompilerOptions().configFilePath ?? program.getRootFileNames()[0] ?? "");
+    let builder = builders.get(projectKey);
+    if (!builder) builders.set(projectKey, (builder = new ModelGraphBuilder(ts)));
+    const extraction = builder.update(program);
+    let key = typedKeys.get(extraction.graph);
+    if (key === undefined) typedKeys.set(extraction.graph, (key = `typed:${++typedGraphs}`));
+    const files = new Map<string, FileFacts>();
+    for (const [name, facts] of extraction.files) files.set(normalizeFileName(name), facts);
+    const result: ProjectGraph = { mode: "typed", key, graph: extraction.graph, files, checker: program.getTypeChecker() };
+    byProgram.set(program, result);
+    return result;
+  }
+  untyped ??= new SourceGraphs(ts);
+  const graph = untyped.forFile(file.fileName, file.text, file.sourceFile);
+  return { mode: "untyped", key: `untyped:${graph.key}`, graph: graph.graph, files: graph.files };
+}

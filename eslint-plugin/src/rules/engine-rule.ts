@@ -1,0 +1,100 @@
+/**
+ * One ESLint rule per engine rule (plus the query-site rule): same id, the engine's message and hint,
+ * meta.docs.url at the rule's section of docs/rules.md, fixes from the engine's suggestions.
+ */
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type * as TS from "typescript";
+import type { Diagnostic, RuleMeta } from "eloquent-orm/engine";
+import { ruleDocsUrl } from "eloquent-ts-plugin/cli";
+import { editsFor, type FixTarget } from "../fixes";
+import { reportForFile, type FileReport } from "../project/file-diagnostics";
+
+export type MessageIds = "diagnostic";
+export type EloquentRule = TSESLint.RuleModule<MessageIds, []>;
+
+/** One report per SourceCode object: every rule of one lint shares it. */
+const reports = new WeakMap<object, FileReport>();
+
+export function createEngineRule(meta: RuleMeta): EloquentRule {
+  return {
+    meta: {
+      type: meta.defaultSeverity === "error" ? "problem" : "suggestion",
+      docs: { description: meta.description, url: ruleDocsUrl(meta.id) },
+      fixable: "code",
+      hasSuggestions: true,
+      schema: [],
+      messages: { diagnostic: "{{message}}" },
+    },
+    defaultOptions: [],
+    create(context) {
+      return {
+        Program(program: TSESTree.Program) {
+          const report = fileReport(context, program);
+          for (const diagnostic of report.diagnostics) {
+            if (diagnostic.ruleId === meta.id) reportDiagnostic(context, report, diagnostic);
+          }
+        },
+      };
+    },
+  };
+}
+
+function fileReport(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, program: TSESTree.Program): FileReport {
+  const sourceCode = context.sourceCode;
+  let report = reports.get(sourceCode);
+  if (!report) {
+    const services = sourceCode.parserServices as
+      | { program?: TS.Program | null; esTreeNodeToTSNodeMap?: { get(node: unknown): unknown } }
+      | undefined;
+    const tsNode = services?.esTreeNodeToTSNodeMap?.get(program) as TS.SourceFile | undefined;
+    report = reportForFile({
+      fileName: context.filename,
+      text: sourceCode.text,
+      program: services?.program ?? undefined,
+      sourceFile: tsNode && typeof tsNode.text === "string" && tsNode.text === sourceCode.text ? tsNode : undefined,
+    });
+    reports.set(sourceCode, report);
+  }
+  return report;
+}
+
+function reportDiagnostic(
+  context: Readonly<TSESLint.RuleContext<MessageIds, []>>,
+  report: FileReport,
+  diagnostic: Diagnostic,
+): void {
+  const sourceCode = context.sourceCode;
+  const span = diagnostic.span!;
+  const length = sourceCode.text.length;
+  const loc = {
+    start: sourceCode.getLocFromIndex(Math.min(span.start, length)),
+    end: sourceCode.getLocFromIndex(Math.min(span.end, length)),
+  };
+  const target: FixTarget = {
+    fileName: report.fileName,
+    text: sourceCode.text,
+    graph: report.project.graph,
+    facts: report.project.files.get(report.fileName),
+  };
+  const replacements = diagnostic.suggestions.filter((s) => s.kind === "replace");
+  // An unambiguous rename (one did-you-mean) is safe to autofix; everything else is a suggestion.
+  const autofix = replacements.length === 1 ? editsFor(diagnostic, replacements[0]!, target) : undefined;
+  const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+  for (const suggestion of diagnostic.suggestions) {
+    if (autofix && suggestion === replacements[0]) continue;
+    const edits = editsFor(diagnostic, suggestion, target);
+    if (!edits) continue;
+    suggest.push({
+      messageId: "diagnostic",
+      data: { message: suggestion.description },
+      fix: (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+    });
+  }
+  context.report({
+    loc,
+    messageId: "diagnostic",
+    data: { message: diagnostic.hint ? `${diagnostic.message} ${diagnostic.hint}` : diagnostic.message },
+    ...(autofix ? { fix: (fixer: TSESLint.RuleFixer) => autofix.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) } : {}),
+    ...(suggest.length > 0 ? { suggest } : {}),
+  });
+}
