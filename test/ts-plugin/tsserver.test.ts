@@ -1,0 +1,140 @@
+/**
+ * End-to-end: the built plugin inside a REAL tsserver process (TypeScript 5.9 and 6.0), over its protocol.
+ * Requires `npx tsc -b ts-plugin` (npm test builds first).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { locate, REPO_ROOT, TsServer, TYPESCRIPT_VERSIONS } from "./tsserver-client";
+
+const DIR = path.join(REPO_ROOT, "test/fixtures/ts-plugin/blog");
+const file = (name: string) => path.join(DIR, name);
+const text = (name: string) => fs.readFileSync(file(name), "utf8");
+
+const eloquent = (diagnostics: any[]) => diagnostics.filter((d) => d.source === "eloquent");
+
+describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({ tsserver }) => {
+  let server: TsServer;
+
+  beforeAll(() => {
+    server = new TsServer({ tsserver });
+    for (const name of ["post.ts", "user.ts", "comment.ts", "queries.ts"]) server.open(file(name));
+  });
+  afterAll(async () => server.close());
+
+  it("reports the engine's diagnostics with code, source, category and the exact literal's span", async () => {
+    const post = eloquent(await server.semanticDiagnostics(file("post.ts")));
+    const target = post.find((d) => d.code === 102);
+    expect(target).toMatchObject({ source: "eloquent", category: "error", start: locate(text("post.ts"), '"Usr"'), end: locate(text("post.ts"), '"Usr"', 5) });
+    expect(target.text).toContain("Did you mean 'User'?");
+    expect(target.text).toContain("(eloquent/relation-target-exists)");
+    const foreignKey = post.find((d) => d.code === 201);
+    expect(foreignKey.start).toEqual(locate(text("post.ts"), '"author_id"'));
+    expect(foreignKey.text).toContain("Post has no column 'author_id'");
+    // A correct model file gets nothing from us.
+    expect(eloquent(await server.semanticDiagnostics(file("comment.ts")))).toEqual([]);
+  });
+
+  it("checks query-site relation paths segment by segment (ELQ801)", async () => {
+    const diagnostics = eloquent(await server.semanticDiagnostics(file("queries.ts")));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 801, category: "error", start: locate(text("queries.ts"), "postz") });
+    expect(diagnostics[0].text).toContain("User has no relation 'postz'. Did you mean 'posts'?");
+  });
+
+  it("offers quick fixes: replace a misspelt model, add the missing column in ANOTHER file", async () => {
+    const source = text("post.ts");
+    const start = locate(source, '"Usr"', 1);
+    const replace = await server.request("getCodeFixes", {
+      file: file("post.ts"),
+      startLine: start.line,
+      startOffset: start.offset,
+      endLine: start.line,
+      endOffset: start.offset + 1,
+      errorCodes: [102],
+    });
+    const fix = replace.find((action: any) => action.description === "Replace 'Usr' with 'User'");
+    expect(fix.changes).toEqual([
+      { fileName: file("post.ts"), textChanges: [{ start: locate(source, '"Usr"'), end: locate(source, '"Usr"', 5), newText: '"User"' }] },
+    ]);
+
+    const userSource = text("user.ts");
+    const at = locate(userSource, '"user_id"', 1);
+    const addColumn = await server.request("getCodeFixes", {
+      file: file("user.ts"),
+      startLine: at.line,
+      startOffset: at.offset,
+      endLine: at.line,
+      endOffset: at.offset,
+      errorCodes: [203],
+    });
+    const add = addColumn.find((action: any) => /Add user_id: column\("int"\) to Post/.test(action.description));
+    expect(add).toBeDefined();
+    expect(add.changes).toHaveLength(1);
+    expect(add.changes[0].fileName).toBe(file("post.ts"));
+    expect(add.changes[0].textChanges.map((change: any) => change.newText).join("")).toContain('user_id: column("int"),');
+  });
+
+  it("refreshes a dependent file's diagnostics after an edit to another model's file", async () => {
+    expect(eloquent(await server.semanticDiagnostics(file("user.ts"))).map((d) => d.code)).toContain(203);
+    const source = text("post.ts");
+    const at = locate(source, "    title:");
+    server.change(file("post.ts"), at.line, at.offset, at.line, at.offset, '    user_id: column("int"),\n');
+    expect(eloquent(await server.semanticDiagnostics(file("user.ts")))).toEqual([]);
+    // Undo, and the diagnostic comes back.
+    server.change(file("post.ts"), at.line, at.offset, at.line + 1, at.offset, "");
+    expect(eloquent(await server.semanticDiagnostics(file("user.ts"))).map((d) => d.code)).toEqual([203]);
+  });
+
+  it("completes kinds, model names, option keys for the kind, and the right model's columns", async () => {
+    const source = text("post.ts");
+    const completions = async (needle: string, delta: number) => {
+      const at = locate(source, needle, delta);
+      const body = await server.request("completionInfo", { file: file("post.ts"), line: at.line, offset: at.offset });
+      return (body?.entries ?? []).map((entry: any) => entry.name) as string[];
+    };
+    expect(await completions('"belongsTo"', 1)).toEqual(expect.arrayContaining(["hasOne", "hasMany", "belongsTo", "belongsToMany", "morphOne", "morphMany", "morphTo"]));
+    const models = await completions('"Usr"', 1);
+    expect(models).toEqual(expect.arrayContaining(["User", "Post", "Comment"]));
+    // belongsTo options: foreignKey is present already, ownerKey is offered, hasMany-only keys are not.
+    const keys = await completions('{ foreignKey: "author_id" }', 1);
+    expect(keys).toContain("ownerKey");
+    expect(keys).not.toContain("pivotTable");
+    // belongsTo foreignKey names a column of the declaring model (Post).
+    const columns = await completions('"author_id"', 1);
+    expect(columns).toEqual(expect.arrayContaining(["id", "title"]));
+    expect(columns).not.toContain("body");
+  });
+
+  it("completes relation paths at query sites, following nested segments", async () => {
+    const source = text("queries.ts");
+    const at = locate(source, "posts.comments", "posts.".length);
+    const body = await server.request("completionInfo", { file: file("queries.ts"), line: at.line, offset: at.offset });
+    const names = body.entries.map((entry: any) => entry.name);
+    expect(names).toEqual(expect.arrayContaining(["author", "comments"]));
+  });
+
+  it("goes to the model class from a target string and to the column from a key string", async () => {
+    const userSource = text("user.ts");
+    const at = locate(userSource, '"Post"', 2);
+    const definition = await server.request("definitionAndBoundSpan", { file: file("user.ts"), line: at.line, offset: at.offset });
+    expect(definition.definitions[0]).toMatchObject({ file: file("post.ts"), start: locate(text("post.ts"), "Post extends") });
+
+    const commentSource = text("comment.ts");
+    const key = locate(commentSource, 'foreignKey: "post_id"', 'foreignKey: "'.length);
+    const column = await server.request("definitionAndBoundSpan", { file: file("comment.ts"), line: key.line, offset: key.offset });
+    expect(column.definitions[0]).toMatchObject({ file: file("comment.ts"), start: locate(commentSource, 'post_id: column("int")') });
+  });
+
+  it("hovers a relation with its tables, keys (inferred ones marked) and the eager-load query", async () => {
+    const source = text("post.ts");
+    const at = locate(source, "comments: relation", 2);
+    const info = await server.request("quickinfo", { file: file("post.ts"), line: at.line, offset: at.offset });
+    const documentation = typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
+    expect(documentation).toContain("(eloquent) Post.comments: hasMany → Comment");
+    expect(documentation).toContain("Comment → table 'comments' (inferred from the class name)");
+    expect(documentation).toContain("comments.post_id (inferred foreignKey");
+    expect(documentation).toContain("posts.id (inferred localKey");
+    expect(documentation).toContain("select * from comments where post_id in (?, ?, ...)");
+  });
+});
