@@ -84,7 +84,11 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     return new SqlQuery(this) as QueryOf<C>;
   }
 
-  static where<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["where"]>): QueryOf<C> {
+  static where<C extends SqlModelClass<any>>(this: C, group: (q: QueryOf<C>) => unknown): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, values: Partial<Record<Column<SchemaOf<C>>, unknown>>): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, value: unknown): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, operator: string, value: unknown): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, ...args: unknown[]): QueryOf<C> {
     const q = new SqlQuery(this) as QueryOf<C>;
     return (q.where as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
@@ -259,7 +263,13 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
  * The exported `SqlModel`: the same class, typed so `class User extends SqlModel<UserAttrs>` gives
  * instances typed attributes (`user.name`).
  */
-export interface SqlModelConstructor extends Pick<typeof SqlModelBase, keyof typeof SqlModelBase> {
+/**
+ * The statics a model declares itself (`static schema = ...`) are left out of the base type so
+ * user classes need no `override` keyword under `noImplicitOverride` (the seed's code compiles as is).
+ */
+type DeclaredStatics = "schema" | "tableName" | "connectionName" | "morphAlias" | "database" | "prototype";
+
+export interface SqlModelConstructor extends Pick<typeof SqlModelBase, Exclude<keyof typeof SqlModelBase, DeclaredStatics>> {
   new <A extends object = Record<string, unknown>>(tableOrAttributes?: string | Partial<A>, connection?: string): SqlModelBase<A> & A;
   readonly prototype: SqlModelBase;
 }
