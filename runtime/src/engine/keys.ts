@@ -60,6 +60,8 @@ export interface RequireColumnInput {
   hintTail?: string;
   /** Where to point instead of the key's own option (e.g. morphName for inferred morph columns). */
   node?: NodeRef;
+  /** The missing column is the owner's (inferred) primary key: propose an auto-incrementing key. */
+  primaryKey?: boolean;
 }
 
 /** Checks that `owner` has the key column; reports (or "cannot verify" on an open schema) when not. */
@@ -76,7 +78,7 @@ export function requireColumn(context: RuleContext, input: RequireColumnInput): 
     return false;
   }
   const match = didYouMean(key.name, [...owner.columns.keys()]);
-  const columnType = foreignKeyColumnType(input.referencedType, owner.store);
+  const columnType = input.primaryKey ? primaryKeyColumnType(input.referencedType) : foreignKeyColumnType(input.referencedType, owner.store);
   const suggestions: Suggestion[] = [];
   if (match !== undefined) {
     suggestions.push(
@@ -111,6 +113,20 @@ export function requireColumn(context: RuleContext, input: RequireColumnInput): 
     suggestions,
   });
   return false;
+}
+
+/** Column type for a missing primary key that `referencedType` columns point at. */
+function primaryKeyColumnType(referencedType: string | undefined): string {
+  switch (referencedType) {
+    case "bigint":
+      return "bigIncrements";
+    case "uuid":
+    case "string":
+    case "objectId":
+      return referencedType;
+    default:
+      return "increments";
+  }
 }
 
 /** The target model of a relation when its target is a declared model name. */

@@ -20,6 +20,7 @@ export const belongsToOwnerKey: Rule = {
       requireColumn(context, {
         owner: target,
         key: { ...key, origin: `${target.name}'s primary key` },
+        primaryKey: key.inferred,
         model,
         relation,
         referencedType: foreignKey ? columnType(model, foreignKey) : undefined,

@@ -33,6 +33,7 @@ export const hasLocalKey: Rule = {
       requireColumn(context, {
         owner: model,
         key: { ...key, origin: `${model.name}'s primary key` },
+        primaryKey: key.inferred,
         model,
         relation,
         referencedType: referencedType === "string" ? undefined : referencedType,

@@ -1,6 +1,6 @@
 import { inferBelongsToForeignKey, inferHasForeignKey, morphColumns } from "../conventions";
 import type { RelationNode } from "../graph";
-import { keyFamily, keyTypesCompatible } from "../key-types";
+import { foreignKeyColumnType, keyFamily, keyTypesCompatible } from "../key-types";
 import { describeKey, keyNode, resolveKey, targetModel, type ResolvedKey } from "../keys";
 import type { ModelInfo } from "../model-index";
 import type { Rule, RuleContext } from "../rule";
@@ -63,6 +63,9 @@ function compare(
   const fkType = fk.model.columns.get(fk.key.name)?.type;
   const refType = ref.model.columns.get(ref.key.name)?.type;
   if (fkType === undefined || refType === undefined || keyTypesCompatible(fkType, refType)) return false;
+  // A SQL morph id column is shared by parents with different key types, so a string column
+  // holding integer ids is the usual design (SQL compares them after a cast); MongoDB does not.
+  if (fk.model.store === "sql" && isMorph(relation) && keyFamily(fkType) === "string" && keyFamily(refType) === "integer") return false;
   const crossStore = fk.model.store !== ref.model.store
     ? ` (${STORE_LABEL[fk.model.store]} ${fk.model.name} against ${STORE_LABEL[ref.model.store]} ${ref.model.name})`
     : "";
@@ -76,7 +79,7 @@ function compare(
         : { model: model.name, relation: relation.name, part: "target" };
   context.report({
     message: `${subject(model, relation)}: ${describeKey(fk.key)} is ${fkType} on ${fk.model.name}, but ${describeKey(ref.key)} is ${refType} on ${ref.model.name}${crossStore}; ${mismatchReason(fkType, refType)}.`,
-    hint: `Make ${fk.model.name}.${fk.key.name} hold ${refType} keys (or reference a ${fkType} column).`,
+    hint: `Declare ${fk.model.name}.${fk.key.name} as column("${foreignKeyColumnType(refType, fk.model.store)}") so it holds ${ref.model.name}.${ref.key.name} values.`,
     node,
   });
   return true;
@@ -85,8 +88,14 @@ function compare(
 function mismatchReason(a: string, b: string): string {
   const families = new Set([keyFamily(a), keyFamily(b)]);
   if (families.has("objectId")) return "an ObjectId never equals a number";
+  if (a === "uuid" || b === "uuid") return "a uuid never equals an integer";
   if (families.has("integer") && families.has("string")) {
     return "lookups compare numbers with strings, which SQL databases coerce inconsistently and MongoDB never matches";
   }
   return "these column types cannot hold the same key values";
+}
+
+function isMorph(relation: RelationNode): boolean {
+  const kind = kindOf(relation);
+  return kind === "morphTo" || kind === "morphOne" || kind === "morphMany";
 }

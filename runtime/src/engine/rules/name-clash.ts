@@ -26,7 +26,7 @@ export const nameClash: Rule = {
         const from = column.expandedFrom ? ` (from ${column.expandedFrom})` : "";
         context.report({
           message: `${model.name}.${relation.name}: relation '${relation.name}' has the name of column '${relation.name}'${from}; loading it would overwrite the column value.`,
-          hint: `Rename the relation (e.g. '${relation.name}Relation' or a noun like '${relation.name.replace(/_id$/, "")}').`,
+          hint: `Rename the relation or the column: relations and columns share one attribute namespace on ${model.name}.`,
           node: { model: model.name, relation: relation.name, part: "relation-name" },
         });
       }

@@ -74,7 +74,9 @@ export const pivotColumns: Rule = {
           message: `${subject(model, relation)}: ${item.option} '${item.column}' is not a column of pivot table '${pivotTable}' (declared by ${source}).${didYouMeanText(match, item.column)}`,
           hint: match
             ? `Replace '${item.column}' with '${match.value}', or add ${item.column}: column("${type}") to the pivot table.`
-            : `Add ${item.column}: column("${type}") to pivot table '${pivotTable}' in ${source}.`,
+            : item.option === "pivotColumns"
+              ? `Add ${item.column} to pivot table '${pivotTable}' in ${source}, or remove it from pivotColumns.`
+              : `Add ${item.column}: column("${type}") to pivot table '${pivotTable}' in ${source}.`,
           node: item.node,
           suggestions,
         });

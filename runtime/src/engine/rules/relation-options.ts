@@ -41,7 +41,7 @@ export const relationOptions: Rule = {
         const asKey = typeof options === "string" ? ` Did you mean { foreignKey: '${options}' }?` : "";
         context.report({
           message: `${where}: options must be an object, got ${describeValue(options)}.${asKey}`,
-          hint: `Pass an object, e.g. relation("${String(relation.kind)}", ${describeValue(relation.target)}, { foreignKey: "user_id" }).`,
+          hint: `Pass an object: relation(${JSON.stringify(String(relation.kind))}, ${JSON.stringify(typeof relation.target === "string" ? relation.target : "Model")}, { foreignKey: ${JSON.stringify(typeof options === "string" ? options : "user_id")} }).`,
           node: optionsNode,
         });
         return;
