@@ -149,7 +149,8 @@ export const sqlAdapter: StoreAdapter = {
     if (!rows.length) return;
     const ctx = pivotContext(spec);
     const perRow = Object.keys(rows[0]!).length || 1;
-    for (const part of chunks(rows, Math.max(1, Math.floor(ctx.size / perRow)))) {
+    const limit = ctx.dialect === "sqlite" ? 500 : Infinity; // knex's UNION ALL form on SQLite
+    for (const part of chunks(rows, Math.max(1, Math.min(limit, Math.floor(ctx.size / perRow))))) {
       await ctx.runner(spec.table).insert(part.map((r) => writeRow(ctx, r)));
     }
   },

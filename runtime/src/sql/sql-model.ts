@@ -57,7 +57,8 @@ async function insertRows(meta: ModelMeta, rows: Record<string, unknown>[]): Pro
   const { dialect, runner } = executor(meta);
   const pk = meta.primaryKey;
   const perRow = Math.max(1, ...rows.map((r) => Object.keys(r).length));
-  const size = Math.max(1, Math.floor(chunkSize(getConnection(meta.connection)) / perRow));
+  // knex writes SQLite multi-row inserts as UNION ALL selects: at most 500 terms per statement.
+  const size = Math.max(1, Math.min(dialect === "sqlite" ? 500 : Infinity, Math.floor(chunkSize(getConnection(meta.connection)) / perRow)));
   const ids: unknown[] = [];
   for (let i = 0; i < rows.length; i += size) {
     const part = rows.slice(i, i + size);
