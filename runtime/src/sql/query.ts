@@ -8,7 +8,7 @@ import type { ColumnDescriptor } from "../schema";
 import { didYouMean, EloquentError, ModelNotFoundError } from "../model/errors";
 import { hydrateAll } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
-import type { ColumnNames, ModelClass, RelationPath, SchemaShape } from "../model/types";
+import type { ColumnNames, ModelClass, RelationNames, RelationPath, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { RelationError, resolveRelation } from "../relations/resolve";
@@ -26,6 +26,8 @@ type WhereOp = (qb: Knex.QueryBuilder, ctx: QueryContext) => void;
 
 /** Column names of a schema type (any string when the schema type is not literal). */
 export type Column<S> = string extends keyof S ? string : ColumnNames<S>;
+/** withCount names: a relation, optionally aliased (`"posts as published_count"`). */
+export type CountName<S> = string extends keyof S ? string : RelationNames<S> | `${RelationNames<S>} as ${string}`;
 /** Eager paths of a schema type (any string when the schema type is not literal). */
 export type WithPath<S> = string extends keyof S ? string : RelationPath<S>;
 
@@ -325,7 +327,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
   }
 
   /** Adds `<relation>_count` attributes (`"posts as published_count"` and `{ posts: q => ... }` too). */
-  withCount(...specs: Array<WithPath<S> | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
+  withCount(...specs: Array<CountName<S> | Partial<Record<CountName<S>, QueryConstraint | true>>>): this {
     const parsed = parseCountSpecs(specs as string[]);
     for (const [, { relation }] of parsed) resolveRelation(this.model, relation); // fail now, not after the query
     this.#counts ??= new Map();

@@ -24,7 +24,7 @@ export function countQueries(): QueryCounter {
 }
 
 /** Runs `work` and returns its result with the statements it issued. */
-export async function withQueryCount<T>(work: () => Promise<T>): Promise<{ result: T; count: number; queries: QueryEvent[] }> {
+export async function withQueryCount<T>(work: () => PromiseLike<T>): Promise<{ result: T; count: number; queries: QueryEvent[] }> {
   const counter = countQueries();
   try {
     const result = await work();

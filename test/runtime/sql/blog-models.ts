@@ -1,12 +1,14 @@
 /** The SQL blog used by the runtime suite: every relation kind, timestamps, soft deletes, casts. */
 import { column, relation, registerModels, SqlModel } from "eloquent-orm";
 
-export type UserAttrs = { id?: number; name?: string; email?: string | null; active?: boolean; settings?: Record<string, unknown> | null; created_at?: Date; updated_at?: Date };
-export type ProfileAttrs = { id?: number; user_id?: number; bio?: string | null };
-export type PostAttrs = { id?: number; user_id?: number; title?: string; published?: boolean; deleted_at?: Date | null; created_at?: Date; updated_at?: Date };
-export type TagAttrs = { id?: number; name?: string };
-export type CommentAttrs = { id?: number; body?: string; commentable_type?: string; commentable_id?: number };
-export type VideoAttrs = { id?: number; title?: string };
+// Relation values are typed by listing them in the attributes type (they are read-only views of
+// what was loaded; reading one that was not loaded throws a clear error).
+export type UserAttrs = { id?: number; name?: string; email?: string | null; active?: boolean; settings?: Record<string, unknown> | null; created_at?: Date; updated_at?: Date; posts?: Post[]; profile?: Profile | null };
+export type ProfileAttrs = { id?: number; user_id?: number; bio?: string | null; user?: User | null };
+export type PostAttrs = { id?: number; user_id?: number; title?: string; published?: boolean; deleted_at?: Date | null; created_at?: Date; updated_at?: Date; author?: User | null; tags?: Tag[]; comments?: Comment[] };
+export type TagAttrs = { id?: number; name?: string; posts?: Post[] };
+export type CommentAttrs = { id?: number; body?: string; commentable_type?: string; commentable_id?: number; commentable?: Post | Video | null };
+export type VideoAttrs = { id?: number; title?: string; comments?: Comment[]; thumbnail?: Comment | null };
 
 export class User extends SqlModel<UserAttrs> {
   static connectionName = "test";
