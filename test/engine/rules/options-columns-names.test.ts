@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { checkGraph, unverifiable } from "eloquent-orm/engine";
+import { col, graph, model, pk, rel } from "../support";
+
+const owner = (options: unknown, kind = "hasMany") => graph(model("User", [pk(), rel("posts", kind, "Post", options)]), model("Post", [pk(), col("user_id", "int")]));
+
+describe("relation-options (ELQ501)", () => {
+  it("catches a misspelt key and offers the right one", () => {
+    const [d] = checkGraph(owner({ foriegnKey: "user_id" }));
+    expect(d.message).toBe("User.posts (hasMany 'Post'): unknown option 'foriegnKey'. Did you mean 'foreignKey'?");
+    expect(d.suggestions[0]).toMatchObject({ kind: "replace", replacement: "foreignKey", node: { part: "option-key", option: "foriegnKey" } });
+  });
+
+  it("catches keys that do not apply to the kind and options that are not an object", () => {
+    expect(checkGraph(owner({ pivotTable: "x" }))[0].suggestions[0]).toMatchObject({ kind: "remove-option" });
+    expect(checkGraph(owner(["user_id"]))[0].message).toContain("options must be an object, got an array");
+    expect(checkGraph(owner(unverifiable("opts")))[0].ruleId).toBe("cannot-verify");
+  });
+});
+
+describe("option-value-type (ELQ502)", () => {
+  it("requires names to be non-empty strings and pivotColumns an array of strings", () => {
+    expect(checkGraph(owner({ foreignKey: 1 }))[0].message).toContain("foreignKey must be a column name string, got number 1");
+    const g = graph(
+      model("Post", [pk(), rel("tags", "belongsToMany", "Tag", { pivotTable: "pt", pivotLocalKey: "p", pivotForeignKey: "t", pivotColumns: [1] })], {
+        database: { tables: { pt: { columns: { p: { type: "int" }, t: { type: "int" } } } } },
+      }),
+      model("Tag", [pk()]),
+    );
+    expect(checkGraph(g).map((d) => d.ruleId)).toEqual(["option-value-type"]);
+  });
+});
+
+describe("column-definition (ELQ601) / schema-entry (ELQ602)", () => {
+  it("maps familiar type names and reports unknown options", () => {
+    const g = graph(model("User", [pk(), col("age", "integer"), col("name", "string", { nulable: true }), col("at", unverifiable("T"))]));
+    expect(checkGraph(g).map((d) => [d.ruleId, d.message])).toEqual([
+      ["column-definition", "User.age: unknown column type 'integer'. Did you mean 'int'?"],
+      ["column-definition", "User.name: unknown column option 'nulable'. Did you mean 'nullable'?"],
+      ["cannot-verify", "User.at: cannot verify column type `T`: not a string literal."],
+    ]);
+  });
+
+  it("reports schema entries that are neither column() nor relation()", () => {
+    const g = graph(model("User", [pk()], { invalidEntries: [{ name: "age", found: "the string 'int'" }] }));
+    expect(checkGraph(g)[0]).toMatchObject({ ruleId: "schema-entry", node: { model: "User", column: "age", part: "column" } });
+  });
+});
+
+describe("cross-store-relation (ELQ603)", () => {
+  it("warns on SQL ↔ Mongo relations, explaining what cannot work", () => {
+    const g = graph(model("User", [pk(), rel("notes", "hasMany", "Note")]), model("Note", [col("user_id", "int")], { store: "mongo" }));
+    const [d] = checkGraph(g);
+    expect(d).toMatchObject({ ruleId: "cross-store-relation", severity: "warning" });
+    expect(d.message).toContain("eager loading runs one query per store, and no join can span both");
+  });
+});
+
+describe("name-clash (ELQ701) / table-clash (ELQ702)", () => {
+  it("reports a relation named like a column and two models with one name (at the second one's span)", () => {
+    const span = { file: "b.ts", start: 5, end: 9 };
+    const g = graph(
+      model("User", [pk(), col("timestamps", "timestamps"), rel("created_at", "hasMany", "Post")]),
+      model("Post", [pk(), col("user_id", "int")]),
+      model("User", [pk()], { loc: { name: span } }),
+    );
+    const found = checkGraph(g).filter((d) => d.ruleId === "name-clash");
+    expect(found.map((d) => d.node.part)).toEqual(["model", "relation-name"]);
+    expect(found[0].span).toEqual(span);
+  });
+
+  it("reports two models on one table and connection, but not across connections or stores", () => {
+    const g = graph(
+      model("A", [pk()], { table: "t" }),
+      model("B", [pk()], { table: "t" }),
+      model("C", [pk()], { table: "t", connection: "other" }),
+      model("D", [], { table: "t", store: "mongo" }),
+      model("E", [pk()], { table: "t", connection: unverifiable("env.DB") }),
+    );
+    expect(checkGraph(g).map((d) => [d.ruleId, d.node.model])).toEqual([["table-clash", "B"]]);
+  });
+});
