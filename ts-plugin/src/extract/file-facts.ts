@@ -3,10 +3,11 @@
  * checker), so it can be cached by file version and reused by ESLint without type information.
  */
 import type * as TS from "typescript";
-import type { ColumnNode, ModelNode, RelationNode, SourceSpan } from "eloquent-orm/engine";
+import type { ColumnNode, InvalidEntryNode, ModelNode, RelationNode, SourceSpan } from "eloquent-orm/engine";
 import { unverifiable } from "./unverifiable";
 import { isRuntimeModule } from "./eloquent-modules";
 import { evaluate, propertyKey, skipOuter, textOf, type EvalContext } from "./literal";
+import { isUnverifiableValue } from "./unverifiable";
 
 /** What a local name is bound to by an import. `name` is the imported name, `"*"` for a namespace, `"default"`. */
 export interface ImportBinding {
@@ -32,6 +33,11 @@ export interface ClassFacts {
   /** Which statics the class declares itself (the rest are inherited from user base classes). */
   declares: { schema: boolean; table: boolean; connection: boolean; morphAlias: boolean; database: boolean };
   node: Omit<ModelNode, "store">;
+  /**
+   * Relations whose target is an identifier (`relation("hasMany", Post)`): the linker replaces the
+   * "cannot verify" value with the class itself when the identifier names a class, as the runtime sees it.
+   */
+  targetIdentifiers: { relation: string; identifier: string }[];
 }
 
 export interface FileFacts {
@@ -191,6 +197,7 @@ class FileReader {
       ...(base ? { base } : {}),
       declares: { schema: false, table: false, connection: false, morphAlias: false, database: false },
       node,
+      targetIdentifiers: [],
     };
     let superTable: { value: unknown; span: SourceSpan } | undefined;
     let superConnection: unknown;
@@ -208,7 +215,7 @@ class FileReader {
       switch (key) {
         case "schema":
           facts.declares.schema = true;
-          this.readSchema(initializer, node);
+          this.readSchema(initializer, node, facts);
           break;
         case "tableName":
           facts.declares.table = true;
@@ -261,14 +268,18 @@ class FileReader {
     return undefined;
   }
 
-  private readSchema(initializer: TS.Expression, node: Omit<ModelNode, "store">): void {
+  private readSchema(initializer: TS.Expression, node: Omit<ModelNode, "store">, facts: ClassFacts): void {
     const { ts } = this;
     let expression = skipOuter(ts, initializer);
     // `static schema = userSchema` with a file-level const object.
     if (ts.isIdentifier(expression) && this.constants.has(expression.text)) expression = skipOuter(ts, this.constants.get(expression.text)!);
     node.loc!.schema = this.span(initializer);
     if (!ts.isObjectLiteralExpression(expression)) {
-      markOpen(node, textOf(initializer, this.sourceFile));
+      const value = evaluate(expression, this.evalContext);
+      // A literal that is not an object (`static schema = "users"`) is bad input the engine names;
+      // anything else (a function call, an imported const) cannot be verified.
+      if (isUnverifiableValue(value)) markOpen(node, textOf(initializer, this.sourceFile));
+      else addInvalidEntry(node, { name: "", found: describeEntry(value), loc: this.span(initializer) });
       return;
     }
     const last = expression.properties[expression.properties.length - 1];
@@ -281,9 +292,20 @@ class FileReader {
       }
       const value = skipOuter(ts, property.initializer);
       const dsl = ts.isCallExpression(value) ? this.dslFunctionOf(value.expression) : undefined;
-      if (dsl === "relation") node.relations.push(this.readRelation(key, property, value as TS.CallExpression));
-      else if (dsl === "column") node.columns.push(this.readColumn(key, property, value as TS.CallExpression));
-      else markOpen(node, textOf(property, this.sourceFile));
+      if (dsl === "relation") {
+        const relation = this.readRelation(key, property, value as TS.CallExpression);
+        node.relations.push(relation);
+        const targetArg = (value as TS.CallExpression).arguments[1];
+        const target = targetArg ? skipOuter(ts, targetArg) : undefined;
+        if (target && ts.isIdentifier(target) && isUnverifiableValue(relation.target)) facts.targetIdentifiers.push({ relation: key, identifier: target.text });
+      } else if (dsl === "column") node.columns.push(this.readColumn(key, property, value as TS.CallExpression));
+      else {
+        const evaluated = ts.isCallExpression(value) ? undefined : evaluate(value, this.evalContext);
+        // A literal (`sku: "string"`, `{ type: "string" }`) is a mistake the engine reports; a call or a
+        // reference we cannot follow only makes the schema open.
+        if (evaluated === undefined || isUnverifiableValue(evaluated)) markOpen(node, textOf(property, this.sourceFile));
+        else addInvalidEntry(node, { name: key, found: describeEntry(evaluated), loc: this.span(property) });
+      }
     }
   }
 
@@ -360,6 +382,19 @@ class FileReader {
     }
     return column;
   }
+}
+
+function addInvalidEntry(node: Omit<ModelNode, "store">, entry: InvalidEntryNode): void {
+  (node.invalidEntries ??= []).push(entry);
+}
+
+/** Same wording as the runtime's registry, so both fronts print the same message. */
+function describeEntry(value: unknown): string {
+  if (typeof value === "string") return `the string '${value}' (did you mean column("${value}")?)`;
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "a plain object (not built by column() or relation())";
+  return `${typeof value} ${String(value)}`;
 }
 
 function markOpen(node: Omit<ModelNode, "store">, reason: string): void {

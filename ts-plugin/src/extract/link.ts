@@ -9,6 +9,7 @@
 import type { ModelGraph, ModelNode, Store } from "eloquent-orm/engine";
 import { ROOT_BASES, isRuntimeModule } from "./eloquent-modules";
 import type { ClassFacts, FileFacts } from "./file-facts";
+import { classReference } from "./unverifiable";
 
 /** Resolves a module specifier written in `fromFile` to a file name, or undefined when not in the project. */
 export type ModuleResolver = (specifier: string, fromFile: string) => string | undefined;
@@ -74,6 +75,16 @@ class Linker {
 
   private modelNode(file: FileFacts, cls: ClassFacts, store: Store): ModelNode {
     const node: ModelNode = { ...cls.node, store, loc: { ...cls.node.loc } };
+    if (cls.targetIdentifiers.length > 0) {
+      // `relation("hasMany", Post)`: at runtime the target is the class itself; say so instead of "cannot verify".
+      node.relations = cls.node.relations.map((relation) => {
+        const ref = cls.targetIdentifiers.find((candidate) => candidate.relation === relation.name);
+        const binding = ref ? this.resolveLocal(file, ref.identifier, new Set()) : undefined;
+        if (binding?.kind === "class") return { ...relation, target: classReference(binding.cls.name) };
+        if (binding?.kind === "root") return { ...relation, target: classReference(binding.name) };
+        return relation;
+      });
+    }
     // Statics a user base class sets (a shared connectionName, typically) apply to its subclasses.
     let current: { file: FileFacts; cls: ClassFacts } | null = this.parentOf(file, cls);
     const seen = new Set<ClassFacts>([cls]);
