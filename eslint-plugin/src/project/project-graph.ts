@@ -35,6 +35,12 @@ export interface LintedFile {
 }
 
 let untyped: SourceGraphs | undefined;
+
+/** ELOQUENT_ESLINT_TRACE=1 prints which graph each linted file got (typed/untyped) on stderr: for tests and support. */
+const TRACE = process.env.ELOQUENT_ESLINT_TRACE === "1";
+function trace(mode: GraphMode, fileName: string, models: number): void {
+  if (TRACE) process.stderr.write(`eloquent: ${mode} graph (${models} models) for ${fileName}\n`);
+}
 const builders = new Map<string, ModelGraphBuilder>();
 const typedKeys = new WeakMap<ModelGraph, string>();
 const byProgram = new WeakMap<TS.Program, ProjectGraph>();
@@ -57,9 +63,11 @@ export function projectGraphFor(file: LintedFile): ProjectGraph {
     for (const [name, facts] of extraction.files) files.set(normalizeFileName(name), facts);
     const result: ProjectGraph = { mode: "typed", key, graph: extraction.graph, files, checker: program.getTypeChecker() };
     byProgram.set(program, result);
+    trace("typed", file.fileName, result.graph.models.length);
     return result;
   }
   untyped ??= new SourceGraphs(ts);
   const graph = untyped.forFile(file.fileName, file.text, file.sourceFile);
+  trace("untyped", file.fileName, graph.graph.models.length);
   return { mode: "untyped", key: `untyped:${graph.key}`, graph: graph.graph, files: graph.files };
 }
