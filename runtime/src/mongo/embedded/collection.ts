@@ -1,0 +1,341 @@
+/**
+ * An in-process collection with the driver's semantics for the operations the runtime uses.
+ * Matching, update operators, sorting and projection come from mingo; this file adds what a server
+ * adds around them: the unique `_id` index, generated ObjectIds, copy-in/copy-out storage, write
+ * results shaped like the driver's, upserts, and command events.
+ *
+ * Every method is synchronous inside its promise, so each operation is atomic (as one document
+ * write is on a server; the counter collection relies on it).
+ */
+import { Query, update as applyUpdate } from "mingo";
+import {
+  ObjectId,
+  type CountDocumentsOptions,
+  type DeleteResult,
+  type Document,
+  type Filter,
+  type FindOneAndUpdateOptions,
+  type FindOptions,
+  type InsertManyResult,
+  type InsertOneResult,
+  type Sort,
+  type UpdateFilter,
+  type UpdateOptions,
+  type UpdateResult,
+  type WithId,
+} from "mongodb";
+import type { CollectionPort, CursorPort } from "../port";
+import { cloneDocument } from "./clone";
+import { idKey, scalarKey } from "./hash-key";
+import { matches, MINGO_OPTIONS, planFilter } from "./plan";
+
+interface Entry {
+  seq: number;
+  doc: WithId<Document>;
+}
+
+/** A collection's data, shared by every connection to the same embedded server. */
+export interface CollectionData {
+  /** By `_id` key, in natural (insertion) order. */
+  readonly entries: Map<string, Entry>;
+  seq: number;
+}
+
+export function newCollectionData(): CollectionData {
+  return { entries: new Map(), seq: 0 };
+}
+
+/** A write the server would refuse; `code` follows the server's numbering (11000: duplicate key). */
+export class EmbeddedStoreError extends Error {
+  constructor(
+    message: string,
+    readonly code?: number,
+  ) {
+    super(message);
+    this.name = "EmbeddedStoreError";
+  }
+}
+
+export type CommandReporter = (collection: string, command: string, filter: unknown, started: number, error?: Error) => void;
+
+export class EmbeddedCollection implements CollectionPort {
+  readonly #entries: Map<string, Entry>;
+  readonly #data: CollectionData;
+  readonly #report: CommandReporter;
+
+  constructor(
+    readonly collectionName: string,
+    readonly databaseName: string,
+    data: CollectionData,
+    report: CommandReporter,
+  ) {
+    this.#data = data;
+    this.#entries = data.entries;
+    this.#report = report;
+  }
+
+  /** Number of stored documents (no command event; for tests and diagnostics). */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  #run<T>(command: string, filter: unknown, work: () => T): Promise<T> {
+    const started = performance.now();
+    try {
+      const result = work();
+      this.#report(this.collectionName, command, filter, started);
+      return Promise.resolve(result);
+    } catch (error) {
+      this.#report(this.collectionName, command, filter, started, error as Error);
+      return Promise.reject(error);
+    }
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------------
+
+  /** Matching entries in natural (insertion) order. */
+  #select(filter: Filter<Document> | undefined): Entry[] {
+    const f = (filter ?? {}) as Document;
+    assertDocument(f, "filter");
+    const plan = planFilter(f);
+    const out: Entry[] = [];
+    if (plan.indexed?.field === "_id" && plan.indexed.keys.size * 4 < this.#entries.size) {
+      // The `_id` index: direct lookups instead of a scan.
+      for (const key of plan.indexed.keys) {
+        const entry = this.#entries.get(key); // idKey(scalar) === scalarKey(scalar)
+        if (entry && matches(entry.doc, plan)) out.push(entry);
+      }
+      return out.sort((a, b) => a.seq - b.seq);
+    }
+    for (const entry of this.#entries.values()) if (matches(entry.doc, plan)) out.push(entry);
+    return out;
+  }
+
+  #findDocs(filter: Filter<Document> | undefined, options: FindOptions = {}): Document[] {
+    let docs: Document[] = this.#select(filter).map((e) => e.doc);
+    const sort = normaliseSort(options.sort);
+    const skip = nonNegative(options.skip, "skip");
+    const limit = Math.abs(options.limit ?? 0);
+    const projection = options.projection && Object.keys(options.projection).length ? options.projection : undefined;
+    if (sort) {
+      let cursor = new Query({}, MINGO_OPTIONS).find<Document>(docs).sort(sort);
+      if (skip) cursor = cursor.skip(skip);
+      if (limit) cursor = cursor.limit(limit);
+      docs = cursor.all();
+    } else if (skip || limit) {
+      docs = docs.slice(skip, limit ? skip + limit : undefined);
+    }
+    if (projection) docs = new Query({}, MINGO_OPTIONS).find<Document>(docs, projection).all();
+    return docs.map(cloneDocument);
+  }
+
+  find(filter: Filter<Document> = {}, options?: FindOptions): CursorPort<WithId<Document>> {
+    // The driver sends `find` when the cursor is read; so does this store.
+    return {
+      toArray: () => this.#run("find", filter, () => this.#findDocs(filter, options) as WithId<Document>[]),
+    };
+  }
+
+  findOne(filter: Filter<Document> = {}, options: FindOptions = {}): Promise<WithId<Document> | null> {
+    return this.#run("find", filter, () => (this.#findDocs(filter, { ...options, limit: 1 })[0] as WithId<Document>) ?? null);
+  }
+
+  countDocuments(filter: Filter<Document> = {}, options: CountDocumentsOptions = {}): Promise<number> {
+    // The driver implements countDocuments as an aggregation.
+    return this.#run("aggregate", filter, () => {
+      const n = this.#select(filter).length - nonNegative(options.skip, "skip");
+      return Math.max(0, options.limit ? Math.min(n, options.limit) : n);
+    });
+  }
+
+  // ---- inserts --------------------------------------------------------------------------------------
+
+  #insert(doc: Document): unknown {
+    assertDocument(doc, "document");
+    // Like the driver, a missing _id is generated and written back onto the caller's document.
+    if (doc._id === undefined) doc._id = new ObjectId();
+    const stored = cloneDocument(doc) as WithId<Document>;
+    const key = idKey(stored._id);
+    if (this.#entries.has(key)) {
+      throw new EmbeddedStoreError(
+        `E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: _id_ dup key: { _id: ${String(stored._id)} }`,
+        11000,
+      );
+    }
+    this.#entries.set(key, { seq: this.#data.seq++, doc: stored });
+    return stored._id;
+  }
+
+  insertOne(doc: Document): Promise<InsertOneResult<Document>> {
+    return this.#run("insert", undefined, () => ({ acknowledged: true, insertedId: this.#insert(doc) as never }));
+  }
+
+  insertMany(docs: readonly Document[]): Promise<InsertManyResult<Document>> {
+    return this.#run("insert", undefined, () => {
+      if (!Array.isArray(docs)) throw new EmbeddedStoreError("insertMany() expects an array of documents.");
+      // Ordered, like the driver's default: documents before a failing one stay inserted.
+      const insertedIds: Record<number, never> = {};
+      docs.forEach((d, i) => (insertedIds[i] = this.#insert(d) as never));
+      return { acknowledged: true, insertedCount: docs.length, insertedIds };
+    });
+  }
+
+  // ---- updates --------------------------------------------------------------------------------------
+
+  /** Applies an update document to a copy of `doc`; returns the copy and whether anything changed. */
+  #applied(doc: Document, update: Document, inserting: boolean): { next: WithId<Document>; changed: boolean } {
+    const { $setOnInsert, ...operators } = cloneDocument(update);
+    const next = cloneDocument(doc) as WithId<Document>;
+    let changed = false;
+    if (Object.keys(operators).length) changed = applyUpdate(next, operators, undefined, undefined, { cloneMode: "none" }).length > 0;
+    if (inserting && $setOnInsert) changed = applyUpdate(next, { $set: $setOnInsert }, undefined, undefined, { cloneMode: "none" }).length > 0 || changed;
+    if (!inserting && idKey(next._id) !== idKey(doc._id)) {
+      throw new EmbeddedStoreError(`Performing an update on the path '_id' would modify the immutable field '_id'`, 66);
+    }
+    return { next, changed };
+  }
+
+  #update(filter: Filter<Document>, update: UpdateFilter<Document>, options: UpdateOptions, many: boolean): UpdateResult<Document> {
+    assertUpdate(update);
+    const hits = this.#select(filter);
+    const targets = many ? hits : hits.slice(0, 1);
+    let modified = 0;
+    for (const entry of targets) {
+      const { next, changed } = this.#applied(entry.doc, update as Document, false);
+      if (changed) {
+        entry.doc = next;
+        modified++;
+      }
+    }
+    if (!hits.length && options.upsert) {
+      const id = this.#upsert(filter, update as Document);
+      return { acknowledged: true, matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: id as never };
+    }
+    return { acknowledged: true, matchedCount: targets.length, modifiedCount: modified, upsertedCount: 0, upsertedId: null };
+  }
+
+  /** Inserts the filter's equality fields with the update applied (the server's upsert). */
+  #upsert(filter: Filter<Document>, update: Document): unknown {
+    const seed: Document = {};
+    for (const [field, condition] of Object.entries(filter as Document)) {
+      if (field.startsWith("$") || field.includes(".")) continue;
+      if (condition !== null && typeof condition === "object" && !Array.isArray(condition) && scalarKey(condition) === undefined) {
+        const ops = Object.keys(condition);
+        if (ops.length === 1 && ops[0] === "$eq") seed[field] = (condition as Document).$eq;
+        else if (ops.some((o) => !o.startsWith("$"))) seed[field] = condition;
+      } else seed[field] = condition;
+    }
+    const { next } = this.#applied(seed, update, true);
+    return this.#insert(next);
+  }
+
+  updateOne(filter: Filter<Document>, update: UpdateFilter<Document>, options: UpdateOptions = {}): Promise<UpdateResult<Document>> {
+    return this.#run("update", filter, () => this.#update(filter, update, options, false));
+  }
+
+  updateMany(filter: Filter<Document>, update: UpdateFilter<Document>, options: UpdateOptions = {}): Promise<UpdateResult<Document>> {
+    return this.#run("update", filter, () => this.#update(filter, update, options, true));
+  }
+
+  findOneAndUpdate(
+    filter: Filter<Document>,
+    update: UpdateFilter<Document>,
+    options: FindOneAndUpdateOptions = {},
+  ): Promise<WithId<Document> | null> {
+    return this.#run("findAndModify", filter, () => {
+      assertUpdate(update);
+      const sort = normaliseSort(options.sort);
+      let hits = this.#select(filter);
+      if (sort && hits.length > 1) {
+        const order = new Query({}, MINGO_OPTIONS).find<WithId<Document>>(hits.map((e) => e.doc)).sort(sort).all();
+        const byDoc = new Map(hits.map((e) => [e.doc, e]));
+        hits = order.map((d) => byDoc.get(d)!);
+      }
+      const after = options.returnDocument === "after";
+      const entry = hits[0];
+      let result: Document | null;
+      if (entry) {
+        const before = entry.doc;
+        entry.doc = this.#applied(entry.doc, update as Document, false).next;
+        result = after ? entry.doc : before;
+      } else if (options.upsert) {
+        const id = this.#upsert(filter, update as Document);
+        result = after ? this.#entries.get(idKey(id))!.doc : null;
+      } else result = null;
+      if (result && options.projection && Object.keys(options.projection).length) {
+        result = new Query({}, MINGO_OPTIONS).find<Document>([result], options.projection).all()[0]!;
+      }
+      return result ? (cloneDocument(result) as WithId<Document>) : null;
+    });
+  }
+
+  // ---- deletes --------------------------------------------------------------------------------------
+
+  #delete(filter: Filter<Document>, many: boolean): DeleteResult {
+    const hits = this.#select(filter);
+    const targets = many ? hits : hits.slice(0, 1);
+    for (const entry of targets) this.#entries.delete(idKey(entry.doc._id));
+    return { acknowledged: true, deletedCount: targets.length };
+  }
+
+  deleteOne(filter: Filter<Document> = {}): Promise<DeleteResult> {
+    return this.#run("delete", filter, () => this.#delete(filter, false));
+  }
+
+  deleteMany(filter: Filter<Document> = {}): Promise<DeleteResult> {
+    return this.#run("delete", filter, () => this.#delete(filter, true));
+  }
+
+  /** Removes every document (the collection object stays usable, like a dropped-and-recreated one). */
+  drop(): Promise<boolean> {
+    return this.#run("drop", undefined, () => {
+      this.#entries.clear();
+      return true;
+    });
+  }
+}
+
+function assertDocument(value: unknown, what: string): asserts value is Document {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new EmbeddedStoreError(`The embedded store expected a ${what} object, got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}.`);
+  }
+}
+
+function assertUpdate(update: unknown): void {
+  if (Array.isArray(update)) {
+    throw new EmbeddedStoreError("The embedded store does not run aggregation-pipeline updates; use update operators ($set, $inc, …).");
+  }
+  assertDocument(update, "update");
+  const keys = Object.keys(update);
+  if (!keys.length || keys.some((k) => !k.startsWith("$"))) {
+    // The driver's own check (MongoInvalidArgumentError), same wording.
+    throw new EmbeddedStoreError("Update document requires atomic operators");
+  }
+}
+
+function nonNegative(value: number | undefined, what: string): number {
+  if (value === undefined) return 0;
+  if (!Number.isInteger(value) || value < 0) throw new EmbeddedStoreError(`${what} must be a non-negative integer, got ${String(value)}.`);
+  return value;
+}
+
+/** The driver's Sort forms → `{ field: 1 | -1 }`. */
+export function normaliseSort(sort: Sort | undefined): Record<string, 1 | -1> | undefined {
+  if (sort === undefined || sort === null) return undefined;
+  const out: Record<string, 1 | -1> = {};
+  const dir = (d: unknown, field: string): 1 | -1 => {
+    if (d === 1 || d === "asc" || d === "ascending") return 1;
+    if (d === -1 || d === "desc" || d === "descending") return -1;
+    throw new EmbeddedStoreError(`Sort direction for '${field}' must be 1, -1, "asc" or "desc", got ${JSON.stringify(d)}.`);
+  };
+  if (typeof sort === "string") out[sort] = 1;
+  else if (Array.isArray(sort)) {
+    if (sort.length === 2 && typeof sort[0] === "string" && !Array.isArray(sort[1])) out[sort[0]] = dir(sort[1], sort[0]);
+    else for (const item of sort as unknown[]) {
+      if (typeof item === "string") out[item] = 1;
+      else if (Array.isArray(item)) out[String(item[0])] = dir(item[1], String(item[0]));
+    }
+  } else if (sort instanceof Map) for (const [k, d] of sort) out[String(k)] = dir(d, String(k));
+  else for (const [k, d] of Object.entries(sort as Record<string, unknown>)) out[k] = dir(d, k);
+  return Object.keys(out).length ? out : undefined;
+}

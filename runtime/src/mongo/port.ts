@@ -1,0 +1,49 @@
+/**
+ * The part of the official driver's `Db` / `Collection` interface the Mongo runtime uses. A real
+ * `mongodb` Db satisfies it structurally (checked at compile time in `connection.ts`), and the
+ * embedded in-process store implements it, so the runtime never knows which one it talks to.
+ */
+import type {
+  CountDocumentsOptions,
+  DeleteResult,
+  Document,
+  Filter,
+  FindOneAndUpdateOptions,
+  FindOptions,
+  InsertManyResult,
+  InsertOneResult,
+  UpdateFilter,
+  UpdateOptions,
+  UpdateResult,
+  WithId,
+} from "mongodb";
+
+/** What the runtime reads from a cursor: everything at once (chunked `$in` keeps results bounded). */
+export interface CursorPort<T> {
+  toArray(): Promise<T[]>;
+}
+
+export interface CollectionPort {
+  readonly collectionName: string;
+  insertOne(doc: Document): Promise<InsertOneResult<Document>>;
+  insertMany(docs: readonly Document[]): Promise<InsertManyResult<Document>>;
+  find(filter: Filter<Document>, options?: FindOptions): CursorPort<WithId<Document>>;
+  findOne(filter: Filter<Document>, options?: FindOptions): Promise<WithId<Document> | null>;
+  updateOne(filter: Filter<Document>, update: UpdateFilter<Document>, options?: UpdateOptions): Promise<UpdateResult<Document>>;
+  updateMany(filter: Filter<Document>, update: UpdateFilter<Document>, options?: UpdateOptions): Promise<UpdateResult<Document>>;
+  deleteOne(filter: Filter<Document>): Promise<DeleteResult>;
+  deleteMany(filter: Filter<Document>): Promise<DeleteResult>;
+  countDocuments(filter: Filter<Document>, options?: CountDocumentsOptions): Promise<number>;
+  findOneAndUpdate(
+    filter: Filter<Document>,
+    update: UpdateFilter<Document>,
+    options: FindOneAndUpdateOptions,
+  ): Promise<WithId<Document> | null>;
+  drop(): Promise<boolean>;
+}
+
+export interface DbPort {
+  readonly databaseName: string;
+  collection(name: string): CollectionPort;
+  dropDatabase(): Promise<boolean>;
+}
