@@ -31,9 +31,18 @@ export function editsFor(diagnostic: Diagnostic, suggestion: Suggestion, target:
       if (!inFile(span, target)) return undefined;
       const original = target.text.slice(span.start, span.end);
       const quote = original[0];
-      const quoted = (quote === '"' || quote === "'" || quote === "`") && original.endsWith(quote) && original.length >= 2;
-      const text = quoted ? `${quote}${escapeFor(suggestion.replacement, quote)}${quote}` : suggestion.replacement;
-      return [{ range: [span.start, span.end], text }];
+      if (quote === '"' || quote === "'" || quote === "`") {
+        // The span may cover more than the literal (`"strng" as never`): replace the literal only.
+        const close = closingQuote(original, quote);
+        if (close < 0) return undefined;
+        return [{ range: [span.start, span.start + close + 1], text: `${quote}${escapeFor(suggestion.replacement, quote)}${quote}` }];
+      }
+      // An unquoted property key (`foreignkey: ...`) or a path segment inside a string.
+      if (IDENTIFIER.test(original) || suggestion.node.part === "relation-name") {
+        const text = IDENTIFIER.test(suggestion.replacement) || suggestion.node.part === "relation-name" ? suggestion.replacement : JSON.stringify(suggestion.replacement);
+        return [{ range: [span.start, span.end], text }];
+      }
+      return undefined;
     }
     case "add-column":
       return insertSchemaEntry(target, suggestion.model, `${propertyName(suggestion.column)}: column(${JSON.stringify(suggestion.columnType)})`);
@@ -164,4 +173,13 @@ function removeOption(
     while (end < text.length && /[ \t]/.test(text[end]!)) end++;
   }
   return [{ range: [key.start, end], text: "" }];
+}
+
+/** Index of the quote closing the literal that opens `text`, or -1. */
+function closingQuote(text: string, quote: string): number {
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === quote) return i;
+  }
+  return -1;
 }
