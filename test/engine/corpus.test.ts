@@ -6,31 +6,14 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { ModelRegistry, registerModels } from "eloquent-orm";
 import { compareDiagnostics, expectedDiagnostics, fixtureFiles } from "../fixtures/relations/expectations";
-import { lineOf, locateNode } from "./locate-node";
+import { modelClassesOf, runtimeDiagnostics } from "./fixture-runner";
 
 // Until runtime/src/sql and runtime/src/mongo export the real base classes, stand in with the
 // same convention (`static store`). Real classes are used as soon as they exist.
-vi.mock("eloquent-orm/Model", async (importOriginal) => {
-  const real = await importOriginal<Record<string, unknown>>();
-  class StandIn {
-    constructor(..._args: unknown[]) {}
-  }
-  class SqlModel extends StandIn {
-    static readonly store = "sql";
-  }
-  class MongoModel extends StandIn {
-    static readonly store = "mongo";
-  }
-  const standIns = [typeof real.SqlModel === "function" ? [] : ["SqlModel"], typeof real.MongoModel === "function" ? [] : ["MongoModel"]].flat();
-  return {
-    ...real,
-    SqlModel: typeof real.SqlModel === "function" ? real.SqlModel : SqlModel,
-    MongoModel: typeof real.MongoModel === "function" ? real.MongoModel : MongoModel,
-    standInModels: standIns,
-  };
-});
+vi.mock("eloquent-orm/Model", async (importOriginal) =>
+  (await import("./stand-in-models.js")).withStandInModels(await importOriginal<Record<string, unknown>>()),
+);
 
 const files = fixtureFiles();
 
@@ -52,17 +35,7 @@ describe("conformance corpus (runtime registerModels)", () => {
     it(basename(file), async () => {
       const text = readFileSync(file, "utf8");
       const mod = (await import(file)) as Record<string, unknown>;
-      // Graph order = declaration order (a namespace object lists exports alphabetically).
-      const classes = Object.values(mod)
-        .filter((value): value is Function & { store: string } => typeof value === "function" && "store" in value)
-        .map((cls) => ({ cls, at: locateNode(text, { model: cls.name, part: "model" }) ?? 0 }))
-        .sort((a, b) => a.at - b.at)
-        .map((entry) => entry.cls);
-      const { diagnostics } = registerModels(classes, { strict: false, logger: false, registry: new ModelRegistry() });
-      const actual = diagnostics.map((d) => {
-        const offset = locateNode(text, d.node);
-        return { file, line: offset === undefined ? 0 : lineOf(text, offset), ruleId: d.ruleId, message: d.message };
-      });
+      const actual = runtimeDiagnostics(new Map([[file, modelClassesOf(file, mod)]]));
       const comparison = compareDiagnostics(expectedDiagnostics(file, text), actual);
       expect(comparison.report, `diagnostics differ from the annotations in ${basename(file)}`).toBe("");
     });

@@ -12,4 +12,4 @@ export {
 } from "./register";
 export { graphFromClasses, modelNodeFromClass, modelNameOf, type ModelClassLike } from "./graph-from-classes";
 export { ModelValidationError } from "./errors";
-export { formatDiagnostic, formatDiagnosticLine } from "./format";
+export { formatDiagnostic, formatDiagnosticLine, formatReport, type ReportOptions } from "./format";

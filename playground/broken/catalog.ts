@@ -1,0 +1,77 @@
+// Pivots, options, columns, stores and names.
+import { column, relation } from "eloquent-orm";
+import { MongoModel, SqlModel } from "eloquent-orm/Model";
+
+export class Product extends SqlModel {
+  static tableName = "products";
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    price: column("decimal", undefined, { precison: 8 } as never), // expect: column-definition
+    sku: "string", // expect: schema-entry
+    categories: relation("belongsToMany", "Category"), // expect: pivot-metadata
+    labels: relation("belongsToMany", "Category", {
+      pivotTable: "category_product",
+      pivotLocalKey: "product_id",
+      pivotForeignKey: "categry_id", // expect: pivot-columns
+    }),
+    bundles: relation("belongsToMany", "Category", {
+      pivotTable: "bundle_items", // expect: cannot-verify
+      pivotLocalKey: "product_id",
+      pivotForeignKey: "category_id",
+    }),
+    variants: relation("hasMany", "Variant", {
+      foriegnKey: "product_id", // expect: relation-options
+    }),
+    images: relation("hasMany", "Variant", {
+      foreignKey: 7 as never, // expect: option-value-type
+    }),
+    reviews: relation("hasMany", "Review"), // expect: cross-store-relation
+  };
+  static database = {
+    tables: {
+      category_product: {
+        columns: { product_id: column("int"), category_id: column("int") },
+      },
+    },
+  };
+}
+
+export class Category extends SqlModel {
+  static tableName = "categories";
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+  };
+}
+
+export class Variant extends SqlModel {
+  static tableName = "variants";
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    product_id: column("int"),
+    timestamps: column("timestamps"),
+    created_at: relation("belongsTo", "Product"), // expect: name-clash
+  };
+}
+
+export class ProductCopy extends SqlModel {
+  static tableName = "products"; // expect: table-clash
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+  };
+}
+
+export class Review extends MongoModel {
+  static tableName = "reviews";
+  static schema = {
+    product_id: column("int"),
+    body: column("text"),
+    voters: relation("belongsToMany", "Voter"), // expect: mongo-belongs-to-many
+  };
+}
+
+export class Voter extends MongoModel {
+  static tableName = "voters";
+  static schema = {
+    name: column("string"),
+  };
+}
