@@ -21,7 +21,7 @@ const tester = new RuleTester();
 const dir = path.join(tmpdir(), "eloquent-rule-tester");
 const file = (rule: string) => path.join(dir, `${rule}.ts`);
 const codeOf = (rule: string) => CASES.find((c) => c.rule === rule)!.code;
-const rule = (id: string) => (plugin.rules as Record<string, Parameters<typeof tester.run>[1]>)[id]!;
+const rule = (id: string) => (plugin.rules as unknown as Record<string, Parameters<typeof tester.run>[1]>)[id]!;
 
 /** Replaces exactly one occurrence (fails loudly when the snippet changed). */
 function edit(code: string, from: string, to: string): string {
