@@ -65,7 +65,7 @@ export function checkSetup(extraction: ProgramExtraction, context: SetupContext)
             runtimeImport.span,
             `'${runtimeImport.module}' cannot be resolved from this file, so these models will not run (relations are still checked from source).`,
             runtimeImport.module.startsWith("@alpha.consultings/")
-              ? `Install eloquent-orm and map the seed's package name to it in tsconfig.json: "paths": { "${runtimeImport.module}": ["./node_modules/eloquent-orm${runtimeImport.module.endsWith("/Model") ? "/Model" : ""}"] }.`
+              ? `Install eloquent-orm and map the seed's package name to it in tsconfig.json: "paths": { "${runtimeImport.module}": ["./node_modules/eloquent-orm${runtimeImport.module.endsWith("/Model") ? "/dist/model-entry.d.ts" : ""}"] }.`
               : `Run npm install eloquent-orm in this project (check "moduleResolution": "node16" or "bundler" in tsconfig.json).`,
           ),
         );
