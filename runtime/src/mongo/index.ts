@@ -1,1 +1,20 @@
-export {};
+/** The Mongo runtime: `MongoModel` on the official driver, or on the embedded in-process store. */
+export { MongoModel, MongoModelBase, type MongoModelClass, type MongoModelConstructor } from "./mongo-model";
+export { MongoQuery } from "./query";
+export { MongoQueryError } from "./values";
+export {
+  configureMongoConnection,
+  getMongoConnection,
+  closeMongoConnections,
+  closeMongoConnection,
+  defaultMongoConnectionName,
+  MongoConnectionError,
+  DEFAULT_MONGO_DATABASE,
+  type MongoConnection,
+  type MongoConnectionConfig,
+} from "./connection";
+export { onMongoCommand, type MongoCommandEvent, type MongoCommandListener } from "./events";
+export { mongoAdapter, chunkKeys, MAX_IN_BYTES, MAX_IN_VALUES } from "./adapter";
+export { COUNTER_COLLECTION } from "./counter";
+export { EmbeddedServer, EmbeddedDb, EmbeddedCollection, EmbeddedStoreError, embeddedServer } from "./embedded";
+export type { CollectionPort, DbPort, CursorPort } from "./port";

@@ -33,6 +33,8 @@ export interface CollectionPort {
   updateMany(filter: Filter<Document>, update: UpdateFilter<Document>, options?: UpdateOptions): Promise<UpdateResult<Document>>;
   deleteOne(filter: Filter<Document>): Promise<DeleteResult>;
   deleteMany(filter: Filter<Document>): Promise<DeleteResult>;
+  /** Pipelines the runtime sends: a leading `$match`, then `$group` (counts per key). */
+  aggregate(pipeline: Document[]): CursorPort<Document>;
   countDocuments(filter: Filter<Document>, options?: CountDocumentsOptions): Promise<number>;
   findOneAndUpdate(
     filter: Filter<Document>,

@@ -7,7 +7,7 @@
  * Every method is synchronous inside its promise, so each operation is atomic (as one document
  * write is on a server; the counter collection relies on it).
  */
-import { Query, update as applyUpdate } from "mingo";
+import { Aggregator, Query, update as applyUpdate } from "mingo";
 import {
   ObjectId,
   type CountDocumentsOptions,
@@ -138,6 +138,21 @@ export class EmbeddedCollection implements CollectionPort {
 
   findOne(filter: Filter<Document> = {}, options: FindOptions = {}): Promise<WithId<Document> | null> {
     return this.#run("find", filter, () => (this.#findDocs(filter, { ...options, limit: 1 })[0] as WithId<Document>) ?? null);
+  }
+
+  aggregate(pipeline: Document[]): CursorPort<Document> {
+    return {
+      toArray: () =>
+        this.#run("aggregate", pipeline[0]?.$match, () => {
+          if (!Array.isArray(pipeline)) throw new EmbeddedStoreError("aggregate() expects a pipeline array.");
+          // A leading $match uses the planner (hash lookups); mingo runs the remaining stages.
+          const [first, ...rest] = pipeline;
+          const matched = first && "$match" in first ? this.#select(first.$match as Filter<Document>).map((e) => e.doc) : this.#select({}).map((e) => e.doc);
+          const stages = first && "$match" in first ? rest : pipeline;
+          const out = stages.length ? new Aggregator(stages, MINGO_OPTIONS).run(matched) : matched;
+          return out.map(cloneDocument) as Document[];
+        }),
+    };
   }
 
   countDocuments(filter: Filter<Document> = {}, options: CountDocumentsOptions = {}): Promise<number> {

@@ -1,0 +1,139 @@
+/**
+ * The store adapter on MongoDB (see relations/adapter.ts): `$in` lists in every stored key form
+ * (hex string ↔ ObjectId, number ↔ numeric string), chunked well below the 16 MB BSON command limit,
+ * one `find` per chunk; counts with one `$match` + `$group` aggregation; belongsToMany pivots as a
+ * collection on the owner's connection.
+ */
+import type { Document } from "mongodb";
+import type { Model } from "../model/model";
+import { modelMeta } from "../model/meta";
+import type { ModelClass } from "../model/types";
+import type { KeyFetch, PivotSpec, StoreAdapter } from "../relations/adapter";
+import { runAtomically } from "./atomic";
+import { getMongoConnection } from "./connection";
+import { expandKeys, exposeKey, toObjectIdIfHex } from "./ids";
+import { MongoQuery } from "./query";
+import { fieldFor } from "./values";
+import type { MongoModelBase } from "./mongo-model";
+
+/** At most this many values per `$in` (Mongoose splits past 50k too)… */
+export const MAX_IN_VALUES = 50_000;
+/** …and at most this many estimated bytes, a quarter of the 16 MB BSON limit (room for the rest). */
+export const MAX_IN_BYTES = 4 * 1024 * 1024;
+
+function estimatedBytes(value: unknown): number {
+  // BSON element: type byte + array index key (≤ 7 bytes) + payload.
+  if (typeof value === "string") return 13 + Buffer.byteLength(value);
+  if (typeof value === "number") return 16;
+  return 24; // ObjectId (12), dates, booleans and the rare odd key
+}
+
+/** Splits expanded key lists by count and by estimated BSON size. */
+export function chunkKeys(values: readonly unknown[]): unknown[][] {
+  const out: unknown[][] = [];
+  let current: unknown[] = [];
+  let bytes = 0;
+  for (const v of values) {
+    const b = estimatedBytes(v);
+    if (current.length && (current.length >= MAX_IN_VALUES || bytes + b > MAX_IN_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(v);
+    bytes += b;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+function keyedQuery(request: KeyFetch, keys: readonly unknown[]): MongoQuery {
+  const q = new MongoQuery(request.model as ModelClass<MongoModelBase>);
+  q.whereKeyIn(request.column, keys);
+  if (request.equals) for (const [c, v] of Object.entries(request.equals)) q.whereKeyEquals(c, v);
+  if (request.constraint) request.constraint(q);
+  return q;
+}
+
+function pivotCollection(spec: PivotSpec) {
+  return getMongoConnection(modelMeta(spec.owner).connection).db.collection(spec.table);
+}
+
+/** Pivot keys are stored like the keys they copy: hex strings as ObjectIds. */
+function storedPivotRow(spec: PivotSpec, row: Record<string, unknown>): Document {
+  const doc: Document = { ...row };
+  doc[spec.localKey] = toObjectIdIfHex(row[spec.localKey]);
+  doc[spec.foreignKey] = toObjectIdIfHex(row[spec.foreignKey]);
+  return doc;
+}
+
+function exposedPivotRow(spec: PivotSpec, doc: Document): Record<string, unknown> {
+  const { _id, ...row } = doc;
+  void _id;
+  row[spec.localKey] = exposeKey(row[spec.localKey]);
+  row[spec.foreignKey] = exposeKey(row[spec.foreignKey]);
+  return row;
+}
+
+export const mongoAdapter: StoreAdapter = {
+  async fetchByKeys(request) {
+    const parts = chunkKeys(expandKeys(request.values));
+    const out: Model[] = [];
+    for (const part of parts) {
+      const models = await keyedQuery(request, part).get();
+      if (parts.length === 1) return models;
+      for (const m of models) out.push(m);
+    }
+    return out;
+  },
+
+  async countByKeys(request) {
+    const meta = modelMeta(request.model);
+    const field = fieldFor(meta, request.column);
+    const out: Array<readonly [unknown, number]> = [];
+    for (const part of chunkKeys(expandKeys(request.values))) {
+      const q = keyedQuery(request, part);
+      const rows = await q.collection().aggregate([{ $match: q.toFilter() }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]).toArray();
+      for (const r of rows) out.push([exposeKey(r._id), Number(r.n)]);
+    }
+    return out;
+  },
+
+  async fetchPivotRows(spec, ownerKeys) {
+    const out: Record<string, unknown>[] = [];
+    for (const part of chunkKeys(expandKeys(ownerKeys))) {
+      const docs = await pivotCollection(spec).find({ [spec.localKey]: { $in: part } }).toArray();
+      for (const d of docs) out.push(exposedPivotRow(spec, d));
+    }
+    return out;
+  },
+
+  async insertPivotRows(spec, rows) {
+    if (!rows.length) return;
+    await pivotCollection(spec).insertMany(rows.map((r) => storedPivotRow(spec, r)));
+  },
+
+  async deletePivotRows(spec, ownerKey, relatedKeys) {
+    const filter: Document = { [spec.localKey]: { $in: expandKeys([ownerKey]) } };
+    if (!relatedKeys) return (await pivotCollection(spec).deleteMany(filter)).deletedCount;
+    let n = 0;
+    for (const part of chunkKeys(expandKeys(relatedKeys))) {
+      n += (await pivotCollection(spec).deleteMany({ ...filter, [spec.foreignKey]: { $in: part } })).deletedCount;
+    }
+    return n;
+  },
+
+  async updatePivotRow(spec, ownerKey, relatedKey, values) {
+    const res = await pivotCollection(spec).updateMany(
+      { [spec.localKey]: { $in: expandKeys([ownerKey]) }, [spec.foreignKey]: { $in: expandKeys([relatedKey]) } },
+      { $set: { ...values } },
+    );
+    return res.matchedCount;
+  },
+
+  atomic(model, work) {
+    return runAtomically(getMongoConnection(modelMeta(model).connection), work);
+  },
+};
+
+

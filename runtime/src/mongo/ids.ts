@@ -1,0 +1,65 @@
+/**
+ * Ids and keys across stores. Documents keep ObjectIds; models expose them as 24-hex strings (`id`),
+ * so they print, serialise and compare like any string key. Wherever a key reaches a filter, each
+ * value is expanded to the forms it may be stored in (hex string ↔ ObjectId, number ↔ numeric
+ * string), so a string foreign key finds an ObjectId key, an SQL integer finds a Mongo string FK,
+ * and the reverse.
+ */
+import { ObjectId } from "mongodb";
+
+const HEX24 = /^[0-9a-f]{24}$/i;
+const INTEGER = /^-?(0|[1-9]\d{0,15})$/;
+
+export function isObjectId(value: unknown): value is ObjectId {
+  return value instanceof ObjectId || (value !== null && typeof value === "object" && (value as { _bsontype?: unknown })._bsontype === "ObjectId");
+}
+
+export function isHexObjectId(value: unknown): value is string {
+  return typeof value === "string" && HEX24.test(value);
+}
+
+/** A stored key as the model exposes it: ObjectId → hex string, anything else unchanged. */
+export function exposeKey(value: unknown): unknown {
+  return isObjectId(value) ? value.toHexString() : value;
+}
+
+/** A key on its way into an ObjectId field: hex strings become ObjectIds, anything else unchanged. */
+export function toObjectIdIfHex(value: unknown): unknown {
+  return isHexObjectId(value) ? new ObjectId(value) : value;
+}
+
+/** Every form a key value may be stored in; used for `$in` lists on key fields. */
+export function keyForms(value: unknown): unknown[] {
+  if (isObjectId(value)) return [value, value.toHexString()];
+  if (typeof value === "string") {
+    if (HEX24.test(value)) return [value, new ObjectId(value)];
+    if (INTEGER.test(value) && Number.isSafeInteger(Number(value))) return [value, Number(value)];
+    return [value];
+  }
+  if (typeof value === "number" && Number.isInteger(value)) return [value, String(value)];
+  if (typeof value === "bigint") return [value, Number(value), value.toString()];
+  return [value];
+}
+
+/** Expanded, de-duplicated forms of many keys (null/undefined dropped: they never match a key). */
+export function expandKeys(values: readonly unknown[]): unknown[] {
+  const seen = new Set<string>();
+  const out: unknown[] = [];
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    for (const form of keyForms(v)) {
+      const k = isObjectId(form) ? "o" + form.toHexString() : typeof form + ":" + String(form);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(form);
+      }
+    }
+  }
+  return out;
+}
+
+/** A string that identifies a key across its forms (for Map matching and de-duplication). */
+export function keyString(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  return isObjectId(value) ? value.toHexString() : String(value);
+}

@@ -1,0 +1,245 @@
+/**
+ * `MongoModel<Attrs>`: a model stored in a MongoDB collection through the official driver (or the
+ * embedded store). Same model and query API as `SqlModel` where semantics allow.
+ *
+ *   class Photo extends MongoModel<{ id?: string; path?: string }> { static schema = { ... } }
+ *   const photo = await Photo.create({ path: "a.jpg" });   photo.id  // 24-hex string of the ObjectId _id
+ *
+ * `id` and `_id` name the same attribute: the document's `_id`, exposed as a hex string when it is
+ * an ObjectId, or as a number when the schema declares `column("increments")` (atomic counter).
+ */
+import { ObjectId } from "mongodb";
+import { EloquentError, ModelNotFoundError } from "../model/errors";
+import { Model } from "../model/model";
+import { modelMeta, type ModelMeta } from "../model/meta";
+import type { ModelClass, SchemaShape } from "../model/types";
+import type { QueryConstraint } from "../relations/adapter";
+import type { Column, WithPath } from "../sql/query";
+import { mongoAdapter } from "./adapter";
+import { nextIds, usesCounter } from "./counter";
+import { collectionFor, documentToRow, rowToDocument } from "./documents";
+import { expandKeys } from "./ids";
+import { MongoQuery } from "./query";
+
+export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelClass<M>;
+
+type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
+type Attrs<M> = M extends MongoModelBase<infer A> ? A : Record<string, unknown>;
+type QueryOf<C extends MongoModelClass<any>> = MongoQuery<InstanceType<C>, SchemaOf<C>>;
+
+const alias = (key: string) => (key === "_id" ? "id" : key);
+
+function stampCreate(meta: ModelMeta, model: MongoModelBase, now: Date): void {
+  if (!meta.timestamps) return;
+  if (model.get("created_at") == null) model.set("created_at", now);
+  if (model.get("updated_at") == null) model.set("updated_at", now);
+}
+
+export class MongoModelBase<A extends object = any> extends Model<A> {
+  static override readonly store = "mongo" as const;
+  static readonly adapter = mongoAdapter;
+
+  // ---- id / _id alias -------------------------------------------------------------------------------
+
+  override get(key: string): any {
+    return super.get(alias(key));
+  }
+  override set(key: string, value: unknown): this {
+    return super.set(alias(key), value);
+  }
+  override getKey(): unknown {
+    return super.get("id");
+  }
+  /** The document's `_id` (hex string for ObjectIds). */
+  get id(): any {
+    return super.get("id");
+  }
+  set id(value: any) {
+    super.set("id", value);
+  }
+
+  // ---- static queries -------------------------------------------------------------------------------
+
+  static query<C extends MongoModelClass<any>>(this: C): QueryOf<C> {
+    return new MongoQuery(this) as QueryOf<C>;
+  }
+
+  static where<C extends MongoModelClass<any>>(this: C, group: (q: QueryOf<C>) => unknown): QueryOf<C>;
+  static where<C extends MongoModelClass<any>>(this: C, values: Partial<Record<Column<SchemaOf<C>>, unknown>>): QueryOf<C>;
+  static where<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", value: unknown): QueryOf<C>;
+  static where<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", operator: string, value: unknown): QueryOf<C>;
+  static where<C extends MongoModelClass<any>>(this: C, ...args: unknown[]): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.where as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+
+  static whereIn<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", values: readonly unknown[]): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).whereIn(column as Column<SchemaOf<C>>, values);
+  }
+
+  static with<C extends MongoModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["with"]>): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).with(...specs);
+  }
+
+  static withCount<C extends MongoModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["withCount"]>): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).withCount(...specs);
+  }
+
+  static orderBy<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", direction: "asc" | "desc" = "asc"): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).orderBy(column as Column<SchemaOf<C>>, direction);
+  }
+
+  static all<C extends MongoModelClass<any>>(this: C): Promise<InstanceType<C>[]> {
+    return new MongoQuery(this).get() as Promise<InstanceType<C>[]>;
+  }
+
+  static first<C extends MongoModelClass<any>>(this: C): Promise<InstanceType<C> | null> {
+    return new MongoQuery(this).first() as Promise<InstanceType<C> | null>;
+  }
+
+  static find<C extends MongoModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C> | null> {
+    return new MongoQuery(this).find(id) as Promise<InstanceType<C> | null>;
+  }
+
+  static findOrFail<C extends MongoModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C>> {
+    return new MongoQuery(this).findOrFail(id) as Promise<InstanceType<C>>;
+  }
+
+  static count<C extends MongoModelClass<any>>(this: C): Promise<number> {
+    return new MongoQuery(this).count();
+  }
+
+  // ---- static writes --------------------------------------------------------------------------------
+
+  static async create<C extends MongoModelClass<any>>(this: C, attributes: Partial<Attrs<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
+    const model = new this() as InstanceType<C>;
+    model.fill(attributes as Record<string, unknown>);
+    await model.save();
+    return model;
+  }
+
+  /** Inserts many documents with one insertMany (and one counter update for increments ids). */
+  static async createMany<C extends MongoModelClass<any>>(this: C, rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>): Promise<InstanceType<C>[]> {
+    const meta = modelMeta(this);
+    if (!rows.length) return [];
+    const now = new Date();
+    const models = rows.map((attrs) => {
+      const m = new this() as InstanceType<C>;
+      m.fill(attrs as Record<string, unknown>);
+      stampCreate(meta, m, now);
+      return m;
+    });
+    await assignIds(meta, models);
+    const docs = models.map((m) => rowToDocument(meta, m.getAttributes() as Record<string, unknown>, "createMany()"));
+    await collectionFor(meta).insertMany(docs);
+    for (const m of models) m.syncOriginal(true);
+    return models;
+  }
+
+  // ---- instance writes ------------------------------------------------------------------------------
+
+  /** insertOne when new; otherwise `$set`/`$unset` of the changed fields only. */
+  async save(): Promise<this> {
+    const meta = modelMeta(this.constructor as MongoModelClass);
+    const now = new Date();
+    if (!this.isPersisted()) {
+      stampCreate(meta, this, now);
+      await assignIds(meta, [this]);
+      await collectionFor(meta).insertOne(rowToDocument(meta, this.getAttributes() as Record<string, unknown>, "save()"));
+      this.syncOriginal(true);
+      return this;
+    }
+    const dirty = this.getDirty() as Record<string, unknown>;
+    if ("id" in dirty) {
+      throw new EloquentError(`${meta.name}.save(): the id of a stored document cannot change (MongoDB's _id is immutable). Create a new ${meta.name} instead.`);
+    }
+    if (!Object.keys(dirty).length) return this;
+    if (meta.timestamps && !("updated_at" in dirty)) {
+      this.set("updated_at", now);
+      dirty.updated_at = now;
+    }
+    const unset: Record<string, ""> = {};
+    for (const [k, v] of Object.entries(dirty)) if (v === undefined) unset[k] = "";
+    const set = rowToDocument(meta, dirty, "save()");
+    const update: Record<string, unknown> = {};
+    if (Object.keys(set).length) update.$set = set;
+    if (Object.keys(unset).length) update.$unset = unset;
+    await collectionFor(meta).updateOne(this.#filter(meta), update);
+    this.syncOriginal(true);
+    return this;
+  }
+
+  #filter(meta: ModelMeta): Record<string, unknown> {
+    const key = (this.getOriginal() as Record<string, unknown>).id ?? this.get("id");
+    if (key === null || key === undefined) {
+      throw new EloquentError(`${meta.name}: this model has no id; save() it before updating or deleting it.`);
+    }
+    return { _id: { $in: expandKeys([key]) } };
+  }
+
+  async update(attributes: Partial<A>): Promise<this> {
+    this.fill(attributes);
+    return this.save();
+  }
+
+  /** Deletes the document (sets deleted_at when the model has softDeletes). */
+  async delete(): Promise<void> {
+    const meta = modelMeta(this.constructor as MongoModelClass);
+    if (meta.softDeletes) {
+      this.set("deleted_at", new Date());
+      await this.save();
+      return;
+    }
+    await this.forceDelete();
+  }
+
+  async forceDelete(): Promise<void> {
+    const meta = modelMeta(this.constructor as MongoModelClass);
+    await collectionFor(meta).deleteOne(this.#filter(meta));
+    this.syncOriginal(false);
+  }
+
+  async restore(): Promise<this> {
+    this.set("deleted_at", null);
+    return this.save();
+  }
+
+  isTrashed(): boolean {
+    return this.get("deleted_at") != null;
+  }
+
+  /** Re-reads the attributes from the store (loaded relations are kept). */
+  async refresh(): Promise<this> {
+    const meta = modelMeta(this.constructor as MongoModelClass);
+    const filter = this.#filter(meta);
+    const doc = await collectionFor(meta).findOne(filter);
+    if (!doc) throw new ModelNotFoundError(meta.name, this.get("id"));
+    this.setRawAttributes(documentToRow(meta, doc), true);
+    return this;
+  }
+
+  static whereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, _constraint?: QueryConstraint): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).whereHas(relation);
+  }
+}
+
+/** Gives new models their id: counter values for increments keys, else a client-side ObjectId. */
+async function assignIds(meta: ModelMeta, models: readonly MongoModelBase[]): Promise<void> {
+  const missing = models.filter((m) => m.get("id") === null || m.get("id") === undefined);
+  if (!missing.length) return;
+  if (usesCounter(meta)) {
+    const ids = await nextIds(meta, missing.length);
+    missing.forEach((m, i) => m.set("id", ids[i]));
+  } else for (const m of missing) m.set("id", new ObjectId().toHexString());
+}
+
+type DeclaredStatics = "schema" | "tableName" | "connectionName" | "morphAlias" | "database" | "prototype";
+
+export interface MongoModelConstructor extends Pick<typeof MongoModelBase, Exclude<keyof typeof MongoModelBase, DeclaredStatics>> {
+  new <A extends object = Record<string, unknown>>(tableOrAttributes?: string | Partial<A>, connection?: string): MongoModelBase<A> & A;
+  readonly prototype: MongoModelBase;
+}
+
+/** The exported `MongoModel`: `class Photo extends MongoModel<PhotoAttrs>` gives typed attributes. */
+export const MongoModel = MongoModelBase as unknown as MongoModelConstructor;
+export type MongoModel<A extends object = Record<string, unknown>> = MongoModelBase<A> & A;

@@ -1,0 +1,398 @@
+/**
+ * The Mongo query builder of a model: the SQL builder's API (where/orWhere/whereIn/whereNull/
+ * orderBy/limit/offset/select/with/withCount, get/first/find/count/exists/pluck/paginate, mass
+ * update/delete) translated to one filter document. Field names come only from the schema (plus
+ * `id`/`_id`); values go through the injection policy in values.ts. Soft-deleted documents are
+ * filtered by the store, not in memory. Awaiting the query runs it.
+ */
+import type { Document, Filter } from "mongodb";
+import { didYouMean, ModelNotFoundError } from "../model/errors";
+import { hydrateAll } from "../model/model";
+import { modelMeta, type ModelMeta } from "../model/meta";
+import type { ModelClass, SchemaShape } from "../model/types";
+import type { QueryConstraint } from "../relations/adapter";
+import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
+import { RelationError, resolveRelation } from "../relations/resolve";
+import type { Column, Page, WithPath } from "../sql/query";
+import { collectionFor, documentToRow, rowToDocument } from "./documents";
+import { expandKeys } from "./ids";
+import type { CollectionPort } from "./port";
+import { fieldFor, filterList, filterValue, isKeyField, likeToRegex, MongoQueryError } from "./values";
+import type { MongoModelBase } from "./mongo-model";
+
+type Clause = { bool: "and" | "or"; filter: Document };
+
+const COMPARISONS = new Map<string, string>([
+  ["=", "$eq"], ["!=", "$ne"], ["<>", "$ne"], ["<", "$lt"], ["<=", "$lte"], [">", "$gt"], [">=", "$gte"],
+]);
+const PATTERNS = new Set(["like", "not like", "ilike", "not ilike"]);
+
+export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaShape> implements PromiseLike<M[]> {
+  readonly model: ModelClass<M>;
+  readonly meta: ModelMeta;
+  #clauses: Clause[] = [];
+  /** Relation-key filters: AND-ed outside the user's (possibly OR-ed) clauses. */
+  #keyFilters: Document[] = [];
+  #sort: Array<[string, 1 | -1]> = [];
+  #limit: number | undefined;
+  #skip: number | undefined;
+  #projection: Document | undefined;
+  #eager: Map<string, EagerNode> | undefined;
+  #counts: Map<string, { relation: string; constraint?: QueryConstraint }> | undefined;
+  #trashed: "exclude" | "include" | "only" = "exclude";
+
+  constructor(model: ModelClass<M>) {
+    this.model = model;
+    this.meta = modelMeta(model);
+  }
+
+  // ---- identifiers --------------------------------------------------------------------------------
+
+  /** A schema column (or id/_id) → its document field; anything else is a clear error. */
+  #field(name: unknown, where: string): string {
+    if (typeof name !== "string") {
+      throw new MongoQueryError(`${this.meta.name}.${where}: a column name must be a string, got ${name === null ? "null" : typeof name}.`);
+    }
+    if (name === "id" || name === "_id" || this.meta.columns.has(name)) return fieldFor(this.meta, name);
+    const known = ["id", ...this.meta.columns.keys()];
+    throw new MongoQueryError(
+      `${this.meta.name}.${where}: unknown column '${name}' on collection ${this.meta.table}.` +
+        didYouMean(name, known) +
+        ` Columns: ${known.join(", ")}. Only columns declared in static schema can be queried.`,
+    );
+  }
+
+  // ---- where ----------------------------------------------------------------------------------------
+
+  where(group: (q: MongoQuery<M, S>) => unknown): this;
+  where(values: Partial<Record<Column<S>, unknown>>): this;
+  where(column: Column<S>, value: unknown): this;
+  where(column: Column<S>, operator: string, value: unknown): this;
+  where(...args: unknown[]): this {
+    return this.#where("and", args);
+  }
+
+  orWhere(group: (q: MongoQuery<M, S>) => unknown): this;
+  orWhere(values: Partial<Record<Column<S>, unknown>>): this;
+  orWhere(column: Column<S>, value: unknown): this;
+  orWhere(column: Column<S>, operator: string, value: unknown): this;
+  orWhere(...args: unknown[]): this {
+    return this.#where("or", args);
+  }
+
+  #where(bool: "and" | "or", args: unknown[]): this {
+    const method = bool === "and" ? "where" : "orWhere";
+    const [first] = args;
+    if (typeof first === "function" && args.length === 1) {
+      const group = new MongoQuery<M, S>(this.model);
+      first(group);
+      const filter = group.userFilter();
+      if (filter) this.#clauses.push({ bool, filter });
+      return this;
+    }
+    if (first !== null && typeof first === "object" && !Array.isArray(first) && args.length === 1) {
+      const parts = Object.entries(first as Record<string, unknown>).map(([c, v]) => this.#comparison(c, "=", v, `${method}({...})`));
+      if (parts.length) this.#clauses.push({ bool, filter: parts.length === 1 ? parts[0]! : { $and: parts } });
+      return this;
+    }
+    if (args.length !== 2 && args.length !== 3) {
+      throw new MongoQueryError(
+        `${this.meta.name}.${method}(): expected (column, value), (column, operator, value), ({ column: value }) or (q => ...), got ${args.length} arguments.`,
+      );
+    }
+    const [column, operator, value] = args.length === 3 ? args : [args[0], "=", args[1]];
+    this.#clauses.push({ bool, filter: this.#comparison(column, operator, value, `${method}()`) });
+    return this;
+  }
+
+  #comparison(column: unknown, operator: unknown, value: unknown, where: string): Document {
+    const field = this.#field(column, where);
+    const name = String(column);
+    const op = String(operator).toLowerCase();
+    if (PATTERNS.has(op)) {
+      const regex = likeToRegex(value, this.meta, where, op.includes("ilike"));
+      return { [field]: op.startsWith("not") ? { $not: regex } : { $regex: regex } };
+    }
+    const mongoOp = COMPARISONS.get(op);
+    if (mongoOp === undefined) {
+      throw new MongoQueryError(
+        `${this.meta.name}.${where.replace("()", "")}('${name}', '${String(operator)}', ...): unknown operator. ` +
+          `Use one of ${[...COMPARISONS.keys(), ...PATTERNS].join(", ")}.`,
+      );
+    }
+    if (value === null || value === undefined) {
+      if (mongoOp !== "$eq" && mongoOp !== "$ne") {
+        throw new MongoQueryError(`${this.meta.name}.${where}: null only compares with = or != ('${name}' ${op} null).`);
+      }
+      return { [field]: { [mongoOp]: null } };
+    }
+    if (Array.isArray(value)) {
+      throw new MongoQueryError(`${this.meta.name}.${where}: '${name}' was compared with an array; use whereIn('${name}', [...]).`);
+    }
+    if ((mongoOp === "$eq" || mongoOp === "$ne") && isKeyField(this.meta, name)) {
+      // A key matches in every stored form: a hex string finds an ObjectId and the reverse.
+      return { [field]: { [mongoOp === "$eq" ? "$in" : "$nin"]: filterList(this.meta, name, [value], where) } };
+    }
+    return { [field]: { [mongoOp]: filterValue(this.meta, name, value, where) } };
+  }
+
+  whereIn(column: Column<S>, values: readonly unknown[]): this {
+    return this.#in("and", "$in", column, values, "whereIn()");
+  }
+  whereNotIn(column: Column<S>, values: readonly unknown[]): this {
+    return this.#in("and", "$nin", column, values, "whereNotIn()");
+  }
+  orWhereIn(column: Column<S>, values: readonly unknown[]): this {
+    return this.#in("or", "$in", column, values, "orWhereIn()");
+  }
+
+  #in(bool: "and" | "or", op: "$in" | "$nin", column: string, values: readonly unknown[], where: string): this {
+    const field = this.#field(column, where);
+    this.#clauses.push({ bool, filter: { [field]: { [op]: filterList(this.meta, column, values, where) } } });
+    return this;
+  }
+
+  whereNull(column: Column<S>): this {
+    this.#clauses.push({ bool: "and", filter: { [this.#field(column, "whereNull()")]: { $eq: null } } });
+    return this;
+  }
+  whereNotNull(column: Column<S>): this {
+    this.#clauses.push({ bool: "and", filter: { [this.#field(column, "whereNotNull()")]: { $ne: null } } });
+    return this;
+  }
+
+  /** Internal (store adapter): `column` in `values`, each in every stored key form. */
+  whereKeyIn(column: string, values: readonly unknown[]): this {
+    this.#keyFilters.push({ [fieldFor(this.meta, column)]: { $in: expandKeys(values) } });
+    return this;
+  }
+
+  /** Internal (store adapter): equality on a relation column (morph type). */
+  whereKeyEquals(column: string, value: unknown): this {
+    this.#keyFilters.push({ [fieldFor(this.meta, column)]: { $eq: value } });
+    return this;
+  }
+
+  whereHas(relation: WithPath<S>): this {
+    throw new RelationError(
+      `${this.meta.name}.whereHas('${String(relation)}'): Mongo has no joins. Query the related keys first ` +
+        `(await Related.query().where(...).pluck('${this.meta.name.toLowerCase()}_id')), then use whereIn().`,
+    );
+  }
+
+  // ---- soft deletes ---------------------------------------------------------------------------------
+
+  withTrashed(): this {
+    this.#trashed = "include";
+    return this;
+  }
+  onlyTrashed(): this {
+    this.#trashed = "only";
+    return this;
+  }
+
+  // ---- shape ----------------------------------------------------------------------------------------
+
+  select(...columns: Column<S>[]): this {
+    this.#projection = {};
+    for (const c of columns) this.#projection[this.#field(c, "select()")] = 1;
+    return this;
+  }
+
+  orderBy(column: Column<S>, direction: "asc" | "desc" = "asc"): this {
+    const dir = String(direction).toLowerCase();
+    if (dir !== "asc" && dir !== "desc") {
+      throw new MongoQueryError(`${this.meta.name}.orderBy('${String(column)}', '${String(direction)}'): direction must be "asc" or "desc".`);
+    }
+    this.#sort.push([this.#field(column, "orderBy()"), dir === "asc" ? 1 : -1]);
+    return this;
+  }
+  latest(column: Column<S> = "created_at" as Column<S>): this {
+    return this.orderBy(column, "desc");
+  }
+
+  limit(n: number): this {
+    this.#limit = this.#nonNegative(n, "limit");
+    return this;
+  }
+  offset(n: number): this {
+    this.#skip = this.#nonNegative(n, "offset");
+    return this;
+  }
+  #nonNegative(n: unknown, what: string): number {
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
+      throw new MongoQueryError(`${this.meta.name}.${what}(${JSON.stringify(n)}): expected a non-negative integer.`);
+    }
+    return n;
+  }
+
+  with(...specs: Array<WithPath<S> | readonly WithPath<S>[] | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
+    addEagerPaths((this.#eager ??= new Map()), specs as EagerSpec[]);
+    return this;
+  }
+
+  withCount(...specs: Array<WithPath<S> | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
+    const parsed = parseCountSpecs(specs as string[]);
+    for (const [, { relation }] of parsed) resolveRelation(this.model, relation);
+    this.#counts ??= new Map();
+    for (const [k, v] of parsed) this.#counts.set(k, v);
+    return this;
+  }
+
+  clone(): MongoQuery<M, S> {
+    const q = new MongoQuery<M, S>(this.model);
+    q.#clauses = this.#clauses.slice();
+    q.#keyFilters = this.#keyFilters.slice();
+    q.#sort = this.#sort.slice();
+    q.#limit = this.#limit;
+    q.#skip = this.#skip;
+    q.#projection = this.#projection;
+    q.#eager = this.#eager;
+    q.#counts = this.#counts;
+    q.#trashed = this.#trashed;
+    return q;
+  }
+
+  // ---- building -------------------------------------------------------------------------------------
+
+  /** The user's clauses: AND binds tighter than OR, as in SQL (`a and b or c` = `(a and b) or c`). */
+  userFilter(): Document | undefined {
+    const groups: Document[][] = [];
+    for (const { bool, filter } of this.#clauses) {
+      if (bool === "or" || !groups.length) groups.push([filter]);
+      else groups[groups.length - 1]!.push(filter);
+    }
+    const and = (parts: Document[]) => (parts.length === 1 ? parts[0]! : { $and: parts });
+    if (!groups.length) return undefined;
+    return groups.length === 1 ? and(groups[0]!) : { $or: groups.map(and) };
+  }
+
+  /** The complete filter document this query sends. */
+  toFilter(): Filter<Document> {
+    const parts: Document[] = [...this.#keyFilters];
+    if (this.meta.softDeletes && this.#trashed !== "include") {
+      parts.push({ deleted_at: this.#trashed === "exclude" ? { $eq: null } : { $ne: null } });
+    }
+    const user = this.userFilter();
+    if (user) parts.push(user);
+    if (!parts.length) return {};
+    // One level of $and is flattened into the top so the store can use a key index on it.
+    if (parts.length === 1) return parts[0]!;
+    const merged: Document = {};
+    for (const p of parts) {
+      for (const [k, v] of Object.entries(p)) {
+        if (k in merged || k.startsWith("$")) return { $and: parts };
+        merged[k] = v;
+      }
+    }
+    return merged;
+  }
+
+  collection(): CollectionPort {
+    return collectionFor(this.meta);
+  }
+
+  #findOptions(): Document {
+    const options: Document = {};
+    if (this.#sort.length) options.sort = Object.fromEntries(this.#sort);
+    if (this.#skip !== undefined) options.skip = this.#skip;
+    if (this.#limit !== undefined) options.limit = this.#limit;
+    if (this.#projection) options.projection = this.#projection;
+    return options;
+  }
+
+  /** Internal: hydrates documents and loads the requested relations and counts. */
+  async finish(docs: Document[]): Promise<M[]> {
+    const rows = new Array<Record<string, unknown>>(docs.length);
+    for (let i = 0; i < docs.length; i++) rows[i] = documentToRow(this.meta, docs[i]!);
+    const models = hydrateAll(this.model, rows);
+    if (this.#eager?.size) await eagerLoad(models, this.#eager);
+    if (this.#counts?.size) await loadCounts(models, this.#counts);
+    return models;
+  }
+
+  // ---- running --------------------------------------------------------------------------------------
+
+  async get(): Promise<M[]> {
+    const docs = await this.collection().find(this.toFilter(), this.#findOptions()).toArray();
+    return this.finish(docs);
+  }
+
+  then<T1 = M[], T2 = never>(
+    onfulfilled?: ((value: M[]) => T1 | PromiseLike<T1>) | null,
+    onrejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null,
+  ): Promise<T1 | T2> {
+    return this.get().then(onfulfilled, onrejected);
+  }
+
+  async first(): Promise<M | null> {
+    return (await this.clone().limit(1).get())[0] ?? null;
+  }
+
+  async firstOrFail(): Promise<M> {
+    const found = await this.first();
+    if (!found) throw new ModelNotFoundError(this.meta.name, "(query)");
+    return found;
+  }
+
+  async find(id: unknown): Promise<M | null> {
+    if (id === null || id === undefined) return null;
+    if (typeof id === "object" && !(id as { _bsontype?: unknown })._bsontype) {
+      throw new MongoQueryError(`${this.meta.name}.find(): expected an id (string, number or ObjectId), got an object.`);
+    }
+    return this.clone().whereKeyIn("id", [id]).first();
+  }
+
+  async findOrFail(id: unknown): Promise<M> {
+    const found = await this.find(id);
+    if (!found) throw new ModelNotFoundError(this.meta.name, id);
+    return found;
+  }
+
+  async count(): Promise<number> {
+    return this.collection().countDocuments(this.toFilter());
+  }
+
+  async exists(): Promise<boolean> {
+    const docs = await this.collection().find(this.toFilter(), { limit: 1, projection: { _id: 1 } }).toArray();
+    return docs.length > 0;
+  }
+
+  /** Values of one column (as attributes expose them). */
+  async pluck<K extends Column<S>>(column: K): Promise<unknown[]> {
+    const field = this.#field(column, "pluck()");
+    const docs = await this.collection().find(this.toFilter(), { ...this.#findOptions(), projection: { [field]: 1 } }).toArray();
+    return docs.map((d) => documentToRow(this.meta, d)[field === "_id" ? "id" : field]);
+  }
+
+  async paginate(page = 1, perPage = 15): Promise<Page<M>> {
+    const p = this.#nonNegative(page, "paginate(page)") || 1;
+    const size = this.#nonNegative(perPage, "paginate(perPage)") || 15;
+    const total = await this.count();
+    const data = await this.clone().limit(size).offset((p - 1) * size).get();
+    return { data, total, perPage: size, currentPage: p, lastPage: Math.max(1, Math.ceil(total / size)) };
+  }
+
+  /** Mass update of the matching documents ($set of schema columns; updated_at is set). Returns the count. */
+  async update(values: Partial<Record<Column<S>, unknown>>): Promise<number> {
+    const set = rowToDocument(this.meta, values as Record<string, unknown>, "update()");
+    delete set._id;
+    if (this.meta.timestamps && !("updated_at" in set)) set.updated_at = new Date();
+    if (!Object.keys(set).length) return 0;
+    const res = await this.collection().updateMany(this.toFilter(), { $set: set });
+    return res.matchedCount;
+  }
+
+  /** Mass delete (soft when the model has softDeletes). Returns the count. */
+  async delete(): Promise<number> {
+    if (this.meta.softDeletes) {
+      const res = await this.collection().updateMany(this.toFilter(), { $set: { deleted_at: new Date() } });
+      return res.matchedCount;
+    }
+    return this.forceDelete();
+  }
+
+  async forceDelete(): Promise<number> {
+    return (await this.collection().deleteMany(this.toFilter())).deletedCount;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Values between models and documents, and the injection policy for filters.
+ *
+ * Policy (docs/mongo.md): a value given to where()/whereIn()/find() is data, never query syntax.
+ *   - every comparison is emitted with an explicit operator ($eq, $in, $gt…), whose argument MongoDB
+ *     reads literally;
+ *   - a plain object or array value containing a key that starts with `$` (at any depth) is
+ *     rejected with an error before any query runs (it can only be an injection attempt or a bug);
+ *   - objects are accepted only for json columns (matched literally); other class instances
+ *     (RegExp, functions…) are rejected: regex matching goes through the `like` operator, whose
+ *     pattern is escaped.
+ * Field names come only from the model's schema, never from values.
+ */
+import type { ColumnDescriptor } from "../schema";
+import { EloquentError } from "../model/errors";
+import type { ModelMeta } from "../model/meta";
+import { exposeKey, isObjectId, keyForms, toObjectIdIfHex } from "./ids";
+
+export class MongoQueryError extends EloquentError {}
+
+/** The `_id` field is the model's `id`. */
+export function fieldFor(meta: ModelMeta, column: string): string {
+  return column === "id" || column === "_id" || column === meta.primaryKey ? "_id" : column;
+}
+
+/** Key fields: `_id` and objectId-typed columns (string ↔ ObjectId forms are both matched). */
+export function isKeyField(meta: ModelMeta, column: string): boolean {
+  if (fieldFor(meta, column) === "_id") return true;
+  return meta.columns.get(column)?.type === "objectId";
+}
+
+function findOperatorKey(value: unknown, depth = 0): string | undefined {
+  if (depth > 64 || value === null || typeof value !== "object") return undefined;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const k = findOperatorKey(v, depth + 1);
+      if (k) return k;
+    }
+    return undefined;
+  }
+  if (isObjectId(value) || value instanceof Date) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.startsWith("$")) return k;
+    const inner = findOperatorKey(v, depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function isPlain(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return Array.isArray(value) || proto === Object.prototype || proto === null;
+}
+
+/**
+ * A user value compared with `column`: checked against the policy above and converted to what the
+ * field stores (Date for timestamps, ObjectId for hex ids in key fields).
+ */
+export function filterValue(meta: ModelMeta, column: string, value: unknown, where: string): unknown {
+  if (value === undefined) {
+    throw new MongoQueryError(`${meta.name}.${where}: the value for '${column}' is undefined. Pass null to match missing values.`);
+  }
+  if (value === null || typeof value !== "object") {
+    if (typeof value === "function" || typeof value === "symbol") {
+      throw new MongoQueryError(`${meta.name}.${where}: a ${typeof value} is not a value '${column}' can be compared with.`);
+    }
+    return isKeyField(meta, column) ? toObjectIdIfHex(value) : value;
+  }
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new MongoQueryError(`${meta.name}.${where}: invalid Date for '${column}'.`);
+    return value;
+  }
+  if (isObjectId(value)) return value;
+  if (!isPlain(value)) {
+    throw new MongoQueryError(
+      `${meta.name}.${where}: '${column}' was given a ${value.constructor?.name ?? "non-plain"} object. ` +
+        `Compare with strings, numbers, booleans, Dates or ObjectIds; use where('${column}', 'like', '%text%') for patterns.`,
+    );
+  }
+  const operator = findOperatorKey(value);
+  if (operator) {
+    throw new MongoQueryError(
+      `${meta.name}.${where}: the value for '${column}' is an object with the key '${operator}'. Values are data, never ` +
+        `query operators: pass a plain value (a string from a request body may have been parsed into an object — validate it), ` +
+        `or use the query builder's operators: where('${column}', '!=', null), whereIn('${column}', [...]).`,
+    );
+  }
+  if (meta.columns.get(column)?.type !== "json") {
+    throw new MongoQueryError(
+      `${meta.name}.${where}: got ${Array.isArray(value) ? "an array" : "an object"} for '${column}'` +
+        `${meta.columns.get(column) ? ` (a ${meta.columns.get(column)!.type} column)` : ""}. ` +
+        `Only json columns are compared with documents; use whereIn('${column}', [...]) for a list of values.`,
+    );
+  }
+  return value;
+}
+
+/** `$in` argument for a key field: each value in every stored form; other fields: checked values. */
+export function filterList(meta: ModelMeta, column: string, values: readonly unknown[], where: string): unknown[] {
+  if (!Array.isArray(values)) throw new MongoQueryError(`${meta.name}.${where}: expected an array of values for '${column}'.`);
+  const checked = values.map((v) => filterValue(meta, column, v, where));
+  if (!isKeyField(meta, column)) return checked;
+  const out: unknown[] = [];
+  for (const v of checked) for (const f of v === null ? [null] : keyForms(v)) out.push(f);
+  return out;
+}
+
+/** An attribute on its way into a document field. */
+export function toStored(column: ColumnDescriptor | undefined, field: string, value: unknown): unknown {
+  if (field === "_id" || column?.type === "objectId") return toObjectIdIfHex(value);
+  return value;
+}
+
+/** A document field on its way into a model attribute. */
+export function fromStored(column: ColumnDescriptor | undefined, field: string, value: unknown): unknown {
+  if (field === "_id" || column?.type === "objectId") return exposeKey(value);
+  return value;
+}
+
+/** `like` pattern → anchored regex; everything but % and _ is literal. */
+export function likeToRegex(pattern: unknown, meta: ModelMeta, where: string, caseInsensitive: boolean): RegExp {
+  if (typeof pattern !== "string") throw new MongoQueryError(`${meta.name}.${where}: a like pattern must be a string, got ${typeof pattern}.`);
+  let source = "";
+  for (const ch of pattern) {
+    if (ch === "%") source += "[\\s\\S]*";
+    else if (ch === "_") source += "[\\s\\S]";
+    else source += ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`, caseInsensitive ? "i" : "");
+}
