@@ -1,0 +1,61 @@
+/** W3: belongsToMany — 10k posts × 5 tags through a pivot, 1k tags. */
+import { defineWorkload } from "../harness";
+import { distinct, eloquentRunner, groupBy, knexRunner, rawRunner, seedBlog, SIZES, type SqlContext } from "../sql-fixture";
+
+type R = Record<string, any>;
+const canonical = (posts: R[]) =>
+  posts.map((p) => [p.id, (p.tags as R[]).map((t) => [t.id, t.name, t.pivot.post_id, t.pivot.tag_id]).sort((a, b) => a[0] - b[0])]);
+
+/** Same join as the ORM; the pivot columns split off into `pivot`. */
+function stitch(posts: R[], rows: R[]) {
+  for (const r of rows) {
+    r.pivot = { post_id: r.pivot__post_id, tag_id: r.pivot__tag_id };
+    delete r.pivot__post_id;
+    delete r.pivot__tag_id;
+  }
+  const byPost = new Map<unknown, R[]>();
+  for (const r of rows) {
+    const b = byPost.get(r.pivot.post_id);
+    if (b) b.push(r);
+    else byPost.set(r.pivot.post_id, [r]);
+  }
+  for (const p of posts) p.tags = byPost.get(p.id) ?? [];
+  return posts;
+}
+
+const JOIN_SQL =
+  "select tags.*, post_tags.post_id as pivot__post_id, post_tags.tag_id as pivot__tag_id from tags inner join post_tags on post_tags.tag_id = tags.id where post_tags.post_id in";
+
+export default defineWorkload<SqlContext>({
+  id: "W3",
+  title: `belongsToMany: ${SIZES.taggedPosts / 1000}k posts × ${SIZES.tagsPerPost} tags via post_tags, ${SIZES.tags} tags (Post.with('tags'))`,
+  setup: seedBlog,
+  subject: "eloquent",
+  targets: { knex: 1.3, "better-sqlite3": 1.6 },
+  implementations: {
+    eloquent: (ctx) => eloquentRunner(ctx, ({ Post }) => Post.where("id", "<=", SIZES.taggedPosts).with("tags").get(), canonical),
+    knex: (ctx) =>
+      knexRunner(
+        ctx,
+        async (knex) => {
+          const posts = (await knex("posts").select("posts.*").where("posts.id", "<=", SIZES.taggedPosts)) as R[];
+          const rows = (await knex("tags")
+            .select("tags.*", { pivot__post_id: "post_tags.post_id", pivot__tag_id: "post_tags.tag_id" })
+            .innerJoin("post_tags", "post_tags.tag_id", "tags.id")
+            .whereIn("post_tags.post_id", distinct(posts, "id") as number[])) as R[];
+          return stitch(posts, rows);
+        },
+        canonical,
+      ),
+    "better-sqlite3": (ctx) =>
+      rawRunner(
+        ctx,
+        (raw) => {
+          const posts = raw.all("select * from posts where id <= ?", SIZES.taggedPosts) as R[];
+          return stitch(posts, raw.selectIn(JOIN_SQL, distinct(posts, "id")));
+        },
+        canonical,
+      ),
+  },
+});
+void groupBy;
