@@ -35,6 +35,9 @@ export function diagnosticsByFile(project: ProjectGraph): Map<string, Diagnostic
     return byFile;
   }
   engineStats.runs++;
+  if (process.env.ELOQUENT_ESLINT_TRACE === "1") {
+    process.stderr.write(`eloquent: engine run #${engineStats.runs} (${project.graph.models.length} models, ${project.mode})\n`);
+  }
   byFile = new Map();
   for (const diagnostic of checkGraph(project.graph)) {
     const span = mapDiagnosticToSpan(diagnostic, project.graph);
