@@ -10,6 +10,9 @@ import { EmbeddedServer, EmbeddedStoreError, type EmbeddedCommand } from "../../
 let commands: EmbeddedCommand[];
 let db: ReturnType<EmbeddedServer["db"]>;
 
+// Loosely typed: the tests store numeric _ids, which the driver's Filter type does not expect.
+const coll = (name: string): any => db.collection(name);
+
 beforeEach(() => {
   commands = [];
   db = new EmbeddedServer().db("test", (e) => commands.push(e));
@@ -17,7 +20,7 @@ beforeEach(() => {
 
 describe("embedded store: inserts and ids", () => {
   it("generates an ObjectId _id, writes it back to the caller's document, and rejects duplicates with E11000", async () => {
-    const c = db.collection("users");
+    const c = coll("users");
     const doc: Record<string, unknown> = { name: "Ada" };
     const res = await c.insertOne(doc);
     expect(res.insertedId).toBeInstanceOf(ObjectId);
@@ -28,13 +31,13 @@ describe("embedded store: inserts and ids", () => {
   });
 
   it("insertMany is ordered: documents before a duplicate stay inserted", async () => {
-    const c = db.collection("n");
+    const c = coll("n");
     await expect(c.insertMany([{ _id: 1 }, { _id: 2 }, { _id: 1 }, { _id: 3 }])).rejects.toMatchObject({ code: 11000 });
-    expect((await c.find({}).toArray()).map((d) => d._id)).toEqual([1, 2]);
+    expect((await c.find({}).toArray()).map((d: any) => d._id)).toEqual([1, 2]);
   });
 
   it("copies on write and on read: callers cannot mutate stored documents", async () => {
-    const c = db.collection("docs");
+    const c = coll("docs");
     const tags = ["a"];
     const doc = { _id: 1, tags, nested: { n: 1 }, at: new Date(0), skip: undefined };
     await c.insertOne(doc);
@@ -55,7 +58,7 @@ describe("embedded store: inserts and ids", () => {
 
 describe("embedded store: queries (mingo semantics)", () => {
   beforeEach(async () => {
-    await db.collection("p").insertMany([
+    await coll("p").insertMany([
       { _id: 1, name: "a", age: 30, tags: ["x", "y"], meta: { k: 1 } },
       { _id: 2, name: "b", age: 20, tags: ["y"] },
       { _id: 3, name: "c", age: 40, tags: [], meta: null },
@@ -64,8 +67,8 @@ describe("embedded store: queries (mingo semantics)", () => {
   });
 
   it("filters with operators, array membership, null/missing", async () => {
-    const c = db.collection("p");
-    const ids = async (f: object) => (await c.find(f).toArray()).map((d) => d._id);
+    const c = coll("p");
+    const ids = async (f: object) => (await c.find(f).toArray()).map((d: any) => d._id);
     expect(await ids({ age: { $gte: 30 } })).toEqual([1, 3]);
     expect(await ids({ tags: "y" })).toEqual([1, 2]);
     expect(await ids({ tags: { $in: ["x", "nope"] } })).toEqual([1]);
@@ -76,7 +79,7 @@ describe("embedded store: queries (mingo semantics)", () => {
   });
 
   it("sorts, skips, limits and projects like find()", async () => {
-    const c = db.collection("p");
+    const c = coll("p");
     const docs = await c.find({ age: { $exists: true } }, { sort: { age: -1 }, skip: 1, limit: 1, projection: { name: 1 } }).toArray();
     expect(docs).toEqual([{ _id: 1, name: "a" }]);
     expect(await c.findOne({}, { sort: [["name", "desc"]] })).toMatchObject({ _id: 4 });
@@ -84,13 +87,13 @@ describe("embedded store: queries (mingo semantics)", () => {
   });
 
   it("refuses scripts ($where) so stored data cannot run code", async () => {
-    await expect(db.collection("p").find({ $where: "true" } as never).toArray()).rejects.toThrow();
+    await expect(coll("p").find({ $where: "true" } as never).toArray()).rejects.toThrow();
   });
 });
 
 describe("embedded store: updates, upserts, deletes", () => {
   it("applies update operators and reports matched/modified counts", async () => {
-    const c = db.collection("u");
+    const c = coll("u");
     await c.insertMany([{ _id: 1, n: 1, tags: [] }, { _id: 2, n: 1, tags: [] }]);
     expect(await c.updateMany({ n: 1 }, { $inc: { n: 2 }, $push: { tags: "t" } })).toMatchObject({ matchedCount: 2, modifiedCount: 2 });
     expect(await c.updateOne({ _id: 1 }, { $set: { n: 3 } })).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
@@ -100,7 +103,7 @@ describe("embedded store: updates, upserts, deletes", () => {
   });
 
   it("upserts from the filter's equality fields with $setOnInsert", async () => {
-    const c = db.collection("u");
+    const c = coll("u");
     const r = await c.updateOne({ key: "a", n: { $gt: 5 } }, { $set: { v: 1 }, $setOnInsert: { created: true } }, { upsert: true });
     expect(r).toMatchObject({ matchedCount: 0, upsertedCount: 1 });
     expect(await c.findOne({ _id: r.upsertedId! })).toEqual({ _id: r.upsertedId, key: "a", v: 1, created: true });
@@ -109,7 +112,7 @@ describe("embedded store: updates, upserts, deletes", () => {
   });
 
   it("findOneAndUpdate upserts a counter atomically and returns the document after", async () => {
-    const c = db.collection("counters");
+    const c = coll("counters");
     const next = () => c.findOneAndUpdate({ _id: "photos" } as never, { $inc: { seq: 1 } }, { upsert: true, returnDocument: "after" });
     const values = await Promise.all([next(), next(), next()]);
     expect(values.map((d) => d!.seq)).toEqual([1, 2, 3]);
@@ -118,7 +121,7 @@ describe("embedded store: updates, upserts, deletes", () => {
   });
 
   it("deletes one or many", async () => {
-    const c = db.collection("d");
+    const c = coll("d");
     await c.insertMany([{ k: 1 }, { k: 1 }, { k: 2 }]);
     expect(await c.deleteOne({ k: 1 })).toMatchObject({ deletedCount: 1 });
     expect(await c.deleteMany({})).toMatchObject({ deletedCount: 2 });
@@ -126,7 +129,7 @@ describe("embedded store: updates, upserts, deletes", () => {
   });
 
   it("reports one command event per operation, with the driver's command names", async () => {
-    const c = db.collection("e");
+    const c = coll("e");
     await c.insertOne({ a: 1 });
     await c.find({ a: 1 }).toArray();
     await c.countDocuments({});
@@ -151,7 +154,7 @@ describe("embedded store: the planner's hash lookups agree with mingo", () => {
       if (rnd(2)) d.g = values[rnd(values.length)];
       return d;
     });
-    const c = db.collection("plan");
+    const c = coll("plan");
     await c.insertMany(docs);
     const scalars = [1, 2, "1", "a", true, ids[0], ids[1], new Date(5), new ObjectId(ids[0]!.toHexString())];
     for (let t = 0; t < 200; t++) {
@@ -165,7 +168,7 @@ describe("embedded store: the planner's hash lookups agree with mingo", () => {
       ];
       for (const filter of filters) {
         const expected = new Query(filter, {}).find(docs).all().map((d) => (d as { _id: unknown })._id);
-        const got = (await c.find(filter).toArray()).map((d) => d._id);
+        const got = (await c.find(filter).toArray()).map((d: any) => d._id);
         expect(got, JSON.stringify(filter)).toEqual(expected);
       }
     }
