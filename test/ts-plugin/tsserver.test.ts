@@ -137,4 +137,23 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     expect(documentation).toContain("posts.id (inferred localKey");
     expect(documentation).toContain("select * from comments where post_id in (?, ?, ...)");
   });
+
+  it("diagnoses its own misconfiguration once, with the fix: an unresolvable runtime, a project without models", async () => {
+    const seed = path.join(REPO_ROOT, "test/fixtures/ts-plugin/misconfigured/seed.ts");
+    server.open(seed);
+    const setup = eloquent(await server.semanticDiagnostics(seed)).filter((d) => d.code === 950);
+    const seedText = fs.readFileSync(seed, "utf8");
+    expect(setup.map((d) => d.start)).toEqual([locate(seedText, '"@alpha.consultings/eloquent-orm.js"'), locate(seedText, '"@alpha.consultings/eloquent-orm.js/Model"')]);
+    expect(setup[0]).toMatchObject({ category: "warning" });
+    expect(setup[0].text).toContain('"paths": { "@alpha.consultings/eloquent-orm.js": ["./node_modules/eloquent-orm"] }');
+    // The models are still checked from source: the missing Post target is reported too.
+    expect(eloquent(await server.semanticDiagnostics(seed)).map((d) => d.code)).toContain(102);
+
+    const mixins = path.join(REPO_ROOT, "test/fixtures/ts-plugin/no-models/mixins.ts");
+    server.open(mixins);
+    const noModels = eloquent(await server.semanticDiagnostics(mixins));
+    expect(noModels).toHaveLength(1);
+    expect(noModels[0]).toMatchObject({ code: 950, start: locate(fs.readFileSync(mixins, "utf8"), '"eloquent-orm/Model"') });
+    expect(noModels[0].text).toContain("eloquent found no model class in the project");
+  });
 });

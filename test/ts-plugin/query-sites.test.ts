@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import ts from "typescript";
+import { didYouMean, type ModelNode } from "eloquent-orm/engine";
+import { extractModelGraphFromFiles } from "../../ts-plugin/src/extract";
+import { findQuerySites, resolveRelationPath, stripAlias } from "../../ts-plugin/src/query-sites";
+
+const MODELS = `
+import { column, relation } from "eloquent-orm";
+import { SqlModel } from "eloquent-orm/Model";
+export class User extends SqlModel { static schema = { id: column("increments"), posts: relation("hasMany", "Post"), avatar: relation("morphOne", "Image", { morphName: "imageable" }) }; }
+export class Post extends SqlModel { static schema = { id: column("increments"), user_id: column("int"), comments: relation("hasMany", "Comment"), author: relation("belongsTo", "User") }; }
+export class Comment extends SqlModel { static schema = { id: column("increments"), post_id: column("int"), subject: relation("morphTo", "Commentable") }; }
+export class Image extends SqlModel { static schema = { id: column("increments") }; }
+`;
+
+const { graph } = extractModelGraphFromFiles(["/p/models.ts"], ts, { readFile: () => MODELS });
+const models = new Map<string, ModelNode>(graph.models.map((model) => [model.name, model]));
+const resolve = (path: string, root = "User") => resolveRelationPath(models, root, path, 100, "/p/q.ts", "with", didYouMean);
+
+describe("relation paths at query sites", () => {
+  it("follows nested segments through the graph", () => {
+    const resolved = resolve("posts.comments");
+    expect(resolved.diagnostics).toEqual([]);
+    expect(resolved.segments.map((s) => [s.name, s.model, s.start, s.end])).toEqual([
+      ["posts", "User", 100, 105],
+      ["comments", "Post", 106, 114],
+    ]);
+  });
+
+  it("reports the first unknown segment with its span, the model it was looked up on, and a did-you-mean fix", () => {
+    const [diagnostic] = resolve("posts.coments.author").diagnostics;
+    expect(diagnostic).toMatchObject({
+      ruleId: "relation-path",
+      code: "ELQ801",
+      severity: "error",
+      span: { file: "/p/q.ts", start: 106, end: 113 },
+      suggestions: [{ kind: "replace", replacement: "comments" }],
+    });
+    expect(diagnostic!.message).toBe("with('posts.coments.author'): Post has no relation 'coments' in path 'posts.coments.author'. Did you mean 'comments'?");
+    expect(diagnostic!.hint).toBe("Relations of Post: comments, author.");
+  });
+
+  it("stops after a morphTo (any parent) instead of guessing", () => {
+    expect(resolve("posts.comments.subject.anything").diagnostics).toEqual([]);
+  });
+
+  it("reports empty segments", () => {
+    expect(resolve("posts.").diagnostics.map((d) => d.message)).toEqual(["with('posts.'): empty relation name in path 'posts.' on Post."]);
+  });
+
+  it("strips withCount aliases", () => {
+    expect(stripAlias("posts as total")).toBe("posts");
+    expect(stripAlias("posts")).toBe("posts");
+  });
+
+  it("finds query sites on model classes, builder chains, arrays and object keys — not on unrelated receivers", () => {
+    const source = `
+      import { User as U } from "./models";
+      U.with("posts", ["posts.comments"]);
+      U.query().where("x", 1).withCount("posts as n");
+      U.with({ avatar: (q) => q });
+      somethingElse.with("nope");
+      new Map().has("posts");
+    `;
+    const sourceFile = ts.createSourceFile("/p/q.ts", source, ts.ScriptTarget.Latest, true);
+    const facts = extractModelGraphFromFiles(["/p/q.ts"], ts, { readFile: (f) => (f === "/p/q.ts" ? source : undefined) }).files.get("/p/q.ts");
+    const sites = findQuerySites(sourceFile, ts, facts, (name) => models.has(name));
+    expect(sites.map((site) => [site.method, site.root, site.paths.map((p) => p.path)])).toEqual([
+      ["with", "User", ["posts", "posts.comments"]],
+      ["withCount", "User", ["posts"]],
+      ["with", "User", ["avatar"]],
+    ]);
+    const first = sites[0]!.paths[0]!;
+    expect(source.slice(first.start, first.start + first.path.length)).toBe("posts");
+  });
+});
