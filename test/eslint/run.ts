@@ -1,10 +1,11 @@
 /** Spawning the real binaries (built packages): ESLint 10, ESLint 9 and the `eloquent` CLI. */
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "./corpus-projects";
 
 export const ESLINT10 = join(REPO_ROOT, "node_modules", ".bin", "eslint");
-export const ESLINT9 = join(REPO_ROOT, "node_modules", "eslint9", "bin", "eslint.js");
 export const CLI = join(REPO_ROOT, "ts-plugin", "dist", "cli", "bin.js");
 
 export interface RunResult {
@@ -47,4 +48,23 @@ export function parseEslintJson(result: RunResult): EslintFileResult[] {
   } catch {
     throw new Error(`ESLint did not print JSON (exit ${result.status}).\nstderr:\n${result.stderr}\nstdout:\n${result.stdout.slice(0, 2000)}`);
   }
+}
+
+/**
+ * ESLint 9, installed once into a cache outside the repo. (An `eslint9: npm:eslint@^9` devDependency would
+ * take over node_modules/.bin/eslint: both packages ship a bin named `eslint`.) Returns undefined — and the
+ * caller warns loudly — when the npm registry cannot be reached.
+ */
+export function ensureEslint9(): string | undefined {
+  const cache = join(tmpdir(), "eloquent-eslint9-v1");
+  const bin = join(cache, "node_modules", "eslint", "bin", "eslint.js");
+  if (existsSync(bin)) return bin;
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(join(cache, "package.json"), JSON.stringify({ private: true, dependencies: { eslint: "^9.39.0" } }));
+  const npm = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock"], { cwd: cache, encoding: "utf8", timeout: 180_000 });
+  if (npm.status !== 0 || !existsSync(bin)) {
+    console.warn(`ESLint 9 could not be installed into ${cache} (npm exit ${npm.status}): ${npm.stderr?.slice(0, 500)} — ESLint 9 checks skipped`);
+    return undefined;
+  }
+  return bin;
 }
