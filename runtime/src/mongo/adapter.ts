@@ -11,6 +11,8 @@ import type { ModelClass } from "../model/types";
 import type { KeyFetch, PivotSpec, StoreAdapter } from "../relations/adapter";
 import { runAtomically } from "./atomic";
 import { getMongoConnection } from "./connection";
+import { documentReferenceFor } from "./document-references";
+import { RelationError, type ResolvedRelation } from "../relations/resolve";
 import { expandKeys, exposeKey, toObjectIdIfHex } from "./ids";
 import { MongoQuery } from "./query";
 import { fieldFor } from "./values";
@@ -75,6 +77,55 @@ function exposedPivotRow(spec: PivotSpec, doc: Document): Record<string, unknown
   return row;
 }
 
+// ---- document references: the pivot operations mapped onto the owner's id array ----------------------
+
+function ownerCollection(relation: ResolvedRelation) {
+  return getMongoConnection(relation.ownerMeta.connection).db.collection(relation.ownerMeta.table);
+}
+
+async function referenceRows(relation: ResolvedRelation, spec: PivotSpec, ownerKeys: readonly unknown[]) {
+  const field = relation.foreignKey;
+  const rows: Record<string, unknown>[] = [];
+  for (const part of chunkKeys(expandKeys(ownerKeys))) {
+    const docs = await ownerCollection(relation).find({ _id: { $in: part } } as Document, { projection: { [field]: 1 } }).toArray();
+    for (const d of docs) {
+      const ids = Array.isArray(d[field]) ? (d[field] as unknown[]) : [];
+      for (const id of ids) rows.push({ [spec.localKey]: exposeKey(d._id), [spec.foreignKey]: exposeKey(id) });
+    }
+  }
+  return rows;
+}
+
+async function addReferences(relation: ResolvedRelation, spec: PivotSpec, rows: Record<string, unknown>[]) {
+  const byOwner = new Map<unknown, unknown[]>();
+  for (const r of rows) {
+    const list = byOwner.get(r[spec.localKey]);
+    if (list) list.push(r[spec.foreignKey]);
+    else byOwner.set(r[spec.localKey], [r[spec.foreignKey]]);
+  }
+  for (const [owner, ids] of byOwner) {
+    await ownerCollection(relation).updateOne(
+      { _id: { $in: expandKeys([owner]) } } as Document,
+      { $addToSet: { [relation.foreignKey]: { $each: ids.map(toObjectIdIfHex) } } },
+    );
+  }
+}
+
+async function removeReferences(relation: ResolvedRelation, ownerKey: unknown, relatedKeys: readonly unknown[] | undefined) {
+  const filter = { _id: { $in: expandKeys([ownerKey]) } } as Document;
+  const field = relation.foreignKey;
+  const doc = await ownerCollection(relation).findOne(filter, { projection: { [field]: 1 } });
+  const current = doc && Array.isArray(doc[field]) ? (doc[field] as unknown[]) : [];
+  if (!relatedKeys) {
+    await ownerCollection(relation).updateOne(filter, { $set: { [field]: [] } });
+    return current.length;
+  }
+  const drop = new Set(relatedKeys.map((k) => String(exposeKey(k))));
+  const removed = current.filter((id) => drop.has(String(exposeKey(id)))).length;
+  if (removed) await ownerCollection(relation).updateOne(filter, { $pull: { [field]: { $in: expandKeys(relatedKeys) } } } as Document);
+  return removed;
+}
+
 export const mongoAdapter: StoreAdapter = {
   async fetchByKeys(request) {
     const parts = chunkKeys(expandKeys(request.values));
@@ -100,6 +151,8 @@ export const mongoAdapter: StoreAdapter = {
   },
 
   async fetchPivotRows(spec, ownerKeys) {
+    const refs = documentReferenceFor(spec);
+    if (refs) return referenceRows(refs, spec, ownerKeys);
     const out: Record<string, unknown>[] = [];
     for (const part of chunkKeys(expandKeys(ownerKeys))) {
       const docs = await pivotCollection(spec).find({ [spec.localKey]: { $in: part } }).toArray();
@@ -110,10 +163,14 @@ export const mongoAdapter: StoreAdapter = {
 
   async insertPivotRows(spec, rows) {
     if (!rows.length) return;
+    const refs = documentReferenceFor(spec);
+    if (refs) return addReferences(refs, spec, rows);
     await pivotCollection(spec).insertMany(rows.map((r) => storedPivotRow(spec, r)));
   },
 
   async deletePivotRows(spec, ownerKey, relatedKeys) {
+    const refs = documentReferenceFor(spec);
+    if (refs) return removeReferences(refs, ownerKey, relatedKeys);
     const filter: Document = { [spec.localKey]: { $in: expandKeys([ownerKey]) } };
     if (!relatedKeys) return (await pivotCollection(spec).deleteMany(filter)).deletedCount;
     let n = 0;
@@ -124,6 +181,13 @@ export const mongoAdapter: StoreAdapter = {
   },
 
   async updatePivotRow(spec, ownerKey, relatedKey, values) {
+    const refs = documentReferenceFor(spec);
+    if (refs) {
+      throw new RelationError(
+        `${refs.owner.name}.${refs.name} stores document references (the ${refs.foreignKey} array): there is no pivot row to update. ` +
+          `Give the relation pivotTable/pivotLocalKey/pivotForeignKey to keep values per link in a pivot collection.`,
+      );
+    }
     const res = await pivotCollection(spec).updateMany(
       { [spec.localKey]: { $in: expandKeys([ownerKey]) }, [spec.foreignKey]: { $in: expandKeys([relatedKey]) } },
       { $set: { ...values } },
