@@ -11,6 +11,7 @@ import type { PivotMatch, QueryConstraint } from "./adapter";
 import { distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
 import type { RelationKindHandler } from "./kind";
 import type { ResolvedRelation } from "./resolve";
+import { documentReferences, usesDocumentReferences } from "../mongo/document-references";
 
 function sameConnection(relation: ResolvedRelation): boolean {
   const target = relation.target!;
@@ -49,6 +50,8 @@ function copyOf(target: ModelClass, model: Model): Model {
 export const belongsToMany: RelationKindHandler = {
   many: true,
   async fetch(parents, relation, constraint) {
+    // Mongo without pivot metadata: an id array on the owner document (one query, no pivot).
+    if (usesDocumentReferences(relation)) return documentReferences.fetch(parents, relation, constraint);
     const spec = relation.pivot!;
     const { ownerKeys, matches } = await fetchMatches(parents, relation, constraint);
     const related: Model[] = new Array(matches.length);
@@ -62,6 +65,7 @@ export const belongsToMany: RelationKindHandler = {
     return { related, resultFor: (parent: Model) => groups.get(norm(parent.get(relation.localKey))) ?? [] };
   },
   async count(parents, relation, constraint) {
+    if (usesDocumentReferences(relation)) return documentReferences.count(parents, relation, constraint);
     const spec = relation.pivot!;
     const adapter = relation.owner.adapter;
     const ownerKeys = distinctKeys(parents.map((p) => p.get(relation.localKey)));
