@@ -1,8 +1,8 @@
 /**
  * The whole project's model graph for the file being linted — the one input every rule shares.
  *
- * With type information (`parserServices.program`), the graph comes from the Program's files through
- * the extractor's incremental builder (re-extracting only files whose SourceFile changed). Without it,
+ * With type information (`parserServices.program`), the graph comes from the Program's files (see
+ * TypedGraphs: per-SourceFile extraction, other files checked against the disk). Without it,
  * the project is found from tsconfig (nearest tsconfig.json that includes the file) and read from disk
  * through a content-keyed cache that re-checks the disk between lints (see SourceGraphs), with the
  * linted file's own text always taken from ESLint — so an edit in another file is never missed.
@@ -10,8 +10,9 @@
 import type * as TS from "typescript";
 import type { ModelGraph } from "eloquent-orm/engine";
 import { SourceGraphs, normalizeFileName } from "eloquent-ts-plugin/cli";
-import { ModelGraphBuilder, type FileFacts } from "eloquent-ts-plugin/extract";
+import type { FileFacts } from "eloquent-ts-plugin/extract";
 import { loadTypeScript } from "../typescript";
+import { TypedGraphs } from "./typed-graph";
 
 export type GraphMode = "typed" | "untyped";
 
@@ -35,36 +36,21 @@ export interface LintedFile {
 }
 
 let untyped: SourceGraphs | undefined;
+let typed: TypedGraphs | undefined;
 
 /** ELOQUENT_ESLINT_TRACE=1 prints which graph each linted file got (typed/untyped) on stderr: for tests and support. */
 const TRACE = process.env.ELOQUENT_ESLINT_TRACE === "1";
 function trace(mode: GraphMode, fileName: string, models: number): void {
   if (TRACE) process.stderr.write(`eloquent: ${mode} graph (${models} models) for ${fileName}\n`);
 }
-const builders = new Map<string, ModelGraphBuilder>();
-const typedKeys = new WeakMap<ModelGraph, string>();
-const byProgram = new WeakMap<TS.Program, ProjectGraph>();
-let typedGraphs = 0;
 
 export function projectGraphFor(file: LintedFile): ProjectGraph {
   const ts = loadTypeScript();
   if (file.program) {
-    const program = file.program;
-    const known = byProgram.get(program);
-    if (known) return known;
-    // One builder per project (tsconfig); it returns the same graph object while no file changed.
-    const projectKey = String(program.getCompilerOptions().configFilePath ?? program.getRootFileNames()[0] ?? "");
-    let builder = builders.get(projectKey);
-    if (!builder) builders.set(projectKey, (builder = new ModelGraphBuilder(ts)));
-    const extraction = builder.update(program);
-    let key = typedKeys.get(extraction.graph);
-    if (key === undefined) typedKeys.set(extraction.graph, (key = `typed:${++typedGraphs}`));
-    const files = new Map<string, FileFacts>();
-    for (const [name, facts] of extraction.files) files.set(normalizeFileName(name), facts);
-    const result: ProjectGraph = { mode: "typed", key, graph: extraction.graph, files, checker: program.getTypeChecker() };
-    byProgram.set(program, result);
-    trace("typed", file.fileName, result.graph.models.length);
-    return result;
+    typed ??= new TypedGraphs(ts);
+    const graph = typed.forProgram(file.program, file.fileName);
+    trace("typed", file.fileName, graph.link.graph.models.length);
+    return { mode: "typed", key: `typed:${graph.key}`, graph: graph.link.graph, files: graph.files, checker: file.program.getTypeChecker() };
   }
   untyped ??= new SourceGraphs(ts);
   const graph = untyped.forFile(file.fileName, file.text, file.sourceFile);
