@@ -28,6 +28,7 @@ async function main() {
     implementation: implName!,
     medianMs: median(times),
     minMs: Math.min(...times),
+    timesMs: times,
     runs,
     queriesPerRun: queries,
     peakRssMb: process.resourceUsage().maxRSS / 1024,

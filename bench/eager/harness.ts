@@ -39,6 +39,8 @@ export interface ChildReport {
   implementation: string;
   medianMs: number;
   minMs: number;
+  /** Every timed run, for aggregation across rounds. */
+  timesMs: number[];
   runs: number;
   queriesPerRun: number;
   peakRssMb: number;

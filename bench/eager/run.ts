@@ -8,12 +8,16 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ChildReport, Workload } from "./harness";
+import { median, type ChildReport, type Workload } from "./harness";
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
+const roundsAt = args.indexOf("--rounds");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
-const only = args.filter((a, i) => !a.startsWith("--") && (runsAt < 0 || i !== runsAt + 1)).map((a) => a.toUpperCase());
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
+const only = args
+  .filter((a, i) => !a.startsWith("--") && i !== runsAt + 1 && i !== roundsAt + 1)
+  .map((a) => a.toUpperCase());
 
 const workloadDir = join(__dirname, "workloads");
 const files = readdirSync(workloadDir).filter((f) => /\.(ts|js)$/.test(f)).sort();
@@ -33,7 +37,10 @@ const num = (n: number, d = 1) => n.toFixed(d).padStart(9);
 
 async function main() {
   let failures = 0;
-  console.log(`eager-loading bench: ${runs} timed runs per implementation after one warm-up, each in its own process\n`);
+  console.log(
+    `eager-loading bench: ${rounds} rounds × ${runs} timed runs per implementation (after a warm-up run), ` +
+      `each round in a fresh child process; implementations alternate round by round so machine noise hits all alike\n`,
+  );
   for (const f of files) {
     const file = join(workloadDir, f);
     const mod = (await import(pathToFileURL(file).href)) as { default: Workload | { default: Workload } };
@@ -42,7 +49,21 @@ async function main() {
     const dir = mkdtempSync(join(tmpdir(), `eloquent-bench-${w.id}-`));
     try {
       const context = await w.setup(dir);
-      const reports = Object.keys(w.implementations).map((impl) => runChild(file, impl, context));
+      const names = Object.keys(w.implementations);
+      const perImpl = new Map<string, ChildReport[]>(names.map((n) => [n, []]));
+      for (let round = 0; round < rounds; round++) for (const impl of names) perImpl.get(impl)!.push(runChild(file, impl, context));
+      const reports: ChildReport[] = names.map((impl) => {
+        const all = perImpl.get(impl)!;
+        const times = all.flatMap((r) => r.timesMs);
+        return {
+          ...all[0]!,
+          medianMs: median(times),
+          minMs: Math.min(...times),
+          timesMs: times,
+          peakRssMb: Math.max(...all.map((r) => r.peakRssMb)),
+          digest: all.every((r) => r.digest === all[0]!.digest) ? all[0]!.digest : "inconsistent",
+        };
+      });
       const subject = reports.find((r) => r.implementation === w.subject)!;
       const same = reports.every((r) => r.digest === subject.digest);
       console.log(`${w.id} ${w.title}`);
