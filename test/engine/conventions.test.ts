@@ -51,3 +51,15 @@ describe("did-you-mean", () => {
     expect(didYouMean("Invoice", ["User", "Post"])).toBeUndefined();
   });
 });
+
+describe("Suggester (large candidate sets)", () => {
+  it("finds one-edit typos and case mismatches through the deletion index", async () => {
+    const { Suggester } = await import("eloquent-orm/engine");
+    const names = Array.from({ length: 2000 }, (_, i) => `Model${i}`).concat(["Post", "Comment"]);
+    const suggester = new Suggester(names);
+    expect(suggester.suggest("Pots")).toEqual({ value: "Post", caseOnly: false });
+    expect(suggester.suggest("comment")).toEqual({ value: "Comment", caseOnly: true });
+    expect(suggester.suggest("Comemnt")).toEqual({ value: "Comment", caseOnly: false });
+    expect(suggester.suggest("Invoice")).toBeUndefined();
+  });
+});

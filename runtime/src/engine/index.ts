@@ -22,6 +22,6 @@ export {
   morphTypeValue,
   DEFAULT_PRIMARY_KEY,
 } from "./conventions";
-export { didYouMean, editDistance } from "./suggest";
+export { didYouMean, editDistance, Suggester } from "./suggest";
 export { keyTypesCompatible, foreignKeyColumnType } from "./key-types";
 export { compareDiagnostics } from "./check";

@@ -5,6 +5,7 @@
  */
 import { COLUMN_TYPES, EXPANDING_COLUMN_TYPES } from "../schema/column";
 import { defaultTableName, DEFAULT_PRIMARY_KEY, MONGO_ID_FIELDS } from "./conventions";
+import { Suggester, type Match } from "./suggest";
 import { isUnverifiable, type ColumnNode, type ModelGraph, type ModelNode, type RelationNode, type Store } from "./graph";
 import { isRecord, kindOf, stringOption, targetOf } from "./values";
 
@@ -151,6 +152,14 @@ export class ModelIndex {
 
   modelNames(): IterableIterator<string> {
     return this.byName.keys();
+  }
+
+  private modelSuggester: Suggester | undefined;
+
+  /** did-you-mean among model names (built lazily, once per run). */
+  suggestModel(name: string): Match | undefined {
+    this.modelSuggester ??= new Suggester(this.byName.keys());
+    return this.modelSuggester.suggest(name);
   }
 
   /** Every model mapped to this table (any connection). */

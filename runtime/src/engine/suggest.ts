@@ -56,3 +56,66 @@ export function didYouMeanText(match: Match | undefined, original: string): stri
     ? ` '${original}' differs from '${match.value}' only by case.`
     : ` Did you mean '${match.value}'?`;
 }
+
+/** Above this many candidates, lookups use the deletion index instead of scanning every name. */
+const SCAN_LIMIT = 500;
+
+/**
+ * did-you-mean over a fixed candidate set (e.g. every model name), built once per run. Small sets
+ * are scanned exactly like `didYouMean`; large ones use a single-deletion index (a SymSpell-style
+ * table: every name with one character removed), which finds every candidate one edit away —
+ * substitutions, insertions, deletions and adjacent transpositions — in O(name length), so a graph
+ * with many typos stays linear. On those large sets, suggestions two or more edits away are not offered.
+ */
+export class Suggester {
+  private readonly candidates: readonly string[];
+  private readonly lower = new Map<string, string>();
+  private deletions: Map<string, string[]> | undefined;
+
+  constructor(candidates: Iterable<string>) {
+    this.candidates = [...new Set(candidates)];
+    for (const candidate of this.candidates) {
+      const key = candidate.toLowerCase();
+      if (!this.lower.has(key)) this.lower.set(key, candidate);
+    }
+  }
+
+  suggest(input: string): Match | undefined {
+    if (this.candidates.length <= SCAN_LIMIT) return didYouMean(input, this.candidates);
+    const lowerInput = input.toLowerCase();
+    const sameIgnoringCase = this.lower.get(lowerInput);
+    if (sameIgnoringCase !== undefined && sameIgnoringCase !== input) return { value: sameIgnoringCase, caseOnly: true };
+    const index = this.deletionIndex();
+    let best: string | undefined;
+    for (const variant of [lowerInput, ...deletionsOf(lowerInput)]) {
+      for (const candidate of index.get(variant) ?? []) {
+        if (candidate === input || editDistance(lowerInput, candidate.toLowerCase()) > 1) continue;
+        if (best === undefined || this.candidates.indexOf(candidate) < this.candidates.indexOf(best)) best = candidate;
+      }
+    }
+    return best === undefined ? undefined : { value: best, caseOnly: false };
+  }
+
+  private deletionIndex(): Map<string, string[]> {
+    if (this.deletions !== undefined) return this.deletions;
+    const index = new Map<string, string[]>();
+    const add = (key: string, candidate: string) => {
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [candidate]);
+      else if (list[list.length - 1] !== candidate) list.push(candidate);
+    };
+    for (const candidate of this.candidates) {
+      const key = candidate.toLowerCase();
+      add(key, candidate);
+      for (const deleted of deletionsOf(key)) add(deleted, candidate);
+    }
+    this.deletions = index;
+    return index;
+  }
+}
+
+function deletionsOf(word: string): string[] {
+  const result: string[] = [];
+  for (let i = 0; i < word.length; i++) result.push(word.slice(0, i) + word.slice(i + 1));
+  return result;
+}

@@ -1,6 +1,5 @@
 import { effectiveMorphName } from "../model-index";
 import type { Rule } from "../rule";
-import { didYouMean } from "../suggest";
 import { eachRelation, subject } from "../walk";
 
 export const morphToParents: Rule = {
@@ -20,7 +19,7 @@ export const morphToParents: Rule = {
       const node = { model: model.name, relation: relation.name, part: "target" as const };
       // Parents with the same morphName toward other models, or toward this model with another name, hint at the typo.
       const elsewhere = index.morphParents(name).map((p) => `${p.model.name}.${p.relation.name} → ${describe(p.relation.target)}`);
-      const match = didYouMean(target, index.modelNames());
+      const match = index.suggestModel(target);
       if (index.hasUnverifiableTarget) {
         context.cannotVerify?.({
           message: `${subject(model, relation)}: cannot verify that a parent declares morphOne/morphMany with morphName '${name}' toward ${model.name}: some relation targets are not literals.`,

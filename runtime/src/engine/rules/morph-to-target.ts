@@ -1,6 +1,5 @@
 import { effectiveMorphName } from "../model-index";
 import type { Rule } from "../rule";
-import { didYouMean } from "../suggest";
 import { eachRelation, listNames, subject } from "../walk";
 
 export const morphToTarget: Rule = {
@@ -19,7 +18,7 @@ export const morphToTarget: Rule = {
       if (parents.length === 0) return; // morph-to-parents reports it
       const target = relation.target;
       const node = { model: model.name, relation: relation.name, part: "target" as const };
-      const match = didYouMean(target, index.modelNames());
+      const match = index.suggestModel(target);
       const caseNote = match?.caseOnly ? ` '${target}' differs from model '${match.value}' only by case.` : "";
       const replacement = match?.value ?? (parents.length === 1 ? parents[0] : undefined);
       context.report({

@@ -1,6 +1,5 @@
 import { isUnverifiable } from "../graph";
 import type { Rule } from "../rule";
-import { didYouMean } from "../suggest";
 import { describeValue } from "../values";
 import { eachRelation, subject } from "../walk";
 
@@ -42,7 +41,7 @@ export const relationTargetExists: Rule = {
         });
         return;
       }
-      const match = didYouMean(target, index.modelNames());
+      const match = index.suggestModel(target);
       const detail = match === undefined
         ? ""
         : match.caseOnly
