@@ -34,8 +34,8 @@ export interface PivotSpec {
   foreignKey: string;
   /** Extra pivot columns exposed on `related.pivot`. */
   columns: readonly string[];
-  /** True when the pivot declares created_at/updated_at (set on attach). */
-  timestamps: boolean;
+  /** Which of created_at / updated_at the pivot declares in pivotColumns (set on attach / update). */
+  timestamps: readonly string[];
 }
 
 /** A related model with the pivot row that linked it. */

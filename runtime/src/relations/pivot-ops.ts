@@ -56,7 +56,7 @@ function isIdObject(v: object): boolean {
 function checkPivotColumns(relation: ResolvedRelation, values: Record<string, unknown>): void {
   const spec = relation.pivot!;
   for (const key of Object.keys(values)) {
-    if (!spec.columns.includes(key) && !(spec.timestamps && (key === "created_at" || key === "updated_at"))) {
+    if (!spec.columns.includes(key) && !spec.timestamps.includes(key)) {
       throw new RelationError(
         `${relation.owner.name}.${relation.name}: '${key}' is not a pivot column of ${spec.table}. ` +
           `Declare it in the relation's pivotColumns (known: ${spec.columns.join(", ") || "none"}).`,
@@ -71,10 +71,7 @@ function pivotRow(relation: ResolvedRelation, ownerKey: unknown, relatedKey: unk
   const spec = relation.pivot!;
   checkPivotColumns(relation, extra);
   const row: Record<string, unknown> = { [spec.localKey]: ownerKey, [spec.foreignKey]: relatedKey, ...extra };
-  if (spec.timestamps) {
-    row.created_at ??= now;
-    row.updated_at ??= now;
-  }
+  for (const c of spec.timestamps) row[c] ??= now;
   return row;
 }
 
@@ -124,7 +121,7 @@ export async function sync(parent: Model, relation: ResolvedRelation, input: Piv
       const changed = Object.entries(extra).filter(([col, v]) => String(existing[col]) !== String(v));
       if (changed.length) {
         const values = Object.fromEntries(changed);
-        if (spec.timestamps) values.updated_at = now;
+        if (spec.timestamps.includes("updated_at")) values.updated_at = now;
         await adapter.updatePivotRow(spec, ownerKey, existing[spec.foreignKey], values);
         result.updated.push(key);
       }
@@ -158,6 +155,6 @@ export async function updateExistingPivot(parent: Model, relation: ResolvedRelat
   const spec = relation.pivot!;
   const adapter = relation.owner.adapter;
   return adapter.atomic(relation.owner, () =>
-    adapter.updatePivotRow(spec, ownerKey, relatedKey, spec.timestamps ? { ...values, updated_at: new Date() } : values),
+    adapter.updatePivotRow(spec, ownerKey, relatedKey, spec.timestamps.includes("updated_at") ? { ...values, updated_at: new Date() } : values),
   );
 }

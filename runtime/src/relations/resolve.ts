@@ -130,7 +130,7 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
           localKey: option(desc, "pivotLocalKey") ?? inferPivotKey(owner.name),
           foreignKey: option(desc, "pivotForeignKey") ?? inferPivotKey(target.name),
           columns: columns.filter((c) => c !== "created_at" && c !== "updated_at"),
-          timestamps: columns.includes("created_at") || columns.includes("updated_at"),
+          timestamps: columns.filter((c) => c === "created_at" || c === "updated_at"),
         },
       };
     }

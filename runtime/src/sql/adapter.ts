@@ -41,7 +41,7 @@ const PIVOT_PREFIX = "pivot__";
 
 function pivotSelect(spec: PivotSpec): Record<string, string> {
   const select: Record<string, string> = {};
-  for (const c of [spec.localKey, spec.foreignKey, ...spec.columns, ...(spec.timestamps ? ["created_at", "updated_at"] : [])]) {
+  for (const c of [spec.localKey, spec.foreignKey, ...spec.columns, ...spec.timestamps]) {
     select[PIVOT_PREFIX + c] = `${spec.table}.${c}`;
   }
   return select;

@@ -84,9 +84,7 @@ function specsFor(models: readonly ModelClass[]): TableSpec[] {
         [p.foreignKey, keyColumnFor(target.columns.get(r.ownerKey!))],
       ]);
       for (const c of p.columns) columns.set(c, { __eloquent: "column", type: "string", length: 255, options: { nullable: true } });
-      if (p.timestamps) {
-        for (const c of ["created_at", "updated_at"]) columns.set(c, { __eloquent: "column", type: "timestamp", options: { nullable: true } });
-      }
+      for (const c of p.timestamps) columns.set(c, { __eloquent: "column", type: "timestamp", options: { nullable: true } });
       specs.set(p.table, {
         table: p.table,
         columns,
