@@ -65,7 +65,12 @@ export class Review extends MongoModel {
   static schema = {
     product_id: column("int"),
     body: column("text"),
-    voters: relation("belongsToMany", "Voter"), // expect: mongo-belongs-to-many
+    voter_ids: column("json"),
+    voters: relation("belongsToMany", "Voter"),
+    flags: relation("belongsToMany", "Voter", {
+      pivotTable: "review_flags", // expect: mongo-belongs-to-many
+    }),
+    helpers: relation("belongsToMany", "Voter", { foreignKey: "helper_ids" }), // expect: mongo-reference-array
   };
 }
 

@@ -22,8 +22,8 @@ describe("pivot-metadata (ELQ301)", () => {
   });
 
   it("does not apply to Mongo models", () => {
-    const g = graph(model("Post", [rel("tags", "belongsToMany", "Tag")], { store: "mongo" }), model("Tag", [], { store: "mongo" }));
-    expect(checkGraph(g).map((d) => d.ruleId)).toEqual(["mongo-belongs-to-many"]);
+    const g = graph(model("Post", [col("tag_ids", "json"), rel("tags", "belongsToMany", "Tag")], { store: "mongo" }), model("Tag", [], { store: "mongo" }));
+    expect(checkGraph(g)).toEqual([]);
   });
 });
 
@@ -60,11 +60,21 @@ describe("pivot-columns (ELQ302)", () => {
   });
 });
 
-describe("mongo-belongs-to-many (ELQ303)", () => {
-  it("warns and proposes a document reference array", () => {
+describe("mongo-belongs-to-many (ELQ303) / mongo-reference-array (ELQ304)", () => {
+  it("warns on a Mongo pivot collection and proposes document references", () => {
+    const g = graph(model("Playlist", [rel("songs", "belongsToMany", "Song", { pivotTable: "playlist_song" })], { store: "mongo" }), model("Song", [], { store: "mongo" }));
+    const [d] = checkGraph(g);
+    expect(d).toMatchObject({ ruleId: "mongo-belongs-to-many", severity: "warning", node: { part: "option-value", option: "pivotTable" } });
+    expect(d.hint).toContain("'song_ids'");
+  });
+
+  it("requires the id array of document references, inferred as <snake target>_ids", () => {
     const g = graph(model("Playlist", [rel("songs", "belongsToMany", "Song")], { store: "mongo" }), model("Song", [], { store: "mongo" }));
     const [d] = checkGraph(g);
-    expect(d).toMatchObject({ ruleId: "mongo-belongs-to-many", severity: "warning", node: { part: "kind" } });
-    expect(d.hint).toContain("'song_ids'");
+    expect(d).toMatchObject({ ruleId: "mongo-reference-array", severity: "error" });
+    expect(d.message).toContain("inferred foreignKey 'song_ids', but Playlist has no column 'song_ids'");
+    expect(d.suggestions).toContainEqual(expect.objectContaining({ kind: "add-column", column: "song_ids", columnType: "json" }));
+    const ok = graph(model("Playlist", [col("song_ids", "json"), rel("songs", "belongsToMany", "Song")], { store: "mongo" }), model("Song", [], { store: "mongo" }));
+    expect(checkGraph(ok)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { internalError } from "./internal-error";
 import { inverseConsistency } from "./inverse-consistency";
 import { keyTypeCompatible } from "./key-type-compatible";
 import { mongoBelongsToMany } from "./mongo-belongs-to-many";
+import { mongoReferenceArray } from "./mongo-reference-array";
 import { morphAliasUnique } from "./morph-alias-unique";
 import { morphColumns } from "./morph-columns";
 import { morphName } from "./morph-name";
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   pivotMetadata,
   pivotColumns,
   mongoBelongsToMany,
+  mongoReferenceArray,
   morphName,
   morphColumns,
   morphToParents,

@@ -1,0 +1,32 @@
+import { inferMongoReferenceArray } from "../conventions";
+import { requireColumn, resolveKey } from "../keys";
+import type { Rule } from "../rule";
+import { readOption } from "../values";
+import { eachRelation, subject } from "../walk";
+
+export const mongoReferenceArray: Rule = {
+  id: "mongo-reference-array",
+  code: "ELQ304",
+  defaultSeverity: "error",
+  description:
+    "A Mongo belongsToMany without pivotTable (document references) has its id array field — foreignKey, or the inferred '<snake target>_ids' — declared on the model.",
+  check(context) {
+    eachRelation(context.index, (model, relation, kind) => {
+      if (kind !== "belongsToMany" || model.store !== "mongo") return;
+      if (readOption(relation, "pivotTable").state !== "absent") return;
+      const target = typeof relation.target === "string" ? relation.target : undefined;
+      const key = resolveKey(relation, "foreignKey", () => (target ? inferMongoReferenceArray(target) : undefined));
+      if (key === undefined) return;
+      requireColumn(context, {
+        owner: model,
+        key,
+        model,
+        relation,
+        // An array of ids has no scalar column type; json keeps it as given.
+        referencedType: "json",
+        subject: subject(model, relation),
+        hintTail: "Document references keep the related ids in that array.",
+      });
+    });
+  },
+};
