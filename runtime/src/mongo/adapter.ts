@@ -11,6 +11,7 @@ import type { ModelClass } from "../model/types";
 import type { KeyFetch, PivotSpec, StoreAdapter } from "../relations/adapter";
 import { runAtomically } from "./atomic";
 import { getMongoConnection } from "./connection";
+import { exposeColumnValue } from "./documents";
 import { documentReferenceFor } from "./document-references";
 import { RelationError, type ResolvedRelation } from "../relations/resolve";
 import { expandKeys, exposeKey, toObjectIdIfHex } from "./ids";
@@ -141,13 +142,20 @@ export const mongoAdapter: StoreAdapter = {
   async countByKeys(request) {
     const meta = modelMeta(request.model);
     const field = fieldFor(meta, request.column);
-    const out: Array<readonly [unknown, number]> = [];
+    // One key may be stored in several forms (ObjectId and hex, 5 and "5"): their counts add up.
+    const totals = new Map<string, [unknown, number]>();
     for (const part of chunkKeys(expandKeys(request.values))) {
       const q = keyedQuery(request, part);
       const rows = await q.collection().aggregate([{ $match: q.toFilter() }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]).toArray();
-      for (const r of rows) out.push([exposeKey(r._id), Number(r.n)]);
+      for (const r of rows) {
+        const key = exposeColumnValue(meta, request.column, r._id);
+        const k = String(key);
+        const entry = totals.get(k);
+        if (entry) entry[1] += Number(r.n);
+        else totals.set(k, [key, Number(r.n)]);
+      }
     }
-    return out;
+    return [...totals.values()];
   },
 
   async fetchPivotRows(spec, ownerKeys) {

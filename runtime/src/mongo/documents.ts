@@ -9,20 +9,73 @@ import { didYouMean } from "../model/errors";
 import type { ModelMeta } from "../model/meta";
 import { getMongoConnection } from "./connection";
 import type { CollectionPort } from "./port";
-import { fieldFor, fromStored, MongoQueryError, toStored } from "./values";
+import { exposeKey } from "./ids";
+import { fieldFor, MongoQueryError, toStored } from "./values";
 
 export function collectionFor(meta: ModelMeta): CollectionPort {
   return getMongoConnection(meta.connection).db.collection(meta.table);
 }
 
+type Caster = (value: unknown) => unknown;
+
+const INTEGER = /^-?\d+$/;
+/** Integer columns: a numeric string written by another program reads as the number it names. */
+const toInteger: Caster = (v) => (typeof v === "string" && INTEGER.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v);
+/** String columns: keys from other stores (numbers, ObjectIds) read as strings. */
+const toText: Caster = (v) => (typeof v === "number" || typeof v === "bigint" ? String(v) : exposeKey(v));
+
+function casterFor(type: string | undefined): Caster | undefined {
+  switch (type) {
+    case "objectId":
+      return exposeKey;
+    case "int":
+    case "bigint":
+    case "increments":
+    case "bigIncrements":
+      return toInteger;
+    case "string":
+    case "text":
+    case "uuid":
+      return toText;
+    default:
+      return undefined;
+  }
+}
+
+const casters = new WeakMap<ModelMeta, { id: Caster; fields: Map<string, Caster> }>();
+
+function castersOf(meta: ModelMeta) {
+  let c = casters.get(meta);
+  if (!c) {
+    const fields = new Map<string, Caster>();
+    for (const [name, column] of meta.columns) {
+      const caster = casterFor(column.type);
+      if (caster && name !== meta.primaryKey && name !== "id" && name !== "_id") fields.set(name, caster);
+    }
+    const pkCaster = casterFor(meta.columns.get(meta.primaryKey)?.type);
+    const id: Caster = pkCaster === toInteger ? (v) => toInteger(exposeKey(v)) : exposeKey;
+    casters.set(meta, (c = { id, fields }));
+  }
+  return c;
+}
+
+/** A stored key value as the column exposes it (for keys returned outside documents, e.g. group ids). */
+export function exposeColumnValue(meta: ModelMeta, column: string, value: unknown): unknown {
+  const c = castersOf(meta);
+  if (column === "id" || column === "_id" || column === meta.primaryKey) return c.id(value);
+  const caster = c.fields.get(column);
+  return caster ? caster(value) : value;
+}
+
 /** A fresh document from the store → the attribute row (the document object is not reused). */
 export function documentToRow(meta: ModelMeta, doc: Document): Record<string, unknown> {
+  const { id, fields } = castersOf(meta);
   const row: Record<string, unknown> = {};
-  if ("_id" in doc) row.id = fromStored(undefined, "_id", doc._id);
+  if ("_id" in doc) row.id = id(doc._id);
   for (const key in doc) {
     if (key === "_id") continue;
-    const column = meta.columns.get(key);
-    row[key] = column && column.type === "objectId" ? fromStored(column, key, doc[key]) : doc[key];
+    const caster = fields.get(key);
+    row[key] = caster === undefined ? doc[key] : caster(doc[key]);
   }
   return row;
 }
