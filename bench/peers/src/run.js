@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * Side-by-side relation loading: every peer × workload in its own child process, one at a time,
+ * peers in rotated order per workload, each gated for correctness against raw better-sqlite3.
+ *
+ *   node src/run.js [--rounds 10] [--warmup 2] [--quick] [--only w1,w6] [--peers eloquent,objection]
+ *                   [--timeout 300] [--out ../results]
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+const { spawn } = require("node:child_process");
+
+// bench/peers is its own npm package (kept out of the workspace so `npm test` never installs five ORMs).
+if (!fs.existsSync(path.resolve(__dirname, "..", "node_modules", "knex"))) {
+  console.error("bench/peers has no node_modules yet. Install it once with:\n  (cd bench/peers && npm ci)\nthen run this again.");
+  process.exit(1);
+}
+const { WORKLOADS } = require("./workloads");
+const { ensureDatabase, DATA_DIR } = require("./data");
+const { PEERS, FLOOR, KNEX_FLOOR, loadPeer } = require("./peers");
+const { summarize } = require("./stats");
+const { machine, packageVersion } = require("./machine");
+const { writeReport } = require("./report");
+
+const USAGE = `usage: npm run bench:peers -- [--rounds N] [--warmup N] [--quick] [--only w1,w6] [--peers a,b] [--timeout SEC] [--out DIR]
+  workloads: ${Object.keys(WORKLOADS).join(", ")}
+  peers:     ${PEERS.join(", ")}`;
+
+function parseArgs(argv) {
+  const opts = { rounds: 10, warmup: 2, quick: false, only: Object.keys(WORKLOADS), peers: PEERS, timeout: 300, out: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new Error(`${a} needs a value.\n${USAGE}`);
+      return v;
+    };
+    const list = (v, known, what) => {
+      const items = v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+      const bad = items.filter((x) => !known.includes(x));
+      if (bad.length) throw new Error(`Unknown ${what}: ${bad.join(", ")}. Expected some of: ${known.join(", ")}.`);
+      return known.filter((k) => items.includes(k)); // keep the canonical order
+    };
+    const count = (v, min) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min) throw new Error(`${a} expects a whole number ≥ ${min}, got "${v}".`);
+      return n;
+    };
+    if (a === "--rounds") opts.rounds = count(value(), 1);
+    else if (a === "--warmup") opts.warmup = count(value(), 0);
+    else if (a === "--timeout") opts.timeout = count(value(), 1);
+    else if (a === "--quick") opts.quick = true;
+    else if (a === "--only") opts.only = list(value(), Object.keys(WORKLOADS), "workload");
+    else if (a === "--peers") opts.peers = list(value(), PEERS, "peer");
+    else if (a === "--out") opts.out = path.resolve(value());
+    else if (a === "--help" || a === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`Unknown option "${a}".\n${USAGE}`);
+  }
+  if (opts.quick) {
+    if (!argv.includes("--rounds")) opts.rounds = 3;
+    if (!argv.includes("--warmup")) opts.warmup = 1;
+  }
+  // Smoke runs land next to the data, full runs in bench/results (committed).
+  if (!opts.out) opts.out = opts.quick ? path.join(DATA_DIR, "results") : path.resolve(__dirname, "..", "..", "results");
+  return opts;
+}
+
+function runCell(peer, workloadId, extraArgs, timeoutSec) {
+  return new Promise((resolve) => {
+    const args = ["--expose-gc", "--max-old-space-size=6144", path.join(__dirname, "worker.js"),
+      "--peer", peer, "--workload", workloadId, ...extraArgs];
+    const child = spawn(process.execPath, args, { cwd: path.resolve(__dirname, ".."), stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const started = Date.now();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutSec * 1000);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const wall = (Date.now() - started) / 1000;
+      if (timedOut) return resolve({ status: "TIMEOUT", reason: `no result within ${timeoutSec}s`, wall });
+      const line = stdout.split("\n").reverse().find((l) => l.startsWith("RESULT "));
+      if (!line) {
+        const last = stderr.trim().split("\n").filter(Boolean).slice(-3).join(" | ");
+        return resolve({ status: "CRASH", reason: `exit ${code ?? signal}: ${last || "no output"}`.slice(0, 300), wall });
+      }
+      resolve({ ...JSON.parse(line.slice(7)), wall });
+    });
+  });
+}
+
+function fmtMs(ms) {
+  if (!Number.isFinite(ms)) return "–";
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const peers = opts.peers.includes(FLOOR) ? opts.peers : [FLOOR, ...opts.peers]; // the floor is the yardstick
+  const info = machine();
+  console.log(`peers bench: ${info.cpu} × ${info.cores}, ${info.memoryGb} GB, Node ${info.node}, SQLite ${info.sqlite}`);
+  console.log(`rounds ${opts.rounds} (+${opts.warmup} warm-up)${opts.quick ? " [quick smoke run]" : ""}; workloads ${opts.only.join(", ")}; peers ${peers.join(", ")}`);
+
+  for (const db of new Set(opts.only.map((w) => WORKLOADS[w].db))) {
+    const t0 = Date.now();
+    ensureDatabase(db);
+    console.log(`database ${db}: ready (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  }
+  fs.mkdirSync(path.join(DATA_DIR, "expected"), { recursive: true });
+
+  const cells = [];
+  for (const [index, workloadId] of opts.only.entries()) {
+    const workload = WORKLOADS[workloadId];
+    console.log(`\n${workload.title}: ${workload.description}`);
+    const expectFile = path.join(DATA_DIR, "expected", `${workloadId}.json`);
+    const expected = await runCell(FLOOR, workloadId, ["--write-expected", expectFile], opts.timeout);
+    if (expected.status !== "EXPECTED") {
+      console.log(`  floor failed (${expected.status}: ${expected.reason}); skipping ${workloadId}`);
+      for (const peer of peers) cells.push({ workloadId, peer, status: "ERROR", reason: "raw better-sqlite3 floor failed" });
+      continue;
+    }
+    const shift = index % peers.length;
+    const order = [...peers.slice(shift), ...peers.slice(0, shift)];
+    for (const peer of order) {
+      const r = await runCell(peer, workloadId,
+        ["--rounds", String(opts.rounds), "--warmup", String(opts.warmup), "--expect", expectFile], opts.timeout);
+      const cell = { workloadId, peer, ...r, stats: r.samples ? summarize(r.samples) : null };
+      cells.push(cell);
+      const detail = cell.stats
+        ? `median ${fmtMs(cell.stats.median)} ms  p25–p75 ${fmtMs(cell.stats.p25)}–${fmtMs(cell.stats.p75)}  statements ${cell.statements}  peak RSS ${Math.round(cell.maxRssKb / 1024)} MB`
+        : cell.reason;
+      console.log(`  ${peer.padEnd(20)} ${cell.status.padEnd(8)} ${detail}  (${cell.wall.toFixed(1)}s)`);
+    }
+  }
+
+  const versions = {};
+  for (const peer of peers) {
+    const mod = loadPeerSafely(peer);
+    versions[peer] = mod ? (mod.versions ? mod.versions() : mod.packages.map((p) => `${p} ${packageVersion(p)}`).join(", ")) : "?";
+  }
+  const files = writeReport({ opts, info, peers, cells, versions, fmtMs, floor: FLOOR, knexFloor: KNEX_FLOOR });
+  console.log(`\n${files.markdown}`);
+  console.log(`written: ${path.relative(process.cwd(), files.mdPath)}, ${path.relative(process.cwd(), files.svgPath)}, ${path.relative(process.cwd(), files.jsonPath)}`);
+}
+
+function loadPeerSafely(peer) {
+  try {
+    return loadPeer(peer);
+  } catch {
+    return null;
+  }
+}
+
+main().catch((e) => {
+  console.error(e.message || e);
+  process.exit(1);
+});
