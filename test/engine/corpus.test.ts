@@ -5,15 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { compareDiagnostics, expectedDiagnostics, fixtureFiles } from "../fixtures/relations/expectations";
 import { modelClassesOf, runtimeDiagnostics } from "./fixture-runner";
 
-// Until runtime/src/sql and runtime/src/mongo export the real base classes, stand in with the
-// same convention (`static store`). Real classes are used as soon as they exist.
-vi.mock("eloquent-orm/Model", async (importOriginal) =>
-  (await import("./stand-in-models.js")).withStandInModels(await importOriginal<Record<string, unknown>>()),
-);
 
 const files = fixtureFiles();
 
@@ -22,11 +17,8 @@ describe("conformance corpus (runtime registerModels)", () => {
     expect(files.length).toBeGreaterThanOrEqual(10);
   });
 
-  it("uses the real SqlModel/MongoModel when they exist", async () => {
-    const entry = (await import("eloquent-orm/Model")) as Record<string, unknown> & { standInModels?: string[] };
-    if (entry.standInModels?.length) {
-      console.warn(`corpus: eloquent-orm/Model does not export ${entry.standInModels.join(", ")} yet — those fixtures run on a stand-in base class`);
-    }
+  it("runs on the real SqlModel/MongoModel (static store convention)", async () => {
+    const entry = (await import("eloquent-orm/Model")) as Record<string, unknown>;
     expect((entry.SqlModel as { store?: unknown }).store).toBe("sql");
     expect((entry.MongoModel as { store?: unknown }).store).toBe("mongo");
   });

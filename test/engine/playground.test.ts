@@ -12,9 +12,6 @@ import { mongoModels, sqlModels } from "../../playground/models";
 import { runValidation } from "../../playground/validate";
 import { RULES } from "eloquent-orm/engine";
 
-vi.mock("eloquent-orm/Model", async (importOriginal) =>
-  (await import("./stand-in-models.js")).withStandInModels(await importOriginal<Record<string, unknown>>()),
-);
 
 const brokenDir = join(__dirname, "../../playground/broken");
 
