@@ -20,6 +20,7 @@ export class Product extends SqlModel {
       pivotForeignKey: "category_id",
     }),
     variants: relation("hasMany", "Variant", {
+      // @ts-expect-error -- TypeScript catches this one too; plain JS would not.
       foriegnKey: "product_id", // expect: relation-options
     }),
     images: relation("hasMany", "Variant", {

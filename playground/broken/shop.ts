@@ -7,6 +7,7 @@ export class Shop extends SqlModel {
   static schema = {
     id: column("increments", undefined, { primary: true }),
     slug: column("string", 64, { unique: true }),
+    // @ts-expect-error -- TypeScript catches this one too; plain JS would not.
     products: relation("hasmany", "Product"), // expect: relation-kind
     orders: relation("hasMany", "Ordr"), // expect: relation-target-exists
     manager: relation("hasOne", "Employee", {
