@@ -1,0 +1,116 @@
+/**
+ * Shared by the Mongo workloads (MW1, MW4): the embedded in-process store seeded inside each child
+ * process (it lives in memory, so every implementation seeds the same deterministic data before
+ * its timed runs: 10k users, 10 posts each, 10 comments on each post of the first 1k users, with
+ * ObjectIds derived from counters), eloquent MongoModels over it, and the floor: raw collection
+ * calls (`find` with `$in`) plus Map stitching on the same store.
+ */
+import { ObjectId, type Document } from "mongodb";
+import type { Runner } from "./harness";
+
+export interface MongoContext {
+  url: string;
+  database: string;
+}
+
+export const MONGO_SIZES = { users: 10_000, postsPerUser: 10, commentedUsers: 1_000, commentsPerPost: 10 };
+
+/** Deterministic ObjectIds: collection prefix + counter, so every process builds identical data. */
+export const oid = (prefix: number, n: number) => new ObjectId(prefix.toString(16).padStart(4, "0") + n.toString(16).padStart(20, "0"));
+
+export function mongoContext(): MongoContext {
+  return { url: "memory:", database: "bench" };
+}
+
+async function seed(db: import("eloquent-orm").DbPort): Promise<void> {
+  const s = MONGO_SIZES;
+  const users: Document[] = [];
+  const posts: Document[] = [];
+  const comments: Document[] = [];
+  let postN = 0;
+  let commentN = 0;
+  for (let u = 1; u <= s.users; u++) {
+    users.push({ _id: oid(1, u), n: u, name: `user ${u}` });
+    for (let p = 0; p < s.postsPerUser; p++) {
+      const postId = oid(2, ++postN);
+      posts.push({ _id: postId, user_id: oid(1, u), title: `post ${postN}` });
+      if (u <= s.commentedUsers) for (let c = 0; c < s.commentsPerPost; c++) comments.push({ _id: oid(3, ++commentN), post_id: postId, body: `comment ${postN}.${c}` });
+    }
+  }
+  await db.collection("users").insertMany(users);
+  await db.collection("posts").insertMany(posts);
+  await db.collection("comments").insertMany(comments);
+}
+
+export async function eloquentMongoRunner(
+  context: MongoContext,
+  run: (models: typeof import("./mongo-models")) => Promise<unknown>,
+  canonical: (result: any) => unknown,
+): Promise<Runner> {
+  const orm = await import("eloquent-orm");
+  orm.configureMongoConnection("bench_mongo", { url: context.url, database: context.database });
+  await seed(orm.getMongoConnection("bench_mongo").db);
+  const models = await import("./mongo-models");
+  orm.registerModels(models.ALL, { logger: false });
+  let queries = 0;
+  orm.onMongoCommand(() => void queries++);
+  return {
+    run: () => run(models),
+    canonical,
+    takeQueryCount: () => {
+      const n = queries;
+      queries = 0;
+      return n;
+    },
+    close: () => orm.closeMongoConnections(),
+  };
+}
+
+export interface RawMongo {
+  /** `find({ field: { $in: keys } })`, chunked like a careful hand-written loader (50k per $in). */
+  findIn(collection: string, field: string, keys: unknown[]): Promise<Document[]>;
+  find(collection: string, filter: Document): Promise<Document[]>;
+}
+
+export async function rawMongoRunner(context: MongoContext, run: (raw: RawMongo) => Promise<unknown>, canonical: (result: any) => unknown): Promise<Runner> {
+  const orm = await import("eloquent-orm");
+  orm.configureMongoConnection("bench_raw", { url: context.url, database: context.database });
+  const db = orm.getMongoConnection("bench_raw").db;
+  await seed(db);
+  let queries = 0;
+  orm.onMongoCommand(() => void queries++);
+  const raw: RawMongo = {
+    async findIn(collection, field, keys) {
+      const out: Document[] = [];
+      for (let i = 0; i < keys.length; i += 50_000) {
+        for (const d of await db.collection(collection).find({ [field]: { $in: keys.slice(i, i + 50_000) } }).toArray()) out.push(d);
+      }
+      return out;
+    },
+    find: (collection, filter) => db.collection(collection).find(filter).toArray(),
+  };
+  return {
+    run: () => run(raw),
+    canonical,
+    takeQueryCount: () => {
+      const n = queries;
+      queries = 0;
+      return n;
+    },
+    close: () => orm.closeMongoConnections(),
+  };
+}
+
+/** Groups documents by the hex string of an ObjectId field (one pass). */
+export function groupByKey(docs: Document[], field: string): Map<string, Document[]> {
+  const map = new Map<string, Document[]>();
+  for (const d of docs) {
+    const k = String(d[field]);
+    const g = map.get(k);
+    if (g) g.push(d);
+    else map.set(k, [d]);
+  }
+  return map;
+}
+
+export const hex = (v: unknown) => String(v);

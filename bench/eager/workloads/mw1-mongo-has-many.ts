@@ -1,0 +1,29 @@
+/** MW1: Mongo hasMany — 10k users × 10 posts on the embedded store. */
+import { defineWorkload } from "../harness";
+import { eloquentMongoRunner, groupByKey, hex, mongoContext, rawMongoRunner, type MongoContext } from "../mongo-fixture";
+
+type R = Record<string, any>;
+const canonical = (users: R[]) =>
+  users.map((u) => [hex(u.id ?? u._id), u.name, (u.posts as R[]).map((p) => [hex(p.id ?? p._id), hex(p.user_id), p.title])]);
+
+export default defineWorkload<MongoContext>({
+  id: "MW1",
+  title: "Mongo hasMany: 10k users × 10 posts on the embedded store (User.with('posts'))",
+  setup: mongoContext,
+  subject: "eloquent",
+  targets: { "raw collection": 1.3 },
+  implementations: {
+    eloquent: (ctx) => eloquentMongoRunner(ctx, ({ User }) => User.with("posts").get(), canonical),
+    "raw collection": (ctx) =>
+      rawMongoRunner(
+        ctx,
+        async (raw) => {
+          const users = await raw.find("users", {});
+          const byUser = groupByKey(await raw.findIn("posts", "user_id", users.map((u) => u._id)), "user_id");
+          for (const u of users) u.posts = byUser.get(String(u._id)) ?? [];
+          return users;
+        },
+        canonical,
+      ),
+  },
+});
