@@ -29,6 +29,7 @@ export interface SchemaVocabulary {
 export interface LoadedEngine {
   checkGraph: typeof Engine.checkGraph;
   RULES: typeof Engine.RULES;
+  compareDiagnostics: (a: Engine.Diagnostic, b: Engine.Diagnostic) => number;
   conventions: Conventions;
   suggest: Suggest;
   schema: SchemaVocabulary;
@@ -52,6 +53,7 @@ export function loadEngine(): EngineLoad {
       engine: {
         checkGraph: engine.checkGraph,
         RULES: engine.RULES,
+        compareDiagnostics: engine.compareDiagnostics,
         conventions: engine.conventions as unknown as Conventions,
         suggest: { didYouMean: engine.didYouMean },
         schema: loadVocabulary(path.dirname(entry)),

@@ -27,9 +27,13 @@ function setupDiagnostic(file: string, span: { start: number; end: number }, mes
   };
 }
 
+/** Module resolutions kept between snapshots (cleared when compiler options or many files change). */
+export type ResolutionCache = Map<string, boolean>;
+
 export interface SetupContext {
   ts: typeof TS;
   compilerOptions: TS.CompilerOptions;
+  resolutionCache?: ResolutionCache;
   /** Set when the engine could not be loaded. */
   engineError?: string;
 }
@@ -43,7 +47,7 @@ export function checkSetup(extraction: ProgramExtraction, context: SetupContext)
     if (list) list.push(diagnostic);
     else byFile.set(file, [diagnostic]);
   };
-  const resolved = new Map<string, boolean>();
+  const resolved = context.resolutionCache ?? new Map<string, boolean>();
   const noModels = extraction.graph.models.length === 0;
   for (const facts of extraction.files.values()) {
     for (const runtimeImport of facts.runtimeImports) {

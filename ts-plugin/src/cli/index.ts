@@ -24,7 +24,7 @@ import { Progress } from "./progress";
 import { locateDiagnostics, type CheckReport } from "./report";
 import { normalizeFileName } from "./project/tsconfig";
 
-export { SourceGraphs, contentHash, type SourceGraph, type SourceGraphOptions } from "./project/source-graphs";
+export { SourceGraphs, contentHash, parseForExtraction, type SourceGraph, type SourceGraphOptions } from "./project/source-graphs";
 export { findProjectConfigFor, readProjectConfig, normalizeFileName, ProjectConfigError, type ProjectConfig } from "./project/tsconfig";
 export { ruleDocsUrl, RULES_DOC_URL } from "./rule-docs";
 export { buildGraphView, type GraphView } from "./graph/view";

@@ -20,6 +20,8 @@ export interface LinkedModel {
   node: ModelNode;
   file: string;
   cls: ClassFacts;
+  /** Files this model's node was read from: its own and its user base classes' (for incremental checks). */
+  files: string[];
 }
 
 export interface LinkResult {
@@ -62,7 +64,11 @@ class Linker {
       // A user base class (`abstract class Base extends SqlModel`) is not a model itself unless it
       // declares a schema of its own.
       if (!cls.declares.schema && (cls.abstract || extended.has(cls))) continue;
-      models.push({ node: this.modelNode(file, cls, store), file: file.fileName, cls });
+      const files = [file.fileName];
+      for (let parent = this.parentOf(file, cls), depth = 0; parent && depth < 50; parent = this.parentOf(parent.file, parent.cls), depth++) {
+        if (!files.includes(parent.file.fileName)) files.push(parent.file.fileName);
+      }
+      models.push({ node: this.modelNode(file, cls, store), file: file.fileName, cls, files });
     }
     const byName = new Map<string, LinkedModel[]>();
     for (const model of models) {

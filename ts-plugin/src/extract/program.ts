@@ -6,7 +6,10 @@ import { linkModelGraph, type LinkResult } from "./link";
 import { createModuleResolver, relativeCandidates } from "./resolve";
 
 export interface ExtractOptions {
-  /** Version of a file (tsserver's script version). Without it, the SourceFile object identity is the version. */
+  /**
+   * Version of a file. Optional: by default a file is re-read when its SourceFile object changes, which is
+   * exactly when TypeScript re-parsed it (the language service reuses unchanged SourceFiles).
+   */
   versionOf?: (fileName: string) => string | undefined;
 }
 
@@ -15,6 +18,8 @@ export interface ProgramExtraction extends LinkResult {
   files: Map<string, FileFacts>;
   /** Incremented whenever the graph was rebuilt (a project file was added, removed or edited). */
   generation: number;
+  /** Files added, removed or edited since the previous generation (every file on the first one). */
+  changedFiles: ReadonlySet<string>;
 }
 
 interface CacheEntry {
@@ -36,7 +41,9 @@ export class ModelGraphBuilder {
 
   update(program: TS.Program, options: ExtractOptions = {}): ProgramExtraction {
     const { ts } = this;
-    let changed = this.last === undefined || program.getCompilerOptions() !== this.lastOptions;
+    const optionsChanged = this.last === undefined || program.getCompilerOptions() !== this.lastOptions;
+    let changed = optionsChanged;
+    const changedFiles = new Set<string>();
     const seen = new Set<string>();
     for (const sourceFile of program.getSourceFiles()) {
       if (!isProjectFile(program, sourceFile)) continue;
@@ -47,11 +54,13 @@ export class ModelGraphBuilder {
       if (entry && entry.key === key) continue;
       this.cache.set(fileName, { key, facts: extractFileFacts(sourceFile, ts) });
       changed = true;
+      changedFiles.add(fileName);
     }
     for (const fileName of [...this.cache.keys()]) {
       if (!seen.has(fileName)) {
         this.cache.delete(fileName);
         changed = true;
+        changedFiles.add(fileName);
       }
     }
     if (!changed && this.last) return this.last;
@@ -60,7 +69,8 @@ export class ModelGraphBuilder {
     for (const [fileName, entry] of this.cache) files.set(fileName, entry.facts);
     const resolver = createModuleResolver(new Set(files.keys()), ts, program.getCompilerOptions(), ts.sys);
     this.generation += 1;
-    this.last = { ...linkModelGraph(files.values(), resolver), files, generation: this.generation };
+    // New compiler options may resolve modules differently: treat every file as changed.
+    this.last = { ...linkModelGraph(files.values(), resolver), files, generation: this.generation, changedFiles: optionsChanged ? new Set(files.keys()) : changedFiles };
     return this.last;
   }
 }
@@ -88,7 +98,7 @@ export function extractModelGraphFromFiles(
   fileNames: Iterable<string>,
   ts: typeof TS,
   options: { readFile?: (fileName: string) => string | undefined; maxFiles?: number } = {},
-): Omit<ProgramExtraction, "generation"> {
+): Omit<ProgramExtraction, "generation" | "changedFiles"> {
   const readFile = options.readFile ?? readFileIfExists;
   const maxFiles = options.maxFiles ?? 5000;
   const files = new Map<string, FileFacts>();

@@ -19,15 +19,27 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       const logger = { info: (message: string) => info.project.projectService.logger.info(message) };
       const guard = createGuard(logger);
       const inner = info.languageService;
-      const analysis = new ProjectAnalysis(ts);
-      const versionOf = (fileName: string) => info.languageServiceHost.getScriptVersion(fileName);
+      // After an edit the engine runs on the affected models only; the complete check follows when the
+      // server is idle (debounced) and corrects the cache if it ever disagrees.
+      let idleCheck: ReturnType<typeof setTimeout> | undefined;
+      const analysis = new ProjectAnalysis(ts, {
+        log: logger.info,
+        scheduleFullCheck: (run) => {
+          if (idleCheck !== undefined) clearTimeout(idleCheck);
+          idleCheck = setTimeout(() => {
+            idleCheck = undefined;
+            guard("full check", () => undefined, run);
+          }, 500);
+          idleCheck.unref?.();
+        },
+      });
       logger.info(`[eloquent-ts-plugin] loaded for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
 
       const context = (fileName: string): { program: TS.Program; sourceFile: TS.SourceFile; snapshot: Snapshot } | undefined => {
         const program = inner.getProgram();
         const sourceFile = program?.getSourceFile(fileName);
         if (!program || !sourceFile) return undefined;
-        return { program, sourceFile, snapshot: analysis.snapshot(program, versionOf) };
+        return { program, sourceFile, snapshot: analysis.snapshot(program) };
       };
 
       const proxy: TS.LanguageService = Object.create(null);
@@ -42,7 +54,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
           const program = inner.getProgram();
           const sourceFile = program?.getSourceFile(fileName);
           if (!program || !sourceFile) return prior;
-          const ours = analysis.fileDiagnostics(program, sourceFile, versionOf);
+          const ours = analysis.fileDiagnostics(program, sourceFile);
           if (ours.length === 0) return prior;
           return [...prior, ...ours.map((diagnostic) => toTsDiagnostic(ts, sourceFile, diagnostic, diagnostic.span!))];
         });
@@ -66,7 +78,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
           const codes = new Set(errorCodes);
           const newLine = formatOptions.newLineCharacter ?? ts.sys?.newLine ?? "\n";
           const fixes: TS.CodeFixAction[] = [];
-          for (const diagnostic of analysis.fileDiagnostics(state.program, state.sourceFile, versionOf)) {
+          for (const diagnostic of analysis.fileDiagnostics(state.program, state.sourceFile)) {
             const span = diagnostic.span!;
             if (!codes.has(numericCode(diagnostic.code)) || span.end < start || span.start > end) continue;
             fixes.push(

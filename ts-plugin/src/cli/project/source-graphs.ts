@@ -58,10 +58,24 @@ interface ProjectState {
   lastScan: number;
   lastGlob: number;
   diskKey: string;
-  links: Map<string, LinkResult>;
+  /** Linked graphs by content key (a few: the disk state plus unsaved variants of linted files). */
+  links: Map<string, SourceGraph>;
 }
 
 const MAX_LINKS_PER_PROJECT = 4;
+
+/**
+ * A parse for extraction only: no parent pointers and no JSDoc (the extractor reads neither), which
+ * makes the one extra parse per model file the untyped graph costs noticeably cheaper.
+ */
+export function parseForExtraction(ts: typeof TS, fileName: string, text: string): TS.SourceFile {
+  const jsDocParsingMode = (ts as { JSDocParsingMode?: { ParseNone: number } }).JSDocParsingMode?.ParseNone;
+  const options =
+    jsDocParsingMode === undefined
+      ? ts.ScriptTarget.Latest
+      : ({ languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode } as unknown as TS.CreateSourceFileOptions);
+  return ts.createSourceFile(fileName, text, options, false);
+}
 
 export function contentHash(text: string): string {
   return createHash("sha1").update(text).digest("base64url");
@@ -71,6 +85,7 @@ export class SourceGraphs {
   private readonly projects = new Map<string, ProjectState>();
   private readonly configs = new Map<string, { config: ProjectConfig | undefined; readAt: number }>();
   private readonly overrides = new Map<string, { hash: string; facts: FileFacts }>();
+  private readonly projectOfFile = new Map<string, { config: ProjectConfig | undefined; at: number }>();
   private readonly rescanMs: number;
   private readonly reglobMs: number;
   private readonly now: () => number;
@@ -90,7 +105,7 @@ export class SourceGraphs {
    */
   forFile(fileName: string, text?: string, sourceFile?: TS.SourceFile): SourceGraph {
     const file = normalizeFileName(fileName);
-    const config = findProjectConfigFor(this.ts, file, (configFile) => this.loadConfig(configFile));
+    const config = this.projectOf(file);
     const state = config ? this.stateForConfig(config.configFile) : this.stateForInferred(file);
     this.refresh(state);
     if (text === undefined) return this.linked(state, undefined);
@@ -102,7 +117,7 @@ export class SourceGraphs {
       const parsed =
         sourceFile && normalizeFileName(sourceFile.fileName) === file && sourceFile.text === text
           ? sourceFile
-          : this.ts.createSourceFile(file, text, this.ts.ScriptTarget.Latest, true);
+          : parseForExtraction(this.ts, file, text);
       override = { hash, facts: this.extract(parsed, file) };
       this.overrides.set(file, override);
     }
@@ -122,6 +137,15 @@ export class SourceGraphs {
     const state: ProjectState = this.newState(undefined, undefined);
     this.scanFiles(state, files, true);
     return this.linked(state, undefined);
+  }
+
+  /** The tsconfig a file belongs to, looked up again at most every rescanMs (the walk up touches the disk). */
+  private projectOf(file: string): ProjectConfig | undefined {
+    const cached = this.projectOfFile.get(file);
+    if (cached && this.now() - cached.at < this.rescanMs) return cached.config;
+    const config = findProjectConfigFor(this.ts, file, (configFile) => this.loadConfig(configFile));
+    this.projectOfFile.set(file, { config, at: this.now() });
+    return config;
   }
 
   private loadConfig(configFile: string): ProjectConfig | undefined {
@@ -218,7 +242,7 @@ export class SourceGraphs {
     }
     const hash = contentHash(text);
     if (previous && previous.hash === hash) return { ...previous, mtimeMs: stat.mtimeMs, size: stat.size };
-    const sourceFile = this.ts.createSourceFile(file, text, this.ts.ScriptTarget.Latest, true);
+    const sourceFile = parseForExtraction(this.ts, file, text);
     return { mtimeMs: stat.mtimeMs, size: stat.size, hash, facts: this.extract(sourceFile, file) };
   }
 
@@ -229,22 +253,14 @@ export class SourceGraphs {
 
   private linked(state: ProjectState, override: { file: string; hash: string; facts: FileFacts } | undefined): SourceGraph {
     const key = override ? contentHash(`${state.diskKey}\u0000${override.file}\u0000${override.hash}`) : state.diskKey;
-    let link = state.links.get(key);
+    const cached = state.links.get(key);
+    if (cached) return cached;
     const factsByFile = new Map<string, FileFacts>();
     for (const [file, s] of state.files) factsByFile.set(file, s.facts);
     if (override) factsByFile.set(override.file, override.facts);
-    if (!link) {
-      const resolver = createModuleResolver(
-        new Set(factsByFile.keys()),
-        this.ts,
-        state.config?.compilerOptions ?? {},
-        this.ts.sys,
-      );
-      link = linkModelGraph(factsByFile.values(), resolver);
-      state.links.set(key, link);
-      if (state.links.size > MAX_LINKS_PER_PROJECT) state.links.delete(state.links.keys().next().value!);
-    }
-    return {
+    const resolver = createModuleResolver(new Set(factsByFile.keys()), this.ts, state.config?.compilerOptions ?? {}, this.ts.sys);
+    const link = linkModelGraph(factsByFile.values(), resolver);
+    const graph: SourceGraph = {
       key,
       graph: link.graph,
       link,
@@ -252,5 +268,8 @@ export class SourceGraphs {
       fileNames: [...factsByFile.keys()],
       files: factsByFile,
     };
+    state.links.set(key, graph);
+    if (state.links.size > MAX_LINKS_PER_PROJECT) state.links.delete(state.links.keys().next().value!);
+    return graph;
   }
 }
