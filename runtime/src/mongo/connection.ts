@@ -10,6 +10,7 @@
  */
 import { MongoClient, type Db, type MongoClientOptions } from "mongodb";
 import { EloquentError } from "../model/errors";
+import { registerConnectionCloser } from "../sql/connections";
 import { embeddedServer, isEmbeddedUrl } from "./embedded";
 import { emitMongoCommand, hasMongoListeners, INTERNAL_COMMANDS } from "./events";
 import type { DbPort } from "./port";
@@ -142,6 +143,9 @@ export async function closeMongoConnections(): Promise<void> {
   open.clear();
   await Promise.all(all.map((c) => c.client?.close()));
 }
+
+// `closeAllConnections()` closes Mongo clients too.
+registerConnectionCloser(closeMongoConnections);
 
 export async function closeMongoConnection(name: string): Promise<void> {
   const conn = open.get(name);

@@ -129,3 +129,30 @@ describe("MongoModel CRUD", () => {
     expect(await Ticket.count()).toBe(3);
   });
 });
+
+describe("connections", () => {
+  it("closeAllConnections() closes Mongo connections too; they reopen on next use with the data kept", async () => {
+    const { closeAllConnections } = await import("eloquent-orm");
+    const before = getMongoConnection("mongo");
+    const note = await Note.create({ title: "survives close" });
+    await closeAllConnections();
+    const after = getMongoConnection("mongo");
+    expect(after).not.toBe(before);
+    expect((await Note.findOrFail(note.id)).title).toBe("survives close");
+  });
+
+  it("rejects URLs that are not MongoDB URLs with a message naming the accepted forms", async () => {
+    const { configureMongoConnection } = await import("eloquent-orm");
+    expect(() => configureMongoConnection("bad", "postgres://x")).toThrow(/not a MongoDB URL\. Use mongodb:\/\/host:27017\/db, mongodb\+srv:\/\/cluster\/db, or memory:/);
+  });
+
+  it("resolves database names from config, the URL path, or the default", async () => {
+    const { configureMongoConnection, closeMongoConnection, DEFAULT_MONGO_DATABASE } = await import("eloquent-orm");
+    configureMongoConnection("named", { url: "memory:" });
+    expect(getMongoConnection("named").databaseName).toBe(process.env.MONGODB_DATABASE ?? DEFAULT_MONGO_DATABASE);
+    await closeMongoConnection("named");
+    configureMongoConnection("named", { url: "memory:", database: "shop" });
+    expect(getMongoConnection("named")).toMatchObject({ databaseName: "shop", embedded: true });
+    await closeMongoConnection("named");
+  });
+});
