@@ -147,11 +147,18 @@ export function getConnection(name?: string): SqlConnection {
   return conn;
 }
 
-/** Closes every open pool (connections reopen on next use). */
+/** Other stores (the Mongo runtime) register their own close-all here, so one call closes every pool. */
+const otherStoreClosers = new Set<() => Promise<void>>();
+
+export function registerConnectionCloser(close: () => Promise<void>): void {
+  otherStoreClosers.add(close);
+}
+
+/** Closes every open pool of every store (connections reopen on next use). */
 export async function closeAllConnections(): Promise<void> {
   const all = [...open.values()];
   open.clear();
-  await Promise.all(all.map((c) => c.knex.destroy()));
+  await Promise.all([...all.map((c) => c.knex.destroy()), ...[...otherStoreClosers].map((close) => close())]);
 }
 
 /** Closes one connection. */
