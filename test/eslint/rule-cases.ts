@@ -80,7 +80,11 @@ export class ArticleLabel extends SqlModel {
   },
   {
     rule: "mongo-belongs-to-many",
-    code: HEADER + mongo("Playlist", "playlists", `    songs: relation("belongsToMany", "Song"),`) + mongo("Song", "songs", ""),
+    code: HEADER + mongo("Playlist", "playlists", `    songs: relation("belongsToMany", "Song", { pivotTable: "playlist_songs" }),`) + mongo("Song", "songs", ""),
+  },
+  {
+    rule: "mongo-reference-array",
+    code: HEADER + mongo("Playlist", "playlists", `    name: column("string"),\n    songs: relation("belongsToMany", "Song"),`) + mongo("Song", "songs", ""),
   },
   {
     rule: "morph-name",

@@ -164,6 +164,19 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
     },
   ],
   "mongo-belongs-to-many": [{ code: codeOf("mongo-belongs-to-many"), output: null, errors: [error(8)] }],
+  "mongo-reference-array": [
+    {
+      code: codeOf("mongo-reference-array"),
+      output: null,
+      errors: [
+        error(9, {
+          suggestions: [
+            suggestion('Add song_ids: column("json") to Playlist', after(codeOf("mongo-reference-array"), '    songs: relation("belongsToMany", "Song"),', '    song_ids: column("json"),')),
+          ],
+        }),
+      ],
+    },
+  ],
   "morph-name": [
     {
       code: codeOf("morph-name"),

@@ -5,7 +5,7 @@
  */
 import type * as TS from "typescript";
 import * as fs from "node:fs";
-import { contentHash } from "eloquent-ts-plugin/cli";
+import { contentHash, parseForExtraction } from "eloquent-ts-plugin/cli";
 import { extractFileModels, type FileFacts } from "eloquent-ts-plugin/extract";
 
 interface DiskState {
@@ -37,7 +37,7 @@ export class DiskFiles {
   facts(fileName: string): FileFacts | undefined {
     const state = this.state(fileName);
     if (!state) return undefined;
-    state.facts ??= extractFileModels(this.ts.createSourceFile(fileName, state.text, this.ts.ScriptTarget.Latest, true), undefined, this.ts);
+    state.facts ??= extractFileModels(parseForExtraction(this.ts, fileName, state.text), undefined, this.ts);
     return state.facts;
   }
 
