@@ -67,17 +67,16 @@ export function exposeColumnValue(meta: ModelMeta, column: string, value: unknow
   return caster ? caster(value) : value;
 }
 
-/** A fresh document from the store → the attribute row (the document object is not reused). */
+/**
+ * A fresh document from the store → the attribute row, converted in place (the document is a copy
+ * the store or driver made for this read; reusing it saves an allocation per row). `_id` stays the
+ * key: the model exposes it as `id`.
+ */
 export function documentToRow(meta: ModelMeta, doc: Document): Record<string, unknown> {
   const { id, fields } = castersOf(meta);
-  const row: Record<string, unknown> = {};
-  if ("_id" in doc) row.id = id(doc._id);
-  for (const key in doc) {
-    if (key === "_id") continue;
-    const caster = fields.get(key);
-    row[key] = caster === undefined ? doc[key] : caster(doc[key]);
-  }
-  return row;
+  if ("_id" in doc) doc._id = id(doc._id);
+  if (fields.size) for (const [key, caster] of fields) if (key in doc) doc[key] = caster(doc[key]);
+  return doc;
 }
 
 /** Attributes → document fields (undefined values are left out). */

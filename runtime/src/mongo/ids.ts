@@ -47,13 +47,11 @@ export function expandKeys(values: readonly unknown[]): unknown[] {
   const out: unknown[] = [];
   for (const v of values) {
     if (v === null || v === undefined) continue;
-    for (const form of keyForms(v)) {
-      const k = isObjectId(form) ? "o" + form.toHexString() : typeof form + ":" + String(form);
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(form);
-      }
-    }
+    // One identity per key across its forms (5 and "5" expand alike; so do an ObjectId and its hex).
+    const identity = typeof v === "string" ? (v.length === 24 && HEX24.test(v) ? v.toLowerCase() : v) : isObjectId(v) ? v.toHexString() : String(v);
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    for (const form of keyForms(v)) out.push(form);
   }
   return out;
 }

@@ -27,7 +27,8 @@ type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
 type Attrs<M> = M extends MongoModelBase<infer A> ? A : Record<string, unknown>;
 type QueryOf<C extends MongoModelClass<any>> = MongoQuery<InstanceType<C>, SchemaOf<C>>;
 
-const alias = (key: string) => (key === "_id" ? "id" : key);
+/** `id` is the document's `_id` (the attribute is stored under `_id`, the document's own key). */
+const alias = (key: string) => (key === "id" ? "_id" : key);
 
 function stampCreate(meta: ModelMeta, model: MongoModelBase, now: Date): void {
   if (!meta.timestamps) return;
@@ -48,14 +49,23 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     return super.set(alias(key), value);
   }
   override getKey(): unknown {
-    return super.get("id");
+    return super.get("_id");
   }
   /** The document's `_id` (hex string for ObjectIds). */
   get id(): any {
-    return super.get("id");
+    return super.get("_id");
   }
   set id(value: any) {
-    super.set("id", value);
+    super.set("_id", value);
+  }
+
+  /** Attributes and loaded relations, with `_id` shown as `id`. */
+  override toJSON(): Record<string, unknown> {
+    const raw = super.toJSON();
+    if (!("_id" in raw)) return raw;
+    const out: Record<string, unknown> = { id: raw._id };
+    for (const k in raw) if (k !== "_id") out[k] = raw[k];
+    return out;
   }
 
   // ---- static queries -------------------------------------------------------------------------------
@@ -150,7 +160,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
       return this;
     }
     const dirty = this.getDirty() as Record<string, unknown>;
-    if ("id" in dirty) {
+    if ("_id" in dirty) {
       throw new EloquentError(`${meta.name}.save(): the id of a stored document cannot change (MongoDB's _id is immutable). Create a new ${meta.name} instead.`);
     }
     if (!Object.keys(dirty).length) return this;
@@ -170,7 +180,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   }
 
   #filter(meta: ModelMeta): Record<string, unknown> {
-    const key = (this.getOriginal() as Record<string, unknown>).id ?? this.get("id");
+    const key = (this.getOriginal() as Record<string, unknown>)._id ?? this.get("_id");
     if (key === null || key === undefined) {
       throw new EloquentError(`${meta.name}: this model has no id; save() it before updating or deleting it.`);
     }

@@ -303,8 +303,8 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
 
   /** Internal: hydrates documents and loads the requested relations and counts. */
   async finish(docs: Document[]): Promise<M[]> {
-    const rows = new Array<Record<string, unknown>>(docs.length);
-    for (let i = 0; i < docs.length; i++) rows[i] = documentToRow(this.meta, docs[i]!);
+    const rows = docs as Record<string, unknown>[];
+    for (let i = 0; i < docs.length; i++) documentToRow(this.meta, docs[i]!);
     const models = hydrateAll(this.model, rows);
     if (this.#eager?.size) await eagerLoad(models, this.#eager);
     if (this.#counts?.size) await loadCounts(models, this.#counts);
@@ -362,7 +362,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   async pluck<K extends Column<S>>(column: K): Promise<unknown[]> {
     const field = this.#field(column, "pluck()");
     const docs = await this.collection().find(this.toFilter(), { ...this.#findOptions(), projection: { [field]: 1 } }).toArray();
-    return docs.map((d) => documentToRow(this.meta, d)[field === "_id" ? "id" : field]);
+    return docs.map((d) => documentToRow(this.meta, d)[field]);
   }
 
   async paginate(page = 1, perPage = 15): Promise<Page<M>> {

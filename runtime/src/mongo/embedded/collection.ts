@@ -27,11 +27,28 @@ import {
 import type { CollectionPort, CursorPort } from "../port";
 import { cloneDocument } from "./clone";
 import { idKey, scalarKey } from "./hash-key";
-import { matches, MINGO_OPTIONS, planFilter } from "./plan";
+import { matchesIndexed, MINGO_OPTIONS, planFilter, type QueryPlan } from "./plan";
+
+/** `matches`, with the indexed field's hash key cached on the entry (an index, in effect). */
+function entryMatches(entry: Entry, plan: QueryPlan): boolean {
+  const indexed = plan.indexed;
+  if (indexed) {
+    const cache = (entry.keys ??= new Map());
+    let key = cache.get(indexed.field);
+    if (key === undefined) {
+      key = scalarKey(entry.doc[indexed.field]) ?? null;
+      cache.set(indexed.field, key);
+    }
+    if (key !== null ? !indexed.keys.has(key) : !matchesIndexed(entry.doc, indexed)) return false;
+  }
+  return plan.residual === undefined || plan.residual.test(entry.doc);
+}
 
 interface Entry {
   seq: number;
   doc: WithId<Document>;
+  /** Hash keys of top-level fields, computed on first use (documents are replaced, never mutated, on write). */
+  keys?: Map<string, string | null>;
 }
 
 /** A collection's data, shared by every connection to the same embedded server. */
@@ -103,11 +120,11 @@ export class EmbeddedCollection implements CollectionPort {
       // The `_id` index: direct lookups instead of a scan.
       for (const key of plan.indexed.keys) {
         const entry = this.#entries.get(key); // idKey(scalar) === scalarKey(scalar)
-        if (entry && matches(entry.doc, plan)) out.push(entry);
+        if (entry && entryMatches(entry, plan)) out.push(entry);
       }
       return out.sort((a, b) => a.seq - b.seq);
     }
-    for (const entry of this.#entries.values()) if (matches(entry.doc, plan)) out.push(entry);
+    for (const entry of this.#entries.values()) if (entryMatches(entry, plan)) out.push(entry);
     return out;
   }
 
@@ -219,6 +236,7 @@ export class EmbeddedCollection implements CollectionPort {
       const { next, changed } = this.#applied(entry.doc, update as Document, false);
       if (changed) {
         entry.doc = next;
+        entry.keys = undefined;
         modified++;
       }
     }
@@ -272,6 +290,7 @@ export class EmbeddedCollection implements CollectionPort {
       if (entry) {
         const before = entry.doc;
         entry.doc = this.#applied(entry.doc, update as Document, false).next;
+        entry.keys = undefined;
         result = after ? entry.doc : before;
       } else if (options.upsert) {
         const id = this.#upsert(filter, update as Document);
