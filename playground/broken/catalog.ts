@@ -28,7 +28,8 @@ export class Product extends SqlModel {
     }),
     reviews: relation("hasMany", "Review"), // expect: cross-store-relation
   };
-  static database = {
+  static database = { // expect: database-metadata
+    indexes: [{ name: "products_sku_index", columns: ["skuu"] }],
     tables: {
       category_product: {
         columns: { product_id: column("int"), category_id: column("int") },

@@ -80,3 +80,30 @@ describe("name-clash (ELQ701) / table-clash (ELQ702)", () => {
     expect(checkGraph(g).map((d) => [d.ruleId, d.node.model])).toEqual([["table-clash", "B"]]);
   });
 });
+
+describe("database-metadata (ELQ604)", () => {
+  const c = (type: string) => ({ __eloquent: "column", type, options: {} });
+  it("checks foreign keys (both ends), indexes and pivot-table keys", () => {
+    const g = graph(
+      model("User", [pk()]),
+      model("Post", [pk(), col("user_id", "int")], {
+        database: {
+          foreignKeys: [{ columns: ["usr_id"], references: { table: "users", columns: ["uid"] } }],
+          unique: [{ name: "u", columns: ["user_id"] }],
+          tables: { post_tag: { columns: { post_id: c("int") }, primary: ["post_id", "tag_id"] } },
+        },
+      }),
+    );
+    expect(checkGraph(g).map((d) => d.message)).toEqual([
+      "Post: static database foreignKeys[0] names column 'usr_id', which Post does not declare. Did you mean 'user_id'?",
+      "Post: static database foreignKeys[0].references names column 'uid', which table 'users' (User) does not declare. Did you mean 'id'?",
+      "Post: static database tables.post_tag.primary names column 'tag_id', which table 'post_tag' does not declare.",
+    ]);
+  });
+
+  it("rejects a non-object and says 'cannot verify' for an undeclared referenced table", () => {
+    expect(checkGraph(graph(model("Post", [pk()], { database: "posts" })))[0].message).toContain("must be an object");
+    const g = graph(model("Post", [pk()], { database: { foreignKeys: [{ columns: ["id"], references: { table: "elsewhere", columns: ["id"] } }] } }));
+    expect(checkGraph(g).map((d) => [d.ruleId, d.severity])).toEqual([["cannot-verify", "info"]]);
+  });
+});

@@ -5,6 +5,7 @@ import { belongsToOwnerKey } from "./belongs-to-owner-key";
 import { cannotVerify } from "./cannot-verify";
 import { columnDefinition } from "./column-definition";
 import { crossStoreRelation } from "./cross-store-relation";
+import { databaseMetadata } from "./database-metadata";
 import { hasForeignKey } from "./has-foreign-key";
 import { hasLocalKey } from "./has-local-key";
 import { internalError } from "./internal-error";
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   columnDefinition,
   schemaEntry,
   crossStoreRelation,
+  databaseMetadata,
   nameClash,
   tableClash,
   cannotVerify,
