@@ -117,7 +117,14 @@ function runGraph(command: Extract<Command, { command: "graph" }>, io: CliIo): n
   }
   const diagnostics = checkAll(loaded);
   const graph = mergedGraph(loaded);
-  const view = buildGraphView(graph, diagnostics);
+  let only: Set<string> | undefined;
+  if (loaded.reportFiles) {
+    only = new Set();
+    for (const project of loaded.graphs) {
+      for (const model of project.link.models) if (loaded.reportFiles.has(normalizeFileName(model.file))) only.add(model.node.name);
+    }
+  }
+  const view = buildGraphView(graph, diagnostics, only);
   let text: string;
   switch (command.format) {
     case "dot":

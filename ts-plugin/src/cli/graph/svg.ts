@@ -49,15 +49,18 @@ export function renderSvg(view: GraphView): string {
     );
   }
 
-  // Edges under nodes; parallel edges between one pair of nodes fan out.
+  // Ports: every edge attached to one side of a node gets its own point on that side, ordered by
+  // where the other end sits, so curves fan out instead of piling up.
+  const ports = assignPorts(view.edges, absolute, bandOf);
   const pairCount = new Map<string, number>();
   const pairSeen = new Map<string, number>();
   const pairKey = (e: ViewEdge) => [e.from, e.to].sort().join("\u0000");
   for (const edge of view.edges) pairCount.set(pairKey(edge), (pairCount.get(pairKey(edge)) ?? 0) + 1);
   const labels: string[] = [];
+  const placedLabels: Box[] = [];
   let minX = MARGIN;
   let maxX = MARGIN + Math.max(contentWidth, LEGEND_WIDTH);
-  for (const edge of view.edges) {
+  view.edges.forEach((edge, edgeIndex) => {
     const key = pairKey(edge);
     const index = pairSeen.get(key) ?? 0;
     pairSeen.set(key, index + 1);
@@ -65,7 +68,13 @@ export function renderSvg(view: GraphView): string {
     const from = absolute.get(edge.from)!;
     const to = absolute.get(edge.to)!;
     const sameBand = bandOf.get(edge.from) === bandOf.get(edge.to);
-    const geometry = edge.from === edge.to ? selfLoop(from, index) : sameBand ? inBandCurve(from, to, offset) : crossBandCurve(from, to, offset);
+    const port = ports.get(edgeIndex);
+    const geometry =
+      edge.from === edge.to
+        ? selfLoop(from, index)
+        : sameBand
+          ? inBandCurve(from, to, port?.from ?? 0, port?.to ?? 0)
+          : crossBandCurve(from, to, offset);
     const colorKey = edge.status === "error" ? "error" : edge.status === "warning" ? "warning" : edge.crossStore ? "crossStore" : "ok";
     const color = COLORS[colorKey];
     const dashed = edge.crossStore || edge.morphParent;
@@ -74,11 +83,11 @@ export function renderSvg(view: GraphView): string {
       `<g class="edge ${edge.status}"><title>${xml(title)}</title>` +
         `<path d="${geometry.path}" fill="none" stroke="${color}" stroke-width="${edge.status === "ok" ? 1.4 : 2.4}"${dashed ? ' stroke-dasharray="6 4"' : ""} marker-end="url(#arrow-${colorKey})"/></g>`,
     );
-    const label = edgeLabelSvg(edge, geometry, color);
+    const label = edgeLabelSvg(edge, geometry, color, placedLabels);
     minX = Math.min(minX, label.left - 4);
     maxX = Math.max(maxX, label.right + 4);
     labels.push(label.svg);
-  }
+  });
   body.push(...labels);
   for (const node of view.nodes) body.push(nodeSvg(node, absolute.get(node.id)!));
   body.push(legend(MARGIN, legendY));
@@ -160,9 +169,9 @@ interface Geometry {
   anchor?: "middle" | "start" | "end";
 }
 
-function inBandCurve(from: PlacedNode, to: PlacedNode, offset: number): Geometry {
-  const y0 = from.y + from.height / 2 + offset;
-  const y3 = to.y + to.height / 2 + offset;
+function inBandCurve(from: PlacedNode, to: PlacedNode, fromOffset: number, toOffset: number): Geometry {
+  const y0 = from.y + from.height / 2 + fromOffset;
+  const y3 = to.y + to.height / 2 + toOffset;
   if (to.layer === from.layer) {
     // Same column: leave and enter on the right, bulging outward.
     const x0 = from.x + from.width;
@@ -205,15 +214,74 @@ function cubic(x0: number, y0: number, x1: number, y1: number, x2: number, y2: n
   };
 }
 
-function edgeLabelSvg(edge: ViewEdge, at: Geometry, color: string): { svg: string; left: number; right: number } {
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const LABEL_HEIGHT = 17;
+
+/** Places the label on its curve, nudged down past labels already placed that it would cover. */
+function edgeLabelSvg(edge: ViewEdge, at: Geometry, color: string, placed: Box[]): { svg: string; left: number; right: number } {
   const text = edgeLabel(edge);
   const width = textWidth(text, 10.5) + 10;
   const anchor = at.anchor ?? "middle";
   const left = anchor === "middle" ? at.labelX - width / 2 : anchor === "start" ? at.labelX : at.labelX - width;
+  let top = at.labelY - LABEL_HEIGHT / 2;
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const hit = placed.find((box) => box.left < left + width && left < box.right && box.top < top + LABEL_HEIGHT && top < box.bottom);
+    if (!hit) break;
+    top = hit.bottom + 1;
+  }
+  placed.push({ left, right: left + width, top, bottom: top + LABEL_HEIGHT });
   const svg =
-    `<g class="edge-label"><rect x="${r(left)}" y="${r(at.labelY - 8.5)}" width="${r(width)}" height="17" rx="4" fill="#ffffff" fill-opacity="0.92"/>` +
-    `<text x="${r(left + width / 2)}" y="${r(at.labelY + 3.8)}" text-anchor="middle" font-size="10.5" fill="${color}">${xml(text)}</text></g>`;
+    `<g class="edge-label"><rect x="${r(left)}" y="${r(top)}" width="${r(width)}" height="${LABEL_HEIGHT}" rx="4" fill="#ffffff" fill-opacity="0.92"/>` +
+    `<text x="${r(left + width / 2)}" y="${r(top + LABEL_HEIGHT / 2 + 3.8)}" text-anchor="middle" font-size="10.5" fill="${color}">${xml(text)}</text></g>`;
   return { svg, left, right: left + width };
+}
+
+/**
+ * Vertical offsets of each in-band edge's two ends: edges sharing one side of a node are spread along
+ * it, in the order of the other end's height (fewer crossings near the node).
+ */
+function assignPorts(
+  edges: readonly ViewEdge[],
+  placed: ReadonlyMap<string, PlacedNode>,
+  bandOf: ReadonlyMap<string, Band>,
+): Map<number, { from: number; to: number }> {
+  const sides = new Map<string, Array<{ edge: number; end: "from" | "to"; otherY: number }>>();
+  edges.forEach((edge, index) => {
+    if (edge.from === edge.to || bandOf.get(edge.from) !== bandOf.get(edge.to)) return;
+    const from = placed.get(edge.from)!;
+    const to = placed.get(edge.to)!;
+    const forward = to.layer > from.layer;
+    const sameLayer = to.layer === from.layer;
+    const fromSide = sameLayer || forward ? "right" : "left";
+    const toSide = sameLayer || !forward ? "right" : "left";
+    const add = (node: string, side: string, end: "from" | "to", other: PlacedNode) => {
+      const key = `${node}\u0000${side}`;
+      const list = sides.get(key) ?? [];
+      list.push({ edge: index, end, otherY: other.y + other.height / 2 });
+      sides.set(key, list);
+    };
+    add(edge.from, fromSide, "from", to);
+    add(edge.to, toSide, "to", from);
+  });
+  const ports = new Map<number, { from: number; to: number }>();
+  for (const [key, list] of sides) {
+    const node = placed.get(key.slice(0, key.indexOf("\u0000")))!;
+    list.sort((a, b) => a.otherY - b.otherY || a.edge - b.edge);
+    const step = list.length > 1 ? Math.min(12, (node.height - 10) / (list.length - 1)) : 0;
+    list.forEach((entry, i) => {
+      const offset = (i - (list.length - 1) / 2) * step;
+      const port = ports.get(entry.edge) ?? { from: 0, to: 0 };
+      port[entry.end] = offset;
+      ports.set(entry.edge, port);
+    });
+  }
+  return ports;
 }
 
 const LEGEND_ITEMS: Array<[string, string, boolean]> = [

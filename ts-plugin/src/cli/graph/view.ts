@@ -38,7 +38,11 @@ export interface GraphView {
 
 export const STORE_TITLES: Record<Store, string> = { sql: "SQL", mongo: "MongoDB" };
 
-export function buildGraphView(graph: ModelGraph, diagnostics: readonly Diagnostic[]): GraphView {
+/**
+ * `only`: draw these models and their relations (the models named on the command line); models they
+ * point at are drawn too, as plain nodes, so an edge never dangles.
+ */
+export function buildGraphView(graph: ModelGraph, diagnostics: readonly Diagnostic[], only?: ReadonlySet<string>): GraphView {
   const nodes = new Map<string, ViewNode>();
   const usedIds = new Set<string>();
   const idFor = (label: string, prefix: string) => {
@@ -65,9 +69,13 @@ export function buildGraphView(graph: ModelGraph, diagnostics: readonly Diagnost
     }
   }
 
+  const drawn = only ? graph.models.filter((model) => only.has(model.name)) : graph.models;
+  const pointedAt = new Set<string>();
+  for (const model of drawn) for (const rel of model.relations) if (typeof rel.target === "string") pointedAt.add(rel.target);
   // The first declaration of a name wins; duplicates are reported by the engine and drawn once.
   for (const model of graph.models) {
     if (nodes.has(model.name)) continue;
+    if (only && !only.has(model.name) && !pointedAt.has(model.name)) continue;
     const table = typeof model.table === "string" ? model.table : undefined;
     nodes.set(model.name, {
       id: idFor(model.name, "m"),
@@ -83,6 +91,7 @@ export function buildGraphView(graph: ModelGraph, diagnostics: readonly Diagnost
   // morphTo parents: models declaring morphOne/morphMany toward the morphTo's model with the same morphName.
   const morphParents = new Map<string, string[]>();
   for (const model of graph.models) {
+    if (!nodes.has(model.name)) continue;
     for (const rel of model.relations) {
       if ((rel.kind === "morphOne" || rel.kind === "morphMany") && typeof rel.target === "string") {
         const morphName = optionString(rel.options, "morphName");
@@ -105,7 +114,7 @@ export function buildGraphView(graph: ModelGraph, diagnostics: readonly Diagnost
     return node;
   };
 
-  for (const model of graph.models) {
+  for (const model of drawn) {
     const from = nodes.get(model.name)!;
     for (const rel of model.relations) {
       const kind = typeof rel.kind === "string" ? rel.kind : isUnverifiable(rel.kind) ? rel.kind.text : String(rel.kind);
