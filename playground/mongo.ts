@@ -39,6 +39,8 @@ function step(title: string, c: Counted<unknown>, lines: string[]): void {
   for (const line of lines) console.log(`    ${line}`);
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 function label(parent: Model | null): string {
   if (!parent) return "(none)";
   if (parent instanceof Photo) return `Photo ${parent.path}`;
@@ -83,7 +85,7 @@ export async function runMongoDemo(): Promise<void> {
     "photos → comments (morphMany) and imageable (morphTo), with counts",
     photos,
     photos.result.map(
-      (p) => `${p.path} @ ${(p.getRelation("imageable") as GeoLocation | null)?.name}: ${p.get("comments_count")} comments — ${(p.getRelation("comments") as Comment[]).map((c) => `"${c.body}"`).join(", ")}`,
+      (p) => `${p.path} @ ${(p.getRelation("imageable") as GeoLocation | null)?.name}: ${plural(p.get("comments_count") as number, "comment")} — ${(p.getRelation("comments") as Comment[]).map((c) => `"${c.body}"`).join(", ")}`,
     ),
   );
 
@@ -106,7 +108,9 @@ export async function runMongoDemo(): Promise<void> {
     return { p, list };
   });
   step(
-    "SQL post → its Mongo comments",
+    "comments" in (Post.schema as object)
+      ? "SQL post → its Mongo comments (Post.load('comments'))"
+      : "SQL post → its Mongo comments (Post declares no comments relation: the same single query by hand)",
     fromPost,
     [`Post "${fromPost.result.p.title}": ${fromPost.result.list.map((c) => `"${c.body}"`).join(", ")}`],
   );
@@ -115,7 +119,7 @@ export async function runMongoDemo(): Promise<void> {
   step(
     "locations → photos → comments (nested, one query per level)",
     nested,
-    nested.result.map((g) => `${g.name}: ${(g.getRelation("photos") as Photo[]).map((p) => `${p.path} (${(p.getRelation("comments") as Comment[]).length} comments)`).join(", ")}`),
+    nested.result.map((g) => `${g.name}: ${(g.getRelation("photos") as Photo[]).map((p) => `${p.path} (${plural((p.getRelation("comments") as Comment[]).length, "comment")})`).join(", ")}`),
   );
   console.log("");
 }

@@ -281,7 +281,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     const merged: Document = {};
     for (const p of parts) {
       for (const [k, v] of Object.entries(p)) {
-        if (k in merged || k.startsWith("$")) return { $and: parts };
+        if (k in merged) return { $and: parts };
         merged[k] = v;
       }
     }
