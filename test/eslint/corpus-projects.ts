@@ -4,7 +4,7 @@
  * tsconfig.json and a copy of the fixture. ESLint and `eloquent check` find those tsconfigs like a
  * user's tooling would. Diagnostics are mapped back to the original fixture paths for comparison.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fixtureFiles } from "../fixtures/relations/expectations";
@@ -41,11 +41,11 @@ export function makeTempRoot(prefix: string): string {
   return root;
 }
 
-export function createCorpusProjects(): CorpusProjects {
-  const root = makeTempRoot("eloquent-corpus-");
+export function createCorpusProjects(files: readonly string[] = fixtureFiles(), prefix = "eloquent-corpus-"): CorpusProjects {
+  const root = makeTempRoot(prefix);
   const originals = new Map<string, string>();
   const dirs: string[] = [];
-  for (const fixture of fixtureFiles()) {
+  for (const fixture of files) {
     const name = basename(fixture, ".ts");
     const dir = join(root, name);
     mkdirSync(dir);
@@ -56,6 +56,18 @@ export function createCorpusProjects(): CorpusProjects {
     dirs.push(dir);
   }
   return { root, originals, dirs, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Copies a directory's .ts files (one project, its own tsconfig) into a fresh temp root. */
+export function copyAsProject(sourceDir: string, prefix: string): { root: string; originals: Map<string, string>; cleanup(): void } {
+  const root = makeTempRoot(prefix);
+  writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ ...TSCONFIG, include: ["**/*.ts"] }, null, 2));
+  const originals = new Map<string, string>();
+  for (const name of readdirSync(sourceDir).filter((f) => f.endsWith(".ts"))) {
+    cpSync(join(sourceDir, name), join(root, name));
+    originals.set(join(root, name), join(sourceDir, name));
+  }
+  return { root, originals, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /** Writes a small project (file name → text) with a tsconfig into a fresh temp root. */
