@@ -153,3 +153,17 @@ describe("registerModels", () => {
     expect(result.diagnostics.map((d) => d.ruleId)).toEqual(["column-definition", "relation-kind", "relation-target-exists", "relation-options"]);
   });
 });
+
+describe("graphFromClasses with hostile statics", () => {
+  it("reports a throwing schema getter instead of crashing", () => {
+    class Weird extends Base {
+      static get schema(): never {
+        throw new Error("boom");
+      }
+    }
+    const result = registerModels([Weird], { strict: false, logger: false, registry: new ModelRegistry() });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      ["schema-entry", "Weird: static schema must be an object of column(...) and relation(...) entries, got a getter that threw (boom)."],
+    ]);
+  });
+});

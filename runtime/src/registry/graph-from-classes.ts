@@ -47,7 +47,14 @@ export function modelNodeFromClass(cls: ModelClassLike): ModelNode {
   const columns: ColumnNode[] = [];
   const relations: RelationNode[] = [];
   const invalidEntries: InvalidEntryNode[] = [];
-  const schema = cls.schema;
+  let schema: unknown;
+  try {
+    schema = cls.schema;
+  } catch (error) {
+    // A throwing getter is bad input like any other: report it, keep validating the rest.
+    schema = undefined;
+    invalidEntries.push({ name: "", found: `a getter that threw (${error instanceof Error ? error.message : String(error)})` });
+  }
   if (schema !== undefined && schema !== null && typeof schema === "object" && !Array.isArray(schema)) {
     for (const [name, entry] of Object.entries(schema)) {
       if (isColumnDescriptor(entry)) {

@@ -1,7 +1,7 @@
 import { morphColumns as conventionalMorphColumns } from "../conventions";
 import type { NodeRef } from "../diagnostic";
 import { columnType, requireColumn, resolveKey, targetModel, type ResolvedKey } from "../keys";
-import type { ModelInfo } from "../model-index";
+import type { ModelIndex, ModelInfo } from "../model-index";
 import type { Rule, RuleContext } from "../rule";
 import { stringOption } from "../values";
 import type { RelationNode } from "../graph";
@@ -21,18 +21,7 @@ export const morphColumns: Rule = {
       if (morphName === undefined) return;
       const owner = kind === "morphTo" ? model : targetModel(index, relation);
       if (owner === undefined) return;
-      let idRefType: string | undefined;
-      if (kind === "morphTo") {
-        const parent = index.morphParentsOf(model.name, morphName)[0];
-        const typed = parent ?? undefined;
-        if (typed) idRefType = columnType(typed.model, stringOption(typed.relation, "localKey") ?? typed.model.primaryKey);
-        else {
-          const target = targetModel(index, relation);
-          if (target) idRefType = columnType(target, target.primaryKey);
-        }
-      } else {
-        idRefType = columnType(model, stringOption(relation, "localKey") ?? model.primaryKey);
-      }
+      const idRefType = kind === "morphTo" ? parentKeyType(index, model, relation, morphName) : columnType(model, stringOption(relation, "localKey") ?? model.primaryKey);
       const names = conventionalMorphColumns(morphName);
       const type = resolveKey(relation, "morphType", () => names.type);
       const id = resolveKey(relation, "morphId", () => names.id);
@@ -64,4 +53,17 @@ function check(
     subject: subject(model, relation),
     ...(node ? { node } : {}),
   });
+}
+
+/** Key type the morphTo's id column must hold: the parents' common key type, "string" when they differ. */
+function parentKeyType(index: ModelIndex, model: ModelInfo, relation: RelationNode, morphName: string): string | undefined {
+  const types = new Set<string | undefined>();
+  for (const parent of index.morphParentsOf(model.name, morphName)) {
+    types.add(columnType(parent.model, stringOption(parent.relation, "localKey") ?? parent.model.primaryKey));
+  }
+  if (types.size === 0) {
+    const target = targetModel(index, relation);
+    return target ? columnType(target, target.primaryKey) : undefined;
+  }
+  return types.size === 1 ? [...types][0] : "string";
 }

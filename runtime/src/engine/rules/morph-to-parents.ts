@@ -12,14 +12,11 @@ export const morphToParents: Rule = {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
       if (kind !== "morphTo" || typeof relation.target !== "string") return;
-        const name = effectiveMorphName(relation);
+      const name = effectiveMorphName(relation);
       if (name === undefined) return;
       if (index.model(relation.target) !== undefined || index.morphParentsOf(model.name, name).length > 0) return;
       const target = relation.target;
       const node = { model: model.name, relation: relation.name, part: "target" as const };
-      // Parents with the same morphName toward other models, or toward this model with another name, hint at the typo.
-      const elsewhere = index.morphParents(name).map((p) => `${p.model.name}.${p.relation.name} → ${describe(p.relation.target)}`);
-      const match = index.suggestModel(target);
       if (index.hasUnverifiableTarget) {
         context.cannotVerify?.({
           message: `${subject(model, relation)}: cannot verify that a parent declares morphOne/morphMany with morphName '${name}' toward ${model.name}: some relation targets are not literals.`,
@@ -28,6 +25,9 @@ export const morphToParents: Rule = {
         });
         return;
       }
+      // Parents using this morphName toward other models often reveal the typo.
+      const elsewhere = index.morphParents(name).map((p) => `${p.model.name}.${p.relation.name} → ${describe(p.relation.target)}`);
+      const match = index.suggestModel(target);
       context.report({
         message: `${subject(model, relation)} has no possible parent: '${target}' is not a model${match ? (match.caseOnly ? ` ('${target}' differs from model '${match.value}' only by case)` : ` (did you mean '${match.value}'?)`) : ""}, and no model declares morphOne/morphMany toward ${model.name} with morphName '${name}'.${elsewhere.length ? ` morphName '${name}' is used by ${elsewhere.join(", ")}.` : ""}`,
         hint: match
