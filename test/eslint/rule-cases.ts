@@ -137,6 +137,18 @@ export class ArticleLabel extends SqlModel {
     code: HEADER + sql("Account", "accounts", `    reviews: relation("hasMany", "Review"),`) + mongo("Review", "reviews", `    account_id: column("int"),`),
   },
   {
+    rule: "database-metadata",
+    code:
+      HEADER +
+      sql("Book", "books", `    title: column("string"),`) +
+      sql(
+        "Review",
+        "reviews",
+        `    book_id: column("int"),`,
+        `\n  static database = { foreignKeys: [{ columns: ["bok_id"], references: { table: "books", columns: ["id"] } }] };`,
+      ),
+  },
+  {
     rule: "name-clash",
     code: HEADER + sql("Writer", "writers", `    publisher: column("int"),\n    publisher_rel: relation("hasOne", "Publisher"),\n    publisher: relation("hasOne", "Publisher"),`) + sql("Publisher", "publishers", `    writer_id: column("int"),`),
   },

@@ -3,6 +3,7 @@
  * of them, each rule has an invalid snippet with the exact lines, and every autofix and suggestion is
  * checked against the code it must produce. Snippets are single files (no tsconfig above them).
  */
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { tmpdir } from "node:os";
 import { RuleTester } from "@typescript-eslint/rule-tester";
@@ -40,6 +41,15 @@ describe("rule set", () => {
       const meta = rule(engineRule.id).meta;
       expect(meta.docs?.description).toBe(engineRule.description);
       expect((meta.docs as { url?: string }).url).toMatch(new RegExp(`docs/rules\\.md#${engineRule.id}$`));
+    }
+  });
+
+  it("every rule's meta.docs.url points at a section of docs/rules.md that exists", () => {
+    const doc = readFileSync(path.join(__dirname, "../../docs/rules.md"), "utf8");
+    const anchors = new Set([...doc.matchAll(/^#{2,3} ([a-z0-9-]+)\s*$/gm)].map((m) => m[1]));
+    for (const id of Object.keys(plugin.rules)) {
+      const url = (rule(id).meta.docs as { url?: string }).url!;
+      expect(anchors.has(url.slice(url.indexOf("#") + 1)), `${id}: ${url}`).toBe(true);
     }
   });
 
@@ -247,6 +257,7 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
   ],
   "schema-entry": [{ code: codeOf("schema-entry"), output: null, errors: [error(8)] }],
   "cross-store-relation": [{ code: codeOf("cross-store-relation"), output: null, errors: [error(8)] }],
+  "database-metadata": [{ code: codeOf("database-metadata"), output: null, errors: [error(14)] }],
   "name-clash": [{ code: codeOf("name-clash"), output: null, errors: [error(10)] }],
   "table-clash": [{ code: codeOf("table-clash"), output: null, errors: [error(13)] }],
   "cannot-verify": [{ code: codeOf("cannot-verify"), output: null, errors: [error(9)] }],
