@@ -30,9 +30,9 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
   lines.push(`- date: ${info.date}`);
   lines.push(`- machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB RAM, ${info.platform}; load average at start ${info.loadAverage} (cores shared with other work: expect noise)`);
   lines.push(`- Node ${info.node}, SQLite ${info.sqlite} (better-sqlite3), eloquent revision ${info.revision}`);
-  lines.push(`- method: each peer × workload in its own child process, one at a time, peers in rotated order; ${opts.warmup} warm-up round(s) then ${opts.rounds} timed rounds (W6: ×${WORKLOADS.w6.samplesPerRound} samples per round); gc between samples, outside the timing; the correctness gate (canonical output deep-equal to raw better-sqlite3) runs first and a cell that fails it is not timed${opts.quick ? "; **quick smoke run, not for publication**" : ""}`);
+  lines.push(`- method: each peer × workload in its own child process, one at a time, peers in rotated order; ${opts.warmup} warm-up round(s) and the untimed gate round, then ${opts.rounds} timed rounds (W6: ×${WORKLOADS.w6.samplesPerRound} samples per round); gc between samples, outside the timing; the correctness gate (canonical output deep-equal to raw better-sqlite3) runs first and a cell that fails it is not timed${opts.quick ? "; **quick smoke run, not for publication**" : ""}`);
   lines.push(`- command: \`npm run bench:peers${process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : ""}\``);
-  lines.push(`- columns: median wall time of one complete load (parents + relations, hydrated the peer's usual way); p25–p75; ratio of medians to the raw better-sqlite3 floor and to the raw knex floor; SQL statements executed (counted at the driver); peak RSS of the child process`, "");
+  lines.push(`- columns: median wall time of one complete load (parents + relations, hydrated the peer's usual way); p25–p75; ratio of medians to the raw better-sqlite3 floor and to the raw knex floor; SQL statements executed (counted at the driver); peak RSS of the child process; load = 1-minute load average when the cell finished (on ${info.cores} cores: above ${info.cores} means the cell shared the CPU)`, "");
 
   lines.push(`## Summary: median time as a multiple of raw better-sqlite3 (lower is better)`, "");
   lines.push(`| workload | ${peers.map(label).join(" | ")} |`);
@@ -67,17 +67,17 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
     const base = find(w, floor);
     const knex = find(w, knexFloor);
     lines.push(`## ${wl.title}: ${wl.description}`, "");
-    lines.push(`| peer | status | median ms | p25–p75 ms | × better-sqlite3 | × knex | statements | peak RSS MB |`);
-    lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    lines.push(`| peer | status | median ms | p25–p75 ms | × better-sqlite3 | × knex | statements | peak RSS MB | load |`);
+    lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
     const rows = peers.map((p) => find(w, p)).filter(Boolean);
     rows.sort((a, b) => (a.stats ? a.stats.median : Infinity) - (b.stats ? b.stats.median : Infinity));
     for (const c of rows) {
       const name = c.peer === "eloquent" ? `**${label(c.peer)}**` : label(c.peer);
       if (!c.stats) {
-        lines.push(`| ${name} | ${c.status}: ${escapeMd(c.reason || "")} | – | – | – | – | ${c.statements ?? "–"} | – |`);
+        lines.push(`| ${name} | ${c.status}: ${escapeMd(c.reason || "")} | – | – | – | – | ${c.statements ?? "–"} | – | ${c.load ?? "–"} |`);
         continue;
       }
-      lines.push(`| ${name} | OK | ${fmtMs(c.stats.median)} | ${fmtMs(c.stats.p25)}–${fmtMs(c.stats.p75)} | ${fmtRatio(ratio(c, base))} | ${fmtRatio(ratio(c, knex))} | ${c.statements} | ${Math.round(c.maxRssKb / 1024)} |`);
+      lines.push(`| ${name} | OK | ${fmtMs(c.stats.median)} | ${fmtMs(c.stats.p25)}–${fmtMs(c.stats.p75)} | ${fmtRatio(ratio(c, base))} | ${fmtRatio(ratio(c, knex))} | ${c.statements} | ${Math.round(c.maxRssKb / 1024)} | ${c.load ?? "–"} |`);
     }
     lines.push("");
   }

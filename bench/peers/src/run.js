@@ -4,7 +4,7 @@
  * Side-by-side relation loading: every peer × workload in its own child process, one at a time,
  * peers in rotated order per workload, each gated for correctness against raw better-sqlite3.
  *
- *   node src/run.js [--rounds 10] [--warmup 2] [--quick] [--only w1,w6] [--peers eloquent,objection]
+ *   node src/run.js [--rounds 10] [--warmup 1] [--quick] [--only w1,w6] [--peers eloquent,objection]
  *                   [--timeout 300] [--out ../results]
  */
 const fs = require("node:fs");
@@ -28,7 +28,7 @@ const USAGE = `usage: npm run bench:peers -- [--rounds N] [--warmup N] [--quick]
   peers:     ${PEERS.join(", ")}`;
 
 function parseArgs(argv) {
-  const opts = { rounds: 10, warmup: 2, quick: false, only: Object.keys(WORKLOADS), peers: PEERS, timeout: 300, out: null };
+  const opts = { rounds: 10, warmup: 1, quick: false, only: Object.keys(WORKLOADS), peers: PEERS, timeout: 300, out: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -107,7 +107,7 @@ async function main() {
   const peers = opts.peers.includes(FLOOR) ? opts.peers : [FLOOR, ...opts.peers]; // the floor is the yardstick
   const info = machine();
   console.log(`peers bench: ${info.cpu} × ${info.cores}, ${info.memoryGb} GB, Node ${info.node}, SQLite ${info.sqlite}`);
-  console.log(`rounds ${opts.rounds} (+${opts.warmup} warm-up)${opts.quick ? " [quick smoke run]" : ""}; workloads ${opts.only.join(", ")}; peers ${peers.join(", ")}`);
+  console.log(`rounds ${opts.rounds} (after ${opts.warmup} warm-up + the gate run)${opts.quick ? " [quick smoke run]" : ""}; workloads ${opts.only.join(", ")}; peers ${peers.join(", ")}`);
 
   for (const db of new Set(opts.only.map((w) => WORKLOADS[w].db))) {
     const t0 = Date.now();

@@ -38,10 +38,11 @@ const RUN = {
     const users = await whereIn(() => knex("users").select("id", "name", "email"), "id", distinct(posts, "user_id"));
     return belongsTo(posts, users, "user_id", "user");
   },
+  // CROSS JOIN pins SQLite's join order (see raw-better-sqlite3.js).
   w3: async ({ knex }) => {
     const users = await knex("users").select("id", "name", "email");
     const tags = await whereIn(
-      () => knex("tags").join("tag_user", "tag_user.tag_id", "tags.id").select("tags.id", "tags.name", "tag_user.user_id as pivot_user_id"),
+      () => knex("tag_user").crossJoin("tags", "tags.id", "tag_user.tag_id").select("tags.id", "tags.name", "tag_user.user_id as pivot_user_id"),
       "tag_user.user_id", ids(users));
     return hasMany(users, tags, "pivot_user_id", "tags");
   },
