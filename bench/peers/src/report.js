@@ -18,7 +18,8 @@ function label(peer) {
   }
 }
 
-const ratio = (cell, base) => (cell && cell.stats && base && base.stats ? cell.stats.median / base.stats.median : NaN);
+const ratio = (cell, base) => (cell && cell.stats && base && base.stats ? cell.stats.median / (cell.floorMedian?.[base.peer] ?? base.stats.median) : NaN);
+const mark = (cell) => (cell && cell.reusedFrom ? " †" : "");
 const fmtRatio = (r) => (Number.isFinite(r) ? `${r < 10 ? r.toFixed(2) : r.toFixed(1)}×` : "–");
 const escapeMd = (s) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
 const escapeXml = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -32,8 +33,13 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
   lines.push(`- Node ${info.node}, SQLite ${info.sqlite} (better-sqlite3), eloquent revision ${info.revision}`);
   lines.push(`- method: each peer × workload in its own child process, one at a time, peers in rotated order; ${opts.warmup} warm-up round(s) and the untimed gate round, then ${opts.rounds} timed rounds (W6: ×${WORKLOADS.w6.samplesPerRound} samples per round); gc between samples, outside the timing; the correctness gate (canonical output deep-equal to raw better-sqlite3) runs first and a cell that fails it is not timed${opts.quick ? "; **quick smoke run, not for publication**" : ""}`);
   lines.push(`- command: \`npm run bench:peers${process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : ""}\``);
-  lines.push(`- columns: median wall time of one complete load (parents + relations, hydrated the peer's usual way); p25–p75; ratio of medians to the raw better-sqlite3 floor and to the raw knex floor; SQL statements executed (counted at the driver); peak RSS of the child process; load = 1-minute load average when the cell finished (on ${info.cores} cores: above ${info.cores} means the cell shared the CPU)`, "");
+  lines.push(`- columns: median wall time of one complete load (parents + relations, hydrated the peer's usual way); p25–p75; ratio of medians to the raw better-sqlite3 floor and to the raw knex floor; SQL statements executed (counted at the driver); peak RSS of the child process; load = 1-minute load average when the cell finished (on ${info.cores} cores: above ${info.cores} means the cell shared the CPU)`);
 
+  const reused = [...new Set(cells.filter((c) => c.reusedFrom).map((c) => c.reusedFrom))];
+  if (reused.length) {
+    lines.push(`- † cells were measured in an earlier run (${reused.join(", ")}) and kept (\`--reuse\`); their ratios use that run's floors`);
+  }
+  lines.push("");
   lines.push(`## Summary: median time as a multiple of raw better-sqlite3 (lower is better)`, "");
   lines.push(`| workload | ${peers.map(label).join(" | ")} |`);
   lines.push(`| --- | ${peers.map(() => "---:").join(" | ")} |`);
@@ -43,7 +49,7 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
       const c = find(w, p);
       if (!c) return "–";
       if (!c.stats) return c.status;
-      return `${fmtRatio(ratio(c, base))}`;
+      return `${fmtRatio(ratio(c, base))}${mark(c)}`;
     });
     lines.push(`| ${WORKLOADS[w].title} | ${row.join(" | ")} |`);
   }
@@ -72,7 +78,7 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
     const rows = peers.map((p) => find(w, p)).filter(Boolean);
     rows.sort((a, b) => (a.stats ? a.stats.median : Infinity) - (b.stats ? b.stats.median : Infinity));
     for (const c of rows) {
-      const name = c.peer === "eloquent" ? `**${label(c.peer)}**` : label(c.peer);
+      const name = (c.peer === "eloquent" ? `**${label(c.peer)}**` : label(c.peer)) + mark(c);
       if (!c.stats) {
         lines.push(`| ${name} | ${c.status}: ${escapeMd(c.reason || "")} | – | – | – | – | ${c.statements ?? "–"} | – | ${c.load ?? "–"} |`);
         continue;

@@ -23,12 +23,13 @@ const { summarize } = require("./stats");
 const { machine, packageVersion } = require("./machine");
 const { writeReport } = require("./report");
 
-const USAGE = `usage: npm run bench:peers -- [--rounds N] [--warmup N] [--quick] [--only w1,w6] [--peers a,b] [--timeout SEC] [--out DIR]
+const USAGE = `usage: npm run bench:peers -- [--rounds N] [--warmup N] [--quick] [--only w1,w6] [--peers a,b] [--timeout SEC] [--out DIR] [--reuse FILE.json]
+  --reuse: keep the cells of peers not run now from an earlier run's JSON (marked † in the report)
   workloads: ${Object.keys(WORKLOADS).join(", ")}
   peers:     ${PEERS.join(", ")}`;
 
 function parseArgs(argv) {
-  const opts = { rounds: 10, warmup: 1, quick: false, only: Object.keys(WORKLOADS), peers: PEERS, timeout: 300, out: null };
+  const opts = { rounds: 10, warmup: 1, quick: false, only: Object.keys(WORKLOADS), peers: PEERS, timeout: 300, out: null, reuse: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -54,6 +55,7 @@ function parseArgs(argv) {
     else if (a === "--only") opts.only = list(value(), Object.keys(WORKLOADS), "workload");
     else if (a === "--peers") opts.peers = list(value(), PEERS, "peer");
     else if (a === "--out") opts.out = path.resolve(value());
+    else if (a === "--reuse") opts.reuse = path.resolve(value());
     else if (a === "--help" || a === "-h") {
       console.log(USAGE);
       process.exit(0);
@@ -68,11 +70,20 @@ function parseArgs(argv) {
   return opts;
 }
 
+let currentChild = null;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (currentChild) currentChild.kill("SIGKILL"); // never leave a worker running on its own
+    process.exit(130);
+  });
+}
+
 function runCell(peer, workloadId, extraArgs, timeoutSec) {
   return new Promise((resolve) => {
     const args = ["--expose-gc", "--max-old-space-size=6144", path.join(__dirname, "worker.js"),
       "--peer", peer, "--workload", workloadId, ...extraArgs];
     const child = spawn(process.execPath, args, { cwd: path.resolve(__dirname, ".."), stdio: ["ignore", "pipe", "pipe"] });
+    currentChild = child;
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -85,6 +96,7 @@ function runCell(peer, workloadId, extraArgs, timeoutSec) {
     }, timeoutSec * 1000);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      currentChild = null;
       const wall = (Date.now() - started) / 1000;
       if (timedOut) return resolve({ status: "TIMEOUT", reason: `no result within ${timeoutSec}s`, wall });
       const line = stdout.split("\n").reverse().find((l) => l.startsWith("RESULT "));
@@ -141,12 +153,29 @@ async function main() {
     }
   }
 
+  // Each cell remembers this run's floor medians, so its ratios stay right if a later run reuses it.
+  for (const c of cells) {
+    c.floorMedian = {};
+    for (const floorPeer of [FLOOR, KNEX_FLOOR]) {
+      const f = cells.find((x) => x.workloadId === c.workloadId && x.peer === floorPeer && x.stats);
+      if (f) c.floorMedian[floorPeer] = f.stats.median;
+    }
+  }
   const versions = {};
+  let reported = peers;
+  if (opts.reuse) {
+    const earlier = JSON.parse(fs.readFileSync(opts.reuse, "utf8"));
+    const kept = earlier.cells.filter((c) => opts.only.includes(c.workloadId) && !peers.includes(c.peer));
+    for (const c of kept) cells.push({ ...c, reusedFrom: c.reusedFrom || earlier.info.date });
+    Object.assign(versions, earlier.versions);
+    reported = PEERS.filter((p) => peers.includes(p) || kept.some((c) => c.peer === p));
+    console.log(`reused ${kept.length} cells from ${path.relative(process.cwd(), opts.reuse)} (${earlier.info.date})`);
+  }
   for (const peer of peers) {
     const mod = loadPeerSafely(peer);
     versions[peer] = mod ? (mod.versions ? mod.versions() : mod.packages.map((p) => `${p} ${packageVersion(p)}`).join(", ")) : "?";
   }
-  const files = writeReport({ opts, info, peers, cells, versions, fmtMs, floor: FLOOR, knexFloor: KNEX_FLOOR });
+  const files = writeReport({ opts, info, peers: reported, cells, versions, fmtMs, floor: FLOOR, knexFloor: KNEX_FLOOR });
   console.log(`\n${files.markdown}`);
   console.log(`written: ${path.relative(process.cwd(), files.mdPath)}, ${path.relative(process.cwd(), files.svgPath)}, ${path.relative(process.cwd(), files.jsonPath)}`);
 }
