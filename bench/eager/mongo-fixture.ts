@@ -7,6 +7,7 @@
  */
 import { ObjectId, type Document } from "mongodb";
 import type { Runner } from "./harness";
+import * as mongoModels from "./mongo-models";
 
 export interface MongoContext {
   url: string;
@@ -44,13 +45,13 @@ async function seed(db: import("eloquent-orm").DbPort): Promise<void> {
 
 export async function eloquentMongoRunner(
   context: MongoContext,
-  run: (models: typeof import("./mongo-models")) => Promise<unknown>,
+  run: (models: typeof mongoModels) => Promise<unknown>,
   canonical: (result: any) => unknown,
 ): Promise<Runner> {
   const orm = await import("eloquent-orm");
   orm.configureMongoConnection("bench_mongo", { url: context.url, database: context.database });
   await seed(orm.getMongoConnection("bench_mongo").db);
-  const models = await import("./mongo-models");
+  const models = mongoModels;
   orm.registerModels(models.ALL, { logger: false });
   let queries = 0;
   orm.onMongoCommand(() => void queries++);

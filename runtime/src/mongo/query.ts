@@ -22,6 +22,9 @@ import type { MongoModelBase } from "./mongo-model";
 
 type Clause = { bool: "and" | "or"; filter: Document };
 
+/** Schema columns, plus `id` (the document's `_id`). */
+export type MongoColumn<S> = Column<S> | "id";
+
 const COMPARISONS = new Map<string, string>([
   ["=", "$eq"], ["!=", "$ne"], ["<>", "$ne"], ["<", "$lt"], ["<=", "$lte"], [">", "$gt"], [">=", "$gte"],
 ]);
@@ -65,17 +68,17 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   // ---- where ----------------------------------------------------------------------------------------
 
   where(group: (q: MongoQuery<M, S>) => unknown): this;
-  where(values: Partial<Record<Column<S>, unknown>>): this;
-  where(column: Column<S>, value: unknown): this;
-  where(column: Column<S>, operator: string, value: unknown): this;
+  where(values: Partial<Record<MongoColumn<S>, unknown>>): this;
+  where(column: MongoColumn<S>, value: unknown): this;
+  where(column: MongoColumn<S>, operator: string, value: unknown): this;
   where(...args: unknown[]): this {
     return this.#where("and", args);
   }
 
   orWhere(group: (q: MongoQuery<M, S>) => unknown): this;
-  orWhere(values: Partial<Record<Column<S>, unknown>>): this;
-  orWhere(column: Column<S>, value: unknown): this;
-  orWhere(column: Column<S>, operator: string, value: unknown): this;
+  orWhere(values: Partial<Record<MongoColumn<S>, unknown>>): this;
+  orWhere(column: MongoColumn<S>, value: unknown): this;
+  orWhere(column: MongoColumn<S>, operator: string, value: unknown): this;
   orWhere(...args: unknown[]): this {
     return this.#where("or", args);
   }
@@ -136,13 +139,13 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return { [field]: { [mongoOp]: filterValue(this.meta, name, value, where) } };
   }
 
-  whereIn(column: Column<S>, values: readonly unknown[]): this {
+  whereIn(column: MongoColumn<S>, values: readonly unknown[]): this {
     return this.#in("and", "$in", column, values, "whereIn()");
   }
-  whereNotIn(column: Column<S>, values: readonly unknown[]): this {
+  whereNotIn(column: MongoColumn<S>, values: readonly unknown[]): this {
     return this.#in("and", "$nin", column, values, "whereNotIn()");
   }
-  orWhereIn(column: Column<S>, values: readonly unknown[]): this {
+  orWhereIn(column: MongoColumn<S>, values: readonly unknown[]): this {
     return this.#in("or", "$in", column, values, "orWhereIn()");
   }
 
@@ -152,11 +155,11 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this;
   }
 
-  whereNull(column: Column<S>): this {
+  whereNull(column: MongoColumn<S>): this {
     this.#clauses.push({ bool: "and", filter: { [this.#field(column, "whereNull()")]: { $eq: null } } });
     return this;
   }
-  whereNotNull(column: Column<S>): this {
+  whereNotNull(column: MongoColumn<S>): this {
     this.#clauses.push({ bool: "and", filter: { [this.#field(column, "whereNotNull()")]: { $ne: null } } });
     return this;
   }
@@ -193,13 +196,13 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
 
   // ---- shape ----------------------------------------------------------------------------------------
 
-  select(...columns: Column<S>[]): this {
+  select(...columns: MongoColumn<S>[]): this {
     this.#projection = {};
     for (const c of columns) this.#projection[this.#field(c, "select()")] = 1;
     return this;
   }
 
-  orderBy(column: Column<S>, direction: "asc" | "desc" = "asc"): this {
+  orderBy(column: MongoColumn<S>, direction: "asc" | "desc" = "asc"): this {
     const dir = String(direction).toLowerCase();
     if (dir !== "asc" && dir !== "desc") {
       throw new MongoQueryError(`${this.meta.name}.orderBy('${String(column)}', '${String(direction)}'): direction must be "asc" or "desc".`);
@@ -207,7 +210,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     this.#sort.push([this.#field(column, "orderBy()"), dir === "asc" ? 1 : -1]);
     return this;
   }
-  latest(column: Column<S> = "created_at" as Column<S>): this {
+  latest(column: MongoColumn<S> = "created_at" as MongoColumn<S>): this {
     return this.orderBy(column, "desc");
   }
 
@@ -359,7 +362,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   }
 
   /** Values of one column (as attributes expose them). */
-  async pluck<K extends Column<S>>(column: K): Promise<unknown[]> {
+  async pluck<K extends MongoColumn<S>>(column: K): Promise<unknown[]> {
     const field = this.#field(column, "pluck()");
     const docs = await this.collection().find(this.toFilter(), { ...this.#findOptions(), projection: { [field]: 1 } }).toArray();
     return docs.map((d) => documentToRow(this.meta, d)[field]);
@@ -374,7 +377,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   }
 
   /** Mass update of the matching documents ($set of schema columns; updated_at is set). Returns the count. */
-  async update(values: Partial<Record<Column<S>, unknown>>): Promise<number> {
+  async update(values: Partial<Record<MongoColumn<S>, unknown>>): Promise<number> {
     const set = rowToDocument(this.meta, values as Record<string, unknown>, "update()");
     delete set._id;
     if (this.meta.timestamps && !("updated_at" in set)) set.updated_at = new Date();
