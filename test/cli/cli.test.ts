@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RULES } from "eloquent-orm/engine";
-import { writeProject } from "../eslint/corpus-projects";
+import { REPO_ROOT, writeProject } from "../eslint/corpus-projects";
 import { CLI, run } from "../eslint/run";
 
 const USER = `import { column, relation } from "eloquent-orm";
@@ -223,6 +223,25 @@ describe("eloquent check", () => {
     } finally {
       project.cleanup();
     }
+  });
+});
+
+describe("the runtime's `eloquent` bin", () => {
+  it("delegates check and graph to this CLI (same output, same exit code)", () => {
+    const bin = join(REPO_ROOT, "runtime", "dist", "cli", "bin.js");
+    const viaRuntime = run(bin, ["check", "--format", "json"], broken.root);
+    const direct = run(CLI, ["check", "--format", "json"], broken.root);
+    expect(viaRuntime.status).toBe(1);
+    expect(viaRuntime.stdout).toBe(direct.stdout);
+    expect(run(bin, ["graph", "--format", "dot"], broken.root).stdout).toBe(run(CLI, ["graph", "--format", "dot"], broken.root).stdout);
+  });
+});
+
+describe("docs/graph.svg", () => {
+  it("is the current picture of playground/models (regenerate: node ts-plugin/dist/cli/bin.js graph playground/models --format svg -o docs/graph.svg)", () => {
+    const fresh = run(CLI, ["graph", "playground/models", "--format", "svg"], REPO_ROOT);
+    expect(fresh.status).toBe(0);
+    expect(readFileSync(join(REPO_ROOT, "docs", "graph.svg"), "utf8")).toBe(fresh.stdout);
   });
 });
 
