@@ -15,7 +15,8 @@ function model(i: number, n: number): ModelNode {
   const snakePrev = `model${(i + n - 1) % n}_id`;
   return {
     name,
-    store: i % 10 === 9 ? "mongo" : "sql",
+    // The last tenth are Mongo models: only the two boundary models relate across stores.
+    store: i >= n * 0.9 ? "mongo" : "sql",
     table: `table_${i}`,
     columns: [
       column("id", "increments", { primary: true }),
