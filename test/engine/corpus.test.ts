@@ -43,3 +43,26 @@ describe("conformance corpus coverage", () => {
     for (const id of annotated) expect(RULES.some((r) => r.id === id), `unknown rule id '${id}' in an annotation`).toBe(true);
   });
 });
+
+describe("diagnostic invariants over the whole corpus", () => {
+  it("every diagnostic names its model, has a one-line hint, and a known rule id and code", async () => {
+    const { RULES } = await import("eloquent-orm/engine");
+    const { ModelRegistry, registerModels } = await import("eloquent-orm");
+    let count = 0;
+    for (const file of files) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      const { diagnostics } = registerModels(modelClassesOf(file, mod), { strict: false, logger: false, registry: new ModelRegistry() });
+      for (const d of diagnostics) {
+        count++;
+        const rule = RULES.find((r) => r.id === d.ruleId);
+        expect(rule?.code).toBe(d.code);
+        expect(d.message).toContain(d.node.model);
+        if (d.node.relation) expect(d.message).toContain(`${d.node.model}.${d.node.relation}`);
+        expect(d.hint.length).toBeGreaterThan(10);
+        expect(d.hint).not.toContain("\n");
+        for (const s of d.suggestions) expect(s.description.length).toBeGreaterThan(5);
+      }
+    }
+    expect(count).toBeGreaterThan(50);
+  });
+});
