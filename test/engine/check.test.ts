@@ -63,3 +63,13 @@ describe("RULES", () => {
     }
   });
 });
+
+describe("checkGraph on garbage input", () => {
+  it("returns an internal-error diagnostic instead of throwing", () => {
+    for (const bad of [null, {}, { models: "x" }, { models: [null] }]) {
+      const result = checkGraph(bad as never);
+      expect(result.map((d) => d.ruleId)).toEqual(["internal-error"]);
+      expect(result[0].message).toContain("Its checks were skipped");
+    }
+  });
+});

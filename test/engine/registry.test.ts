@@ -167,3 +167,12 @@ describe("graphFromClasses with hostile statics", () => {
     ]);
   });
 });
+
+describe("validateModels", () => {
+  it("returns the diagnostics without registering anything", async () => {
+    const { validateModels } = await import("eloquent-orm");
+    const { User, Post, Like } = makeBlog();
+    expect(validateModels([User, Post, Like]).map((d) => d.ruleId).sort()).toEqual(["cannot-verify", "morph-without-inverse", "relation-target-exists"]);
+    expect(getModel("User")).toBeUndefined();
+  });
+});
