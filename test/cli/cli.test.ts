@@ -226,6 +226,35 @@ describe("eloquent check", () => {
   });
 });
 
+describe("progress", () => {
+  it("shows a progress line on a terminal for a long run, and nothing when piped", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) {
+      files[`m${i}.ts`] = `import { column } from "eloquent-orm";\nimport { SqlModel } from "eloquent-orm/Model";\nexport class M${i} extends SqlModel {\n  static schema = { id: column("increments", undefined, { primary: true }) };\n}\n`;
+    }
+    const big = writeProject(files, "eloquent-cli-progress-");
+    try {
+      const piped = run(CLI, ["check"], big.root, { ELOQUENT_PROGRESS_DELAY_MS: "0" });
+      expect(piped.stderr).toBe("");
+      expect(piped.stdout).toContain("300 models in 300 files checked");
+      // `script` gives the CLI a pseudo-terminal, as a developer's shell would.
+      const tty = require("node:child_process").spawnSync("script", ["-qec", `${process.execPath} ${CLI} check`, "/dev/null"], {
+        cwd: big.root,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", ELOQUENT_PROGRESS_DELAY_MS: "0" },
+      });
+      if (tty.error) {
+        console.warn("progress test: the `script` command (util-linux) is not installed; terminal progress not checked");
+        return;
+      }
+      expect(tty.stdout).toMatch(/\r\u001b\[2Keloquent: reading sources \d+\/300/);
+      expect(tty.stdout).toContain("300 models in 300 files checked");
+    } finally {
+      big.cleanup();
+    }
+  });
+});
+
 describe("the runtime's `eloquent` bin", () => {
   it("delegates check and graph to this CLI (same output, same exit code)", () => {
     const bin = join(REPO_ROOT, "runtime", "dist", "cli", "bin.js");

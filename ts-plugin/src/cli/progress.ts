@@ -11,7 +11,8 @@ export class Progress {
   constructor(
     private readonly stream: ProgressStream,
     private readonly label: string,
-    private readonly delayMs = 300,
+    // ELOQUENT_PROGRESS_DELAY_MS: how long a run must take before progress shows (default 300 ms).
+    private readonly delayMs = Number(process.env.ELOQUENT_PROGRESS_DELAY_MS ?? 300),
   ) {}
 
   update(done: number, total: number): void {
