@@ -11,7 +11,6 @@ export default defineWorkload<MongoContext>({
   title: "Mongo hasMany: 10k users × 10 posts on the embedded store (User.with('posts'))",
   setup: mongoContext,
   subject: "eloquent",
-  targets: { "raw collection": 1.3 },
   implementations: {
     eloquent: (ctx) => eloquentMongoRunner(ctx, ({ User }) => User.with("posts").get(), canonical),
     "raw collection": (ctx) =>

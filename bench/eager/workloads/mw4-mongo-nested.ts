@@ -16,7 +16,6 @@ export default defineWorkload<MongoContext>({
   title: "Mongo nested: 1k users → 10k posts → 100k comments on the embedded store (User.with('posts.comments'))",
   setup: mongoContext,
   subject: "eloquent",
-  targets: { "raw collection": 1.3 },
   implementations: {
     eloquent: (ctx) => eloquentMongoRunner(ctx, ({ User }) => User.where("n", "<=", 1000).with("posts.comments").get(), canonical),
     "raw collection": (ctx) =>

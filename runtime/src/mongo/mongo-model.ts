@@ -42,9 +42,13 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
 
   // ---- id / _id alias -------------------------------------------------------------------------------
 
-  override get(key: string): any {
+  override get<K extends keyof A & string>(key: K): A[K];
+  override get(key: string): unknown;
+  override get(key: string): unknown {
     return super.get(alias(key));
   }
+  override set<K extends keyof A & string>(key: K, value: A[K]): this;
+  override set(key: string, value: unknown): this;
   override set(key: string, value: unknown): this {
     return super.set(alias(key), value);
   }
