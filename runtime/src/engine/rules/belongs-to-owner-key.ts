@@ -7,14 +7,17 @@ export const belongsToOwnerKey: Rule = {
   id: "belongs-to-owner-key",
   code: "ELQ202",
   defaultSeverity: "error",
-  description: "A belongsTo's ownerKey (explicit, or the target's primary key) is a column of the target model.",
+  description:
+    "A belongsTo's ownerKey (explicit, or the target's primary key) is a column of the target model; so is an explicit ownerKey of belongsToMany, and of a morphTo whose target is a model.",
   check(context) {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
-      if (kind !== "belongsTo") return;
+      if (kind !== "belongsTo" && kind !== "belongsToMany" && kind !== "morphTo") return;
       const target = targetModel(index, relation);
       if (target === undefined) return;
-      const key = resolveKey(relation, "ownerKey", () => target.primaryKey);
+      // belongsToMany and morphTo default to the target's primary key, which has-local-key and
+      // belongs-to-owner-key already check from the other side: only an explicit ownerKey is new.
+      const key = resolveKey(relation, "ownerKey", () => (kind === "belongsTo" ? target.primaryKey : undefined));
       if (key === undefined) return;
       const foreignKey = stringOption(relation, "foreignKey");
       requireColumn(context, {

@@ -9,12 +9,12 @@ export const hasLocalKey: Rule = {
   code: "ELQ204",
   defaultSeverity: "error",
   description:
-    "A hasOne/hasMany/morphOne/morphMany's localKey (explicit, or the declaring model's primary key) is a column of the declaring model.",
+    "A hasOne/hasMany/morphOne/morphMany's localKey (explicit, or the declaring model's primary key) is a column of the declaring model; so is an explicit belongsToMany localKey.",
   check(context) {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
-      if (kind !== "hasOne" && kind !== "hasMany" && kind !== "morphOne" && kind !== "morphMany") return;
-      const key = resolveKey(relation, "localKey", () => model.primaryKey);
+      if (kind !== "hasOne" && kind !== "hasMany" && kind !== "morphOne" && kind !== "morphMany" && kind !== "belongsToMany") return;
+      const key = resolveKey(relation, "localKey", () => (kind === "belongsToMany" ? undefined : model.primaryKey));
       if (key === undefined) return;
       const target = targetModel(index, relation);
       let referencedType: string | undefined;
