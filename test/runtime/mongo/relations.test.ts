@@ -141,4 +141,31 @@ describe("Mongo relations: each kind, lazy and eager", () => {
     const imported = await Book.where("title", "Imported book").with("author").first();
     expect(imported!.author?.name).toBe("Imported");
   });
+
+  it("load() and loadCount() on instances: one query per level", async () => {
+    const ursula = await Author.findOrFail(ids.ursula);
+    const { count } = await withCommands(() => ursula.load("books.reviews", "bio"));
+    expect(count).toBe(3);
+    expect(ursula.books!.map((b) => [b.title, b.reviews!.length])).toEqual([["Earthsea", 2], ["Dispossessed", 0]]);
+    await ursula.loadCount("books");
+    expect(ursula.get("books_count")).toBe(2);
+  });
+
+  it("a pivot write that fails midway leaves the pivot collection exactly as before (embedded store)", async () => {
+    const conn = getMongoConnection("mongo");
+    if (!conn.embedded) return; // multi-document transactions on a server: see docs/mongo.md, Atomicity
+    const earthsea = await Book.findOrFail(ids.Earthsea);
+    const pivot = conn.db.collection("book_shelves") as unknown as { insertMany: unknown; find(f: object): { toArray(): Promise<unknown[]> } };
+    const before = await pivot.find({}).toArray();
+    const original = pivot.insertMany;
+    pivot.insertMany = () => Promise.reject(new Error("disk full (simulated)"));
+    try {
+      // sync detaches 'top' (a delete that succeeds), then attaches a new shelf (the insert fails).
+      const extra = await Shelf.create({ name: "extra" });
+      await expect(earthsea.related("shelves").sync([ids.bottom, extra.id])).rejects.toThrow("disk full (simulated)");
+    } finally {
+      pivot.insertMany = original;
+    }
+    expect(await pivot.find({}).toArray()).toEqual(before);
+  });
 });
