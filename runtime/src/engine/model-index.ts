@@ -63,7 +63,10 @@ export class ModelIndex {
   private readonly tables = new Map<string, KnownTable>();
   /** Some model's `static database` could not be read: unknown pivot tables are "cannot verify". */
   readonly hasUnverifiableDatabase: boolean;
-  /** Some relation target is not a literal: "no parent points here" cannot be proven. */
+  /**
+   * Some relation target, or some morphOne/morphMany morphName, is not a literal: "no parent
+   * points here" cannot be proven.
+   */
   readonly hasUnverifiableTarget: boolean;
 
   constructor(graph: ModelGraph) {
@@ -87,6 +90,9 @@ export class ModelIndex {
         const target = targetOf(relation);
         if (kind === "morphOne" || kind === "morphMany") {
           const morphName = stringOption(relation, "morphName");
+          if (isUnverifiable(relation.options) || (isRecord(relation.options) && isUnverifiable(relation.options.morphName))) {
+            unverifiableTarget = true;
+          }
           if (morphName === undefined) continue;
           const parent: MorphParent = { model: info, relation, morphName };
           push(this.parentsByMorph, morphName, parent);

@@ -97,3 +97,20 @@ describe("morph-alias-unique (ELQ406)", () => {
     expect(checkGraph(graph(model("Post", [pk()], { morphAlias: unverifiable("ALIAS") })))[0].ruleId).toBe("cannot-verify");
   });
 });
+
+describe("morph rules with unverifiable morph names", () => {
+  it("do not claim a missing parent or inverse they cannot see", () => {
+    const g = graph(
+      comment("Image"),
+      model("Video", [pk(), rel("comments", "morphMany", "Comment", { morphName: unverifiable("NAME") })]),
+      model("Post", [pk(), rel("likes", "morphMany", "Like", { morphName: "likable" })]),
+      model("Like", [pk(), col("likable_type", "string"), col("likable_id", "int"), rel("likable", "morphTo", "Post", { morphName: unverifiable("N") })]),
+    );
+    expect(checkGraph(g).map((d) => [d.ruleId, d.node.model, d.node.relation])).toEqual([
+      ["cannot-verify", "Comment", "commentable"],
+      ["cannot-verify", "Like", "likable"],
+      ["cannot-verify", "Post", "likes"],
+      ["cannot-verify", "Video", "comments"],
+    ]);
+  });
+});

@@ -19,6 +19,15 @@ export const morphWithoutInverse: Rule = {
       if (name === undefined || target === undefined) return;
       if (index.morphTos(target.name, name).length > 0) return;
       const node = { model: model.name, relation: relation.name, part: "option-value" as const, option: "morphName" };
+      const unknownMorphTo = target.node.relations.find((r) => kindOf(r) === "morphTo" && effectiveMorphName(r) === undefined);
+      if (unknownMorphTo !== undefined || target.node.openSchema === true) {
+        context.cannotVerify?.({
+          message: `${subject(model, relation)}: cannot verify that ${target.name} declares a morphTo with morphName '${name}': ${unknownMorphTo ? `the morphName of ${target.name}.${unknownMorphTo.name} is not a literal` : `${target.name}'s schema is not fully known`}.`,
+          hint: "Write morphName as a string literal on both sides so the pair can be matched.",
+          node,
+        });
+        return;
+      }
       const otherNames = target.node.relations
         .filter((r) => kindOf(r) === "morphTo")
         .map((r) => effectiveMorphName(r))
