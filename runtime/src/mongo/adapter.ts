@@ -146,6 +146,7 @@ export const mongoAdapter: StoreAdapter = {
     const totals = new Map<string, [unknown, number]>();
     for (const part of chunkKeys(expandKeys(request.values))) {
       const q = keyedQuery(request, part);
+      await q.resolve();
       const rows = await q.collection().aggregate([{ $match: q.toFilter() }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]).toArray();
       for (const r of rows) {
         const key = exposeColumnValue(meta, request.column, r._id);

@@ -232,8 +232,8 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     return this;
   }
 
-  static whereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, _constraint?: QueryConstraint): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).whereHas(relation);
+  static whereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).whereHas(relation, constraint);
   }
 }
 

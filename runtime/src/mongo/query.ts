@@ -13,6 +13,7 @@ import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { RelationError, resolveRelation } from "../relations/resolve";
+import { usesDocumentReferences } from "./document-references";
 import type { Column, Page, WithPath } from "../sql/query";
 import { collectionFor, documentToRow, rowToDocument } from "./documents";
 import { expandKeys } from "./ids";
@@ -20,7 +21,8 @@ import type { CollectionPort } from "./port";
 import { fieldFor, filterList, filterValue, isKeyField, likeToRegex, MongoQueryError } from "./values";
 import type { MongoModelBase } from "./mongo-model";
 
-type Clause = { bool: "and" | "or"; filter: Document };
+/** A where clause; `pending` clauses (whereHas) get their filter from a key query before the run. */
+type Clause = { bool: "and" | "or"; filter: Document | undefined; pending?: () => Promise<Document> };
 
 /** Schema columns, plus `id` (the document's `_id`). */
 export type MongoColumn<S> = Column<S> | "id";
@@ -89,6 +91,10 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     if (typeof first === "function" && args.length === 1) {
       const group = new MongoQuery<M, S>(this.model);
       first(group);
+      if (group.#clauses.some((c) => c.pending)) {
+        this.#clauses.push({ bool, filter: undefined, pending: async () => (await group.resolve(), group.userFilter() ?? {}) });
+        return this;
+      }
       const filter = group.userFilter();
       if (filter) this.#clauses.push({ bool, filter });
       return this;
@@ -176,11 +182,64 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this;
   }
 
-  whereHas(relation: WithPath<S>): this {
-    throw new RelationError(
-      `${this.meta.name}.whereHas('${String(relation)}'): Mongo has no joins. Query the related keys first ` +
-        `(await Related.query().where(...).pluck('${this.meta.name.toLowerCase()}_id')), then use whereIn().`,
-    );
+  /**
+   * Documents with at least one related row (matching the constraint). Mongo has no joins: the
+   * related keys are read first (one query on the target's store, SQL or Mongo), then matched with
+   * `$in`. Paths nest ("books.reviews"). Pivot-collection belongsToMany and morphTo are not supported.
+   */
+  whereHas(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    return this.#has("and", relation, constraint, "$in");
+  }
+  orWhereHas(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    return this.#has("or", relation, constraint, "$in");
+  }
+  whereDoesntHave(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    return this.#has("and", relation, constraint, "$nin");
+  }
+
+  #has(bool: "and" | "or", path: string, constraint: QueryConstraint | undefined, op: "$in" | "$nin"): this {
+    const dot = path.indexOf(".");
+    if (dot > 0) {
+      const rest = path.slice(dot + 1);
+      return this.#has(bool, path.slice(0, dot), (q: { whereHas(p: string, c?: QueryConstraint): unknown }) => q.whereHas(rest, constraint), op);
+    }
+    const rel = resolveRelation(this.model, path);
+    if (rel.kind === "morphTo") {
+      throw new RelationError(`${this.meta.name}.${path} is a morphTo relation: whereHas() needs a single target. Filter on ${rel.morphType}/${rel.morphId} instead.`);
+    }
+    if (rel.kind === "belongsToMany" && !usesDocumentReferences(rel)) {
+      throw new RelationError(
+        `${this.meta.name}.whereHas('${path}'): the relation goes through the pivot collection ${rel.pivot!.table}; ` +
+          `read the pivot's ${rel.pivot!.localKey} values first, then use whereIn().`,
+      );
+    }
+    const meta = this.meta;
+    this.#clauses.push({
+      bool,
+      filter: undefined,
+      pending: async () => {
+        const target = rel.target as unknown as { query(): { pluck(c: string): Promise<unknown[]>; whereKeyEquals(c: string, v: unknown): unknown } };
+        const q = target.query();
+        if (rel.morphType) q.whereKeyEquals(rel.morphType, rel.ownerMeta.morphAlias);
+        if (constraint) constraint(q);
+        let keys: unknown[];
+        let field: string;
+        if (rel.kind === "belongsTo" || rel.kind === "belongsToMany") {
+          keys = await q.pluck(rel.ownerKey!);
+          field = rel.foreignKey; // belongsToMany: the id array (an array field matches any element)
+        } else {
+          keys = await q.pluck(rel.morphId ?? rel.foreignKey);
+          field = rel.localKey;
+        }
+        return { [fieldFor(meta, field)]: { [op]: expandKeys(keys) } };
+      },
+    });
+    return this;
+  }
+
+  /** Runs the key queries of whereHas clauses (once); every run method calls it. */
+  async resolve(): Promise<void> {
+    for (const clause of this.#clauses) if (clause.filter === undefined && clause.pending) clause.filter = await clause.pending();
   }
 
   // ---- soft deletes ---------------------------------------------------------------------------------
@@ -261,7 +320,11 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   /** The user's clauses: AND binds tighter than OR, as in SQL (`a and b or c` = `(a and b) or c`). */
   userFilter(): Document | undefined {
     const groups: Document[][] = [];
-    for (const { bool, filter } of this.#clauses) {
+    for (const { bool, filter, pending } of this.#clauses) {
+      if (filter === undefined) {
+        if (pending) throw new MongoQueryError(`${this.meta.name}: internal — a whereHas clause was not resolved before the query ran.`);
+        continue;
+      }
       if (bool === "or" || !groups.length) groups.push([filter]);
       else groups[groups.length - 1]!.push(filter);
     }
@@ -317,6 +380,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   // ---- running --------------------------------------------------------------------------------------
 
   async get(): Promise<M[]> {
+    await this.resolve();
     const docs = await this.collection().find(this.toFilter(), this.#findOptions()).toArray();
     return this.finish(docs);
   }
@@ -353,16 +417,19 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   }
 
   async count(): Promise<number> {
+    await this.resolve();
     return this.collection().countDocuments(this.toFilter());
   }
 
   async exists(): Promise<boolean> {
+    await this.resolve();
     const docs = await this.collection().find(this.toFilter(), { limit: 1, projection: { _id: 1 } }).toArray();
     return docs.length > 0;
   }
 
   /** Values of one column (as attributes expose them). */
   async pluck<K extends MongoColumn<S>>(column: K): Promise<unknown[]> {
+    await this.resolve();
     const field = this.#field(column, "pluck()");
     const docs = await this.collection().find(this.toFilter(), { ...this.#findOptions(), projection: { [field]: 1 } }).toArray();
     return docs.map((d) => documentToRow(this.meta, d)[field]);
@@ -378,6 +445,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
 
   /** Mass update of the matching documents ($set of schema columns; updated_at is set). Returns the count. */
   async update(values: Partial<Record<MongoColumn<S>, unknown>>): Promise<number> {
+    await this.resolve();
     const set = rowToDocument(this.meta, values as Record<string, unknown>, "update()");
     delete set._id;
     if (this.meta.timestamps && !("updated_at" in set)) set.updated_at = new Date();
@@ -388,6 +456,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
 
   /** Mass delete (soft when the model has softDeletes). Returns the count. */
   async delete(): Promise<number> {
+    await this.resolve();
     if (this.meta.softDeletes) {
       const res = await this.collection().updateMany(this.toFilter(), { $set: { deleted_at: new Date() } });
       return res.matchedCount;
@@ -396,6 +465,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   }
 
   async forceDelete(): Promise<number> {
+    await this.resolve();
     return (await this.collection().deleteMany(this.toFilter())).deletedCount;
   }
 }

@@ -131,4 +131,13 @@ describe("mixed SQL ↔ Mongo relations", () => {
     const snap = await Snap.findOrFail(ids.a1);
     expect((await snap.related<Member | null>("member"))?.name).toBe("Ada");
   });
+
+  it("whereHas from Mongo into SQL: one SQL key query, then $in on Mongo", async () => {
+    const { result, sql, mongo } = await perStore(() =>
+      Snap.whereHas("member", (q: { where(c: string, v: unknown): unknown }) => q.where("name", "Bob")).orderBy("path"),
+    );
+    expect({ sql, mongo }).toEqual({ sql: 1, mongo: 1 });
+    expect(result.map((s) => s.path)).toEqual(["b1.jpg", "b2.jpg"]);
+  });
 });
+

@@ -168,4 +168,17 @@ describe("Mongo relations: each kind, lazy and eager", () => {
     }
     expect(await pivot.find({}).toArray()).toEqual(before);
   });
+
+  it("whereHas / whereDoesntHave: the related keys are read first (one query), then matched with $in", async () => {
+    const { result, count } = await withCommands(() => Author.whereHas("books", (q: { where(c: string, o: string, v: unknown): unknown }) => q.where("year", ">", 1980)).orderBy("name"));
+    expect(result.map((a) => a.name)).toEqual(["Terry"]);
+    expect(count).toBe(2);
+    expect((await Author.query().whereHas("books.reviews").orderBy("name")).map((a) => a.name)).toEqual(["Terry", "Ursula"]);
+    expect((await Author.query().whereDoesntHave("books").orderBy("name")).map((a) => a.name)).toEqual(["Nobody"]);
+    expect((await Book.query().whereHas("author", (q: { where(c: string, v: unknown): unknown }) => q.where("name", "Ursula")).orderBy("title")).map((b) => b.title)).toEqual(["Dispossessed", "Earthsea"]);
+    expect(await Author.query().where((q) => q.where("name", "Nobody").orWhereHas("bio")).count()).toBe(2);
+    expect(() => Review.query().whereHas("reviewable")).toThrow(/morphTo relation/);
+    expect(() => Book.query().whereHas("shelves")).toThrow(/pivot collection book_shelves/);
+  });
 });
+
