@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RULES } from "eloquent-orm/engine";
 import { REPO_ROOT, writeProject } from "../eslint/corpus-projects";
+import { PROJECT_EXPECTED, PROJECT_FILES } from "../eslint/project-fixture";
 import { CLI, run } from "../eslint/run";
 
 const USER = `import { column, relation } from "eloquent-orm";
@@ -181,6 +182,17 @@ describe("eloquent check", () => {
     expect(new Set(report.diagnostics.map((d) => d.file))).toEqual(new Set(["src/models/post.ts"]));
     // User is declared in another file and still known: the message suggests it.
     expect(result.stdout).toContain("Did you mean 'User'?");
+  });
+
+  it("checks query sites too: the same diagnostics as ESLint on a cross-file project", () => {
+    const project = writeProject(PROJECT_FILES, "eloquent-cli-fronts-");
+    try {
+      const result = run(CLI, ["check", "--format", "json"], project.root);
+      const report = JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; line: number; ruleId: string }> };
+      expect(report.diagnostics.map((d) => [d.file, d.line, d.ruleId])).toEqual(PROJECT_EXPECTED.map((e) => [...e]));
+    } finally {
+      project.cleanup();
+    }
   });
 
   it("--output writes the report to a file", () => {

@@ -3,11 +3,9 @@
  * plus the query-site paths found in this file. Every ESLint rule of the plugin reads from here and
  * reports only its own rule id, so a lint of N rules costs one lookup, not N engine runs.
  */
-import type * as TS from "typescript";
-import { checkGraph, didYouMean, type Diagnostic, type ModelGraph, type ModelNode } from "eloquent-orm/engine";
-import { normalizeFileName } from "eloquent-ts-plugin/cli";
+import { checkGraph, type Diagnostic } from "eloquent-orm/engine";
+import { MAY_HAVE_QUERY_SITES, normalizeFileName, querySiteDiagnostics } from "eloquent-ts-plugin/cli";
 import { mapDiagnosticToSpan } from "eloquent-ts-plugin/extract";
-import { findQuerySites, resolveRelationPath } from "eloquent-ts-plugin/query-sites";
 import { loadTypeScript } from "../typescript";
 import { projectGraphFor, type LintedFile, type ProjectGraph } from "./project-graph";
 
@@ -21,7 +19,6 @@ export interface FileReport {
 const MAX_CACHED_GRAPHS = 8;
 /** graph key → diagnostics by normalized file name. */
 const engineRuns = new Map<string, Map<string, Diagnostic[]>>();
-const modelMaps = new WeakMap<ModelGraph, Map<string, ModelNode>>();
 
 /** Engine counters, for tests and the benchmark: how often the engine actually ran. */
 export const engineStats = { runs: 0 };
@@ -55,34 +52,13 @@ export function diagnosticsByFile(project: ProjectGraph): Map<string, Diagnostic
 export function reportForFile(file: LintedFile): FileReport {
   const fileName = normalizeFileName(file.fileName);
   const project = projectGraphFor(file);
-  const diagnostics = [...(diagnosticsByFile(project).get(fileName) ?? []), ...querySiteDiagnostics(file, fileName, project)];
+  const diagnostics = [...(diagnosticsByFile(project).get(fileName) ?? []), ...querySitesOf(file, fileName, project)];
   return { fileName, project, diagnostics };
 }
 
-function querySiteDiagnostics(file: LintedFile, fileName: string, project: ProjectGraph): Diagnostic[] {
-  if (project.graph.models.length === 0) return [];
+function querySitesOf(file: LintedFile, fileName: string, project: ProjectGraph): Diagnostic[] {
+  if (project.graph.models.length === 0 || !MAY_HAVE_QUERY_SITES.test(file.text)) return [];
   const ts = loadTypeScript();
-  const sourceFile: TS.SourceFile =
-    file.sourceFile ?? ts.createSourceFile(fileName, file.text, ts.ScriptTarget.Latest, true);
-  const models = modelMap(project.graph);
-  const facts = project.files.get(fileName);
-  const sites = findQuerySites(sourceFile, ts, facts, (name) => models.has(name), project.checker);
-  const diagnostics: Diagnostic[] = [];
-  for (const site of sites) {
-    for (const path of site.paths) {
-      const resolved = resolveRelationPath(models, site.root, path.path, path.start, fileName, site.method, didYouMean);
-      diagnostics.push(...resolved.diagnostics);
-    }
-  }
-  return diagnostics;
-}
-
-function modelMap(graph: ModelGraph): Map<string, ModelNode> {
-  let map = modelMaps.get(graph);
-  if (!map) {
-    map = new Map();
-    for (const model of graph.models) if (!map.has(model.name)) map.set(model.name, model);
-    modelMaps.set(graph, map);
-  }
-  return map;
+  const sourceFile = file.sourceFile ?? ts.createSourceFile(fileName, file.text, ts.ScriptTarget.Latest, true);
+  return querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName), project.checker);
 }

@@ -10,6 +10,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkGraph, RULES, type Diagnostic, type ModelGraph } from "eloquent-orm/engine";
 import { mapDiagnosticToSpan } from "../extract";
+import { RELATION_PATH_RULE } from "../query-sites";
+import { MAY_HAVE_QUERY_SITES, querySiteDiagnostics } from "./query-sites";
+import { parseForExtraction } from "./project/source-graphs";
 import { parseArgs, UsageError, USAGE, type Command } from "./args";
 import { ANSI, PLAIN, shouldUseColor } from "./format/colors";
 import { formatJson } from "./format/json";
@@ -32,6 +35,10 @@ export { renderMermaid, renderDot, renderSvg };
 export { toSarif } from "./format/sarif";
 export { toJsonReport, type JsonReport, type JsonDiagnostic } from "./format/json";
 export { parseArgs, USAGE, UsageError };
+export { querySiteDiagnostics, MAY_HAVE_QUERY_SITES } from "./query-sites";
+
+/** Every rule `eloquent check` can report: the engine's, plus relation paths at query sites. */
+export const CHECK_RULES = [...RULES, RELATION_PATH_RULE];
 
 export interface CliIo {
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
@@ -74,7 +81,7 @@ function runCheck(command: Extract<Command, { command: "check" }>, io: CliIo): n
   } finally {
     progress.done();
   }
-  let diagnostics = checkAll(loaded);
+  let diagnostics = checkAll(loaded, ts);
   if (command.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
   const report: CheckReport = {
     root: loaded.root,
@@ -91,7 +98,7 @@ function runCheck(command: Extract<Command, { command: "check" }>, io: CliIo): n
     case "sarif":
       text = formatSarif(report, {
         uriRoot: repositoryRoot(loaded.root),
-        rules: RULES,
+        rules: CHECK_RULES,
         toolVersion: toolVersion(),
         ...(loaded.anchorFile ? { fallbackFile: loaded.anchorFile } : {}),
       });
@@ -115,7 +122,7 @@ function runGraph(command: Extract<Command, { command: "graph" }>, io: CliIo): n
   } finally {
     progress.done();
   }
-  const diagnostics = checkAll(loaded);
+  const diagnostics = checkAll(loaded, ts);
   const graph = mergedGraph(loaded);
   let only: Set<string> | undefined;
   if (loaded.reportFiles) {
@@ -140,13 +147,24 @@ function runGraph(command: Extract<Command, { command: "graph" }>, io: CliIo): n
   return 0;
 }
 
-/** Engine over every project graph; each diagnostic located, then kept when it is in a reported file. */
-function checkAll(loaded: LoadedProjects): Diagnostic[] {
+/**
+ * Engine over every project graph, plus the query sites of the reported files; each diagnostic
+ * located, then kept when it is in a reported file.
+ */
+function checkAll(loaded: LoadedProjects, ts: typeof TS): Diagnostic[] {
   const all: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const project of loaded.graphs) {
     const modelFiles = new Map(project.link.models.map((m) => [m.node.name, normalizeFileName(m.file)]));
-    for (const diagnostic of checkGraph(project.graph)) {
+    const found = [...checkGraph(project.graph)];
+    for (const fileName of project.fileNames) {
+      if (loaded.reportFiles && !loaded.reportFiles.has(fileName)) continue;
+      const text = readText(fileName);
+      if (text === undefined || !MAY_HAVE_QUERY_SITES.test(text)) continue;
+      const sourceFile = parseForExtraction(ts, fileName, text);
+      found.push(...querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName)));
+    }
+    for (const diagnostic of found) {
       const span = mapDiagnosticToSpan(diagnostic, project.graph);
       const located: Diagnostic = span ? { ...diagnostic, span: { ...span, file: normalizeFileName(span.file) } } : diagnostic;
       const file = located.span?.file ?? modelFiles.get(diagnostic.node.model);
