@@ -145,7 +145,11 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     });
     await assignIds(meta, models);
     const docs = models.map((m) => rowToDocument(meta, m.getAttributes() as Record<string, unknown>, "createMany()"));
-    await collectionFor(meta).insertMany(docs);
+    try {
+      await collectionFor(meta).insertMany(docs);
+    } catch (error) {
+      throw duplicateKeyError(meta, error);
+    }
     for (const m of models) m.syncOriginal(true);
     return models;
   }
@@ -159,7 +163,11 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     if (!this.isPersisted()) {
       stampCreate(meta, this, now);
       await assignIds(meta, [this]);
-      await collectionFor(meta).insertOne(rowToDocument(meta, this.getAttributes() as Record<string, unknown>, "save()"));
+      try {
+        await collectionFor(meta).insertOne(rowToDocument(meta, this.getAttributes() as Record<string, unknown>, "save()"));
+      } catch (error) {
+        throw duplicateKeyError(meta, error, this.get("_id"));
+      }
       this.syncOriginal(true);
       return this;
     }
@@ -235,6 +243,18 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   static whereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
     return (new MongoQuery(this) as QueryOf<C>).whereHas(relation, constraint);
   }
+}
+
+/** A duplicate `_id` (server code 11000) as an error that names the model, the id and the fix. */
+function duplicateKeyError(meta: ModelMeta, error: unknown, id?: unknown): unknown {
+  if ((error as { code?: unknown })?.code !== 11000) return error;
+  const which = id === undefined ? "one of the ids" : `id ${JSON.stringify(id)}`;
+  const wrapped = new EloquentError(
+    `${meta.name}: ${which} already exists in collection ${meta.table} (duplicate _id). ` +
+      `Leave id unset to get a new one, or load the existing ${meta.name} and save() it to update it.`,
+  );
+  (wrapped as { cause?: unknown }).cause = error;
+  return wrapped;
 }
 
 /** Gives new models their id: counter values for increments keys, else a client-side ObjectId. */

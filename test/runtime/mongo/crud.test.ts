@@ -130,6 +130,24 @@ describe("MongoModel CRUD", () => {
   });
 });
 
+describe("errors and refresh", () => {
+  it("a duplicate id is a clear error naming the model and the fix; nothing is overwritten", async () => {
+    const a = await Note.create({ title: "original" });
+    await expect(Note.create({ id: a.id, title: "impostor" })).rejects.toThrow(
+      new RegExp(`Note: id "${a.id}" already exists in collection notes \\(duplicate _id\\)\\. Leave id unset`),
+    );
+    expect((await Note.findOrFail(a.id)).title).toBe("original");
+  });
+
+  it("refresh() re-reads the document written by someone else", async () => {
+    const n = await Note.create({ title: "before", stars: 1 });
+    await Note.where("id", n.id).update({ title: "after" });
+    expect(n.title).toBe("before");
+    await n.refresh();
+    expect([n.title, n.isDirty()]).toEqual(["after", false]);
+  });
+});
+
 describe("connections", () => {
   it("closeAllConnections() closes Mongo connections too; they reopen on next use with the data kept", async () => {
     const { closeAllConnections } = await import("eloquent-orm");
