@@ -16,10 +16,14 @@ async function main() {
   const digest = createHash("sha256").update(stableStringify(runner.canonical(first))).digest("hex");
   runner.takeQueryCount();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await runner.run();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   const queries = runner.takeQueryCount() / runs;
   await runner.close();
@@ -29,6 +33,7 @@ async function main() {
     medianMs: median(times),
     minMs: Math.min(...times),
     timesMs: times,
+    cpuMs: cpu,
     runs,
     queriesPerRun: queries,
     peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -41,6 +41,8 @@ export interface ChildReport {
   minMs: number;
   /** Every timed run, for aggregation across rounds. */
   timesMs: number[];
+  /** Process CPU time (user + system) of every timed run: steadier than wall time on a busy machine. */
+  cpuMs: number[];
   runs: number;
   queriesPerRun: number;
   peakRssMb: number;

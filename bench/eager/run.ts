@@ -60,6 +60,7 @@ async function main() {
           medianMs: median(times),
           minMs: Math.min(...times),
           timesMs: times,
+          cpuMs: all.flatMap((r) => r.cpuMs),
           peakRssMb: Math.max(...all.map((r) => r.peakRssMb)),
           digest: all.every((r) => r.digest === all[0]!.digest) ? all[0]!.digest : "inconsistent",
         };
@@ -73,10 +74,21 @@ async function main() {
         continue;
       }
       console.log(`  same result from all ${reports.length} implementations (sha256 ${subject.digest.slice(0, 12)})`);
-      console.log(`  ${pad("implementation", 16)}${"median ms".padStart(9)}${"min ms".padStart(9)}${"queries".padStart(9)}${"RSS MB".padStart(9)}  ratio of ${w.subject}`);
+      console.log(
+        `  ${pad("implementation", 16)}${"wall med".padStart(9)}${"wall min".padStart(9)}${"CPU med".padStart(9)}${"queries".padStart(9)}${"RSS MB".padStart(9)}  ${w.subject} ÷ floor: wall median (CPU median)`,
+      );
+      const cpuOf = (r: ChildReport) => median(r.cpuMs);
       for (const r of reports) {
-        const ratio = r === subject ? "" : `${(subject.medianMs / r.medianMs).toFixed(2)}×` + (w.targets?.[r.implementation] ? ` (target ≤ ${w.targets[r.implementation]}× ${subject.medianMs / r.medianMs <= w.targets[r.implementation]! ? "met" : "MISSED"})` : "");
-        console.log(`  ${pad(r.implementation, 16)}${num(r.medianMs)}${num(r.minMs)}${num(r.queriesPerRun, 0)}${num(r.peakRssMb, 0)}  ${ratio}`);
+        const target = w.targets?.[r.implementation];
+        const wallRatio = subject.medianMs / r.medianMs;
+        const cpuRatio = cpuOf(subject) / cpuOf(r);
+        const ratio =
+          r === subject
+            ? ""
+            : `${wallRatio.toFixed(2)}× (${cpuRatio.toFixed(2)}×)` + (target ? `  target ≤ ${target}×: ${wallRatio <= target ? "met" : "MISSED"}` : "");
+        console.log(
+          `  ${pad(r.implementation, 16)}${num(r.medianMs)}${num(r.minMs)}${num(cpuOf(r))}${num(r.queriesPerRun, 0)}${num(r.peakRssMb, 0)}  ${ratio}`,
+        );
       }
       console.log("");
     } finally {

@@ -35,6 +35,12 @@ export abstract class Model<A extends object = any> {
   #attributes: Record<string, unknown>;
   /** Same object as #attributes until the first write (copy-on-write dirty tracking). */
   #original: Record<string, unknown>;
+  /**
+   * Loaded relations. The first one lives in two plain slots (most models carry one relation after
+   * an eager load, and 100k parents should not mean 100k extra objects); more move to an object.
+   */
+  #relName: string | undefined;
+  #relValue: unknown;
   #relations: Record<string, unknown> | undefined;
   #pivot: Record<string, unknown> | undefined;
   #persisted = false;
@@ -156,6 +162,7 @@ export abstract class Model<A extends object = any> {
 
   /** A loaded relation; throws a clear error when it was never loaded. */
   getRelation(name: string): unknown {
+    if (this.#relName === name) return this.#relValue;
     if (this.#relations === undefined || !(name in this.#relations)) {
       throw new RelationNotLoadedError(this.constructor.name, name);
     }
@@ -163,21 +170,33 @@ export abstract class Model<A extends object = any> {
   }
 
   setRelation(name: string, value: unknown): this {
-    (this.#relations ??= {})[name] = value;
+    if (this.#relations !== undefined) this.#relations[name] = value;
+    else if (this.#relName === undefined || this.#relName === name) {
+      this.#relName = name;
+      this.#relValue = value;
+    } else {
+      this.#relations = { [this.#relName]: this.#relValue, [name]: value };
+      this.#relName = undefined;
+      this.#relValue = undefined;
+    }
     return this;
   }
 
   relationLoaded(name: string): boolean {
-    return this.#relations !== undefined && name in this.#relations;
+    return this.#relName === name || (this.#relations !== undefined && name in this.#relations);
   }
 
   /** Names and values of every loaded relation. */
   getRelations(): Record<string, unknown> {
+    if (this.#relName !== undefined) return { [this.#relName]: this.#relValue };
     return { ...this.#relations };
   }
 
   unsetRelation(name: string): this {
-    if (this.#relations) delete this.#relations[name];
+    if (this.#relName === name) {
+      this.#relName = undefined;
+      this.#relValue = undefined;
+    } else if (this.#relations) delete this.#relations[name];
     return this;
   }
 
@@ -215,8 +234,8 @@ export abstract class Model<A extends object = any> {
   /** Attributes and loaded relations, recursively; no internal state. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { ...this.#attributes };
-    if (this.#relations) {
-      for (const [name, value] of Object.entries(this.#relations)) {
+    if (this.#relName !== undefined || this.#relations) {
+      for (const [name, value] of Object.entries(this.getRelations())) {
         out[name] = Array.isArray(value) ? value.map(serialize) : serialize(value);
       }
     }

@@ -8,7 +8,7 @@ import { hydrateAll, type Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import type { PivotMatch, QueryConstraint } from "./adapter";
-import { distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
+import { distinctAttribute, distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
 import type { RelationKindHandler } from "./kind";
 import type { ResolvedRelation } from "./resolve";
 import { documentReferences, usesDocumentReferences } from "../mongo/document-references";
@@ -21,7 +21,7 @@ function sameConnection(relation: ResolvedRelation): boolean {
 async function fetchMatches(parents: readonly Model[], relation: ResolvedRelation, constraint?: QueryConstraint) {
   const spec = relation.pivot!;
   const target = relation.target!;
-  const ownerKeys = distinctKeys(parents.map((p) => p.get(relation.localKey)));
+  const ownerKeys = distinctAttribute(parents, relation.localKey);
   if (!ownerKeys.length) return { ownerKeys, matches: [] as PivotMatch[] };
   const adapter = relation.owner.adapter;
   if (adapter.fetchThroughPivot && sameConnection(relation)) {
@@ -68,7 +68,7 @@ export const belongsToMany: RelationKindHandler = {
     if (usesDocumentReferences(relation)) return documentReferences.count(parents, relation, constraint);
     const spec = relation.pivot!;
     const adapter = relation.owner.adapter;
-    const ownerKeys = distinctKeys(parents.map((p) => p.get(relation.localKey)));
+    const ownerKeys = distinctAttribute(parents, relation.localKey);
     let counts: Array<readonly [unknown, number]>;
     if (!ownerKeys.length) counts = [];
     else if (adapter.countThroughPivot && sameConnection(relation)) {

@@ -1,6 +1,6 @@
 /** belongsTo: the owner's foreignKey holds the target's ownerKey. */
 import type { Model } from "../model/model";
-import { distinctKeys, indexBy, keyNormalizer } from "./keys";
+import { distinctAttribute, indexBy, keyNormalizer } from "./keys";
 import type { RelationKindHandler } from "./kind";
 
 export const belongsTo: RelationKindHandler = {
@@ -8,7 +8,7 @@ export const belongsTo: RelationKindHandler = {
   async fetch(parents, relation, constraint) {
     const target = relation.target!;
     const ownerKey = relation.ownerKey!;
-    const keys = distinctKeys(parents.map((p) => p.get(relation.foreignKey)));
+    const keys = distinctAttribute(parents, relation.foreignKey);
     const related = keys.length
       ? await target.adapter.fetchByKeys({ model: target, column: ownerKey, values: keys, constraint })
       : [];
@@ -18,7 +18,7 @@ export const belongsTo: RelationKindHandler = {
   },
   async count(parents, relation, constraint) {
     const target = relation.target!;
-    const keys = distinctKeys(parents.map((p) => p.get(relation.foreignKey)));
+    const keys = distinctAttribute(parents, relation.foreignKey);
     const counts = keys.length
       ? await target.adapter.countByKeys({ model: target, column: relation.ownerKey!, values: keys, constraint })
       : [];

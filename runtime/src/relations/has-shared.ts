@@ -4,7 +4,7 @@
  */
 import type { Model } from "../model/model";
 import type { QueryConstraint } from "./adapter";
-import { distinctKeys, groupBy, keyNormalizer, type KeyNormalizer } from "./keys";
+import { distinctAttribute, groupBy, keyNormalizer, type KeyNormalizer } from "./keys";
 import type { ResolvedRelation } from "./resolve";
 
 function childColumn(relation: ResolvedRelation): string {
@@ -21,7 +21,7 @@ export async function fetchChildren(
   constraint?: QueryConstraint,
 ): Promise<{ related: Model[]; groups: Map<unknown, Model[]>; norm: KeyNormalizer }> {
   const target = relation.target!;
-  const keys = distinctKeys(parents.map((p) => p.get(relation.localKey)));
+  const keys = distinctAttribute(parents, relation.localKey);
   const column = childColumn(relation);
   const related = keys.length
     ? await target.adapter.fetchByKeys({ model: target, column, values: keys, equals: morphFilter(relation), constraint })
@@ -36,7 +36,7 @@ export async function countMatcher(
   constraint?: QueryConstraint,
 ): Promise<(parent: Model) => number> {
   const target = relation.target!;
-  const keys = distinctKeys(parents.map((p) => p.get(relation.localKey)));
+  const keys = distinctAttribute(parents, relation.localKey);
   const counts = keys.length
     ? await target.adapter.countByKeys({ model: target, column: childColumn(relation), values: keys, equals: morphFilter(relation), constraint })
     : [];

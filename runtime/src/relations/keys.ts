@@ -39,6 +39,22 @@ export function distinctKeys(values: Iterable<unknown>): unknown[] {
   return out;
 }
 
+/** Distinct non-null values of one attribute across models (no intermediate array). */
+export function distinctAttribute(models: readonly { get(key: string): unknown }[], key: string): unknown[] {
+  const seen = new Set<unknown>();
+  const out: unknown[] = [];
+  for (let i = 0; i < models.length; i++) {
+    const v = models[i]!.get(key);
+    if (v === null || v === undefined) continue;
+    const k = typeof v === "object" ? String(v) : v;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
 /** Groups items by normalised key in one pass. */
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => unknown, norm: KeyNormalizer): Map<unknown, T[]> {
   const map = new Map<unknown, T[]>();
