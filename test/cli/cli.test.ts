@@ -195,6 +195,24 @@ describe("eloquent check", () => {
     }
   });
 
+  it("a solution-style tsconfig (files: [], references) checks each referenced project", () => {
+    const solution = writeProject({ "packages/api/src/post.ts": POST, "packages/api/src/user.ts": USER.replace('    photos: relation("hasMany", "Photo"),\n', "") });
+    try {
+      require("node:fs").writeFileSync(join(solution.root, "tsconfig.json"), JSON.stringify({ files: [], references: [{ path: "./packages/api" }] }));
+      require("node:fs").writeFileSync(
+        join(solution.root, "packages/api/tsconfig.json"),
+        JSON.stringify({ compilerOptions: { composite: true, strict: true, types: [] }, include: ["src"] }),
+      );
+      const result = run(CLI, ["check", "--format", "json"], solution.root);
+      const report = JSON.parse(result.stdout) as { summary: { models: number }; diagnostics: Array<{ file: string; ruleId: string }> };
+      expect(report.summary.models).toBe(2);
+      expect(report.diagnostics.map((d) => `${d.file} ${d.ruleId}`)).toEqual(["packages/api/src/post.ts relation-target-exists"]);
+      expect(result.status).toBe(1);
+    } finally {
+      solution.cleanup();
+    }
+  });
+
   it("--output writes the report to a file", () => {
     const result = run(CLI, ["check", "--format", "sarif", "--output", "out/eloquent.sarif"], broken.root);
     expect(result.stdout).toBe("");

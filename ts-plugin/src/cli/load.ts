@@ -33,9 +33,8 @@ export function loadProjects(
   try {
     if (options.project !== undefined) {
       const configFile = resolveProjectOption(options.project, cwd);
-      const graph = graphs.forConfig(configFile);
       const reportFiles = options.paths.length > 0 ? expandPaths(options.paths, cwd) : undefined;
-      return { graphs: [graph], ...(reportFiles ? { reportFiles } : {}), root: path.dirname(configFile), anchorFile: configFile };
+      return { graphs: withReferences(ts, graphs, configFile), ...(reportFiles ? { reportFiles } : {}), root: path.dirname(configFile), anchorFile: configFile };
     }
     if (options.paths.length > 0) {
       const files = expandPaths(options.paths, cwd);
@@ -58,11 +57,30 @@ export function loadProjects(
           `or name the files or directories to check (e.g. 'eloquent check src/models').`,
       );
     }
-    return { graphs: [graphs.forConfig(configFile)], root: cwd, anchorFile: normalizeFileName(configFile) };
+    return { graphs: withReferences(ts, graphs, normalizeFileName(configFile)), root: cwd, anchorFile: normalizeFileName(configFile) };
   } catch (error) {
     if (error instanceof ProjectConfigError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/**
+ * A tsconfig's graph plus those of the projects it references (a solution-style tsconfig lists its
+ * packages as references); each project is its own graph, as tsserver and typescript-eslint see them.
+ */
+function withReferences(ts: typeof TS, graphs: SourceGraphs, configFile: string): SourceGraph[] {
+  const result: SourceGraph[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string, required: boolean) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!required && !fs.existsSync(file)) return;
+    const graph = graphs.forConfig(file);
+    if (graph.fileNames.length > 0 || required) result.push(graph);
+    for (const reference of graph.config?.references ?? []) visit(reference, false);
+  };
+  visit(configFile, true);
+  return result;
 }
 
 function resolveProjectOption(project: string, cwd: string): string {
