@@ -1,6 +1,6 @@
 // One measured ESLint run in a fresh process (so peak memory is this run's own):
 //   node lint-once.mjs <projectDir> <configFile>
-// Prints one JSON line: { ms, maxRssMb, files, problems, engineRuns }.
+// Prints one JSON line: { ms, cpuMs, maxRssMb, files, problems, engineRuns }.
 import { ESLint } from "eslint";
 import { performance } from "node:perf_hooks";
 
@@ -14,8 +14,11 @@ process.stderr.write = (chunk, ...rest) => {
 };
 const eslint = new ESLint({ cwd: dir, overrideConfigFile: config });
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 const results = await eslint.lintFiles(["models"]);
 const ms = performance.now() - start;
+const cpu = process.cpuUsage(cpuStart);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 const problems = results.reduce((sum, r) => sum + r.messages.length, 0);
 const firstProblem = results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId} ${m.message}`))[0];
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, files: results.length, problems, firstProblem, engineRuns }));
+console.log(JSON.stringify({ ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, files: results.length, problems, firstProblem, engineRuns }));
