@@ -22,6 +22,8 @@ export class TypedGraphs {
   private readonly disk: DiskFiles;
   private readonly sourceFacts = new WeakMap<TS.SourceFile, { hash: string; facts: FileFacts }>();
   private readonly links = new Map<string, LinkResult>();
+  /** Per project: the (file, content) list of the last graph, to skip re-keying when nothing changed. */
+  private readonly last = new Map<string, { signature: string[]; graph: TypedGraph }>();
 
   constructor(private readonly ts: typeof TS) {
     this.disk = new DiskFiles(ts);
@@ -29,7 +31,8 @@ export class TypedGraphs {
 
   forProgram(program: TS.Program, lintedFile: string): TypedGraph {
     const linted = normalizeFileName(lintedFile);
-    const files = new Map<string, FileFacts>();
+    const projectKey = String(program.getCompilerOptions().configFilePath ?? program.getRootFileNames()[0] ?? "");
+    const entries: Array<[string, FileFacts]> = [];
     const keyParts: string[] = [];
     for (const sourceFile of program.getSourceFiles()) {
       if (!isProjectFile(program, sourceFile)) continue;
@@ -43,10 +46,14 @@ export class TypedGraphs {
       const useDisk = onDisk !== undefined && onDisk !== fromProgram.hash;
       const facts = useDisk ? this.disk.facts(fileName) : fromProgram.facts;
       if (!facts) continue;
-      files.set(fileName, facts.fileName === fileName ? facts : { ...facts, fileName });
+      entries.push([fileName, facts]);
       keyParts.push(`${fileName}\u0000${useDisk ? onDisk : fromProgram.hash}`);
     }
-    const key = contentHash(keyParts.sort().join("\n"));
+    const previous = this.last.get(projectKey);
+    if (previous && sameList(previous.signature, keyParts)) return previous.graph;
+    const files = new Map<string, FileFacts>();
+    for (const [fileName, facts] of entries) files.set(fileName, facts.fileName === fileName ? facts : { ...facts, fileName });
+    const key = contentHash([...keyParts].sort().join("\n"));
     let link = this.links.get(key);
     if (!link) {
       const resolver = createModuleResolver(new Set(files.keys()), this.ts, program.getCompilerOptions(), this.ts.sys);
@@ -54,6 +61,14 @@ export class TypedGraphs {
       this.links.set(key, link);
       if (this.links.size > MAX_LINKS) this.links.delete(this.links.keys().next().value!);
     }
-    return { key, link, files };
+    const graph: TypedGraph = { key, link, files };
+    this.last.set(projectKey, { signature: keyParts, graph });
+    return graph;
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
