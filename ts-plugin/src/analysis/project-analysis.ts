@@ -5,13 +5,12 @@
  */
 import type * as TS from "typescript";
 import type { Diagnostic, ModelNode } from "eloquent-orm/engine";
-import type { LinkedModel } from "../extract/link";
 import { ModelGraphBuilder, type ProgramExtraction } from "../extract/program";
 import { mapDiagnosticToSpan } from "../extract/span";
 import { findQuerySites, resolveRelationPath } from "../query-sites";
 import { loadEngine, type LoadedEngine } from "./engine";
 import { checkIncrementally } from "./incremental-check";
-import { checkSetup, type ResolutionCache } from "./setup-rule";
+import { checkSetup, type ResolutionCache, type SetupCache } from "./setup-rule";
 
 export interface Snapshot {
   extraction: ProgramExtraction;
@@ -41,6 +40,7 @@ export class ProjectAnalysis {
   private readonly builder: ModelGraphBuilder;
   private snapshotCache: Snapshot | undefined;
   private readonly resolutionCache: ResolutionCache = new Map();
+  private setupCache: SetupCache = new WeakMap();
   private resolutionOptions: TS.CompilerOptions | undefined;
   private readonly querySiteCache = new WeakMap<TS.SourceFile, { generation: number; diagnostics: Diagnostic[] }>();
 
@@ -59,6 +59,7 @@ export class ProjectAnalysis {
     const engine = load.ok ? load.engine : undefined;
     if (program.getCompilerOptions() !== this.resolutionOptions || extraction.changedFiles.size > (this.options.incrementalLimit ?? 10)) {
       this.resolutionCache.clear();
+      this.setupCache = new WeakMap();
       this.resolutionOptions = program.getCompilerOptions();
     }
     const setup = checkSetup(extraction, {
@@ -66,19 +67,21 @@ export class ProjectAnalysis {
       compilerOptions: program.getCompilerOptions(),
       resolutionCache: this.resolutionCache,
       ...(load.ok ? {} : { engineError: load.error }),
-    });
+    }, this.setupCache);
     let diagnostics: Diagnostic[] = [];
     let mode: Snapshot["mode"] = "full";
     if (engine) {
-      const incremental = previous?.engine && extraction.changedFiles.size <= (this.options.incrementalLimit ?? 10)
-        ? checkIncrementally({
-            engine,
-            previous: { graph: previous.extraction.graph, diagnostics: previous.diagnostics },
-            next: extraction.graph,
-            changedBefore: modelsFrom(previous.extraction.models, extraction.changedFiles),
-            changedAfter: modelsFrom(extraction.models, extraction.changedFiles),
-          })
-        : undefined;
+      const changes = extraction.modelChanges;
+      const incremental =
+        previous?.engine && changes && changes.before.length + changes.after.length <= 2 * (this.options.incrementalLimit ?? 10)
+          ? checkIncrementally({
+              engine,
+              previous: { graph: previous.extraction.graph, diagnostics: previous.diagnostics },
+              next: extraction.graph,
+              changedBefore: changes.before,
+              changedAfter: changes.after,
+            })
+          : undefined;
       if (incremental) {
         diagnostics = incremental;
         mode = "incremental";
@@ -146,10 +149,6 @@ export class ProjectAnalysis {
     this.querySiteCache.set(sourceFile, { generation, diagnostics });
     return diagnostics;
   }
-}
-
-function modelsFrom(models: readonly LinkedModel[], files: ReadonlySet<string>): ModelNode[] {
-  return models.filter((model) => model.files.some((file) => files.has(file))).map((model) => model.node);
 }
 
 /** Diagnostics placed in source (the engine sets spans from the graph; fall back to the node's span). */

@@ -5,6 +5,7 @@
 import type * as TS from "typescript";
 import type { Diagnostic } from "eloquent-orm/engine";
 import { ROOT_BASES } from "../extract/eloquent-modules";
+import type { FileFacts } from "../extract/file-facts";
 import type { ProgramExtraction } from "../extract/program";
 
 export const SETUP_RULE = {
@@ -38,57 +39,69 @@ export interface SetupContext {
   engineError?: string;
 }
 
+/**
+ * Per-file results, keyed by the file's facts object (new facts = the file changed) and the project-wide
+ * inputs, so an edit re-checks one file.
+ */
+export type SetupCache = WeakMap<FileFacts, { key: string; diagnostics: Diagnostic[] }>;
+
 /** Setup diagnostics for every file that imports the runtime. */
-export function checkSetup(extraction: ProgramExtraction, context: SetupContext): Map<string, Diagnostic[]> {
+export function checkSetup(extraction: ProgramExtraction, context: SetupContext, cache?: SetupCache): Map<string, Diagnostic[]> {
   const byFile = new Map<string, Diagnostic[]>();
-  const add = (diagnostic: Diagnostic) => {
-    const file = diagnostic.span!.file;
-    const list = byFile.get(file);
-    if (list) list.push(diagnostic);
-    else byFile.set(file, [diagnostic]);
-  };
   const resolved = context.resolutionCache ?? new Map<string, boolean>();
   const noModels = extraction.graph.models.length === 0;
+  const key = `${noModels}\0${context.engineError ?? ""}`;
   for (const facts of extraction.files.values()) {
-    for (const runtimeImport of facts.runtimeImports) {
-      if (context.engineError !== undefined) {
-        add(
-          setupDiagnostic(
-            facts.fileName,
-            runtimeImport.span,
-            `eloquent-ts-plugin could not load the rule engine (eloquent-orm/engine), so relations in this project are not checked: ${context.engineError}`,
-            "Install the runtime next to the plugin (npm install eloquent-orm eloquent-ts-plugin) and restart the TypeScript server.",
-          ),
-        );
-        break;
-      }
-      if (!isResolvable(runtimeImport.module, facts.fileName, context, resolved)) {
-        add(
-          setupDiagnostic(
-            facts.fileName,
-            runtimeImport.span,
-            `'${runtimeImport.module}' cannot be resolved from this file, so these models will not run (relations are still checked from source).`,
-            runtimeImport.module.startsWith("@alpha.consultings/")
-              ? `Install eloquent-orm and map the seed's package name to it in tsconfig.json: "paths": { "${runtimeImport.module}": ["./node_modules/eloquent-orm${runtimeImport.module.endsWith("/Model") ? "/dist/model-entry.d.ts" : ""}"] }.`
-              : `Run npm install eloquent-orm in this project (check "moduleResolution": "node16" or "bundler" in tsconfig.json).`,
-          ),
-        );
-        continue;
-      }
-      const importedBase = runtimeImport.names.find((name) => ROOT_BASES[name] !== undefined);
-      if (noModels && importedBase !== undefined) {
-        add(
-          setupDiagnostic(
-            facts.fileName,
-            runtimeImport.span,
-            `This file imports ${importedBase} from '${runtimeImport.module}', but eloquent found no model class in the project, so no relation is checked.`,
-            `Declare models as 'export class User extends ${importedBase} { static schema = { ... } }' (directly, or through a base class in this project), and make sure tsconfig.json "include" covers the model files.`,
-          ),
-        );
-      }
-    }
+    if (facts.runtimeImports.length === 0) continue;
+    const cached = cache?.get(facts);
+    const diagnostics = cached && cached.key === key ? cached.diagnostics : checkFile(facts, context, resolved, noModels);
+    if (cache && cached?.diagnostics !== diagnostics) cache.set(facts, { key, diagnostics });
+    if (diagnostics.length > 0) byFile.set(facts.fileName, diagnostics);
   }
   return byFile;
+}
+
+function checkFile(facts: FileFacts, context: SetupContext, resolved: ResolutionCache, noModels: boolean): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const add = (diagnostic: Diagnostic) => diagnostics.push(diagnostic);
+  for (const runtimeImport of facts.runtimeImports) {
+    if (context.engineError !== undefined) {
+      add(
+        setupDiagnostic(
+          facts.fileName,
+          runtimeImport.span,
+          `eloquent-ts-plugin could not load the rule engine (eloquent-orm/engine), so relations in this project are not checked: ${context.engineError}`,
+          "Install the runtime next to the plugin (npm install eloquent-orm eloquent-ts-plugin) and restart the TypeScript server.",
+        ),
+      );
+      break;
+    }
+    if (!isResolvable(runtimeImport.module, facts.fileName, context, resolved)) {
+      add(
+        setupDiagnostic(
+          facts.fileName,
+          runtimeImport.span,
+          `'${runtimeImport.module}' cannot be resolved from this file, so these models will not run (relations are still checked from source).`,
+          runtimeImport.module.startsWith("@alpha.consultings/")
+            ? `Install eloquent-orm and map the seed's package name to it in tsconfig.json: "paths": { "${runtimeImport.module}": ["./node_modules/eloquent-orm${runtimeImport.module.endsWith("/Model") ? "/dist/model-entry.d.ts" : ""}"] }.`
+            : `Run npm install eloquent-orm in this project (check "moduleResolution": "node16" or "bundler" in tsconfig.json).`,
+        ),
+      );
+      continue;
+    }
+    const importedBase = runtimeImport.names.find((name) => ROOT_BASES[name] !== undefined);
+    if (noModels && importedBase !== undefined) {
+      add(
+        setupDiagnostic(
+          facts.fileName,
+          runtimeImport.span,
+          `This file imports ${importedBase} from '${runtimeImport.module}', but eloquent found no model class in the project, so no relation is checked.`,
+          `Declare models as 'export class User extends ${importedBase} { static schema = { ... } }' (directly, or through a base class in this project), and make sure tsconfig.json "include" covers the model files.`,
+        ),
+      );
+    }
+  }
+  return diagnostics;
 }
 
 function isResolvable(specifier: string, fromFile: string, context: SetupContext, cache: Map<string, boolean>): boolean {

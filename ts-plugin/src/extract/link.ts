@@ -32,22 +32,82 @@ export interface LinkResult {
 }
 
 export function linkModelGraph(files: Iterable<FileFacts>, resolve: ModuleResolver): LinkResult {
+  return linkWithState(files, resolve).result;
+}
+
+/** What an incremental re-link needs from the previous one. */
+export interface LinkState {
+  result: LinkResult;
+  files: Map<string, FileFacts>;
+  /** Per class: every file read to resolve its base chain (its own, imports, re-exports, ancestors). */
+  deps: Map<ClassFacts, Set<string>>;
+  stores: Map<ClassFacts, Store | null>;
+  parents: Map<ClassFacts, { file: FileFacts; cls: ClassFacts } | null>;
+  linked: Map<ClassFacts, LinkedModel>;
+}
+
+export interface LinkChanges {
+  /** Model nodes that left the graph / entered it (an edited model counts in both). */
+  before: ModelNode[];
+  after: ModelNode[];
+}
+
+/**
+ * Links all files; with `previous` (and only edited files — none added or removed), re-resolves only the
+ * classes whose resolution read an edited file and reuses every other LinkedModel object as is, so unchanged
+ * models keep their node identity. `changes` lists the nodes that differ (undefined after a full link).
+ */
+export function linkWithState(
+  files: Iterable<FileFacts>,
+  resolve: ModuleResolver,
+  previous?: LinkState,
+  changedFiles?: ReadonlySet<string>,
+): LinkState & { changes?: LinkChanges } {
   const byFile = new Map<string, FileFacts>();
   for (const file of files) byFile.set(file.fileName, file);
+  const incremental = previous !== undefined && changedFiles !== undefined && sameFileSet(previous.files, byFile, changedFiles);
   const linker = new Linker(byFile, resolve);
-  return linker.link();
+  if (incremental) {
+    for (const [cls, deps] of previous.deps) {
+      if ([...deps].some((file) => changedFiles.has(file))) continue;
+      linker.seed(cls, previous.stores.get(cls) ?? null, previous.parents.get(cls) ?? null, deps);
+    }
+  }
+  const state = linker.link(incremental ? previous : undefined);
+  if (!incremental) return state;
+  const kept = new Set(state.result.models);
+  const before = previous.result.models.filter((model) => !kept.has(model)).map((model) => model.node);
+  const previousModels = new Set(previous.result.models);
+  const after = state.result.models.filter((model) => !previousModels.has(model)).map((model) => model.node);
+  return { ...state, changes: { before, after } };
+}
+
+function sameFileSet(previous: Map<string, FileFacts>, next: Map<string, FileFacts>, changed: ReadonlySet<string>): boolean {
+  if (previous.size !== next.size) return false;
+  for (const file of changed) if (!previous.has(file) || !next.has(file)) return false;
+  return true;
 }
 
 class Linker {
   private readonly storeCache = new Map<ClassFacts, Store | null>();
   private readonly parentCache = new Map<ClassFacts, { file: FileFacts; cls: ClassFacts } | null>();
+  private readonly depsCache = new Map<ClassFacts, Set<string>>();
+  /** Files read while resolving the class currently being linked. */
+  private trace: Set<string> | undefined;
 
   constructor(
     private readonly files: Map<string, FileFacts>,
     private readonly resolve: ModuleResolver,
   ) {}
 
-  link(): LinkResult {
+  /** Reuses a previous resolution for a class none of whose inputs changed. */
+  seed(cls: ClassFacts, store: Store | null, parent: { file: FileFacts; cls: ClassFacts } | null, deps: Set<string>): void {
+    this.storeCache.set(cls, store);
+    this.parentCache.set(cls, parent);
+    this.depsCache.set(cls, deps);
+  }
+
+  link(previous?: LinkState): LinkState {
     const candidates: { file: FileFacts; cls: ClassFacts; store: Store }[] = [];
     const extended = new Set<ClassFacts>();
     for (const file of this.files.values()) {
@@ -60,15 +120,30 @@ class Linker {
       }
     }
     const models: LinkedModel[] = [];
+    const linked = new Map<ClassFacts, LinkedModel>();
     for (const { file, cls, store } of candidates) {
       // A user base class (`abstract class Base extends SqlModel`) is not a model itself unless it
       // declares a schema of its own.
       if (!cls.declares.schema && (cls.abstract || extended.has(cls))) continue;
+      // Unchanged inputs (same facts object, no dependency edited): the very same LinkedModel.
+      const reused = previous?.linked.get(cls);
+      if (reused && previous!.stores.get(cls) === store && this.depsCache.get(cls) === previous!.deps.get(cls)) {
+        models.push(reused);
+        linked.set(cls, reused);
+        continue;
+      }
       const files = [file.fileName];
       for (let parent = this.parentOf(file, cls), depth = 0; parent && depth < 50; parent = this.parentOf(parent.file, parent.cls), depth++) {
         if (!files.includes(parent.file.fileName)) files.push(parent.file.fileName);
       }
-      models.push({ node: this.modelNode(file, cls, store), file: file.fileName, cls, files });
+      // Target identifiers (`relation("hasMany", Post)`) are resolved here: what they read is a dependency too.
+      this.trace = this.depsCache.get(cls) ?? new Set([file.fileName]);
+      const node = this.modelNode(file, cls, store);
+      this.depsCache.set(cls, this.trace);
+      this.trace = undefined;
+      const model: LinkedModel = { node, file: file.fileName, cls, files };
+      models.push(model);
+      linked.set(cls, model);
     }
     const byName = new Map<string, LinkedModel[]>();
     for (const model of models) {
@@ -76,7 +151,14 @@ class Linker {
       if (list) list.push(model);
       else byName.set(model.node.name, [model]);
     }
-    return { graph: { models: models.map((model) => model.node) }, models, byName };
+    return {
+      result: { graph: { models: models.map((model) => model.node) }, models, byName },
+      files: this.files,
+      deps: this.depsCache,
+      stores: this.storeCache,
+      parents: this.parentCache,
+      linked,
+    };
   }
 
   private modelNode(file: FileFacts, cls: ClassFacts, store: Store): ModelNode {
@@ -111,11 +193,21 @@ class Linker {
     if (cached !== undefined) return cached ?? undefined;
     if (seen.has(cls)) return undefined;
     seen.add(cls);
+    const outer = this.trace;
+    const deps = new Set<string>([file.fileName]);
+    this.trace = deps;
     const binding = cls.base ? this.resolveBase(file, cls) : undefined;
+    this.trace = outer;
     let store: Store | undefined;
     if (binding?.kind === "root") store = binding.store;
-    else if (binding?.kind === "class") store = this.storeOf(binding.file, binding.cls, seen);
+    else if (binding?.kind === "class") {
+      store = this.storeOf(binding.file, binding.cls, seen);
+      for (const dep of this.depsCache.get(binding.cls) ?? [binding.file.fileName]) deps.add(dep);
+    }
+    this.parentCache.set(cls, binding?.kind === "class" ? { file: binding.file, cls: binding.cls } : null);
     this.storeCache.set(cls, store ?? null);
+    this.depsCache.set(cls, deps);
+    for (const dep of deps) outer?.add(dep);
     return store;
   }
 
@@ -154,6 +246,7 @@ class Linker {
     }
     const target = this.resolve(specifier, fromFile);
     const file = target === undefined ? undefined : this.files.get(target);
+    if (file) this.trace?.add(file.fileName);
     if (!file) return undefined;
     return this.resolveExportIn(file, name, seen);
   }

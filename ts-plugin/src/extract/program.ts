@@ -2,7 +2,7 @@
 import type * as TS from "typescript";
 import * as fs from "node:fs";
 import { extractFileFacts, type FileFacts } from "./file-facts";
-import { linkModelGraph, type LinkResult } from "./link";
+import { linkModelGraph, linkWithState, type LinkChanges, type LinkResult, type LinkState } from "./link";
 import { createModuleResolver, relativeCandidates } from "./resolve";
 
 export interface ExtractOptions {
@@ -20,6 +20,8 @@ export interface ProgramExtraction extends LinkResult {
   generation: number;
   /** Files added, removed or edited since the previous generation (every file on the first one). */
   changedFiles: ReadonlySet<string>;
+  /** Model nodes replaced since the previous generation; undefined when everything was re-linked. */
+  modelChanges?: LinkChanges;
 }
 
 interface CacheEntry {
@@ -35,6 +37,7 @@ export class ModelGraphBuilder {
   private readonly cache = new Map<string, CacheEntry>();
   private last: ProgramExtraction | undefined;
   private lastOptions: TS.CompilerOptions | undefined;
+  private linkState: LinkState | undefined;
   private generation = 0;
 
   constructor(private readonly ts: typeof TS) {}
@@ -70,18 +73,31 @@ export class ModelGraphBuilder {
     const resolver = createModuleResolver(new Set(files.keys()), ts, program.getCompilerOptions(), ts.sys);
     this.generation += 1;
     // New compiler options may resolve modules differently: treat every file as changed.
-    this.last = { ...linkModelGraph(files.values(), resolver), files, generation: this.generation, changedFiles: optionsChanged ? new Set(files.keys()) : changedFiles };
+    const linked = linkWithState(files.values(), resolver, optionsChanged ? undefined : this.linkState, optionsChanged ? undefined : changedFiles);
+    this.linkState = linked;
+    this.last = {
+      ...linked.result,
+      files,
+      generation: this.generation,
+      changedFiles: optionsChanged ? new Set(files.keys()) : changedFiles,
+      ...(linked.changes ? { modelChanges: linked.changes } : {}),
+    };
     return this.last;
   }
 }
 
+const projectFileCache = new WeakMap<TS.SourceFile, boolean>();
+
 /** Files that can declare models: the program's own sources, not lib/.d.ts/node_modules files. */
 export function isProjectFile(program: TS.Program, sourceFile: TS.SourceFile): boolean {
-  return (
-    !sourceFile.isDeclarationFile &&
-    !program.isSourceFileFromExternalLibrary(sourceFile) &&
-    !program.isSourceFileDefaultLibrary(sourceFile)
-  );
+  if (sourceFile.isDeclarationFile) return false;
+  // Whether a file comes from node_modules does not change while its SourceFile object lives.
+  let result = projectFileCache.get(sourceFile);
+  if (result === undefined) {
+    result = !program.isSourceFileFromExternalLibrary(sourceFile) && !program.isSourceFileDefaultLibrary(sourceFile);
+    projectFileCache.set(sourceFile, result);
+  }
+  return result;
 }
 
 /** One-shot extraction from a Program (tspc, the CLI with a tsconfig, typed ESLint). */
