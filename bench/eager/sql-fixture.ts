@@ -60,12 +60,12 @@ export function seedBlog(dir: string): SqlContext {
 
 export async function eloquentRunner(
   context: SqlContext,
-  run: (models: typeof import("./sql-models")) => Promise<unknown>,
+  run: (models: typeof import("./sql-models.js")) => Promise<unknown>,
   canonical: (result: any) => unknown,
 ): Promise<Runner> {
   const orm = await import("eloquent-orm");
   orm.configureConnection("bench", { client: "sqlite", filename: context.file });
-  const models = await import("./sql-models");
+  const models = await import("./sql-models.js");
   orm.registerModels(models.ALL, { logger: false });
   let queries = 0;
   orm.onQuery(() => void queries++);
@@ -152,7 +152,9 @@ export function rawRunner(context: SqlContext, run: (raw: RawDb) => unknown, can
       queries = 0;
       return n;
     },
-    close: () => db.close(),
+    close: () => {
+      db.close();
+    },
   };
 }
 

@@ -1,18 +1,14 @@
 /** W3: belongsToMany — 10k posts × 5 tags through a pivot, 1k tags. */
 import { defineWorkload } from "../harness";
-import { distinct, eloquentRunner, groupBy, knexRunner, rawRunner, seedBlog, SIZES, type SqlContext } from "../sql-fixture";
+import { distinct, eloquentRunner, knexRunner, rawRunner, seedBlog, SIZES, type SqlContext } from "../sql-fixture";
 
 type R = Record<string, any>;
 const canonical = (posts: R[]) =>
   posts.map((p) => [p.id, (p.tags as R[]).map((t) => [t.id, t.name, t.pivot.post_id, t.pivot.tag_id]).sort((a, b) => a[0] - b[0])]);
 
-/** Same join as the ORM; the pivot columns split off into `pivot`. */
-function stitch(posts: R[], rows: R[]) {
-  for (const r of rows) {
-    r.pivot = { post_id: r.pivot__post_id, tag_id: r.pivot__tag_id };
-    delete r.pivot__post_id;
-    delete r.pivot__tag_id;
-  }
+/** Same join as the ORM; each row becomes a tag object with its pivot (copied, not `delete`d: faster). */
+function stitch(posts: R[], joined: R[]) {
+  const rows = joined.map((r) => ({ id: r.id, name: r.name, pivot: { post_id: r.pivot__post_id, tag_id: r.pivot__tag_id } }));
   const byPost = new Map<unknown, R[]>();
   for (const r of rows) {
     const b = byPost.get(r.pivot.post_id);
@@ -58,4 +54,3 @@ export default defineWorkload<SqlContext>({
       ),
   },
 });
-void groupBy;

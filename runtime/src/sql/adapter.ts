@@ -47,17 +47,33 @@ function pivotSelect(spec: PivotSpec): Record<string, string> {
   return select;
 }
 
-/** Splits the pivot__ columns off a joined row. */
-function splitPivot(row: Record<string, unknown>): Record<string, unknown> {
-  const pivot: Record<string, unknown> = {};
-  for (const key of Object.keys(row)) {
-    if (key.startsWith(PIVOT_PREFIX)) {
-      const name = key.slice(PIVOT_PREFIX.length);
-      pivot[name] = name === "created_at" || name === "updated_at" ? toDate(row[key]) : row[key];
-      delete row[key];
+/**
+ * Splits joined rows into target attributes and pivot rows. Every row has the same columns, so the
+ * split plan is computed once; rows are copied into fresh objects of one shape (deleting the pivot
+ * keys instead would push every row object into slow dictionary mode).
+ */
+function splitRows(rows: Record<string, unknown>[]): { attributes: Record<string, unknown>[]; pivots: Record<string, unknown>[] } {
+  const n = rows.length;
+  const attributes = new Array<Record<string, unknown>>(n);
+  const pivots = new Array<Record<string, unknown>>(n);
+  if (!n) return { attributes, pivots };
+  const keys = Object.keys(rows[0]!);
+  const own = keys.filter((k) => !k.startsWith(PIVOT_PREFIX));
+  const piv = keys.filter((k) => k.startsWith(PIVOT_PREFIX)).map((k) => [k, k.slice(PIVOT_PREFIX.length)] as const);
+  const dated = piv.some(([, name]) => name === "created_at" || name === "updated_at");
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    const attrs: Record<string, unknown> = {};
+    for (let j = 0; j < own.length; j++) attrs[own[j]!] = row[own[j]!];
+    const pivot: Record<string, unknown> = {};
+    for (let j = 0; j < piv.length; j++) {
+      const [from, name] = piv[j]!;
+      pivot[name] = dated && (name === "created_at" || name === "updated_at") ? toDate(row[from]) : row[from];
     }
+    attributes[i] = attrs;
+    pivots[i] = pivot;
   }
-  return pivot;
+  return { attributes, pivots };
 }
 
 function writeRow(ctx: QueryContext, row: Record<string, unknown>): Record<string, unknown> {
@@ -117,9 +133,8 @@ export const sqlAdapter: StoreAdapter = {
         .innerJoin(spec.table, `${spec.table}.${spec.foreignKey}`, `${targetMeta.table}.${targetKey}`)
         .whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]);
       q.applyShape(qb);
-      const rows = (await qb) as Record<string, unknown>[];
-      const pivots = rows.map(splitPivot);
-      const models = await q.finish(rows);
+      const { attributes, pivots } = splitRows((await qb) as Record<string, unknown>[]);
+      const models = await q.finish(attributes);
       for (let i = 0; i < models.length; i++) matches.push({ model: models[i]!, pivot: pivots[i]! });
     }
     return matches;
