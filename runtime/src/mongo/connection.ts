@@ -11,6 +11,7 @@
 import { MongoClient, type Db, type MongoClientOptions } from "mongodb";
 import { EloquentError } from "../model/errors";
 import { registerConnectionCloser } from "../sql/connections";
+import { sessionAwareDb } from "./atomic";
 import { embeddedServer, isEmbeddedUrl } from "./embedded";
 import { emitMongoCommand, hasMongoListeners, INTERNAL_COMMANDS } from "./events";
 import type { DbPort } from "./port";
@@ -111,7 +112,7 @@ export function getMongoConnection(name?: string): MongoConnection {
   } else {
     const client = new MongoClient(config.url, { monitorCommands: true, ...config.options });
     attachCommandEvents(key, client);
-    conn = { name: key, url: config.url, databaseName: config.database, embedded: false, db: client.db(config.database), client };
+    conn = { name: key, url: config.url, databaseName: config.database, embedded: false, db: sessionAwareDb(client.db(config.database)), client };
   }
   open.set(key, conn);
   return conn;

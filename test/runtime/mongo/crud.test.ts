@@ -159,6 +159,17 @@ describe("connections", () => {
     expect((await Note.findOrFail(note.id)).title).toBe("survives close");
   });
 
+  it("a mongodb:// URL opens the official driver's MongoClient — never a silent fallback to the embedded store", async () => {
+    const { MongoClient } = await import("mongodb");
+    const { configureMongoConnection, closeMongoConnection } = await import("eloquent-orm");
+    configureMongoConnection("unreachable", { url: "mongodb://127.0.0.1:1/inventory", options: { serverSelectionTimeoutMS: 300 } });
+    const conn = getMongoConnection("unreachable");
+    expect(conn).toMatchObject({ embedded: false, databaseName: "inventory" });
+    expect(conn.client).toBeInstanceOf(MongoClient);
+    await expect(conn.db.collection("items").find({}).toArray()).rejects.toThrow(/ECONNREFUSED|Server selection timed out/);
+    await closeMongoConnection("unreachable");
+  });
+
   it("rejects URLs that are not MongoDB URLs with a message naming the accepted forms", async () => {
     const { configureMongoConnection } = await import("eloquent-orm");
     expect(() => configureMongoConnection("bad", "postgres://x")).toThrow(/not a MongoDB URL\. Use mongodb:\/\/host:27017\/db, mongodb\+srv:\/\/cluster\/db, or memory:/);
