@@ -90,7 +90,13 @@ function resolveConfig(name: string): ConnectionConfig {
   );
 }
 
-function knexConfig(config: ConnectionConfig, dialect: Dialect): Knex.Config {
+/** SQLite before 3.32 binds at most 999 parameters per statement; later versions 32,766. */
+export function sqliteParamLimit(version: string): number {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return major > 3 || (major === 3 && minor >= 32) ? 32_766 : 999;
+}
+
+function knexConfig(config: ConnectionConfig, dialect: Dialect, onSqliteVersion: (v: string) => void): Knex.Config {
   const pool = { min: config.pool?.min ?? (dialect === "sqlite" ? 1 : 0), max: config.pool?.max ?? (dialect === "sqlite" ? 1 : 10) };
   switch (dialect) {
     case "sqlite":
@@ -102,8 +108,16 @@ function knexConfig(config: ConnectionConfig, dialect: Dialect): Knex.Config {
         pool: {
           ...pool,
           idleTimeoutMillis: Number.MAX_SAFE_INTEGER,
-          afterCreate(conn: { pragma(s: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
+          afterCreate(
+            conn: { pragma(s: string, o?: { simple: boolean }): unknown },
+            done: (err: Error | null, conn: unknown) => void,
+          ) {
             conn.pragma("foreign_keys = ON");
+            try {
+              onSqliteVersion(String((conn as unknown as { prepare(s: string): { pluck(): { get(): unknown } } }).prepare("select sqlite_version()").pluck().get()));
+            } catch {
+              // keep the default limit
+            }
             done(null, conn);
           },
         },
@@ -139,8 +153,10 @@ export function getConnection(name?: string): SqlConnection {
   if (!conn) {
     const config = resolveConfig(key);
     const dialect = normaliseClient(config.client, `connection '${key}'`);
-    const knex = knexFactory(knexConfig(config, dialect));
+    const holder: { conn?: SqlConnection } = {};
+    const knex = knexFactory(knexConfig(config, dialect, (v) => holder.conn && (holder.conn.paramLimit = sqliteParamLimit(v))));
     conn = { name: key, dialect, knex, paramLimit: dialect === "sqlite" ? 32_766 : 65_535 };
+    holder.conn = conn;
     attachQueryEvents(conn);
     open.set(key, conn);
   }

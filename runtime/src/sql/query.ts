@@ -129,7 +129,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
       this.#wheres.push((qb, ctx) => {
         qb[method](function (this: Knex.QueryBuilder) {
           for (const [c, v] of entries) {
-            if (v === null) this.whereNull(c);
+            if (v === null || v === undefined) this.whereNull(c);
             else this.where(c, "=", toDb(c, v, ctx) as Knex.Value);
           }
         });

@@ -85,3 +85,16 @@ describe("the seed's constructor form", () => {
     expect(await getConnection("seed").knex.raw("select count(*) as n from seed_posts_static")).toEqual([{ n: 1 }]);
   });
 });
+
+describe("parameter limits", () => {
+  it("knows SQLite's limit by version and reads it from the live connection", async () => {
+    const { sqliteParamLimit } = await import("../../../runtime/src/sql/connections");
+    expect(sqliteParamLimit("3.31.1")).toBe(999);
+    expect(sqliteParamLimit("3.32.0")).toBe(32_766);
+    expect(sqliteParamLimit("3.50.4")).toBe(32_766);
+    const conn = getConnection("sqlite");
+    conn.paramLimit = 5; // overwritten from sqlite_version() when the first connection opens
+    await conn.knex.raw("select 1");
+    expect(conn.paramLimit).toBe(32_766); // better-sqlite3 12 bundles a modern SQLite
+  });
+});
