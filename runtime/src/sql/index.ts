@@ -7,6 +7,7 @@ export {
   closeAllConnections,
   closeConnection,
   defaultConnectionName,
+  sqliteParamLimit,
   ConnectionError,
   type ConnectionConfig,
   type SqlConnection,

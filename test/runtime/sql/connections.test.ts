@@ -10,6 +10,7 @@ import {
   modelMeta,
   relation,
   SqlModel,
+  sqliteParamLimit,
 } from "eloquent-orm";
 
 afterEach(async () => {
@@ -88,7 +89,6 @@ describe("the seed's constructor form", () => {
 
 describe("parameter limits", () => {
   it("knows SQLite's limit by version and reads it from the live connection", async () => {
-    const { sqliteParamLimit } = await import("../../../runtime/src/sql/connections");
     expect(sqliteParamLimit("3.31.1")).toBe(999);
     expect(sqliteParamLimit("3.32.0")).toBe(32_766);
     expect(sqliteParamLimit("3.50.4")).toBe(32_766);
