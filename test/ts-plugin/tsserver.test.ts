@@ -114,6 +114,27 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     expect(names).toEqual(expect.arrayContaining(["author", "comments"]));
   });
 
+  it("fixes and navigates query-site paths: replace a misspelt segment, jump from a segment to its relation", async () => {
+    const source = text("queries.ts");
+    const at = locate(source, "postz", 2);
+    const fixes = await server.request("getCodeFixes", {
+      file: file("queries.ts"),
+      startLine: at.line,
+      startOffset: at.offset,
+      endLine: at.line,
+      endOffset: at.offset,
+      errorCodes: [801],
+    });
+    const fix = fixes.find((action: any) => action.description === "Replace 'postz' with 'posts'");
+    expect(fix.changes).toEqual([
+      { fileName: file("queries.ts"), textChanges: [{ start: locate(source, "postz"), end: locate(source, "postz", 5), newText: "posts" }] },
+    ]);
+    const segment = locate(source, "posts.comments", "posts.".length + 2);
+    const definition = await server.request("definitionAndBoundSpan", { file: file("queries.ts"), line: segment.line, offset: segment.offset });
+    expect(definition.definitions[0]).toMatchObject({ file: file("post.ts"), start: locate(text("post.ts"), "comments: relation") });
+    expect(definition.textSpan).toMatchObject({ start: locate(source, "comments\""), end: locate(source, "comments\"", "comments".length) });
+  });
+
   it("goes to the model class from a target string and to the column from a key string", async () => {
     const userSource = text("user.ts");
     const at = locate(userSource, '"Post"', 2);

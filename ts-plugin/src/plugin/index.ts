@@ -4,6 +4,7 @@
  * to TypeScript's own result.
  */
 import type * as TS from "typescript";
+import { performance } from "node:perf_hooks";
 import { ProjectAnalysis, type Snapshot } from "../analysis/project-analysis";
 import { fixesFor } from "./code-fixes";
 import { eloquentCompletions, mergeCompletions } from "./completions";
@@ -34,6 +35,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
         },
       });
       logger.info(`[eloquent-ts-plugin] loaded for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
+      const stats = registerStats(info, logger);
 
       const context = (fileName: string): { program: TS.Program; sourceFile: TS.SourceFile; snapshot: Snapshot } | undefined => {
         const program = inner.getProgram();
@@ -50,14 +52,19 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
 
       proxy.getSemanticDiagnostics = (fileName) => {
         const prior = inner.getSemanticDiagnostics(fileName);
-        return guard("getSemanticDiagnostics", () => prior, () => {
-          const program = inner.getProgram();
-          const sourceFile = program?.getSourceFile(fileName);
-          if (!program || !sourceFile) return prior;
-          const ours = analysis.fileDiagnostics(program, sourceFile);
-          if (ours.length === 0) return prior;
-          return [...prior, ...ours.map((diagnostic) => toTsDiagnostic(ts, sourceFile, diagnostic, diagnostic.span!))];
-        });
+        const started = performance.now();
+        try {
+          return guard("getSemanticDiagnostics", () => prior, () => {
+            const program = inner.getProgram();
+            const sourceFile = program?.getSourceFile(fileName);
+            if (!program || !sourceFile) return prior;
+            const ours = analysis.fileDiagnostics(program, sourceFile);
+            if (ours.length === 0) return prior;
+            return [...prior, ...ours.map((diagnostic) => toTsDiagnostic(ts, sourceFile, diagnostic, diagnostic.span!))];
+          });
+        } finally {
+          stats.record(performance.now() - started);
+        }
       };
 
       proxy.getCompletionsAtPosition = (fileName, position, options, formatting) => {
@@ -146,6 +153,43 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       return proxy;
     },
   };
+}
+
+/** Time the plugin itself spends in semantic diagnostics (TypeScript's own work excluded). */
+class PluginStats {
+  readonly durations: number[] = [];
+  record(ms: number): void {
+    this.durations.push(ms);
+    if (this.durations.length > 1000) this.durations.shift();
+  }
+}
+
+const statsBySession = new WeakMap<object, Map<string, PluginStats>>();
+
+/**
+ * `eloquentStats` protocol command (used by bench/ts-plugin): per project, the plugin's own time per
+ * semanticDiagnostics request. Measured inside the server, so it is not blurred by machine noise.
+ */
+function registerStats(info: TS.server.PluginCreateInfo, logger: { info(message: string): void }): PluginStats {
+  const stats = new PluginStats();
+  const session = info.session as (TS.server.Session & { addProtocolHandler?: Function }) | undefined;
+  if (!session || typeof session.addProtocolHandler !== "function") return stats;
+  let projects = statsBySession.get(session);
+  if (!projects) {
+    const byProject = new Map<string, PluginStats>();
+    projects = byProject;
+    statsBySession.set(session, byProject);
+    try {
+      session.addProtocolHandler("eloquentStats", () => ({
+        response: Object.fromEntries([...byProject].map(([name, entry]) => [name, entry.durations])),
+        responseRequired: true,
+      }));
+    } catch (error) {
+      logger.info(`[eloquent-ts-plugin] could not register eloquentStats: ${String(error)}`);
+    }
+  }
+  projects.set(info.project.getProjectName(), stats);
+  return stats;
 }
 
 function definitionInfo(ts: typeof TS, found: NonNullable<ReturnType<typeof eloquentDefinition>>): TS.DefinitionInfo {
