@@ -89,7 +89,16 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
   }
 
   #value(qualified: string, value: unknown, ctx: QueryContext, where: string): unknown {
-    return toDatabase(ctx.dialect, this.#descriptor(qualified), value, `${this.meta.name}.${where}`);
+    return toDatabase(ctx.dialect, this.#descriptor(qualified), value, () => `${this.meta.name}.${where}`);
+  }
+
+  /** Converts a list of values for one column (descriptor looked up once). */
+  #values(qualified: string, values: readonly unknown[], ctx: QueryContext, where: string): Knex.Value[] {
+    const descriptor = this.#descriptor(qualified);
+    const label = () => `${this.meta.name}.${where}`;
+    const out = new Array<Knex.Value>(values.length);
+    for (let i = 0; i < values.length; i++) out[i] = toDatabase(ctx.dialect, descriptor, values[i], label) as Knex.Value;
+    return out;
   }
 
   // ---- where ----------------------------------------------------------------------------------------
@@ -185,7 +194,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
     const c = this.#col(column, `${method}()`);
     if (!Array.isArray(values)) throw new QueryError(`${this.meta.name}.${method}('${column}', ...): expected an array of values.`);
     const list = values.slice();
-    this.#wheres.push((qb, ctx) => void qb[method](c, list.map((v) => this.#value(c, v, ctx, `${method}()`)) as Knex.Value[]));
+    this.#wheres.push((qb, ctx) => void qb[method](c, this.#values(c, list, ctx, `${method}()`)));
     return this;
   }
 
@@ -193,7 +202,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
   whereKeyIn(column: string, values: readonly unknown[]): this {
     const c = `${this.meta.table}.${column}`;
     const list = values.slice();
-    this.#keyWheres.push((qb, ctx) => void qb.whereIn(c, list.map((v) => this.#value(c, v, ctx, "whereIn()")) as Knex.Value[]));
+    this.#keyWheres.push((qb, ctx) => void qb.whereIn(c, this.#values(c, list, ctx, "whereIn()")));
     return this;
   }
 

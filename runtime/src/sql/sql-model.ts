@@ -41,7 +41,7 @@ function rowFor(meta: ModelMeta, dialect: Dialect, attributes: Record<string, un
       );
     }
     if (value === undefined) continue;
-    row[key] = toDatabase(dialect, column, value, `${meta.name}.${where}`);
+    row[key] = toDatabase(dialect, column, value, () => `${meta.name}.${where}`);
   }
   return row;
 }

@@ -17,11 +17,23 @@ export function sqliteDate(d: Date): string {
 }
 
 /** A value compared or stored in a column (`where`, insert, update). */
-export function toDatabase(dialect: Dialect, column: ColumnDescriptor | undefined, value: unknown, where: string): unknown {
+export function toDatabase(
+  dialect: Dialect,
+  column: ColumnDescriptor | undefined,
+  value: unknown,
+  /** For error messages only (a function, so hot paths build no string). */
+  whereLabel: string | (() => string),
+): unknown {
   if (value === null || value === undefined) return null;
-  if (column?.type === "json") return typeof value === "string" && where.startsWith("where") ? value : JSON.stringify(value);
+  const type = typeof value;
+  if (column?.type === "json") {
+    const where = typeof whereLabel === "string" ? whereLabel : whereLabel();
+    return type === "string" && /(^|\.)(or)?where/i.test(where) ? value : JSON.stringify(value);
+  }
+  if (type === "number" || type === "string") return value;
+  const where = () => (typeof whereLabel === "string" ? whereLabel : whereLabel());
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new EloquentError(`${where}: invalid Date.`);
+    if (Number.isNaN(value.getTime())) throw new EloquentError(`${where()}: invalid Date.`);
     return dialect === "sqlite" ? sqliteDate(value) : value;
   }
   if (typeof value === "boolean") return dialect === "sqlite" ? (value ? 1 : 0) : value;
@@ -29,7 +41,7 @@ export function toDatabase(dialect: Dialect, column: ColumnDescriptor | undefine
   if (typeof value === "object" && !Buffer.isBuffer(value)) {
     if (typeof (value as { toHexString?: unknown }).toHexString === "function") return String(value); // ObjectId → hex
     throw new EloquentError(
-      `${where}: got ${Array.isArray(value) ? "an array" : "an object"} for a ${column?.type ?? "non-json"} column. ` +
+      `${where()}: got ${Array.isArray(value) ? "an array" : "an object"} for a ${column?.type ?? "non-json"} column. ` +
         `Only json columns store objects; use whereIn() for a list of values.`,
     );
   }
