@@ -57,7 +57,7 @@ export default [
     expect(stderr).toContain("eloquent: typed graph");
     expect(stderr).not.toContain("eloquent: untyped graph");
     expect(compareDiagnostics(expected(), actual).report).toBe("");
-  });
+  }, 180_000); // one Program per fixture project
 
   it("`eloquent check --format json` reports exactly the annotated diagnostics and exits 1", () => {
     const result = run(CLI, ["check", ...projects.dirs, "--format", "json"], projects.root);

@@ -60,7 +60,7 @@ describe("eslint binary", () => {
     if (!eslint9) return;
     expect(run(eslint9, ["--version"], project.root).stdout).toMatch(/^v9\./);
     expect(triples(parseEslintJson(run(eslint9, ["--format", "json", "."], project.root)))).toEqual(expected);
-  });
+  }, 240_000); // the first run installs ESLint 9 into a cache
 
   it("ESLint 9 with eslintrc: `extends: plugin:eloquent/legacy-recommended`", () => {
     const ESLINT9 = ensureEslint9();
@@ -77,7 +77,7 @@ describe("eslint binary", () => {
     } finally {
       legacy.cleanup();
     }
-  });
+  }, 240_000);
 
   it("one engine run for the whole lint run (3 files, every rule)", () => {
     const result = run(ESLINT10, ["--format", "json", "."], project.root, { ELOQUENT_ESLINT_TRACE: "1" });
