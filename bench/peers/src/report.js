@@ -19,6 +19,8 @@ function label(peer) {
 }
 
 const ratio = (cell, base) => (cell && cell.stats && base && base.stats ? cell.stats.median / (cell.floorMedian?.[base.peer] ?? base.stats.median) : NaN);
+const cpuRatio = (cell, base) =>
+  cell && cell.cpu && base && base.cpu ? cell.cpu.median / (cell.floorCpuMedian?.[base.peer] ?? base.cpu.median) : NaN;
 const mark = (cell) => (cell && cell.reusedFrom ? " †" : "");
 const fmtRatio = (r) => (Number.isFinite(r) ? `${r < 10 ? r.toFixed(2) : r.toFixed(1)}×` : "–");
 const escapeMd = (s) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -33,27 +35,31 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
   lines.push(`- Node ${info.node}, SQLite ${info.sqlite} (better-sqlite3), eloquent revision ${info.revision}`);
   lines.push(`- method: each peer × workload in its own child process, one at a time, peers in rotated order; ${opts.warmup} warm-up round(s) and the untimed gate round, then ${opts.rounds} timed rounds (W6: ×${WORKLOADS.w6.samplesPerRound} samples per round); gc between samples, outside the timing; the correctness gate (canonical output deep-equal to raw better-sqlite3) runs first and a cell that fails it is not timed${opts.quick ? "; **quick smoke run, not for publication**" : ""}`);
   lines.push(`- command: \`npm run bench:peers${process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : ""}\``);
-  lines.push(`- columns: median wall time of one complete load (parents + relations, hydrated the peer's usual way); p25–p75; ratio of medians to the raw better-sqlite3 floor and to the raw knex floor; SQL statements executed (counted at the driver); peak RSS of the child process; load = 1-minute load average when the cell finished (on ${info.cores} cores: above ${info.cores} means the cell shared the CPU)`);
+  lines.push(`- columns: median wall time of one complete load (parents + relations, hydrated the peer's usual way); p25–p75; ratio of medians to the raw better-sqlite3 floor and to the raw knex floor; median CPU time (user + system, all threads of the child) and its ratio to the floor's; SQL statements executed (counted at the driver); peak RSS of the child process; load = 1-minute load average when the cell finished (on ${info.cores} cores: above ${info.cores} means the cell shared the CPU)`);
 
   const reused = [...new Set(cells.filter((c) => c.reusedFrom).map((c) => c.reusedFrom))];
   if (reused.length) {
     lines.push(`- † cells were measured in an earlier run (${reused.join(", ")}) and kept (\`--reuse\`); their ratios use that run's floors`);
   }
   lines.push("");
-  lines.push(`## Summary: median time as a multiple of raw better-sqlite3 (lower is better)`, "");
-  lines.push(`| workload | ${peers.map(label).join(" | ")} |`);
-  lines.push(`| --- | ${peers.map(() => "---:").join(" | ")} |`);
-  for (const w of opts.only) {
-    const base = find(w, floor);
-    const row = peers.map((p) => {
-      const c = find(w, p);
-      if (!c) return "–";
-      if (!c.stats) return c.status;
-      return `${fmtRatio(ratio(c, base))}${mark(c)}`;
-    });
-    lines.push(`| ${WORKLOADS[w].title} | ${row.join(" | ")} |`);
-  }
-  lines.push("");
+  const matrix = (title, ratioOf) => {
+    lines.push(title, "");
+    lines.push(`| workload | ${peers.map(label).join(" | ")} |`);
+    lines.push(`| --- | ${peers.map(() => "---:").join(" | ")} |`);
+    for (const w of opts.only) {
+      const base = find(w, floor);
+      const row = peers.map((p) => {
+        const c = find(w, p);
+        if (!c) return "–";
+        if (!c.stats) return c.status;
+        return `${fmtRatio(ratioOf(c, base))}${mark(c)}`;
+      });
+      lines.push(`| ${WORKLOADS[w].title} | ${row.join(" | ")} |`);
+    }
+    lines.push("");
+  };
+  matrix(`## Summary: median wall time as a multiple of raw better-sqlite3 (lower is better)`, ratio);
+  matrix(`## Summary: median CPU time as a multiple of raw better-sqlite3 (less disturbed by other load on shared cores)`, cpuRatio);
 
   const verdicts = [];
   for (const w of opts.only) {
@@ -64,7 +70,8 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
       continue;
     }
     const faster = ormCells.filter((c) => c.stats.median < e.stats.median).map((c) => `${label(c.peer)} (${fmtRatio(c.stats.median / e.stats.median)} of eloquent's time)`);
-    verdicts.push(`- ${WORKLOADS[w].title}: ${faster.length === 0 ? "eloquent is the fastest ORM measured" : `faster than eloquent: ${faster.join(", ")}`}`);
+    const fasterCpu = e.cpu ? ormCells.filter((c) => c.cpu && c.cpu.median < e.cpu.median).map((c) => label(c.peer)) : [];
+    verdicts.push(`- ${WORKLOADS[w].title}: ${faster.length === 0 ? "eloquent is the fastest ORM measured (wall time)" : `faster than eloquent (wall time): ${faster.join(", ")}`}; by CPU time: ${fasterCpu.length === 0 ? "eloquent fastest" : fasterCpu.join(", ") + " faster"}`);
   }
   lines.push(`## Goal check: eloquent faster than every peer ORM`, "", ...verdicts, "");
 
@@ -73,17 +80,17 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
     const base = find(w, floor);
     const knex = find(w, knexFloor);
     lines.push(`## ${wl.title}: ${wl.description}`, "");
-    lines.push(`| peer | status | median ms | p25–p75 ms | × better-sqlite3 | × knex | statements | peak RSS MB | load |`);
-    lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    lines.push(`| peer | status | median ms | p25–p75 ms | × better-sqlite3 | × knex | CPU ms | CPU × better-sqlite3 | statements | peak RSS MB | load |`);
+    lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
     const rows = peers.map((p) => find(w, p)).filter(Boolean);
     rows.sort((a, b) => (a.stats ? a.stats.median : Infinity) - (b.stats ? b.stats.median : Infinity));
     for (const c of rows) {
       const name = (c.peer === "eloquent" ? `**${label(c.peer)}**` : label(c.peer)) + mark(c);
       if (!c.stats) {
-        lines.push(`| ${name} | ${c.status}: ${escapeMd(c.reason || "")} | – | – | – | – | ${c.statements ?? "–"} | – | ${c.load ?? "–"} |`);
+        lines.push(`| ${name} | ${c.status}: ${escapeMd(c.reason || "")} | – | – | – | – | – | – | ${c.statements ?? "–"} | – | ${c.load ?? "–"} |`);
         continue;
       }
-      lines.push(`| ${name} | OK | ${fmtMs(c.stats.median)} | ${fmtMs(c.stats.p25)}–${fmtMs(c.stats.p75)} | ${fmtRatio(ratio(c, base))} | ${fmtRatio(ratio(c, knex))} | ${c.statements} | ${Math.round(c.maxRssKb / 1024)} | ${c.load ?? "–"} |`);
+      lines.push(`| ${name} | OK | ${fmtMs(c.stats.median)} | ${fmtMs(c.stats.p25)}–${fmtMs(c.stats.p75)} | ${fmtRatio(ratio(c, base))} | ${fmtRatio(ratio(c, knex))} | ${c.cpu ? fmtMs(c.cpu.median) : "–"} | ${fmtRatio(cpuRatio(c, base))} | ${c.statements} | ${Math.round(c.maxRssKb / 1024)} | ${c.load ?? "–"} |`);
     }
     lines.push("");
   }

@@ -144,10 +144,10 @@ async function main() {
     for (const peer of order) {
       const r = await runCell(peer, workloadId,
         ["--rounds", String(opts.rounds), "--warmup", String(opts.warmup), "--expect", expectFile], opts.timeout);
-      const cell = { workloadId, peer, ...r, stats: r.samples ? summarize(r.samples) : null };
+      const cell = { workloadId, peer, ...r, stats: r.samples ? summarize(r.samples) : null, cpu: r.cpuSamples ? summarize(r.cpuSamples) : null };
       cells.push(cell);
       const detail = cell.stats
-        ? `median ${fmtMs(cell.stats.median)} ms  p25–p75 ${fmtMs(cell.stats.p25)}–${fmtMs(cell.stats.p75)}  statements ${cell.statements}  peak RSS ${Math.round(cell.maxRssKb / 1024)} MB`
+        ? `median ${fmtMs(cell.stats.median)} ms${cell.cpu ? ` (CPU ${fmtMs(cell.cpu.median)})` : ""}  p25–p75 ${fmtMs(cell.stats.p25)}–${fmtMs(cell.stats.p75)}  statements ${cell.statements}  peak RSS ${Math.round(cell.maxRssKb / 1024)} MB`
         : cell.reason;
       console.log(`  ${peer.padEnd(20)} ${cell.status.padEnd(8)} ${detail}  (${cell.wall.toFixed(1)}s)`);
     }
@@ -159,6 +159,7 @@ async function main() {
     for (const floorPeer of [FLOOR, KNEX_FLOOR]) {
       const f = cells.find((x) => x.workloadId === c.workloadId && x.peer === floorPeer && x.stats);
       if (f) c.floorMedian[floorPeer] = f.stats.median;
+      if (f && f.cpu) (c.floorCpuMedian ??= {})[floorPeer] = f.cpu.median;
     }
   }
   const versions = {};

@@ -81,16 +81,22 @@ async function main() {
     const samplesPerRound = workload.samplesPerRound ?? 1;
     for (let i = 1; i < warmup * samplesPerRound; i++) await peer.run(ctx, workloadId, workload);
     const samples = [];
+    const cpuSamples = [];
     const started = performance.now();
     for (let i = 0; i < rounds * samplesPerRound; i++) {
       if (i >= rounds && performance.now() - started > EXTRA_SAMPLE_BUDGET_MS) break;
       if (global.gc) global.gc();
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const result = await peer.run(ctx, workloadId, workload);
       samples.push(performance.now() - t0);
+      // CPU time of the whole process (all threads): far less disturbed than wall time when the
+      // machine's cores are shared, so it is reported next to it.
+      const c = process.cpuUsage(c0);
+      cpuSamples.push((c.user + c.system) / 1000);
       if (result === undefined) throw new Error(`${peerName} returned nothing for ${workloadId}`);
     }
-    emit({ status: "OK", statements, samples });
+    emit({ status: "OK", statements, samples, cpuSamples });
   } finally {
     await peer.close(ctx);
   }
