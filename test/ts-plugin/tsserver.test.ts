@@ -18,7 +18,7 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
 
   beforeAll(() => {
     server = new TsServer({ tsserver });
-    for (const name of ["post.ts", "user.ts", "comment.ts", "queries.ts"]) server.open(file(name));
+    for (const name of ["post.ts", "user.ts", "comment.ts", "queries.ts", "tag.ts"]) server.open(file(name));
   });
   afterAll(async () => server.close());
 
@@ -73,6 +73,22 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     expect(add.changes).toHaveLength(1);
     expect(add.changes[0].fileName).toBe(file("post.ts"));
     expect(add.changes[0].textChanges.map((change: any) => change.newText).join("")).toContain('user_id: column("int"),');
+  });
+
+  it("adds the missing pivot options: a new options object, or entries in the existing one", async () => {
+    const source = text("tag.ts");
+    const codeFixes = async (needle: string) => {
+      const at = locate(source, needle, 1);
+      return server.request("getCodeFixes", { file: file("tag.ts"), startLine: at.line, startOffset: at.offset, endLine: at.line, endOffset: at.offset, errorCodes: [301] });
+    };
+    const created = (await codeFixes('"Post")')).find((action: any) => action.fixName === "eloquent-add-options");
+    expect(created.description).toBe("Add pivotTable: 'post_tag', pivotLocalKey: 'tag_id', pivotForeignKey: 'post_id'");
+    expect(created.changes[0].textChanges).toEqual([
+      { start: locate(source, '"Post")', 6), end: locate(source, '"Post")', 6), newText: ', { pivotTable: "post_tag", pivotLocalKey: "tag_id", pivotForeignKey: "post_id" }' },
+    ]);
+    const extended = (await codeFixes('{ pivotTable: "featured_posts" }')).find((action: any) => action.fixName === "eloquent-add-options");
+    const closing = locate(source, '"featured_posts" }', '"featured_posts"'.length);
+    expect(extended.changes[0].textChanges).toEqual([{ start: closing, end: closing, newText: ', pivotLocalKey: "tag_id", pivotForeignKey: "post_id"' }]);
   });
 
   it("refreshes a dependent file's diagnostics after an edit to another model's file", async () => {

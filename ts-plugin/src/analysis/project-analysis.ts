@@ -41,6 +41,7 @@ export class ProjectAnalysis {
   private snapshotCache: Snapshot | undefined;
   private readonly resolutionCache: ResolutionCache = new Map();
   private setupCache: SetupCache = new WeakMap();
+  private lastSetup: (Map<string, Diagnostic[]> & { key?: string }) | undefined;
   private resolutionOptions: TS.CompilerOptions | undefined;
   private readonly querySiteCache = new WeakMap<TS.SourceFile, { generation: number; diagnostics: Diagnostic[] }>();
 
@@ -60,6 +61,7 @@ export class ProjectAnalysis {
     if (program.getCompilerOptions() !== this.resolutionOptions || extraction.changedFiles.size > (this.options.incrementalLimit ?? 10)) {
       this.resolutionCache.clear();
       this.setupCache = new WeakMap();
+      this.lastSetup = undefined;
       this.resolutionOptions = program.getCompilerOptions();
     }
     const setup = checkSetup(extraction, {
@@ -67,7 +69,8 @@ export class ProjectAnalysis {
       compilerOptions: program.getCompilerOptions(),
       resolutionCache: this.resolutionCache,
       ...(load.ok ? {} : { engineError: load.error }),
-    }, this.setupCache);
+    }, this.setupCache, this.lastSetup && previous ? { result: this.lastSetup, key: this.lastSetup.key ?? "" } : undefined);
+    this.lastSetup = setup;
     let diagnostics: Diagnostic[] = [];
     let mode: Snapshot["mode"] = "full";
     if (engine) {

@@ -46,18 +46,40 @@ export interface SetupContext {
 export type SetupCache = WeakMap<FileFacts, { key: string; diagnostics: Diagnostic[] }>;
 
 /** Setup diagnostics for every file that imports the runtime. */
-export function checkSetup(extraction: ProgramExtraction, context: SetupContext, cache?: SetupCache): Map<string, Diagnostic[]> {
-  const byFile = new Map<string, Diagnostic[]>();
+export function checkSetup(
+  extraction: ProgramExtraction,
+  context: SetupContext,
+  cache?: SetupCache,
+  previous?: { result: Map<string, Diagnostic[]>; key: string },
+): Map<string, Diagnostic[]> & { key?: string } {
   const resolved = context.resolutionCache ?? new Map<string, boolean>();
   const noModels = extraction.graph.models.length === 0;
   const key = `${noModels}\0${context.engineError ?? ""}`;
-  for (const facts of extraction.files.values()) {
-    if (facts.runtimeImports.length === 0) continue;
+  const recheck = (facts: FileFacts): Diagnostic[] => {
+    if (facts.runtimeImports.length === 0) return [];
     const cached = cache?.get(facts);
     const diagnostics = cached && cached.key === key ? cached.diagnostics : checkFile(facts, context, resolved, noModels);
     if (cache && cached?.diagnostics !== diagnostics) cache.set(facts, { key, diagnostics });
+    return diagnostics;
+  };
+  // After an edit only the edited files can change, unless a project-wide input did.
+  if (previous && previous.key === key && extraction.changedFiles.size < extraction.files.size) {
+    const byFile = new Map(previous.result) as Map<string, Diagnostic[]> & { key?: string };
+    for (const fileName of extraction.changedFiles) {
+      const facts = extraction.files.get(fileName);
+      const diagnostics = facts ? recheck(facts) : [];
+      if (diagnostics.length > 0) byFile.set(fileName, diagnostics);
+      else byFile.delete(fileName);
+    }
+    byFile.key = key;
+    return byFile;
+  }
+  const byFile = new Map<string, Diagnostic[]>() as Map<string, Diagnostic[]> & { key?: string };
+  for (const facts of extraction.files.values()) {
+    const diagnostics = recheck(facts);
     if (diagnostics.length > 0) byFile.set(facts.fileName, diagnostics);
   }
+  byFile.key = key;
   return byFile;
 }
 

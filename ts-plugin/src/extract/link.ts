@@ -38,7 +38,10 @@ export function linkModelGraph(files: Iterable<FileFacts>, resolve: ModuleResolv
 /** What an incremental re-link needs from the previous one. */
 export interface LinkState {
   result: LinkResult;
-  files: Map<string, FileFacts>;
+  fileCount: number;
+  fileNames: Set<string>;
+  /** File → classes whose resolution read it (the inverse of `deps`). */
+  dependents: Map<string, ClassFacts[]>;
   /** Per class: every file read to resolve its base chain (its own, imports, re-exports, ancestors). */
   deps: Map<ClassFacts, Set<string>>;
   stores: Map<ClassFacts, Store | null>;
@@ -58,33 +61,37 @@ export interface LinkChanges {
  * models keep their node identity. `changes` lists the nodes that differ (undefined after a full link).
  */
 export function linkWithState(
-  files: Iterable<FileFacts>,
+  files: Iterable<FileFacts> | Map<string, FileFacts>,
   resolve: ModuleResolver,
   previous?: LinkState,
   changedFiles?: ReadonlySet<string>,
 ): LinkState & { changes?: LinkChanges } {
-  const byFile = new Map<string, FileFacts>();
-  for (const file of files) byFile.set(file.fileName, file);
-  const incremental = previous !== undefined && changedFiles !== undefined && sameFileSet(previous.files, byFile, changedFiles);
+  let byFile: Map<string, FileFacts>;
+  if (files instanceof Map) byFile = files;
+  else {
+    byFile = new Map();
+    for (const file of files) byFile.set(file.fileName, file);
+  }
+  const incremental = previous !== undefined && changedFiles !== undefined && sameFileSet(previous, byFile, changedFiles);
   const linker = new Linker(byFile, resolve);
   if (incremental) {
-    for (const [cls, deps] of previous.deps) {
-      if ([...deps].some((file) => changedFiles.has(file))) continue;
-      linker.seed(cls, previous.stores.get(cls) ?? null, previous.parents.get(cls) ?? null, deps);
-    }
+    // Every class whose resolution read an edited file is re-resolved; the others are seeded as they were.
+    const affected = new Set<ClassFacts>();
+    for (const file of changedFiles) for (const cls of previous.dependents.get(file) ?? []) affected.add(cls);
+    linker.seedAll(previous, affected);
   }
   const state = linker.link(incremental ? previous : undefined);
   if (!incremental) return state;
-  const kept = new Set(state.result.models);
-  const before = previous.result.models.filter((model) => !kept.has(model)).map((model) => model.node);
-  const previousModels = new Set(previous.result.models);
-  const after = state.result.models.filter((model) => !previousModels.has(model)).map((model) => model.node);
+  const before: ModelNode[] = [];
+  for (const model of previous.result.models) if (state.linked.get(model.cls) !== model) before.push(model.node);
+  const after: ModelNode[] = [];
+  for (const model of state.result.models) if (previous.linked.get(model.cls) !== model) after.push(model.node);
   return { ...state, changes: { before, after } };
 }
 
-function sameFileSet(previous: Map<string, FileFacts>, next: Map<string, FileFacts>, changed: ReadonlySet<string>): boolean {
-  if (previous.size !== next.size) return false;
-  for (const file of changed) if (!previous.has(file) || !next.has(file)) return false;
+function sameFileSet(previous: LinkState, next: Map<string, FileFacts>, changed: ReadonlySet<string>): boolean {
+  if (previous.fileCount !== next.size) return false;
+  for (const file of changed) if (!previous.fileNames.has(file) || !next.has(file)) return false;
   return true;
 }
 
@@ -100,11 +107,14 @@ class Linker {
     private readonly resolve: ModuleResolver,
   ) {}
 
-  /** Reuses a previous resolution for a class none of whose inputs changed. */
-  seed(cls: ClassFacts, store: Store | null, parent: { file: FileFacts; cls: ClassFacts } | null, deps: Set<string>): void {
-    this.storeCache.set(cls, store);
-    this.parentCache.set(cls, parent);
-    this.depsCache.set(cls, deps);
+  /** Reuses the previous resolutions of every class none of whose inputs changed. */
+  seedAll(previous: LinkState, affected: ReadonlySet<ClassFacts>): void {
+    for (const [cls, deps] of previous.deps) {
+      if (affected.has(cls)) continue;
+      this.storeCache.set(cls, previous.stores.get(cls) ?? null);
+      this.parentCache.set(cls, previous.parents.get(cls) ?? null);
+      this.depsCache.set(cls, deps);
+    }
   }
 
   link(previous?: LinkState): LinkState {
@@ -151,9 +161,20 @@ class Linker {
       if (list) list.push(model);
       else byName.set(model.node.name, [model]);
     }
+    // Reverse dependencies: unchanged for seeded classes, so patch them from the previous state.
+    const dependents = new Map<string, ClassFacts[]>();
+    for (const [cls, deps] of this.depsCache) {
+      for (const file of deps) {
+        const list = dependents.get(file);
+        if (list) list.push(cls);
+        else dependents.set(file, [cls]);
+      }
+    }
     return {
       result: { graph: { models: models.map((model) => model.node) }, models, byName },
-      files: this.files,
+      fileCount: this.files.size,
+      fileNames: previous ? previous.fileNames : new Set(this.files.keys()),
+      dependents,
       deps: this.depsCache,
       stores: this.storeCache,
       parents: this.parentCache,

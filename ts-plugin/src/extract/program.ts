@@ -38,42 +38,58 @@ export class ModelGraphBuilder {
   private last: ProgramExtraction | undefined;
   private lastOptions: TS.CompilerOptions | undefined;
   private linkState: LinkState | undefined;
+  private lastProgram: TS.Program | undefined;
+  private filesMap: Map<string, FileFacts> | undefined;
+  private resolver: ((specifier: string, fromFile: string) => string | undefined) | undefined;
   private generation = 0;
 
   constructor(private readonly ts: typeof TS) {}
 
   update(program: TS.Program, options: ExtractOptions = {}): ProgramExtraction {
     const { ts } = this;
+    // The language service hands out the same Program until a file or setting changes.
+    if (this.last && program === this.lastProgram && options.versionOf === undefined) return this.last;
     const optionsChanged = this.last === undefined || program.getCompilerOptions() !== this.lastOptions;
-    let changed = optionsChanged;
     const changedFiles = new Set<string>();
-    const seen = new Set<string>();
+    let projectFiles = 0;
+    let added = false;
     for (const sourceFile of program.getSourceFiles()) {
       if (!isProjectFile(program, sourceFile)) continue;
+      projectFiles++;
       const fileName = sourceFile.fileName;
-      seen.add(fileName);
       const key = options.versionOf?.(fileName) ?? sourceFile;
       const entry = this.cache.get(fileName);
       if (entry && entry.key === key) continue;
+      if (!entry) added = true;
       this.cache.set(fileName, { key, facts: extractFileFacts(sourceFile, ts) });
-      changed = true;
       changedFiles.add(fileName);
     }
-    for (const fileName of [...this.cache.keys()]) {
-      if (!seen.has(fileName)) {
+    // Files left the program only if the cache now holds more files than the program has.
+    const removed = this.cache.size !== projectFiles;
+    if (removed) {
+      const present = new Set<string>();
+      for (const sourceFile of program.getSourceFiles()) present.add(sourceFile.fileName);
+      for (const fileName of [...this.cache.keys()]) {
+        if (present.has(fileName)) continue;
         this.cache.delete(fileName);
-        changed = true;
         changedFiles.add(fileName);
       }
     }
-    if (!changed && this.last) return this.last;
+    this.lastProgram = program;
+    if (!optionsChanged && changedFiles.size === 0 && this.last) return this.last;
     this.lastOptions = program.getCompilerOptions();
-    const files = new Map<string, FileFacts>();
-    for (const [fileName, entry] of this.cache) files.set(fileName, entry.facts);
-    const resolver = createModuleResolver(new Set(files.keys()), ts, program.getCompilerOptions(), ts.sys);
+    // Same set of files: update the facts map and the resolver's file set in place.
+    if (optionsChanged || added || removed || !this.filesMap) {
+      this.filesMap = new Map();
+      for (const [fileName, entry] of this.cache) this.filesMap.set(fileName, entry.facts);
+      this.resolver = createModuleResolver(new Set(this.filesMap.keys()), ts, program.getCompilerOptions(), ts.sys);
+    } else {
+      for (const fileName of changedFiles) this.filesMap.set(fileName, this.cache.get(fileName)!.facts);
+    }
+    const files = this.filesMap;
     this.generation += 1;
     // New compiler options may resolve modules differently: treat every file as changed.
-    const linked = linkWithState(files.values(), resolver, optionsChanged ? undefined : this.linkState, optionsChanged ? undefined : changedFiles);
+    const linked = linkWithState(files, this.resolver!, optionsChanged ? undefined : this.linkState, optionsChanged ? undefined : changedFiles);
     this.linkState = linked;
     this.last = {
       ...linked.result,
