@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type * as TS from "typescript";
-import type { Diagnostic, RuleMeta } from "eloquent-orm/engine";
+import { ruleById, type Diagnostic, type RuleMeta } from "eloquent-orm/engine";
 import { ruleDocsUrl } from "eloquent-ts-plugin/cli";
 import { editsFor, type FixTarget } from "../fixes";
 import { reportForFile, type FileReport } from "../project/file-diagnostics";
@@ -47,15 +47,42 @@ function fileReport(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, pro
       | { program?: TS.Program | null; esTreeNodeToTSNodeMap?: { get(node: unknown): unknown } }
       | undefined;
     const tsNode = services?.esTreeNodeToTSNodeMap?.get(program) as TS.SourceFile | undefined;
-    report = reportForFile({
+    const file = {
       fileName: context.filename,
       text: sourceCode.text,
       program: services?.program ?? undefined,
       sourceFile: tsNode && typeof tsNode.text === "string" && tsNode.text === sourceCode.text ? tsNode : undefined,
-    });
+    };
+    try {
+      report = reportForFile(file);
+    } catch (error) {
+      // A bug in eloquent must not abort the user's whole lint run: it becomes one internal-error report.
+      report = internalErrorReport(file.fileName, error);
+    }
     reports.set(sourceCode, report);
   }
   return report;
+}
+
+function internalErrorReport(fileName: string, error: unknown): FileReport {
+  const reason = error instanceof Error ? error.message : String(error);
+  const meta = ruleById("internal-error");
+  return {
+    fileName,
+    project: { mode: "untyped", key: "internal-error", graph: { models: [] }, files: new Map() },
+    diagnostics: [
+      {
+        ruleId: "internal-error",
+        code: meta?.code ?? "ELQ999",
+        severity: "error",
+        message: `eloquent could not analyse this file: ${reason}.`,
+        hint: "This is a bug in eloquent: please report it with the model declarations involved. Other ESLint rules still ran.",
+        node: { model: "", part: "model" },
+        span: { file: fileName, start: 0, end: 0 },
+        suggestions: [],
+      },
+    ],
+  };
 }
 
 function reportDiagnostic(
