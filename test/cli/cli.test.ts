@@ -300,6 +300,10 @@ describe("docs/graph.svg", () => {
   it("is the current picture of playground/models (regenerate: node ts-plugin/dist/cli/bin.js graph playground/models --format svg -o docs/graph.svg)", () => {
     const fresh = run(CLI, ["graph", "playground/models", "--format", "svg"], REPO_ROOT);
     expect(fresh.status).toBe(0);
+    // Only the models declared under the given path (the playground tsconfig also holds broken/).
+    expect(fresh.stdout).toContain(">GeoLocation</text>");
+    expect(fresh.stdout).not.toContain(">Shop</text>");
+    expect(fresh.stdout).toContain("SQL · 5 models");
     expect(readFileSync(join(REPO_ROOT, "docs", "graph.svg"), "utf8")).toBe(fresh.stdout);
   });
 });
