@@ -23,13 +23,14 @@ const { summarize } = require("./stats");
 const { machine, packageVersion } = require("./machine");
 const { writeReport } = require("./report");
 
-const USAGE = `usage: npm run bench:peers -- [--rounds N] [--warmup N] [--quick] [--only w1,w6] [--peers a,b] [--timeout SEC] [--out DIR] [--reuse FILE.json]
+const USAGE = `usage: npm run bench:peers -- [--rounds N] [--warmup N] [--quick] [--only w1,w6] [--peers a,b] [--timeout SEC] [--out DIR] [--reuse FILE.json] [--passes N]
+  --passes: split the rounds over N passes through all peers (default 2) so load drift hits every peer alike
   --reuse: keep the cells of peers not run now from an earlier run's JSON (marked † in the report)
   workloads: ${Object.keys(WORKLOADS).join(", ")}
   peers:     ${PEERS.join(", ")}`;
 
 function parseArgs(argv) {
-  const opts = { rounds: 10, warmup: 1, quick: false, only: Object.keys(WORKLOADS), peers: PEERS, timeout: 300, out: null, reuse: null };
+  const opts = { rounds: 10, warmup: 1, quick: false, only: Object.keys(WORKLOADS), peers: PEERS, timeout: 300, out: null, reuse: null, passes: 2 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -51,6 +52,7 @@ function parseArgs(argv) {
     if (a === "--rounds") opts.rounds = count(value(), 1);
     else if (a === "--warmup") opts.warmup = count(value(), 0);
     else if (a === "--timeout") opts.timeout = count(value(), 1);
+    else if (a === "--passes") opts.passes = count(value(), 1);
     else if (a === "--quick") opts.quick = true;
     else if (a === "--only") opts.only = list(value(), Object.keys(WORKLOADS), "workload");
     else if (a === "--peers") opts.peers = list(value(), PEERS, "peer");
@@ -62,6 +64,7 @@ function parseArgs(argv) {
     } else throw new Error(`Unknown option "${a}".\n${USAGE}`);
   }
   if (opts.quick) {
+    if (!argv.includes("--passes")) opts.passes = 1;
     if (!argv.includes("--rounds")) opts.rounds = 3;
     if (!argv.includes("--warmup")) opts.warmup = 1;
   }
@@ -139,17 +142,50 @@ async function main() {
       for (const peer of peers) cells.push({ workloadId, peer, status: "ERROR", reason: "raw better-sqlite3 floor failed" });
       continue;
     }
-    const shift = index % peers.length;
-    const order = [...peers.slice(shift), ...peers.slice(0, shift)];
-    for (const peer of order) {
-      const r = await runCell(peer, workloadId,
-        ["--rounds", String(opts.rounds), "--warmup", String(opts.warmup), "--expect", expectFile], opts.timeout);
-      const cell = { workloadId, peer, ...r, stats: r.samples ? summarize(r.samples) : null, cpu: r.cpuSamples ? summarize(r.cpuSamples) : null };
+    // The rounds are split into passes; each pass runs every peer once (own process), in an order
+    // rotated per workload and per pass. Load from other work drifts over minutes on a shared
+    // machine: spreading each peer's samples over the whole workload spreads that drift evenly.
+    const passes = Math.min(opts.passes, opts.rounds);
+    const results = new Map(peers.map((p) => [p, []]));
+    for (let pass = 0; pass < passes; pass++) {
+      const rounds = Math.floor(opts.rounds / passes) + (pass < opts.rounds % passes ? 1 : 0);
+      const shift = (index + pass * 3) % peers.length;
+      const order = [...peers.slice(shift), ...peers.slice(0, shift)];
+      for (const peer of order) {
+        const earlier = results.get(peer);
+        if (earlier.length && !earlier[0].samples) continue; // WRONG / ERROR / SKIPPED once is enough
+        const r = await runCell(peer, workloadId,
+          ["--rounds", String(rounds), "--warmup", String(opts.warmup), "--expect", expectFile], opts.timeout);
+        earlier.push(r);
+        const s = r.samples ? summarize(r.samples) : null;
+        const detail = s ? `pass ${pass + 1}/${passes}: median ${fmtMs(s.median)} ms over ${s.n} samples` : r.reason;
+        console.log(`  ${peer.padEnd(20)} ${r.status.padEnd(8)} ${detail}  (${r.wall.toFixed(1)}s)`);
+      }
+    }
+    for (const peer of peers) {
+      const runs = results.get(peer);
+      const failed = runs.find((r) => !r.samples) || null;
+      const ok = runs.filter((r) => r.samples);
+      const merged = failed && !ok.length
+        ? failed
+        : {
+            ...ok[0],
+            ...(failed ? { status: failed.status, reason: `${failed.reason} (in a later pass)` } : {}),
+            samples: ok.flatMap((r) => r.samples),
+            cpuSamples: ok.flatMap((r) => r.cpuSamples || []),
+            maxRssKb: Math.max(...ok.map((r) => r.maxRssKb)),
+            load: Math.max(...ok.map((r) => r.load ?? 0)),
+            wall: ok.reduce((t, r) => t + r.wall, 0),
+          };
+      const cell = {
+        workloadId, peer, ...merged,
+        stats: merged.samples && !failed ? summarize(merged.samples) : null,
+        cpu: merged.cpuSamples && merged.cpuSamples.length && !failed ? summarize(merged.cpuSamples) : null,
+      };
       cells.push(cell);
-      const detail = cell.stats
-        ? `median ${fmtMs(cell.stats.median)} ms${cell.cpu ? ` (CPU ${fmtMs(cell.cpu.median)})` : ""}  p25–p75 ${fmtMs(cell.stats.p25)}–${fmtMs(cell.stats.p75)}  statements ${cell.statements}  peak RSS ${Math.round(cell.maxRssKb / 1024)} MB`
-        : cell.reason;
-      console.log(`  ${peer.padEnd(20)} ${cell.status.padEnd(8)} ${detail}  (${cell.wall.toFixed(1)}s)`);
+      if (cell.stats) {
+        console.log(`  = ${peer.padEnd(18)} median ${fmtMs(cell.stats.median)} ms${cell.cpu ? ` (CPU ${fmtMs(cell.cpu.median)})` : ""}  p25–p75 ${fmtMs(cell.stats.p25)}–${fmtMs(cell.stats.p75)}  statements ${cell.statements}  peak RSS ${Math.round(cell.maxRssKb / 1024)} MB`);
+      }
     }
   }
 
