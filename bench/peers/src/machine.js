@@ -22,7 +22,10 @@ function packageVersion(name, from = PEERS_DIR) {
 
 function gitRevision() {
   try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PEERS_DIR, encoding: "utf8" }).trim();
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: PEERS_DIR, encoding: "utf8" }).trim();
+    // runtime/dist is built from the work tree: say so when the runtime differs from the commit.
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "../../runtime/src"], { cwd: PEERS_DIR, encoding: "utf8" }).trim();
+    return dirty ? `${head} + uncommitted runtime/src changes` : head;
   } catch {
     return "unknown";
   }
