@@ -1,0 +1,56 @@
+/** `eloquent check`: diagnostics as stylish text, JSON or SARIF; exit 1 when an error is found. */
+import type { Command } from "./args";
+import { CHECK_RULES, checkAll, mergedGraph } from "./analysis";
+import { ANSI, PLAIN, shouldUseColor } from "./format/colors";
+import { formatJson } from "./format/json";
+import { formatSarif } from "./format/sarif";
+import { formatStylish } from "./format/stylish";
+import { loadTypeScript, readText, repositoryRoot, toolVersion, write, type CliIo } from "./io";
+import { loadProjects, type LoadedProjects } from "./load";
+import { Progress } from "./progress";
+import { locateDiagnostics, type CheckReport } from "./report";
+
+export function runCheck(command: Extract<Command, { command: "check" }>, io: CliIo): number {
+  const ts = loadTypeScript(io.cwd);
+  const progress = new Progress(io.stderr, "eloquent: reading sources");
+  let loaded: LoadedProjects;
+  try {
+    loaded = loadProjects(ts, command.options, io.cwd, (done, total) => progress.update(done, total));
+  } finally {
+    progress.done();
+  }
+  let diagnostics = checkAll(loaded, ts);
+  if (command.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
+  const report: CheckReport = {
+    root: loaded.root,
+    diagnostics: locateDiagnostics(loaded.root, diagnostics, readText),
+    modelCount: countModels(loaded),
+    fileCount: new Set(loaded.graphs.flatMap((g) => g.fileNames)).size,
+  };
+
+  let text: string;
+  switch (command.format) {
+    case "json":
+      text = formatJson(report);
+      break;
+    case "sarif":
+      text = formatSarif(report, {
+        uriRoot: repositoryRoot(loaded.root),
+        rules: CHECK_RULES,
+        toolVersion: toolVersion(),
+        ...(loaded.anchorFile ? { fallbackFile: loaded.anchorFile } : {}),
+      });
+      break;
+    default: {
+      const toFile = command.options.output !== undefined;
+      const color = !toFile && shouldUseColor(io.stdout, io.env, command.options.color);
+      text = formatStylish(report, color ? ANSI : PLAIN);
+    }
+  }
+  write(text, command.options.output, io);
+  return report.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+}
+
+function countModels(loaded: LoadedProjects): number {
+  return mergedGraph(loaded).models.length;
+}

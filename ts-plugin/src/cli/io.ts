@@ -1,0 +1,68 @@
+/** The CLI's contact with the outside world: streams, files, the TypeScript it runs with, its version. */
+import type * as TS from "typescript";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { UsageError } from "./args";
+
+export interface CliIo {
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** TypeScript from the user's project first (the version their code is written for), else ours. */
+export function loadTypeScript(cwd: string): typeof TS {
+  for (const from of [cwd, __dirname]) {
+    try {
+      return require(require.resolve("typescript", { paths: [from] })) as typeof TS;
+    } catch {
+      // try the next location
+    }
+  }
+  throw new UsageError("eloquent check needs the 'typescript' package: npm install --save-dev typescript");
+}
+
+export function repositoryRoot(start: string): string {
+  let directory = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(directory, ".git"))) return directory;
+    const parent = path.dirname(directory);
+    if (parent === directory) return path.resolve(start);
+    directory = parent;
+  }
+}
+
+export function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+export function write(text: string, output: string | undefined, io: CliIo): void {
+  if (output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  const target = path.resolve(io.cwd, output);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, text);
+}
+
+let cachedVersion: string | undefined;
+export function toolVersion(): string {
+  if (cachedVersion === undefined) {
+    try {
+      cachedVersion = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+    } catch {
+      cachedVersion = "0.0.0";
+    }
+  }
+  return cachedVersion;
+}
+
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
