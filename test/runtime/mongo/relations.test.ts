@@ -6,7 +6,7 @@ import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getMongoConnection } from "eloquent-orm";
 import { Author, Bio, Book, Genre, Picture, registerLibrary, Review, Shelf } from "./library-models";
-import { useMongo, withCommands } from "./target";
+import { mongoTarget, useMongo, withCommands } from "./target";
 
 registerLibrary();
 
@@ -151,9 +151,9 @@ describe("Mongo relations: each kind, lazy and eager", () => {
     expect(ursula.get("books_count")).toBe(2);
   });
 
-  it("a pivot write that fails midway leaves the pivot collection exactly as before (embedded store)", async () => {
+  // On a server this needs a replica set and a way to make the server fail mid-transaction: see docs/mongo.md, Atomicity.
+  it.skipIf(mongoTarget().kind === "server")("a pivot write that fails midway leaves the pivot collection exactly as before (embedded store)", async () => {
     const conn = getMongoConnection("mongo");
-    if (!conn.embedded) return; // multi-document transactions on a server: see docs/mongo.md, Atomicity
     const earthsea = await Book.findOrFail(ids.Earthsea);
     const pivot = conn.db.collection("book_shelves") as unknown as { insertMany: unknown; find(f: object): { toArray(): Promise<unknown[]> } };
     const before = await pivot.find({}).toArray();
