@@ -131,6 +131,8 @@ async function main() {
   }
   fs.mkdirSync(path.join(DATA_DIR, "expected"), { recursive: true });
 
+  if (peers.includes("eloquent")) snapshotRuntime();
+
   const cells = [];
   for (const [index, workloadId] of opts.only.entries()) {
     const workload = WORKLOADS[workloadId];
@@ -215,6 +217,24 @@ async function main() {
   const files = writeReport({ opts, info, peers: reported, cells, versions, fmtMs, floor: FLOOR, knexFloor: KNEX_FLOOR });
   console.log(`\n${files.markdown}`);
   console.log(`written: ${path.relative(process.cwd(), files.mdPath)}, ${path.relative(process.cwd(), files.svgPath)}, ${path.relative(process.cwd(), files.jsonPath)}`);
+}
+
+/**
+ * Copies runtime/dist (+ package.json) into .data/runtime-snapshot and points the eloquent workers
+ * at it: other work may rebuild runtime/dist while a long run is going. The copy resolves its
+ * dependencies from bench/peers/node_modules first (same knex and better-sqlite3 versions), then
+ * from the workspace's node_modules.
+ */
+function snapshotRuntime() {
+  const runtime = path.resolve(__dirname, "..", "..", "..", "runtime");
+  const dest = path.join(DATA_DIR, "runtime-snapshot");
+  if (!fs.existsSync(path.join(runtime, "dist", "index.js"))) return; // the eloquent worker reports it as SKIPPED
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.mkdirSync(dest, { recursive: true });
+  fs.cpSync(path.join(runtime, "dist"), path.join(dest, "dist"), { recursive: true });
+  fs.copyFileSync(path.join(runtime, "package.json"), path.join(dest, "package.json"));
+  process.env.ELOQUENT_RUNTIME_DIR = dest;
+  console.log(`eloquent: runtime/dist snapshot taken (${path.relative(process.cwd(), dest)})`);
 }
 
 function loadPeerSafely(peer) {

@@ -7,11 +7,13 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-const RUNTIME_DIR = path.resolve(__dirname, "..", "..", "..", "..", "runtime");
+// run.js points this at a snapshot of runtime/dist taken when the run starts, so a rebuild of the
+// workspace during a long run cannot change (or break) eloquent between cells.
+const RUNTIME_DIR = process.env.ELOQUENT_RUNTIME_DIR || path.resolve(__dirname, "..", "..", "..", "..", "runtime");
 const DIST = path.join(RUNTIME_DIR, "dist", "index.js");
 
 function unavailable() {
-  if (!fs.existsSync(DIST)) return `runtime not built: run \`npx tsc -b runtime\` at the repository root (${path.relative(process.cwd(), DIST)} missing)`;
+  if (!fs.existsSync(DIST)) return `runtime not built: run \`npx tsc -b runtime\` at the repository root (${DIST} missing)`;
   const api = require(DIST);
   const missing = ["SqlModel", "column", "relation", "registerModels", "configureConnection", "closeAllConnections"].filter((k) => !(k in api));
   if (missing.length) return `runtime not ready: runtime/dist lacks ${missing.join(", ")}`;
@@ -119,7 +121,8 @@ module.exports = {
   versions: () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(RUNTIME_DIR, "package.json"), "utf8"));
     const { packageVersion } = require("../machine");
-    return `eloquent-orm ${pkg.version} (workspace runtime/dist), knex ${packageVersion("knex", RUNTIME_DIR)}, better-sqlite3 ${packageVersion("better-sqlite3", RUNTIME_DIR)}`;
+    const where = process.env.ELOQUENT_RUNTIME_DIR ? "snapshot of runtime/dist at the start of the run" : "workspace runtime/dist";
+    return `eloquent-orm ${pkg.version} (${where}), knex ${packageVersion("knex", RUNTIME_DIR)}, better-sqlite3 ${packageVersion("better-sqlite3", RUNTIME_DIR)}`;
   },
   unavailable,
   open,
