@@ -13,7 +13,7 @@ import { median, type ChildReport, type Workload } from "./harness";
 const args = process.argv.slice(2);
 const runsAt = args.indexOf("--runs");
 const roundsAt = args.indexOf("--rounds");
-const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 10;
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
 const only = args
   .filter((a, i) => !a.startsWith("--") && i !== runsAt + 1 && i !== roundsAt + 1)
