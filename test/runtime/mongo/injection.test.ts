@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { column, MongoModel, MongoQueryError, registerModels } from "eloquent-orm";
-import { useMongo, withCommands } from "./target";
+import { useMongo, withCommands, mongoTargets } from "./target";
 
 type AccountAttrs = { id?: string; email?: string; password_hash?: string; prefs?: Record<string, unknown> | null; age?: number };
 class Account extends MongoModel<AccountAttrs> {
@@ -19,60 +19,62 @@ class Account extends MongoModel<AccountAttrs> {
 }
 registerModels([Account], { strict: true, logger: false });
 
-let teardown: () => Promise<void>;
-beforeAll(async () => {
-  teardown = await useMongo("injection");
-  await Account.createMany([
-    { email: "ada@example.com", password_hash: "h1", prefs: { theme: "dark" }, age: 36 },
-    { email: "bob@example.com", password_hash: "h2", prefs: null, age: 41 },
-    { email: "$ne", password_hash: "h3", age: 1 },
-  ]);
-});
-afterAll(() => teardown());
+describe.each(mongoTargets())("injection on the $kind store", (target) => {
+  let teardown: () => Promise<void>;
+  beforeAll(async () => {
+    teardown = await useMongo("injection", target);
+    await Account.createMany([
+      { email: "ada@example.com", password_hash: "h1", prefs: { theme: "dark" }, age: 36 },
+      { email: "bob@example.com", password_hash: "h2", prefs: null, age: 41 },
+      { email: "$ne", password_hash: "h3", age: 1 },
+    ]);
+  });
+  afterAll(() => teardown());
 
-/** What an Express body parser produces from `{"email": {"$ne": null}}`. */
-const body = JSON.parse('{"email":{"$ne":null},"password_hash":{"$gt":""}}') as Record<string, unknown>;
+  /** What an Express body parser produces from `{"email": {"$ne": null}}`. */
+  const body = JSON.parse('{"email":{"$ne":null},"password_hash":{"$gt":""}}') as Record<string, unknown>;
 
-describe("operator injection", () => {
-  it("an operator object as a where() value is rejected before any command runs", async () => {
-    const { count } = await withCommands(async () => {
-      expect(() => Account.where("email", body.email)).toThrow(MongoQueryError);
-      expect(() => Account.where("email", body.email)).toThrow(/the value for 'email' is an object with the key '\$ne'/);
-      expect(() => Account.where({ email: body.email, password_hash: body.password_hash })).toThrow(/'\$ne'/);
-      expect(() => Account.where("email", "!=", { $exists: true })).toThrow(/'\$exists'/);
-      expect(() => Account.whereIn("email", [{ $regex: ".*" }])).toThrow(/'\$regex'/);
-      expect(() => Account.where("age", ">", { $where: "sleep(1000)" })).toThrow(/'\$where'/);
+  describe("operator injection", () => {
+    it("an operator object as a where() value is rejected before any command runs", async () => {
+      const { count } = await withCommands(async () => {
+        expect(() => Account.where("email", body.email)).toThrow(MongoQueryError);
+        expect(() => Account.where("email", body.email)).toThrow(/the value for 'email' is an object with the key '\$ne'/);
+        expect(() => Account.where({ email: body.email, password_hash: body.password_hash })).toThrow(/'\$ne'/);
+        expect(() => Account.where("email", "!=", { $exists: true })).toThrow(/'\$exists'/);
+        expect(() => Account.whereIn("email", [{ $regex: ".*" }])).toThrow(/'\$regex'/);
+        expect(() => Account.where("age", ">", { $where: "sleep(1000)" })).toThrow(/'\$where'/);
+      });
+      expect(count).toBe(0);
     });
-    expect(count).toBe(0);
-  });
 
-  it("operator keys hidden deep inside a json value are rejected too", () => {
-    expect(() => Account.where("prefs", { theme: { $ne: null } })).toThrow(/'\$ne'/);
-    expect(() => Account.where("prefs", { list: [{ $gt: 0 }] })).toThrow(/'\$gt'/);
-  });
+    it("operator keys hidden deep inside a json value are rejected too", () => {
+      expect(() => Account.where("prefs", { theme: { $ne: null } })).toThrow(/'\$ne'/);
+      expect(() => Account.where("prefs", { list: [{ $gt: 0 }] })).toThrow(/'\$gt'/);
+    });
 
-  it("field names come only from the schema: operator keys as column names are unknown columns", () => {
-    expect(() => Account.where({ $where: "1" } as never)).toThrow(/unknown column '\$where'/);
-    expect(() => Account.where({ $or: [{}] } as never)).toThrow(/unknown column '\$or'/);
-    expect(() => Account.query().orderBy("$natural" as never)).toThrow(/unknown column/);
-  });
+    it("field names come only from the schema: operator keys as column names are unknown columns", () => {
+      expect(() => Account.where({ $where: "1" } as never)).toThrow(/unknown column '\$where'/);
+      expect(() => Account.where({ $or: [{}] } as never)).toThrow(/unknown column '\$or'/);
+      expect(() => Account.query().orderBy("$natural" as never)).toThrow(/unknown column/);
+    });
 
-  it("find() and relation keys refuse objects instead of treating them as filters", async () => {
-    await expect(Account.find({ $ne: null })).rejects.toThrow(/expected an id/);
-  });
+    it("find() and relation keys refuse objects instead of treating them as filters", async () => {
+      await expect(Account.find({ $ne: null })).rejects.toThrow(/expected an id/);
+    });
 
-  it("strings that look like operators are plain data, matched literally", async () => {
-    expect((await Account.where("email", "$ne")).map((a) => a.password_hash)).toEqual(["h3"]);
-    expect(await Account.where("email", '{"$ne":null}').count()).toBe(0);
-    const weird = await Account.create({ email: '{"$gt": ""}', password_hash: "'); db.dropDatabase(); //" });
-    const back = await Account.findOrFail(weird.id);
-    expect([back.email, back.password_hash]).toEqual(['{"$gt": ""}', "'); db.dropDatabase(); //"]);
-    expect(await Account.where("email", "like", ".*").count()).toBe(0); // like patterns are escaped
-  });
+    it("strings that look like operators are plain data, matched literally", async () => {
+      expect((await Account.where("email", "$ne")).map((a) => a.password_hash)).toEqual(["h3"]);
+      expect(await Account.where("email", '{"$ne":null}').count()).toBe(0);
+      const weird = await Account.create({ email: '{"$gt": ""}', password_hash: "'); db.dropDatabase(); //" });
+      const back = await Account.findOrFail(weird.id);
+      expect([back.email, back.password_hash]).toEqual(['{"$gt": ""}', "'); db.dropDatabase(); //"]);
+      expect(await Account.where("email", "like", ".*").count()).toBe(0); // like patterns are escaped
+    });
 
-  it("plain documents without operators still match json columns literally", async () => {
-    expect((await Account.where("prefs", { theme: "dark" })).map((a) => a.email)).toEqual(["ada@example.com"]);
-    expect(() => Account.where("email", { theme: "dark" })).toThrow(/Only json columns are compared with documents/);
-    expect(() => Account.where("email", /ada/)).toThrow(/RegExp object/);
+    it("plain documents without operators still match json columns literally", async () => {
+      expect((await Account.where("prefs", { theme: "dark" })).map((a) => a.email)).toEqual(["ada@example.com"]);
+      expect(() => Account.where("email", { theme: "dark" })).toThrow(/Only json columns are compared with documents/);
+      expect(() => Account.where("email", /ada/)).toThrow(/RegExp object/);
+    });
   });
 });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ObjectId } from "mongodb";
 import { chunkKeys, column, getMongoConnection, MAX_IN_BYTES, MAX_IN_VALUES, MongoModel, registerModels, relation } from "eloquent-orm";
-import { useMongo, withCommands } from "./target";
+import { useMongo, withCommands, mongoTargets } from "./target";
 
 type HubAttrs = { id?: string; n?: number; spokes?: Spoke[] };
 class Hub extends MongoModel<HubAttrs> {
@@ -17,44 +17,46 @@ class Spoke extends MongoModel<SpokeAttrs> {
 registerModels([Hub, Spoke], { strict: true, logger: false });
 
 const PARENTS = 100_000;
-let teardown: () => Promise<void>;
-beforeAll(async () => {
-  teardown = await useMongo("large");
-  const db = getMongoConnection("mongo").db;
-  const hubs = Array.from({ length: PARENTS }, (_, n) => ({ _id: new ObjectId(), n }));
-  await db.collection("hubs").insertMany(hubs);
-  // One child on every 100th parent, including the first and the last id.
-  await db.collection("spokes").insertMany(hubs.filter((h) => h.n % 100 === 0 || h.n === PARENTS - 1).map((h) => ({ hub_id: h._id, n: h.n })));
-});
-afterAll(() => teardown());
-
-describe("large eager loads", () => {
-  it(`loads hasMany over ${PARENTS.toLocaleString("en")} parents in chunked $in queries`, async () => {
-    const { result, commands } = await withCommands(() => Hub.query().with("spokes"));
-    expect(result).toHaveLength(PARENTS);
-    // 1 parent query + the children split into $in chunks (each id in its ObjectId and hex forms).
-    const chunks = Math.ceil((2 * PARENTS) / MAX_IN_VALUES);
-    expect(commands.map((c) => c.collection)).toEqual(["hubs", ...Array(chunks).fill("spokes")]);
-    let withChild = 0;
-    for (const hub of result) {
-      const spokes = hub.spokes!;
-      if (spokes.length) {
-        withChild++;
-        expect(spokes[0]!.n).toBe(hub.n);
-      }
-    }
-    expect(withChild).toBe(PARENTS / 100 + 1);
+describe.each(mongoTargets())("large on the $kind store", (target) => {
+  let teardown: () => Promise<void>;
+  beforeAll(async () => {
+    teardown = await useMongo("large", target);
+    const db = getMongoConnection("mongo").db;
+    const hubs = Array.from({ length: PARENTS }, (_, n) => ({ _id: new ObjectId(), n }));
+    await db.collection("hubs").insertMany(hubs);
+    // One child on every 100th parent, including the first and the last id.
+    await db.collection("spokes").insertMany(hubs.filter((h) => h.n % 100 === 0 || h.n === PARENTS - 1).map((h) => ({ hub_id: h._id, n: h.n })));
   });
+  afterAll(() => teardown());
 
-  it("chunks stay below the value count and the byte budget, whatever the key size", () => {
-    const long = Array.from({ length: 30_000 }, (_, i) => `${"k".repeat(300)}${i}`);
-    const parts = chunkKeys(long);
-    expect(parts.flat()).toEqual(long);
-    for (const p of parts) {
-      expect(p.length).toBeLessThanOrEqual(MAX_IN_VALUES);
-      expect(p.reduce<number>((n, v) => n + 13 + Buffer.byteLength(String(v)), 0)).toBeLessThanOrEqual(MAX_IN_BYTES);
-    }
-    expect(parts.length).toBeGreaterThan(1);
-    expect(MAX_IN_BYTES).toBeLessThan(16 * 1024 * 1024 / 2);
+  describe("large eager loads", () => {
+    it(`loads hasMany over ${PARENTS.toLocaleString("en")} parents in chunked $in queries`, async () => {
+      const { result, commands } = await withCommands(() => Hub.query().with("spokes"));
+      expect(result).toHaveLength(PARENTS);
+      // 1 parent query + the children split into $in chunks (each id in its ObjectId and hex forms).
+      const chunks = Math.ceil((2 * PARENTS) / MAX_IN_VALUES);
+      expect(commands.map((c) => c.collection)).toEqual(["hubs", ...Array(chunks).fill("spokes")]);
+      let withChild = 0;
+      for (const hub of result) {
+        const spokes = hub.spokes!;
+        if (spokes.length) {
+          withChild++;
+          expect(spokes[0]!.n).toBe(hub.n);
+        }
+      }
+      expect(withChild).toBe(PARENTS / 100 + 1);
+    });
+
+    it("chunks stay below the value count and the byte budget, whatever the key size", () => {
+      const long = Array.from({ length: 30_000 }, (_, i) => `${"k".repeat(300)}${i}`);
+      const parts = chunkKeys(long);
+      expect(parts.flat()).toEqual(long);
+      for (const p of parts) {
+        expect(p.length).toBeLessThanOrEqual(MAX_IN_VALUES);
+        expect(p.reduce<number>((n, v) => n + 13 + Buffer.byteLength(String(v)), 0)).toBeLessThanOrEqual(MAX_IN_BYTES);
+      }
+      expect(parts.length).toBeGreaterThan(1);
+      expect(MAX_IN_BYTES).toBeLessThan(16 * 1024 * 1024 / 2);
+    });
   });
 });

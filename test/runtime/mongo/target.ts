@@ -1,7 +1,7 @@
 /**
- * Where the Mongo contract suite runs: the embedded in-process store always, or the real server
- * MONGODB_URL points at (mongodb:// or mongodb+srv://). Each test file gets its own database,
- * dropped before use, so files run in parallel against one server.
+ * Where the Mongo contract suite runs: the embedded in-process store always, plus the real server
+ * MONGODB_URL points at (mongodb:// or mongodb+srv://) when it is set. Each test file gets its own
+ * database per target, dropped before and after, so files run in parallel against one server.
  */
 import { closeMongoConnection, configureMongoConnection, getMongoConnection, onMongoCommand, type MongoCommandEvent } from "eloquent-orm";
 
@@ -12,19 +12,20 @@ export interface MongoTarget {
 
 let warned = false;
 
-export function mongoTarget(): MongoTarget {
+/** The targets of this run: always the embedded store; the server too when MONGODB_URL names one. */
+export function mongoTargets(): MongoTarget[] {
+  const targets: MongoTarget[] = [{ kind: "embedded", url: "memory:" }];
   const url = process.env.MONGODB_URL?.trim();
-  if (url && !url.startsWith("memory:")) return { kind: "server", url };
-  if (!warned) {
+  if (url && !url.startsWith("memory:")) targets.push({ kind: "server", url });
+  else if (!warned) {
     warned = true;
-    console.warn("\n!!! MONGODB_URL is not set: the Mongo contract suite runs on the EMBEDDED store only (set MONGODB_URL=mongodb://… to run it on a server).\n");
+    console.warn("\n!!! MONGODB_URL is not set: SKIPPING the real-server run of the Mongo contract suite (embedded store only). Set MONGODB_URL=mongodb://… to add it.\n");
   }
-  return { kind: "embedded", url: "memory:" };
+  return targets;
 }
 
-/** Points connection `name` at a fresh database for `tag`; returns the teardown. */
-export async function useMongo(tag: string, name = "mongo"): Promise<() => Promise<void>> {
-  const target = mongoTarget();
+/** Points connection `name` at a fresh database for `tag` on `target`; returns the teardown. */
+export async function useMongo(tag: string, target: MongoTarget, name = "mongo"): Promise<() => Promise<void>> {
   await closeMongoConnection(name);
   const database = `elq_${tag}`.replace(/[^a-zA-Z0-9_]/g, "_");
   configureMongoConnection(name, { url: target.url, database });
