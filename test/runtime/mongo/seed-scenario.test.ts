@@ -1,11 +1,11 @@
 /**
- * The seed's Mongo scenario as its users write it (imports from the seed's package name, the
+ * The seed's Mongo scenario as its users write it (the seed's imports through eloquent-orm, the
  * `super("comments", "mongo")` constructor form, increments ids), with its mistakes corrected:
  * Comment morphTo Photo, Photo's attrs match its schema. Runs on every contract target.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { column, registerModels, relation } from "@alpha.consultings/eloquent-orm.js";
-import { MongoModel } from "@alpha.consultings/eloquent-orm.js/Model";
+import { column, registerModels, relation } from "eloquent-orm";
+import { MongoModel } from "eloquent-orm/Model";
 import { mongoTargets, useMongo, withCommands } from "./target";
 
 type CommentAttrs = { id?: number; body?: string; commentable_type?: string; commentable_id?: string };
