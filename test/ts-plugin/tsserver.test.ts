@@ -18,7 +18,7 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
 
   beforeAll(() => {
     server = new TsServer({ tsserver });
-    for (const name of ["post.ts", "user.ts", "comment.ts", "queries.ts", "tag.ts"]) server.open(file(name));
+    for (const name of ["post.ts", "user.ts", "comment.ts", "queries.ts", "tag.ts", "instance-queries.ts"]) server.open(file(name));
   });
   afterAll(async () => server.close());
 
@@ -40,6 +40,13 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 801, category: "error", start: locate(text("queries.ts"), "postz") });
     expect(diagnostics[0].text).toContain("User has no relation 'postz'. Did you mean 'posts'?");
+  });
+
+  it("finds the root model of a query site through the type checker (post.load(...) on a Post instance)", async () => {
+    const source = text("instance-queries.ts");
+    const diagnostics = eloquent(await server.semanticDiagnostics(file("instance-queries.ts")));
+    expect(diagnostics.map((d) => [d.code, d.start])).toEqual([[801, locate(source, "pst")]]);
+    expect(diagnostics[0].text).toContain("Comment has no relation 'pst' in path 'comments.pst'. Did you mean 'post'?");
   });
 
   it("offers quick fixes: replace a misspelt model, add the missing column in ANOTHER file", async () => {
