@@ -42,7 +42,7 @@ function casterFor(type: string | undefined): Caster | undefined {
   }
 }
 
-const casters = new WeakMap<ModelMeta, { id: Caster; fields: Map<string, Caster> }>();
+const casters = new WeakMap<ModelMeta, { id: Caster; fields: Map<string, Caster>; names: string[]; fns: Caster[] }>();
 
 function castersOf(meta: ModelMeta) {
   let c = casters.get(meta);
@@ -54,7 +54,7 @@ function castersOf(meta: ModelMeta) {
     }
     const pkCaster = casterFor(meta.columns.get(meta.primaryKey)?.type);
     const id: Caster = pkCaster === toInteger ? (v) => toInteger(exposeKey(v)) : exposeKey;
-    casters.set(meta, (c = { id, fields }));
+    casters.set(meta, (c = { id, fields, names: [...fields.keys()], fns: [...fields.values()] }));
   }
   return c;
 }
@@ -73,9 +73,12 @@ export function exposeColumnValue(meta: ModelMeta, column: string, value: unknow
  * key: the model exposes it as `id`.
  */
 export function documentToRow(meta: ModelMeta, doc: Document): Record<string, unknown> {
-  const { id, fields } = castersOf(meta);
-  if ("_id" in doc) doc._id = id(doc._id);
-  if (fields.size) for (const [key, caster] of fields) if (key in doc) doc[key] = caster(doc[key]);
+  const { id, names, fns } = castersOf(meta);
+  if (doc._id !== undefined) doc._id = id(doc._id);
+  for (let i = 0; i < names.length; i++) {
+    const value = doc[names[i]!];
+    if (value !== undefined) doc[names[i]!] = fns[i]!(value);
+  }
   return doc;
 }
 
