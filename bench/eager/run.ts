@@ -16,7 +16,7 @@ const roundsAt = args.indexOf("--rounds");
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 10;
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
 const only = args
-  .filter((a, i) => !a.startsWith("--") && i !== runsAt + 1 && i !== roundsAt + 1)
+  .filter((a, i) => !a.startsWith("--") && (runsAt < 0 || i !== runsAt + 1) && (roundsAt < 0 || i !== roundsAt + 1))
   .map((a) => a.toUpperCase());
 
 const workloadDir = join(__dirname, "workloads");
