@@ -170,6 +170,18 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     expect(column.definitions[0]).toMatchObject({ file: file("comment.ts"), start: locate(commentSource, 'post_id: column("int")') });
   });
 
+  it("hovers a belongsToMany with its pivot keys (inferred ones marked) and the join it runs", async () => {
+    const source = text("tag.ts");
+    const at = locate(source, "featured: relation", 2);
+    const info = await server.request("quickinfo", { file: file("tag.ts"), line: at.line, offset: at.offset });
+    const documentation = typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
+    expect(documentation).toContain("(eloquent) Tag.featured: belongsToMany → Post");
+    expect(documentation).toContain("Pivot: featured_posts.tag_id (inferred pivotLocalKey: not declared, the check asks for it) → tags.id; featured_posts.post_id (inferred pivotForeignKey");
+    expect(documentation).toContain(
+      "select posts.*, featured_posts.tag_id from posts inner join featured_posts on featured_posts.post_id = posts.id where featured_posts.tag_id in (?, ?, ...)",
+    );
+  });
+
   it("hovers a relation with its tables, keys (inferred ones marked) and the eager-load query", async () => {
     const source = text("post.ts");
     const at = locate(source, "comments: relation", 2);

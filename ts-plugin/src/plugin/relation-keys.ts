@@ -158,11 +158,16 @@ export function describeRelation(models: ReadonlyMap<string, ModelNode>, declari
         break;
       }
       const pivot = stringOption(relation, "pivotTable");
-      const pivotLocal = stringOption(relation, "pivotLocalKey") ?? conventions.inferPivotKey(declaring.name);
-      const pivotForeign = stringOption(relation, "pivotForeignKey") ?? conventions.inferPivotKey(target!.name);
+      const explicitLocal = stringOption(relation, "pivotLocalKey");
+      const explicitForeign = stringOption(relation, "pivotForeignKey");
+      const pivotLocal = explicitLocal ?? conventions.inferPivotKey(declaring.name);
+      const pivotForeign = explicitForeign ?? conventions.inferPivotKey(target!.name);
       const local = stringOption(relation, "localKey") ?? primaryKeyOf(declaring, conventions);
       const pivotName = pivot ?? "(pivotTable missing)";
-      out.push({ text: `Pivot: ${pivotName}.${pivotLocal} → ${self.name}.${local}; ${pivotName}.${pivotForeign} → ${targetTable}.${owner}` });
+      const mark = (explicit: string | undefined, option: string) => (explicit === undefined ? ` (inferred ${option}: not declared, the check asks for it)` : "");
+      out.push({
+        text: `Pivot: ${pivotName}.${pivotLocal}${mark(explicitLocal, "pivotLocalKey")} → ${self.name}.${local}; ${pivotName}.${pivotForeign}${mark(explicitForeign, "pivotForeignKey")} → ${targetTable}.${owner}`,
+      });
       out.push({
         text: `Eager load: select ${targetTable}.*, ${pivotName}.${pivotLocal} from ${targetTable} inner join ${pivotName} on ${pivotName}.${pivotForeign} = ${targetTable}.${owner} where ${pivotName}.${pivotLocal} in (?, ?, ...)`,
       });

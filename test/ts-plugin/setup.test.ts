@@ -1,0 +1,40 @@
+/** The setup diagnostics (plugin-setup, ELQ950) as pure functions: engine not loadable, runtime not resolvable. */
+import { describe, expect, it } from "vitest";
+import ts from "typescript";
+import { extractModelGraphFromFiles } from "../../ts-plugin/src/extract";
+import { checkSetup } from "../../ts-plugin/src/analysis/setup-rule";
+
+const SOURCE = `import { column } from "eloquent-orm";
+import { SqlModel } from "eloquent-orm/Model";
+export class User extends SqlModel { static schema = { id: column("increments") }; }
+`;
+
+function extraction() {
+  const result = extractModelGraphFromFiles(["/p/user.ts"], ts, { readFile: (f) => (f === "/p/user.ts" ? SOURCE : undefined) });
+  return { ...result, generation: 1, changedFiles: new Set(["/p/user.ts"]) };
+}
+
+describe("plugin-setup diagnostics", () => {
+  it("says once per file, on the runtime import, that the engine could not be loaded, with the fix", () => {
+    const byFile = checkSetup(extraction(), { ts, compilerOptions: {}, engineError: "Cannot find module 'eloquent-orm/engine'" });
+    const diagnostics = byFile.get("/p/user.ts")!;
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      ruleId: "plugin-setup",
+      code: "ELQ950",
+      severity: "warning",
+      span: { file: "/p/user.ts", start: SOURCE.indexOf('"eloquent-orm"'), end: SOURCE.indexOf('"eloquent-orm"') + '"eloquent-orm"'.length },
+    });
+    expect(diagnostics[0]!.message).toContain("could not load the rule engine (eloquent-orm/engine)");
+    expect(diagnostics[0]!.hint).toContain("npm install eloquent-orm eloquent-ts-plugin");
+  });
+
+  it("reports runtime imports that do not resolve from the file, and nothing when they do", () => {
+    const unresolvable = checkSetup(extraction(), { ts, compilerOptions: { moduleResolution: ts.ModuleResolutionKind.Node16, module: ts.ModuleKind.Node16 } });
+    // "/p" has no node_modules: both imports are unresolvable.
+    expect(unresolvable.get("/p/user.ts")!.map((d) => d.message)).toEqual([
+      "'eloquent-orm' cannot be resolved from this file, so these models will not run (relations are still checked from source).",
+      "'eloquent-orm/Model' cannot be resolved from this file, so these models will not run (relations are still checked from source).",
+    ]);
+  });
+});
