@@ -98,6 +98,38 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     expect(extended.changes[0].textChanges).toEqual([{ start: closing, end: closing, newText: ', pivotLocalKey: "tag_id", pivotForeignKey: "post_id"' }]);
   });
 
+  it("adds the missing morphTo inverse in the other model's file, and removes an option the kind does not read", async () => {
+    const fixes = (name: string) => path.join(REPO_ROOT, "test/fixtures/ts-plugin/fixes", name);
+    server.open(fixes("post.ts"));
+    server.open(fixes("image.ts"));
+    const source = fs.readFileSync(fixes("post.ts"), "utf8");
+    const diagnostics = eloquent(await server.semanticDiagnostics(fixes("post.ts")));
+    const codeFixes = async (code: number) => {
+      const diagnostic = diagnostics.find((d) => d.code === code);
+      expect(diagnostic, `a diagnostic with code ${code}`).toBeDefined();
+      return server.request("getCodeFixes", {
+        file: fixes("post.ts"),
+        startLine: diagnostic.start.line,
+        startOffset: diagnostic.start.offset,
+        endLine: diagnostic.end.line,
+        endOffset: diagnostic.end.offset,
+        errorCodes: [code],
+      });
+    };
+    const inverse = (await codeFixes(405)).find((action: any) => action.fixName === "eloquent-add-relation");
+    expect(inverse.changes).toHaveLength(1);
+    expect(inverse.changes[0].fileName).toBe(fixes("image.ts"));
+    const inserted = inverse.changes[0].textChanges.map((change: any) => change.newText).join("");
+    expect(inserted).toContain('imageable: relation("morphTo", "Post", { morphName: "imageable" }),');
+    // image.ts imports only `column`: the fix brings `relation` into scope too.
+    expect(inserted).toContain('import { relation } from "eloquent-orm";');
+
+    const remove = (await codeFixes(501)).find((action: any) => action.fixName === "eloquent-remove-option");
+    expect(remove.changes[0].textChanges).toEqual([
+      { start: locate(source, ', pivotTable: "nope"'), end: locate(source, ', pivotTable: "nope"', ', pivotTable: "nope"'.length), newText: "" },
+    ]);
+  });
+
   it("refreshes a dependent file's diagnostics after an edit to another model's file", async () => {
     expect(eloquent(await server.semanticDiagnostics(file("user.ts"))).map((d) => d.code)).toContain(203);
     const source = text("post.ts");

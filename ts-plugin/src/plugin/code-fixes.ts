@@ -172,12 +172,19 @@ function removeOption(context: FixContext, modelName: string, relationName: stri
   if (!keySpan || !valueSpan) return undefined;
   const text = context.getSourceFile(keySpan.file)?.text;
   if (text === undefined) return undefined;
+  let start = keySpan.start;
   let end = valueSpan.end;
   let cursor = end;
   while (cursor < text.length && /\s/.test(text[cursor]!)) cursor++;
   if (text[cursor] === ",") {
+    // `a: 1, b: 2` → remove "a: 1, ".
     end = cursor + 1;
     while (end < text.length && /[ \t]/.test(text[end]!)) end++;
+  } else {
+    // Last entry: `a: 1, b: 2 }` → remove ", b: 2" (no dangling comma left behind).
+    let back = start - 1;
+    while (back >= 0 && /\s/.test(text[back]!)) back--;
+    if (text[back] === ",") start = back;
   }
-  return [fileChange(keySpan.file, { start: keySpan.start, end }, "")];
+  return [fileChange(keySpan.file, { start, end }, "")];
 }
