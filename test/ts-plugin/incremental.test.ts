@@ -13,6 +13,12 @@ import { REPO_ROOT } from "./tsserver-client";
 const requireBuilt = createRequire(__filename);
 const { ProjectAnalysis, sameDiagnostics } = requireBuilt(path.join(REPO_ROOT, "ts-plugin/dist/analysis/project-analysis.js"));
 const { loadEngine } = requireBuilt(path.join(REPO_ROOT, "ts-plugin/dist/analysis/engine.js"));
+const { linkModelGraph, createModuleResolver } = requireBuilt(path.join(REPO_ROOT, "ts-plugin/dist/extract/index.js"));
+
+/** A graph as comparable data (class-valued targets become their names). */
+function plain(graph: unknown): string {
+  return JSON.stringify(graph, (_key, value) => (typeof value === "function" ? `[class ${value.name}]` : value));
+}
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -90,6 +96,9 @@ describe("incremental engine runs", () => {
       program = ts.createProgram([...texts.keys()], options, host, program);
       const snapshot = analysis.snapshot(program);
       if (snapshot.mode === "incremental") incremental++;
+      // The incrementally re-linked graph equals a link from scratch over the same facts.
+      const relinked = linkModelGraph(snapshot.extraction.files.values(), createModuleResolver(new Set(snapshot.extraction.files.keys())));
+      expect(plain(snapshot.extraction.graph), `graph after edit ${edit}`).toBe(plain(relinked.graph));
       const full = engine.checkGraph(snapshot.extraction.graph);
       if (!sameDiagnostics(full, snapshot.diagnostics)) {
         const key = (d: any) => `${d.ruleId} ${d.node.model}.${d.node.relation ?? d.node.column ?? ""} ${d.message}`;
