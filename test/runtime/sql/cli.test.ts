@@ -49,6 +49,13 @@ describe("eloquent CLI", () => {
     expect(second.stdout).toContain("created nothing; already present: authors, books, genres, book_genres");
   });
 
+  it("check/graph are delegated to eloquent-ts-plugin/cli", () => {
+    if (!existsSync(join(root, "ts-plugin/dist/cli/index.js"))) execFileSync("npx", ["tsc", "-b", "ts-plugin"], { cwd: root });
+    const r = run(["check", "--help"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/eloquent check \[paths\.\.\.\]/);
+  });
+
   it("usage errors are explained", () => {
     const none = run(["migrate"]);
     expect(none.status).toBe(1);
