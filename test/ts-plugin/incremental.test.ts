@@ -71,6 +71,16 @@ describe("incremental engine runs", () => {
     const engine = loadEngine().engine;
     const texts = new Map<string, { text: string; version: number }>();
     sources.forEach((file, i) => texts.set(`/project/f${i}.ts`, { text: readFileSync(file, "utf8"), version: 0 }));
+    // Cross-file inheritance through a barrel, so edits also hit base classes and re-exports.
+    texts.set("/project/base.ts", {
+      text: `import { SqlModel, MongoModel } from "eloquent-orm/Model";\nexport abstract class Base extends SqlModel {\n  static connectionName = "pg";\n}\nexport class Doc extends MongoModel {}\n`,
+      version: 0,
+    });
+    texts.set("/project/barrel.ts", { text: `export * from "./base";\nexport { Base as Root } from "./base";\n`, version: 0 });
+    texts.set("/project/derived.ts", {
+      text: `import { column, relation } from "eloquent-orm";\nimport { Base, Root, Doc } from "./barrel";\nexport class Account extends Base {\n  static schema = { id: column("increments"), owner: relation("belongsTo", "User") };\n}\nexport class Ledger extends Root {\n  static schema = { id: column("increments"), account_id: column("int"), account: relation("belongsTo", "Account") };\n}\nexport class Note extends Doc {\n  static schema = { body: column("text") };\n}\n`,
+      version: 0,
+    });
     const sourceFiles = new Map<string, ts.SourceFile>();
     const options: ts.CompilerOptions = { noLib: true, types: [], noResolve: true };
     const host = ts.createCompilerHost(options);
@@ -85,12 +95,19 @@ describe("incremental engine runs", () => {
     host.fileExists = (fileName) => texts.has(fileName);
     const analysis = new ProjectAnalysis(ts);
     let program = ts.createProgram([...texts.keys()], options, host);
-    analysis.snapshot(program);
+    const initial = analysis.snapshot(program).extraction.graph.models;
+    expect(initial.filter((m: any) => m.loc?.name?.file === "/project/derived.ts").map((m: any) => [m.name, m.store, m.connection])).toEqual([
+      ["Account", "sql", "pg"],
+      ["Ledger", "sql", "pg"],
+      ["Note", "mongo", undefined],
+    ]);
     const random = rng(seed);
     const names = ["User", "Post", "Comment", "Tag", "Image", "Photo", "user_id", "post_id", "id", "posts", "hasMany", "belongsTo", "morphTo"];
     let incremental = 0;
     for (let edit = 0; edit < 150; edit++) {
-      const fileName = `/project/f${Math.floor(random() * texts.size)}.ts`;
+      const fileNames = [...texts.keys()];
+      // One edit in four hits the inheritance files.
+      const fileName = random() < 0.25 ? fileNames[fileNames.length - 1 - Math.floor(random() * 3)]! : fileNames[Math.floor(random() * (fileNames.length - 3))]!;
       const entry = texts.get(fileName)!;
       texts.set(fileName, { text: mutate(entry.text, random, names), version: entry.version + 1 });
       program = ts.createProgram([...texts.keys()], options, host, program);
