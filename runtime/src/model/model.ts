@@ -20,6 +20,14 @@ import type { ModelClass, SchemaShape, Store } from "./types";
  * (`new model()`, so user constructors such as the seed's `super("users", "sqlite")` run as usual)
  * and is several times faster than building instances reflectively.
  */
+/**
+ * Keys of a model type whose declared value is a model or a list of models: the relations listed in
+ * the attributes type (`posts?: Post[]`), so `await user.related("posts")` is typed `Post[]`.
+ */
+export type LoadedRelationKeys<M> = {
+  [K in keyof M]-?: K extends string ? (NonNullable<M[K]> extends Model | readonly Model[] ? K : never) : never;
+}[keyof M];
+
 let pendingRow: Record<string, unknown> | undefined;
 
 export abstract class Model<A extends object = any> {
@@ -205,8 +213,10 @@ export abstract class Model<A extends object = any> {
    * `await user.related("posts").where("published", true)`. belongsToMany relations also offer
    * attach/detach/sync/toggle. The result is not cached on the model (use `load` for that).
    */
-  related<R = any>(name: string): RelationQuery<R> {
-    return new RelationQuery<R>(this, name);
+  related<K extends LoadedRelationKeys<this>>(name: K): RelationQuery<Exclude<this[K], undefined>>;
+  related<R = any>(name: string): RelationQuery<R>;
+  related(name: string): RelationQuery<unknown> {
+    return new RelationQuery(this, name);
   }
 
   /** Eager-loads relations into this model: `await post.load("author", "comments.author")`. */

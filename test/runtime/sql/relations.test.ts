@@ -51,6 +51,11 @@ describe.each(sqlDialects())("relations on $name", (dialect) => {
     expect(result.map((p) => p.title)).toEqual(["a3", "a1"]);
     expect(count).toBe(1);
     expect(await ada.related("posts").count()).toBe(3);
+    // typed from the attributes type (posts?: Post[], profile?: Profile | null): no generic needed
+    const typed = await ada.related("posts").orderBy("title");
+    expect(typed.map((p) => p.title)).toEqual(["a1", "a2", "a3"]);
+    const profile = await ada.related("profile");
+    expect(profile?.bio).toBe("math");
     expect((await ada.related<Profile | null>("profile"))?.bio).toBe("math");
     expect(() => ada.posts).toThrow(/User\.posts is not loaded/);
   });
