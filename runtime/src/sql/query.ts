@@ -46,6 +46,9 @@ export interface Page<M> {
 
 export class QueryError extends EloquentError {}
 
+/** Numbers the aliases of self-relation subqueries (unique within a statement). */
+let aliasCounter = 0;
+
 export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> implements PromiseLike<M[]> {
   readonly model: ModelClass<M>;
   readonly meta: ModelMeta;
@@ -60,10 +63,17 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
   #eager: Map<string, EagerNode> | undefined;
   #counts: Map<string, { relation: string; constraint?: QueryConstraint }> | undefined;
   #trashed: "exclude" | "include" | "only" = "exclude";
+  /** What columns are qualified with: the table, or an alias (self-relation subqueries). */
+  readonly #qualifier: string;
 
-  constructor(model: ModelClass<M>) {
+  constructor(model: ModelClass<M>, alias?: string) {
     this.model = model;
     this.meta = modelMeta(model);
+    this.#qualifier = alias ?? this.meta.table;
+  }
+
+  #alias(): string | undefined {
+    return this.#qualifier === this.meta.table ? undefined : this.#qualifier;
   }
 
   // ---- identifiers --------------------------------------------------------------------------------
@@ -73,7 +83,11 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
     if (typeof name !== "string") {
       throw new QueryError(`${this.meta.name}.${where}: a column name must be a string, got ${name === null ? "null" : typeof name}.`);
     }
-    const bare = name.startsWith(`${this.meta.table}.`) ? name.slice(this.meta.table.length + 1) : name;
+    const bare = name.startsWith(`${this.meta.table}.`)
+      ? name.slice(this.meta.table.length + 1)
+      : name.startsWith(`${this.#qualifier}.`)
+        ? name.slice(this.#qualifier.length + 1)
+        : name;
     if (!this.meta.columns.has(bare)) {
       throw new QueryError(
         `${this.meta.name}.${where}: unknown column '${name}' on table ${this.meta.table}.` +
@@ -81,11 +95,11 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
           ` Columns: ${[...this.meta.columns.keys()].join(", ")}. Only columns declared in static schema can be queried.`,
       );
     }
-    return `${this.meta.table}.${bare}`;
+    return `${this.#qualifier}.${bare}`;
   }
 
   #descriptor(qualified: string): ColumnDescriptor | undefined {
-    return this.meta.columns.get(qualified.slice(this.meta.table.length + 1));
+    return this.meta.columns.get(qualified.slice(this.#qualifier.length + 1));
   }
 
   #value(qualified: string, value: unknown, ctx: QueryContext, where: string): unknown {
@@ -124,7 +138,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
     const method = bool === "and" ? "where" : "orWhere";
     const [first] = args;
     if (typeof first === "function" && args.length === 1) {
-      const group = new SqlQuery<M, S>(this.model);
+      const group = new SqlQuery<M, S>(this.model, this.#alias());
       first(group);
       this.#wheres.push((qb, ctx) => {
         qb[method](function (this: Knex.QueryBuilder) {
@@ -200,7 +214,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
 
   /** Internal: IN on a relation key (already a schema column or a relation's declared key). */
   whereKeyIn(column: string, values: readonly unknown[]): this {
-    const c = `${this.meta.table}.${column}`;
+    const c = `${this.#qualifier}.${column}`;
     const list = values.slice();
     this.#keyWheres.push((qb, ctx) => void qb.whereIn(c, this.#values(c, list, ctx, "whereIn()")));
     return this;
@@ -208,7 +222,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
 
   /** Internal: equality on a relation column (morph type), AND-ed outside the user's clauses. */
   whereKeyEquals(column: string, value: unknown): this {
-    const c = `${this.meta.table}.${column}`;
+    const c = `${this.#qualifier}.${column}`;
     this.#keyWheres.push((qb, ctx) => void qb.where(c, this.#value(c, value, ctx, "where()") as Knex.Value));
     return this;
   }
@@ -254,16 +268,16 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
           `Query the related keys first, then use whereIn().`,
       );
     }
-    if (targetMeta.table === this.meta.table) {
-      throw new RelationError(`${this.meta.name}.${path} points at the same table: whereHas() on self-relations is not supported yet.`);
-    }
-    const inner = new SqlQuery(target as ModelClass<SqlModelBase>);
+    // A self-relation (categories → categories) aliases the inner table so both sides stay distinct.
+    const outer = this.#qualifier;
+    const selfJoin = targetMeta.table === this.meta.table || targetMeta.table === outer;
+    const T = selfJoin ? `${targetMeta.table}_has${++aliasCounter}` : targetMeta.table;
+    const inner = new SqlQuery(target as ModelClass<SqlModelBase>, selfJoin ? T : undefined);
     if (constraint) constraint(inner);
-    const outer = this.meta.table;
-    const T = targetMeta.table;
+    const from = selfJoin ? { [T]: targetMeta.table } : T;
     this.#wheres.push((qb, ctx) => {
       qb[method](function (this: Knex.QueryBuilder) {
-        this.select(ctx.runner.raw("1")).from(T);
+        this.select(ctx.runner.raw("1")).from(from);
         switch (rel.kind) {
           case "belongsTo":
             this.whereRaw("?? = ??", [`${T}.${rel.ownerKey}`, `${outer}.${rel.foreignKey}`]);
@@ -345,7 +359,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
   }
 
   clone(): SqlQuery<M, S> {
-    const q = new SqlQuery<M, S>(this.model);
+    const q = new SqlQuery<M, S>(this.model, this.#alias());
     q.#wheres = this.#wheres.slice();
     q.#keyWheres = this.#keyWheres.slice();
     q.#hasOr = this.#hasOr;
@@ -369,7 +383,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
   /** Internal: where clauses plus the soft-delete filter. */
   applyConstraints(qb: Knex.QueryBuilder, ctx: QueryContext): void {
     if (this.meta.softDeletes && this.#trashed !== "include") {
-      const c = `${this.meta.table}.deleted_at`;
+      const c = `${this.#qualifier}.deleted_at`;
       if (this.#trashed === "exclude") qb.whereNull(c);
       else qb.whereNotNull(c);
     }
@@ -398,7 +412,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
 
   /** Internal: `from table` with the constraints (no select, no shape). */
   base(ctx: QueryContext): Knex.QueryBuilder {
-    const qb = ctx.runner(this.meta.table);
+    const qb = this.#qualifier === this.meta.table ? ctx.runner(this.meta.table) : ctx.runner({ [this.#qualifier]: this.meta.table });
     this.applyConstraints(qb, ctx);
     return qb;
   }
@@ -406,7 +420,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
   /** The knex builder this query runs (for debugging: `.toSQL()`). */
   toKnex(): Knex.QueryBuilder {
     const ctx = this.context();
-    const qb = this.base(ctx).select(this.#columns ?? `${this.meta.table}.*`);
+    const qb = this.base(ctx).select(this.#columns ?? `${this.#qualifier}.*`);
     this.applyShape(qb);
     return qb;
   }
@@ -472,7 +486,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
     const qb = this.base(ctx).select(c);
     this.applyShape(qb);
     const rows = (await qb) as Record<string, unknown>[];
-    const bare = c.slice(this.meta.table.length + 1);
+    const bare = c.slice(this.#qualifier.length + 1);
     const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
     return rows.map((r) => (cast ? cast(r[bare]) : r[bare]));
   }
@@ -491,7 +505,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
     const set: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) {
       const c = this.#col(k, "update()");
-      set[c.slice(this.meta.table.length + 1)] = this.#value(c, v, ctx, "update()");
+      set[c.slice(this.#qualifier.length + 1)] = this.#value(c, v, ctx, "update()");
     }
     if (this.meta.timestamps && !("updated_at" in set)) set.updated_at = toDatabase(ctx.dialect, undefined, new Date(), "update()");
     if (!Object.keys(set).length) return 0;
