@@ -1,6 +1,6 @@
 /** Self-relations (a table related to itself): eager loading and whereHas with an aliased subquery. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { column, dropTables, migrate, registerModels, relation, SqlModel } from "eloquent-orm";
+import { column, dropTables, migrate, registerModels, relation, SqlModel, type SqlQuery } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
 
 type CategoryAttrs = { id?: number; name?: string; parent_id?: number | null; children?: Category[]; parent?: Category | null };
@@ -47,6 +47,6 @@ describe.each(sqlDialects())("self-relations on $name", (dialect) => {
     expect(await Category.query().whereDoesntHave("children").orderBy("id").pluck("name")).toEqual(["b", "a1"]);
     expect(await Category.whereHas("children", (q) => q.where("name", "a1")).pluck("name")).toEqual(["a"]);
     expect(await Category.whereHas("children.children").pluck("name")).toEqual(["root"]);
-    expect(await Category.whereHas("parent", (q) => q.whereNull("parent_id").where((g) => g.where("name", "root").orWhere("name", "x"))).orderBy("id").pluck("name")).toEqual(["a", "b"]);
+    expect(await Category.whereHas("parent", (q) => q.whereNull("parent_id").where((g: SqlQuery) => g.where("name", "root").orWhere("name", "x"))).orderBy("id").pluck("name")).toEqual(["a", "b"]);
   });
 });
