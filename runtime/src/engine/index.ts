@@ -25,3 +25,4 @@ export {
 export { didYouMean, editDistance, Suggester } from "./suggest";
 export { keyTypesCompatible, foreignKeyColumnType } from "./key-types";
 export { compareDiagnostics } from "./check";
+export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFor, type RelationKind } from "./vocabulary";

@@ -3,27 +3,18 @@
  * still gets a working editor plus one diagnostic explaining the fix, instead of a plugin that fails to load.
  */
 import type * as Engine from "eloquent-orm/engine";
-import * as path from "node:path";
 
-/** Naming conventions the runtime queries with (deep-required from the engine's folder, see `loadEngine`). */
-export interface Conventions {
-  defaultTableName(className: string): string;
-  inferBelongsToForeignKey(targetName: string): string;
-  inferHasForeignKey(declaringModelName: string): string;
-  inferPivotKey(modelName: string): string;
-  inferMongoReferenceArray(targetName: string): string;
-  morphColumns(morphName: string, options?: { morphType?: string; morphId?: string }): { type: string; id: string };
-  DEFAULT_PRIMARY_KEY: string;
-}
+/** Naming conventions the runtime queries with (the engine's `conventions` namespace). */
+export type Conventions = typeof Engine.conventions;
 
 export interface Suggest {
   didYouMean(input: string, candidates: Iterable<string>): { value: string; caseOnly: boolean } | undefined;
 }
 
-export interface SchemaVocabulary {
-  RELATION_KINDS: readonly string[];
-  /** Option keys each kind reads (the relation-options rule's table). */
-  OPTION_KEYS_BY_KIND: Readonly<Record<string, readonly string[]>>;
+/** The relation vocabulary, from the engine's public entry (the table the relation-options rule checks). */
+export interface Vocabulary {
+  RELATION_KINDS: typeof Engine.RELATION_KINDS;
+  optionKeysFor: typeof Engine.optionKeysFor;
 }
 
 export interface LoadedEngine {
@@ -32,7 +23,7 @@ export interface LoadedEngine {
   compareDiagnostics: (a: Engine.Diagnostic, b: Engine.Diagnostic) => number;
   conventions: Conventions;
   suggest: Suggest;
-  schema: SchemaVocabulary;
+  vocabulary: Vocabulary;
   /** Where it was loaded from (for the log). */
   location: string;
 }
@@ -40,8 +31,6 @@ export interface LoadedEngine {
 export type EngineLoad = { ok: true; engine: LoadedEngine } | { ok: false; error: string };
 
 let cached: EngineLoad | undefined;
-
-const FALLBACK_KINDS = ["hasOne", "hasMany", "belongsTo", "belongsToMany", "morphOne", "morphMany", "morphTo"];
 
 export function loadEngine(): EngineLoad {
   if (cached) return cached;
@@ -54,9 +43,9 @@ export function loadEngine(): EngineLoad {
         checkGraph: engine.checkGraph,
         RULES: engine.RULES,
         compareDiagnostics: engine.compareDiagnostics,
-        conventions: engine.conventions as unknown as Conventions,
+        conventions: engine.conventions,
         suggest: { didYouMean: engine.didYouMean },
-        schema: loadVocabulary(path.dirname(entry)),
+        vocabulary: { RELATION_KINDS: engine.RELATION_KINDS, optionKeysFor: engine.optionKeysFor },
         location: entry,
       },
     };
@@ -66,22 +55,3 @@ export function loadEngine(): EngineLoad {
   return cached;
 }
 
-/**
- * The kind list and the per-kind option table live in the runtime's schema and in the relation-options
- * rule; they are read from the same build (not re-declared) so completions never offer what the rule rejects.
- */
-function loadVocabulary(engineDir: string): SchemaVocabulary {
-  let kinds: readonly string[] = FALLBACK_KINDS;
-  let byKind: Readonly<Record<string, readonly string[]>> = {};
-  try {
-    kinds = (require(path.join(engineDir, "..", "schema", "relation.js")) as { RELATION_KINDS: readonly string[] }).RELATION_KINDS ?? kinds;
-  } catch {
-    // Keep the fallback: completions degrade, diagnostics are unaffected.
-  }
-  try {
-    byKind = (require(path.join(engineDir, "rules", "relation-options.js")) as { OPTION_KEYS_BY_KIND: typeof byKind }).OPTION_KEYS_BY_KIND ?? byKind;
-  } catch {
-    byKind = {};
-  }
-  return { RELATION_KINDS: kinds, OPTION_KEYS_BY_KIND: byKind };
-}

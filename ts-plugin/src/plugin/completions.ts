@@ -7,7 +7,7 @@ import type { ModelNode } from "eloquent-orm/engine";
 import type { Snapshot } from "../analysis/project-analysis";
 import { findQuerySites } from "../query-sites";
 import { findNodeAt, isInsideString, isStringLike, relationSiteAt } from "./ast";
-import { keyOwner, optionKeysFor, stringOption, tableColumns } from "./relation-keys";
+import { keyOwner, stringOption, tableColumns } from "./relation-keys";
 
 interface Entry {
   name: string;
@@ -30,7 +30,7 @@ export function eloquentCompletions(
     const stringSpan = site.literal ? innerSpan(sourceFile, site.literal) : undefined;
     const declaring = site.model === undefined ? undefined : snapshot.models.get(site.model);
     if (site.argument === 0 && site.literal) {
-      return { entries: engine.schema.RELATION_KINDS.map((name) => ({ name, kind: ts.ScriptElementKind.string })), ...(stringSpan ? { replacementSpan: stringSpan } : {}) };
+      return { entries: engine.vocabulary.RELATION_KINDS.map((name) => ({ name, kind: ts.ScriptElementKind.string })), ...(stringSpan ? { replacementSpan: stringSpan } : {}) };
     }
     if (site.argument === 1 && site.literal) {
       const entries = [...snapshot.models.values()].map((model) => ({
@@ -48,7 +48,7 @@ export function eloquentCompletions(
         if (object && ts.isObjectLiteralExpression(object)) {
           for (const property of object.properties) if (property.name && ts.isIdentifier(property.name) && property !== options) present.add(property.name.text);
         }
-        const keys = optionKeysFor(site.kind, declaring?.store, engine.schema.OPTION_KEYS_BY_KIND).filter((key) => !present.has(key));
+        const keys = engine.vocabulary.optionKeysFor(site.kind, declaring?.store).filter((key) => !present.has(key));
         return { entries: keys.map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })) };
       }
       if (site.option.position === "value" && site.literal && site.option.key !== undefined && site.model !== undefined) {

@@ -6,38 +6,6 @@
 import type { ModelNode, RelationNode } from "eloquent-orm/engine";
 import type { Conventions } from "../analysis/engine";
 
-/**
- * Option keys for a kind, in the order completions offer them (store-aware: Mongo belongsToMany offers its
- * references array first), restricted to what the engine's relation-options rule accepts for that kind.
- */
-export function optionKeysFor(kind: string | undefined, store: "sql" | "mongo" | undefined, accepted?: Readonly<Record<string, readonly string[]>>): string[] {
-  const preferred = preferredOptionKeys(kind, store);
-  const allowed = kind === undefined ? undefined : accepted?.[kind];
-  if (!allowed) return preferred;
-  return [...preferred.filter((key) => allowed.includes(key)), ...allowed.filter((key) => !preferred.includes(key))];
-}
-
-function preferredOptionKeys(kind: string | undefined, store: "sql" | "mongo" | undefined): string[] {
-  switch (kind) {
-    case "hasOne":
-    case "hasMany":
-      return ["foreignKey", "localKey"];
-    case "belongsTo":
-      return ["foreignKey", "ownerKey"];
-    case "belongsToMany":
-      return store === "mongo"
-        ? ["foreignKey", "ownerKey", "localKey", "pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns"]
-        : ["pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "localKey", "ownerKey"];
-    case "morphOne":
-    case "morphMany":
-      return ["morphName", "morphType", "morphId", "localKey"];
-    case "morphTo":
-      return ["morphName", "morphType", "morphId", "ownerKey"];
-    default:
-      return [];
-  }
-}
-
 export type KeyOwner = { model: string } | { table: string } | undefined;
 
 /** Whose column an option names: the declaring model, the target, or (pivot keys) the pivot table. */

@@ -1,20 +1,9 @@
-import { RELATION_OPTION_KEYS, type RelationKind } from "../../schema/relation";
 import { isUnverifiable } from "../graph";
 import type { Rule } from "../rule";
 import { didYouMean } from "../suggest";
 import { describeValue } from "../values";
+import { isSqlPivotForeignKey, OPTION_KEYS_BY_KIND, RELATION_OPTION_KEYS } from "../vocabulary";
 import { eachRelation, subject } from "../walk";
-
-/** Which option keys each kind reads. */
-export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[]>> = {
-  hasOne: ["foreignKey", "localKey"],
-  hasMany: ["foreignKey", "localKey"],
-  belongsTo: ["foreignKey", "ownerKey"],
-  belongsToMany: ["pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "localKey", "ownerKey", "foreignKey"],
-  morphOne: ["morphName", "morphType", "morphId", "localKey"],
-  morphMany: ["morphName", "morphType", "morphId", "localKey"],
-  morphTo: ["morphName", "morphType", "morphId", "ownerKey"],
-};
 
 const ALL_KEYS: ReadonlySet<string> = new Set(RELATION_OPTION_KEYS);
 
@@ -67,7 +56,7 @@ export const relationOptions: Rule = {
           continue;
         }
         if (kind === undefined || applicable === undefined) continue;
-        const sqlPivotForeignKey = kind === "belongsToMany" && key === "foreignKey" && model.store === "sql";
+        const sqlPivotForeignKey = isSqlPivotForeignKey(kind, key, model.store);
         if (applicable.includes(key) && !sqlPivotForeignKey) continue;
         context.report({
           message: sqlPivotForeignKey
