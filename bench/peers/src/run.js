@@ -24,6 +24,7 @@ const { machine, packageVersion } = require("./machine");
 const { writeReport } = require("./report");
 
 const USAGE = `usage: npm run bench:peers -- [--rounds N] [--warmup N] [--quick] [--only w1,w6] [--peers a,b] [--timeout SEC] [--out DIR] [--reuse FILE.json] [--passes N]
+  --render FILE.json: rewrite an earlier run's markdown and SVG from its JSON
   --passes: split the rounds over N passes through all peers (default 2) so load drift hits every peer alike
   --reuse: keep the cells of peers not run now from an earlier run's JSON (marked † in the report)
   workloads: ${Object.keys(WORKLOADS).join(", ")}
@@ -118,7 +119,19 @@ function fmtMs(ms) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // --render FILE.json: rewrite the markdown and SVG of an earlier run from its JSON (no measuring).
+  if (argv[0] === "--render") {
+    const run = JSON.parse(fs.readFileSync(path.resolve(argv[1]), "utf8"));
+    run.opts.out = path.dirname(path.resolve(argv[1]));
+    run.opts.command ??= "npm run bench:peers";
+    const peers = PEERS.filter((p) => run.cells.some((c) => c.peer === p));
+    const files = writeReport({ ...run, peers, fmtMs, floor: FLOOR, knexFloor: KNEX_FLOOR });
+    console.log(`re-rendered: ${files.mdPath}, ${files.svgPath}`);
+    return;
+  }
+  const opts = parseArgs(argv);
+  opts.command = `npm run bench:peers${argv.length ? " -- " + argv.join(" ") : ""}`;
   const peers = opts.peers.includes(FLOOR) ? opts.peers : [FLOOR, ...opts.peers]; // the floor is the yardstick
   const info = machine();
   console.log(`peers bench: ${info.cpu} × ${info.cores}, ${info.memoryGb} GB, Node ${info.node}, SQLite ${info.sqlite}`);
