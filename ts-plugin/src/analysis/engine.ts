@@ -24,6 +24,10 @@ export interface LoadedEngine {
   conventions: Conventions;
   suggest: Suggest;
   vocabulary: Vocabulary;
+  /** Which column each key option names, on which model (the key rules' own description). */
+  describeRelationKeys: typeof Engine.describeRelationKeys;
+  keyOwner: typeof Engine.keyOwner;
+  ModelIndex: typeof Engine.ModelIndex;
   /** Where it was loaded from (for the log). */
   location: string;
 }
@@ -46,6 +50,9 @@ export function loadEngine(): EngineLoad {
         conventions: engine.conventions,
         suggest: { didYouMean: engine.didYouMean },
         vocabulary: { RELATION_KINDS: engine.RELATION_KINDS, optionKeysFor: engine.optionKeysFor },
+        describeRelationKeys: engine.describeRelationKeys,
+        keyOwner: engine.keyOwner,
+        ModelIndex: engine.ModelIndex,
         location: entry,
       },
     };

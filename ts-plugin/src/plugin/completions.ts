@@ -7,7 +7,7 @@ import type { ModelNode } from "eloquent-orm/engine";
 import type { Snapshot } from "../analysis/project-analysis";
 import { findQuerySites } from "../query-sites";
 import { findNodeAt, isInsideString, isStringLike, relationSiteAt } from "./ast";
-import { keyOwner, stringOption, tableColumns } from "./relation-keys";
+import { stringOption, tableColumns } from "./relation-keys";
 
 interface Entry {
   name: string;
@@ -54,7 +54,7 @@ export function eloquentCompletions(
       if (site.option.position === "value" && site.literal && site.option.key !== undefined && site.model !== undefined) {
         const relation = declaring?.relations.find((candidate) => candidate.name === site.relation);
         const pivotTable = relation ? stringOption(relation, "pivotTable") : undefined;
-        const owner = keyOwner(site.kind, site.option.key, site.model, site.target, pivotTable);
+        const owner = engine.keyOwner(site.kind, site.option.key, site.model, site.target, pivotTable);
         let columns: string[] | undefined;
         if (owner && "model" in owner) columns = snapshot.models.get(owner.model)?.columns.map((column) => column.name);
         else if (owner && "table" in owner) columns = tableColumns(snapshot.models.values(), owner.table, engine.conventions)?.columns;

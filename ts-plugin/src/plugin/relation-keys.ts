@@ -1,46 +1,13 @@
 /**
- * Which model each key option of a relation names a column of, and what a relation resolves to — the
- * single place completions, go-to-definition and hover take this from. Names come from the engine's
- * own conventions module, so the editor shows exactly what the engine checks and the runtime queries.
+ * What a relation resolves to, for hover, and the columns of a table for completions and go-to-definition.
+ * Which model each key option names and the inferred key names come from the engine
+ * (`describeRelationKeys`, `keyOwner`), so the editor shows exactly what the engine checks and the runtime queries.
  */
-import type { ModelNode, RelationNode } from "eloquent-orm/engine";
-import type { Conventions } from "../analysis/engine";
-
-export type KeyOwner = { model: string } | { table: string } | undefined;
-
-/** Whose column an option names: the declaring model, the target, or (pivot keys) the pivot table. */
-export function keyOwner(kind: string | undefined, option: string, declaring: string, target: string | undefined, pivotTable: string | undefined): KeyOwner {
-  const on = (model: string | undefined): KeyOwner => (model === undefined ? undefined : { model });
-  switch (kind) {
-    case "belongsTo":
-      return option === "foreignKey" ? on(declaring) : option === "ownerKey" ? on(target) : undefined;
-    case "hasOne":
-    case "hasMany":
-      return option === "foreignKey" ? on(target) : option === "localKey" ? on(declaring) : undefined;
-    case "belongsToMany":
-      if (option === "pivotLocalKey" || option === "pivotForeignKey") return pivotTable === undefined ? undefined : { table: pivotTable };
-      if (option === "localKey" || option === "foreignKey") return on(declaring);
-      return option === "ownerKey" ? on(target) : undefined;
-    case "morphOne":
-    case "morphMany":
-      return option === "morphType" || option === "morphId" ? on(target) : option === "localKey" ? on(declaring) : undefined;
-    case "morphTo":
-      return option === "morphType" || option === "morphId" ? on(declaring) : option === "ownerKey" ? on(target) : undefined;
-    default:
-      return undefined;
-  }
-}
+import type { ModelIndex, ModelNode, RelationKey, RelationNode } from "eloquent-orm/engine";
+import type { Conventions, LoadedEngine } from "../analysis/engine";
 
 export function tableOf(model: ModelNode, conventions: Conventions): { name: string; inferred: boolean } {
   return typeof model.table === "string" ? { name: model.table, inferred: false } : { name: conventions.defaultTableName(model.name), inferred: true };
-}
-
-export function primaryKeyOf(model: ModelNode, conventions: Conventions): string {
-  const primary = model.columns.find((column) => {
-    const options = column.options as Record<string, unknown> | undefined;
-    return options !== null && typeof options === "object" && options["primary"] === true;
-  });
-  return primary?.name ?? conventions.DEFAULT_PRIMARY_KEY;
 }
 
 export function stringOption(relation: RelationNode, key: string): string | undefined {
@@ -71,7 +38,8 @@ function key(table: string, column: string, option: string, inferred: boolean, w
 }
 
 /** Hover text: what a relation resolves to and the query eager loading runs. */
-export function describeRelation(models: ReadonlyMap<string, ModelNode>, declaring: ModelNode, relation: RelationNode, conventions: Conventions): string[] {
+export function describeRelation(models: ReadonlyMap<string, ModelNode>, declaring: ModelNode, relation: RelationNode, engine: LoadedEngine, index: ModelIndex): string[] {
+  const conventions = engine.conventions;
   const kind = typeof relation.kind === "string" ? relation.kind : undefined;
   const targetName = typeof relation.target === "string" ? relation.target : undefined;
   const target = targetName === undefined ? undefined : models.get(targetName);
@@ -89,52 +57,50 @@ export function describeRelation(models: ReadonlyMap<string, ModelNode>, declari
     }
     if (target !== declaring) lines.push(tableLine(target));
   }
+  const info = index.models.find((candidate) => candidate.node === declaring);
+  const keys = info ? engine.describeRelationKeys(index, info, relation) : {};
+  /** The key's column, or "?" when its option is written but not a usable name (a diagnostic says why). */
+  const column = (key: RelationKey | undefined) => key?.name ?? "?";
+  const inferred = (key: RelationKey | undefined) => key?.inferred === true;
   const out: KeyText[] = [];
   const mongo = declaring.store === "mongo";
   const inQuery = (table: string, column: string) =>
     mongo ? `db.${table}.find({ ${column}: { $in: [...] } })` : `select * from ${table} where ${column} in (?, ?, ...)`;
   switch (kind) {
     case "belongsTo": {
-      const fk = stringOption(relation, "foreignKey");
-      const owner = stringOption(relation, "ownerKey");
       const targetTable = tableOf(target!, conventions).name;
-      const fkName = fk ?? conventions.inferBelongsToForeignKey(target!.name);
-      const ownerName = owner ?? primaryKeyOf(target!, conventions);
-      out.push({ text: `Keys: ${key(self.name, fkName, "foreignKey", fk === undefined, `<snake target>_id`)} → ${key(targetTable, ownerName, "ownerKey", owner === undefined, `${target!.name}'s primary key`)}` });
+      const fkName = column(keys.foreignKey);
+      const ownerName = column(keys.ownerKey);
+      out.push({ text: `Keys: ${key(self.name, fkName, "foreignKey", inferred(keys.foreignKey), `<snake target>_id`)} → ${key(targetTable, ownerName, "ownerKey", inferred(keys.ownerKey), `${target!.name}'s primary key`)}` });
       out.push({ text: `Eager load: ${inQuery(targetTable, ownerName)} — one query for all ${declaring.name} rows, matched by ${fkName}` });
       break;
     }
     case "hasOne":
     case "hasMany": {
-      const fk = stringOption(relation, "foreignKey");
-      const local = stringOption(relation, "localKey");
       const targetTable = tableOf(target!, conventions).name;
-      const fkName = fk ?? conventions.inferHasForeignKey(declaring.name);
-      const localName = local ?? primaryKeyOf(declaring, conventions);
-      out.push({ text: `Keys: ${key(targetTable, fkName, "foreignKey", fk === undefined, `<snake ${declaring.name}>_id`)} → ${key(self.name, localName, "localKey", local === undefined, `${declaring.name}'s primary key`)}` });
+      const fkName = column(keys.foreignKey);
+      const localName = column(keys.localKey);
+      out.push({ text: `Keys: ${key(targetTable, fkName, "foreignKey", inferred(keys.foreignKey), `<snake ${declaring.name}>_id`)} → ${key(self.name, localName, "localKey", inferred(keys.localKey), `${declaring.name}'s primary key`)}` });
       out.push({ text: `Eager load: ${inQuery(targetTable, fkName)} — one query for all ${declaring.name} rows` });
       break;
     }
     case "belongsToMany": {
       const targetTable = tableOf(target!, conventions).name;
-      const owner = stringOption(relation, "ownerKey") ?? primaryKeyOf(target!, conventions);
+      const owner = column(keys.ownerKey);
       if (mongo) {
-        const fk = stringOption(relation, "foreignKey");
-        const field = fk ?? conventions.inferMongoReferenceArray(target!.name);
-        out.push({ text: `Keys: ${self.name}.${field} (${fk === undefined ? "inferred foreignKey: array of ids" : "foreignKey"}) → ${targetTable}.${owner}` });
+        const field = column(keys.foreignKey);
+        out.push({ text: `Keys: ${self.name}.${field} (${inferred(keys.foreignKey) ? "inferred foreignKey: array of ids" : "foreignKey"}) → ${targetTable}.${owner}` });
         out.push({ text: `Eager load: db.${targetTable}.find({ ${owner}: { $in: <every ${field}> } })` });
         break;
       }
       const pivot = stringOption(relation, "pivotTable");
-      const explicitLocal = stringOption(relation, "pivotLocalKey");
-      const explicitForeign = stringOption(relation, "pivotForeignKey");
-      const pivotLocal = explicitLocal ?? conventions.inferPivotKey(declaring.name);
-      const pivotForeign = explicitForeign ?? conventions.inferPivotKey(target!.name);
-      const local = stringOption(relation, "localKey") ?? primaryKeyOf(declaring, conventions);
+      const pivotLocal = column(keys.pivotLocalKey);
+      const pivotForeign = column(keys.pivotForeignKey);
+      const local = column(keys.localKey);
       const pivotName = pivot ?? "(pivotTable missing)";
-      const mark = (explicit: string | undefined, option: string) => (explicit === undefined ? ` (inferred ${option}: not declared, the check asks for it)` : "");
+      const mark = (pivotKey: RelationKey | undefined, option: string) => (inferred(pivotKey) ? ` (inferred ${option}: not declared, the check asks for it)` : "");
       out.push({
-        text: `Pivot: ${pivotName}.${pivotLocal}${mark(explicitLocal, "pivotLocalKey")} → ${self.name}.${local}; ${pivotName}.${pivotForeign}${mark(explicitForeign, "pivotForeignKey")} → ${targetTable}.${owner}`,
+        text: `Pivot: ${pivotName}.${pivotLocal}${mark(keys.pivotLocalKey, "pivotLocalKey")} → ${self.name}.${local}; ${pivotName}.${pivotForeign}${mark(keys.pivotForeignKey, "pivotForeignKey")} → ${targetTable}.${owner}`,
       });
       out.push({
         text: `Eager load: select ${targetTable}.*, ${pivotName}.${pivotLocal} from ${targetTable} inner join ${pivotName} on ${pivotName}.${pivotForeign} = ${targetTable}.${owner} where ${pivotName}.${pivotLocal} in (?, ?, ...)`,
@@ -148,7 +114,7 @@ export function describeRelation(models: ReadonlyMap<string, ModelNode>, declari
         out.push({ text: "morphName missing: the _type/_id columns cannot be named." });
         break;
       }
-      const columns = conventions.morphColumns(morphName, { morphType: stringOption(relation, "morphType"), morphId: stringOption(relation, "morphId") } as never);
+      const columns = { type: column(keys.morphType), id: column(keys.morphId) };
       const targetTable = tableOf(target!, conventions).name;
       const typeValue = typeof declaring.morphAlias === "string" ? declaring.morphAlias : declaring.name;
       out.push({ text: `Morph columns on ${targetTable}: ${columns.type}, ${columns.id} (type value '${typeValue}')` });
@@ -161,7 +127,7 @@ export function describeRelation(models: ReadonlyMap<string, ModelNode>, declari
     }
     case "morphTo": {
       const morphName = stringOption(relation, "morphName") ?? relation.name;
-      const columns = conventions.morphColumns(morphName, { morphType: stringOption(relation, "morphType"), morphId: stringOption(relation, "morphId") } as never);
+      const columns = { type: column(keys.morphType), id: column(keys.morphId) };
       const parents: string[] = [];
       for (const model of models.values()) {
         for (const candidate of model.relations) {

@@ -1,5 +1,5 @@
-import { inferBelongsToForeignKey } from "../conventions";
-import { columnType, requireColumn, resolveKey, targetModel } from "../keys";
+import { columnType, requireColumn, targetModel } from "../keys";
+import { describeRelationKeys } from "../relation-keys";
 import type { Rule } from "../rule";
 import { eachRelation, subject } from "../walk";
 
@@ -14,9 +14,10 @@ export const belongsToForeignKey: Rule = {
       if (kind !== "belongsTo") return;
       const target = targetModel(index, relation);
       // Without a declared target only an explicit key can be checked (the target rule reports the rest).
-      const key = resolveKey(relation, "foreignKey", () => (target ? inferBelongsToForeignKey(target.name) : undefined));
+      const keys = describeRelationKeys(index, model, relation);
+      const key = keys.foreignKey;
       if (key === undefined) return;
-      const ownerKey = target ? resolveKey(relation, "ownerKey", () => target.primaryKey) : undefined;
+      const ownerKey = target ? keys.ownerKey : undefined;
       requireColumn(context, {
         owner: model,
         key,

@@ -1,4 +1,5 @@
-import { columnType, requireColumn, resolveKey, targetModel } from "../keys";
+import { columnType, requireColumn, targetModel } from "../keys";
+import { describeRelationKeys } from "../relation-keys";
 import type { Rule } from "../rule";
 import { stringOption } from "../values";
 import { eachRelation, subject } from "../walk";
@@ -17,8 +18,8 @@ export const belongsToOwnerKey: Rule = {
       if (target === undefined) return;
       // belongsToMany and morphTo default to the target's primary key, which has-local-key and
       // belongs-to-owner-key already check from the other side: only an explicit ownerKey is new.
-      const key = resolveKey(relation, "ownerKey", () => (kind === "belongsTo" ? target.primaryKey : undefined));
-      if (key === undefined) return;
+      const key = describeRelationKeys(index, model, relation).ownerKey;
+      if (key === undefined || (key.inferred && kind !== "belongsTo")) return;
       const foreignKey = stringOption(relation, "foreignKey");
       requireColumn(context, {
         owner: target,

@@ -1,5 +1,5 @@
-import { inferHasForeignKey } from "../conventions";
-import { columnType, requireColumn, resolveKey, targetModel } from "../keys";
+import { columnType, requireColumn, targetModel } from "../keys";
+import { describeRelationKeys } from "../relation-keys";
 import type { Rule } from "../rule";
 import { eachRelation, subject } from "../walk";
 
@@ -14,9 +14,8 @@ export const hasForeignKey: Rule = {
       if (kind !== "hasOne" && kind !== "hasMany") return;
       const target = targetModel(index, relation);
       if (target === undefined) return;
-      const key = resolveKey(relation, "foreignKey", () => inferHasForeignKey(model.name));
+      const { foreignKey: key, localKey } = describeRelationKeys(index, model, relation);
       if (key === undefined) return;
-      const localKey = resolveKey(relation, "localKey", () => model.primaryKey);
       requireColumn(context, {
         owner: target,
         key,

@@ -1,5 +1,6 @@
 import { morphColumns } from "../conventions";
-import { columnType, requireColumn, resolveKey, targetModel } from "../keys";
+import { columnType, requireColumn, targetModel } from "../keys";
+import { describeRelationKeys } from "../relation-keys";
 import type { Rule } from "../rule";
 import { stringOption } from "../values";
 import { eachRelation, subject } from "../walk";
@@ -14,8 +15,9 @@ export const hasLocalKey: Rule = {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
       if (kind !== "hasOne" && kind !== "hasMany" && kind !== "morphOne" && kind !== "morphMany" && kind !== "belongsToMany") return;
-      const key = resolveKey(relation, "localKey", () => (kind === "belongsToMany" ? undefined : model.primaryKey));
-      if (key === undefined) return;
+      const key = describeRelationKeys(index, model, relation).localKey;
+      // A belongsToMany's default localKey is checked from the pivot side: only an explicit one is new.
+      if (key === undefined || (key.inferred && kind === "belongsToMany")) return;
       const target = targetModel(index, relation);
       let referencedType: string | undefined;
       if (target !== undefined) {

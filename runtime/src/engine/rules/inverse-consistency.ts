@@ -1,5 +1,5 @@
-import { inferBelongsToForeignKey, inferHasForeignKey } from "../conventions";
-import { describeKey, keyNode, resolveKey, targetModel } from "../keys";
+import { describeKey, keyNode, targetModel } from "../keys";
+import { describeRelationKeys } from "../relation-keys";
 import type { Rule } from "../rule";
 import { kindOf } from "../values";
 import { eachRelation, subject } from "../walk";
@@ -15,14 +15,14 @@ export const inverseConsistency: Rule = {
       if (kind !== "hasOne" && kind !== "hasMany") return;
       const target = targetModel(index, relation);
       if (target === undefined) return;
-      const fk = resolveKey(relation, "foreignKey", () => inferHasForeignKey(model.name));
+      const fk = describeRelationKeys(index, model, relation).foreignKey;
       if (fk === undefined) return;
       // The belongsTo relations of the target pointing back here, and every key this model's
       // hasOne/hasMany toward the target use: an inverse is only suspicious when nobody pairs with it.
       const inverses: { name: string; key: string; describe: string }[] = [];
       for (const candidate of target.node.relations) {
         if (kindOf(candidate) !== "belongsTo" || candidate.target !== model.name) continue;
-        const key = resolveKey(candidate, "foreignKey", () => inferBelongsToForeignKey(model.name));
+        const key = describeRelationKeys(index, target, candidate).foreignKey;
         if (key === undefined) return; // an unknown inverse key: nothing to compare honestly
         if (key.name === fk.name) return;
         inverses.push({ name: candidate.name, key: key.name, describe: describeKey(key) });
@@ -31,7 +31,7 @@ export const inverseConsistency: Rule = {
       for (const sibling of model.node.relations) {
         const siblingKind = kindOf(sibling);
         if ((siblingKind !== "hasOne" && siblingKind !== "hasMany") || sibling.target !== target.name) continue;
-        const key = resolveKey(sibling, "foreignKey", () => inferHasForeignKey(model.name));
+        const key = describeRelationKeys(index, model, sibling).foreignKey;
         if (key !== undefined) paired.add(key.name);
       }
       if (inverses.some((inverse) => paired.has(inverse.key))) return;

@@ -1,5 +1,5 @@
-import { inferMongoReferenceArray } from "../conventions";
-import { requireColumn, resolveKey } from "../keys";
+import { requireColumn } from "../keys";
+import { describeRelationKeys } from "../relation-keys";
 import type { Rule } from "../rule";
 import { readOption } from "../values";
 import { eachRelation, subject } from "../walk";
@@ -14,8 +14,7 @@ export const mongoReferenceArray: Rule = {
     eachRelation(context.index, (model, relation, kind) => {
       if (kind !== "belongsToMany" || model.store !== "mongo") return;
       if (readOption(relation, "pivotTable").state !== "absent") return;
-      const target = typeof relation.target === "string" ? relation.target : undefined;
-      const key = resolveKey(relation, "foreignKey", () => (target ? inferMongoReferenceArray(target) : undefined));
+      const key = describeRelationKeys(context.index, model, relation).foreignKey;
       if (key === undefined) return;
       requireColumn(context, {
         owner: model,
