@@ -90,7 +90,6 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
             if (!codes.has(numericCode(diagnostic.code)) || span.end < start || span.start > end) continue;
             fixes.push(
               ...fixesFor(diagnostic, {
-                ts,
                 snapshot: state.snapshot,
                 getSourceFile: (name) => state.program.getSourceFile(name),
                 newLine,
