@@ -6,19 +6,12 @@ import { formatJson } from "./format/json";
 import { formatSarif } from "./format/sarif";
 import { formatStylish } from "./format/stylish";
 import { loadTypeScript, readText, repositoryRoot, toolVersion, write, type CliIo } from "./io";
-import { loadProjects, type LoadedProjects } from "./load";
-import { Progress } from "./progress";
+import { readProjects, type LoadedProjects } from "./load";
 import { locateDiagnostics, type CheckReport } from "./report";
 
 export function runCheck(command: Extract<Command, { command: "check" }>, io: CliIo): number {
   const ts = loadTypeScript(io.cwd);
-  const progress = new Progress(io.stderr, "eloquent: reading sources");
-  let loaded: LoadedProjects;
-  try {
-    loaded = loadProjects(ts, command.options, io.cwd, (done, total) => progress.update(done, total));
-  } finally {
-    progress.done();
-  }
+  const loaded = readProjects(ts, command.options, io);
   let diagnostics = checkAll(loaded, ts);
   if (command.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
   const report: CheckReport = {

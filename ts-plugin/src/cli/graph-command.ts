@@ -7,19 +7,12 @@ import { renderMermaid } from "./graph/mermaid";
 import { renderSvg } from "./graph/svg";
 import { buildGraphView } from "./graph/view";
 import { loadTypeScript, write, type CliIo } from "./io";
-import { loadProjects, type LoadedProjects } from "./load";
-import { Progress } from "./progress";
+import { readProjects } from "./load";
 import { normalizeFileName } from "./project/tsconfig";
 
 export function runGraph(command: Extract<Command, { command: "graph" }>, io: CliIo): number {
   const ts = loadTypeScript(io.cwd);
-  const progress = new Progress(io.stderr, "eloquent: reading sources");
-  let loaded: LoadedProjects;
-  try {
-    loaded = loadProjects(ts, command.options, io.cwd, (done, total) => progress.update(done, total));
-  } finally {
-    progress.done();
-  }
+  const loaded = readProjects(ts, command.options, io);
   const diagnostics = checkAll(loaded, ts);
   const graph = mergedGraph(loaded);
   let only: Set<string> | undefined;

@@ -7,6 +7,8 @@ import type * as TS from "typescript";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError, type CommonOptions } from "./args";
+import type { CliIo } from "./io";
+import { Progress } from "./progress";
 import { SourceGraphs, type SourceGraph } from "./project/source-graphs";
 import { findProjectConfigFor, normalizeFileName, ProjectConfigError, type ProjectConfig } from "./project/tsconfig";
 
@@ -22,6 +24,16 @@ export interface LoadedProjects {
 
 const SOURCE_EXTENSION = /\.(?:[cm]?tsx?)$/;
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "dist", "build", "coverage"]);
+
+/** `loadProjects` for a command: progress on stderr while the sources are read. */
+export function readProjects(ts: typeof TS, options: CommonOptions, io: CliIo): LoadedProjects {
+  const progress = new Progress(io.stderr, "eloquent: reading sources");
+  try {
+    return loadProjects(ts, options, io.cwd, (done, total) => progress.update(done, total));
+  } finally {
+    progress.done();
+  }
+}
 
 export function loadProjects(
   ts: typeof TS,
