@@ -2,7 +2,7 @@
 import type { RelationKind } from "../schema/relation";
 import type { RelationNode } from "./graph";
 import type { ModelIndex, ModelInfo } from "./model-index";
-import { describeValue, kindOf } from "./values";
+import { describeValue, kindOf, targetOf } from "./values";
 
 export type RelationVisitor = (model: ModelInfo, relation: RelationNode, kind: RelationKind | undefined) => void;
 
@@ -11,6 +11,20 @@ export function eachRelation(index: ModelIndex, visit: RelationVisitor): void {
   for (const model of index.models) {
     for (const relation of model.node.relations) visit(model, relation, kindOf(relation));
   }
+}
+
+/** Calls `visit` for every relation of one of `kinds` whose target is a declared model. */
+export function eachRelationToModel<K extends RelationKind>(
+  index: ModelIndex,
+  kinds: readonly K[],
+  visit: (model: ModelInfo, relation: RelationNode, kind: K, target: ModelInfo) => void,
+): void {
+  eachRelation(index, (model, relation, kind) => {
+    if (kind === undefined || !(kinds as readonly RelationKind[]).includes(kind)) return;
+    const name = targetOf(relation);
+    const target = name === undefined ? undefined : index.model(name);
+    if (target !== undefined) visit(model, relation, kind as K, target);
+  });
 }
 
 /** "Post.author (belongsTo 'User')": how messages name a relation. */

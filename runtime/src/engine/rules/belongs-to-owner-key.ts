@@ -1,8 +1,8 @@
-import { columnType, requireColumn, targetModel } from "../keys";
+import { columnType, requireColumn } from "../keys";
 import { describeRelationKeys } from "../relation-keys";
 import type { Rule } from "../rule";
 import { stringOption } from "../values";
-import { eachRelation, subject } from "../walk";
+import { eachRelationToModel, subject } from "../walk";
 
 export const belongsToOwnerKey: Rule = {
   id: "belongs-to-owner-key",
@@ -12,10 +12,7 @@ export const belongsToOwnerKey: Rule = {
     "A belongsTo's ownerKey (explicit, or the target's primary key) is a column of the target model; so is an explicit ownerKey of belongsToMany, and of a morphTo whose target is a model.",
   check(context) {
     const { index } = context;
-    eachRelation(index, (model, relation, kind) => {
-      if (kind !== "belongsTo" && kind !== "belongsToMany" && kind !== "morphTo") return;
-      const target = targetModel(index, relation);
-      if (target === undefined) return;
+    eachRelationToModel(index, ["belongsTo", "belongsToMany", "morphTo"], (model, relation, kind, target) => {
       // belongsToMany and morphTo default to the target's primary key, which has-local-key and
       // belongs-to-owner-key already check from the other side: only an explicit ownerKey is new.
       const key = describeRelationKeys(index, model, relation).ownerKey;

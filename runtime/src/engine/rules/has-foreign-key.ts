@@ -1,7 +1,7 @@
-import { columnType, requireColumn, targetModel } from "../keys";
+import { columnType, requireColumn } from "../keys";
 import { describeRelationKeys } from "../relation-keys";
 import type { Rule } from "../rule";
-import { eachRelation, subject } from "../walk";
+import { eachRelationToModel, subject } from "../walk";
 
 export const hasForeignKey: Rule = {
   id: "has-foreign-key",
@@ -10,10 +10,7 @@ export const hasForeignKey: Rule = {
   description: "A hasOne/hasMany's foreignKey (explicit, or inferred '<snake declaring model>_id') is a column of the target model.",
   check(context) {
     const { index } = context;
-    eachRelation(index, (model, relation, kind) => {
-      if (kind !== "hasOne" && kind !== "hasMany") return;
-      const target = targetModel(index, relation);
-      if (target === undefined) return;
+    eachRelationToModel(index, ["hasOne", "hasMany"], (model, relation, _kind, target) => {
       const { foreignKey: key, localKey } = describeRelationKeys(index, model, relation);
       if (key === undefined) return;
       requireColumn(context, {

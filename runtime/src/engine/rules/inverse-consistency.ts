@@ -1,8 +1,8 @@
-import { describeKey, keyNode, targetModel } from "../keys";
+import { describeKey, keyNode } from "../keys";
 import { describeRelationKeys } from "../relation-keys";
 import type { Rule } from "../rule";
 import { kindOf } from "../values";
-import { eachRelation, subject } from "../walk";
+import { eachRelationToModel, subject } from "../walk";
 
 export const inverseConsistency: Rule = {
   id: "inverse-consistency",
@@ -11,10 +11,7 @@ export const inverseConsistency: Rule = {
   description: "A hasOne/hasMany and the belongsTo pointing back use the same foreign key.",
   check(context) {
     const { index } = context;
-    eachRelation(index, (model, relation, kind) => {
-      if (kind !== "hasOne" && kind !== "hasMany") return;
-      const target = targetModel(index, relation);
-      if (target === undefined) return;
+    eachRelationToModel(index, ["hasOne", "hasMany"], (model, relation, _kind, target) => {
       const fk = describeRelationKeys(index, model, relation).foreignKey;
       if (fk === undefined) return;
       // The belongsTo relations of the target pointing back here, and every key this model's
