@@ -41,7 +41,7 @@ export function makeTempRoot(prefix: string): string {
   return root;
 }
 
-export function createCorpusProjects(files: readonly string[] = fixtureFiles(), prefix = "eloquent-corpus-"): CorpusProjects {
+export function createCorpusProjects(files: readonly string[] = fixtureFiles(), prefix = "eloquent-corpus-", tsconfig: object = TSCONFIG): CorpusProjects {
   const root = makeTempRoot(prefix);
   const originals = new Map<string, string>();
   const dirs: string[] = [];
@@ -49,7 +49,7 @@ export function createCorpusProjects(files: readonly string[] = fixtureFiles(), 
     const name = basename(fixture, ".ts");
     const dir = join(root, name);
     mkdirSync(dir);
-    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
     const copy = join(dir, `${name}.ts`);
     cpSync(fixture, copy);
     originals.set(copy, fixture);

@@ -4,51 +4,36 @@
  * report exactly the `// expect:` annotations — same rule ids on the same lines, no more, no fewer.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { createCorpusProjects, TSCONFIG, type CorpusProjects } from "../eslint/corpus-projects";
 import { compareDiagnostics, expectedDiagnostics, fixtureFiles } from "../fixtures/relations/expectations";
 import { REPO_ROOT, TsServer, TYPESCRIPT_VERSIONS } from "./tsserver-client";
 
 const RUNTIME = join(REPO_ROOT, "node_modules/eloquent-orm");
 
 /** The user-facing setup: the plugin in tsconfig, and the seed's package name mapped to the runtime. */
-const TSCONFIG = {
+const PLUGIN_TSCONFIG = {
+  ...TSCONFIG,
   compilerOptions: {
-    target: "ES2022",
-    module: "node16",
-    moduleResolution: "node16",
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: [],
-    noLib: true,
+    ...TSCONFIG.compilerOptions,
     paths: {
       "@alpha.consultings/eloquent-orm.js": [RUNTIME],
       "@alpha.consultings/eloquent-orm.js/Model": [join(RUNTIME, "dist/model-entry.d.ts")],
     },
     plugins: [{ name: "eloquent-ts-plugin" }],
   },
-  include: ["*.ts"],
 };
 
 const fixtures = fixtureFiles();
-let root: string;
+let corpus: CorpusProjects;
 const copies = new Map<string, string>();
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), "eloquent-ts-corpus-"));
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), "dir");
-  for (const fixture of fixtures) {
-    const name = basename(fixture, ".ts");
-    mkdirSync(join(root, name));
-    writeFileSync(join(root, name, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
-    const copy = join(root, name, `${name}.ts`);
-    cpSync(fixture, copy);
-    copies.set(fixture, copy);
-  }
+  corpus = createCorpusProjects(fixtures, "eloquent-ts-corpus-", PLUGIN_TSCONFIG);
+  for (const [copy, fixture] of corpus.originals) copies.set(fixture, copy);
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => corpus.cleanup());
 
 describe.each(TYPESCRIPT_VERSIONS)("conformance corpus through tsserver ($label)", ({ tsserver }) => {
   let server: TsServer;

@@ -9,22 +9,11 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import { fixtureFiles } from "../fixtures/relations/expectations";
+import { rng } from "./rng";
 import { REPO_ROOT } from "./tsserver-client";
 
 const requireBuilt = createRequire(__filename);
 const plugin = requireBuilt(path.join(REPO_ROOT, "ts-plugin/dist/index.js"));
-
-/** mulberry32: tiny, seeded, good enough to pick cut points and tokens. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SOURCES = [...fixtureFiles(), path.join(REPO_ROOT, "test/fixtures/ts-plugin/blog/post.ts"), path.join(REPO_ROOT, "test/fixtures/ts-plugin/blog/queries.ts")].map((file) =>
   readFileSync(file, "utf8"),

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import { fixtureFiles } from "../fixtures/relations/expectations";
+import { rng } from "./rng";
 import { REPO_ROOT } from "./tsserver-client";
 
 const requireBuilt = createRequire(__filename);
@@ -18,17 +19,6 @@ const { linkModelGraph, createModuleResolver } = requireBuilt(path.join(REPO_ROO
 /** A graph as comparable data (class-valued targets become their names). */
 function plain(graph: unknown): string {
   return JSON.stringify(graph, (_key, value) => (typeof value === "function" ? `[class ${value.name}]` : value));
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sources = [
