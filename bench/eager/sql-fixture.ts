@@ -15,7 +15,11 @@ export interface SqlContext {
 
 export const SIZES = { users: 10_000, postsPerUser: 10, tags: 1_000, tagsPerPost: 5, taggedPosts: 10_000, commentsPerPost: 10, commentedPosts: 10_000, videos: 10_000 };
 
-export function seedBlog(dir: string): SqlContext {
+/**
+ * `analyze`: gather planner statistics afterwards (ANALYZE), as a long-lived database that runs
+ * `PRAGMA optimize` has them; SQLite's join order for belongsToMany depends on them.
+ */
+export function seedBlog(dir: string, options: { analyze?: boolean } = {}): SqlContext {
   const file = join(dir, "bench.db");
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
@@ -52,6 +56,7 @@ export function seedBlog(dir: string): SqlContext {
       n.run("video", i, `note on video ${i}`);
     }
   })();
+  if (options.analyze) db.exec("analyze");
   db.close();
   return { file };
 }
