@@ -1,7 +1,7 @@
-import { inferBelongsToForeignKey, inferHasForeignKey, morphColumns } from "../conventions";
 import type { RelationNode } from "../graph";
 import { foreignKeyColumnType, keyFamily, keyTypesCompatible } from "../key-types";
-import { describeKey, keyNode, resolveKey, targetModel, type ResolvedKey } from "../keys";
+import { describeKey, keyNode, targetModel, type ResolvedKey } from "../keys";
+import { describeRelationKeys } from "../relation-keys";
 import type { ModelInfo } from "../model-index";
 import type { Rule, RuleContext } from "../rule";
 import { kindOf, stringOption } from "../values";
@@ -22,28 +22,23 @@ export const keyTypeCompatible: Rule = {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
       const target = targetModel(index, relation);
+      const keys = describeRelationKeys(index, model, relation);
       if (kind === "belongsTo" && target) {
-        const fk = resolveKey(relation, "foreignKey", () => inferBelongsToForeignKey(target.name));
-        const owner = resolveKey(relation, "ownerKey", () => target.primaryKey);
+        const { foreignKey: fk, ownerKey: owner } = keys;
         if (fk && owner) compare(context, model, relation, { model, key: fk }, { model: target, key: owner });
       } else if ((kind === "hasOne" || kind === "hasMany") && target) {
-        const fk = resolveKey(relation, "foreignKey", () => inferHasForeignKey(model.name));
-        const local = resolveKey(relation, "localKey", () => model.primaryKey);
+        const { foreignKey: fk, localKey: local } = keys;
         if (fk && local) compare(context, model, relation, { model: target, key: fk }, { model, key: local });
       } else if ((kind === "morphOne" || kind === "morphMany") && target) {
-        const morphName = stringOption(relation, "morphName");
-        const local = resolveKey(relation, "localKey", () => model.primaryKey);
-        if (morphName === undefined || local === undefined) return;
-        const id = resolveKey(relation, "morphId", () => morphColumns(morphName).id);
-        if (id) compare(context, model, relation, { model: target, key: id }, { model, key: local });
+        if (stringOption(relation, "morphName") === undefined || keys.localKey === undefined) return;
+        if (keys.morphId) compare(context, model, relation, { model: target, key: keys.morphId }, { model, key: keys.localKey });
       } else if (kind === "morphTo") {
         const morphName = stringOption(relation, "morphName");
-        if (morphName === undefined) return;
-        const id = resolveKey(relation, "morphId", () => morphColumns(morphName).id);
-        if (id === undefined) return;
+        const id = keys.morphId;
+        if (morphName === undefined || id === undefined) return;
         // Every parent pointing here must fit the one id column; report the first misfit only.
         for (const parent of index.morphParentsOf(model.name, morphName)) {
-          const local = resolveKey(parent.relation, "localKey", () => parent.model.primaryKey);
+          const local = describeRelationKeys(index, parent.model, parent.relation).localKey;
           if (local && compare(context, model, relation, { model, key: id }, { model: parent.model, key: local }, false)) return;
         }
       }

@@ -1,6 +1,6 @@
-import { morphColumns as conventionalMorphColumns } from "../conventions";
 import type { NodeRef } from "../diagnostic";
-import { columnType, requireColumn, resolveKey, targetModel, type ResolvedKey } from "../keys";
+import { columnType, requireColumn, targetModel, type ResolvedKey } from "../keys";
+import { describeRelationKeys } from "../relation-keys";
 import type { ModelIndex, ModelInfo } from "../model-index";
 import type { Rule, RuleContext } from "../rule";
 import { stringOption } from "../values";
@@ -22,9 +22,7 @@ export const morphColumns: Rule = {
       const owner = kind === "morphTo" ? model : targetModel(index, relation);
       if (owner === undefined) return;
       const idRefType = kind === "morphTo" ? parentKeyType(index, model, relation, morphName) : columnType(model, stringOption(relation, "localKey") ?? model.primaryKey);
-      const names = conventionalMorphColumns(morphName);
-      const type = resolveKey(relation, "morphType", () => names.type);
-      const id = resolveKey(relation, "morphId", () => names.id);
+      const { morphType: type, morphId: id } = describeRelationKeys(index, model, relation);
       if (type) check(context, model, relation, owner, morphName, type, "string");
       if (id) check(context, model, relation, owner, morphName, id, idRefType);
     });
