@@ -128,15 +128,7 @@ export function describeRelation(models: ReadonlyMap<string, ModelNode>, declari
     case "morphTo": {
       const morphName = stringOption(relation, "morphName") ?? relation.name;
       const columns = { type: column(keys.morphType), id: column(keys.morphId) };
-      const parents: string[] = [];
-      for (const model of models.values()) {
-        for (const candidate of model.relations) {
-          if ((candidate.kind === "morphOne" || candidate.kind === "morphMany") && candidate.target === declaring.name && stringOption(candidate, "morphName") === morphName) {
-            parents.push(model.name);
-            break;
-          }
-        }
-      }
+      const parents = [...new Set(index.morphParentsOf(declaring.name, morphName).map((parent) => parent.model.name))];
       out.push({ text: `Morph columns on ${self.name}: ${columns.type}, ${columns.id}${stringOption(relation, "morphName") === undefined ? " (inferred from the relation name)" : ""}` });
       out.push({ text: `Possible parents: ${parents.length > 0 ? parents.join(", ") : "none found"}` });
       out.push({ text: `Eager load: one query per parent type found in ${columns.type}, e.g. select * from <parent table> where <parent key> in (?, ?, ...)` });
