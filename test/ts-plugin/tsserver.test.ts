@@ -22,6 +22,11 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
   });
   afterAll(async () => server.close());
 
+  type At = { line: number; offset: number };
+  /** The quick fixes tsserver offers for `code` over [start, end] in `fileName`. */
+  const codeFixesAt = (fileName: string, code: number, start: At, end: At = start): Promise<any> =>
+    server.request("getCodeFixes", { file: fileName, startLine: start.line, startOffset: start.offset, endLine: end.line, endOffset: end.offset, errorCodes: [code] });
+
   it("reports the engine's diagnostics with code, source, category and the exact literal's span", async () => {
     const post = eloquent(await server.semanticDiagnostics(file("post.ts")));
     const target = post.find((d) => d.code === 102);
@@ -52,14 +57,7 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
   it("offers quick fixes: replace a misspelt model, add the missing column in ANOTHER file", async () => {
     const source = text("post.ts");
     const start = locate(source, '"Usr"', 1);
-    const replace = await server.request("getCodeFixes", {
-      file: file("post.ts"),
-      startLine: start.line,
-      startOffset: start.offset,
-      endLine: start.line,
-      endOffset: start.offset + 1,
-      errorCodes: [102],
-    });
+    const replace = await codeFixesAt(file("post.ts"), 102, start, { line: start.line, offset: start.offset + 1 });
     const fix = replace.find((action: any) => action.description === "Replace 'Usr' with 'User'");
     expect(fix.changes).toEqual([
       { fileName: file("post.ts"), textChanges: [{ start: locate(source, '"Usr"'), end: locate(source, '"Usr"', 5), newText: '"User"' }] },
@@ -67,14 +65,7 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
 
     const userSource = text("user.ts");
     const at = locate(userSource, '"user_id"', 1);
-    const addColumn = await server.request("getCodeFixes", {
-      file: file("user.ts"),
-      startLine: at.line,
-      startOffset: at.offset,
-      endLine: at.line,
-      endOffset: at.offset,
-      errorCodes: [203],
-    });
+    const addColumn = await codeFixesAt(file("user.ts"), 203, at);
     const add = addColumn.find((action: any) => /Add user_id: column\("int"\) to Post/.test(action.description));
     expect(add).toBeDefined();
     expect(add.changes).toHaveLength(1);
@@ -86,7 +77,7 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     const source = text("tag.ts");
     const codeFixes = async (needle: string) => {
       const at = locate(source, needle, 1);
-      return server.request("getCodeFixes", { file: file("tag.ts"), startLine: at.line, startOffset: at.offset, endLine: at.line, endOffset: at.offset, errorCodes: [301] });
+      return codeFixesAt(file("tag.ts"), 301, at);
     };
     const created = (await codeFixes('"Post")')).find((action: any) => action.fixName === "eloquent-add-options");
     expect(created.description).toBe("Add pivotTable: 'post_tag', pivotLocalKey: 'tag_id', pivotForeignKey: 'post_id'");
@@ -107,14 +98,7 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     const codeFixes = async (code: number) => {
       const diagnostic = diagnostics.find((d) => d.code === code);
       expect(diagnostic, `a diagnostic with code ${code}`).toBeDefined();
-      return server.request("getCodeFixes", {
-        file: fixes("post.ts"),
-        startLine: diagnostic.start.line,
-        startOffset: diagnostic.start.offset,
-        endLine: diagnostic.end.line,
-        endOffset: diagnostic.end.offset,
-        errorCodes: [code],
-      });
+      return codeFixesAt(fixes("post.ts"), code, diagnostic.start, diagnostic.end);
     };
     const inverse = (await codeFixes(405)).find((action: any) => action.fixName === "eloquent-add-relation");
     expect(inverse.changes).toHaveLength(1);
@@ -172,14 +156,7 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
   it("fixes and navigates query-site paths: replace a misspelt segment, jump from a segment to its relation", async () => {
     const source = text("queries.ts");
     const at = locate(source, "postz", 2);
-    const fixes = await server.request("getCodeFixes", {
-      file: file("queries.ts"),
-      startLine: at.line,
-      startOffset: at.offset,
-      endLine: at.line,
-      endOffset: at.offset,
-      errorCodes: [801],
-    });
+    const fixes = await codeFixesAt(file("queries.ts"), 801, at);
     const fix = fixes.find((action: any) => action.description === "Replace 'postz' with 'posts'");
     expect(fix.changes).toEqual([
       { fileName: file("queries.ts"), textChanges: [{ start: locate(source, "postz"), end: locate(source, "postz", 5), newText: "posts" }] },
