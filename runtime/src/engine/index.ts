@@ -25,5 +25,6 @@ export {
 export { didYouMean, editDistance, Suggester } from "./suggest";
 export { keyTypesCompatible, foreignKeyColumnType } from "./key-types";
 export { compareDiagnostics } from "./check";
+export { SpanResolver } from "./spans";
 export { describeRelationKeys, keyOwner, type KeyOption, type KeyOwner, type RelationKey, type RelationKeys } from "./relation-keys";
 export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFor, type RelationKind } from "./vocabulary";

@@ -28,6 +28,7 @@ export interface LoadedEngine {
   describeRelationKeys: typeof Engine.describeRelationKeys;
   keyOwner: typeof Engine.keyOwner;
   ModelIndex: typeof Engine.ModelIndex;
+  SpanResolver: typeof Engine.SpanResolver;
   /** Where it was loaded from (for the log). */
   location: string;
 }
@@ -53,6 +54,7 @@ export function loadEngine(): EngineLoad {
         describeRelationKeys: engine.describeRelationKeys,
         keyOwner: engine.keyOwner,
         ModelIndex: engine.ModelIndex,
+        SpanResolver: engine.SpanResolver,
         location: entry,
       },
     };
