@@ -14,7 +14,7 @@ import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
-import type { Column, WithPath } from "../sql/query";
+import type { Column, WithPath } from "../query/base-query";
 import { mongoAdapter } from "./adapter";
 import { nextIds, usesCounter } from "./counter";
 import { collectionFor, documentToRow, rowToDocument } from "./documents";

@@ -6,15 +6,11 @@
  * filtered by the store, not in memory. Awaiting the query runs it.
  */
 import type { Document, Filter } from "mongodb";
-import { didYouMean, ModelNotFoundError } from "../model/errors";
-import { hydrateAll } from "../model/model";
-import { modelMeta, type ModelMeta } from "../model/meta";
 import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
-import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { RelationError, resolveRelation } from "../relations/resolve";
+import { BaseQuery, type Column, type WithPath } from "../query/base-query";
 import { usesDocumentReferences } from "./document-references";
-import type { Column, Page, WithPath } from "../sql/query";
 import { collectionFor, documentToRow, rowToDocument } from "./documents";
 import { expandKeys } from "./ids";
 import type { CollectionPort } from "./port";
@@ -32,39 +28,27 @@ const COMPARISONS = new Map<string, string>([
 ]);
 const PATTERNS = new Set(["like", "not like", "ilike", "not ilike"]);
 
-export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaShape> implements PromiseLike<M[]> {
-  readonly model: ModelClass<M>;
-  readonly meta: ModelMeta;
+export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaShape> extends BaseQuery<M, S> {
   #clauses: Clause[] = [];
   /** Relation-key filters: AND-ed outside the user's (possibly OR-ed) clauses. */
   #keyFilters: Document[] = [];
   #sort: Array<[string, 1 | -1]> = [];
-  #limit: number | undefined;
-  #skip: number | undefined;
   #projection: Document | undefined;
-  #eager: Map<string, EagerNode> | undefined;
-  #counts: Map<string, { relation: string; constraint?: QueryConstraint }> | undefined;
-  #trashed: "exclude" | "include" | "only" = "exclude";
 
   constructor(model: ModelClass<M>) {
-    this.model = model;
-    this.meta = modelMeta(model);
+    super(model);
+  }
+
+  protected queryError(message: string): Error {
+    return new MongoQueryError(message);
   }
 
   // ---- identifiers --------------------------------------------------------------------------------
 
   /** A schema column (or id/_id) → its document field; anything else is a clear error. */
   #field(name: unknown, where: string): string {
-    if (typeof name !== "string") {
-      throw new MongoQueryError(`${this.meta.name}.${where}: a column name must be a string, got ${name === null ? "null" : typeof name}.`);
-    }
-    if (name === "id" || name === "_id" || this.meta.columns.has(name)) return fieldFor(this.meta, name);
-    const known = ["id", ...this.meta.columns.keys()];
-    throw new MongoQueryError(
-      `${this.meta.name}.${where}: unknown column '${name}' on collection ${this.meta.table}.` +
-        didYouMean(name, known) +
-        ` Columns: ${known.join(", ")}. Only columns declared in static schema can be queried.`,
-    );
+    if (typeof name === "string" && (name === "id" || name === "_id" || this.meta.columns.has(name))) return fieldFor(this.meta, name);
+    throw this.columnError(where, name, ["id", ...this.meta.columns.keys()], "collection");
   }
 
   // ---- where ----------------------------------------------------------------------------------------
@@ -242,17 +226,6 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     for (const clause of this.#clauses) if (clause.filter === undefined && clause.pending) clause.filter = await clause.pending();
   }
 
-  // ---- soft deletes ---------------------------------------------------------------------------------
-
-  withTrashed(): this {
-    this.#trashed = "include";
-    return this;
-  }
-  onlyTrashed(): this {
-    this.#trashed = "only";
-    return this;
-  }
-
   // ---- shape ----------------------------------------------------------------------------------------
 
   select(...columns: MongoColumn<S>[]): this {
@@ -273,32 +246,8 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this.orderBy(column, "desc");
   }
 
-  limit(n: number): this {
-    this.#limit = this.#nonNegative(n, "limit");
-    return this;
-  }
-  offset(n: number): this {
-    this.#skip = this.#nonNegative(n, "offset");
-    return this;
-  }
-  #nonNegative(n: unknown, what: string): number {
-    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
-      throw new MongoQueryError(`${this.meta.name}.${what}(${JSON.stringify(n)}): expected a non-negative integer.`);
-    }
-    return n;
-  }
-
-  with(...specs: Array<WithPath<S> | readonly WithPath<S>[] | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
-    addEagerPaths((this.#eager ??= new Map()), specs as EagerSpec[]);
-    return this;
-  }
-
   withCount(...specs: Array<WithPath<S> | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
-    const parsed = parseCountSpecs(specs as string[]);
-    for (const [, { relation }] of parsed) resolveRelation(this.model, relation);
-    this.#counts ??= new Map();
-    for (const [k, v] of parsed) this.#counts.set(k, v);
-    return this;
+    return this.addCounts(specs);
   }
 
   clone(): MongoQuery<M, S> {
@@ -306,12 +255,8 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     q.#clauses = this.#clauses.slice();
     q.#keyFilters = this.#keyFilters.slice();
     q.#sort = this.#sort.slice();
-    q.#limit = this.#limit;
-    q.#skip = this.#skip;
     q.#projection = this.#projection;
-    q.#eager = this.#eager;
-    q.#counts = this.#counts;
-    q.#trashed = this.#trashed;
+    this.copySharedTo(q);
     return q;
   }
 
@@ -336,8 +281,8 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   /** The complete filter document this query sends. */
   toFilter(): Filter<Document> {
     const parts: Document[] = [...this.#keyFilters];
-    if (this.meta.softDeletes && this.#trashed !== "include") {
-      parts.push({ deleted_at: this.#trashed === "exclude" ? { $eq: null } : { $ne: null } });
+    if (this.meta.softDeletes && this.trashed !== "include") {
+      parts.push({ deleted_at: this.trashed === "exclude" ? { $eq: null } : { $ne: null } });
     }
     const user = this.userFilter();
     if (user) parts.push(user);
@@ -361,20 +306,16 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   #findOptions(): Document {
     const options: Document = {};
     if (this.#sort.length) options.sort = Object.fromEntries(this.#sort);
-    if (this.#skip !== undefined) options.skip = this.#skip;
-    if (this.#limit !== undefined) options.limit = this.#limit;
+    if (this.offsetCount !== undefined) options.skip = this.offsetCount;
+    if (this.limitCount !== undefined) options.limit = this.limitCount;
     if (this.#projection) options.projection = this.#projection;
     return options;
   }
 
   /** Internal: hydrates documents and loads the requested relations and counts. */
-  async finish(docs: Document[]): Promise<M[]> {
-    const rows = docs as Record<string, unknown>[];
+  finish(docs: Document[]): Promise<M[]> {
     for (let i = 0; i < docs.length; i++) documentToRow(this.meta, docs[i]!);
-    const models = hydrateAll(this.model, rows);
-    if (this.#eager?.size) await eagerLoad(models, this.#eager);
-    if (this.#counts?.size) await loadCounts(models, this.#counts);
-    return models;
+    return this.hydrateAndLoad(docs as Record<string, unknown>[]);
   }
 
   // ---- running --------------------------------------------------------------------------------------
@@ -385,21 +326,8 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this.finish(docs);
   }
 
-  then<T1 = M[], T2 = never>(
-    onfulfilled?: ((value: M[]) => T1 | PromiseLike<T1>) | null,
-    onrejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null,
-  ): Promise<T1 | T2> {
-    return this.get().then(onfulfilled, onrejected);
-  }
-
   async first(): Promise<M | null> {
     return (await this.clone().limit(1).get())[0] ?? null;
-  }
-
-  async firstOrFail(): Promise<M> {
-    const found = await this.first();
-    if (!found) throw new ModelNotFoundError(this.meta.name, "(query)");
-    return found;
   }
 
   async find(id: unknown): Promise<M | null> {
@@ -408,12 +336,6 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
       throw new MongoQueryError(`${this.meta.name}.find(): expected an id (string, number or ObjectId), got an object.`);
     }
     return this.clone().whereKeyIn("id", [id]).first();
-  }
-
-  async findOrFail(id: unknown): Promise<M> {
-    const found = await this.find(id);
-    if (!found) throw new ModelNotFoundError(this.meta.name, id);
-    return found;
   }
 
   async count(): Promise<number> {
@@ -433,14 +355,6 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     const field = this.#field(column, "pluck()");
     const docs = await this.collection().find(this.toFilter(), { ...this.#findOptions(), projection: { [field]: 1 } }).toArray();
     return docs.map((d) => documentToRow(this.meta, d)[field]);
-  }
-
-  async paginate(page = 1, perPage = 15): Promise<Page<M>> {
-    const p = this.#nonNegative(page, "paginate(page)") || 1;
-    const size = this.#nonNegative(perPage, "paginate(perPage)") || 15;
-    const total = await this.count();
-    const data = await this.clone().limit(size).offset((p - 1) * size).get();
-    return { data, total, perPage: size, currentPage: p, lastPage: Math.max(1, Math.ceil(total / size)) };
   }
 
   /** Mass update of the matching documents ($set of schema columns; updated_at is set). Returns the count. */

@@ -5,13 +5,12 @@
  */
 import type { Knex } from "knex";
 import type { ColumnDescriptor } from "../schema";
-import { didYouMean, EloquentError, ModelNotFoundError } from "../model/errors";
-import { hydrateAll } from "../model/model";
-import { modelMeta, type ModelMeta } from "../model/meta";
-import type { ColumnNames, ModelClass, RelationNames, RelationPath, SchemaShape } from "../model/types";
+import { EloquentError } from "../model/errors";
+import { modelMeta } from "../model/meta";
+import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
-import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { RelationError, resolveRelation } from "../relations/resolve";
+import { BaseQuery, type Column, type CountName, type WithPath } from "../query/base-query";
 import { getConnection, type Dialect } from "./connections";
 import { runnerFor } from "./transaction";
 import { toDatabase } from "./values";
@@ -24,52 +23,35 @@ export interface QueryContext {
 
 type WhereOp = (qb: Knex.QueryBuilder, ctx: QueryContext) => void;
 
-/** Column names of a schema type (any string when the schema type is not literal). */
-export type Column<S> = string extends keyof S ? string : ColumnNames<S>;
-/** withCount names: a relation, optionally aliased (`"posts as published_count"`). */
-export type CountName<S> = string extends keyof S ? string : RelationNames<S> | `${RelationNames<S>} as ${string}`;
-/** Eager paths of a schema type (any string when the schema type is not literal). */
-export type WithPath<S> = string extends keyof S ? string : RelationPath<S>;
+export type { Column, CountName, Page, WithPath } from "../query/base-query";
 
 const OPERATORS = new Map<string, string>([
   ["=", "="], ["!=", "<>"], ["<>", "<>"], ["<", "<"], ["<=", "<="], [">", ">"], [">=", ">="],
   ["like", "like"], ["not like", "not like"], ["ilike", "ilike"],
 ]);
 
-export interface Page<M> {
-  data: M[];
-  total: number;
-  perPage: number;
-  currentPage: number;
-  lastPage: number;
-}
-
 export class QueryError extends EloquentError {}
 
 /** Numbers the aliases of self-relation subqueries (unique within a statement). */
 let aliasCounter = 0;
 
-export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> implements PromiseLike<M[]> {
-  readonly model: ModelClass<M>;
-  readonly meta: ModelMeta;
+export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> extends BaseQuery<M, S> {
   #wheres: WhereOp[] = [];
   /** Relation-key filters: AND-ed outside the user's (possibly OR-ed) clauses. */
   #keyWheres: WhereOp[] = [];
   #hasOr = false;
   #orders: Array<readonly [string, "asc" | "desc"]> = [];
-  #limit: number | undefined;
-  #offset: number | undefined;
   #columns: string[] | undefined;
-  #eager: Map<string, EagerNode> | undefined;
-  #counts: Map<string, { relation: string; constraint?: QueryConstraint }> | undefined;
-  #trashed: "exclude" | "include" | "only" = "exclude";
   /** What columns are qualified with: the table, or an alias (self-relation subqueries). */
   readonly #qualifier: string;
 
   constructor(model: ModelClass<M>, alias?: string) {
-    this.model = model;
-    this.meta = modelMeta(model);
+    super(model);
     this.#qualifier = alias ?? this.meta.table;
+  }
+
+  protected queryError(message: string): Error {
+    return new QueryError(message);
   }
 
   #alias(): string | undefined {
@@ -80,21 +62,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
 
   /** A schema column of this model, qualified with the table; anything else is a clear error. */
   #col(name: unknown, where: string): string {
-    if (typeof name !== "string") {
-      throw new QueryError(`${this.meta.name}.${where}: a column name must be a string, got ${name === null ? "null" : typeof name}.`);
-    }
+    if (typeof name !== "string") throw this.columnError(where, name, [...this.meta.columns.keys()], "table");
     const bare = name.startsWith(`${this.meta.table}.`)
       ? name.slice(this.meta.table.length + 1)
       : name.startsWith(`${this.#qualifier}.`)
         ? name.slice(this.#qualifier.length + 1)
         : name;
-    if (!this.meta.columns.has(bare)) {
-      throw new QueryError(
-        `${this.meta.name}.${where}: unknown column '${name}' on table ${this.meta.table}.` +
-          didYouMean(bare, this.meta.columns.keys()) +
-          ` Columns: ${[...this.meta.columns.keys()].join(", ")}. Only columns declared in static schema can be queried.`,
-      );
-    }
+    if (!this.meta.columns.has(bare)) throw this.columnError(where, name, [...this.meta.columns.keys()], "table", bare);
     return `${this.#qualifier}.${bare}`;
   }
 
@@ -298,17 +272,6 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
     return this;
   }
 
-  // ---- soft deletes ---------------------------------------------------------------------------------
-
-  withTrashed(): this {
-    this.#trashed = "include";
-    return this;
-  }
-  onlyTrashed(): this {
-    this.#trashed = "only";
-    return this;
-  }
-
   // ---- shape ----------------------------------------------------------------------------------------
 
   select(...columns: Column<S>[]): this {
@@ -328,34 +291,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
     return this.orderBy(column, "desc");
   }
 
-  limit(n: number): this {
-    this.#limit = this.#count(n, "limit");
-    return this;
-  }
-  offset(n: number): this {
-    this.#offset = this.#count(n, "offset");
-    return this;
-  }
-  #count(n: unknown, what: string): number {
-    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
-      throw new QueryError(`${this.meta.name}.${what}(${JSON.stringify(n)}): expected a non-negative integer.`);
-    }
-    return n;
-  }
-
-  /** Eager-loads relations: `with("posts.comments", "profile")`, `with({ posts: q => q.where(...) })`. */
-  with(...specs: Array<WithPath<S> | readonly WithPath<S>[] | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
-    addEagerPaths((this.#eager ??= new Map()), specs as EagerSpec[]);
-    return this;
-  }
-
   /** Adds `<relation>_count` attributes (`"posts as published_count"` and `{ posts: q => ... }` too). */
   withCount(...specs: Array<CountName<S> | Partial<Record<CountName<S>, QueryConstraint | true>>>): this {
-    const parsed = parseCountSpecs(specs as string[]);
-    for (const [, { relation }] of parsed) resolveRelation(this.model, relation); // fail now, not after the query
-    this.#counts ??= new Map();
-    for (const [k, v] of parsed) this.#counts.set(k, v);
-    return this;
+    return this.addCounts(specs);
   }
 
   clone(): SqlQuery<M, S> {
@@ -364,12 +302,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
     q.#keyWheres = this.#keyWheres.slice();
     q.#hasOr = this.#hasOr;
     q.#orders = this.#orders.slice();
-    q.#limit = this.#limit;
-    q.#offset = this.#offset;
     q.#columns = this.#columns?.slice();
-    q.#eager = this.#eager;
-    q.#counts = this.#counts;
-    q.#trashed = this.#trashed;
+    this.copySharedTo(q);
     return q;
   }
 
@@ -382,9 +316,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
 
   /** Internal: where clauses plus the soft-delete filter. */
   applyConstraints(qb: Knex.QueryBuilder, ctx: QueryContext): void {
-    if (this.meta.softDeletes && this.#trashed !== "include") {
+    if (this.meta.softDeletes && this.trashed !== "include") {
       const c = `${this.#qualifier}.deleted_at`;
-      if (this.#trashed === "exclude") qb.whereNull(c);
+      if (this.trashed === "exclude") qb.whereNull(c);
       else qb.whereNotNull(c);
     }
     for (const op of this.#keyWheres) op(qb, ctx);
@@ -397,10 +331,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
   /** Internal: order, limit and offset. */
   applyShape(qb: Knex.QueryBuilder): void {
     for (const [c, d] of this.#orders) qb.orderBy(c, d);
-    if (this.#limit !== undefined) qb.limit(this.#limit);
-    if (this.#offset !== undefined) {
-      if (this.#limit === undefined) qb.limit(Number.MAX_SAFE_INTEGER);
-      qb.offset(this.#offset);
+    if (this.limitCount !== undefined) qb.limit(this.limitCount);
+    if (this.offsetCount !== undefined) {
+      if (this.limitCount === undefined) qb.limit(Number.MAX_SAFE_INTEGER);
+      qb.offset(this.offsetCount);
     }
   }
 
@@ -426,11 +360,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
   }
 
   /** Internal: hydrates rows and loads the requested relations and counts. */
-  async finish(rows: Record<string, unknown>[]): Promise<M[]> {
-    const models = hydrateAll(this.model, rows);
-    if (this.#eager?.size) await eagerLoad(models, this.#eager);
-    if (this.#counts?.size) await loadCounts(models, this.#counts);
-    return models;
+  finish(rows: Record<string, unknown>[]): Promise<M[]> {
+    return this.hydrateAndLoad(rows);
   }
 
   // ---- running --------------------------------------------------------------------------------------
@@ -439,32 +370,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
     return this.finish(await this.toKnex());
   }
 
-  then<T1 = M[], T2 = never>(
-    onfulfilled?: ((value: M[]) => T1 | PromiseLike<T1>) | null,
-    onrejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null,
-  ): Promise<T1 | T2> {
-    return this.get().then(onfulfilled, onrejected);
-  }
-
   async first(): Promise<M | null> {
     const rows = await this.clone().limit(1).get();
     return rows[0] ?? null;
   }
 
-  async firstOrFail(): Promise<M> {
-    const found = await this.first();
-    if (!found) throw new ModelNotFoundError(this.meta.name, "(query)");
-    return found;
-  }
-
   async find(id: unknown): Promise<M | null> {
     return this.clone().whereKeyIn(this.meta.primaryKey, [id]).first();
-  }
-
-  async findOrFail(id: unknown): Promise<M> {
-    const found = await this.find(id);
-    if (!found) throw new ModelNotFoundError(this.meta.name, id);
-    return found;
   }
 
   async count(): Promise<number> {
@@ -489,14 +401,6 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> im
     const bare = c.slice(this.#qualifier.length + 1);
     const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
     return rows.map((r) => (cast ? cast(r[bare]) : r[bare]));
-  }
-
-  async paginate(page = 1, perPage = 15): Promise<Page<M>> {
-    const p = this.#count(page, "paginate(page)") || 1;
-    const size = this.#count(perPage, "paginate(perPage)") || 15;
-    const total = await this.count();
-    const data = await this.clone().limit(size).offset((p - 1) * size).get();
-    return { data, total, perPage: size, currentPage: p, lastPage: Math.max(1, Math.ceil(total / size)) };
   }
 
   /** Mass update of the matching rows (only schema columns; updated_at is set). Returns the row count. */

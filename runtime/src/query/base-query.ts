@@ -1,0 +1,156 @@
+/**
+ * What the SQL and Mongo query builders share, so each store keeps only what differs (where
+ * clauses, ordering, building and running): the `with`/`withCount` bookkeeping, the soft-delete
+ * scope, limit/offset validation, pagination, the *OrFail entry points, awaiting, and the
+ * unknown-column error with did-you-mean.
+ */
+import { didYouMean, ModelNotFoundError } from "../model/errors";
+import { hydrateAll, type Model } from "../model/model";
+import { modelMeta, type ModelMeta } from "../model/meta";
+import type { ColumnNames, ModelClass, RelationNames, RelationPath } from "../model/types";
+import type { QueryConstraint } from "../relations/adapter";
+import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
+import { resolveRelation } from "../relations/resolve";
+
+/** Column names of a schema type (any string when the schema type is not literal). */
+export type Column<S> = string extends keyof S ? string : ColumnNames<S>;
+/** withCount names: a relation, optionally aliased (`"posts as published_count"`). */
+export type CountName<S> = string extends keyof S ? string : RelationNames<S> | `${RelationNames<S>} as ${string}`;
+/** Eager paths of a schema type (any string when the schema type is not literal). */
+export type WithPath<S> = string extends keyof S ? string : RelationPath<S>;
+
+export interface Page<M> {
+  data: M[];
+  total: number;
+  perPage: number;
+  currentPage: number;
+  lastPage: number;
+}
+
+type CountSpecs = Map<string, { relation: string; constraint?: QueryConstraint }>;
+
+export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> {
+  readonly model: ModelClass<M>;
+  readonly meta: ModelMeta;
+  protected limitCount: number | undefined;
+  protected offsetCount: number | undefined;
+  protected eagerPaths: Map<string, EagerNode> | undefined;
+  protected countSpecs: CountSpecs | undefined;
+  protected trashed: "exclude" | "include" | "only" = "exclude";
+
+  constructor(model: ModelClass<M>) {
+    this.model = model;
+    this.meta = modelMeta(model);
+  }
+
+  /** The store's error for bad query input (QueryError, MongoQueryError). */
+  protected abstract queryError(message: string): Error;
+  abstract get(): Promise<M[]>;
+  abstract first(): Promise<M | null>;
+  abstract find(id: unknown): Promise<M | null>;
+  abstract count(): Promise<number>;
+  abstract clone(): BaseQuery<M, S>;
+
+  /** Copies the shared state into a clone (relation specs are shared: they are never mutated after a run). */
+  protected copySharedTo(q: BaseQuery<M, S>): void {
+    q.limitCount = this.limitCount;
+    q.offsetCount = this.offsetCount;
+    q.eagerPaths = this.eagerPaths;
+    q.countSpecs = this.countSpecs;
+    q.trashed = this.trashed;
+  }
+
+  // ---- identifiers --------------------------------------------------------------------------------
+
+  /** `name` is not a string, or not one of `known`: what was wrong, the closest name, the full list. */
+  protected columnError(where: string, name: unknown, known: readonly string[], container: "table" | "collection", bare = String(name)): Error {
+    if (typeof name !== "string") {
+      return this.queryError(`${this.meta.name}.${where}: a column name must be a string, got ${name === null ? "null" : typeof name}.`);
+    }
+    return this.queryError(
+      `${this.meta.name}.${where}: unknown column '${name}' on ${container} ${this.meta.table}.` +
+        didYouMean(bare, known) +
+        ` Columns: ${known.join(", ")}. Only columns declared in static schema can be queried.`,
+    );
+  }
+
+  // ---- soft deletes ---------------------------------------------------------------------------------
+
+  withTrashed(): this {
+    this.trashed = "include";
+    return this;
+  }
+  onlyTrashed(): this {
+    this.trashed = "only";
+    return this;
+  }
+
+  // ---- shape ----------------------------------------------------------------------------------------
+
+  limit(n: number): this {
+    this.limitCount = this.nonNegative(n, "limit");
+    return this;
+  }
+  offset(n: number): this {
+    this.offsetCount = this.nonNegative(n, "offset");
+    return this;
+  }
+  protected nonNegative(n: unknown, what: string): number {
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
+      throw this.queryError(`${this.meta.name}.${what}(${JSON.stringify(n)}): expected a non-negative integer.`);
+    }
+    return n;
+  }
+
+  /** Eager-loads relations: `with("posts.comments", "profile")`, `with({ posts: q => q.where(...) })`. */
+  with(...specs: Array<WithPath<S> | readonly WithPath<S>[] | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
+    addEagerPaths((this.eagerPaths ??= new Map()), specs as EagerSpec[]);
+    return this;
+  }
+
+  /** withCount's bookkeeping; each store types its own `withCount` signature. */
+  protected addCounts(specs: readonly unknown[]): this {
+    const parsed = parseCountSpecs(specs as string[]);
+    for (const [, { relation }] of parsed) resolveRelation(this.model, relation); // fail now, not after the query
+    this.countSpecs ??= new Map();
+    for (const [k, v] of parsed) this.countSpecs.set(k, v);
+    return this;
+  }
+
+  /** Hydrates rows and loads the requested relations and counts. */
+  protected async hydrateAndLoad(rows: Record<string, unknown>[]): Promise<M[]> {
+    const models = hydrateAll(this.model, rows);
+    if (this.eagerPaths?.size) await eagerLoad(models, this.eagerPaths);
+    if (this.countSpecs?.size) await loadCounts(models, this.countSpecs);
+    return models;
+  }
+
+  // ---- running --------------------------------------------------------------------------------------
+
+  then<T1 = M[], T2 = never>(
+    onfulfilled?: ((value: M[]) => T1 | PromiseLike<T1>) | null,
+    onrejected?: ((reason: unknown) => T2 | PromiseLike<T2>) | null,
+  ): Promise<T1 | T2> {
+    return this.get().then(onfulfilled, onrejected);
+  }
+
+  async firstOrFail(): Promise<M> {
+    const found = await this.first();
+    if (!found) throw new ModelNotFoundError(this.meta.name, "(query)");
+    return found;
+  }
+
+  async findOrFail(id: unknown): Promise<M> {
+    const found = await this.find(id);
+    if (!found) throw new ModelNotFoundError(this.meta.name, id);
+    return found;
+  }
+
+  async paginate(page = 1, perPage = 15): Promise<Page<M>> {
+    const p = this.nonNegative(page, "paginate(page)") || 1;
+    const size = this.nonNegative(perPage, "paginate(perPage)") || 15;
+    const total = await this.count();
+    const data = await this.clone().limit(size).offset((p - 1) * size).get();
+    return { data, total, perPage: size, currentPage: p, lastPage: Math.max(1, Math.ceil(total / size)) };
+  }
+}
