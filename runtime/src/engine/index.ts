@@ -7,7 +7,7 @@ export * from "./diagnostic";
 export * from "./rule";
 export { checkGraph, type CheckOptions } from "./check";
 export { RULES, ruleById } from "./rules";
-export { ModelIndex, effectiveMorphName, type ModelInfo, type ColumnInfo, type MorphParent, type KnownTable } from "./model-index";
+export { ModelIndex, effectiveMorphName, modelTable, type ModelInfo, type ColumnInfo, type MorphParent, type KnownTable } from "./model-index";
 export * as conventions from "./conventions";
 export {
   snakeCase,

@@ -203,6 +203,12 @@ export function effectiveMorphName(relation: RelationNode): string | undefined {
   return kindOf(relation) === "morphTo" ? relation.name : undefined;
 }
 
+/** The table (collection) a model maps to: its literal name, else the conventional one; undefined when not a literal. */
+export function modelTable(node: ModelNode): { name: string; inferred: boolean } | undefined {
+  if (typeof node.table === "string") return { name: node.table, inferred: false };
+  return node.table === undefined ? { name: defaultTableName(node.name), inferred: true } : undefined;
+}
+
 function buildModelInfo(node: ModelNode): ModelInfo {
   const columns = new Map<string, ColumnInfo>();
   let primaryKey: string | undefined;
@@ -228,14 +234,13 @@ function buildModelInfo(node: ModelNode): ModelInfo {
   }
   const relations = new Map<string, RelationNode>();
   for (const relation of node.relations) if (!relations.has(relation.name)) relations.set(relation.name, relation);
-  const explicitTable = typeof node.table === "string" ? node.table : undefined;
-  const table = explicitTable ?? (node.table === undefined ? defaultTableName(node.name) : undefined);
+  const table = modelTable(node);
   return {
     node,
     name: node.name,
     store: node.store,
-    table,
-    tableInferred: explicitTable === undefined,
+    table: table?.name,
+    tableInferred: table?.inferred !== false,
     connection: node.connection === undefined ? undefined : typeof node.connection === "string" ? node.connection : null,
     columns,
     primaryKey: primaryKey ?? DEFAULT_PRIMARY_KEY,

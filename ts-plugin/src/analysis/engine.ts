@@ -29,6 +29,7 @@ export interface LoadedEngine {
   keyOwner: typeof Engine.keyOwner;
   ModelIndex: typeof Engine.ModelIndex;
   SpanResolver: typeof Engine.SpanResolver;
+  modelTable: typeof Engine.modelTable;
   /** Where it was loaded from (for the log). */
   location: string;
 }
@@ -55,6 +56,7 @@ export function loadEngine(): EngineLoad {
         keyOwner: engine.keyOwner,
         ModelIndex: engine.ModelIndex,
         SpanResolver: engine.SpanResolver,
+        modelTable: engine.modelTable,
         location: entry,
       },
     };

@@ -163,7 +163,7 @@ export function checkIncrementally(input: IncrementalInput): Diagnostic[] | unde
   const { engine, previous, next, changedBefore, changedAfter } = input;
   if (changedBefore.length === 0 && changedAfter.length === 0) return previous.diagnostics;
   const changed = [...changedBefore, ...changedAfter];
-  const tableOf = (model: ModelNode) => (typeof model.table === "string" ? model.table : isUnverifiable(model.table) ? undefined : engine.conventions.defaultTableName(model.name));
+  const tableOf = (model: ModelNode) => engine.modelTable(model)?.name;
   const before = indexOf(previous.graph, tableOf);
   // Project-wide effects: let the full engine decide.
   if (changedBefore.some((model) => isSpecial(model, before.names))) return undefined;
