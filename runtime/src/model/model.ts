@@ -30,6 +30,22 @@ export type LoadedRelationKeys<M> = {
 
 let pendingRow: Record<string, unknown> | undefined;
 
+/** The part of every store's builder (`static query()`: SqlQuery, MongoQuery) the statics below run. */
+interface RunnableQuery<M> {
+  get(): Promise<M[]>;
+  first(): Promise<M | null>;
+  find(id: unknown): Promise<M | null>;
+  findOrFail(id: unknown): Promise<M>;
+  count(): Promise<number>;
+}
+
+/** Every store's model class defines `static query()`; these statics only run it. */
+function queryOf<C extends ModelClass<any>>(model: C): RunnableQuery<InstanceType<C>> {
+  return (model as unknown as { query(): RunnableQuery<InstanceType<C>> }).query();
+}
+
+type AttrsOf<M> = M extends Model<infer A> ? A : Record<string, unknown>;
+
 export abstract class Model<A extends object = any> {
   /** Which store the class lives in; set by `SqlModel` / `MongoModel`. */
   static readonly store: Store;
@@ -79,6 +95,39 @@ export abstract class Model<A extends object = any> {
   static meta(this: ModelClass): ModelMeta {
     return modelMeta(this);
   }
+
+  // ---- static entry points shared by every store (the builder-returning ones are typed per store) --
+
+  static all<C extends ModelClass<any>>(this: C): Promise<InstanceType<C>[]> {
+    return queryOf(this).get();
+  }
+
+  static first<C extends ModelClass<any>>(this: C): Promise<InstanceType<C> | null> {
+    return queryOf(this).first();
+  }
+
+  static find<C extends ModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C> | null> {
+    return queryOf(this).find(id);
+  }
+
+  static findOrFail<C extends ModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C>> {
+    return queryOf(this).findOrFail(id);
+  }
+
+  static count<C extends ModelClass<any>>(this: C): Promise<number> {
+    return queryOf(this).count();
+  }
+
+  /** Inserts one row/document and returns the model (with its generated key and timestamps). */
+  static async create<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
+    const model = new this() as InstanceType<C>;
+    model.fill(attributes as Record<string, unknown>);
+    await model.save();
+    return model;
+  }
+
+  /** Inserts when new, otherwise writes the changed attributes (each store implements it). */
+  abstract save(): Promise<this>;
 
   // ---- attributes -------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import { ObjectId } from "mongodb";
 import { EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
+import { stampCreate } from "../model/timestamps";
 import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import type { Column, WithPath } from "../query/base-query";
@@ -29,12 +30,6 @@ type QueryOf<C extends MongoModelClass<any>> = MongoQuery<InstanceType<C>, Schem
 
 /** `id` is the document's `_id` (the attribute is stored under `_id`, the document's own key). */
 const alias = (key: string) => (key === "id" ? "_id" : key);
-
-function stampCreate(meta: ModelMeta, model: MongoModelBase, now: Date): void {
-  if (!meta.timestamps) return;
-  if (model.get("created_at") == null) model.set("created_at", now);
-  if (model.get("updated_at") == null) model.set("updated_at", now);
-}
 
 export class MongoModelBase<A extends object = any> extends Model<A> {
   static override readonly store = "mongo" as const;
@@ -103,34 +98,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     return (new MongoQuery(this) as QueryOf<C>).orderBy(column as Column<SchemaOf<C>>, direction);
   }
 
-  static all<C extends MongoModelClass<any>>(this: C): Promise<InstanceType<C>[]> {
-    return new MongoQuery(this).get() as Promise<InstanceType<C>[]>;
-  }
-
-  static first<C extends MongoModelClass<any>>(this: C): Promise<InstanceType<C> | null> {
-    return new MongoQuery(this).first() as Promise<InstanceType<C> | null>;
-  }
-
-  static find<C extends MongoModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C> | null> {
-    return new MongoQuery(this).find(id) as Promise<InstanceType<C> | null>;
-  }
-
-  static findOrFail<C extends MongoModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C>> {
-    return new MongoQuery(this).findOrFail(id) as Promise<InstanceType<C>>;
-  }
-
-  static count<C extends MongoModelClass<any>>(this: C): Promise<number> {
-    return new MongoQuery(this).count();
-  }
-
   // ---- static writes --------------------------------------------------------------------------------
-
-  static async create<C extends MongoModelClass<any>>(this: C, attributes: Partial<Attrs<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
-    const model = new this() as InstanceType<C>;
-    model.fill(attributes as Record<string, unknown>);
-    await model.save();
-    return model;
-  }
 
   /** Inserts many documents with one insertMany (and one counter update for increments ids). */
   static async createMany<C extends MongoModelClass<any>>(this: C, rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>): Promise<InstanceType<C>[]> {

@@ -8,6 +8,7 @@ import type { Knex } from "knex";
 import { didYouMean, EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
+import { stampCreate } from "../model/timestamps";
 import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { sqlAdapter } from "./adapter";
@@ -44,12 +45,6 @@ function rowFor(meta: ModelMeta, dialect: Dialect, attributes: Record<string, un
     row[key] = toDatabase(dialect, column, value, () => `${meta.name}.${where}`);
   }
   return row;
-}
-
-function stampCreate(meta: ModelMeta, model: SqlModelBase, now: Date): void {
-  if (!meta.timestamps) return;
-  if (model.get("created_at") == null) model.set("created_at", now);
-  if (model.get("updated_at") == null) model.set("updated_at", now);
 }
 
 /** Inserts rows and returns the generated primary keys (one statement per chunk). */
@@ -114,35 +109,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     return (new SqlQuery(this) as QueryOf<C>).orderBy(column, direction);
   }
 
-  static all<C extends SqlModelClass<any>>(this: C): Promise<InstanceType<C>[]> {
-    return new SqlQuery(this).get() as Promise<InstanceType<C>[]>;
-  }
-
-  static first<C extends SqlModelClass<any>>(this: C): Promise<InstanceType<C> | null> {
-    return new SqlQuery(this).first() as Promise<InstanceType<C> | null>;
-  }
-
-  static find<C extends SqlModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C> | null> {
-    return new SqlQuery(this).find(id) as Promise<InstanceType<C> | null>;
-  }
-
-  static findOrFail<C extends SqlModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C>> {
-    return new SqlQuery(this).findOrFail(id) as Promise<InstanceType<C>>;
-  }
-
-  static count<C extends SqlModelClass<any>>(this: C): Promise<number> {
-    return new SqlQuery(this).count();
-  }
-
   // ---- static writes --------------------------------------------------------------------------------
-
-  /** Inserts one row and returns the model (with its generated key and timestamps). */
-  static async create<C extends SqlModelClass<any>>(this: C, attributes: Partial<Attrs<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
-    const model = new this() as InstanceType<C>;
-    model.fill(attributes as Record<string, unknown>);
-    await model.save();
-    return model;
-  }
 
   /** Inserts many rows in one statement per chunk (below the dialect's parameter limit). */
   static async createMany<C extends SqlModelClass<any>>(
