@@ -10,13 +10,10 @@
  * The plugin re-runs the full check when idle and logs any disagreement; a test compares both on edits.
  */
 import type { Diagnostic, ModelGraph, ModelNode, RelationNode } from "eloquent-orm/engine";
+import { isUnverifiableValue as isUnverifiable } from "../extract/unverifiable";
 import type { LoadedEngine } from "./engine";
 
 const MORPH_KINDS = new Set(["morphOne", "morphMany", "morphTo"]);
-
-function isUnverifiable(value: unknown): boolean {
-  return value !== null && typeof value === "object" && (value as { unverifiable?: unknown }).unverifiable === true;
-}
 
 function stringTargets(model: ModelNode): string[] {
   const targets: string[] = [];
