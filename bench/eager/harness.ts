@@ -16,6 +16,19 @@ export interface Runner {
   close(): Promise<void> | void;
 }
 
+/** Counts statements for Runner.takeQueryCount: `tick` adds one, `take` reads and resets. */
+export function queryCounter(): { tick: () => void; take: () => number } {
+  let n = 0;
+  return {
+    tick: () => void n++,
+    take: () => {
+      const taken = n;
+      n = 0;
+      return taken;
+    },
+  };
+}
+
 export type Implementation<C> = (context: C) => Promise<Runner> | Runner;
 
 export interface Workload<C = unknown> {

@@ -6,7 +6,7 @@
  * calls (`find` with `$in`) plus Map stitching on the same store.
  */
 import { ObjectId, type Document } from "mongodb";
-import type { Runner } from "./harness";
+import { queryCounter, type Runner } from "./harness";
 import * as mongoModels from "./mongo-models";
 
 export interface MongoContext {
@@ -53,16 +53,12 @@ export async function eloquentMongoRunner(
   await seed(orm.getMongoConnection("bench_mongo").db);
   const models = mongoModels;
   orm.registerModels(models.ALL, { logger: false });
-  let queries = 0;
-  orm.onMongoCommand(() => void queries++);
+  const queries = queryCounter();
+  orm.onMongoCommand(() => queries.tick());
   return {
     run: () => run(models),
     canonical,
-    takeQueryCount: () => {
-      const n = queries;
-      queries = 0;
-      return n;
-    },
+    takeQueryCount: queries.take,
     close: () => orm.closeMongoConnections(),
   };
 }
@@ -78,8 +74,8 @@ export async function rawMongoRunner(context: MongoContext, run: (raw: RawMongo)
   orm.configureMongoConnection("bench_raw", { url: context.url, database: context.database });
   const db = orm.getMongoConnection("bench_raw").db;
   await seed(db);
-  let queries = 0;
-  orm.onMongoCommand(() => void queries++);
+  const queries = queryCounter();
+  orm.onMongoCommand(() => queries.tick());
   const raw: RawMongo = {
     async findIn(collection, field, keys) {
       const out: Document[] = [];
@@ -93,11 +89,7 @@ export async function rawMongoRunner(context: MongoContext, run: (raw: RawMongo)
   return {
     run: () => run(raw),
     canonical,
-    takeQueryCount: () => {
-      const n = queries;
-      queries = 0;
-      return n;
-    },
+    takeQueryCount: queries.take,
     close: () => orm.closeMongoConnections(),
   };
 }

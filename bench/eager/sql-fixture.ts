@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import knexFactory, { type Knex } from "knex";
 import { join } from "node:path";
-import type { Runner } from "./harness";
+import { queryCounter, type Runner } from "./harness";
 
 export interface SqlContext {
   file: string;
@@ -72,16 +72,12 @@ export async function eloquentRunner(
   orm.configureConnection("bench", { client: "sqlite", filename: context.file });
   const models = await import("./sql-models.js");
   orm.registerModels(models.ALL, { logger: false });
-  let queries = 0;
-  orm.onQuery(() => void queries++);
+  const queries = queryCounter();
+  orm.onQuery(() => queries.tick());
   return {
     run: () => run(models),
     canonical,
-    takeQueryCount: () => {
-      const n = queries;
-      queries = 0;
-      return n;
-    },
+    takeQueryCount: queries.take,
     close: () => orm.closeAllConnections(),
   };
 }
@@ -90,16 +86,12 @@ export async function eloquentRunner(
 
 export function knexRunner(context: SqlContext, run: (knex: Knex) => Promise<unknown>, canonical: (result: any) => unknown): Runner {
   const knex = knexFactory({ client: "better-sqlite3", connection: { filename: context.file }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
-  let queries = 0;
-  knex.on("query", () => void queries++);
+  const queries = queryCounter();
+  knex.on("query", () => queries.tick());
   return {
     run: () => run(knex),
     canonical,
-    takeQueryCount: () => {
-      const n = queries;
-      queries = 0;
-      return n;
-    },
+    takeQueryCount: queries.take,
     close: () => knex.destroy(),
   };
 }
@@ -126,7 +118,7 @@ export interface RawDb {
 
 export function rawRunner(context: SqlContext, run: (raw: RawDb) => unknown, canonical: (result: any) => unknown): Runner {
   const db = new Database(context.file, { readonly: true });
-  let queries = 0;
+  const queries = queryCounter();
   const cache = new Map<string, Database.Statement>();
   const prep = (sql: string) => {
     let st = cache.get(sql);
@@ -139,24 +131,20 @@ export function rawRunner(context: SqlContext, run: (raw: RawDb) => unknown, can
       const out: Record<string, unknown>[] = [];
       for (let i = 0; i < keys.length; i += 30_000) {
         const part = keys.slice(i, i + 30_000);
-        queries++;
+        queries.tick();
         for (const r of prep(`${before} (${part.map(() => "?").join(",")})${after}`).all(...part) as Record<string, unknown>[]) out.push(r);
       }
       return out;
     },
     all(sql, ...params) {
-      queries++;
+      queries.tick();
       return prep(sql).all(...params) as Record<string, unknown>[];
     },
   };
   return {
     run: () => run(raw),
     canonical,
-    takeQueryCount: () => {
-      const n = queries;
-      queries = 0;
-      return n;
-    },
+    takeQueryCount: queries.take,
     close: () => {
       db.close();
     },
