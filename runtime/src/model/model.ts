@@ -129,6 +129,35 @@ export abstract class Model<A extends object = any> {
   /** Inserts when new, otherwise writes the changed attributes (each store implements it). */
   abstract save(): Promise<this>;
 
+  /** Removes the row/document even when the model has softDeletes (each store implements it). */
+  abstract forceDelete(): Promise<void>;
+
+  /** Assigns and saves. */
+  async update(attributes: Partial<A>): Promise<this> {
+    this.fill(attributes);
+    return this.save();
+  }
+
+  /** Deletes the row/document (sets deleted_at when the model has softDeletes). */
+  async delete(): Promise<void> {
+    if (modelMeta(this.constructor as ModelClass).softDeletes) {
+      this.set("deleted_at", new Date());
+      await this.save();
+      return;
+    }
+    await this.forceDelete();
+  }
+
+  /** Clears deleted_at. */
+  async restore(): Promise<this> {
+    this.set("deleted_at", null);
+    return this.save();
+  }
+
+  isTrashed(): boolean {
+    return this.get("deleted_at") != null;
+  }
+
   // ---- attributes -------------------------------------------------------------------------------
 
   get<K extends keyof A & string>(key: K): A[K];

@@ -167,35 +167,10 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     return { _id: { $in: expandKeys([key]) } };
   }
 
-  async update(attributes: Partial<A>): Promise<this> {
-    this.fill(attributes);
-    return this.save();
-  }
-
-  /** Deletes the document (sets deleted_at when the model has softDeletes). */
-  async delete(): Promise<void> {
-    const meta = modelMeta(this.constructor as MongoModelClass);
-    if (meta.softDeletes) {
-      this.set("deleted_at", new Date());
-      await this.save();
-      return;
-    }
-    await this.forceDelete();
-  }
-
   async forceDelete(): Promise<void> {
     const meta = modelMeta(this.constructor as MongoModelClass);
     await collectionFor(meta).deleteOne(this.#filter(meta));
     this.syncOriginal(false);
-  }
-
-  async restore(): Promise<this> {
-    this.set("deleted_at", null);
-    return this.save();
-  }
-
-  isTrashed(): boolean {
-    return this.get("deleted_at") != null;
   }
 
   /** Re-reads the attributes from the store (loaded relations are kept). */

@@ -180,39 +180,12 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     return key as Knex.Value;
   }
 
-  /** Assigns and saves. */
-  async update(attributes: Partial<A>): Promise<this> {
-    this.fill(attributes);
-    return this.save();
-  }
-
-  /** Deletes the row (sets deleted_at when the model has softDeletes). */
-  async delete(): Promise<void> {
-    const meta = modelMeta(this.constructor as SqlModelClass);
-    if (meta.softDeletes) {
-      this.set("deleted_at", new Date());
-      await this.save();
-      return;
-    }
-    await this.forceDelete();
-  }
-
   /** Deletes the row even when the model has softDeletes. */
   async forceDelete(): Promise<void> {
     const meta = modelMeta(this.constructor as SqlModelClass);
     const { runner } = executor(meta);
     await runner(meta.table).where(meta.primaryKey, this.#key(meta)).del();
     this.syncOriginal(false);
-  }
-
-  /** Clears deleted_at. */
-  async restore(): Promise<this> {
-    this.set("deleted_at", null);
-    return this.save();
-  }
-
-  isTrashed(): boolean {
-    return this.get("deleted_at") != null;
   }
 
   /** Re-reads the attributes from the database (loaded relations are kept). */
