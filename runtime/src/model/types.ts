@@ -23,6 +23,13 @@ export interface ModelClass<M extends Model = Model> {
   readonly adapter: import("../relations/adapter").StoreAdapter;
 }
 
+/**
+ * The statics a model declares itself (`static schema = ...`): left out of the exported SqlModel /
+ * MongoModel constructor types so user classes need no `override` keyword under
+ * `noImplicitOverride` (the seed's code compiles as is).
+ */
+export type DeclaredStatics = "schema" | "tableName" | "connectionName" | "morphAlias" | "database" | "prototype";
+
 /** Names of the relations declared in a schema type. */
 export type RelationNames<S> = {
   [K in keyof S]: S[K] extends RelationDescriptor ? K & string : never;

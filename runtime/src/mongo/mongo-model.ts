@@ -13,7 +13,7 @@ import { EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import { stampCreate } from "../model/timestamps";
-import type { ModelClass, SchemaShape } from "../model/types";
+import type { DeclaredStatics, ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import type { Column, WithPath } from "../query/base-query";
 import { mongoAdapter } from "./adapter";
@@ -209,8 +209,6 @@ async function assignIds(meta: ModelMeta, models: readonly MongoModelBase[]): Pr
     missing.forEach((m, i) => m.set("id", ids[i]));
   } else for (const m of missing) m.set("id", new ObjectId().toHexString());
 }
-
-type DeclaredStatics = "schema" | "tableName" | "connectionName" | "morphAlias" | "database" | "prototype";
 
 export interface MongoModelConstructor extends Pick<typeof MongoModelBase, Exclude<keyof typeof MongoModelBase, DeclaredStatics>> {
   new <A extends object = Record<string, unknown>>(tableOrAttributes?: string | Partial<A>, connection?: string): MongoModelBase<A> & A;

@@ -9,7 +9,7 @@ import { didYouMean, EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import { stampCreate } from "../model/timestamps";
-import type { ModelClass, SchemaShape } from "../model/types";
+import type { DeclaredStatics, ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { sqlAdapter } from "./adapter";
 import { chunkSize, getConnection, type Dialect } from "./connections";
@@ -204,12 +204,6 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
  * The exported `SqlModel`: the same class, typed so `class User extends SqlModel<UserAttrs>` gives
  * instances typed attributes (`user.name`).
  */
-/**
- * The statics a model declares itself (`static schema = ...`) are left out of the base type so
- * user classes need no `override` keyword under `noImplicitOverride` (the seed's code compiles as is).
- */
-type DeclaredStatics = "schema" | "tableName" | "connectionName" | "morphAlias" | "database" | "prototype";
-
 export interface SqlModelConstructor extends Pick<typeof SqlModelBase, Exclude<keyof typeof SqlModelBase, DeclaredStatics>> {
   new <A extends object = Record<string, unknown>>(tableOrAttributes?: string | Partial<A>, connection?: string): SqlModelBase<A> & A;
   readonly prototype: SqlModelBase;
