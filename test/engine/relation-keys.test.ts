@@ -58,4 +58,9 @@ describe("optionKeysFor", () => {
     expect(optionKeysFor("hasMany", "sql")).toEqual(["foreignKey", "localKey"]);
     expect(optionKeysFor("hasManyy", "sql")).toEqual([]);
   });
+
+  it("never offers an option the relation-options rule rejects on that store", () => {
+    expect(optionKeysFor("belongsToMany", "sql")).not.toContain("foreignKey");
+    expect(optionKeysFor("belongsToMany", "mongo")).toContain("foreignKey");
+  });
 });

@@ -22,10 +22,17 @@ export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[
 /** A Mongo belongsToMany is an id array on the document first (foreignKey), so its keys lead. */
 const MONGO_BELONGS_TO_MANY_KEYS: readonly string[] = ["foreignKey", "ownerKey", "localKey", "pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns"];
 
-/** Option keys a kind reads, in the order editors offer them on `store`; empty for an unknown kind. */
+/** A SQL belongsToMany goes through its pivot: `foreignKey` (a Mongo id array) is rejected there. */
+const SQL_BELONGS_TO_MANY_KEYS: readonly string[] = OPTION_KEYS_BY_KIND.belongsToMany.filter((key) => key !== "foreignKey");
+
+/**
+ * Option keys a kind reads, in the order editors offer them on `store`; empty for an unknown kind.
+ * Never offers a key the relation-options rule would reject on that store.
+ */
 export function optionKeysFor(kind: unknown, store: Store | undefined): readonly string[] {
   if (typeof kind !== "string" || !Object.hasOwn(OPTION_KEYS_BY_KIND, kind)) return [];
   if (kind === "belongsToMany" && store === "mongo") return MONGO_BELONGS_TO_MANY_KEYS;
+  if (kind === "belongsToMany" && store === "sql") return SQL_BELONGS_TO_MANY_KEYS;
   return OPTION_KEYS_BY_KIND[kind as RelationKind];
 }
 
