@@ -11,6 +11,7 @@
 import knexFactory, { type Knex } from "knex";
 import { EloquentError } from "../model/errors";
 import { attachQueryEvents } from "./events";
+import { openTransaction } from "./transaction-scope";
 
 export type Dialect = "sqlite" | "pg" | "mysql";
 
@@ -154,13 +155,36 @@ export function getConnection(name?: string): SqlConnection {
     const config = resolveConfig(key);
     const dialect = normaliseClient(config.client, `connection '${key}'`);
     const holder: { conn?: SqlConnection } = {};
-    const knex = knexFactory(knexConfig(config, dialect, (v) => holder.conn && (holder.conn.paramLimit = sqliteParamLimit(v))));
+    const knexOptions = knexConfig(config, dialect, (v) => holder.conn && (holder.conn.paramLimit = sqliteParamLimit(v)));
+    const knex = knexFactory(knexOptions);
     conn = { name: key, dialect, knex, paramLimit: dialect === "sqlite" ? 32_766 : 65_535 };
     holder.conn = conn;
     attachQueryEvents(conn);
+    if (knexOptions.pool?.max === 1) failFastOnSelfDeadlock(conn);
     open.set(key, conn);
   }
   return conn;
+}
+
+/**
+ * With a one-connection pool (SQLite's default), a query sent to the pool (`getConnection().knex`)
+ * from inside an open `transaction()` on the same connection waits for that connection, which the
+ * transaction only releases after the query: knex would give up after acquireConnectionTimeout
+ * (60 s) with a vague "pool is probably full". Fail at once instead, naming the fix.
+ */
+function failFastOnSelfDeadlock(conn: SqlConnection): void {
+  const client = conn.knex.client as { acquireConnection(): Promise<unknown> };
+  const acquire = client.acquireConnection.bind(client);
+  client.acquireConnection = () => {
+    if (!openTransaction(conn.name)) return acquire();
+    return Promise.reject(
+      new ConnectionError(
+        `Connection '${conn.name}' (${conn.dialect}) has a pool of one connection, and this async context holds it in an open transaction(): ` +
+          `a query sent to the pool (getConnection(${JSON.stringify(conn.name)}).knex) would wait for the transaction forever. ` +
+          `Inside transaction(), run raw SQL on the transaction it passes you: transaction(async (trx) => { await trx.raw(...) }); models join it automatically.`,
+      ),
+    );
+  };
 }
 
 /** Other stores (the Mongo runtime) register their own close-all here, so one call closes every pool. */

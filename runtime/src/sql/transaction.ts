@@ -3,11 +3,9 @@
  * travels with the async context (AsyncLocalStorage). A nested `transaction()` on the same
  * connection is a savepoint; a throw rolls back to it (or the whole transaction at the top).
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { Knex } from "knex";
 import { defaultConnectionName, getConnection } from "./connections";
-
-const context = new AsyncLocalStorage<ReadonlyMap<string, Knex.Transaction>>();
+import { transactionScope as context } from "./transaction-scope";
 
 export interface TransactionOptions {
   /** Connection name (default: the default connection). */
