@@ -145,6 +145,30 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     expect(columns).not.toContain("body");
   });
 
+  it("completes the engine's effective names: timestamps' columns, Mongo's implicit id, the pivot tables it knows", async () => {
+    const models = path.join(REPO_ROOT, "test/fixtures/ts-plugin/completions/models.ts");
+    server.open(models);
+    const source = fs.readFileSync(models, "utf8");
+    // A clean file: every name below is one the rules accept.
+    expect(eloquent(await server.semanticDiagnostics(models))).toEqual([]);
+    const completions = async (needle: string, delta: number) => {
+      const at = locate(source, needle, delta);
+      const body = await server.request("completionInfo", { file: models, line: at.line, offset: at.offset });
+      return (body?.entries ?? []).filter((entry: any) => entry.sortText.startsWith("0")).map((entry: any) => entry.name) as string[];
+    };
+    // belongsTo foreignKey on Article (timestamps + softDeletes): the columns the key rules check, not the schema keys.
+    const foreignKey = await completions('"Writer", { foreignKey: "writer_id"', '"Writer", { foreignKey: "'.length);
+    expect(foreignKey).toEqual(expect.arrayContaining(["id", "writer_id", "created_at", "updated_at", "deleted_at"]));
+    expect(foreignKey).not.toContain("timestamps");
+    expect(foreignKey).not.toContain("softDeletes");
+    // hasMany localKey on a Mongo model: the implicit id/_id are real keys.
+    expect(await completions('localKey: "id"', 'localKey: "'.length)).toEqual(expect.arrayContaining(["id", "_id", "title"]));
+    // pivotTable: static database.tables entries and the tables models map to.
+    expect(await completions('pivotTable: "article_tag"', 'pivotTable: "'.length)).toEqual(expect.arrayContaining(["article_tag", "articles", "tags", "writers"]));
+    // pivot keys: the columns of that pivot table.
+    expect((await completions('pivotLocalKey: "tag_id"', 'pivotLocalKey: "'.length)).sort()).toEqual(["article_id", "tag_id"]);
+  });
+
   it("completes relation paths at query sites, following nested segments", async () => {
     const source = text("queries.ts");
     const at = locate(source, "posts.comments", "posts.".length);

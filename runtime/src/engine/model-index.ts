@@ -192,6 +192,11 @@ export class ModelIndex {
   knownTable(table: string): KnownTable | undefined {
     return this.tables.get(table);
   }
+
+  /** Every table whose columns are known, explicit mappings first: the pivot tables the rules can check. */
+  knownTables(): IterableIterator<KnownTable> {
+    return this.tables.values();
+  }
 }
 
 /** morphTo's morphName defaults to the relation name (the runtime's behaviour). */

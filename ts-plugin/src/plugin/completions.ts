@@ -3,11 +3,11 @@
  * of the right model for key options) and inside query-site relation paths (`with("posts.|")`).
  */
 import type * as TS from "typescript";
-import type { ModelNode } from "eloquent-orm/engine";
 import type { Snapshot } from "../analysis/project-analysis";
 import { findQuerySites } from "../query-sites";
 import { findNodeAt, isInsideString, isStringLike, relationSiteAt } from "./ast";
-import { stringOption, tableColumns } from "./relation-keys";
+import { stringOption } from "./relation-keys";
+import { snapshotIndex } from "./snapshot-index";
 
 interface Entry {
   name: string;
@@ -55,12 +55,15 @@ export function eloquentCompletions(
         const relation = declaring?.relations.find((candidate) => candidate.name === site.relation);
         const pivotTable = relation ? stringOption(relation, "pivotTable") : undefined;
         const owner = engine.keyOwner(site.kind, site.option.key, site.model, site.target, pivotTable);
-        let columns: string[] | undefined;
-        if (owner && "model" in owner) columns = snapshot.models.get(owner.model)?.columns.map((column) => column.name);
-        else if (owner && "table" in owner) columns = tableColumns(snapshot.models.values(), owner.table, engine.conventions)?.columns;
-        if (site.option.key === "pivotTable") columns = pivotTableNames(snapshot.models.values(), engine.conventions);
-        if (!columns) return undefined;
-        return { entries: columns.map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })), ...(stringSpan ? { replacementSpan: stringSpan } : {}) };
+        // The engine's knowledge, so only names the rules accept are offered: effective columns
+        // (`created_at`, not the schema key `timestamps`; Mongo's implicit `id`/`_id`) and the tables it knows.
+        const index = snapshotIndex(snapshot, engine);
+        let names: Iterable<string> | undefined;
+        if (owner && "model" in owner) names = index.model(owner.model)?.columns.keys();
+        else if (owner && "table" in owner) names = index.knownTable(owner.table)?.columns.keys();
+        if (site.option.key === "pivotTable") names = [...index.knownTables()].map((table) => table.table);
+        if (!names) return undefined;
+        return { entries: [...names].map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })), ...(stringSpan ? { replacementSpan: stringSpan } : {}) };
       }
     }
     return undefined;
@@ -74,16 +77,6 @@ function innerSpan(sourceFile: TS.SourceFile, literal: TS.Node): TS.TextSpan {
   const end = literal.getEnd();
   const closed = end - start >= 1 && text[end - 1] === text[start - 1];
   return { start, length: Math.max(0, (closed ? end - 1 : end) - start) };
-}
-
-function pivotTableNames(models: Iterable<ModelNode>, conventions: { defaultTableName(name: string): string }): string[] {
-  const names = new Set<string>();
-  for (const model of models) {
-    names.add(typeof model.table === "string" ? model.table : conventions.defaultTableName(model.name));
-    const database = model.database as { tables?: Record<string, unknown> } | undefined;
-    if (database !== null && typeof database === "object" && database.tables && typeof database.tables === "object") for (const table of Object.keys(database.tables)) names.add(table);
-  }
-  return [...names];
 }
 
 function querySiteCompletions(

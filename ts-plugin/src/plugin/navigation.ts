@@ -1,11 +1,11 @@
 /** Go-to-definition (target string → model class, key string → column entry, path segment → relation) and hover. */
 import type * as TS from "typescript";
-import type { ModelIndex, SourceSpan } from "eloquent-orm/engine";
-import type { LoadedEngine } from "../analysis/engine";
+import type { ColumnInfo, ModelNode, SourceSpan } from "eloquent-orm/engine";
 import type { Snapshot } from "../analysis/project-analysis";
 import { findQuerySites } from "../query-sites";
 import { findNodeAt, isStringLike, relationSiteAt } from "./ast";
-import { describeRelation, stringOption, tableColumns } from "./relation-keys";
+import { describeRelation, stringOption } from "./relation-keys";
+import { snapshotIndex } from "./snapshot-index";
 
 export interface Definition {
   /** The literal (or segment) the request was on. */
@@ -28,19 +28,33 @@ export function eloquentDefinition(ts: typeof TS, snapshot: Snapshot, sourceFile
       return undefined;
     }
     if (site.argument === 2 && site.option?.position === "value" && site.option.key !== undefined && site.model !== undefined && snapshot.engine) {
-      const declaring = snapshot.models.get(site.model);
-      const relation = declaring?.relations.find((candidate) => candidate.name === site.relation);
+      const index = snapshotIndex(snapshot, snapshot.engine);
+      const declaring = index.model(site.model);
+      const relation = site.relation === undefined ? undefined : declaring?.relations.get(site.relation);
       const owner = snapshot.engine.keyOwner(site.kind, site.option.key, site.model, site.target, relation ? stringOption(relation, "pivotTable") : undefined);
-      let model = owner && "model" in owner ? snapshot.models.get(owner.model) : undefined;
-      if (owner && "table" in owner) model = tableColumns(snapshot.models.values(), owner.table, snapshot.engine.conventions)?.declaredBy;
-      const column = model?.columns.find((candidate) => candidate.name === value);
-      const target = column?.loc?.entry ?? column?.loc?.name;
-      if (model && target) return { textSpan, target, name: value, kind: ts.ScriptElementKind.memberVariableElement, containerName: model.name };
+      // The engine's effective columns: `created_at` goes to the `timestamps` entry that produces it.
+      let container: ModelNode | undefined;
+      let column: ColumnInfo | undefined;
+      let fallback: SourceSpan | undefined;
+      if (owner && "model" in owner) {
+        const model = index.model(owner.model);
+        container = model?.node;
+        column = model?.columns.get(value);
+      } else if (owner && "table" in owner) {
+        const table = index.knownTable(owner.table);
+        container = table ? index.model(table.declaredBy.model)?.node : undefined;
+        column = table?.columns.get(value);
+        // A `static database.tables` column has no entry of its own: go to the declaration holding it.
+        if (column && table?.declaredBy.via === "database") fallback = container?.loc?.database;
+      }
+      const target = column?.node?.loc?.entry ?? column?.node?.loc?.name ?? fallback;
+      if (container && target) return { textSpan, target, name: value, kind: ts.ScriptElementKind.memberVariableElement, containerName: container.name };
       // `pivotTable: "post_tags"` → the model on that table, or the `static database` declaring it.
       if (site.option.key === "pivotTable") {
-        const table = tableColumns(snapshot.models.values(), value, snapshot.engine.conventions);
-        const span = table?.model ? table.model.loc?.name : table?.declaredBy.loc?.database;
-        if (table && span) return { textSpan, target: span, name: value, kind: ts.ScriptElementKind.classElement, containerName: table.declaredBy.name };
+        const table = index.knownTable(value);
+        const by = table ? index.model(table.declaredBy.model)?.node : undefined;
+        const span = table?.declaredBy.via === "model" ? by?.loc?.name : by?.loc?.database;
+        if (by && span) return { textSpan, target: span, name: value, kind: ts.ScriptElementKind.classElement, containerName: by.name };
       }
     }
     return undefined;
@@ -69,15 +83,6 @@ export function eloquentDefinition(ts: typeof TS, snapshot: Snapshot, sourceFile
   return undefined;
 }
 
-const indexes = new WeakMap<Snapshot, ModelIndex>();
-
-/** The engine's index of a snapshot's graph, built on the first hover and kept while the snapshot lives. */
-function modelIndex(snapshot: Snapshot, engine: LoadedEngine): ModelIndex {
-  let index = indexes.get(snapshot);
-  if (index === undefined) indexes.set(snapshot, (index = new engine.ModelIndex(snapshot.extraction.graph)));
-  return index;
-}
-
 /** Hover text for the relation entry at `position`, or undefined when not on one. */
 export function eloquentHover(snapshot: Snapshot, sourceFile: TS.SourceFile, position: number): { lines: string[]; span: TS.TextSpan } | undefined {
   const engine = snapshot.engine;
@@ -87,8 +92,11 @@ export function eloquentHover(snapshot: Snapshot, sourceFile: TS.SourceFile, pos
     for (const relation of model.relations) {
       const entry = relation.loc?.entry;
       if (!entry || position < entry.start || position > entry.end) continue;
+      const index = snapshotIndex(snapshot, engine);
+      const declaring = index.models.find((candidate) => candidate.node === model);
+      if (!declaring) return undefined;
       return {
-        lines: describeRelation(snapshot.models, model, relation, engine, modelIndex(snapshot, engine)),
+        lines: describeRelation(declaring, relation, engine, index),
         span: { start: entry.start, length: entry.end - entry.start },
       };
     }

@@ -1,32 +1,15 @@
 /**
- * What a relation resolves to, for hover, and the columns of a table for completions and go-to-definition.
- * Which model each key option names and the inferred key names come from the engine
- * (`describeRelationKeys`, `keyOwner`), so the editor shows exactly what the engine checks and the runtime queries.
+ * What a relation resolves to, for hover. Tables, which model each key option names and the inferred key
+ * names come from the engine (`ModelIndex`, `describeRelationKeys`), so the editor shows exactly what the
+ * engine checks and the runtime queries.
  */
-import type { ModelIndex, ModelNode, RelationKey, RelationNode } from "eloquent-orm/engine";
-import type { Conventions, LoadedEngine } from "../analysis/engine";
-
-export function tableOf(model: ModelNode, conventions: Conventions): { name: string; inferred: boolean } {
-  return typeof model.table === "string" ? { name: model.table, inferred: false } : { name: conventions.defaultTableName(model.name), inferred: true };
-}
+import type { ModelIndex, ModelInfo, RelationKey, RelationNode } from "eloquent-orm/engine";
+import type { LoadedEngine } from "../analysis/engine";
 
 export function stringOption(relation: RelationNode, key: string): string | undefined {
   const options = relation.options as Record<string, unknown> | undefined;
   const value = options !== null && typeof options === "object" ? options[key] : undefined;
   return typeof value === "string" ? value : undefined;
-}
-
-/** Models mapped to a table, and `static database.tables` entries: the columns of a pivot table. */
-export function tableColumns(models: Iterable<ModelNode>, table: string, conventions: Conventions): { columns: string[]; declaredBy: ModelNode; model?: ModelNode } | undefined {
-  for (const model of models) {
-    if (tableOf(model, conventions).name === table) return { columns: model.columns.map((c) => c.name), declaredBy: model, model };
-  }
-  for (const model of models) {
-    const database = model.database as { tables?: Record<string, { columns?: Record<string, unknown> }> } | undefined;
-    const entry = database !== null && typeof database === "object" ? database.tables?.[table] : undefined;
-    if (entry?.columns && typeof entry.columns === "object") return { columns: Object.keys(entry.columns), declaredBy: model };
-  }
-  return undefined;
 }
 
 interface KeyText {
@@ -38,17 +21,16 @@ function key(table: string, column: string, option: string, inferred: boolean, w
 }
 
 /** Hover text: what a relation resolves to and the query eager loading runs. */
-export function describeRelation(models: ReadonlyMap<string, ModelNode>, declaring: ModelNode, relation: RelationNode, engine: LoadedEngine, index: ModelIndex): string[] {
-  const conventions = engine.conventions;
+export function describeRelation(declaring: ModelInfo, relation: RelationNode, engine: LoadedEngine, index: ModelIndex): string[] {
   const kind = typeof relation.kind === "string" ? relation.kind : undefined;
   const targetName = typeof relation.target === "string" ? relation.target : undefined;
-  const target = targetName === undefined ? undefined : models.get(targetName);
-  const self = tableOf(declaring, conventions);
+  const target = targetName === undefined ? undefined : index.model(targetName);
+  /** The table the engine resolved; a non-literal `static table` cannot be named. */
+  const tableName = (model: ModelInfo) => model.table ?? "(not a literal)";
+  const self = { name: tableName(declaring) };
   const lines: string[] = [`(eloquent) ${declaring.name}.${relation.name}: ${kind ?? "?"} → ${targetName ?? "(not a literal)"}`];
-  const tableLine = (model: ModelNode) => {
-    const table = tableOf(model, conventions);
-    return `${model.name} → ${model.store === "mongo" ? "collection" : "table"} '${table.name}'${table.inferred ? " (inferred from the class name)" : ""}`;
-  };
+  const tableLine = (model: ModelInfo) =>
+    `${model.name} → ${model.store === "mongo" ? "collection" : "table"} '${tableName(model)}'${model.table !== undefined && model.tableInferred ? " (inferred from the class name)" : ""}`;
   lines.push(tableLine(declaring));
   if (kind !== "morphTo") {
     if (!target) {
@@ -57,8 +39,7 @@ export function describeRelation(models: ReadonlyMap<string, ModelNode>, declari
     }
     if (target !== declaring) lines.push(tableLine(target));
   }
-  const info = index.models.find((candidate) => candidate.node === declaring);
-  const keys = info ? engine.describeRelationKeys(index, info, relation) : {};
+  const keys = engine.describeRelationKeys(index, declaring, relation);
   /** The key's column, or "?" when its option is written but not a usable name (a diagnostic says why). */
   const column = (key: RelationKey | undefined) => key?.name ?? "?";
   const inferred = (key: RelationKey | undefined) => key?.inferred === true;
@@ -68,7 +49,7 @@ export function describeRelation(models: ReadonlyMap<string, ModelNode>, declari
     mongo ? `db.${table}.find({ ${column}: { $in: [...] } })` : `select * from ${table} where ${column} in (?, ?, ...)`;
   switch (kind) {
     case "belongsTo": {
-      const targetTable = tableOf(target!, conventions).name;
+      const targetTable = tableName(target!);
       const fkName = column(keys.foreignKey);
       const ownerName = column(keys.ownerKey);
       out.push({ text: `Keys: ${key(self.name, fkName, "foreignKey", inferred(keys.foreignKey), `<snake target>_id`)} → ${key(targetTable, ownerName, "ownerKey", inferred(keys.ownerKey), `${target!.name}'s primary key`)}` });
@@ -77,7 +58,7 @@ export function describeRelation(models: ReadonlyMap<string, ModelNode>, declari
     }
     case "hasOne":
     case "hasMany": {
-      const targetTable = tableOf(target!, conventions).name;
+      const targetTable = tableName(target!);
       const fkName = column(keys.foreignKey);
       const localName = column(keys.localKey);
       out.push({ text: `Keys: ${key(targetTable, fkName, "foreignKey", inferred(keys.foreignKey), `<snake ${declaring.name}>_id`)} → ${key(self.name, localName, "localKey", inferred(keys.localKey), `${declaring.name}'s primary key`)}` });
@@ -85,7 +66,7 @@ export function describeRelation(models: ReadonlyMap<string, ModelNode>, declari
       break;
     }
     case "belongsToMany": {
-      const targetTable = tableOf(target!, conventions).name;
+      const targetTable = tableName(target!);
       const owner = column(keys.ownerKey);
       if (mongo) {
         const field = column(keys.foreignKey);
@@ -115,8 +96,8 @@ export function describeRelation(models: ReadonlyMap<string, ModelNode>, declari
         break;
       }
       const columns = { type: column(keys.morphType), id: column(keys.morphId) };
-      const targetTable = tableOf(target!, conventions).name;
-      const typeValue = typeof declaring.morphAlias === "string" ? declaring.morphAlias : declaring.name;
+      const targetTable = tableName(target!);
+      const typeValue = declaring.morphAlias ?? declaring.name;
       out.push({ text: `Morph columns on ${targetTable}: ${columns.type}, ${columns.id} (type value '${typeValue}')` });
       out.push({
         text: mongo
