@@ -64,3 +64,27 @@ describe("optionKeysFor", () => {
     expect(optionKeysFor("belongsToMany", "mongo")).toContain("foreignKey");
   });
 });
+
+describe("ModelIndex: the names the editor completes", () => {
+  const known = new ModelIndex(
+    graph(
+      model("Article", [pk(), col("timestamps", "timestamps"), col("softDeletes", "softDeletes")], { table: "posts" }),
+      model("Author", [pk()]),
+      model("Note", [col("body", "string")], { store: "mongo", database: { tables: { posts: { columns: {} }, article_tag: { columns: { tag_id: { type: "int" } } } } } }),
+    ),
+  );
+
+  it("expands timestamps/softDeletes to their columns and gives Mongo documents id and _id", () => {
+    expect([...known.model("Article")!.columns.keys()]).toEqual(["id", "created_at", "updated_at", "deleted_at"]);
+    expect([...known.model("Note")!.columns.keys()]).toEqual(["body", "id", "_id"]);
+  });
+
+  it("lists every known table once, explicit mappings first, then static database.tables, then conventional names", () => {
+    expect([...known.knownTables()].map((table) => [table.table, table.declaredBy.via])).toEqual([
+      ["posts", "model"],
+      ["article_tag", "database"],
+      ["authors", "model"],
+      ["notes", "model"],
+    ]);
+  });
+});
