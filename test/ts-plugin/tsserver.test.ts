@@ -167,6 +167,10 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     expect(await completions('pivotTable: "article_tag"', 'pivotTable: "'.length)).toEqual(expect.arrayContaining(["article_tag", "articles", "tags", "writers"]));
     // pivot keys: the columns of that pivot table.
     expect((await completions('pivotLocalKey: "tag_id"', 'pivotLocalKey: "'.length)).sort()).toEqual(["article_id", "tag_id"]);
+    // Navigation reads the same index: a pivot key declared in static database.tables goes to that declaration.
+    const key = locate(source, 'pivotLocalKey: "tag_id"', 'pivotLocalKey: "'.length + 1);
+    const definition = await server.request("definitionAndBoundSpan", { file: models, line: key.line, offset: key.offset });
+    expect(definition.definitions[0]).toMatchObject({ file: models, start: locate(source, "database = {", "database = ".length) });
   });
 
   it("completes relation paths at query sites, following nested segments", async () => {
