@@ -9,7 +9,7 @@ import { hydrateAll, type Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import type { ColumnNames, ModelClass, RelationNames, RelationPath } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
-import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
+import { addEagerPaths, assertEagerTree, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { resolveRelation } from "../relations/resolve";
 
 /** Column names of a schema type (any string when the schema type is not literal). */
@@ -105,6 +105,7 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
   /** Eager-loads relations: `with("posts.comments", "profile")`, `with({ posts: q => q.where(...) })`. */
   with(...specs: Array<WithPath<S> | readonly WithPath<S>[] | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
     addEagerPaths((this.eagerPaths ??= new Map()), specs as EagerSpec[]);
+    assertEagerTree(this.model, this.eagerPaths); // fail now, not only when rows come back
     return this;
   }
 

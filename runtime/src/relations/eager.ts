@@ -47,6 +47,18 @@ function addPath(tree: Map<string, EagerNode>, path: string, constraint: QueryCo
 }
 
 /** Loads the tree into `models` (which may mix classes, e.g. after a morphTo). */
+/**
+ * Resolves every relation of an eager-load tree against `model` before any query runs, so a misspelt
+ * path fails the same way whether or not the query finds rows. Children of a morphTo depend on each
+ * row's type and are checked when loaded.
+ */
+export function assertEagerTree(model: ModelClass, tree: ReadonlyMap<string, EagerNode>): void {
+  for (const [name, node] of tree) {
+    const relation = resolveRelation(model, name);
+    if (node.children.size && relation.target) assertEagerTree(relation.target, node.children);
+  }
+}
+
 export async function eagerLoad(models: readonly Model[], tree: ReadonlyMap<string, EagerNode>): Promise<void> {
   if (!models.length || !tree.size) return;
   for (const [cls, group] of groupByClass(models)) {

@@ -376,6 +376,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   async find(id: unknown): Promise<M | null> {
+    if (id === null || id === undefined) return null;
+    if (typeof id === "object") {
+      throw this.queryError(
+        `${this.meta.name}.find(): expected a value of primary key '${this.meta.primaryKey}' (a number or string), got ${Array.isArray(id) ? "an array" : "an object"}. ` +
+          `For several ids use ${this.meta.name}.whereIn('${this.meta.primaryKey}', ids).get().`,
+      );
+    }
     return this.clone().whereKeyIn(this.meta.primaryKey, [id]).first();
   }
 

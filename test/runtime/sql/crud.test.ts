@@ -34,6 +34,9 @@ describe.each(sqlDialects())("SQL models and queries on $name", (dialect) => {
     expect(Math.abs(found.created_at!.getTime() - ada.created_at!.getTime())).toBeLessThan(1000);
     expect(await User.find(999_999)).toBeNull();
     await expect(User.findOrFail(999_999)).rejects.toThrow(/User with primary key 999999 was not found/);
+    expect(await User.find(undefined)).toBeNull();
+    await expect(User.find({ id: 1 })).rejects.toThrow(/User\.find\(\): expected a value of primary key 'id' \(a number or string\), got an object/);
+    await expect(User.find([1, 2])).rejects.toThrow(/got an array\. For several ids use User\.whereIn\('id', ids\)/);
   });
 
   it("toJSON leaks no internals and Object.keys shows nothing internal", async () => {
