@@ -7,3 +7,14 @@ export function stampCreate(meta: ModelMeta, model: Model, now: Date): void {
   if (model.get("created_at") == null) model.set("created_at", now);
   if (model.get("updated_at") == null) model.set("updated_at", now);
 }
+
+/** Unsaved models for a batch insert (createMany of either store): filled and stamped with one clock reading. */
+export function modelsForInsert<M extends Model>(cls: new () => M, meta: ModelMeta, rows: ReadonlyArray<object>): M[] {
+  const now = new Date();
+  return rows.map((attrs) => {
+    const model = new cls();
+    model.fill(attrs as Record<string, unknown>);
+    stampCreate(meta, model, now);
+    return model;
+  });
+}

@@ -12,7 +12,7 @@ import { ObjectId } from "mongodb";
 import { EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
-import { stampCreate } from "../model/timestamps";
+import { modelsForInsert, stampCreate } from "../model/timestamps";
 import type { DeclaredStatics, ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import type { Column, WithPath } from "../query/base-query";
@@ -104,13 +104,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   static async createMany<C extends MongoModelClass<any>>(this: C, rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>): Promise<InstanceType<C>[]> {
     const meta = modelMeta(this);
     if (!rows.length) return [];
-    const now = new Date();
-    const models = rows.map((attrs) => {
-      const m = new this() as InstanceType<C>;
-      m.fill(attrs as Record<string, unknown>);
-      stampCreate(meta, m, now);
-      return m;
-    });
+    const models = modelsForInsert(this as unknown as new () => InstanceType<C>, meta, rows);
     await assignIds(meta, models);
     const docs = models.map((m) => rowToDocument(meta, m.getAttributes() as Record<string, unknown>, "createMany()"));
     try {

@@ -24,18 +24,20 @@ export function keyNormalizer(a: Iterable<unknown>, b: Iterable<unknown>): KeyNo
   return asString;
 }
 
+/** Adds `v` to `out` unless it is null or already seen (objects such as ObjectIds compare by string). */
+function addDistinct(seen: Set<unknown>, out: unknown[], v: unknown): void {
+  if (v === null || v === undefined) return;
+  const k = typeof v === "object" ? String(v) : v;
+  if (seen.has(k)) return;
+  seen.add(k);
+  out.push(v);
+}
+
 /** Distinct non-null values, in first-seen order. */
 export function distinctKeys(values: Iterable<unknown>): unknown[] {
   const seen = new Set<unknown>();
   const out: unknown[] = [];
-  for (const v of values) {
-    if (v === null || v === undefined) continue;
-    const k = typeof v === "object" ? String(v) : v;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(v);
-    }
-  }
+  for (const v of values) addDistinct(seen, out, v);
   return out;
 }
 
@@ -43,15 +45,7 @@ export function distinctKeys(values: Iterable<unknown>): unknown[] {
 export function distinctAttribute(models: readonly { get(key: string): unknown }[], key: string): unknown[] {
   const seen = new Set<unknown>();
   const out: unknown[] = [];
-  for (let i = 0; i < models.length; i++) {
-    const v = models[i]!.get(key);
-    if (v === null || v === undefined) continue;
-    const k = typeof v === "object" ? String(v) : v;
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(v);
-    }
-  }
+  for (let i = 0; i < models.length; i++) addDistinct(seen, out, models[i]!.get(key));
   return out;
 }
 

@@ -8,7 +8,7 @@ import type { Knex } from "knex";
 import { didYouMean, EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
-import { stampCreate } from "../model/timestamps";
+import { modelsForInsert, stampCreate } from "../model/timestamps";
 import type { DeclaredStatics, ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { sqlAdapter } from "./adapter";
@@ -119,13 +119,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     const meta = modelMeta(this);
     if (!rows.length) return [];
     const { dialect } = executor(meta);
-    const now = new Date();
-    const models = rows.map((attrs) => {
-      const m = new this() as InstanceType<C>;
-      m.fill(attrs as Record<string, unknown>);
-      stampCreate(meta, m, now);
-      return m;
-    });
+    const models = modelsForInsert(this as unknown as new () => InstanceType<C>, meta, rows);
     // Every row gets the same column list so one multi-row INSERT fits all.
     const columns = new Set<string>();
     for (const m of models) for (const k of Object.keys(m.getAttributes())) columns.add(k);
