@@ -38,7 +38,8 @@ function warnOnce(line: string) {
  */
 export async function useDialect(target: DialectTarget, tag: string, name = "test"): Promise<() => Promise<void>> {
   await closeConnection(name);
-  const isolated = `elq_${tag}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
+  // ELOQUENT_TEST_DB_PREFIX keeps two checkouts that test at once on one server out of each other's databases.
+  const isolated = `${process.env.ELOQUENT_TEST_DB_PREFIX ?? "elq"}_${tag}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
   if (target.name === "sqlite") {
     configureConnection(name, { client: "sqlite", filename: ":memory:" });
     return () => closeConnection(name);
