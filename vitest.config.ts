@@ -2,6 +2,7 @@ import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
 const runtimeSrc = fileURLToPath(new URL("./runtime/src/", import.meta.url));
+const engineSrc = fileURLToPath(new URL("./engine/src/", import.meta.url));
 
 export default defineConfig({
   resolve: {
@@ -9,7 +10,7 @@ export default defineConfig({
     // package name maps to the same runtime so the seed's scenarios run verbatim.
     alias: [
       { find: /^eloquent-orm\/Model$/, replacement: `${runtimeSrc}model-entry.ts` },
-      { find: /^eloquent-orm\/engine$/, replacement: `${runtimeSrc}engine/index.ts` },
+      { find: /^eloquent-engine$/, replacement: `${engineSrc}index.ts` },
       { find: /^eloquent-orm$/, replacement: `${runtimeSrc}index.ts` },
       { find: /^@alpha\.consultings\/eloquent-orm\.js\/Model$/, replacement: `${runtimeSrc}model-entry.ts` },
       { find: /^@alpha\.consultings\/eloquent-orm\.js$/, replacement: `${runtimeSrc}index.ts` },

@@ -3,7 +3,7 @@
  * 1k, 10k and 20k models (each with columns, every relation kind, a declared pivot and a few
  * mistakes) and prints the time per model side by side — a linear engine keeps it flat.
  */
-import { checkGraph, type ColumnNode, type ModelGraph, type ModelNode, type RelationNode } from "eloquent-orm/engine";
+import { checkGraph, type ColumnNode, type ModelGraph, type ModelNode, type RelationNode } from "eloquent-engine";
 
 const column = (name: string, type: string, options: Record<string, unknown> = {}): ColumnNode => ({ name, type, options });
 const relation = (name: string, kind: string, target: string, options?: Record<string, unknown>): RelationNode => ({ name, kind, target, options });

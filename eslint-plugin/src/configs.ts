@@ -3,7 +3,7 @@
  * `export default [eloquent.configs.recommended]` is a complete eslint.config.mjs. Severities follow
  * the engine: error → "error", warning and info ("cannot verify") → "warn".
  */
-import type { Severity } from "eloquent-orm/engine";
+import type { Severity } from "eloquent-engine";
 import { RULE_METAS } from "./rules";
 
 export const TS_FILES = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];

@@ -2,12 +2,12 @@
  * Engine suggestions → ESLint edits in the linted file. A `replace` (did-you-mean) becomes an autofix;
  * adding a column, options or an inverse relation becomes an editor suggestion, and only when every edit
  * lands in the file being linted (ESLint cannot edit other files; the tsserver plugin's quick fixes can).
- * The edits themselves come from the shared `eloquent-ts-plugin/fixes`, like the tsserver quick fixes.
+ * The edits themselves come from the shared `eloquent-analyzer`, like the tsserver quick fixes.
  */
-import type { Diagnostic, ModelGraph, Suggestion } from "eloquent-orm/engine";
-import type { FileFacts } from "eloquent-ts-plugin/extract";
-import { normalizeFileName } from "eloquent-ts-plugin/cli";
-import { suggestionEdits } from "eloquent-ts-plugin/fixes";
+import type { Diagnostic, ModelGraph, Suggestion } from "eloquent-engine";
+import type { FileFacts } from "eloquent-analyzer";
+import { normalizeFileName } from "eloquent-analyzer";
+import { suggestionEdits } from "eloquent-analyzer";
 
 export interface TextEdit {
   range: [number, number];

@@ -1,13 +1,39 @@
 /** eloquent-orm: the schema DSL, model registration (validated by the rule engine) and the runtimes. */
-export * from "./schema";
+// The schema DSL lives in the engine (the static checkers read the same vocabulary); the ORM re-exports it.
 export {
+  column,
+  relation,
+  isColumnDescriptor,
+  isRelationDescriptor,
+  COLUMN_TYPES,
+  COLUMN_OPTION_KEYS,
+  RELATION_KINDS,
+  RELATION_OPTION_KEYS,
+  type ColumnType,
+  type ColumnOptions,
+  type ColumnDescriptor,
+  type ReferentialAction,
+  type ForeignKeyMeta,
+  type IndexMeta,
+  type TableMeta,
+  type DatabaseMeta,
+  type RelationKind,
+  type HasOptions,
+  type BelongsToOptions,
+  type BelongsToManyOptions,
+  type MorphManyOptions,
+  type MorphToOptions,
+  type RelationOptionsByKind,
+  type RelationOptions,
+  type RelationOptionKey,
+  type RelationDescriptor,
   checkGraph,
   RULES,
   type Diagnostic,
   type Severity,
   type Suggestion,
   type ModelGraph,
-} from "./engine";
+} from "eloquent-engine";
 export * from "./registry";
 export * from "./model";
 export * from "./sql";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkGraph, RULES, ruleById, type Rule } from "eloquent-orm/engine";
+import { checkGraph, RULES, ruleById, type Rule } from "eloquent-engine";
 import { col, graph, model, pk, rel } from "./support";
 
 const blog = () =>

@@ -9,7 +9,7 @@ import {
   morphColumns,
   pluralize,
   snakeCase,
-} from "eloquent-orm/engine";
+} from "eloquent-engine";
 
 describe("conventions", () => {
   it("snake-cases class names", () => {
@@ -54,7 +54,7 @@ describe("did-you-mean", () => {
 
 describe("Suggester (large candidate sets)", () => {
   it("finds one-edit typos and case mismatches through the deletion index", async () => {
-    const { Suggester } = await import("eloquent-orm/engine");
+    const { Suggester } = await import("eloquent-engine");
     const names = Array.from({ length: 2000 }, (_, i) => `Model${i}`).concat(["Post", "Comment"]);
     const suggester = new Suggester(names);
     expect(suggester.suggest("Pots")).toEqual({ value: "Post", caseOnly: false });

@@ -36,7 +36,7 @@ describe("conformance corpus (runtime registerModels)", () => {
 
 describe("conformance corpus coverage", () => {
   it("triggers every rule somewhere (internal-error aside: it needs an engine bug)", async () => {
-    const { RULES } = await import("eloquent-orm/engine");
+    const { RULES } = await import("eloquent-engine");
     const annotated = new Set(files.flatMap((file) => expectedDiagnostics(file).map((e) => e.ruleId)));
     const untriggered = RULES.map((r) => r.id).filter((id) => id !== "internal-error" && !annotated.has(id));
     expect(untriggered).toEqual([]);
@@ -46,7 +46,7 @@ describe("conformance corpus coverage", () => {
 
 describe("diagnostic invariants over the whole corpus", () => {
   it("every diagnostic names its model, has a one-line hint, and a known rule id and code", async () => {
-    const { RULES } = await import("eloquent-orm/engine");
+    const { RULES } = await import("eloquent-engine");
     const { ModelRegistry, registerModels } = await import("eloquent-orm");
     let count = 0;
     for (const file of files) {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { RULES } from "eloquent-orm/engine";
+import { RULES } from "eloquent-engine";
 
 const docs = readFileSync(join(__dirname, "../../docs/rules.md"), "utf8");
 

@@ -3,7 +3,7 @@
  * text (the runtime has no source spans). Deliberately simple — it understands object literals,
  * call arguments, strings and comments, which is all the fixtures use. Not part of the engine.
  */
-import type { NodeRef } from "eloquent-orm/engine";
+import type { NodeRef } from "eloquent-engine";
 
 interface Range {
   start: number;

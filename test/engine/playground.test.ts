@@ -10,7 +10,7 @@ import { runtimeDiagnostics } from "./fixture-runner";
 import { brokenFiles, brokenModels } from "../../playground/broken";
 import { mongoModels, sqlModels } from "../../playground/models";
 import { runValidation } from "../../playground/validate";
-import { RULES } from "eloquent-orm/engine";
+import { RULES } from "eloquent-engine";
 
 
 const brokenDir = join(__dirname, "../../playground/broken");

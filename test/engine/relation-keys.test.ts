@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRelationKeys, keyOwner, ModelIndex, optionKeysFor } from "eloquent-orm/engine";
+import { describeRelationKeys, keyOwner, ModelIndex, optionKeysFor } from "eloquent-engine";
 import { col, graph, model, pk, rel } from "./support";
 
 const index = new ModelIndex(

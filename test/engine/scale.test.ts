@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { checkGraph } from "eloquent-orm/engine";
+import { checkGraph } from "eloquent-engine";
 import { col, graph, model, pk, rel } from "./support";
 
 // Linear-time sanity: a 5,000-model graph completes (timing lives in bench/engine, not here).

@@ -1,5 +1,5 @@
 /** Hand-built graphs for rule unit tests. */
-import type { ColumnNode, ModelGraph, ModelNode, RelationNode } from "eloquent-orm/engine";
+import type { ColumnNode, ModelGraph, ModelNode, RelationNode } from "eloquent-engine";
 
 export function col(name: string, type: unknown, options: Record<string, unknown> = {}): ColumnNode {
   return { name, type, options };

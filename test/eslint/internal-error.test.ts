@@ -13,7 +13,7 @@ import { CLEAN } from "./rule-snippets";
 
 it("turns an exception inside the plugin into one internal-error report", () => {
   // The plugin's own module instance (the rule reads `reportForFile` from it at call time).
-  const diagnostics = require(join(REPO_ROOT, "eslint-plugin/dist/project/file-diagnostics.js")) as { reportForFile: unknown };
+  const diagnostics = require(join(REPO_ROOT, "analyzer/dist/project/file-diagnostics.js")) as { reportForFile: unknown };
   const original = diagnostics.reportForFile;
   const cwd = join(tmpdir(), "eloquent-internal-error");
   const config = [

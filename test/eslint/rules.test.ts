@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { tmpdir } from "node:os";
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import { afterAll, describe, expect, it } from "vitest";
-import { RULES } from "eloquent-orm/engine";
+import { RULES } from "eloquent-engine";
 import plugin = require("eslint-plugin-eloquent");
 import { CASES } from "./rule-cases";
 import { CLEAN, HEADER, sql } from "./rule-snippets";

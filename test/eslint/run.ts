@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { REPO_ROOT } from "./corpus-projects";
 
 export const ESLINT10 = join(REPO_ROOT, "node_modules", ".bin", "eslint");
-export const CLI = join(REPO_ROOT, "ts-plugin", "dist", "cli", "bin.js");
+export const CLI = join(REPO_ROOT, "cli", "dist", "bin.js");
 
 export interface RunResult {
   status: number | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
-import { extractModelGraphFromFiles, ModelGraphBuilder } from "../../ts-plugin/src/extract";
-import type { ModelNode, RelationNode } from "eloquent-orm/engine";
+import { extractModelGraphFromFiles, ModelGraphBuilder } from "../../analyzer/src/extract";
+import type { ModelNode, RelationNode } from "eloquent-engine";
 
 /** Builds an in-memory project and extracts it the way the CLI/ESLint path does. */
 function extract(files: Record<string, string>) {

@@ -1,9 +1,9 @@
 /** The shared suggestion → edits module both fronts (tsserver quick fixes, ESLint fixes) translate. */
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
-import type { Diagnostic, Suggestion } from "eloquent-orm/engine";
-import { extractModelGraphFromFiles } from "../../ts-plugin/src/extract";
-import { suggestionEdits, type SourceEdit } from "../../ts-plugin/src/fixes";
+import type { Diagnostic, Suggestion } from "eloquent-engine";
+import { extractModelGraphFromFiles } from "../../analyzer/src/extract";
+import { suggestionEdits, type SourceEdit } from "../../analyzer/src/fixes";
 
 const POST = `import { column, relation } from "eloquent-orm";
 import { SqlModel } from "eloquent-orm/Model";

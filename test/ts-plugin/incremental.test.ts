@@ -12,9 +12,9 @@ import { rng } from "./rng";
 import { REPO_ROOT } from "./tsserver-client";
 
 const requireBuilt = createRequire(__filename);
-const { ProjectAnalysis, sameDiagnostics } = requireBuilt(path.join(REPO_ROOT, "ts-plugin/dist/analysis/project-analysis.js"));
-const { loadEngine } = requireBuilt(path.join(REPO_ROOT, "ts-plugin/dist/analysis/engine.js"));
-const { linkModelGraph, createModuleResolver } = requireBuilt(path.join(REPO_ROOT, "ts-plugin/dist/extract/index.js"));
+const { ProjectAnalysis, sameDiagnostics } = requireBuilt(path.join(REPO_ROOT, "analyzer/dist/program/project-analysis.js"));
+const { loadEngine } = requireBuilt(path.join(REPO_ROOT, "analyzer/dist/program/engine.js"));
+const { linkModelGraph, createModuleResolver } = requireBuilt(path.join(REPO_ROOT, "analyzer/dist/extract/index.js"));
 
 /** A graph as comparable data (class-valued targets become their names). */
 function plain(graph: unknown): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
-import { didYouMean, type ModelNode } from "eloquent-orm/engine";
-import { extractModelGraphFromFiles } from "../../ts-plugin/src/extract";
-import { findQuerySites, resolveRelationPath, stripAlias } from "../../ts-plugin/src/query-sites";
+import { didYouMean, type ModelNode } from "eloquent-engine";
+import { extractModelGraphFromFiles } from "../../analyzer/src/extract";
+import { findQuerySites, resolveRelationPath, stripAlias } from "../../analyzer/src/query-sites";
 
 const MODELS = `
 import { column, relation } from "eloquent-orm";

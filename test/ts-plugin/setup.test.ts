@@ -1,8 +1,8 @@
 /** The setup diagnostics (plugin-setup, ELQ950) as pure functions: engine not loadable, runtime not resolvable. */
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
-import { extractModelGraphFromFiles } from "../../ts-plugin/src/extract";
-import { checkSetup } from "../../ts-plugin/src/analysis/setup-rule";
+import { extractModelGraphFromFiles } from "../../analyzer/src/extract";
+import { checkSetup } from "../../analyzer/src/setup/setup-rule";
 
 const SOURCE = `import { column } from "eloquent-orm";
 import { SqlModel } from "eloquent-orm/Model";
@@ -16,7 +16,7 @@ function extraction() {
 
 describe("plugin-setup diagnostics", () => {
   it("says once per file, on the runtime import, that the engine could not be loaded, with the fix", () => {
-    const byFile = checkSetup(extraction(), { ts, compilerOptions: {}, engineError: "Cannot find module 'eloquent-orm/engine'" });
+    const byFile = checkSetup(extraction(), { ts, compilerOptions: {}, engineError: "Cannot find module 'eloquent-engine'" });
     const diagnostics = byFile.get("/p/user.ts")!;
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({
@@ -25,7 +25,7 @@ describe("plugin-setup diagnostics", () => {
       severity: "warning",
       span: { file: "/p/user.ts", start: SOURCE.indexOf('"eloquent-orm"'), end: SOURCE.indexOf('"eloquent-orm"') + '"eloquent-orm"'.length },
     });
-    expect(diagnostics[0]!.message).toContain("could not load the rule engine (eloquent-orm/engine)");
+    expect(diagnostics[0]!.message).toContain("could not load the rule engine (eloquent-engine)");
     expect(diagnostics[0]!.hint).toContain("npm install eloquent-orm eloquent-ts-plugin");
   });
 

@@ -4,7 +4,7 @@
  * The extractor API is attached to the same export for the ESLint plugin and the CLI.
  */
 import { init } from "./plugin";
-import * as extract from "./extract";
+import * as extract from "eloquent-analyzer";
 
 const pluginModule = Object.assign(init, extract, { init });
 

@@ -4,10 +4,10 @@
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type * as TS from "typescript";
-import { ruleById, type Diagnostic, type RuleMeta } from "eloquent-orm/engine";
-import { ruleDocsUrl } from "eloquent-ts-plugin/cli";
+import { ruleById, type Diagnostic, type RuleMeta } from "eloquent-engine";
+import { ruleDocsUrl } from "eloquent-engine";
 import { editsFor, type FixTarget } from "../fixes";
-import { reportForFile, type FileReport } from "../project/file-diagnostics";
+import { reportForFile, type FileReport } from "eloquent-analyzer";
 
 export type MessageIds = "diagnostic";
 export type EloquentRule = TSESLint.RuleModule<MessageIds, []>;

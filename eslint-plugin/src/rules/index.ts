@@ -1,6 +1,6 @@
 /** The plugin's rules: every engine rule, plus `relation-path` for query sites. Generated, never hand-listed. */
-import { RULES, type RuleMeta } from "eloquent-orm/engine";
-import { RELATION_PATH_RULE } from "eloquent-ts-plugin/query-sites";
+import { RULES, type RuleMeta } from "eloquent-engine";
+import { RELATION_PATH_RULE } from "eloquent-analyzer";
 import { createEngineRule, type EloquentRule } from "./engine-rule";
 
 export const RULE_METAS: readonly RuleMeta[] = [...RULES.map(({ id, code, defaultSeverity, description }) => ({ id, code, defaultSeverity, description })), RELATION_PATH_RULE];

@@ -3,7 +3,7 @@
  * PostgreSQL native types, Mongo values) becomes one JavaScript shape per type.
  * Only columns whose type needs a cast get one, so hydration of plain rows does no work per column.
  */
-import type { ColumnType } from "../schema";
+import type { ColumnType } from "eloquent-engine";
 
 export type ReadCast = (value: unknown) => unknown;
 

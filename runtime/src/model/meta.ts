@@ -12,7 +12,7 @@ import {
   isRelationDescriptor,
   type ColumnDescriptor,
   type RelationDescriptor,
-} from "../schema";
+} from "eloquent-engine";
 import { defaultTableName } from "../relations/conventions";
 import { readCastFor, type ReadCast } from "./casts";
 import { rememberModel } from "./lookup";

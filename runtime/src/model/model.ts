@@ -7,7 +7,7 @@
  * classes must not declare attribute fields (they would shadow the attribute accessors) — list
  * attributes in the `SqlModel<Attrs>` / `MongoModel<Attrs>` type instead.
  */
-import type { DatabaseMeta } from "../schema";
+import type { DatabaseMeta } from "eloquent-engine";
 import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { RelationQuery } from "../relations/relation-query";
 import type { QueryConstraint } from "../relations/adapter";

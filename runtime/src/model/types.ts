@@ -1,6 +1,6 @@
 /** Shared model types (store-neutral). */
-import type { ColumnDescriptor, DatabaseMeta, RelationDescriptor } from "../schema";
-import type { Store } from "../engine/graph";
+import type { ColumnDescriptor, DatabaseMeta, RelationDescriptor } from "eloquent-engine";
+import type { Store } from "eloquent-engine";
 import type { Model } from "./model";
 
 export type { Store };

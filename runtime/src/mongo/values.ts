@@ -11,7 +11,7 @@
  *     pattern is escaped.
  * Field names come only from the model's schema, never from values.
  */
-import type { ColumnDescriptor } from "../schema";
+import type { ColumnDescriptor } from "eloquent-engine";
 import { EloquentError } from "../model/errors";
 import type { ModelMeta } from "../model/meta";
 import { exposeKey, isObjectId, keyForms, toObjectIdIfHex } from "./ids";

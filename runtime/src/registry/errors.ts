@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../engine/diagnostic";
+import type { Diagnostic } from "eloquent-engine";
 import { formatDiagnostic } from "./format";
 
 /** Thrown by strict `registerModels` with every error-level diagnostic at once. */

@@ -1,5 +1,5 @@
 /** Text renderings of diagnostics for logs and errors. */
-import type { Diagnostic } from "../engine/diagnostic";
+import type { Diagnostic } from "eloquent-engine";
 
 /** `[ELQ102 relation-target-exists] Post.tags (belongsToMany 'Tag'): … \n  hint: …` */
 export function formatDiagnostic(diagnostic: Diagnostic): string {

@@ -2,8 +2,8 @@
  * Registered classes → model graph. Reads only statics (`schema`, `tableName`, `connectionName`,
  * `morphAlias`, `database`, `store`, optional `modelName`); user classes are never instantiated.
  */
-import type { ColumnNode, InvalidEntryNode, ModelGraph, ModelNode, RelationNode, Store } from "../engine/graph";
-import { isColumnDescriptor, isRelationDescriptor } from "../schema";
+import type { ColumnNode, InvalidEntryNode, ModelGraph, ModelNode, RelationNode, Store } from "eloquent-engine";
+import { isColumnDescriptor, isRelationDescriptor } from "eloquent-engine";
 
 /** The statics a model class may carry (all optional: anything can be passed from plain JS). */
 export interface ModelClassLike {

@@ -3,8 +3,8 @@
  * makes the models resolvable by name for the runtimes. Strict (the default) throws one error
  * listing every error-level diagnostic; warnings and info go to a replaceable logger.
  */
-import { checkGraph, type CheckOptions } from "../engine/check";
-import type { Diagnostic } from "../engine/diagnostic";
+import { checkGraph, type CheckOptions } from "eloquent-engine";
+import type { Diagnostic } from "eloquent-engine";
 import { rememberModel } from "../model/lookup";
 import type { ModelClass } from "../model/types";
 import { ModelValidationError } from "./errors";

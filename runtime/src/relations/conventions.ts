@@ -11,8 +11,8 @@ export {
   inferPivotKey,
   defaultPivotTable as inferPivotTable,
   inferMongoReferenceArray as inferDocumentReferenceField,
-} from "../engine/conventions";
-import { morphColumns } from "../engine/conventions";
+} from "eloquent-engine";
+import { morphColumns } from "eloquent-engine";
 
 /** `<morphName>_type`. */
 export function morphTypeColumn(morphName: string): string {

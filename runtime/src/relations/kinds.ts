@@ -1,5 +1,5 @@
 /** Relation kind → its handler. */
-import type { RelationKind } from "../schema";
+import type { RelationKind } from "eloquent-engine";
 import { belongsTo } from "./belongs-to";
 import { belongsToMany } from "./belongs-to-many";
 import { hasMany } from "./has-many";

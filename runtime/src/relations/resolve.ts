@@ -3,7 +3,7 @@
  * first, the shared conventions otherwise. Mistakes become errors that name the model, the relation
  * and the fix (the rule engine reports the same mistakes earlier, at registration or in the editor).
  */
-import type { RelationDescriptor, RelationKind } from "../schema";
+import type { RelationDescriptor, RelationKind } from "eloquent-engine";
 import { didYouMean, EloquentError } from "../model/errors";
 import { findModel, knownModelNames } from "../model/lookup";
 import { modelMeta, type ModelMeta } from "../model/meta";

@@ -4,7 +4,7 @@
  * rows are filtered in SQL. Awaiting the query runs it (`await User.query().where("active", true)`).
  */
 import type { Knex } from "knex";
-import type { ColumnDescriptor } from "../schema";
+import type { ColumnDescriptor } from "eloquent-engine";
 import { EloquentError } from "../model/errors";
 import { modelMeta } from "../model/meta";
 import type { ModelClass, SchemaShape } from "../model/types";

@@ -4,7 +4,7 @@
  * schema builder. `migrate()` creates what is missing; `{ dryRun: true }` returns the SQL instead.
  */
 import type { Knex } from "knex";
-import type { ColumnDescriptor, DatabaseMeta, ForeignKeyMeta, IndexMeta, TableMeta } from "../schema";
+import type { ColumnDescriptor, DatabaseMeta, ForeignKeyMeta, IndexMeta, TableMeta } from "eloquent-engine";
 import { EloquentError } from "../model/errors";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";

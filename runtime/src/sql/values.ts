@@ -2,7 +2,7 @@
  * Values on their way to the database: every value is a bound parameter, converted to what the
  * dialect stores (SQLite has no boolean or date type; json columns hold JSON text).
  */
-import type { ColumnDescriptor } from "../schema";
+import type { ColumnDescriptor } from "eloquent-engine";
 import { EloquentError } from "../model/errors";
 import type { Dialect } from "./connections";
 

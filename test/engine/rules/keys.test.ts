@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkGraph, unverifiable } from "eloquent-orm/engine";
+import { checkGraph, unverifiable } from "eloquent-engine";
 import { col, graph, model, pk, rel } from "../support";
 
 const ids = (g: ReturnType<typeof graph>) => checkGraph(g).map((d) => d.ruleId);

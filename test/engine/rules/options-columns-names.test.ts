@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkGraph, unverifiable } from "eloquent-orm/engine";
+import { checkGraph, unverifiable } from "eloquent-engine";
 import { col, graph, model, pk, rel } from "../support";
 
 const owner = (options: unknown, kind = "hasMany") => graph(model("User", [pk(), rel("posts", kind, "Post", options)]), model("Post", [pk(), col("user_id", "int")]));

@@ -1,7 +1,7 @@
 /** Locating the eloquent construct under the cursor: a `relation(...)` argument, an option, a query-site path. */
 import type * as TS from "typescript";
-import type { FileFacts } from "../extract/file-facts";
-import { propertyKey, skipOuter } from "../extract/literal";
+import type { FileFacts } from "eloquent-analyzer";
+import { propertyKey, skipOuter } from "eloquent-analyzer";
 
 /** Innermost node whose [start, end] contains `position` (end inclusive, so "at the end of a token" counts). */
 export function findNodeAt(ts: typeof TS, sourceFile: TS.SourceFile, position: number): TS.Node | undefined {

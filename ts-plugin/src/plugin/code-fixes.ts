@@ -3,9 +3,9 @@
  * inverse relation goes to the other model's schema) come from the shared `../fixes`, like ESLint's.
  */
 import type * as TS from "typescript";
-import type { Diagnostic } from "eloquent-orm/engine";
-import type { Snapshot } from "../analysis/project-analysis";
-import { suggestionEdits, type FixSources } from "../fixes";
+import type { Diagnostic } from "eloquent-engine";
+import type { Snapshot } from "eloquent-analyzer";
+import { suggestionEdits, type FixSources } from "eloquent-analyzer";
 
 export interface FixContext {
   snapshot: Snapshot;

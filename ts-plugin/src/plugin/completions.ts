@@ -3,8 +3,8 @@
  * of the right model for key options) and inside query-site relation paths (`with("posts.|")`).
  */
 import type * as TS from "typescript";
-import type { Snapshot } from "../analysis/project-analysis";
-import { findQuerySites } from "../query-sites";
+import type { Snapshot } from "eloquent-analyzer";
+import { findQuerySites } from "eloquent-analyzer";
 import { findNodeAt, isInsideString, isStringLike, relationSiteAt } from "./ast";
 import { stringOption } from "./relation-keys";
 import { snapshotIndex } from "./snapshot-index";

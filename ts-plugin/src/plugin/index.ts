@@ -5,13 +5,13 @@
  */
 import type * as TS from "typescript";
 import { performance } from "node:perf_hooks";
-import { ProjectAnalysis, type Snapshot } from "../analysis/project-analysis";
+import { ProjectAnalysis, type Snapshot } from "eloquent-analyzer";
 import { fixesFor } from "./code-fixes";
 import { eloquentCompletions, mergeCompletions } from "./completions";
 import { createGuard } from "./guard";
 import { eloquentDefinition, eloquentHover } from "./navigation";
 import { numericCode, toTsDiagnostic } from "./to-ts-diagnostic";
-import { RELATION_PATH_RULE } from "../query-sites";
+import { RELATION_PATH_RULE } from "eloquent-analyzer";
 
 export function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
   const ts = modules.typescript;

@@ -1,8 +1,8 @@
 /** Go-to-definition (target string → model class, key string → column entry, path segment → relation) and hover. */
 import type * as TS from "typescript";
-import type { ColumnInfo, ModelNode, SourceSpan } from "eloquent-orm/engine";
-import type { Snapshot } from "../analysis/project-analysis";
-import { findQuerySites } from "../query-sites";
+import type { ColumnInfo, ModelNode, SourceSpan } from "eloquent-engine";
+import type { Snapshot } from "eloquent-analyzer";
+import { findQuerySites } from "eloquent-analyzer";
 import { findNodeAt, isStringLike, relationSiteAt } from "./ast";
 import { describeRelation, stringOption } from "./relation-keys";
 import { snapshotIndex } from "./snapshot-index";

@@ -3,8 +3,8 @@
  * names come from the engine (`ModelIndex`, `describeRelationKeys`), so the editor shows exactly what the
  * engine checks and the runtime queries.
  */
-import type { ModelIndex, ModelInfo, RelationKey, RelationNode } from "eloquent-orm/engine";
-import type { LoadedEngine } from "../analysis/engine";
+import type { ModelIndex, ModelInfo, RelationKey, RelationNode } from "eloquent-engine";
+import type { LoadedEngine } from "eloquent-analyzer";
 
 export function stringOption(relation: RelationNode, key: string): string | undefined {
   const options = relation.options as Record<string, unknown> | undefined;

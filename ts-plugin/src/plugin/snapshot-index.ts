@@ -3,9 +3,9 @@
  * softDeletes → deleted_at, Mongo's implicit id/_id), table names and known pivot tables. Completions,
  * navigation and hover read it instead of re-deriving that knowledge, so they offer exactly what the rules accept.
  */
-import type { ModelIndex } from "eloquent-orm/engine";
-import type { LoadedEngine } from "../analysis/engine";
-import type { Snapshot } from "../analysis/project-analysis";
+import type { ModelIndex } from "eloquent-engine";
+import type { LoadedEngine } from "eloquent-analyzer";
+import type { Snapshot } from "eloquent-analyzer";
 
 const indexes = new WeakMap<Snapshot, ModelIndex>();
 

@@ -1,6 +1,6 @@
 /** Engine diagnostics → TypeScript diagnostics: the rule's numeric code, `source: "eloquent"`, exact span. */
 import type * as TS from "typescript";
-import type { Diagnostic, Severity, SourceSpan } from "eloquent-orm/engine";
+import type { Diagnostic, Severity, SourceSpan } from "eloquent-engine";
 
 export const DIAGNOSTIC_SOURCE = "eloquent";
 

@@ -12,8 +12,8 @@
  * Program is created and extends `getSemanticDiagnostics`, which tsc reports and counts for the exit code.
  */
 import type * as TS from "typescript";
-import { ProjectAnalysis } from "../analysis/project-analysis";
-import { isProjectFile } from "../extract/program";
+import { ProjectAnalysis } from "eloquent-analyzer";
+import { isProjectFile } from "eloquent-analyzer";
 import { toTsDiagnostic } from "../plugin/to-ts-diagnostic";
 
 interface ProgramTransformerExtras {

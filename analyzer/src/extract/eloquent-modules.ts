@@ -1,0 +1,29 @@
+/**
+ * Which imports make a class an eloquent model. Kept in one place so the extractor, the misconfiguration
+ * check and the query-site checker agree on what "the runtime" is.
+ */
+import type { Store } from "eloquent-engine";
+
+/** Module specifiers that export the DSL (`column`, `relation`) and the model base classes. */
+export const RUNTIME_MODULES: ReadonlySet<string> = new Set([
+  "eloquent-orm",
+  "eloquent-orm/Model",
+  // The seed's published package name: its examples must work verbatim.
+  "@alpha.consultings/eloquent-orm.js",
+  "@alpha.consultings/eloquent-orm.js/Model",
+]);
+
+/** Base classes exported by the runtime, and the store their subclasses use. */
+export const ROOT_BASES: Readonly<Record<string, Store>> = {
+  SqlModel: "sql",
+  MongoModel: "mongo",
+  // The store-neutral base: without a store-specific parent the runtime treats it as SQL.
+  Model: "sql",
+};
+
+export const DSL_FUNCTIONS = ["column", "relation"] as const;
+export type DslFunction = (typeof DSL_FUNCTIONS)[number];
+
+export function isRuntimeModule(specifier: string): boolean {
+  return RUNTIME_MODULES.has(specifier);
+}

@@ -1,0 +1,435 @@
+/**
+ * Per-file extraction: everything the linker needs from ONE source file, read syntactically (no type
+ * checker), so it can be cached by file version and reused by ESLint without type information.
+ */
+import type * as TS from "typescript";
+import type { ColumnNode, InvalidEntryNode, ModelNode, RelationNode, SourceSpan } from "eloquent-engine";
+import { unverifiable } from "./unverifiable";
+import { isRuntimeModule } from "./eloquent-modules";
+import { evaluate, propertyKey, skipOuter, textOf, type EvalContext } from "./literal";
+import { isUnverifiableValue } from "./unverifiable";
+
+/** What a local name is bound to by an import. `name` is the imported name, `"*"` for a namespace, `"default"`. */
+export interface ImportBinding {
+  module: string;
+  name: string;
+}
+
+export type ExportBinding = { local: string } | { module: string; name: string };
+
+/** `extends Base` or `extends ns.Base`. */
+export interface BaseRef {
+  name: string;
+  namespace?: string;
+  text: string;
+}
+
+/** A class as written in one file: the model node minus what needs other files (store, inherited statics). */
+export interface ClassFacts {
+  name: string;
+  exported: boolean;
+  abstract: boolean;
+  base?: BaseRef;
+  /** Which statics the class declares itself (the rest are inherited from user base classes). */
+  declares: { schema: boolean; table: boolean; connection: boolean; morphAlias: boolean; database: boolean };
+  node: Omit<ModelNode, "store">;
+  /**
+   * Relations whose target is an identifier (`relation("hasMany", Post)`): the linker replaces the
+   * "cannot verify" value with the class itself when the identifier names a class, as the runtime sees it.
+   */
+  targetIdentifiers: { relation: string; identifier: string }[];
+}
+
+export interface FileFacts {
+  fileName: string;
+  imports: Map<string, ImportBinding>;
+  exports: Map<string, ExportBinding>;
+  /** `export * from "m"` specifiers. */
+  exportStars: string[];
+  classes: ClassFacts[];
+  /** Imports of the eloquent runtime (for the misconfiguration check): specifier and its span. */
+  runtimeImports: { module: string; names: string[]; span: SourceSpan }[];
+  /** Set when extraction of this file failed internally (the file then contributes nothing). */
+  error?: string;
+}
+
+export function emptyFacts(fileName: string, error?: string): FileFacts {
+  return {
+    fileName,
+    imports: new Map(),
+    exports: new Map(),
+    exportStars: [],
+    classes: [],
+    runtimeImports: [],
+    ...(error === undefined ? {} : { error }),
+  };
+}
+
+/**
+ * Extracts the facts of one file. Never throws: an internal error yields empty facts with `error` set
+ * (a plugin bug must not hide TypeScript's own diagnostics).
+ */
+export function extractFileFacts(sourceFile: TS.SourceFile, ts: typeof TS): FileFacts {
+  try {
+    return new FileReader(sourceFile, ts).read();
+  } catch (error) {
+    return emptyFacts(sourceFile.fileName, error instanceof Error ? error.stack ?? error.message : String(error));
+  }
+}
+
+class FileReader {
+  private readonly facts: FileFacts;
+  private readonly constants = new Map<string, TS.Expression>();
+  private readonly evalContext: EvalContext;
+
+  constructor(
+    private readonly sourceFile: TS.SourceFile,
+    private readonly ts: typeof TS,
+  ) {
+    this.facts = emptyFacts(sourceFile.fileName);
+    this.evalContext = { ts, sourceFile, constants: this.constants };
+  }
+
+  read(): FileFacts {
+    const { ts } = this;
+    const classes: TS.ClassDeclaration[] = [];
+    for (const statement of this.sourceFile.statements) {
+      if (ts.isImportDeclaration(statement)) this.readImport(statement);
+      else if (ts.isImportEqualsDeclaration(statement)) this.readImportEquals(statement);
+      else if (ts.isExportDeclaration(statement)) this.readExport(statement);
+      else if (ts.isExportAssignment(statement)) {
+        const expression = skipOuter(ts, statement.expression);
+        if (ts.isIdentifier(expression)) this.facts.exports.set("default", { local: expression.text });
+      } else if (ts.isClassDeclaration(statement)) classes.push(statement);
+      else if (ts.isVariableStatement(statement)) this.readConstants(statement);
+    }
+    for (const declaration of classes) {
+      const facts = this.readClass(declaration);
+      if (facts) this.facts.classes.push(facts);
+    }
+    return this.facts;
+  }
+
+  private span(node: TS.Node): SourceSpan {
+    return { file: this.sourceFile.fileName, start: node.getStart(this.sourceFile), end: node.getEnd() };
+  }
+
+  private readImport(statement: TS.ImportDeclaration): void {
+    const { ts } = this;
+    if (!ts.isStringLiteral(statement.moduleSpecifier)) return;
+    const module = statement.moduleSpecifier.text;
+    const clause = statement.importClause;
+    const names: string[] = [];
+    if (clause?.name) {
+      this.facts.imports.set(clause.name.text, { module, name: "default" });
+      names.push("default");
+    }
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) {
+      this.facts.imports.set(bindings.name.text, { module, name: "*" });
+      names.push("*");
+    } else if (bindings) {
+      for (const element of bindings.elements) {
+        const imported = (element.propertyName ?? element.name).text;
+        this.facts.imports.set(element.name.text, { module, name: imported });
+        names.push(imported);
+      }
+    }
+    if (isRuntimeModule(module)) this.facts.runtimeImports.push({ module, names, span: this.span(statement.moduleSpecifier) });
+  }
+
+  private readImportEquals(statement: TS.ImportEqualsDeclaration): void {
+    const { ts } = this;
+    const reference = statement.moduleReference;
+    if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
+      this.facts.imports.set(statement.name.text, { module: reference.expression.text, name: "*" });
+    }
+  }
+
+  private readExport(statement: TS.ExportDeclaration): void {
+    const { ts } = this;
+    const module =
+      statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    const clause = statement.exportClause;
+    if (!clause) {
+      if (module !== undefined) this.facts.exportStars.push(module);
+      return;
+    }
+    if (ts.isNamespaceExport(clause)) {
+      if (module !== undefined) this.facts.exports.set(clause.name.text, { module, name: "*" });
+      return;
+    }
+    for (const element of clause.elements) {
+      const local = (element.propertyName ?? element.name).text;
+      this.facts.exports.set(element.name.text, module === undefined ? { local } : { module, name: local });
+    }
+  }
+
+  private readConstants(statement: TS.VariableStatement): void {
+    const { ts } = this;
+    if (!(statement.declarationList.flags & ts.NodeFlags.Const)) return;
+    const exported = hasModifier(ts, statement, ts.SyntaxKind.ExportKeyword);
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name)) continue;
+      if (declaration.initializer) this.constants.set(declaration.name.text, declaration.initializer);
+      if (exported) this.facts.exports.set(declaration.name.text, { local: declaration.name.text });
+    }
+  }
+
+  private readClass(declaration: TS.ClassDeclaration): ClassFacts | undefined {
+    const { ts } = this;
+    const isDefault = hasModifier(ts, declaration, ts.SyntaxKind.DefaultKeyword);
+    const name = declaration.name?.text ?? (isDefault ? "default" : undefined);
+    if (name === undefined) return undefined;
+    const exported = hasModifier(ts, declaration, ts.SyntaxKind.ExportKeyword);
+    if (exported) this.facts.exports.set(isDefault ? "default" : name, { local: name });
+    const base = this.readBase(declaration);
+    const node: Omit<ModelNode, "store"> = {
+      name,
+      columns: [],
+      relations: [],
+      loc: { name: this.span(declaration.name ?? declaration) },
+    };
+    const facts: ClassFacts = {
+      name,
+      exported,
+      abstract: hasModifier(ts, declaration, ts.SyntaxKind.AbstractKeyword),
+      ...(base ? { base } : {}),
+      declares: { schema: false, table: false, connection: false, morphAlias: false, database: false },
+      node,
+      targetIdentifiers: [],
+    };
+    let superTable: { value: unknown; span: SourceSpan } | undefined;
+    let superConnection: unknown;
+    for (const member of declaration.members) {
+      if (ts.isConstructorDeclaration(member)) {
+        const superArgs = findSuperCallArguments(ts, member);
+        if (superArgs?.[0]) superTable = { value: evaluate(superArgs[0], this.evalContext), span: this.span(superArgs[0]) };
+        if (superArgs?.[1]) superConnection = evaluate(superArgs[1], this.evalContext);
+        continue;
+      }
+      if (!hasModifier(ts, member, ts.SyntaxKind.StaticKeyword)) continue;
+      const key = propertyKey(ts, member);
+      const initializer = staticInitializer(ts, member);
+      if (key === undefined || initializer === undefined) continue;
+      switch (key) {
+        case "schema":
+          facts.declares.schema = true;
+          this.readSchema(initializer, node, facts);
+          break;
+        case "tableName":
+          facts.declares.table = true;
+          node.table = asMaybeString(evaluate(initializer, this.evalContext), initializer, this.sourceFile);
+          node.loc!.table = this.span(initializer);
+          break;
+        case "connectionName":
+          facts.declares.connection = true;
+          node.connection = asMaybeString(evaluate(initializer, this.evalContext), initializer, this.sourceFile);
+          break;
+        case "morphAlias":
+          facts.declares.morphAlias = true;
+          node.morphAlias = asMaybeString(evaluate(initializer, this.evalContext), initializer, this.sourceFile);
+          node.loc!.morphAlias = this.span(initializer);
+          break;
+        case "database":
+          facts.declares.database = true;
+          node.database = evaluate(initializer, this.evalContext);
+          node.loc!.database = this.span(initializer);
+          break;
+      }
+    }
+    // The seed's models pass the table and connection to `super(...)` instead of statics.
+    if (!facts.declares.table && superTable !== undefined) {
+      facts.declares.table = true;
+      node.table = asMaybeString(superTable.value, undefined, this.sourceFile);
+      node.loc!.table = superTable.span;
+    }
+    if (!facts.declares.connection && superConnection !== undefined) {
+      facts.declares.connection = true;
+      node.connection = asMaybeString(superConnection, undefined, this.sourceFile);
+    }
+    return facts;
+  }
+
+  private readBase(declaration: TS.ClassDeclaration): BaseRef | undefined {
+    const { ts } = this;
+    for (const clause of declaration.heritageClauses ?? []) {
+      if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+      const type = clause.types[0];
+      if (!type) return undefined;
+      const expression = skipOuter(ts, type.expression);
+      const text = textOf(expression, this.sourceFile);
+      if (ts.isIdentifier(expression)) return { name: expression.text, text };
+      if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression)) {
+        return { name: expression.name.text, namespace: expression.expression.text, text };
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  private readSchema(initializer: TS.Expression, node: Omit<ModelNode, "store">, facts: ClassFacts): void {
+    const { ts } = this;
+    let expression = skipOuter(ts, initializer);
+    // `static schema = userSchema` with a file-level const object.
+    if (ts.isIdentifier(expression) && this.constants.has(expression.text)) expression = skipOuter(ts, this.constants.get(expression.text)!);
+    node.loc!.schema = this.span(initializer);
+    if (!ts.isObjectLiteralExpression(expression)) {
+      const value = evaluate(expression, this.evalContext);
+      // A literal that is not an object (`static schema = "users"`) is bad input the engine names;
+      // anything else (a function call, an imported const) cannot be verified.
+      if (isUnverifiableValue(value)) markOpen(node, textOf(initializer, this.sourceFile));
+      else addInvalidEntry(node, { name: "", found: describeEntry(value), loc: this.span(initializer) });
+      return;
+    }
+    const last = expression.properties[expression.properties.length - 1];
+    if (last) node.loc!.schemaInsertAt = this.span(last);
+    for (const property of expression.properties) {
+      const key = propertyKey(ts, property);
+      if (key === undefined || !ts.isPropertyAssignment(property)) {
+        markOpen(node, textOf(property, this.sourceFile));
+        continue;
+      }
+      const value = skipOuter(ts, property.initializer);
+      const dsl = ts.isCallExpression(value) ? this.dslFunctionOf(value.expression) : undefined;
+      if (dsl === "relation") {
+        const relation = this.readRelation(key, property, value as TS.CallExpression);
+        node.relations.push(relation);
+        const targetArg = (value as TS.CallExpression).arguments[1];
+        const target = targetArg ? skipOuter(ts, targetArg) : undefined;
+        if (target && ts.isIdentifier(target) && isUnverifiableValue(relation.target)) facts.targetIdentifiers.push({ relation: key, identifier: target.text });
+      } else if (dsl === "column") node.columns.push(this.readColumn(key, property, value as TS.CallExpression));
+      else {
+        const evaluated = ts.isCallExpression(value) ? undefined : evaluate(value, this.evalContext);
+        // A literal (`sku: "string"`, `{ type: "string" }`) is a mistake the engine reports; a call or a
+        // reference we cannot follow only makes the schema open.
+        if (evaluated === undefined || isUnverifiableValue(evaluated)) markOpen(node, textOf(property, this.sourceFile));
+        else addInvalidEntry(node, { name: key, found: describeEntry(evaluated), loc: this.span(property) });
+      }
+    }
+  }
+
+  /** `column` / `relation`, imported (possibly renamed) from the runtime or any re-exporting module. */
+  private dslFunctionOf(callee: TS.Expression): "column" | "relation" | undefined {
+    const { ts } = this;
+    const expression = skipOuter(ts, callee);
+    let name: string | undefined;
+    if (ts.isIdentifier(expression)) {
+      const binding = this.facts.imports.get(expression.text);
+      name = binding ? binding.name : expression.text;
+    } else if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression)) {
+      const binding = this.facts.imports.get(expression.expression.text);
+      if (binding?.name === "*") name = expression.name.text;
+    }
+    return name === "column" || name === "relation" ? name : undefined;
+  }
+
+  private readRelation(name: string, property: TS.PropertyAssignment, call: TS.CallExpression): RelationNode {
+    const { ts } = this;
+    const [kindArg, targetArg, optionsArg] = call.arguments;
+    const loc: NonNullable<RelationNode["loc"]> = { entry: this.span(property), name: this.span(property.name) };
+    const relation: RelationNode = {
+      name,
+      kind: kindArg ? evaluate(kindArg, this.evalContext) : undefined,
+      target: targetArg ? evaluate(targetArg, this.evalContext) : undefined,
+      options: undefined,
+      loc,
+    };
+    if (kindArg) loc.kind = this.span(kindArg);
+    if (targetArg) loc.target = this.span(targetArg);
+    if (optionsArg) {
+      loc.options = this.span(optionsArg);
+      const objectLiteral = skipOuter(ts, optionsArg);
+      if (ts.isObjectLiteralExpression(objectLiteral)) {
+        const options: Record<string, unknown> = {};
+        const optionKeys: Record<string, SourceSpan> = {};
+        const optionValues: Record<string, SourceSpan> = {};
+        let open: string | undefined;
+        for (const member of objectLiteral.properties) {
+          const key = propertyKey(ts, member);
+          if (key === undefined || !ts.isPropertyAssignment(member)) {
+            open ??= textOf(member, this.sourceFile);
+            continue;
+          }
+          options[key] = evaluate(member.initializer, this.evalContext);
+          optionKeys[key] = this.span(member.name);
+          optionValues[key] = this.span(member.initializer);
+        }
+        // A spread or computed key hides keys we cannot see: the whole object cannot be verified.
+        relation.options = open === undefined ? options : unverifiable(textOf(optionsArg, this.sourceFile));
+        loc.optionKeys = optionKeys;
+        loc.optionValues = optionValues;
+      } else {
+        relation.options = evaluate(optionsArg, this.evalContext);
+      }
+    }
+    return relation;
+  }
+
+  private readColumn(name: string, property: TS.PropertyAssignment, call: TS.CallExpression): ColumnNode {
+    const [typeArg, lengthArg, optionsArg] = call.arguments;
+    const column: ColumnNode = {
+      name,
+      type: typeArg ? evaluate(typeArg, this.evalContext) : undefined,
+      options: {},
+      loc: { entry: this.span(property), name: this.span(property.name) },
+    };
+    if (typeArg) column.loc!.type = this.span(typeArg);
+    if (lengthArg) column.length = evaluate(lengthArg, this.evalContext);
+    if (optionsArg) {
+      const options = evaluate(optionsArg, this.evalContext);
+      column.options = (options ?? {}) as ColumnNode["options"];
+    }
+    return column;
+  }
+}
+
+function addInvalidEntry(node: Omit<ModelNode, "store">, entry: InvalidEntryNode): void {
+  (node.invalidEntries ??= []).push(entry);
+}
+
+/** Same wording as the runtime's registry, so both fronts print the same message. */
+function describeEntry(value: unknown): string {
+  if (typeof value === "string") return `the string '${value}' (did you mean column("${value}")?)`;
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "a plain object (not built by column() or relation())";
+  return `${typeof value} ${String(value)}`;
+}
+
+function markOpen(node: Omit<ModelNode, "store">, reason: string): void {
+  if (node.openSchema) return;
+  node.openSchema = true;
+  node.openSchemaReason = reason;
+}
+
+function asMaybeString(value: unknown, node: TS.Node | undefined, sourceFile: TS.SourceFile): ModelNode["table"] {
+  if (typeof value === "string") return value;
+  if (value !== null && typeof value === "object" && (value as { unverifiable?: boolean }).unverifiable) return value as never;
+  return unverifiable(node ? textOf(node, sourceFile) : String(value));
+}
+
+export function hasModifier(ts: typeof TS, node: TS.Node, kind: TS.SyntaxKind): boolean {
+  const modifiers = (ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined) ?? [];
+  return modifiers.some((modifier) => modifier.kind === kind);
+}
+
+/** `static x = init` or `static get x() { return init; }`. */
+function staticInitializer(ts: typeof TS, member: TS.ClassElement): TS.Expression | undefined {
+  if (ts.isPropertyDeclaration(member)) return member.initializer;
+  if (ts.isGetAccessorDeclaration(member) && member.body) {
+    const statements = member.body.statements;
+    const only = statements.length === 1 ? statements[0] : undefined;
+    if (only && ts.isReturnStatement(only) && only.expression) return only.expression;
+  }
+  return undefined;
+}
+
+function findSuperCallArguments(ts: typeof TS, constructor: TS.ConstructorDeclaration): readonly TS.Expression[] | undefined {
+  for (const statement of constructor.body?.statements ?? []) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const expression = statement.expression;
+    if (ts.isCallExpression(expression) && expression.expression.kind === ts.SyntaxKind.SuperKeyword) return expression.arguments;
+  }
+  return undefined;
+}

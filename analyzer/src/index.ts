@@ -1,0 +1,15 @@
+/**
+ * eloquent-analyzer: TypeScript source → the engine's model graph, and the project service every static
+ * front (tsserver plugin, ts-patch, ESLint, `eloquent check`) asks for diagnostics.
+ */
+export * from "./extract";
+export { propertyKey, skipOuter } from "./extract/literal";
+export * from "./query-sites";
+export { querySiteDiagnostics, MAY_HAVE_QUERY_SITES } from "./query-sites/diagnostics";
+export * from "./fixes";
+export { SourceGraphs, contentHash, parseForExtraction, type SourceGraph, type SourceGraphOptions } from "./project/source-graphs";
+export { findProjectConfigFor, readProjectConfig, normalizeFileName, ProjectConfigError, type ProjectConfig } from "./project/tsconfig";
+export { reportForFile, type FileReport } from "./project/file-diagnostics";
+export { ProjectAnalysis, type Snapshot } from "./program/project-analysis";
+export { loadEngine, type LoadedEngine } from "./program/engine";
+export { loadTypeScript } from "./typescript";

@@ -1,0 +1,64 @@
+/**
+ * Diagnostics of one linted file: the engine's (run once per distinct project graph, grouped by file)
+ * plus the query-site paths found in this file. Every ESLint rule of the plugin reads from here and
+ * reports only its own rule id, so a lint of N rules costs one lookup, not N engine runs.
+ */
+import { checkGraph, type Diagnostic } from "eloquent-engine";
+import { MAY_HAVE_QUERY_SITES, normalizeFileName, querySiteDiagnostics } from "eloquent-analyzer";
+import { mapDiagnosticToSpan } from "eloquent-analyzer";
+import { loadTypeScript } from "../typescript";
+import { projectGraphFor, type LintedFile, type ProjectGraph } from "./project-graph";
+
+export interface FileReport {
+  fileName: string;
+  project: ProjectGraph;
+  /** This file's diagnostics, every rule. */
+  diagnostics: Diagnostic[];
+}
+
+const MAX_CACHED_GRAPHS = 8;
+/** graph key → diagnostics by normalized file name. */
+const engineRuns = new Map<string, Map<string, Diagnostic[]>>();
+
+/** Engine counters, for tests and the benchmark: how often the engine actually ran. */
+export const engineStats = { runs: 0 };
+
+export function diagnosticsByFile(project: ProjectGraph): Map<string, Diagnostic[]> {
+  let byFile = engineRuns.get(project.key);
+  if (byFile) {
+    // Refresh recency for the LRU.
+    engineRuns.delete(project.key);
+    engineRuns.set(project.key, byFile);
+    return byFile;
+  }
+  engineStats.runs++;
+  if (process.env.ELOQUENT_ESLINT_TRACE === "1") {
+    process.stderr.write(`eloquent: engine run #${engineStats.runs} (${project.graph.models.length} models, ${project.mode})\n`);
+  }
+  byFile = new Map();
+  for (const diagnostic of checkGraph(project.graph)) {
+    const span = mapDiagnosticToSpan(diagnostic, project.graph);
+    if (!span) continue; // nowhere to show it in ESLint (the CLI lists these under "(project)")
+    const file = normalizeFileName(span.file);
+    const list = byFile.get(file) ?? [];
+    list.push({ ...diagnostic, span });
+    byFile.set(file, list);
+  }
+  engineRuns.set(project.key, byFile);
+  if (engineRuns.size > MAX_CACHED_GRAPHS) engineRuns.delete(engineRuns.keys().next().value!);
+  return byFile;
+}
+
+export function reportForFile(file: LintedFile): FileReport {
+  const fileName = normalizeFileName(file.fileName);
+  const project = projectGraphFor(file);
+  const diagnostics = [...(diagnosticsByFile(project).get(fileName) ?? []), ...querySitesOf(file, fileName, project)];
+  return { fileName, project, diagnostics };
+}
+
+function querySitesOf(file: LintedFile, fileName: string, project: ProjectGraph): Diagnostic[] {
+  if (project.graph.models.length === 0 || !MAY_HAVE_QUERY_SITES.test(file.text)) return [];
+  const ts = loadTypeScript();
+  const sourceFile = file.sourceFile ?? ts.createSourceFile(fileName, file.text, ts.ScriptTarget.Latest, true);
+  return querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName), project.checker);
+}

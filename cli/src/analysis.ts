@@ -1,0 +1,60 @@
+/** Project-level analysis shared by `check` and `graph`: engine + query sites over every loaded project. */
+import type * as TS from "typescript";
+import { checkGraph, RULES, type Diagnostic, type ModelGraph } from "eloquent-engine";
+import { mapDiagnosticToSpan } from "eloquent-analyzer";
+import { RELATION_PATH_RULE } from "eloquent-analyzer";
+import { readText } from "./io";
+import type { LoadedProjects } from "./load";
+import { parseForExtraction } from "eloquent-analyzer";
+import { normalizeFileName } from "eloquent-analyzer";
+import { MAY_HAVE_QUERY_SITES, querySiteDiagnostics } from "eloquent-analyzer";
+
+/** Every rule `eloquent check` can report: the engine's, plus relation paths at query sites. */
+export const CHECK_RULES = [...RULES, RELATION_PATH_RULE];
+
+/**
+ * Engine over every project graph, plus the query sites of the reported files; each diagnostic
+ * located, then kept when it is in a reported file.
+ */
+export function checkAll(loaded: LoadedProjects, ts: typeof TS): Diagnostic[] {
+  const all: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const project of loaded.graphs) {
+    const modelFiles = new Map(project.link.models.map((m) => [m.node.name, normalizeFileName(m.file)]));
+    const found = [...checkGraph(project.graph)];
+    for (const fileName of project.fileNames) {
+      if (loaded.reportFiles && !loaded.reportFiles.has(fileName)) continue;
+      const text = readText(fileName);
+      if (text === undefined || !MAY_HAVE_QUERY_SITES.test(text)) continue;
+      const sourceFile = parseForExtraction(ts, fileName, text);
+      found.push(...querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName)));
+    }
+    for (const diagnostic of found) {
+      const span = mapDiagnosticToSpan(diagnostic, project.graph);
+      const located: Diagnostic = span ? { ...diagnostic, span: { ...span, file: normalizeFileName(span.file) } } : diagnostic;
+      const file = located.span?.file ?? modelFiles.get(diagnostic.node.model);
+      if (loaded.reportFiles && (file === undefined || !loaded.reportFiles.has(file))) continue;
+      // Two projects can share files (a solution tsconfig and its references): report each problem once.
+      const key = `${diagnostic.ruleId}\u0000${file ?? ""}\u0000${located.span?.start ?? ""}\u0000${diagnostic.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      all.push(located);
+    }
+  }
+  return all;
+}
+
+export function mergedGraph(loaded: LoadedProjects): ModelGraph {
+  if (loaded.graphs.length === 1) return loaded.graphs[0]!.graph;
+  const seen = new Set<string>();
+  const models = [];
+  for (const project of loaded.graphs) {
+    for (const linked of project.link.models) {
+      const key = `${normalizeFileName(linked.file)}\u0000${linked.node.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      models.push(linked.node);
+    }
+  }
+  return { models };
+}

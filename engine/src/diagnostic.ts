@@ -1,0 +1,72 @@
+/** What the engine returns: one shape for every front (runtime, tsserver, ESLint, CLI). */
+import type { SourceSpan } from "./graph/graph";
+
+export type Severity = "error" | "warning" | "info";
+
+/** The exact graph node a diagnostic points at; fronts map it to a span through the graph's `loc`. */
+export interface NodeRef {
+  model: string;
+  /** Relation name, when the node is in a relation. */
+  relation?: string;
+  /** Column name, when the node is a column entry. */
+  column?: string;
+  part:
+    | "model" // the class name
+    | "table"
+    | "morphAlias"
+    | "database"
+    | "relation" // the whole relation entry
+    | "relation-name"
+    | "kind"
+    | "target"
+    | "options" // the options object (or where it would go)
+    | "option-key"
+    | "option-value"
+    | "column" // the whole column entry
+    | "column-type";
+  /** For option-key / option-value. */
+  option?: string;
+}
+
+export type Suggestion =
+  /** Replace the string literal at `node` (its value, without quotes) with `replacement`. */
+  | { kind: "replace"; description: string; node: NodeRef; replacement: string }
+  /** Add a column to a model's schema (possibly in another file). */
+  | {
+      kind: "add-column";
+      description: string;
+      model: string;
+      column: string;
+      /** Column type for `column(type)`, chosen to match the referenced key. */
+      columnType: string;
+    }
+  /** Add option entries to the relation's options object (creating it when absent). */
+  | { kind: "add-options"; description: string; node: NodeRef; options: Record<string, string> }
+  /** Remove an option entry. */
+  | { kind: "remove-option"; description: string; node: NodeRef }
+  /** Add a relation entry to a model's schema (the missing inverse). */
+  | {
+      kind: "add-relation";
+      description: string;
+      model: string;
+      name: string;
+      relationKind: string;
+      target: string;
+      options: Record<string, string>;
+    };
+
+export interface Diagnostic {
+  /** Stable kebab-case id; also the ESLint rule name. */
+  ruleId: string;
+  /** Stable code, e.g. ELQ101. */
+  code: string;
+  severity: Severity;
+  /** What is wrong, naming the model, relation and values involved. */
+  message: string;
+  /** One line: how to fix it. */
+  hint: string;
+  node: NodeRef;
+  /** Resolved from the graph's locations when available. */
+  span?: SourceSpan;
+  suggestions: Suggestion[];
+}

@@ -1,0 +1,38 @@
+import { effectiveMorphName } from "../resolve/model-index";
+import { targetModel } from "../resolve/keys";
+import type { Rule } from "../rule";
+import { kindOf, readOption } from "../graph/values";
+import { eachRelation, subject } from "../graph/walk";
+
+export const morphName: Rule = {
+  id: "morph-name",
+  code: "ELQ401",
+  defaultSeverity: "error",
+  description: "morphOne, morphMany and morphTo declare a morphName (the prefix of the _type/_id columns).",
+  check(context) {
+    const { index } = context;
+    eachRelation(index, (model, relation, kind) => {
+      if (kind !== "morphOne" && kind !== "morphMany" && kind !== "morphTo") return;
+      if (relation.options !== undefined && (typeof relation.options !== "object" || relation.options === null)) return;
+      if (readOption(relation, "morphName").state !== "absent") return;
+      let proposal: string | undefined;
+      if (kind === "morphTo") {
+        proposal = relation.name;
+      } else {
+        // The target's own morphTo names the pair, when there is exactly one.
+        const target = targetModel(index, relation);
+        const morphTos = target ? target.node.relations.filter((r) => kindOf(r) === "morphTo") : [];
+        if (morphTos.length === 1) proposal = effectiveMorphName(morphTos[0]);
+      }
+      const node = { model: model.name, relation: relation.name, part: "options" as const };
+      context.report({
+        message: `${subject(model, relation)} has no morphName: the '<morphName>_type' and '<morphName>_id' columns it uses are unnamed.`,
+        hint: proposal
+          ? `Add morphName: '${proposal}' (columns ${proposal}_type and ${proposal}_id).`
+          : "Add morphName: '<name>' matching the morphTo on the target (e.g. 'commentable').",
+        node,
+        suggestions: proposal ? [{ kind: "add-options", description: `Add morphName: '${proposal}'`, node, options: { morphName: proposal } }] : [],
+      });
+    });
+  },
+};

@@ -1,0 +1,65 @@
+import { RELATION_OPTION_KEYS } from "../dsl/relation";
+import { isUnverifiable } from "../graph/graph";
+import type { Rule } from "../rule";
+import { describeValue, optionsOf } from "../graph/values";
+import { eachRelation, subject } from "../graph/walk";
+
+const KNOWN: ReadonlySet<string> = new Set(RELATION_OPTION_KEYS);
+
+export const optionValueType: Rule = {
+  id: "option-value-type",
+  code: "ELQ502",
+  defaultSeverity: "error",
+  description: "Relation option values are non-empty strings (pivotColumns: an array of strings).",
+  check(context) {
+    eachRelation(context.index, (model, relation) => {
+      const options = optionsOf(relation);
+      if (options === undefined) return;
+      for (const [key, value] of Object.entries(options)) {
+        if (!KNOWN.has(key) || value === undefined) continue;
+        const node = { model: model.name, relation: relation.name, part: "option-value" as const, option: key };
+        const where = `${subject(model, relation)}: ${key}`;
+        if (isUnverifiable(value)) {
+          context.cannotVerify?.({
+            message: `${where} is ${describeValue(value)}, which is not a literal; the column it names cannot be verified.`,
+            hint: `Write ${key} as a string literal so it can be checked.`,
+            node,
+          });
+          continue;
+        }
+        if (key === "pivotColumns") {
+          if (!Array.isArray(value)) {
+            context.report({
+              message: `${where} must be an array of column names, got ${describeValue(value)}.`,
+              hint: `Write pivotColumns: [${typeof value === "string" ? `"${value}"` : '"created_at"'}].`,
+              node,
+            });
+            continue;
+          }
+          const bad = value.filter((item) => typeof item !== "string" && !isUnverifiable(item));
+          if (bad.length > 0) {
+            context.report({
+              message: `${where} must hold column name strings, got ${bad.map(describeValue).join(", ")}.`,
+              hint: "List the extra pivot columns as strings.",
+              node,
+            });
+          } else if (value.some(isUnverifiable)) {
+            context.cannotVerify?.({
+              message: `${where} contains values that are not literals; those pivot columns cannot be verified.`,
+              hint: "List pivot columns as string literals.",
+              node,
+            });
+          }
+          continue;
+        }
+        if (typeof value !== "string" || value.trim() === "") {
+          context.report({
+            message: `${where} must be a ${key === "pivotTable" ? "table" : key === "morphName" ? "morph" : "column"} name string, got ${typeof value === "string" ? "an empty string" : describeValue(value)}.`,
+            hint: `Write ${key}: "<name>" as a non-empty string.`,
+            node,
+          });
+        }
+      }
+    });
+  },
+};

@@ -1,0 +1,62 @@
+import { isUnverifiable } from "../graph/graph";
+import type { Rule } from "../rule";
+import { describeValue } from "../graph/values";
+import { eachRelation, subject } from "../graph/walk";
+
+export const relationTargetExists: Rule = {
+  id: "relation-target-exists",
+  code: "ELQ102",
+  defaultSeverity: "error",
+  description: "The target of relation() names a declared model (morphTo targets are checked by the morph rules).",
+  check(context) {
+    const { index } = context;
+    eachRelation(index, (model, relation, kind) => {
+      const node = { model: model.name, relation: relation.name, part: "target" as const };
+      const target = relation.target;
+      if (isUnverifiable(target)) {
+        context.cannotVerify?.({
+          message: `${model.name}.${relation.name}: cannot verify target ${describeValue(target)}: it is not a string literal.`,
+          hint: "Write the target model's class name as a string literal so it can be checked.",
+          node,
+        });
+        return;
+      }
+      if (typeof target !== "string") {
+        const className = typeof target === "function" && target.name ? target.name : undefined;
+        context.report({
+          message: `${model.name}.${relation.name}: relation target must be a model name string, got ${describeValue(target)}.`,
+          hint: className
+            ? `Pass the model's name as a string: "${className}" (names keep circular imports away).`
+            : `Pass the target model's class name as a string, e.g. relation("${typeof relation.kind === "string" ? relation.kind : "hasMany"}", "Post").`,
+          node,
+        });
+        return;
+      }
+      if (kind === "morphTo" || index.model(target) !== undefined) return;
+      if (target === "") {
+        context.report({
+          message: `${model.name}.${relation.name}: relation target is an empty string.`,
+          hint: "Write the target model's class name.",
+          node,
+        });
+        return;
+      }
+      const match = index.suggestModel(target);
+      const detail = match === undefined
+        ? ""
+        : match.caseOnly
+          ? ` '${target}' differs from model '${match.value}' only by case.`
+          : ` Did you mean '${match.value}'?`;
+      context.report({
+        message: `${subject(model, relation)}: target '${target}' is not a declared model.${detail}`,
+        hint: match
+          ? `Replace '${target}' with '${match.value}'.`
+          : `Declare (and register) a model class named '${target}', or fix the target name.`,
+        node,
+        suggestions: match
+          ? [{ kind: "replace", description: `Replace '${target}' with '${match.value}'`, node, replacement: match.value }]
+          : [],
+      });
+    });
+  },
+};

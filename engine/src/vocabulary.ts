@@ -1,0 +1,42 @@
+/**
+ * The relation vocabulary every front shares: which kinds exist, which option keys each kind reads, and in
+ * which order an editor offers them per store. The relation-options rule checks against this same table,
+ * so completions never disagree with the diagnostics.
+ */
+import { RELATION_KINDS, RELATION_OPTION_KEYS, type RelationKind } from "./dsl/relation";
+import type { Store } from "./graph/graph";
+
+export { RELATION_KINDS, RELATION_OPTION_KEYS, type RelationKind };
+
+/** Which option keys each kind reads. */
+export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[]>> = {
+  hasOne: ["foreignKey", "localKey"],
+  hasMany: ["foreignKey", "localKey"],
+  belongsTo: ["foreignKey", "ownerKey"],
+  belongsToMany: ["pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "localKey", "ownerKey", "foreignKey"],
+  morphOne: ["morphName", "morphType", "morphId", "localKey"],
+  morphMany: ["morphName", "morphType", "morphId", "localKey"],
+  morphTo: ["morphName", "morphType", "morphId", "ownerKey"],
+};
+
+/** A Mongo belongsToMany is an id array on the document first (foreignKey), so its keys lead. */
+const MONGO_BELONGS_TO_MANY_KEYS: readonly string[] = ["foreignKey", "ownerKey", "localKey", "pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns"];
+
+/** A SQL belongsToMany goes through its pivot: `foreignKey` (a Mongo id array) is rejected there. */
+const SQL_BELONGS_TO_MANY_KEYS: readonly string[] = OPTION_KEYS_BY_KIND.belongsToMany.filter((key) => key !== "foreignKey");
+
+/**
+ * Option keys a kind reads, in the order editors offer them on `store`; empty for an unknown kind.
+ * Never offers a key the relation-options rule would reject on that store.
+ */
+export function optionKeysFor(kind: unknown, store: Store | undefined): readonly string[] {
+  if (typeof kind !== "string" || !Object.hasOwn(OPTION_KEYS_BY_KIND, kind)) return [];
+  if (kind === "belongsToMany" && store === "mongo") return MONGO_BELONGS_TO_MANY_KEYS;
+  if (kind === "belongsToMany" && store === "sql") return SQL_BELONGS_TO_MANY_KEYS;
+  return OPTION_KEYS_BY_KIND[kind as RelationKind];
+}
+
+/** `foreignKey` on a SQL belongsToMany has no effect: it names a Mongo document's id array. */
+export function isSqlPivotForeignKey(kind: RelationKind, key: string, store: Store): boolean {
+  return kind === "belongsToMany" && key === "foreignKey" && store === "sql";
+}
