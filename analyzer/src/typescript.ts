@@ -19,7 +19,7 @@ export function loadTypeScript(): typeof TS {
     }
   }
   throw new Error(
-    `eslint-plugin-eloquent needs the 'typescript' package (npm install --save-dev typescript). Looked from: ${attempts.join("; ")}`,
+    `eloquent's static checks need the 'typescript' package (npm install --save-dev typescript). Looked from: ${attempts.join("; ")}`,
   );
 }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { RULES } from "eloquent-engine";
 
-const docs = readFileSync(join(__dirname, "../../docs/rules.md"), "utf8");
+const docs = readFileSync(join(__dirname, "../../engine/docs/rules.md"), "utf8");
 
 function section(id: string): string | undefined {
   const start = docs.indexOf(`\n## ${id}\n`);
@@ -12,7 +12,7 @@ function section(id: string): string | undefined {
   return docs.slice(start, next < 0 ? undefined : next);
 }
 
-it.each(RULES.map((rule) => [rule.id, rule] as const))("docs/rules.md documents %s", (_id, rule) => {
+it.each(RULES.map((rule) => [rule.id, rule] as const))("engine/docs/rules.md documents %s", (_id, rule) => {
   const text = section(rule.id);
   expect(text, `no "## ${rule.id}" section`).toBeDefined();
   expect(text).toContain(`Code: \`${rule.code}\` · Severity: \`${rule.defaultSeverity}\``);

@@ -44,8 +44,8 @@ describe("rule set", () => {
     }
   });
 
-  it("every rule's meta.docs.url points at a section of docs/rules.md that exists", () => {
-    const doc = readFileSync(path.join(__dirname, "../../docs/rules.md"), "utf8");
+  it("every rule's meta.docs.url points at a section of engine/docs/rules.md that exists", () => {
+    const doc = readFileSync(path.join(__dirname, "../../engine/docs/rules.md"), "utf8");
     const anchors = new Set([...doc.matchAll(/^#{2,3} ([a-z0-9-]+)\s*$/gm)].map((m) => m[1]));
     for (const id of Object.keys(plugin.rules)) {
       const url = (rule(id).meta.docs as { url?: string }).url!;

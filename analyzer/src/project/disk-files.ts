@@ -5,8 +5,8 @@
  */
 import type * as TS from "typescript";
 import * as fs from "node:fs";
-import { contentHash, parseForExtraction } from "eloquent-analyzer";
-import { extractFileModels, type FileFacts } from "eloquent-analyzer";
+import { contentHash, parseForExtraction } from "./source-graphs";
+import { extractFileModels, type FileFacts } from "../extract";
 
 interface DiskState {
   checkedAt: number;

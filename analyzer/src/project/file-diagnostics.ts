@@ -4,8 +4,9 @@
  * reports only its own rule id, so a lint of N rules costs one lookup, not N engine runs.
  */
 import { checkGraph, type Diagnostic } from "eloquent-engine";
-import { MAY_HAVE_QUERY_SITES, normalizeFileName, querySiteDiagnostics } from "eloquent-analyzer";
-import { mapDiagnosticToSpan } from "eloquent-analyzer";
+import { MAY_HAVE_QUERY_SITES, querySiteDiagnostics } from "../query-sites/diagnostics";
+import { normalizeFileName } from "./tsconfig";
+import { mapDiagnosticToSpan } from "../extract/span";
 import { loadTypeScript } from "../typescript";
 import { projectGraphFor, type LintedFile, type ProjectGraph } from "./project-graph";
 

@@ -9,8 +9,9 @@
  */
 import type * as TS from "typescript";
 import type { ModelGraph } from "eloquent-engine";
-import { SourceGraphs, normalizeFileName } from "eloquent-analyzer";
-import type { FileFacts } from "eloquent-analyzer";
+import { SourceGraphs } from "./source-graphs";
+import { normalizeFileName } from "./tsconfig";
+import type { FileFacts } from "../extract";
 import { loadTypeScript } from "../typescript";
 import { TypedGraphs } from "./typed-graph";
 

@@ -6,8 +6,9 @@
  * combined content key, so the engine still runs once per distinct graph.
  */
 import type * as TS from "typescript";
-import { contentHash, normalizeFileName } from "eloquent-analyzer";
-import { createModuleResolver, extractFileModels, isProjectFile, linkModelGraph, type FileFacts, type LinkResult } from "eloquent-analyzer";
+import { contentHash } from "./source-graphs";
+import { normalizeFileName } from "./tsconfig";
+import { createModuleResolver, extractFileModels, isProjectFile, linkModelGraph, type FileFacts, type LinkResult } from "../extract";
 import { DiskFiles } from "./disk-files";
 
 export interface TypedGraph {

@@ -1,6 +1,6 @@
 /**
  * One ESLint rule per engine rule (plus the query-site rule): same id, the engine's message and hint,
- * meta.docs.url at the rule's section of docs/rules.md, fixes from the engine's suggestions.
+ * meta.docs.url at the rule's section of engine/docs/rules.md, fixes from the engine's suggestions.
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type * as TS from "typescript";

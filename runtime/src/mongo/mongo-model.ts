@@ -15,7 +15,7 @@ import { modelMeta, type ModelMeta } from "../model/meta";
 import { modelsForInsert, stampCreate } from "../model/timestamps";
 import type { DeclaredStatics, ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
-import type { Column, WithPath } from "../query/base-query";
+import type { Column, WithPath } from "../model/base-query";
 import { mongoAdapter } from "./adapter";
 import { nextIds, usesCounter } from "./counter";
 import { collectionFor, documentToRow, rowToDocument } from "./documents";

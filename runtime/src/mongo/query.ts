@@ -9,7 +9,7 @@ import type { Document, Filter } from "mongodb";
 import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { RelationError, resolveRelation } from "../relations/resolve";
-import { BaseQuery, type Column, type WithPath } from "../query/base-query";
+import { BaseQuery, type Column, type WithPath } from "../model/base-query";
 import { usesDocumentReferences } from "./document-references";
 import { collectionFor, documentToRow, rowToDocument } from "./documents";
 import { expandKeys } from "./ids";

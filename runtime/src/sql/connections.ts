@@ -10,6 +10,7 @@
  */
 import knexFactory, { type Knex } from "knex";
 import { EloquentError } from "../model/errors";
+import { missingDriverMessage } from "./drivers";
 import { attachQueryEvents } from "./events";
 import { openTransaction } from "./transaction-scope";
 
@@ -154,6 +155,8 @@ export function getConnection(name?: string): SqlConnection {
   if (!conn) {
     const config = resolveConfig(key);
     const dialect = normaliseClient(config.client, `connection '${key}'`);
+    const missing = missingDriverMessage(dialect, key);
+    if (missing) throw new ConnectionError(missing);
     const holder: { conn?: SqlConnection } = {};
     const knexOptions = knexConfig(config, dialect, (v) => holder.conn && (holder.conn.paramLimit = sqliteParamLimit(v)));
     const knex = knexFactory(knexOptions);

@@ -16,4 +16,4 @@ export {
 export { onQuery, type QueryEvent, type QueryListener } from "./events";
 export { transaction, inTransaction, type TransactionOptions } from "./transaction";
 export { sqlAdapter } from "./adapter";
-export { migrate, dropTables, type MigrateOptions, type MigrationPlan } from "./schema";
+export { migrate, dropTables, type MigrateOptions, type MigrationPlan } from "./migrate";

@@ -10,7 +10,7 @@ import { modelMeta } from "../model/meta";
 import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { RelationError, resolveRelation } from "../relations/resolve";
-import { BaseQuery, type Column, type CountName, type WithPath } from "../query/base-query";
+import { BaseQuery, type Column, type CountName, type WithPath } from "../model/base-query";
 import { getConnection, type Dialect } from "./connections";
 import { runnerFor } from "./transaction";
 import { toDatabase } from "./values";
@@ -23,7 +23,7 @@ export interface QueryContext {
 
 type WhereOp = (qb: Knex.QueryBuilder, ctx: QueryContext) => void;
 
-export type { Column, CountName, Page, WithPath } from "../query/base-query";
+export type { Column, CountName, Page, WithPath } from "../model/base-query";
 
 const OPERATORS = new Map<string, string>([
   ["=", "="], ["!=", "<>"], ["<>", "<>"], ["<", "<"], ["<=", "<="], [">", ">"], [">=", ">="],

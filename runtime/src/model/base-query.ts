@@ -4,10 +4,10 @@
  * scope, limit/offset validation, pagination, the *OrFail entry points, awaiting, and the
  * unknown-column error with did-you-mean.
  */
-import { didYouMean, ModelNotFoundError } from "../model/errors";
-import { hydrateAll, type Model } from "../model/model";
-import { modelMeta, type ModelMeta } from "../model/meta";
-import type { ColumnNames, ModelClass, RelationNames, RelationPath } from "../model/types";
+import { didYouMean, ModelNotFoundError } from "./errors";
+import { hydrateAll, type Model } from "./model";
+import { modelMeta, type ModelMeta } from "./meta";
+import type { ColumnNames, ModelClass, RelationNames, RelationPath } from "./types";
 import type { QueryConstraint } from "../relations/adapter";
 import { addEagerPaths, assertEagerTree, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { resolveRelation } from "../relations/resolve";
