@@ -10,6 +10,7 @@ export * from "./fixes";
 export { SourceGraphs, contentHash, parseForExtraction, type SourceGraph, type SourceGraphOptions } from "./project/source-graphs";
 export { findProjectConfigFor, readProjectConfig, normalizeFileName, ProjectConfigError, type ProjectConfig } from "./project/tsconfig";
 export { reportForFile, type FileReport } from "./project/file-diagnostics";
+export { locateEngineDiagnostics, type LocatedDiagnostics } from "./project/located-diagnostics";
 export { ProjectAnalysis, type Snapshot } from "./program/project-analysis";
 export { loadEngine, type LoadedEngine } from "./program/engine";
 export { loadTypeScript } from "./typescript";

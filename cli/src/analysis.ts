@@ -1,13 +1,16 @@
 /** Project-level analysis shared by `check` and `graph`: engine + query sites over every loaded project. */
 import type * as TS from "typescript";
-import { checkGraph, RULES, type Diagnostic, type ModelGraph } from "eloquent-engine";
-import { mapDiagnosticToSpan } from "eloquent-analyzer";
-import { RELATION_PATH_RULE } from "eloquent-analyzer";
+import { RULES, type Diagnostic, type ModelGraph } from "eloquent-engine";
+import {
+  locateEngineDiagnostics,
+  MAY_HAVE_QUERY_SITES,
+  normalizeFileName,
+  parseForExtraction,
+  querySiteDiagnostics,
+  RELATION_PATH_RULE,
+} from "eloquent-analyzer";
 import { readText } from "./io";
 import type { LoadedProjects } from "./load";
-import { parseForExtraction } from "eloquent-analyzer";
-import { normalizeFileName } from "eloquent-analyzer";
-import { MAY_HAVE_QUERY_SITES, querySiteDiagnostics } from "eloquent-analyzer";
 
 /** Every rule `eloquent check` can report: the engine's, plus relation paths at query sites. */
 export const CHECK_RULES = [...RULES, RELATION_PATH_RULE];
@@ -21,7 +24,8 @@ export function checkAll(loaded: LoadedProjects, ts: typeof TS): Diagnostic[] {
   const seen = new Set<string>();
   for (const project of loaded.graphs) {
     const modelFiles = new Map(project.link.models.map((m) => [m.node.name, normalizeFileName(m.file)]));
-    const found = [...checkGraph(project.graph)];
+    const located = locateEngineDiagnostics(project.graph);
+    const found = [...[...located.byFile.values()].flat(), ...located.unplaced];
     for (const fileName of project.fileNames) {
       if (loaded.reportFiles && !loaded.reportFiles.has(fileName)) continue;
       const text = readText(fileName);
@@ -30,15 +34,13 @@ export function checkAll(loaded: LoadedProjects, ts: typeof TS): Diagnostic[] {
       found.push(...querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName)));
     }
     for (const diagnostic of found) {
-      const span = mapDiagnosticToSpan(diagnostic, project.graph);
-      const located: Diagnostic = span ? { ...diagnostic, span: { ...span, file: normalizeFileName(span.file) } } : diagnostic;
-      const file = located.span?.file ?? modelFiles.get(diagnostic.node.model);
+      const file = diagnostic.span ? normalizeFileName(diagnostic.span.file) : modelFiles.get(diagnostic.node.model);
       if (loaded.reportFiles && (file === undefined || !loaded.reportFiles.has(file))) continue;
       // Two projects can share files (a solution tsconfig and its references): report each problem once.
-      const key = `${diagnostic.ruleId}\u0000${file ?? ""}\u0000${located.span?.start ?? ""}\u0000${diagnostic.message}`;
+      const key = `${diagnostic.ruleId}\u0000${file ?? ""}\u0000${diagnostic.span?.start ?? ""}\u0000${diagnostic.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      all.push(located);
+      all.push(diagnostic.span ? { ...diagnostic, span: { ...diagnostic.span, file: normalizeFileName(diagnostic.span.file) } } : diagnostic);
     }
   }
   return all;

@@ -3,11 +3,11 @@
  * plus the query-site paths found in this file. Every ESLint rule of the plugin reads from here and
  * reports only its own rule id, so a lint of N rules costs one lookup, not N engine runs.
  */
-import { checkGraph, type Diagnostic } from "eloquent-engine";
+import type { Diagnostic } from "eloquent-engine";
 import { MAY_HAVE_QUERY_SITES, querySiteDiagnostics } from "../query-sites/diagnostics";
 import { normalizeFileName } from "./tsconfig";
-import { mapDiagnosticToSpan } from "../extract/span";
 import { loadTypeScript } from "../typescript";
+import { locateEngineDiagnostics } from "./located-diagnostics";
 import { projectGraphFor, type LintedFile, type ProjectGraph } from "./project-graph";
 
 export interface FileReport {
@@ -36,15 +36,8 @@ export function diagnosticsByFile(project: ProjectGraph): Map<string, Diagnostic
   if (process.env.ELOQUENT_ESLINT_TRACE === "1") {
     process.stderr.write(`eloquent: engine run #${engineStats.runs} (${project.graph.models.length} models, ${project.mode})\n`);
   }
-  byFile = new Map();
-  for (const diagnostic of checkGraph(project.graph)) {
-    const span = mapDiagnosticToSpan(diagnostic, project.graph);
-    if (!span) continue; // nowhere to show it in ESLint (the CLI lists these under "(project)")
-    const file = normalizeFileName(span.file);
-    const list = byFile.get(file) ?? [];
-    list.push({ ...diagnostic, span });
-    byFile.set(file, list);
-  }
+  // Unplaced diagnostics have nowhere to show in ESLint (the CLI lists them under "(project)").
+  byFile = locateEngineDiagnostics(project.graph).byFile;
   engineRuns.set(project.key, byFile);
   if (engineRuns.size > MAX_CACHED_GRAPHS) engineRuns.delete(engineRuns.keys().next().value!);
   return byFile;
