@@ -90,6 +90,31 @@ describe.each(sqlDialects())("integrity on $name", (dialect) => {
     });
   });
 
+  it("a number written to a string column is stored as its decimal string (string-keyed morphs match)", async () => {
+    const a = await Account.create({ name: "morph" });
+    const note = await a.related("notes").create({ body: "hi", code: 42 as never });
+    const raw = await Note.query().toKnex().where("id", note.id!).first();
+    expect(raw.notable_id).toBe(String(a.id));
+    expect(raw.code).toBe("42");
+    expect((await a.related<Note[]>("notes")).map((n) => n.id)).toEqual([note.id]);
+    const [eager] = await Account.with("notes").where("id", a.id).get();
+    expect(eager!.notes!.map((n) => n.id)).toEqual([note.id]);
+    expect(await Note.where("notable_id", a.id as never).count()).toBe(1);
+    expect((await Note.findOrFail(note.id).then((n) => n.related<Account | null>("notable")))?.id).toBe(a.id);
+  });
+
+  it("a number written to a pivot's string column is stored as its decimal string", async () => {
+    const a = await Account.create({ name: "pivot" });
+    const g = await Group.create({ name: "g" });
+    await a.related("groups").attach({ [g.id!]: { label: 7 } });
+    const [joined] = await a.related<Group[]>("groups");
+    expect(joined!.pivot!.label).toBe("7");
+    await a.related("groups").updateExistingPivot(g.id, { label: 8.5 });
+    expect((await a.related<Group[]>("groups"))[0]!.pivot!.label).toBe("8.5");
+    await a.related("groups").detach();
+    await g.forceDelete();
+  });
+
   it("createMany keeps column defaults for rows that omit a column another row sets", async () => {
     const rows = await Account.createMany([{ name: "a" }, { name: "b", role: "admin" }, { name: "c" }]);
     const roles = await Account.whereIn("id", rows.map((r) => r.id)).orderBy("id").pluck("role");
