@@ -20,8 +20,10 @@ export interface TransactionOptions {
 }
 
 export class TransactionAbortedError extends EloquentError {
-  constructor(message: string, readonly cause: Error) {
+  declare readonly cause: Error;
+  constructor(message: string, cause: Error) {
     super(message);
+    this.cause = cause;
   }
 }
 
