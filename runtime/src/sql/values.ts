@@ -43,6 +43,20 @@ export function toDatabase(
     }
     return value;
   }
+  if (type === "number" && !Number.isFinite(value)) {
+    const where = typeof whereLabel === "string" ? whereLabel : whereLabel();
+    throw new EloquentError(
+      `${where}: got ${String(value)}${column ? ` for the ${column.type} column` : ""}, which no SQL column stores. ` +
+        `Check the computation that produced it (a division by zero, Number("") of bad input) and pass a finite number or null.`,
+    );
+  }
+  if (type === "function" || type === "symbol") {
+    const where = typeof whereLabel === "string" ? whereLabel : whereLabel();
+    throw new EloquentError(
+      `${where}: got a ${type} as a value. Values are strings, numbers, booleans, Dates, bigints or null ` +
+        `(json columns also take objects); a function is never run as a subquery — use whereHas() or whereIn(column, values).`,
+    );
+  }
   if (type === "number") {
     // SQLite binds a JS number as REAL: a text column would store 1 as '1.0', and string keys
     // (a morph id) would never match again. Text columns get the number's own spelling everywhere.
