@@ -27,6 +27,11 @@ export interface Page<M> {
   lastPage: number;
 }
 
+/** "2" → 2 (digits only, surrounding spaces allowed); anything else unchanged, for the validation to report. */
+function numericString(v: unknown): unknown {
+  return typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+}
+
 type CountSpecs = Map<string, { relation: string; constraint?: QueryConstraint }>;
 
 export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> {
@@ -41,6 +46,11 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
   constructor(model: ModelClass<M>) {
     this.model = model;
     this.meta = modelMeta(model);
+  }
+
+  /** The query in words for error messages (each store may print its statement). */
+  protected describe(): string {
+    return `the query on ${this.meta.table}`;
   }
 
   /** The store's error for bad query input (QueryError, MongoQueryError). */
@@ -137,7 +147,13 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
 
   async firstOrFail(): Promise<M> {
     const found = await this.first();
-    if (!found) throw new ModelNotFoundError(this.meta.name, "(query)");
+    if (!found) {
+      throw new ModelNotFoundError(
+        this.meta.name,
+        undefined,
+        `No ${this.meta.name} matched ${this.describe()}. firstOrFail() throws when nothing matches; use first() to get null instead.`,
+      );
+    }
     return found;
   }
 
@@ -147,9 +163,10 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
     return found;
   }
 
-  async paginate(page = 1, perPage = 15): Promise<Page<M>> {
-    const p = this.nonNegative(page, "paginate(page)") || 1;
-    const size = this.nonNegative(perPage, "paginate(perPage)") || 15;
+  async paginate(page: number | string = 1, perPage: number | string = 15): Promise<Page<M>> {
+    // page numbers usually come from a request (`?page=2`): numeric strings are accepted
+    const p = this.nonNegative(numericString(page), "paginate(page)") || 1;
+    const size = this.nonNegative(numericString(perPage), "paginate(perPage)") || 15;
     const total = await this.count();
     const data = await this.clone().limit(size).offset((p - 1) * size).get();
     return { data, total, perPage: size, currentPage: p, lastPage: Math.max(1, Math.ceil(total / size)) };

@@ -11,8 +11,10 @@ export class ModelNotFoundError extends EloquentError {
   constructor(
     readonly model: string,
     readonly key: unknown,
+    /** Replaces the primary-key message (firstOrFail names the query instead). */
+    message?: string,
   ) {
-    super(`${model} with primary key ${JSON.stringify(key)} was not found.`);
+    super(message ?? `${model} with primary key ${JSON.stringify(key)} was not found.`);
   }
 }
 

@@ -15,6 +15,7 @@ import {
 } from "eloquent-engine";
 import { defaultTableName } from "../relations/conventions";
 import { readCastFor, type ReadCast } from "./casts";
+import { EloquentError } from "./errors";
 import { rememberModel } from "./lookup";
 import type { ModelClass, Store } from "./types";
 
@@ -31,11 +32,15 @@ export interface ModelMeta {
   readonly relations: ReadonlyMap<string, RelationDescriptor>;
   /** Columns whose values need a read cast, with the cast. */
   readonly readCasts: ReadonlyArray<readonly [string, ReadCast]>;
+  /** json and date columns: values a caller can change in place, so dirty checking compares their content. */
+  readonly mutableColumns: readonly string[];
   readonly timestamps: boolean;
   readonly softDeletes: boolean;
   /** Value stored in `<morph>_type` columns for this model. */
   readonly morphAlias: string;
 }
+
+const MUTABLE_TYPES = new Set<string>(["json", "timestamp", "timestamps", "softDeletes"]);
 
 const metas = new WeakMap<Function, ModelMeta>();
 /** Constructor arguments of the seed's form, recorded per class on first construction. */
@@ -46,19 +51,37 @@ export function recordConstructorArgs(model: Function, table?: string, connectio
   if (!constructorArgs.has(model)) constructorArgs.set(model, { table, connection });
 }
 
-/** Table/connection given through `super(table, connection)`, building one probe instance if needed. */
-function constructorForm(model: ModelClass): { table?: string; connection?: string } {
-  if (!constructorArgs.has(model)) {
-    probing.add(model);
-    try {
-      new model();
-    } catch {
-      // A constructor that needs arguments cannot be probed; the conventions apply.
-    } finally {
-      probing.delete(model);
-    }
+/**
+ * Builds one probe instance (constructor arguments recorded, no metadata recursion). Returns it, or
+ * undefined when the constructor needs arguments (the conventions apply then).
+ */
+function probeInstance(model: ModelClass): object | undefined {
+  probing.add(model);
+  try {
+    return new model() as object;
+  } catch {
+    return undefined;
+  } finally {
+    probing.delete(model);
   }
-  return constructorArgs.get(model) ?? {};
+}
+
+/**
+ * `name?: string;` in a model class is a class field: with useDefineForClassFields (the default from
+ * target ES2022) every instance gets an own `name` property that hides the accessor, so reads give
+ * undefined and writes are never saved. Fail at the first use of the class instead.
+ */
+function assertNoShadowingFields(model: ModelClass, probe: object | undefined, columns: ReadonlyMap<string, unknown>, relations: ReadonlyMap<string, unknown>): void {
+  if (probe === undefined) return;
+  const shadowing = Object.getOwnPropertyNames(probe).filter((k) => columns.has(k) || relations.has(k));
+  if (!shadowing.length) return;
+  const list = shadowing.map((k) => `'${k}'`).join(", ");
+  throw new EloquentError(
+    `${model.name} declares ${shadowing.length > 1 ? "class fields" : "a class field"} ${list} for ${shadowing.length > 1 ? "schema entries" : "a schema entry"}: ` +
+      `an instance field hides the attribute accessor (with useDefineForClassFields, the default from target ES2022), ` +
+      `so every ${model.name} would read undefined there and never save what is assigned. ` +
+      `Make it a type-only declaration: \`declare ${shadowing[0]}?: ...;\` (or list it in the model's Attrs type and remove the field).`,
+  );
 }
 
 /** Classes being probed: their constructor must not recurse into metadata. */
@@ -92,8 +115,10 @@ function computeMeta(model: ModelClass): ModelMeta {
       else columns.set(key, entry);
     }
   }
+  const probe = probeInstance(model);
+  assertNoShadowingFields(model, probe, columns, relations);
   const needsProbe = typeof model.tableName !== "string" || typeof model.connectionName !== "string";
-  const ctorForm = needsProbe ? constructorForm(model) : {};
+  const ctorForm = needsProbe ? constructorArgs.get(model) ?? {} : {};
   const table = typeof model.tableName === "string" ? model.tableName : ctorForm.table ?? defaultTableName(model.name);
   const connection =
     typeof model.connectionName === "string" ? model.connectionName : ctorForm.connection ?? undefined;
@@ -110,6 +135,7 @@ function computeMeta(model: ModelClass): ModelMeta {
     const cast = readCastFor(col.type);
     if (cast) readCasts.push([name, cast]);
   }
+  const mutableColumns = [...columns].filter(([, col]) => MUTABLE_TYPES.has(col.type)).map(([name]) => name);
   return {
     model,
     name: model.name,
@@ -120,6 +146,7 @@ function computeMeta(model: ModelClass): ModelMeta {
     columns,
     relations,
     readCasts,
+    mutableColumns,
     timestamps: columns.has("created_at") && columns.has("updated_at"),
     softDeletes: columns.has("deleted_at") && columns.get("deleted_at")!.type === "softDeletes",
     morphAlias: typeof model.morphAlias === "string" && model.morphAlias !== "" ? model.morphAlias : model.name,

@@ -11,7 +11,8 @@ import type { DatabaseMeta } from "eloquent-engine";
 import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { RelationQuery } from "../relations/relation-query";
 import type { QueryConstraint } from "../relations/adapter";
-import { RelationNotLoadedError } from "./errors";
+import { EloquentError, RelationNotLoadedError } from "./errors";
+import { attributeStore, copyStore, isReservedKey, reservedKeyError, snapshotOf, valueSnapshot } from "./attribute-store";
 import { modelMeta, probing, recordConstructorArgs, type ModelMeta } from "./meta";
 import type { ModelClass, SchemaShape, Store } from "./types";
 
@@ -29,6 +30,8 @@ export type LoadedRelationKeys<M> = {
 }[keyof M];
 
 let pendingRow: Record<string, unknown> | undefined;
+/** Snapshot of the row being hydrated (json/date columns), adopted with it. */
+let pendingSnapshot: Record<string, string> | undefined;
 
 /** The part of every store's builder (`static query()`: SqlQuery, MongoQuery) the statics below run. */
 interface RunnableQuery<M> {
@@ -60,6 +63,12 @@ export abstract class Model<A extends object = any> {
   /** Same object as #attributes until the first write (copy-on-write dirty tracking). */
   #original: Record<string, unknown>;
   /**
+   * Serialized original values of the json and date columns: they are objects a caller can change in
+   * place (`m.meta.tags.push("x")`), which leaves the original and current values one object.
+   * Dirty checking compares these columns by content against this snapshot.
+   */
+  #snapshot: Record<string, string> | undefined;
+  /**
    * Loaded relations. The first one lives in two plain slots (most models carry one relation after
    * an eager load, and 100k parents should not mean 100k extra objects); more move to an object.
    */
@@ -78,6 +87,8 @@ export abstract class Model<A extends object = any> {
     if (row !== undefined) {
       pendingRow = undefined;
       this.#attributes = this.#original = row;
+      this.#snapshot = pendingSnapshot;
+      pendingSnapshot = undefined;
       this.#persisted = true;
       return;
     }
@@ -85,7 +96,7 @@ export abstract class Model<A extends object = any> {
     if (typeof tableOrAttributes === "string" || typeof connection === "string") {
       recordConstructorArgs(ctor, typeof tableOrAttributes === "string" ? tableOrAttributes : undefined, connection);
     }
-    this.#attributes = this.#original = {};
+    this.#attributes = this.#original = attributeStore();
     if (probing.has(ctor)) return;
     modelMeta(ctor);
     if (tableOrAttributes !== null && typeof tableOrAttributes === "object") this.fill(tableOrAttributes);
@@ -169,29 +180,36 @@ export abstract class Model<A extends object = any> {
   set<K extends keyof A & string>(key: K, value: A[K]): this;
   set(key: string, value: unknown): this;
   set(key: string, value: unknown): this {
-    if (this.#attributes === this.#original) this.#attributes = { ...this.#original };
+    if (isReservedKey(key)) {
+      const meta = modelMeta(this.constructor as ModelClass);
+      if (!meta.columns.has(key)) throw reservedKeyError(meta, key);
+    }
+    if (this.#attributes === this.#original) this.#attributes = copyStore(this.#original);
     this.#attributes[key] = value;
     return this;
   }
 
-  /** Assigns several attributes at once (relations given here are set as loaded relations). */
+  /**
+   * Assigns several attributes at once. A relation name is an error: its value would never be saved
+   * (write related rows through `related(name)`).
+   */
   fill(attributes: Partial<A> | Record<string, unknown>): this {
     const meta = modelMeta(this.constructor as ModelClass);
     for (const [key, value] of Object.entries(attributes)) {
-      if (meta.relations.has(key)) this.setRelation(key, value);
-      else this.set(key, value);
+      if (meta.relations.has(key)) throw relationAsAttributeError(meta, key);
+      this.set(key, value);
     }
     return this;
   }
 
   /** A copy of the current attributes (without relations). */
   getAttributes(): Partial<A> {
-    return { ...this.#attributes } as Partial<A>;
+    return copyStore(this.#attributes) as Partial<A>;
   }
 
   /** Attribute values as last read from or written to the store. */
   getOriginal(): Partial<A> {
-    return { ...this.#original } as Partial<A>;
+    return copyStore(this.#original) as Partial<A>;
   }
 
   /** Sets a value read from the store alongside the row (a count): visible, never dirty, never saved. */
@@ -203,9 +221,18 @@ export abstract class Model<A extends object = any> {
 
   /** Attributes changed since the last read/save, with their new values. */
   getDirty(): Partial<A> {
-    const dirty: Record<string, unknown> = {};
+    const dirty = attributeStore();
+    const snapshot = this.#snapshot;
+    if (snapshot !== undefined) {
+      // json/date columns: by content, also when the one shared object was changed in place
+      for (const key in snapshot) {
+        const value = this.#attributes[key];
+        if (valueSnapshot(value) !== snapshot[key]) dirty[key] = value;
+      }
+    }
     if (this.#attributes === this.#original) return dirty as Partial<A>;
     for (const [key, value] of Object.entries(this.#attributes)) {
+      if (snapshot !== undefined && key in snapshot) continue;
       if (!(key in this.#original) || !sameValue(value, this.#original[key])) dirty[key] = value;
     }
     return dirty as Partial<A>;
@@ -232,14 +259,18 @@ export abstract class Model<A extends object = any> {
    */
   syncOriginal(persisted = true): this {
     this.#original = this.#attributes;
+    this.#snapshot = snapshotOf(modelMeta(this.constructor as ModelClass), this.#attributes);
     this.#persisted = persisted;
     return this;
   }
 
   /** Store layers call this to replace all attributes with fresh values read from the store. */
   setRawAttributes(attributes: Record<string, unknown>, persisted = true): this {
-    castRow(modelMeta(this.constructor as ModelClass), attributes);
-    this.#attributes = this.#original = attributes;
+    const meta = modelMeta(this.constructor as ModelClass);
+    const row = adoptRow(attributes);
+    castRow(meta, row);
+    this.#attributes = this.#original = row;
+    this.#snapshot = snapshotOf(meta, row);
     this.#persisted = persisted;
     return this;
   }
@@ -249,7 +280,7 @@ export abstract class Model<A extends object = any> {
   /** A loaded relation; throws a clear error when it was never loaded. */
   getRelation(name: string): unknown {
     if (this.#relName === name) return this.#relValue;
-    if (this.#relations === undefined || !(name in this.#relations)) {
+    if (this.#relations === undefined || !Object.hasOwn(this.#relations, name)) {
       throw new RelationNotLoadedError(this.constructor.name, name);
     }
     return this.#relations[name];
@@ -261,7 +292,9 @@ export abstract class Model<A extends object = any> {
       this.#relName = name;
       this.#relValue = value;
     } else {
-      this.#relations = { [this.#relName]: this.#relValue, [name]: value };
+      this.#relations = attributeStore();
+      this.#relations[this.#relName] = this.#relValue;
+      this.#relations[name] = value;
       this.#relName = undefined;
       this.#relValue = undefined;
     }
@@ -269,7 +302,7 @@ export abstract class Model<A extends object = any> {
   }
 
   relationLoaded(name: string): boolean {
-    return this.#relName === name || (this.#relations !== undefined && name in this.#relations);
+    return this.#relName === name || (this.#relations !== undefined && Object.hasOwn(this.#relations, name));
   }
 
   /** Names and values of every loaded relation. */
@@ -332,6 +365,22 @@ export abstract class Model<A extends object = any> {
   }
 }
 
+/** `create({ posts: [...] })`: the posts would show in toJSON() but never reach the store. */
+function relationAsAttributeError(meta: ModelMeta, key: string): Error {
+  const kind = meta.relations.get(key)!.kind;
+  const many = kind === "hasMany" || kind === "morphMany" || kind === "belongsToMany";
+  const how =
+    kind === "belongsToMany"
+      ? `save the ${meta.name}, then \`await model.related("${key}").attach(ids)\` (or sync)`
+      : kind === "belongsTo" || kind === "morphTo"
+        ? `set its foreign key column instead`
+        : `save the ${meta.name}, then \`await model.related("${key}").${many ? "createMany([...])" : "create({...})"}\``;
+  return new EloquentError(
+    `${meta.name}: '${key}' is a ${kind} relation, not a column; a relation given as an attribute (create(), fill(), new ${meta.name}({...})) is never saved. ` +
+      `Remove it from the attributes and ${how}.`,
+  );
+}
+
 function serialize(value: unknown): unknown {
   return value instanceof Model ? value.toJSON() : value;
 }
@@ -346,6 +395,12 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Applies the class's read casts to a row in place. */
+/** A driver's row becomes the attribute store: no prototype, so no inherited names read as attributes. */
+function adoptRow(row: Record<string, unknown>): Record<string, unknown> {
+  if (Object.getPrototypeOf(row) !== null) Object.setPrototypeOf(row, null);
+  return row;
+}
+
 export function castRow(meta: ModelMeta, row: Record<string, unknown>): Record<string, unknown> {
   const casts = meta.readCasts;
   for (let i = 0; i < casts.length; i++) {
@@ -367,16 +422,19 @@ export function hydrate<M extends Model>(model: ModelClass<M>, row: Record<strin
 export function hydrateAll<M extends Model>(model: ModelClass<M>, rows: Record<string, unknown>[]): M[] {
   const meta = modelMeta(model);
   const casts = meta.readCasts.length > 0;
+  const snapshots = meta.mutableColumns.length > 0;
   const out = new Array<M>(rows.length);
   try {
     for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
+      const row = adoptRow(rows[i]!);
       if (casts) castRow(meta, row);
+      if (snapshots) pendingSnapshot = snapshotOf(meta, row);
       pendingRow = row;
       out[i] = new model();
     }
   } finally {
     pendingRow = undefined;
+    pendingSnapshot = undefined;
   }
   return out;
 }

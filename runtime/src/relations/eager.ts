@@ -15,16 +15,31 @@ export interface EagerNode {
   children: Map<string, EagerNode>;
 }
 
-export type EagerSpec = string | readonly string[] | Readonly<Record<string, QueryConstraint | true | undefined>>;
+/**
+ * A `with()` argument: a path, a list of paths (lists may nest), or an object whose values are a
+ * constraint (`q => ...`), `true`, or nested specs relative to the key (`{ posts: ["comments"] }`,
+ * `{ posts: { comments: q => ... } }`).
+ */
+export type EagerSpec = string | readonly EagerSpec[] | { readonly [path: string]: QueryConstraint | true | undefined | EagerSpec };
 
 /** Adds `with(...)` arguments to a tree (paths merge: "posts" and "posts.comments" share "posts"). */
-export function addEagerPaths(tree: Map<string, EagerNode>, specs: readonly EagerSpec[]): void {
+export function addEagerPaths(tree: Map<string, EagerNode>, specs: readonly EagerSpec[], prefix = ""): void {
   for (const spec of specs) {
-    if (typeof spec === "string") addPath(tree, spec, undefined);
-    else if (Array.isArray(spec)) for (const p of spec) addPath(tree, p, undefined);
+    if (typeof spec === "string") addPath(tree, prefix + spec, undefined);
+    else if (Array.isArray(spec)) addEagerPaths(tree, spec, prefix);
     else if (spec && typeof spec === "object") {
-      for (const [path, constraint] of Object.entries(spec)) {
-        addPath(tree, path, typeof constraint === "function" ? constraint : undefined);
+      for (const [path, value] of Object.entries(spec)) {
+        if (typeof value === "function") addPath(tree, prefix + path, value as QueryConstraint);
+        else if (value === true || value === undefined) addPath(tree, prefix + path, undefined);
+        else if (typeof value === "string" || (value !== null && typeof value === "object")) {
+          addPath(tree, prefix + path, undefined);
+          addEagerPaths(tree, [value as EagerSpec], `${prefix}${path}.`);
+        } else {
+          throw new TypeError(
+            `with({ "${prefix}${path}": ${JSON.stringify(value)} }): the value must be a constraint (q => q.where(...)), true, ` +
+              `or nested relations ({ ${path}: ["comments"] } / { ${path}: { comments: q => ... } }).`,
+          );
+        }
       }
     } else {
       throw new TypeError(

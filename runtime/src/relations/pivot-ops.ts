@@ -28,8 +28,23 @@ function ownerKeyOf(parent: Model, relation: ResolvedRelation): unknown {
   return key;
 }
 
-/** Normalises the user's input to [relatedKey, extra pivot values] pairs. */
-function entries(input: PivotInput, relation: ResolvedRelation): Array<[unknown, Record<string, unknown>]> {
+/** Normalises the user's input to [relatedKey, extra pivot values] pairs; a missing key is an error. */
+function entries(input: PivotInput, relation: ResolvedRelation, op: string): Array<[unknown, Record<string, unknown>]> {
+  const out = rawEntries(input, relation);
+  for (const [key] of out) {
+    if (key === null || key === undefined || key === "" || (typeof key === "number" && !Number.isFinite(key))) {
+      const target = relation.target?.name ?? "related model";
+      throw new RelationError(
+        `${relation.owner.name}.${relation.name}.${op}(): got ${input === null || input === undefined ? String(input) : `a ${target} key ${JSON.stringify(key) ?? String(key)}`} ` +
+          `where a ${target} id or a saved ${target} was expected; a pivot row needs both keys. ` +
+          (op === "detach" ? "Call detach() with no argument to detach all." : `Pass ids (${op}([1, 2])) or saved models; save a new ${target} before attaching it.`),
+      );
+    }
+  }
+  return out;
+}
+
+function rawEntries(input: PivotInput, relation: ResolvedRelation): Array<[unknown, Record<string, unknown>]> {
   const keyOf = (v: unknown): unknown => {
     if (v && typeof v === "object" && typeof (v as Model).get === "function") return (v as Model).get(relation.ownerKey!);
     return v;
@@ -78,7 +93,7 @@ function pivotRow(relation: ResolvedRelation, ownerKey: unknown, relatedKey: unk
 export async function attach(parent: Model, relation: ResolvedRelation, input: PivotInput): Promise<void> {
   const ownerKey = ownerKeyOf(parent, relation);
   const now = new Date();
-  const rows = entries(input, relation).map(([k, extra]) => pivotRow(relation, ownerKey, k, extra, now));
+  const rows = entries(input, relation, "attach").map(([k, extra]) => pivotRow(relation, ownerKey, k, extra, now));
   if (!rows.length) return;
   const adapter = relation.owner.adapter;
   await adapter.atomic(relation.owner, () => adapter.insertPivotRows(relation.pivot!, rows));
@@ -87,7 +102,8 @@ export async function attach(parent: Model, relation: ResolvedRelation, input: P
 export async function detach(parent: Model, relation: ResolvedRelation, input?: PivotInput): Promise<number> {
   const ownerKey = ownerKeyOf(parent, relation);
   const adapter = relation.owner.adapter;
-  const keys = input === undefined ? undefined : entries(input, relation).map(([k]) => k);
+  // detach() and detach(null) detach all (Laravel); detach([]) detaches nothing.
+  const keys = input === undefined || input === null ? undefined : entries(input, relation, "detach").map(([k]) => k);
   if (keys && !keys.length) return 0;
   return adapter.atomic(relation.owner, () => adapter.deletePivotRows(relation.pivot!, ownerKey, keys));
 }
@@ -96,7 +112,8 @@ export async function sync(parent: Model, relation: ResolvedRelation, input: Piv
   const ownerKey = ownerKeyOf(parent, relation);
   const spec = relation.pivot!;
   const adapter = relation.owner.adapter;
-  const wanted = entries(input, relation);
+  const wanted = entries(input, relation, "sync");
+  if (!detaching && !wanted.length) return { attached: [], detached: [], updated: [] }; // nothing to read or write
   return adapter.atomic(relation.owner, async () => {
     const current = await adapter.fetchPivotRows(spec, [ownerKey]);
     const currentByKey = new Map(current.map((row) => [str(row[spec.foreignKey]), row]));
@@ -135,7 +152,8 @@ export async function toggle(parent: Model, relation: ResolvedRelation, input: P
   const ownerKey = ownerKeyOf(parent, relation);
   const spec = relation.pivot!;
   const adapter = relation.owner.adapter;
-  const wanted = entries(input, relation);
+  const wanted = entries(input, relation, "toggle");
+  if (!wanted.length) return { attached: [], detached: [] };
   return adapter.atomic(relation.owner, async () => {
     const current = new Map(
       (await adapter.fetchPivotRows(spec, [ownerKey])).map((row) => [str(row[spec.foreignKey]), row[spec.foreignKey]]),
@@ -149,12 +167,18 @@ export async function toggle(parent: Model, relation: ResolvedRelation, input: P
   });
 }
 
-export async function updateExistingPivot(parent: Model, relation: ResolvedRelation, relatedKey: unknown, values: Record<string, unknown>): Promise<number> {
+/** Updates the pivot rows of one or more related keys (an id, a model, or a list of either). */
+export async function updateExistingPivot(parent: Model, relation: ResolvedRelation, related: PivotInput, values: Record<string, unknown>): Promise<number> {
   const ownerKey = ownerKeyOf(parent, relation);
   checkPivotColumns(relation, values);
+  const keys = entries(related, relation, "updateExistingPivot").map(([k]) => k);
+  if (!keys.length) return 0;
   const spec = relation.pivot!;
   const adapter = relation.owner.adapter;
-  return adapter.atomic(relation.owner, () =>
-    adapter.updatePivotRow(spec, ownerKey, relatedKey, spec.timestamps.includes("updated_at") ? { ...values, updated_at: new Date() } : values),
-  );
+  const row = spec.timestamps.includes("updated_at") ? { ...values, updated_at: new Date() } : values;
+  return adapter.atomic(relation.owner, async () => {
+    let n = 0;
+    for (const key of keys) n += await adapter.updatePivotRow(spec, ownerKey, key, row);
+    return n;
+  });
 }

@@ -112,7 +112,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   attach(ids: pivots.PivotInput): Promise<void> {
     return pivots.attach(this.#parent, this.#pivotRelation("attach"), ids);
   }
-  /** Removes pivot rows (all of this parent's when no ids are given). Returns the number removed. */
+  /** Removes pivot rows (all of this parent's for `detach()` / `detach(null)`; none for `[]`). Returns the number removed. */
   detach(ids?: pivots.PivotInput): Promise<number> {
     return pivots.detach(this.#parent, this.#pivotRelation("detach"), ids);
   }
@@ -124,7 +124,8 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   toggle(ids: pivots.PivotInput): Promise<{ attached: unknown[]; detached: unknown[] }> {
     return pivots.toggle(this.#parent, this.#pivotRelation("toggle"), ids);
   }
-  updateExistingPivot(id: unknown, values: Record<string, unknown>): Promise<number> {
-    return pivots.updateExistingPivot(this.#parent, this.#pivotRelation("updateExistingPivot"), id, values);
+  /** Updates the pivot columns of attached rows: an id, a model, or a list of either. Returns the rows changed. */
+  updateExistingPivot(ids: pivots.PivotInput, values: Record<string, unknown>): Promise<number> {
+    return pivots.updateExistingPivot(this.#parent, this.#pivotRelation("updateExistingPivot"), ids, values);
   }
 }

@@ -3,6 +3,7 @@
  * parameter limit, keys coerced to the key column's type, belongsToMany as one join query.
  */
 import type { Knex } from "knex";
+import type { ColumnDescriptor, DatabaseMeta } from "../schema";
 import { hydrateAll, type Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import { toDate } from "../model/casts";
@@ -105,11 +106,37 @@ function splitRows(rows: Record<string, unknown>[]): { attributes: Record<string
   return { attributes, pivots };
 }
 
-function writeRow(ctx: QueryContext, row: Record<string, unknown>): Record<string, unknown> {
+function writeRow(ctx: QueryContext, spec: PivotSpec, row: Record<string, unknown>): Record<string, unknown> {
+  const columns = pivotColumns(spec);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = toDatabase(ctx.dialect, undefined, v, "pivot");
+  for (const [k, v] of Object.entries(row)) out[k] = toDatabase(ctx.dialect, columns.get(k), v, "pivot");
   return out;
 }
+
+const pivotColumnCache = new WeakMap<PivotSpec, ReadonlyMap<string, ColumnDescriptor>>();
+
+/**
+ * Declared types of a pivot's columns, so values are written like model attributes (a number in a
+ * string column stays "5", not SQLite's '5.0'): the owner's `static database.tables` entry, else what
+ * migrate() infers (extra columns are strings, the owner key follows the owner's key column).
+ */
+function pivotColumns(spec: PivotSpec): ReadonlyMap<string, ColumnDescriptor> {
+  let columns = pivotColumnCache.get(spec);
+  if (!columns) {
+    const declared = (spec.owner.database as DatabaseMeta | undefined)?.tables?.[spec.table]?.columns;
+    const map = new Map<string, ColumnDescriptor>();
+    if (declared) for (const [name, col] of Object.entries(declared)) map.set(name, col);
+    else {
+      const ownerKey = modelMeta(spec.owner).columns.get(modelMeta(spec.owner).primaryKey);
+      if (ownerKey) map.set(spec.localKey, ownerKey);
+      for (const c of spec.columns) if (!spec.timestamps.includes(c)) map.set(c, INFERRED_PIVOT_COLUMN);
+    }
+    pivotColumnCache.set(spec, (columns = map));
+  }
+  return columns;
+}
+
+const INFERRED_PIVOT_COLUMN: ColumnDescriptor = { __eloquent: "column", type: "string", length: 255, options: { nullable: true } };
 
 export const sqlAdapter: StoreAdapter = {
   async fetchByKeys(request) {
@@ -190,7 +217,7 @@ export const sqlAdapter: StoreAdapter = {
     const perRow = Object.keys(rows[0]!).length || 1;
     const limit = ctx.dialect === "sqlite" ? 500 : Infinity; // knex's UNION ALL form on SQLite
     for (const part of chunks(rows, Math.max(1, Math.min(limit, Math.floor(ctx.size / perRow))))) {
-      await ctx.runner(spec.table).insert(part.map((r) => writeRow(ctx, r)));
+      await ctx.runner(spec.table).insert(part.map((r) => writeRow(ctx, spec, r)));
     }
   },
 
@@ -211,7 +238,7 @@ export const sqlAdapter: StoreAdapter = {
         .runner(spec.table)
         .where(spec.localKey, ownerKey as Knex.Value)
         .where(spec.foreignKey, relatedKey as Knex.Value)
-        .update(writeRow(ctx, values)),
+        .update(writeRow(ctx, spec, values)),
     );
   },
 

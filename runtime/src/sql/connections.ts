@@ -12,6 +12,7 @@ import knexFactory, { type Knex } from "knex";
 import { EloquentError } from "../model/errors";
 import { missingDriverMessage } from "./drivers";
 import { attachQueryEvents } from "./events";
+import { mysqlPreparedClient } from "./mysql-prepared";
 import { openTransaction } from "./transaction-scope";
 
 export type Dialect = "sqlite" | "pg" | "mysql";
@@ -130,7 +131,8 @@ function knexConfig(config: ConnectionConfig, dialect: Dialect, onSqliteVersion:
     case "mysql": {
       const u = new URL(config.url!);
       return {
-        client: "mysql2",
+        // values as server-side bound parameters, safe under any sql_mode (see mysql-prepared.ts)
+        client: mysqlPreparedClient(),
         connection: {
           host: u.hostname,
           port: u.port ? Number(u.port) : 3306,
@@ -140,6 +142,8 @@ function knexConfig(config: ConnectionConfig, dialect: Dialect, onSqliteVersion:
           // Dates are stored and read as UTC, like the other dialects.
           timezone: "Z",
           supportBigNumbers: true,
+          // prepared statements cached per connection; the server caps them globally (max_prepared_stmt_count)
+          maxPreparedStatements: 512,
         },
         pool,
         ...config.knex,

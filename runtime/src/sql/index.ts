@@ -14,6 +14,6 @@ export {
   type Dialect,
 } from "./connections";
 export { onQuery, type QueryEvent, type QueryListener } from "./events";
-export { transaction, inTransaction, type TransactionOptions } from "./transaction";
+export { transaction, inTransaction, TransactionAbortedError, type TransactionOptions } from "./transaction";
 export { sqlAdapter } from "./adapter";
 export { migrate, dropTables, type MigrateOptions, type MigrationPlan } from "./migrate";

@@ -163,6 +163,15 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     if (Array.isArray(value)) {
       throw new QueryError(`${this.meta.name}.${method}('${String(first)}', [...]): use whereIn() to compare with a list.`);
     }
+    if (operator === "ilike") {
+      // PostgreSQL has ILIKE; elsewhere the same case-insensitive match is LOWER() LIKE LOWER()
+      this.#wheres.push((qb, ctx) => {
+        const bound = this.#value(column, value, ctx, `${method}()`) as Knex.Value;
+        if (ctx.dialect === "pg") qb[method](column, "ilike", bound);
+        else qb[bool === "and" ? "whereRaw" : "orWhereRaw"]("LOWER(??) LIKE LOWER(?)", [column, bound]);
+      });
+      return this;
+    }
     this.#wheres.push((qb, ctx) => void qb[method](column, operator, this.#value(column, value, ctx, `${method}()`) as Knex.Value));
     return this;
   }
@@ -383,7 +392,34 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
           `For several ids use ${this.meta.name}.whereIn('${this.meta.primaryKey}', ids).get().`,
       );
     }
-    return this.clone().whereKeyIn(this.meta.primaryKey, [id]).first();
+    return this.clone().whereKeyIn(this.meta.primaryKey, [this.#checkedKey(id)]).first();
+  }
+
+  /**
+   * A primary-key value `find()` can look up, the same on every dialect (PostgreSQL would reject
+   * "abc" for an integer key with a driver error, SQLite and MySQL would quietly match nothing or
+   * cast it). Integer keys take integers and digit strings; string keys take strings and numbers.
+   */
+  #checkedKey(id: unknown): unknown {
+    const pk = this.meta.primaryKey;
+    const type = this.meta.columns.get(pk)?.type;
+    const integer = type === "increments" || type === "bigIncrements" || type === "int" || type === "bigint";
+    const ok = integer
+      ? (typeof id === "number" && Number.isSafeInteger(id)) || (typeof id === "string" && /^-?\d+$/.test(id)) || typeof id === "bigint"
+      : typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) || typeof id === "bigint";
+    if (!ok) {
+      throw this.queryError(
+        `${this.meta.name}.find(${typeof id === "string" ? JSON.stringify(id) : String(id)}): primary key '${pk}' is ${integer ? "an integer" : `a ${type ?? "string"}`} column, ` +
+          `so the id must be ${integer ? "an integer or a string of digits" : "a string or a number"}; got ${typeof id === "number" ? String(id) : typeof id}. ` +
+          `Validate the id where it enters (a route parameter, a form field) before calling find().`,
+      );
+    }
+    return id;
+  }
+
+  protected override describe(): string {
+    const { sql, bindings } = this.toKnex().toSQL();
+    return `the query \`${sql}\`${bindings.length ? ` with bindings ${JSON.stringify(bindings)}` : ""}`;
   }
 
   async count(): Promise<number> {

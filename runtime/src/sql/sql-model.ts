@@ -70,6 +70,23 @@ async function insertRows(meta: ModelMeta, rows: Record<string, unknown>[]): Pro
   return ids;
 }
 
+/**
+ * Consecutive models that define the same attributes (undefined values do not count): one INSERT
+ * each, so rows keep their order (and their generated ids ascend in input order).
+ */
+function groupByColumnSet<M extends Model>(models: readonly M[]): M[][] {
+  const groups: M[][] = [];
+  let last: string | undefined;
+  for (const m of models) {
+    const attrs = m.getAttributes() as Record<string, unknown>;
+    const signature = Object.keys(attrs).filter((k) => attrs[k] !== undefined).sort().join("\0");
+    if (signature === last) groups[groups.length - 1]!.push(m);
+    else groups.push([m]);
+    last = signature;
+  }
+  return groups;
+}
+
 export class SqlModelBase<A extends object = any> extends Model<A> {
   static override readonly store = "sql" as const;
   static readonly adapter = sqlAdapter;
@@ -120,21 +137,16 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     if (!rows.length) return [];
     const { dialect } = executor(meta);
     const models = modelsForInsert(this as unknown as new () => InstanceType<C>, meta, rows);
-    // Every row gets the same column list so one multi-row INSERT fits all.
-    const columns = new Set<string>();
-    for (const m of models) for (const k of Object.keys(m.getAttributes())) columns.add(k);
-    const dbRows = models.map((m) => {
-      const attrs = m.getAttributes() as Record<string, unknown>;
-      const full: Record<string, unknown> = {};
-      for (const c of columns) full[c] = attrs[c] === undefined ? null : attrs[c];
-      return rowFor(meta, dialect, full, "createMany()");
-    });
-    for (const r of dbRows) if (r[meta.primaryKey] === null) delete r[meta.primaryKey];
-    const ids = await insertRows(meta, dbRows);
-    models.forEach((m, i) => {
-      if (m.get(meta.primaryKey) == null && ids[i] != null) m.set(meta.primaryKey, ids[i]);
-      m.syncOriginal(true);
-    });
+    // One multi-row INSERT per distinct column set: padding a row that omits a column with NULL
+    // would store NULL instead of the column's default.
+    for (const group of groupByColumnSet(models)) {
+      const dbRows = group.map((m) => rowFor(meta, dialect, m.getAttributes() as Record<string, unknown>, "createMany()"));
+      const ids = await insertRows(meta, dbRows);
+      group.forEach((m, i) => {
+        if (m.get(meta.primaryKey) == null && ids[i] != null) m.set(meta.primaryKey, ids[i]);
+        m.syncOriginal(true);
+      });
+    }
     return models;
   }
 

@@ -6,6 +6,9 @@ import type { ColumnDescriptor } from "eloquent-engine";
 import { EloquentError } from "../model/errors";
 import type { Dialect } from "./connections";
 
+/** Column types stored as text: numbers written to them are converted to their decimal string. */
+export const TEXT_TYPES: ReadonlySet<string> = new Set(["string", "text", "uuid", "objectId"]);
+
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 /** `YYYY-MM-DD HH:MM:SS.sss` in UTC: sorts and compares as text, matches CURRENT_TIMESTAMP's shape. */
@@ -30,7 +33,35 @@ export function toDatabase(
     const where = typeof whereLabel === "string" ? whereLabel : whereLabel();
     return type === "string" && /(^|\.)(or)?where/i.test(where) ? value : JSON.stringify(value);
   }
-  if (type === "number" || type === "string") return value;
+  if (type === "string") {
+    if (dialect === "pg" && (value as string).includes("\u0000")) {
+      const where = typeof whereLabel === "string" ? whereLabel : whereLabel();
+      throw new EloquentError(
+        `${where}: the string contains a NUL character (\\u0000), which PostgreSQL text cannot hold. ` +
+          `Strip it (value.replaceAll("\\u0000", "")) or store the bytes in a binary column.`,
+      );
+    }
+    return value;
+  }
+  if (type === "number" && !Number.isFinite(value)) {
+    const where = typeof whereLabel === "string" ? whereLabel : whereLabel();
+    throw new EloquentError(
+      `${where}: got ${String(value)}${column ? ` for the ${column.type} column` : ""}, which no SQL column stores. ` +
+        `Check the computation that produced it (a division by zero, Number("") of bad input) and pass a finite number or null.`,
+    );
+  }
+  if (type === "function" || type === "symbol") {
+    const where = typeof whereLabel === "string" ? whereLabel : whereLabel();
+    throw new EloquentError(
+      `${where}: got a ${type} as a value. Values are strings, numbers, booleans, Dates, bigints or null ` +
+        `(json columns also take objects); a function is never run as a subquery — use whereHas() or whereIn(column, values).`,
+    );
+  }
+  if (type === "number") {
+    // SQLite binds a JS number as REAL: a text column would store 1 as '1.0', and string keys
+    // (a morph id) would never match again. Text columns get the number's own spelling everywhere.
+    return column !== undefined && TEXT_TYPES.has(column.type) ? String(value) : value;
+  }
   const where = () => (typeof whereLabel === "string" ? whereLabel : whereLabel());
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new EloquentError(`${where()}: invalid Date.`);

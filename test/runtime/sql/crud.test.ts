@@ -75,11 +75,13 @@ describe.each(sqlDialects())("SQL models and queries on $name", (dialect) => {
     expect(await User.find(u.id)).toBeNull();
   });
 
-  it("createMany inserts in one statement and returns keys", async () => {
+  it("createMany inserts in one statement per run of rows with the same columns, and returns keys", async () => {
+    const same = await withQueryCount(() => User.createMany([{ name: "x", email: "x@x" }, { name: "y", email: "y@x" }]));
+    expect(same.count).toBe(1);
     const { result, count } = await withQueryCount(() =>
       User.createMany([{ name: "a" }, { name: "b", email: "b@x" }, { name: "c" }]),
     );
-    expect(count).toBe(1);
+    expect(count).toBe(3); // a row that omits a column must get the column's default, not NULL
     expect(result.map((u) => u.name)).toEqual(["a", "b", "c"]);
     const ids = result.map((u) => u.id);
     expect(new Set(ids).size).toBe(3);
