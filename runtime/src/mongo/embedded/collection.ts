@@ -27,6 +27,7 @@ import {
 import type { CollectionPort, CursorPort } from "../port";
 import { cloneDocument } from "./clone";
 import { idKey, scalarKey } from "./hash-key";
+import { isJournaling, recordDelete, recordInsert, recordReplace } from "./journal";
 import { matchesIndexed, MINGO_OPTIONS, planFilter, type QueryPlan } from "./plan";
 
 /** `matches`, with the indexed field's hash key cached on the entry (an index, in effect). */
@@ -194,7 +195,9 @@ export class EmbeddedCollection implements CollectionPort {
         11000,
       );
     }
-    this.#entries.set(key, { seq: this.#data.seq++, doc: stored });
+    const entry: Entry = { seq: this.#data.seq++, doc: stored };
+    this.#entries.set(key, entry);
+    recordInsert(this.#entries, key, entry);
     return stored._id;
   }
 
@@ -235,8 +238,7 @@ export class EmbeddedCollection implements CollectionPort {
     for (const entry of targets) {
       const { next, changed } = this.#applied(entry.doc, update as Document, false);
       if (changed) {
-        entry.doc = next;
-        entry.keys = undefined;
+        recordReplaceOf(entry, next);
         modified++;
       }
     }
@@ -289,8 +291,7 @@ export class EmbeddedCollection implements CollectionPort {
       let result: Document | null;
       if (entry) {
         const before = entry.doc;
-        entry.doc = this.#applied(entry.doc, update as Document, false).next;
-        entry.keys = undefined;
+        recordReplaceOf(entry, this.#applied(entry.doc, update as Document, false).next);
         result = after ? entry.doc : before;
       } else if (options.upsert) {
         const id = this.#upsert(filter, update as Document);
@@ -308,7 +309,11 @@ export class EmbeddedCollection implements CollectionPort {
   #delete(filter: Filter<Document>, many: boolean): DeleteResult {
     const hits = this.#select(filter);
     const targets = many ? hits : hits.slice(0, 1);
-    for (const entry of targets) this.#entries.delete(idKey(entry.doc._id));
+    for (const entry of targets) {
+      const key = idKey(entry.doc._id);
+      this.#entries.delete(key);
+      recordDelete(this.#entries, key, entry);
+    }
     return { acknowledged: true, deletedCount: targets.length };
   }
 
@@ -323,10 +328,19 @@ export class EmbeddedCollection implements CollectionPort {
   /** Removes every document (the collection object stays usable, like a dropped-and-recreated one). */
   drop(): Promise<boolean> {
     return this.#run("drop", undefined, () => {
+      if (isJournaling()) for (const [key, entry] of this.#entries) recordDelete(this.#entries, key, entry);
       this.#entries.clear();
       return true;
     });
   }
+}
+
+/** Replaces a stored document (the journal keeps the previous one for an undo). */
+function recordReplaceOf(entry: Entry, next: WithId<Document>): void {
+  const before = entry.doc;
+  entry.doc = next;
+  entry.keys = undefined;
+  recordReplace(entry, before);
 }
 
 function assertDocument(value: unknown, what: string): asserts value is Document {
