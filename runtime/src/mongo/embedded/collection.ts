@@ -113,8 +113,9 @@ export class EmbeddedCollection implements CollectionPort {
 
   /** Matching entries in natural (insertion) order. */
   #select(filter: Filter<Document> | undefined): Entry[] {
-    const f = (filter ?? {}) as Document;
-    assertDocument(f, "filter");
+    assertDocument(filter ?? {}, "filter");
+    // Filters go through the same BSON value rules as documents (Int32(5) is 5, undefined is null).
+    const f = cloneDocument(filter ?? {}) as Document;
     const plan = planFilter(f);
     const out: Entry[] = [];
     if (plan.indexed?.field === "_id" && plan.indexed.keys.size * 4 < this.#entries.size) {
