@@ -1,6 +1,6 @@
 /**
  * An in-process collection with the driver's semantics for the operations the runtime uses.
- * Matching, update operators, sorting and projection come from mingo; this file adds what a server
+ * Matching, update operators and projection come from mingo, sorting from sort.ts (the server's rules); this file adds what a server
  * adds around them: the unique `_id` index, generated ObjectIds, copy-in/copy-out storage, write
  * results shaped like the driver's, upserts, and command events.
  *
@@ -29,6 +29,7 @@ import { cloneDocument } from "./clone";
 import { idKey, scalarKey } from "./hash-key";
 import { isJournaling, recordDelete, recordInsert, recordReplace } from "./journal";
 import { matchesIndexed, MINGO_OPTIONS, planFilter, type QueryPlan } from "./plan";
+import { sortDocuments } from "./sort";
 
 /** `matches`, with the indexed field's hash key cached on the entry (an index, in effect). */
 function entryMatches(entry: Entry, plan: QueryPlan): boolean {
@@ -136,12 +137,8 @@ export class EmbeddedCollection implements CollectionPort {
     const skip = nonNegative(options.skip, "skip");
     const limit = Math.abs(options.limit ?? 0);
     const projection = options.projection && Object.keys(options.projection).length ? options.projection : undefined;
-    if (sort) {
-      let cursor = new Query({}, MINGO_OPTIONS).find<Document>(docs).sort(sort);
-      if (skip) cursor = cursor.skip(skip);
-      if (limit) cursor = cursor.limit(limit);
-      docs = cursor.all();
-    } else if (skip || limit) {
+    if (sort) docs = sortDocuments(docs, sort);
+    if (skip || limit) {
       docs = docs.slice(skip, limit ? skip + limit : undefined);
     }
     if (projection) docs = new Query({}, MINGO_OPTIONS).find<Document>(docs, projection).all();
@@ -283,7 +280,7 @@ export class EmbeddedCollection implements CollectionPort {
       const sort = normaliseSort(options.sort);
       let hits = this.#select(filter);
       if (sort && hits.length > 1) {
-        const order = new Query({}, MINGO_OPTIONS).find<WithId<Document>>(hits.map((e) => e.doc)).sort(sort).all();
+        const order = sortDocuments(hits.map((e) => e.doc), sort);
         const byDoc = new Map(hits.map((e) => [e.doc, e]));
         hits = order.map((d) => byDoc.get(d)!);
       }
