@@ -76,34 +76,44 @@ function withSession<O extends object>(options?: O): (O & { session?: ClientSess
   return session ? { ...(options ?? ({} as O)), session } : options;
 }
 
-function sessionAwareCollection(c: Collection<Document>): CollectionPort {
+/** Turns a driver failure into the error the runtime reports (e.g. "no server answered at <url>"). */
+export type FailureMapper = (error: unknown) => unknown;
+
+function sessionAwareCollection(c: Collection<Document>, fail: FailureMapper): CollectionPort {
+  const run = <T>(p: Promise<T>): Promise<T> => p.catch((error) => Promise.reject(fail(error)));
   return {
     collectionName: c.collectionName,
-    insertOne: (doc) => c.insertOne(doc, withSession()),
-    insertMany: (docs) => c.insertMany(docs, withSession()),
-    find: (filter, options) => c.find(filter, withSession(options)),
-    findOne: (filter, options) => c.findOne(filter, withSession(options) ?? {}),
-    updateOne: (filter, update, options) => c.updateOne(filter, update, withSession(options)),
-    updateMany: (filter, update, options) => c.updateMany(filter, update, withSession(options)),
-    deleteOne: (filter) => c.deleteOne(filter, withSession()),
-    deleteMany: (filter) => c.deleteMany(filter, withSession()),
-    aggregate: (pipeline) => c.aggregate(pipeline, withSession()),
-    countDocuments: (filter, options) => c.countDocuments(filter, withSession(options)),
-    findOneAndUpdate: (filter, update, options) => c.findOneAndUpdate(filter, update, withSession(options) ?? {}),
-    drop: () => c.drop(),
+    insertOne: (doc) => run(c.insertOne(doc, withSession())),
+    insertMany: (docs) => run(c.insertMany(docs, withSession())),
+    find: (filter, options) => {
+      const cursor = c.find(filter, withSession(options));
+      return { toArray: () => run(cursor.toArray()) };
+    },
+    findOne: (filter, options) => run(c.findOne(filter, withSession(options) ?? {})),
+    updateOne: (filter, update, options) => run(c.updateOne(filter, update, withSession(options))),
+    updateMany: (filter, update, options) => run(c.updateMany(filter, update, withSession(options))),
+    deleteOne: (filter) => run(c.deleteOne(filter, withSession())),
+    deleteMany: (filter) => run(c.deleteMany(filter, withSession())),
+    aggregate: (pipeline) => {
+      const cursor = c.aggregate(pipeline, withSession());
+      return { toArray: () => run(cursor.toArray()) };
+    },
+    countDocuments: (filter, options) => run(c.countDocuments(filter, withSession(options))),
+    findOneAndUpdate: (filter, update, options) => run(c.findOneAndUpdate(filter, update, withSession(options) ?? {})),
+    drop: () => run(c.drop()),
   };
 }
 
 /** A driver Db whose collections join the transaction opened by `runAtomically`. */
-export function sessionAwareDb(db: Db): DbPort {
+export function sessionAwareDb(db: Db, fail: FailureMapper = (e) => e): DbPort {
   const cache = new Map<string, CollectionPort>();
   return {
     databaseName: db.databaseName,
     collection(name) {
       let c = cache.get(name);
-      if (!c) cache.set(name, (c = sessionAwareCollection(db.collection(name))));
+      if (!c) cache.set(name, (c = sessionAwareCollection(db.collection(name), fail)));
       return c;
     },
-    dropDatabase: () => db.dropDatabase(),
+    dropDatabase: () => db.dropDatabase().catch((error) => Promise.reject(fail(error))),
   };
 }
