@@ -56,6 +56,19 @@ describe("embedded store: inserts and ids", () => {
   });
 });
 
+describe("embedded store: the 16 MB document limit", () => {
+  const MiB = 1024 * 1024;
+  it("refuses documents and update results above 16 MiB of BSON, like the server, and stores nothing", async () => {
+    const c = coll("big");
+    await c.insertOne({ _id: 1, s: "x".repeat(16 * MiB - 100) }); // just below: stored
+    await expect(c.insertOne({ _id: 2, s: "x".repeat(16 * MiB) })).rejects.toMatchObject({ code: 10334, message: expect.stringMatching(/^object to insert too large\. size in bytes: \d+, max size: 16777216$/) });
+    await expect(c.updateOne({ _id: 1 }, { $set: { t: "y".repeat(200) } })).rejects.toMatchObject({ code: 17419, message: "Resulting document after update is larger than 16777216" });
+    await expect(c.insertMany([{ _id: 3 }, { _id: 4, s: "x".repeat(16 * MiB) }])).rejects.toThrow("Document is larger than the maximum size 16777216");
+    expect((await c.find({}, { projection: { _id: 1 } }).toArray()).map((d: any) => d._id)).toEqual([1]); // the driver sends nothing of a batch it refuses
+    expect(((await c.findOne({ _id: 1 })) as any).t).toBeUndefined();
+  });
+});
+
 describe("embedded store: queries (mingo semantics)", () => {
   beforeEach(async () => {
     await coll("p").insertMany([

@@ -9,6 +9,7 @@
  */
 import { Aggregator, Query, update as applyUpdate } from "mingo";
 import {
+  BSON,
   ObjectId,
   type CountDocumentsOptions,
   type DeleteResult,
@@ -186,6 +187,10 @@ export class EmbeddedCollection implements CollectionPort {
     // Like the driver, a missing _id is generated and written back onto the caller's document.
     if (doc._id === undefined) doc._id = new ObjectId();
     const stored = cloneDocument(doc) as WithId<Document>;
+    const size = bsonSize(stored);
+    if (size > MAX_BSON_SIZE) {
+      throw new EmbeddedStoreError(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`, 10334);
+    }
     const key = idKey(stored._id);
     if (this.#entries.has(key)) {
       throw new EmbeddedStoreError(
@@ -206,6 +211,12 @@ export class EmbeddedCollection implements CollectionPort {
   insertMany(docs: readonly Document[]): Promise<InsertManyResult<Document>> {
     return this.#run("insert", undefined, () => {
       if (!Array.isArray(docs)) throw new EmbeddedStoreError("insertMany() expects an array of documents.");
+      // The driver measures every document before sending any (its MongoInvalidArgumentError).
+      for (const d of docs) {
+        if (d !== null && typeof d === "object" && bsonSize(d) >= MAX_BSON_SIZE) {
+          throw new EmbeddedStoreError(`Document is larger than the maximum size ${MAX_BSON_SIZE}`);
+        }
+      }
       // Ordered, like the driver's default: documents before a failing one stay inserted.
       const insertedIds: Record<number, never> = {};
       docs.forEach((d, i) => (insertedIds[i] = this.#insert(d) as never));
@@ -224,6 +235,9 @@ export class EmbeddedCollection implements CollectionPort {
     if (inserting && $setOnInsert) changed = applyUpdate(next, { $set: $setOnInsert }, undefined, undefined, { cloneMode: "none" }).length > 0 || changed;
     if (!inserting && idKey(next._id) !== idKey(doc._id)) {
       throw new EmbeddedStoreError(`Performing an update on the path '_id' would modify the immutable field '_id'`, 66);
+    }
+    if (changed && bsonSize(next) > MAX_BSON_SIZE) {
+      throw new EmbeddedStoreError(`Resulting document after update is larger than ${MAX_BSON_SIZE}`, 17419);
     }
     return { next, changed };
   }
@@ -331,6 +345,13 @@ export class EmbeddedCollection implements CollectionPort {
       return true;
     });
   }
+}
+
+/** The server's document limit (16 MiB of BSON), enforced on every stored document. */
+export const MAX_BSON_SIZE = 16 * 1024 * 1024;
+
+function bsonSize(doc: Document): number {
+  return BSON.calculateObjectSize(doc, { ignoreUndefined: false });
 }
 
 /** Replaces a stored document (the journal keeps the previous one for an undo). */
