@@ -123,7 +123,9 @@ async function removeReferences(relation: ResolvedRelation, ownerKey: unknown, r
   }
   const drop = new Set(relatedKeys.map((k) => String(exposeKey(k))));
   const removed = current.filter((id) => drop.has(String(exposeKey(id)))).length;
-  if (removed) await ownerCollection(relation).updateOne(filter, { $pull: { [field]: { $in: expandKeys(relatedKeys) } } } as Document);
+  // $pullAll of every stored form, not `$pull: { $in }`: the same for scalar ids, and FerretDB reads
+  // `$pull`'s condition as a literal document (nothing is removed).
+  if (removed) await ownerCollection(relation).updateOne(filter, { $pullAll: { [field]: expandKeys(relatedKeys) } } as Document);
   return removed;
 }
 

@@ -110,12 +110,46 @@ export function getMongoConnection(name?: string): MongoConnection {
     });
     conn = { name: key, url: config.url, databaseName: config.database, embedded: true, db };
   } else {
-    const client = new MongoClient(config.url, { monitorCommands: true, ...config.options });
+    const client = new MongoClient(config.url, { monitorCommands: true, ...timeoutDefaults(config.url), ...config.options });
     attachCommandEvents(key, client);
-    conn = { name: key, url: config.url, databaseName: config.database, embedded: false, db: sessionAwareDb(client.db(config.database)), client };
+    const failure = (error: unknown) => connectionFailure(key, config.url, client, error);
+    conn = { name: key, url: config.url, databaseName: config.database, embedded: false, db: sessionAwareDb(client.db(config.database), failure), client };
   }
   open.set(key, conn);
   return conn;
+}
+
+/**
+ * A server that does not answer fails in a few seconds, not the driver's 30: a wrong URL or a
+ * stopped server should be an error you see, not a hang. Options in the URL or in `options` win.
+ */
+export const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
+
+function timeoutDefaults(url: string): MongoClientOptions {
+  const out: MongoClientOptions = {};
+  if (!/[?&]serverSelectionTimeoutMS=/i.test(url)) out.serverSelectionTimeoutMS = DEFAULT_SERVER_SELECTION_TIMEOUT_MS;
+  if (!/[?&]connectTimeoutMS=/i.test(url)) out.connectTimeoutMS = DEFAULT_SERVER_SELECTION_TIMEOUT_MS;
+  return out;
+}
+
+/** The URL without its password, for error messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(mongodb(?:\+srv)?:\/\/)([^@/]*)@/i, (_, scheme: string, auth: string) => `${scheme}${auth.split(":")[0]}:***@`);
+}
+
+/** The driver's "no server answered" as an error that names the connection, the URL and the fix. */
+function connectionFailure(name: string, url: string, client: MongoClient, error: unknown): unknown {
+  const e = error as { name?: unknown; message?: unknown };
+  if (e?.name !== "MongoServerSelectionError" && e?.name !== "MongoTopologyClosedError") return error;
+  const ms = client.options.serverSelectionTimeoutMS;
+  const source = configs.get(name)?.url !== undefined ? `configureMongoConnection("${name}")` : env(envPrefix(name) + "URL") ? envPrefix(name) + "URL" : "MONGODB_URL";
+  const wrapped = new MongoConnectionError(
+    `Mongo connection "${name}": no MongoDB server answered at ${redactUrl(url)} within ${ms} ms (${String(e.message)}). ` +
+      `Is the server running and reachable from here? The URL comes from ${source}; ` +
+      `raise the wait with ?serverSelectionTimeoutMS=… in the URL, or unset it to use the embedded store.`,
+  );
+  (wrapped as { cause?: unknown }).cause = error;
+  return wrapped;
 }
 
 /** Reports the driver's command events in the runtime's shape (cursor batches and handshakes left out). */

@@ -17,11 +17,17 @@ export function usesCounter(meta: ModelMeta): boolean {
 export async function nextIds(meta: ModelMeta, count: number): Promise<number[]> {
   if (count <= 0) return [];
   const counters = getMongoConnection(meta.connection).db.collection(COUNTER_COLLECTION);
-  const doc = await counters.findOneAndUpdate(
-    { _id: meta.table as never },
-    { $inc: { seq: count } },
-    { upsert: true, returnDocument: "after" },
-  );
+  const advance = () => counters.findOneAndUpdate({ _id: meta.table as never }, { $inc: { seq: count } }, { upsert: true, returnDocument: "after" });
+  let doc;
+  try {
+    doc = await advance();
+  } catch (error) {
+    // Two first-ever upserts race: one inserts the counter, the other gets E11000 on _id. MongoDB
+    // retries that internally; other wire-compatible servers (FerretDB) do not. The document now
+    // exists, so the retry is a plain $inc.
+    if ((error as { code?: unknown })?.code !== 11000) throw error;
+    doc = await advance();
+  }
   const last = Number(doc?.seq);
   return Array.from({ length: count }, (_, i) => last - count + 1 + i);
 }

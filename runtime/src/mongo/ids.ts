@@ -18,6 +18,14 @@ export function isHexObjectId(value: unknown): value is string {
   return typeof value === "string" && HEX24.test(value);
 }
 
+/**
+ * Lower-cased first: with bson's `ObjectId.cacheHexString` on (the embedded store turns it on) an
+ * ObjectId built from "65F0…" would print as "65F0…" forever, while the server's copy prints "65f0…".
+ */
+export function objectIdFromHex(hex: string): ObjectId {
+  return new ObjectId(hex.toLowerCase());
+}
+
 /** A stored key as the model exposes it: ObjectId → hex string, anything else unchanged. */
 export function exposeKey(value: unknown): unknown {
   return isObjectId(value) ? value.toHexString() : value;
@@ -25,14 +33,14 @@ export function exposeKey(value: unknown): unknown {
 
 /** A key on its way into an ObjectId field: hex strings become ObjectIds, anything else unchanged. */
 export function toObjectIdIfHex(value: unknown): unknown {
-  return isHexObjectId(value) ? new ObjectId(value) : value;
+  return isHexObjectId(value) ? objectIdFromHex(value) : value;
 }
 
 /** Every form a key value may be stored in; used for `$in` lists on key fields. */
 export function keyForms(value: unknown): unknown[] {
   if (isObjectId(value)) return [value, value.toHexString()];
   if (typeof value === "string") {
-    if (HEX24.test(value)) return [value, new ObjectId(value)];
+    if (HEX24.test(value)) return [value, objectIdFromHex(value)];
     if (INTEGER.test(value) && Number.isSafeInteger(Number(value))) return [value, Number(value)];
     return [value];
   }

@@ -10,6 +10,7 @@ export {
   defaultMongoConnectionName,
   MongoConnectionError,
   DEFAULT_MONGO_DATABASE,
+  DEFAULT_SERVER_SELECTION_TIMEOUT_MS,
   type MongoConnection,
   type MongoConnectionConfig,
 } from "./connection";

@@ -171,6 +171,35 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
       await closeMongoConnection("unreachable");
     });
 
+    it("a server that does not answer is a clear error within seconds, naming the connection and the URL (password hidden)", async () => {
+      const { configureMongoConnection, closeMongoConnection, MongoConnectionError, DEFAULT_SERVER_SELECTION_TIMEOUT_MS } = await import("eloquent-orm");
+      const net = await import("node:net");
+      // A port that was free a moment ago: nothing listens there.
+      const port = await new Promise<number>((done) => {
+        const s = net.createServer().listen(0, "127.0.0.1", () => {
+          const p = (s.address() as { port: number }).port;
+          s.close(() => done(p));
+        });
+      });
+      const url = `mongodb://app:s3cret@127.0.0.1:${port}/shop`;
+      configureMongoConnection("closed", url);
+      const conn = getMongoConnection("closed");
+      expect(conn.client!.options.serverSelectionTimeoutMS).toBe(DEFAULT_SERVER_SELECTION_TIMEOUT_MS);
+      expect(DEFAULT_SERVER_SELECTION_TIMEOUT_MS).toBeLessThanOrEqual(10_000);
+      const error = await conn.db.collection("items").find({}).toArray().then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(MongoConnectionError);
+      expect(String((error as Error).message)).toMatch(
+        new RegExp(`^Mongo connection "closed": no MongoDB server answered at mongodb://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/shop within 5000 ms \\(.*ECONNREFUSED`),
+      );
+      expect(String((error as Error).message)).not.toContain("s3cret");
+      expect(String((error as Error).message)).toMatch(/comes from configureMongoConnection\("closed"\)/);
+      await closeMongoConnection("closed");
+      // The URL's own setting wins over the default.
+      configureMongoConnection("closed", `mongodb://127.0.0.1:${port}/?serverSelectionTimeoutMS=250`);
+      expect(getMongoConnection("closed").client!.options.serverSelectionTimeoutMS).toBe(250);
+      await closeMongoConnection("closed");
+    });
+
     it("rejects URLs that are not MongoDB URLs with a message naming the accepted forms", async () => {
       const { configureMongoConnection } = await import("eloquent-orm");
       expect(() => configureMongoConnection("bad", "postgres://x")).toThrow(/not a MongoDB URL\. Use mongodb:\/\/host:27017\/db, mongodb\+srv:\/\/cluster\/db, or memory:/);

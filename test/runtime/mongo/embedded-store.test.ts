@@ -44,15 +44,28 @@ describe("embedded store: inserts and ids", () => {
     tags.push("mutated");
     doc.nested.n = 99;
     const read = (await c.findOne({ _id: 1 }))!;
-    expect(read).toEqual({ _id: 1, tags: ["a"], nested: { n: 1 }, at: new Date(0) });
-    expect("skip" in read).toBe(false); // BSON drops undefined fields
+    expect(read).toEqual({ _id: 1, tags: ["a"], nested: { n: 1 }, at: new Date(0), skip: null });
+    expect(read.skip).toBeNull(); // the driver sends undefined as null (ignoreUndefined: false)
     (read.tags as string[]).push("x");
     (read.at as Date).setTime(5);
-    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, tags: ["a"], nested: { n: 1 }, at: new Date(0) });
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, tags: ["a"], nested: { n: 1 }, at: new Date(0), skip: null });
     const arr = ["z"];
     await c.updateOne({ _id: 1 }, { $set: { tags: arr } });
     arr.push("mutated");
     expect((await c.findOne({ _id: 1 }))!.tags).toEqual(["z"]);
+  });
+});
+
+describe("embedded store: the 16 MB document limit", () => {
+  const MiB = 1024 * 1024;
+  it("refuses documents and update results above 16 MiB of BSON, like the server, and stores nothing", async () => {
+    const c = coll("big");
+    await c.insertOne({ _id: 1, s: "x".repeat(16 * MiB - 100) }); // just below: stored
+    await expect(c.insertOne({ _id: 2, s: "x".repeat(16 * MiB) })).rejects.toMatchObject({ code: 10334, message: expect.stringMatching(/^object to insert too large\. size in bytes: \d+, max size: 16777216$/) });
+    await expect(c.updateOne({ _id: 1 }, { $set: { t: "y".repeat(200) } })).rejects.toMatchObject({ code: 17419, message: "Resulting document after update is larger than 16777216" });
+    await expect(c.insertMany([{ _id: 3 }, { _id: 4, s: "x".repeat(16 * MiB) }])).rejects.toThrow("Document is larger than the maximum size 16777216");
+    expect((await c.find({}, { projection: { _id: 1 } }).toArray()).map((d: any) => d._id)).toEqual([1]); // the driver sends nothing of a batch it refuses
+    expect(((await c.findOne({ _id: 1 })) as any).t).toBeUndefined();
   });
 });
 

@@ -1,7 +1,8 @@
 /** Eager loading over 100,000 parent ids: `$in` chunked below the BSON limit, every child matched. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ObjectId } from "mongodb";
-import { chunkKeys, column, getMongoConnection, MAX_IN_BYTES, MAX_IN_VALUES, MongoModel, registerModels, relation } from "eloquent-orm";
+import { BSON } from "mongodb";
+import { chunkKeys, column, getMongoConnection, MAX_IN_BYTES, MAX_IN_VALUES, mongoAdapter, MongoModel, registerModels, relation } from "eloquent-orm";
 import { useMongo, withCommands, mongoTargets } from "./target";
 
 type HubAttrs = { id?: string; n?: number; spokes?: Spoke[] };
@@ -14,7 +15,12 @@ class Spoke extends MongoModel<SpokeAttrs> {
   static connectionName = "mongo";
   static schema = { hub_id: column("objectId"), n: column("int"), hub: relation("belongsTo", "Hub", { foreignKey: "hub_id" }) };
 }
-registerModels([Hub, Spoke], { strict: true, logger: false });
+type LabelAttrs = { id?: string; code?: string };
+class Label extends MongoModel<LabelAttrs> {
+  static connectionName = "mongo";
+  static schema = { code: column("string", 2048) };
+}
+registerModels([Hub, Spoke, Label], { strict: true, logger: false });
 
 const PARENTS = 100_000;
 describe.each(mongoTargets())("large on the $kind store", (target) => {
@@ -45,6 +51,21 @@ describe.each(mongoTargets())("large on the $kind store", (target) => {
         }
       }
       expect(withChild).toBe(PARENTS / 100 + 1);
+    });
+
+    it("18 MB of keys (beyond the 16 MB BSON limit in one $in) load in chunks, each command well below the limit", async () => {
+      const keys = Array.from({ length: 18_000 }, (_, i) => `${"k".repeat(1_000)}${i}`);
+      const wanted = [keys[0]!, keys[9_000]!, keys[17_999]!];
+      await getMongoConnection("mongo").db.collection("labels").insertMany(wanted.map((code) => ({ code })));
+      const { result, commands } = await withCommands(() => mongoAdapter.fetchByKeys({ model: Label, column: "code", values: keys }));
+      expect(result.map((l) => l.get("code")).sort()).toEqual([...wanted].sort());
+      expect(commands.length).toBe(chunkKeys(keys).length);
+      expect(commands.length).toBeGreaterThan(4);
+      for (const c of commands) expect(BSON.calculateObjectSize(c.filter as BSON.Document)).toBeLessThan(16 * 1024 * 1024 / 2);
+      if (target.kind === "server") {
+        // The limit is real: the same keys in one $in cannot even be sent.
+        await expect(getMongoConnection("mongo").db.collection("labels").find({ code: { $in: keys } }).toArray()).rejects.toThrow();
+      }
     });
 
     it("chunks stay below the value count and the byte budget, whatever the key size", () => {

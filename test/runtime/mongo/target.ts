@@ -27,7 +27,8 @@ export function mongoTargets(): MongoTarget[] {
 /** Points connection `name` at a fresh database for `tag` on `target`; returns the teardown. */
 export async function useMongo(tag: string, target: MongoTarget, name = "mongo"): Promise<() => Promise<void>> {
   await closeMongoConnection(name);
-  const database = `elq_${tag}`.replace(/[^a-zA-Z0-9_]/g, "_");
+  // ELOQUENT_TEST_DB_PREFIX keeps two checkouts that test at once on one server out of each other's databases.
+  const database = `${process.env.ELOQUENT_TEST_DB_PREFIX ?? "elq"}_${tag}`.replace(/[^a-zA-Z0-9_]/g, "_");
   configureMongoConnection(name, { url: target.url, database });
   await getMongoConnection(name).db.dropDatabase();
   return async () => {
@@ -46,4 +47,15 @@ export async function withCommands<T>(work: () => PromiseLike<T>): Promise<{ res
   } finally {
     stop();
   }
+}
+
+/**
+ * Which server answers: the embedded store, MongoDB, or FerretDB (the wire-compatible server CI runs;
+ * `buildInfo` carries a `ferretdb` section). Used only to skip what a server does not implement.
+ */
+export async function serverFlavor(name = "mongo"): Promise<"embedded" | "mongodb" | "ferretdb"> {
+  const conn = getMongoConnection(name);
+  if (conn.embedded || !conn.client) return "embedded";
+  const info = await conn.client.db("admin").command({ buildInfo: 1 });
+  return info.ferretdb || info.ferretdbVersion ? "ferretdb" : "mongodb";
 }

@@ -1,6 +1,6 @@
 /**
  * An in-process collection with the driver's semantics for the operations the runtime uses.
- * Matching, update operators, sorting and projection come from mingo; this file adds what a server
+ * Matching, update operators and projection come from mingo, sorting from sort.ts (the server's rules); this file adds what a server
  * adds around them: the unique `_id` index, generated ObjectIds, copy-in/copy-out storage, write
  * results shaped like the driver's, upserts, and command events.
  *
@@ -9,6 +9,7 @@
  */
 import { Aggregator, Query, update as applyUpdate } from "mingo";
 import {
+  BSON,
   ObjectId,
   type CountDocumentsOptions,
   type DeleteResult,
@@ -27,7 +28,9 @@ import {
 import type { CollectionPort, CursorPort } from "../port";
 import { cloneDocument } from "./clone";
 import { idKey, scalarKey } from "./hash-key";
+import { isJournaling, recordDelete, recordInsert, recordReplace } from "./journal";
 import { matchesIndexed, MINGO_OPTIONS, planFilter, type QueryPlan } from "./plan";
+import { sortDocuments } from "./sort";
 
 /** `matches`, with the indexed field's hash key cached on the entry (an index, in effect). */
 function entryMatches(entry: Entry, plan: QueryPlan): boolean {
@@ -112,8 +115,9 @@ export class EmbeddedCollection implements CollectionPort {
 
   /** Matching entries in natural (insertion) order. */
   #select(filter: Filter<Document> | undefined): Entry[] {
-    const f = (filter ?? {}) as Document;
-    assertDocument(f, "filter");
+    assertDocument(filter ?? {}, "filter");
+    // Filters go through the same BSON value rules as documents (Int32(5) is 5, undefined is null).
+    const f = cloneDocument(filter ?? {}) as Document;
     const plan = planFilter(f);
     const out: Entry[] = [];
     if (plan.indexed?.field === "_id" && plan.indexed.keys.size * 4 < this.#entries.size) {
@@ -134,12 +138,8 @@ export class EmbeddedCollection implements CollectionPort {
     const skip = nonNegative(options.skip, "skip");
     const limit = Math.abs(options.limit ?? 0);
     const projection = options.projection && Object.keys(options.projection).length ? options.projection : undefined;
-    if (sort) {
-      let cursor = new Query({}, MINGO_OPTIONS).find<Document>(docs).sort(sort);
-      if (skip) cursor = cursor.skip(skip);
-      if (limit) cursor = cursor.limit(limit);
-      docs = cursor.all();
-    } else if (skip || limit) {
+    if (sort) docs = sortDocuments(docs, sort);
+    if (skip || limit) {
       docs = docs.slice(skip, limit ? skip + limit : undefined);
     }
     if (projection) docs = new Query({}, MINGO_OPTIONS).find<Document>(docs, projection).all();
@@ -187,6 +187,10 @@ export class EmbeddedCollection implements CollectionPort {
     // Like the driver, a missing _id is generated and written back onto the caller's document.
     if (doc._id === undefined) doc._id = new ObjectId();
     const stored = cloneDocument(doc) as WithId<Document>;
+    const size = bsonSize(stored);
+    if (size > MAX_BSON_SIZE) {
+      throw new EmbeddedStoreError(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`, 10334);
+    }
     const key = idKey(stored._id);
     if (this.#entries.has(key)) {
       throw new EmbeddedStoreError(
@@ -194,7 +198,9 @@ export class EmbeddedCollection implements CollectionPort {
         11000,
       );
     }
-    this.#entries.set(key, { seq: this.#data.seq++, doc: stored });
+    const entry: Entry = { seq: this.#data.seq++, doc: stored };
+    this.#entries.set(key, entry);
+    recordInsert(this.#entries, key, entry);
     return stored._id;
   }
 
@@ -205,6 +211,12 @@ export class EmbeddedCollection implements CollectionPort {
   insertMany(docs: readonly Document[]): Promise<InsertManyResult<Document>> {
     return this.#run("insert", undefined, () => {
       if (!Array.isArray(docs)) throw new EmbeddedStoreError("insertMany() expects an array of documents.");
+      // The driver measures every document before sending any (its MongoInvalidArgumentError).
+      for (const d of docs) {
+        if (d !== null && typeof d === "object" && bsonSize(d) >= MAX_BSON_SIZE) {
+          throw new EmbeddedStoreError(`Document is larger than the maximum size ${MAX_BSON_SIZE}`);
+        }
+      }
       // Ordered, like the driver's default: documents before a failing one stay inserted.
       const insertedIds: Record<number, never> = {};
       docs.forEach((d, i) => (insertedIds[i] = this.#insert(d) as never));
@@ -224,6 +236,9 @@ export class EmbeddedCollection implements CollectionPort {
     if (!inserting && idKey(next._id) !== idKey(doc._id)) {
       throw new EmbeddedStoreError(`Performing an update on the path '_id' would modify the immutable field '_id'`, 66);
     }
+    if (changed && bsonSize(next) > MAX_BSON_SIZE) {
+      throw new EmbeddedStoreError(`Resulting document after update is larger than ${MAX_BSON_SIZE}`, 17419);
+    }
     return { next, changed };
   }
 
@@ -235,8 +250,7 @@ export class EmbeddedCollection implements CollectionPort {
     for (const entry of targets) {
       const { next, changed } = this.#applied(entry.doc, update as Document, false);
       if (changed) {
-        entry.doc = next;
-        entry.keys = undefined;
+        recordReplaceOf(entry, next);
         modified++;
       }
     }
@@ -280,7 +294,7 @@ export class EmbeddedCollection implements CollectionPort {
       const sort = normaliseSort(options.sort);
       let hits = this.#select(filter);
       if (sort && hits.length > 1) {
-        const order = new Query({}, MINGO_OPTIONS).find<WithId<Document>>(hits.map((e) => e.doc)).sort(sort).all();
+        const order = sortDocuments(hits.map((e) => e.doc), sort);
         const byDoc = new Map(hits.map((e) => [e.doc, e]));
         hits = order.map((d) => byDoc.get(d)!);
       }
@@ -289,8 +303,7 @@ export class EmbeddedCollection implements CollectionPort {
       let result: Document | null;
       if (entry) {
         const before = entry.doc;
-        entry.doc = this.#applied(entry.doc, update as Document, false).next;
-        entry.keys = undefined;
+        recordReplaceOf(entry, this.#applied(entry.doc, update as Document, false).next);
         result = after ? entry.doc : before;
       } else if (options.upsert) {
         const id = this.#upsert(filter, update as Document);
@@ -308,7 +321,11 @@ export class EmbeddedCollection implements CollectionPort {
   #delete(filter: Filter<Document>, many: boolean): DeleteResult {
     const hits = this.#select(filter);
     const targets = many ? hits : hits.slice(0, 1);
-    for (const entry of targets) this.#entries.delete(idKey(entry.doc._id));
+    for (const entry of targets) {
+      const key = idKey(entry.doc._id);
+      this.#entries.delete(key);
+      recordDelete(this.#entries, key, entry);
+    }
     return { acknowledged: true, deletedCount: targets.length };
   }
 
@@ -323,10 +340,26 @@ export class EmbeddedCollection implements CollectionPort {
   /** Removes every document (the collection object stays usable, like a dropped-and-recreated one). */
   drop(): Promise<boolean> {
     return this.#run("drop", undefined, () => {
+      if (isJournaling()) for (const [key, entry] of this.#entries) recordDelete(this.#entries, key, entry);
       this.#entries.clear();
       return true;
     });
   }
+}
+
+/** The server's document limit (16 MiB of BSON), enforced on every stored document. */
+export const MAX_BSON_SIZE = 16 * 1024 * 1024;
+
+function bsonSize(doc: Document): number {
+  return BSON.calculateObjectSize(doc, { ignoreUndefined: false });
+}
+
+/** Replaces a stored document (the journal keeps the previous one for an undo). */
+function recordReplaceOf(entry: Entry, next: WithId<Document>): void {
+  const before = entry.doc;
+  entry.doc = next;
+  entry.keys = undefined;
+  recordReplace(entry, before);
 }
 
 function assertDocument(value: unknown, what: string): asserts value is Document {

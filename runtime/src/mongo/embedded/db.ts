@@ -49,19 +49,6 @@ export class EmbeddedDb implements DbPort {
     return [...this.#data.entries()].filter(([, d]) => d.entries.size > 0).map(([n]) => n);
   }
 
-  /** Captures every collection; the returned function puts them back exactly (documents are replaced, never mutated, on write). */
-  snapshot(): () => void {
-    const saved = [...this.#data.entries()].map(([name, d]) => [name, d.seq, [...d.entries].map(([k, e]) => [k, { ...e }] as const)] as const);
-    return () => {
-      for (const data of this.#data.values()) data.entries.clear();
-      for (const [name, seq, entries] of saved) {
-        const data = this.#data.get(name)!;
-        data.seq = seq;
-        for (const [k, e] of entries) data.entries.set(k, e);
-      }
-    };
-  }
-
   async dropDatabase(): Promise<boolean> {
     for (const data of this.#data.values()) data.entries.clear();
     return true;
