@@ -3,7 +3,7 @@
  * parameter limit, keys coerced to the key column's type, belongsToMany as one join query.
  */
 import type { Knex } from "knex";
-import type { ColumnDescriptor, DatabaseMeta } from "../schema";
+import type { ColumnDescriptor, DatabaseMeta } from "eloquent-engine";
 import { hydrateAll, type Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import { toDate } from "../model/casts";
