@@ -5,7 +5,8 @@
  * unknown-column error with did-you-mean.
  */
 import { didYouMean, ModelNotFoundError } from "./errors";
-import { hydrateAll, type Model } from "./model";
+import { hydrateAll } from "./hydrate";
+import type { Model } from "./model";
 import { modelMeta, type ModelMeta } from "./meta";
 import type { ColumnNames, ModelClass, RelationNames, RelationPath } from "./types";
 import type { QueryConstraint } from "../relations/adapter";

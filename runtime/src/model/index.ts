@@ -1,5 +1,6 @@
 /** Store-neutral model layer (`eloquent-orm/Model`). */
-export { Model, hydrate, hydrateAll, castRow, loadRelations } from "./model";
+export { Model, loadRelations } from "./model";
+export { hydrate, hydrateAll, castRow } from "./hydrate";
 export { modelMeta, resetModelMeta, type ModelMeta } from "./meta";
 export { findModel, knownModelNames, rememberModel } from "./lookup";
 export { readCastFor, type ReadCast } from "./casts";

@@ -13,6 +13,7 @@ import { RelationQuery } from "../relations/relation-query";
 import type { QueryConstraint } from "../relations/adapter";
 import { EloquentError, RelationNotLoadedError } from "./errors";
 import { attributeStore, copyStore, isReservedKey, reservedKeyError, snapshotOf, valueSnapshot } from "./attribute-store";
+import { adoptRow, castRow, takePendingRow } from "./hydrate";
 import { modelMeta, probing, recordConstructorArgs, type ModelMeta } from "./meta";
 import type { ModelClass, SchemaShape, Store } from "./types";
 
@@ -29,9 +30,6 @@ export type LoadedRelationKeys<M> = {
   [K in keyof M]-?: K extends string ? (NonNullable<M[K]> extends Model | readonly Model[] ? K : never) : never;
 }[keyof M];
 
-let pendingRow: Record<string, unknown> | undefined;
-/** Snapshot of the row being hydrated (json/date columns), adopted with it. */
-let pendingSnapshot: Record<string, string> | undefined;
 
 /** The part of every store's builder (`static query()`: SqlQuery, MongoQuery) the statics below run. */
 interface RunnableQuery<M> {
@@ -83,12 +81,10 @@ export abstract class Model<A extends object = any> {
    * constructor (records the table and connection; `static tableName`/`connectionName` win).
    */
   constructor(tableOrAttributes?: string | Partial<A>, connection?: string) {
-    const row = pendingRow;
-    if (row !== undefined) {
-      pendingRow = undefined;
-      this.#attributes = this.#original = row;
-      this.#snapshot = pendingSnapshot;
-      pendingSnapshot = undefined;
+    const pending = takePendingRow();
+    if (pending !== undefined) {
+      this.#attributes = this.#original = pending.row;
+      this.#snapshot = pending.snapshot;
       this.#persisted = true;
       return;
     }
@@ -395,50 +391,6 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Applies the class's read casts to a row in place. */
-/** A driver's row becomes the attribute store: no prototype, so no inherited names read as attributes. */
-function adoptRow(row: Record<string, unknown>): Record<string, unknown> {
-  if (Object.getPrototypeOf(row) !== null) Object.setPrototypeOf(row, null);
-  return row;
-}
-
-export function castRow(meta: ModelMeta, row: Record<string, unknown>): Record<string, unknown> {
-  const casts = meta.readCasts;
-  for (let i = 0; i < casts.length; i++) {
-    const [column, cast] = casts[i]!;
-    if (column in row) row[column] = cast(row[column]);
-  }
-  return row;
-}
-
-/**
- * Builds a persisted model from a store row. The row object is adopted (not copied): it becomes the
- * model's attribute store until the first write.
- */
-export function hydrate<M extends Model>(model: ModelClass<M>, row: Record<string, unknown>): M {
-  return hydrateAll(model, [row])[0]!;
-}
-
-/** Hydrates many rows: one metadata lookup, casts applied in place, rows adopted as attributes. */
-export function hydrateAll<M extends Model>(model: ModelClass<M>, rows: Record<string, unknown>[]): M[] {
-  const meta = modelMeta(model);
-  const casts = meta.readCasts.length > 0;
-  const snapshots = meta.mutableColumns.length > 0;
-  const out = new Array<M>(rows.length);
-  try {
-    for (let i = 0; i < rows.length; i++) {
-      const row = adoptRow(rows[i]!);
-      if (casts) castRow(meta, row);
-      if (snapshots) pendingSnapshot = snapshotOf(meta, row);
-      pendingRow = row;
-      out[i] = new model();
-    }
-  } finally {
-    pendingRow = undefined;
-    pendingSnapshot = undefined;
-  }
-  return out;
-}
-
 /** Eager-loads relation paths into already-fetched models (one query per relation level). */
 export async function loadRelations(models: readonly Model[], ...specs: EagerSpec[]): Promise<void> {
   const tree = new Map<string, EagerNode>();

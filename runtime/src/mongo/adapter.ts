@@ -12,7 +12,7 @@ import type { KeyFetch, PivotSpec, StoreAdapter } from "../relations/adapter";
 import { runAtomically } from "./atomic";
 import { getMongoConnection } from "./connection";
 import { exposeColumnValue } from "./documents";
-import { documentReferenceFor } from "./document-references";
+import { documentReferenceFor, documentReferences, usesDocumentReferences } from "./document-references";
 import { RelationError, type ResolvedRelation } from "../relations/resolve";
 import { expandKeys, exposeKey, toObjectIdIfHex } from "./ids";
 import { MongoQuery } from "./query";
@@ -130,6 +130,7 @@ async function removeReferences(relation: ResolvedRelation, ownerKey: unknown, r
 }
 
 export const mongoAdapter: StoreAdapter = {
+  relationHandler: (relation) => (usesDocumentReferences(relation) ? documentReferences : undefined),
   async fetchByKeys(request) {
     const parts = chunkKeys(expandKeys(request.values));
     const out: Model[] = [];

@@ -45,6 +45,11 @@ export interface PivotMatch {
 }
 
 export interface StoreAdapter {
+  /**
+   * A store may load a relation its own way: Mongo's belongsToMany without pivot metadata reads an id
+   * array on the owner document. Asked on the owner's adapter; undefined means the generic loader.
+   */
+  relationHandler?(relation: import("./resolve").ResolvedRelation): import("./kind").RelationKindHandler | undefined;
   /** Models of `model` whose `column` is one of `values` (chunked below the store's limits). */
   fetchByKeys(request: KeyFetch): Promise<Model[]>;
   /** `[key, count]` per key value present (absent keys count 0). */

@@ -4,14 +4,14 @@
  * Each related model carries its own pivot row (`tag.pivot.created_at`), so a tag attached to two
  * posts is two instances with two pivots.
  */
-import { hydrateAll, type Model } from "../model/model";
+import { hydrateAll } from "../model/hydrate";
+import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import type { PivotMatch, QueryConstraint } from "./adapter";
 import { distinctAttribute, distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
 import type { RelationKindHandler } from "./kind";
 import type { ResolvedRelation } from "./resolve";
-import { documentReferences, usesDocumentReferences } from "../mongo/document-references";
 
 function sameConnection(relation: ResolvedRelation): boolean {
   const target = relation.target!;
@@ -50,8 +50,9 @@ function copyOf(target: ModelClass, model: Model): Model {
 export const belongsToMany: RelationKindHandler = {
   many: true,
   async fetch(parents, relation, constraint) {
-    // Mongo without pivot metadata: an id array on the owner document (one query, no pivot).
-    if (usesDocumentReferences(relation)) return documentReferences.fetch(parents, relation, constraint);
+    // A store's own way first (Mongo without pivot metadata: an id array on the owner document).
+    const own = relation.owner.adapter.relationHandler?.(relation);
+    if (own) return own.fetch(parents, relation, constraint);
     const spec = relation.pivot!;
     const { ownerKeys, matches } = await fetchMatches(parents, relation, constraint);
     const related: Model[] = new Array(matches.length);
@@ -65,7 +66,8 @@ export const belongsToMany: RelationKindHandler = {
     return { related, resultFor: (parent: Model) => groups.get(norm(parent.get(relation.localKey))) ?? [] };
   },
   async count(parents, relation, constraint) {
-    if (usesDocumentReferences(relation)) return documentReferences.count(parents, relation, constraint);
+    const own = relation.owner.adapter.relationHandler?.(relation);
+    if (own) return own.count(parents, relation, constraint);
     const spec = relation.pivot!;
     const adapter = relation.owner.adapter;
     const ownerKeys = distinctAttribute(parents, relation.localKey);

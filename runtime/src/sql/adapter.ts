@@ -4,7 +4,8 @@
  */
 import type { Knex } from "knex";
 import type { ColumnDescriptor, DatabaseMeta } from "eloquent-engine";
-import { hydrateAll, type Model } from "../model/model";
+import { hydrateAll } from "../model/hydrate";
+import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import { toDate } from "../model/casts";
 import type { ModelClass } from "../model/types";
