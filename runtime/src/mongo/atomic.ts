@@ -12,7 +12,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ClientSession, Collection, Db, Document, MongoClient } from "mongodb";
 import type { MongoConnection } from "./connection";
-import { EmbeddedDb } from "./embedded";
 import { journaled } from "./embedded/journal";
 import type { CollectionPort, DbPort } from "./port";
 
@@ -47,7 +46,7 @@ function supportsTransactions(client: MongoClient): Promise<boolean> {
 }
 
 export async function runAtomically<T>(conn: MongoConnection, work: () => Promise<T>): Promise<T> {
-  if (conn.db instanceof EmbeddedDb) return journaled(work);
+  if (conn.embedded) return journaled(work);
   const client = conn.client;
   if (!client || sessions.getStore() || noTransactions.has(client)) return work(); // nested: joins the open one
   if (!(await supportsTransactions(client))) {

@@ -8,11 +8,12 @@
  * `eloquent`. `mongodb://` and `mongodb+srv://` URLs open a real `MongoClient` (official driver);
  * `memory:` (or `memory:<server>`) the embedded store.
  */
-import { MongoClient, type Db, type MongoClientOptions } from "mongodb";
+import type { Db, MongoClient, MongoClientOptions } from "mongodb";
+import { mongoDriver } from "./driver";
 import { EloquentError } from "../model/errors";
 import { registerConnectionCloser } from "../sql/connections";
 import { sessionAwareDb } from "./atomic";
-import { embeddedServer, isEmbeddedUrl } from "./embedded";
+import { isEmbeddedUrl } from "./embedded/url";
 import { emitMongoCommand, hasMongoListeners, INTERNAL_COMMANDS } from "./events";
 import type { DbPort } from "./port";
 
@@ -105,12 +106,14 @@ export function getMongoConnection(name?: string): MongoConnection {
   if (conn) return conn;
   const config = resolve(key);
   if (isEmbeddedUrl(config.url)) {
+    // The embedded store (and mingo) loads only when a connection uses it.
+    const { embeddedServer } = require("./embedded") as typeof import("./embedded");
     const db = embeddedServer(config.url).db(config.database, (e) => {
       if (hasMongoListeners()) emitMongoCommand({ connection: key, ...e });
     });
     conn = { name: key, url: config.url, databaseName: config.database, embedded: true, db };
   } else {
-    const client = new MongoClient(config.url, { monitorCommands: true, ...timeoutDefaults(config.url), ...config.options });
+    const client = new (mongoDriver().MongoClient)(config.url, { monitorCommands: true, ...timeoutDefaults(config.url), ...config.options });
     attachCommandEvents(key, client);
     const failure = (error: unknown) => connectionFailure(key, config.url, client, error);
     conn = { name: key, url: config.url, databaseName: config.database, embedded: false, db: sessionAwareDb(client.db(config.database), failure), client };

@@ -5,13 +5,15 @@
  * string), so a string foreign key finds an ObjectId key, an SQL integer finds a Mongo string FK,
  * and the reverse.
  */
-import { ObjectId } from "mongodb";
+import type { ObjectId } from "mongodb";
+import { mongoDriver } from "./driver";
 
 const HEX24 = /^[0-9a-f]{24}$/i;
 const INTEGER = /^-?(0|[1-9]\d{0,15})$/;
 
 export function isObjectId(value: unknown): value is ObjectId {
-  return value instanceof ObjectId || (value !== null && typeof value === "object" && (value as { _bsontype?: unknown })._bsontype === "ObjectId");
+  // bson marks its values with _bsontype: no driver load (and no instanceof across two bson copies) needed.
+  return value !== null && typeof value === "object" && (value as { _bsontype?: unknown })._bsontype === "ObjectId";
 }
 
 export function isHexObjectId(value: unknown): value is string {
@@ -23,7 +25,7 @@ export function isHexObjectId(value: unknown): value is string {
  * ObjectId built from "65F0…" would print as "65F0…" forever, while the server's copy prints "65f0…".
  */
 export function objectIdFromHex(hex: string): ObjectId {
-  return new ObjectId(hex.toLowerCase());
+  return new (mongoDriver().ObjectId)(hex.toLowerCase());
 }
 
 /** A stored key as the model exposes it: ObjectId → hex string, anything else unchanged. */

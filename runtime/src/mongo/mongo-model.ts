@@ -8,7 +8,7 @@
  * `id` and `_id` name the same attribute: the document's `_id`, exposed as a hex string when it is
  * an ObjectId, or as a number when the schema declares `column("increments")` (atomic counter).
  */
-import { ObjectId } from "mongodb";
+import { mongoDriver } from "./driver";
 import { EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
@@ -201,7 +201,7 @@ async function assignIds(meta: ModelMeta, models: readonly MongoModelBase[]): Pr
   if (usesCounter(meta)) {
     const ids = await nextIds(meta, missing.length);
     missing.forEach((m, i) => m.set("id", ids[i]));
-  } else for (const m of missing) m.set("id", new ObjectId().toHexString());
+  } else for (const m of missing) m.set("id", new (mongoDriver().ObjectId)().toHexString());
 }
 
 export interface MongoModelConstructor extends Pick<typeof MongoModelBase, Exclude<keyof typeof MongoModelBase, DeclaredStatics>> {

@@ -26,6 +26,7 @@ import {
   type WithId,
 } from "mongodb";
 import type { CollectionPort, CursorPort } from "../port";
+import { EmbeddedStoreError } from "./errors";
 import { cloneDocument } from "./clone";
 import { idKey, scalarKey } from "./hash-key";
 import { isJournaling, recordDelete, recordInsert, recordReplace } from "./journal";
@@ -65,16 +66,7 @@ export function newCollectionData(): CollectionData {
   return { entries: new Map(), seq: 0 };
 }
 
-/** A write the server would refuse; `code` follows the server's numbering (11000: duplicate key). */
-export class EmbeddedStoreError extends Error {
-  constructor(
-    message: string,
-    readonly code?: number,
-  ) {
-    super(message);
-    this.name = "EmbeddedStoreError";
-  }
-}
+export { EmbeddedStoreError };
 
 export type CommandReporter = (collection: string, command: string, filter: unknown, started: number, error?: Error) => void;
 

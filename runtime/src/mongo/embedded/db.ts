@@ -84,6 +84,4 @@ export function embeddedServer(url = "memory:"): EmbeddedServer {
   return s;
 }
 
-export function isEmbeddedUrl(url: string): boolean {
-  return /^memory:/i.test(url.trim());
-}
+export { isEmbeddedUrl } from "./url";
