@@ -34,7 +34,7 @@ const SIDE_EFFECT = /^\s*import\s*["']([^"']+)["']/gm;
 const DYNAMIC = /\brequire\(\s*["']([^"']+)["']\s*\)|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 
 export function importsOf(file: string): ImportEdge[] {
-  const text = readFileSync(join(REPO_ROOT, file), "utf8");
+  const text = withoutComments(readFileSync(join(REPO_ROOT, file), "utf8"));
   const edges: ImportEdge[] = [];
   const add = (specifier: string, typeOnly: boolean) => edges.push({ from: file, specifier, typeOnly, ...target(file, specifier) });
   for (const m of text.matchAll(IMPORT)) {
@@ -50,6 +50,11 @@ export function importsOf(file: string): ImportEdge[] {
     add(spec, m[1] === undefined);
   }
   return edges;
+}
+
+/** Block comments and whole-line comments out, so examples in doc comments are not read as imports. */
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
 }
 
 function target(file: string, specifier: string): { target?: string } {

@@ -13,7 +13,7 @@ import { mongoDriver } from "./driver";
 import { EloquentError } from "../model/errors";
 import { registerConnectionCloser } from "../sql/connections";
 import { sessionAwareDb } from "./atomic";
-import { isEmbeddedUrl } from "./embedded/url";
+import { embeddedServer, isEmbeddedUrl } from "./embedded";
 import { emitMongoCommand, hasMongoListeners, INTERNAL_COMMANDS } from "./events";
 import type { DbPort } from "./port";
 
@@ -106,8 +106,6 @@ export function getMongoConnection(name?: string): MongoConnection {
   if (conn) return conn;
   const config = resolve(key);
   if (isEmbeddedUrl(config.url)) {
-    // The embedded store (and mingo) loads only when a connection uses it.
-    const { embeddedServer } = require("./embedded") as typeof import("./embedded");
     const db = embeddedServer(config.url).db(config.database, (e) => {
       if (hasMongoListeners()) emitMongoCommand({ connection: key, ...e });
     });

@@ -17,11 +17,5 @@ export {
 export { onMongoCommand, type MongoCommandEvent, type MongoCommandListener } from "./events";
 export { mongoAdapter, chunkKeys, MAX_IN_BYTES, MAX_IN_VALUES } from "./adapter";
 export { COUNTER_COLLECTION } from "./counter";
-export type { EmbeddedServer, EmbeddedDb, EmbeddedCollection } from "./embedded";
-export { EmbeddedStoreError } from "./embedded/errors";
-
-/** The embedded store's server for a `memory:` URL. Loads the store (and mingo) on first call only. */
-export function embeddedServer(url?: string): import("./embedded").EmbeddedServer {
-  return (require("./embedded") as typeof import("./embedded")).embeddedServer(url);
-}
+export { EmbeddedServer, EmbeddedDb, EmbeddedCollection, EmbeddedStoreError, embeddedServer } from "./embedded";
 export type { CollectionPort, DbPort, CursorPort } from "./port";

@@ -12,7 +12,8 @@
  * document can change what is stored. Immutable BSON values (ObjectId, Decimal128, Binary, Long…)
  * are shared.
  */
-import { Binary, Long } from "mongodb";
+import type { Long } from "mongodb";
+import { mongoDriver } from "../driver";
 
 export function cloneDocument<T>(doc: T): T {
   return cloneValue(doc) as T;
@@ -25,7 +26,7 @@ function cloneValue(value: unknown): unknown {
     case "object":
       break;
     case "bigint":
-      return promoteLong(Long.fromBigInt(value));
+      return promoteLong(mongoDriver().Long.fromBigInt(value));
     case "function":
     case "symbol":
       return undefined;
@@ -48,7 +49,7 @@ function cloneValue(value: unknown): unknown {
     return value;
   }
   if (value instanceof RegExp) return new RegExp(value.source, value.flags);
-  if (value instanceof Uint8Array) return new Binary(Uint8Array.prototype.slice.call(value));
+  if (value instanceof Uint8Array) return new (mongoDriver().Binary)(Uint8Array.prototype.slice.call(value));
   const out: Record<string, unknown> = {};
   const entries: Iterable<[unknown, unknown]> = value instanceof Map ? value : Object.entries(value);
   for (const [key, v] of entries) {

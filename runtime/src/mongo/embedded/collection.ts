@@ -7,10 +7,11 @@
  * Every method is synchronous inside its promise, so each operation is atomic (as one document
  * write is on a server; the counter collection relies on it).
  */
-import { Aggregator, Query, update as applyUpdate } from "mingo";
+import { mingo } from "./mingo";
+import { mongoDriver } from "../driver";
 import {
-  BSON,
-  ObjectId,
+  type BSON,
+  type ObjectId,
   type CountDocumentsOptions,
   type DeleteResult,
   type Document,
@@ -134,7 +135,7 @@ export class EmbeddedCollection implements CollectionPort {
     if (skip || limit) {
       docs = docs.slice(skip, limit ? skip + limit : undefined);
     }
-    if (projection) docs = new Query({}, MINGO_OPTIONS).find<Document>(docs, projection).all();
+    if (projection) docs = new (mingo().Query)({}, MINGO_OPTIONS).find<Document>(docs, projection).all();
     return docs.map(cloneDocument);
   }
 
@@ -158,7 +159,7 @@ export class EmbeddedCollection implements CollectionPort {
           const [first, ...rest] = pipeline;
           const matched = first && "$match" in first ? this.#select(first.$match as Filter<Document>).map((e) => e.doc) : this.#select({}).map((e) => e.doc);
           const stages = first && "$match" in first ? rest : pipeline;
-          const out = stages.length ? new Aggregator(stages, MINGO_OPTIONS).run(matched) : matched;
+          const out = stages.length ? new (mingo().Aggregator)(stages, MINGO_OPTIONS).run(matched) : matched;
           return out.map(cloneDocument) as Document[];
         }),
     };
@@ -177,7 +178,7 @@ export class EmbeddedCollection implements CollectionPort {
   #insert(doc: Document): unknown {
     assertDocument(doc, "document");
     // Like the driver, a missing _id is generated and written back onto the caller's document.
-    if (doc._id === undefined) doc._id = new ObjectId();
+    if (doc._id === undefined) doc._id = new (mongoDriver().ObjectId)();
     const stored = cloneDocument(doc) as WithId<Document>;
     const size = bsonSize(stored);
     if (size > MAX_BSON_SIZE) {
@@ -223,8 +224,8 @@ export class EmbeddedCollection implements CollectionPort {
     const { $setOnInsert, ...operators } = cloneDocument(update);
     const next = cloneDocument(doc) as WithId<Document>;
     let changed = false;
-    if (Object.keys(operators).length) changed = applyUpdate(next, operators, undefined, undefined, { cloneMode: "none" }).length > 0;
-    if (inserting && $setOnInsert) changed = applyUpdate(next, { $set: $setOnInsert }, undefined, undefined, { cloneMode: "none" }).length > 0 || changed;
+    if (Object.keys(operators).length) changed = mingo().update(next, operators, undefined, undefined, { cloneMode: "none" }).length > 0;
+    if (inserting && $setOnInsert) changed = mingo().update(next, { $set: $setOnInsert }, undefined, undefined, { cloneMode: "none" }).length > 0 || changed;
     if (!inserting && idKey(next._id) !== idKey(doc._id)) {
       throw new EmbeddedStoreError(`Performing an update on the path '_id' would modify the immutable field '_id'`, 66);
     }
@@ -302,7 +303,7 @@ export class EmbeddedCollection implements CollectionPort {
         result = after ? this.#entries.get(idKey(id))!.doc : null;
       } else result = null;
       if (result && options.projection && Object.keys(options.projection).length) {
-        result = new Query({}, MINGO_OPTIONS).find<Document>([result], options.projection).all()[0]!;
+        result = new (mingo().Query)({}, MINGO_OPTIONS).find<Document>([result], options.projection).all()[0]!;
       }
       return result ? (cloneDocument(result) as WithId<Document>) : null;
     });
@@ -343,7 +344,7 @@ export class EmbeddedCollection implements CollectionPort {
 export const MAX_BSON_SIZE = 16 * 1024 * 1024;
 
 function bsonSize(doc: Document): number {
-  return BSON.calculateObjectSize(doc, { ignoreUndefined: false });
+  return mongoDriver().BSON.calculateObjectSize(doc, { ignoreUndefined: false });
 }
 
 /** Replaces a stored document (the journal keeps the previous one for an undo). */

@@ -3,7 +3,7 @@
  * connection to the same URL sees the same data for the life of the process (closing a connection
  * erases nothing, as with a real server); `drop()` / `dropDatabase()` do.
  */
-import { ObjectId } from "mongodb";
+import { mongoDriver } from "../driver";
 import type { DbPort } from "../port";
 import { EmbeddedCollection, newCollectionData, type CollectionData, type CommandReporter } from "./collection";
 
@@ -63,7 +63,7 @@ export class EmbeddedServer {
     // Stored ObjectIds are shared (immutable) by every copy the store hands out, and the runtime
     // exposes keys as hex strings: bson's documented hex cache turns each repeat conversion into a
     // lookup (halves the CPU of eager loads over ObjectId keys).
-    ObjectId.cacheHexString = true;
+    mongoDriver().ObjectId.cacheHexString = true;
   }
 
   /** The database `name` as seen by a connection whose commands go to `hook`. */

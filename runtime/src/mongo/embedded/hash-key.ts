@@ -3,7 +3,8 @@
  * query's equality treats them as equal (numbers across int/double, ObjectIds by bytes, dates by
  * instant). Values without a key (embedded documents, arrays, Long/Decimal128…) are left to mingo.
  */
-import { BSON } from "mongodb";
+import type { BSON } from "mongodb";
+import { mongoDriver } from "../driver";
 
 export function scalarKey(value: unknown): string | undefined {
   switch (typeof value) {
@@ -28,5 +29,5 @@ export function scalarKey(value: unknown): string | undefined {
 
 /** Key of an `_id` value of any type (the unique `_id` index). */
 export function idKey(value: unknown): string {
-  return scalarKey(value) ?? "j" + BSON.EJSON.stringify(value as BSON.Document, { relaxed: false });
+  return scalarKey(value) ?? "j" + mongoDriver().BSON.EJSON.stringify(value as BSON.Document, { relaxed: false });
 }

@@ -5,7 +5,8 @@
  * it into a hash-set lookup; the rest of the filter (the residual) is still evaluated by mingo.
  * Anything the hash cannot decide exactly (an odd value type in the document) is handed to mingo too.
  */
-import { Query } from "mingo";
+import type { Query } from "mingo";
+import { mingo } from "./mingo";
 import type { Document } from "mongodb";
 import { scalarKey } from "./hash-key";
 
@@ -56,12 +57,12 @@ export function planFilter(filter: Document): QueryPlan {
     if (!best || field === "_id" || (best.field !== "_id" && keys.size < best.keys.size)) best = { field, keys };
     if (field === "_id") break;
   }
-  if (!best) return { indexed: undefined, residual: Object.keys(filter).length ? new Query(filter, MINGO_OPTIONS) : undefined };
+  if (!best) return { indexed: undefined, residual: Object.keys(filter).length ? new (mingo().Query)(filter, MINGO_OPTIONS) : undefined };
   const rest: Document = {};
   for (const field of Object.keys(filter)) if (field !== best.field) rest[field] = filter[field];
   return {
-    indexed: { ...best, fallback: new Query({ [best.field]: filter[best.field] }, MINGO_OPTIONS) },
-    residual: Object.keys(rest).length ? new Query(rest, MINGO_OPTIONS) : undefined,
+    indexed: { ...best, fallback: new (mingo().Query)({ [best.field]: filter[best.field] }, MINGO_OPTIONS) },
+    residual: Object.keys(rest).length ? new (mingo().Query)(rest, MINGO_OPTIONS) : undefined,
   };
 }
 
