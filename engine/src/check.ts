@@ -5,6 +5,8 @@ import { ModelIndex } from "./resolve/model-index";
 import type { ReportInput, Rule, RuleContext } from "./rule";
 import { CANNOT_VERIFY, INTERNAL_ERROR, RULES } from "./rules";
 import { SpanResolver } from "./graph/spans";
+import { DATABASE_RULES } from "./database/rules";
+import type { LiveSchema } from "./database/live-schema";
 
 export interface CheckOptions {
   /** Run only these rule ids (default: all). */
@@ -13,6 +15,18 @@ export interface CheckOptions {
   severity?: Readonly<Record<string, Severity | "off">>;
   /** Report only diagnostics about these models (the graph still holds every model for lookups). */
   models?: readonly string[];
+  /** The rules to run (default: the static rules, `RULES`). */
+  ruleSet?: readonly Rule[];
+  /** The live database, for the database rules. */
+  database?: LiveSchema;
+}
+
+/**
+ * The models against the live database (`eloquent check --db`, `verifyDatabase()`): the database
+ * rules over the same graph, with the same diagnostic shape, ordering and spans as `checkGraph`.
+ */
+export function checkDatabase(graph: ModelGraph, database: LiveSchema, options: Omit<CheckOptions, "ruleSet" | "database"> = {}): Diagnostic[] {
+  return checkGraph(graph, { ...options, ruleSet: DATABASE_RULES, database });
 }
 
 export function checkGraph(graph: ModelGraph, options: CheckOptions = {}): Diagnostic[] {
@@ -68,7 +82,7 @@ export function checkGraph(graph: ModelGraph, options: CheckOptions = {}): Diagn
     push(CANNOT_VERIFY, cannotVerifySeverity, { ...input, severity: undefined });
   };
 
-  for (const rule of RULES) {
+  for (const rule of options.ruleSet ?? RULES) {
     const severity = severityOf(rule);
     if (severity === "off" && rule !== CANNOT_VERIFY) continue;
     const context: RuleContext = {
@@ -78,6 +92,7 @@ export function checkGraph(graph: ModelGraph, options: CheckOptions = {}): Diagn
         if (severity !== "off") push(rule, severity, input);
       },
       cannotVerify,
+      ...(options.database ? { database: options.database } : {}),
     };
     try {
       rule.check(context);

@@ -5,7 +5,8 @@
 export * from "./graph/graph";
 export * from "./diagnostic";
 export * from "./rule";
-export { checkGraph, type CheckOptions } from "./check";
+export { checkGraph, checkDatabase, type CheckOptions } from "./check";
+export * from "./database";
 export { RULES, ruleById } from "./rules";
 export { ModelIndex, effectiveMorphName, modelTable, type ModelInfo, type ColumnInfo, type MorphParent, type KnownTable } from "./resolve/model-index";
 export * as conventions from "./resolve/conventions";

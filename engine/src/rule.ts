@@ -33,6 +33,8 @@ export interface RuleContext {
    * that is not known (non-literal, open schema). One per node; set by `checkGraph`.
    */
   cannotVerify?(input: ReportInput): void;
+  /** The introspected live database, for the database rules (`checkDatabase`); absent otherwise. */
+  readonly database?: import("./database/live-schema").LiveSchema;
 }
 
 export interface Rule extends RuleMeta {

@@ -17,3 +17,20 @@ export { onQuery, type QueryEvent, type QueryListener } from "./events";
 export { transaction, inTransaction, TransactionAbortedError, type TransactionOptions } from "./transaction";
 export { sqlAdapter } from "./adapter";
 export { migrate, dropTables, type MigrateOptions, type MigrationPlan } from "./migrate";
+export { introspect } from "./introspect";
+export { diffSchema, type DiffOptions, type SchemaDiff, type MigrationOperation } from "./schema-diff";
+export {
+  makeMigration,
+  migrateLatest,
+  migrateRollback,
+  migrateStatus,
+  migrationSql,
+  runMigration,
+  MigrationError,
+  MIGRATIONS_TABLE,
+  type MakeMigrationOptions,
+  type MadeMigration,
+  type MigratorOptions,
+  type MigrationStatus,
+} from "./migrations";
+export { verifyDatabase, type VerifyDatabaseOptions } from "./verify-database";

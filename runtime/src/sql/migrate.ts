@@ -28,7 +28,7 @@ export interface MigrationPlan {
   sql: string[];
 }
 
-interface TableSpec {
+export interface TableSpec {
   table: string;
   columns: Map<string, ColumnDescriptor>;
   primary: string[];
@@ -40,6 +40,7 @@ interface TableSpec {
 }
 
 const INT_KEYS = new Set(["increments", "bigIncrements"]);
+const NULLABLE_TYPES = new Set(["timestamps", "softDeletes"]);
 
 function keyColumnFor(key: ColumnDescriptor | undefined): ColumnDescriptor {
   const type = key?.type;
@@ -50,7 +51,7 @@ function keyColumnFor(key: ColumnDescriptor | undefined): ColumnDescriptor {
   return { ...base, type: "string", length: key?.length ?? 255 };
 }
 
-function specsFor(models: readonly ModelClass[]): TableSpec[] {
+export function specsFor(models: readonly ModelClass[]): TableSpec[] {
   const specs = new Map<string, TableSpec>();
   const modelTables = new Set(models.map((m) => modelMeta(m).table));
   for (const model of models) {
@@ -144,7 +145,7 @@ function referencesUnsigned(spec: TableSpec, column: string, byTable: Map<string
   return false;
 }
 
-function addColumn(t: Knex.CreateTableBuilder, knex: Knex, name: string, c: ColumnDescriptor, spec: TableSpec, byTable: Map<string, TableSpec>) {
+export function addColumn(t: Knex.CreateTableBuilder, knex: Knex, name: string, c: ColumnDescriptor, spec: TableSpec, byTable: Map<string, TableSpec>) {
   const o = c.options ?? {};
   const single = spec.primary.length === 1 && spec.primary[0] === name;
   let col: Knex.ColumnBuilder;
@@ -194,8 +195,11 @@ function addColumn(t: Knex.CreateTableBuilder, knex: Knex, name: string, c: Colu
       throw new EloquentError(`Table ${spec.table}, column ${name}: unknown column type '${String(c.type)}'. Use one of the column() types.`);
   }
   if ((o.unsigned || referencesUnsigned(spec, name, byTable)) && (c.type === "int" || c.type === "bigint")) col.unsigned();
-  if (o.primary || o.notNull) col.notNullable();
-  else if (o.nullable || !INT_KEYS.has(c.type)) col.nullable();
+  // NOT NULL unless the column says `nullable: true` (Laravel's default); timestamps and soft-delete
+  // markers stay nullable, as Laravel's timestamps()/softDeletes() are.
+  if (o.primary || o.notNull || INT_KEYS.has(c.type)) col.notNullable();
+  else if (o.nullable || NULLABLE_TYPES.has(c.type)) col.nullable();
+  else col.notNullable();
   if (o.defaultNow) col.defaultTo(knex.fn.now());
   else if (o.default !== undefined) col.defaultTo(o.default as Knex.Value);
   if (o.unique) col.unique();
@@ -203,7 +207,7 @@ function addColumn(t: Knex.CreateTableBuilder, knex: Knex, name: string, c: Colu
   if (o.comment) col.comment(o.comment);
 }
 
-function build(knex: Knex, spec: TableSpec, byTable: Map<string, TableSpec>): Knex.SchemaBuilder {
+export function build(knex: Knex, spec: TableSpec, byTable: Map<string, TableSpec>): Knex.SchemaBuilder {
   return knex.schema.createTable(spec.table, (t) => {
     for (const [name, c] of spec.columns) addColumn(t, knex, name, c, spec, byTable);
     const auto = spec.primary.length === 1 && INT_KEYS.has(spec.columns.get(spec.primary[0]!)?.type ?? "");
@@ -218,7 +222,7 @@ function build(knex: Knex, spec: TableSpec, byTable: Map<string, TableSpec>): Kn
   });
 }
 
-function byConnection(models: readonly ModelClass[], only?: string): Map<string, ModelClass[]> {
+export function byConnection(models: readonly ModelClass[], only?: string): Map<string, ModelClass[]> {
   const groups = new Map<string, ModelClass[]>();
   for (const m of models) {
     if (m.store !== "sql") continue;

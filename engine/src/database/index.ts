@@ -1,0 +1,2 @@
+export * from "./live-schema";
+export { DATABASE_RULES } from "./rules";

@@ -1,0 +1,169 @@
+/**
+ * Migrations from the models ↔ database difference, on every dialect: a model change → makeMigration
+ * → migrateLatest → the database matches → migrateRollback restores it; migrateStatus lists both
+ * states. And the models checked against the live database (verifyDatabase): each drift kind.
+ */
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  clearModelRegistry,
+  column,
+  getConnection,
+  introspect,
+  makeMigration,
+  migrateLatest,
+  migrateRollback,
+  migrateStatus,
+  registerModels,
+  relation,
+  verifyDatabase,
+} from "eloquent-orm";
+import { SqlModel } from "eloquent-orm/Model";
+import { sqlDialects, useDialect } from "../shared/dialects";
+
+const REPO_ROOT = join(__dirname, "../../..");
+
+/** The library's models; `withBio` is the model change a migration must follow. */
+function library(withBio: boolean) {
+  class Author extends SqlModel {
+    static override tableName = "authors";
+    static override connectionName = "test";
+    static override schema = {
+      id: column("increments", undefined, { primary: true }),
+      name: column("string", 100),
+      ...(withBio ? { bio: column("text", undefined, { nullable: true }) } : {}),
+      books: relation("hasMany", "Book", { foreignKey: "author_id" }),
+    };
+  }
+  class Book extends SqlModel {
+    static override tableName = "books";
+    static override connectionName = "test";
+    static override schema = {
+      id: column("increments", undefined, { primary: true }),
+      title: column("string", 200),
+      author_id: column("int"),
+      author: relation("belongsTo", "Author", { foreignKey: "author_id" }),
+    };
+  }
+  clearModelRegistry();
+  registerModels([Author, Book], { logger: false });
+  return [Author, Book] as const;
+}
+
+describe.each(sqlDialects())("migrations on $name", (dialect) => {
+  let teardown: () => Promise<void>;
+  // Inside the repository, so the generated files resolve `eloquent-orm` like a user's project does.
+  const directory = join(REPO_ROOT, ".eloquent-cache", `migrations-${dialect.name}-${process.pid}`);
+  const options = { connection: "test", directory };
+
+  beforeAll(async () => {
+    teardown = await useDialect(dialect, "migrations");
+    rmSync(directory, { recursive: true, force: true });
+    mkdirSync(directory, { recursive: true });
+  });
+  afterAll(async () => {
+    await teardown();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it("creates the tables from the models, with an index and a foreign key under the belongsTo", async () => {
+    const models = library(false);
+    const made = await makeMigration("create_library", models, { ...options, now: new Date("2026-01-01T00:00:00Z") });
+    expect(made.operations.map((o) => `${o.op} ${o.table}`)).toEqual(["createTable authors", "createTable books"]);
+    expect(made.file).toMatch(/20260101000000_create_library\.js$/);
+    expect(readFileSync(made.file!, "utf8")).toContain('require("eloquent-orm")');
+    expect(await migrateLatest(options)).toEqual(["20260101000000_create_library.js"]);
+
+    const live = await introspect("test");
+    expect(Object.keys(live.tables.books!.columns).sort()).toEqual(["author_id", "id", "title"]);
+    expect(live.tables.books!.columns.title!.nullable).toBe(false);
+    expect(live.tables.books!.indexes.some((i) => i.columns[0] === "author_id")).toBe(true);
+    expect(live.tables.books!.foreignKeys).toEqual([expect.objectContaining({ columns: ["author_id"], references: { table: "authors", columns: ["id"] } })]);
+    expect(await verifyDatabase(models)).toEqual([]);
+  });
+
+  it("nothing changed → no migration file", async () => {
+    const made = await makeMigration("nothing", library(false), options);
+    expect(made.operations).toEqual([]);
+    expect(made.file).toBeUndefined();
+  });
+
+  it("a column added to a model → migrate:make adds it, migrate:rollback removes it, migrate:status lists both states", async () => {
+    const models = library(true);
+    const made = await makeMigration("add_bio_to_authors", models, { ...options, now: new Date("2026-01-02T00:00:00Z") });
+    expect(made.operations).toEqual([expect.objectContaining({ op: "addColumn", table: "authors", column: "bio" })]);
+    expect(made.sql.join("\n")).toMatch(/alter table .authors. add (column )?.bio./i);
+    expect(await migrateStatus(options)).toEqual({ completed: ["20260101000000_create_library.js"], pending: ["20260102000000_add_bio_to_authors.js"] });
+
+    await migrateLatest(options);
+    expect((await introspect("test")).tables.authors!.columns.bio).toEqual(expect.objectContaining({ nullable: true }));
+    const [Author] = models;
+    const ada = await Author.create({ name: "Ada", bio: "math" });
+    expect((await Author.findOrFail(ada.id)).get("bio")).toBe("math");
+    expect((await migrateStatus(options)).pending).toEqual([]);
+
+    expect(await migrateRollback(options)).toEqual(["20260102000000_add_bio_to_authors.js"]);
+    expect((await introspect("test")).tables.authors!.columns.bio).toBeUndefined();
+    expect(await migrateStatus(options)).toEqual({ completed: ["20260101000000_create_library.js"], pending: ["20260102000000_add_bio_to_authors.js"] });
+  });
+
+  it("a dropped column is destructive: skipped unless allowed", async () => {
+    const { knex } = getConnection("test");
+    await knex.schema.alterTable("books", (t) => void t.string("legacy").nullable());
+    const made = await makeMigration("tidy", library(false), { ...options, dryRun: true });
+    expect(made.operations).toEqual([]);
+    expect(made.skipped).toEqual([expect.stringMatching(/drop column books\.legacy .*--allow-destructive/)]);
+    const allowed = await makeMigration("tidy", library(false), { ...options, dryRun: true, allowDestructive: true });
+    expect(allowed.operations).toEqual([expect.objectContaining({ op: "dropColumn", table: "books", column: "legacy" })]);
+    await knex.schema.alterTable("books", (t) => void t.dropColumn("legacy"));
+  });
+
+  it("verifyDatabase reports each drift kind at the relation, with the engine's ids", async () => {
+    const { knex } = getConnection("test");
+    await knex.schema.createTable("reviews", (t) => {
+      t.increments("id");
+      t.string("book_ref", 20); // a string key pointing at an integer id: no row can match
+      t.integer("book_id"); // no index: every eager load scans
+    });
+    class Author extends SqlModel {
+      static override tableName = "authors";
+      static override connectionName = "test";
+      static override schema = {
+        id: column("increments", undefined, { primary: true }),
+        name: column("string", 100),
+        editor_id: column("int"), // declared, never migrated
+        editor: relation("belongsTo", "Editor", { foreignKey: "editor_id" }),
+        reviews: relation("hasMany", "Review", { foreignKey: "book_id" }),
+        tags: relation("belongsToMany", "Review", { pivotTable: "author_reviews", pivotLocalKey: "author_id", pivotForeignKey: "review_id" }),
+      };
+    }
+    class Editor extends SqlModel {
+      static override tableName = "editors";
+      static override connectionName = "test";
+      static override schema = { id: column("increments", undefined, { primary: true }) };
+    }
+    class Review extends SqlModel {
+      static override tableName = "reviews";
+      static override connectionName = "test";
+      static override schema = {
+        id: column("increments", undefined, { primary: true }),
+        book_ref: column("string", 20),
+        book_id: column("int"),
+        author: relation("belongsTo", "Author", { foreignKey: "book_ref" }),
+      };
+    }
+    clearModelRegistry();
+    registerModels([Author, Editor, Review], { logger: false, strict: false });
+    const found = (await verifyDatabase([Author, Editor, Review])).map((d) => `${d.code} ${d.ruleId} ${d.node.model}.${d.node.relation ?? ""}`);
+    expect(found).toEqual([
+      "ELQ862 database-key-column Author.editor",
+      "ELQ865 database-foreign-key-index Author.reviews",
+      "ELQ863 database-pivot-table Author.tags",
+      "ELQ861 database-table Editor.",
+      "ELQ864 database-key-type Review.author",
+    ]);
+    await expect(verifyDatabase([Author, Editor, Review], { strict: true })).rejects.toThrow(/in the registered models:[\s\S]*table 'editors' .*does not exist in connection 'test'/);
+    await knex.schema.dropTable("reviews");
+  });
+});
