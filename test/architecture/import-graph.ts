@@ -36,7 +36,8 @@ const DYNAMIC = /\brequire\(\s*["']([^"']+)["']\s*\)|\bimport\(\s*["']([^"']+)["
 export function importsOf(file: string): ImportEdge[] {
   const text = withoutComments(readFileSync(join(REPO_ROOT, file), "utf8"));
   const edges: ImportEdge[] = [];
-  const add = (specifier: string, typeOnly: boolean) => edges.push({ from: file, specifier, typeOnly, ...target(file, specifier) });
+  // `${…}` only appears in generated code held in template strings, never in a real import.
+  const add = (specifier: string, typeOnly: boolean) => !specifier.includes("${") && edges.push({ from: file, specifier, typeOnly, ...target(file, specifier) });
   for (const m of text.matchAll(IMPORT)) {
     const clause = m[3] ?? "";
     // `import { type A, type B }` is erased too.
