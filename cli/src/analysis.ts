@@ -1,6 +1,6 @@
 /** Project-level analysis shared by `check` and `graph`: engine + query sites over every loaded project. */
 import type * as TS from "typescript";
-import { RULES, type Diagnostic, type ModelGraph } from "eloquent-engine";
+import { DATABASE_RULES, RULES, type Diagnostic, type ModelGraph } from "eloquent-engine";
 import {
   locateEngineDiagnostics,
   MAY_HAVE_QUERY_SITES,
@@ -12,8 +12,8 @@ import {
 import { readText } from "./io";
 import type { LoadedProjects } from "./load";
 
-/** Every rule `eloquent check` can report: the engine's, plus relation paths at query sites. */
-export const CHECK_RULES = [...RULES, RELATION_PATH_RULE];
+/** Every rule `eloquent check` can report: the engine's, relation paths at query sites, and (with --db) the database rules. */
+export const CHECK_RULES = [...RULES, RELATION_PATH_RULE, ...DATABASE_RULES];
 
 /**
  * Engine over every project graph, plus the query sites of the reported files; each diagnostic

@@ -10,7 +10,7 @@ export interface CommonOptions {
 }
 
 export type Command =
-  | { command: "check"; format: CheckFormat; quiet: boolean; options: CommonOptions }
+  | { command: "check"; format: CheckFormat; quiet: boolean; options: CommonOptions; database?: string }
   | { command: "graph"; format: GraphFormat; renderer: "builtin" | "graphviz"; options: CommonOptions }
   | { command: "help"; topic?: "check" | "graph" }
   | { command: "version" };
@@ -26,17 +26,16 @@ const CHECK_FORMATS: readonly CheckFormat[] = ["stylish", "json", "sarif"];
 const GRAPH_FORMATS: readonly GraphFormat[] = ["mermaid", "dot", "svg"];
 
 export const USAGE = `Usage:
-  eloquent check [paths...] [--format stylish|json|sarif] [--project tsconfig.json] [--output file] [--quiet]
+  eloquent check [paths...] [--format stylish|json|sarif] [--project tsconfig.json] [--output file] [--quiet] [--db <connection>]
   eloquent graph [paths...] [--format mermaid|dot|svg] [--project tsconfig.json] [--output file] [--renderer builtin|graphviz]
-  eloquent migrate <models-module>... [--dry-run] [--connection <name>]
+  eloquent migrate[:make|:latest|:rollback|:status] ...   (see 'eloquent migrate --help')
 
   check   Extract the models from TypeScript source and run eloquent's relation rules (no ESLint needed).
           Exit code 1 when an error-level diagnostic is found, 2 on a usage or configuration problem.
   graph   Draw the relation graph: models grouped by store, relation kinds on the edges, cross-store
           relations dashed, relations with errors in red.
-  migrate Create the tables (columns, keys, foreign keys, indexes, pivot tables) of the SQL models exported
-          by the given modules (needs eloquent-orm). --dry-run prints the SQL instead of running it.
-          Connections come from the environment (DB_CONNECTION, DB_<NAME>_URL, DATABASE_URL).
+  migrate Create tables now, or write and run migration files from the difference between the models and
+          the live database (needs eloquent-orm). Connections come from the environment.
 
 Options:
   -p, --project <file|dir>  The tsconfig whose files form the project (default: ./tsconfig.json; paths
@@ -44,6 +43,8 @@ Options:
   -f, --format <name>       Output format (check: stylish, json, sarif; graph: mermaid, dot, svg).
   -o, --output <file>       Write the report to a file instead of stdout.
   -q, --quiet               check: report errors only.
+      --db <connection>     check: also check the models against that live database (tables, key columns,
+                            pivot tables, key types, indexes under hasMany keys; needs eloquent-orm).
       --renderer <name>     graph --format svg: builtin (default, no external tool) or graphviz (needs \`dot\` on PATH).
       --color, --no-color   Force or disable colours (default: on when stdout is a terminal).
   -h, --help                Show this help.
@@ -58,13 +59,14 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (first === "-v" || first === "--version") return { command: "version" };
   if (first !== "check" && first !== "graph") {
-    throw new UsageError(`Unknown command '${first}'. Expected 'check', 'graph' or 'migrate' (see 'eloquent --help').`);
+    throw new UsageError(`Unknown command '${first}'. Expected 'check', 'graph', 'migrate', 'migrate:make', 'migrate:latest', 'migrate:rollback' or 'migrate:status' (see 'eloquent --help').`);
   }
 
   const options: CommonOptions = { paths: [] };
   let format: string | undefined;
   let quiet = false;
   let renderer: "builtin" | "graphviz" = "builtin";
+  let database: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -103,6 +105,10 @@ export function parseArgs(argv: readonly string[]): Command {
         renderer = chosen;
         break;
       }
+      case "--db":
+        if (first !== "check") throw new UsageError(`--db is an option of 'eloquent check'.`);
+        database = value();
+        break;
       case "--color":
         options.color = true;
         break;
@@ -122,7 +128,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (!(CHECK_FORMATS as readonly string[]).includes(chosen)) {
       throw new UsageError(`Unknown format '${chosen}' for 'eloquent check'. Expected one of: ${CHECK_FORMATS.join(", ")}.`);
     }
-    return { command: "check", format: chosen as CheckFormat, quiet, options };
+    return { command: "check", format: chosen as CheckFormat, quiet, options, ...(database !== undefined ? { database } : {}) };
   }
   const chosen = format ?? "mermaid";
   if (!(GRAPH_FORMATS as readonly string[]).includes(chosen)) {

@@ -1,6 +1,7 @@
 /** `eloquent check`: diagnostics as stylish text, JSON or SARIF; exit 1 when an error is found. */
 import type { Command } from "./args";
 import { CHECK_RULES, checkAll, mergedGraph } from "./analysis";
+import { databaseDiagnostics } from "./database-check";
 import { ANSI, PLAIN, shouldUseColor } from "./format/colors";
 import { formatJson } from "./format/json";
 import { formatSarif } from "./format/sarif";
@@ -9,10 +10,11 @@ import { loadTypeScript, readText, repositoryRoot, toolVersion, write, type CliI
 import { readProjects, type LoadedProjects } from "./load";
 import { locateDiagnostics, type CheckReport } from "./report";
 
-export function runCheck(command: Extract<Command, { command: "check" }>, io: CliIo): number {
+export async function runCheck(command: Extract<Command, { command: "check" }>, io: CliIo): Promise<number> {
   const ts = loadTypeScript(io.cwd);
   const loaded = readProjects(ts, command.options, io);
   let diagnostics = checkAll(loaded, ts);
+  if (command.database !== undefined) diagnostics = [...diagnostics, ...(await databaseDiagnostics(mergedGraph(loaded), command.database, io))];
   if (command.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
   const report: CheckReport = {
     root: loaded.root,

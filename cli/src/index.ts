@@ -8,7 +8,7 @@ import { parseArgs, UsageError, USAGE, type Command } from "./args";
 import { runCheck } from "./check-command";
 import { runGraph } from "./graph-command";
 import { processIo, toolVersion, type CliIo } from "./io";
-import { runMigrate } from "./migrate-command";
+import { MIGRATE_COMMANDS, runMigrateCommand, type MigrateCommand } from "./migrate/commands";
 
 export { buildGraphView, type GraphView } from "./graph/view";
 export { renderMermaid } from "./graph/mermaid";
@@ -21,7 +21,7 @@ export { parseArgs, USAGE, UsageError };
 export type { CliIo };
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  if (argv[0] === "migrate") return runMigrate(argv.slice(1), io);
+  if ((MIGRATE_COMMANDS as readonly string[]).includes(argv[0] ?? "")) return runMigrateCommand(argv[0] as MigrateCommand, argv.slice(1), io);
   let command: Command;
   try {
     command = parseArgs(argv);
@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         io.stdout.write(`${toolVersion()}\n`);
         return 0;
       case "check":
-        return runCheck(command, io);
+        return await runCheck(command, io);
       case "graph":
         return runGraph(command, io);
     }

@@ -51,7 +51,32 @@ function keyColumnFor(key: ColumnDescriptor | undefined): ColumnDescriptor {
   return { ...base, type: "string", length: key?.length ?? 255 };
 }
 
-export function specsFor(models: readonly ModelClass[]): TableSpec[] {
+/**
+ * An index under every key a relation loads by — the foreign key of a belongsTo (on the owner) and of
+ * a hasOne/hasMany/morphOne/morphMany (on the target) — so eager loads and lazy reads never scan.
+ */
+function addRelationIndexes(models: readonly ModelClass[], specs: Map<string, TableSpec>): void {
+  const add = (table: string, columns: string[]) => {
+    const spec = specs.get(table);
+    if (!spec || !columns.every((c) => spec.columns.has(c))) return;
+    const covered = (cols: readonly string[]) => cols[0] === columns[0] && columns.every((c, i) => cols[i] === c);
+    if (covered(spec.primary) || [...spec.indexes, ...spec.unique].some((i) => covered(i.columns))) return;
+    spec.indexes.push({ name: `${table}_${columns.join("_")}_index`, columns });
+  };
+  for (const model of models) {
+    const meta = modelMeta(model);
+    for (const [name, rel] of meta.relations) {
+      const r = resolveRelation(model, name);
+      if (rel.kind === "belongsTo") add(meta.table, [r.foreignKey]);
+      else if (r.target && r.target.store === "sql" && (rel.kind === "hasOne" || rel.kind === "hasMany")) add(modelMeta(r.target).table, [r.foreignKey]);
+      else if (r.target && r.target.store === "sql" && (rel.kind === "morphOne" || rel.kind === "morphMany") && r.morphType && r.morphId) {
+        add(modelMeta(r.target).table, [r.morphId, r.morphType]);
+      }
+    }
+  }
+}
+
+export function specsFor(models: readonly ModelClass[], options: { relationIndexes?: boolean } = {}): TableSpec[] {
   const specs = new Map<string, TableSpec>();
   const modelTables = new Set(models.map((m) => modelMeta(m).table));
   for (const model of models) {
@@ -100,6 +125,7 @@ export function specsFor(models: readonly ModelClass[]): TableSpec[] {
       });
     }
   }
+  if (options.relationIndexes !== false) addRelationIndexes(models, specs);
   return order([...specs.values()]);
 }
 

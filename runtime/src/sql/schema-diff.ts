@@ -25,7 +25,7 @@ export interface DiffOptions {
   connection?: string;
   /** Drop columns the models no longer declare (default false: listed in `skipped`). */
   allowDestructive?: boolean;
-  /** An index on every belongsTo foreign key (default true). */
+  /** An index under every relation key (belongsTo, hasOne/hasMany, morphOne/morphMany foreign keys; default true). */
   relationIndexes?: boolean;
   /** A foreign-key constraint for every belongsTo between SQL models of one connection (default true). */
   relationForeignKeys?: boolean;
@@ -38,7 +38,7 @@ export interface SchemaDiff {
   skipped: string[];
 }
 
-/** Index and foreign key every belongsTo should have, per table. */
+/** The foreign-key constraint every belongsTo between SQL models of one connection should have, per table. */
 function relationKeys(models: readonly ModelClass[], options: DiffOptions): Map<string, { indexes: IndexMeta[]; foreignKeys: ForeignKeyMeta[] }> {
   const out = new Map<string, { indexes: IndexMeta[]; foreignKeys: ForeignKeyMeta[] }>();
   const tables = new Set(models.map((m) => modelMeta(m).table));
@@ -50,7 +50,6 @@ function relationKeys(models: readonly ModelClass[], options: DiffOptions): Map<
       if (!r.target || r.target.store !== "sql" || !meta.columns.has(r.foreignKey)) continue;
       const target = modelMeta(r.target);
       const entry = out.get(meta.table) ?? { indexes: [], foreignKeys: [] };
-      if (options.relationIndexes !== false) entry.indexes.push({ name: `${meta.table}_${r.foreignKey}_index`, columns: [r.foreignKey] });
       const sameConnection = (target.connection ?? null) === (meta.connection ?? null);
       if (options.relationForeignKeys !== false && sameConnection && tables.has(target.table) && r.ownerKey) {
         entry.foreignKeys.push({ name: `${meta.table}_${r.foreignKey}_foreign`, columns: [r.foreignKey], references: { table: target.table, columns: [r.ownerKey] } });
@@ -95,7 +94,7 @@ function withUnsignedKeys(columns: Map<string, ColumnDescriptor>, foreignKeys: r
 }
 
 export function diffAgainst(models: readonly ModelClass[], live: LiveSchema, connection: string, dialect: string, options: DiffOptions = {}): SchemaDiff {
-  const specs = specsFor(models);
+  const specs = specsFor(models, { relationIndexes: options.relationIndexes !== false });
   const specsByTable = new Map(specs.map((s) => [s.table, s]));
   const extra = relationKeys(models, options);
   const operations: MigrationOperation[] = [];

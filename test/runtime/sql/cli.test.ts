@@ -57,10 +57,10 @@ describe("eloquent CLI", () => {
 
   it("usage errors are explained", () => {
     const none = run(["migrate"]);
-    expect(none.status).toBe(1);
+    expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/name the module\(s\) that export your models/);
     const unknown = run(["migrat"]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/Unknown command 'migrat'. Expected 'check', 'graph' or 'migrate'/);
+    expect(unknown.stderr).toMatch(/Unknown command 'migrat'. Expected 'check', 'graph', 'migrate'/);
   });
 });
