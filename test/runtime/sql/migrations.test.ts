@@ -27,9 +27,9 @@ const REPO_ROOT = join(__dirname, "../../..");
 /** The library's models; `withBio` is the model change a migration must follow. */
 function library(withBio: boolean) {
   class Author extends SqlModel {
-    static override tableName = "authors";
-    static override connectionName = "test";
-    static override schema = {
+    static tableName = "authors";
+    static connectionName = "test";
+    static schema = {
       id: column("increments", undefined, { primary: true }),
       name: column("string", 100),
       ...(withBio ? { bio: column("text", undefined, { nullable: true }) } : {}),
@@ -37,9 +37,9 @@ function library(withBio: boolean) {
     };
   }
   class Book extends SqlModel {
-    static override tableName = "books";
-    static override connectionName = "test";
-    static override schema = {
+    static tableName = "books";
+    static connectionName = "test";
+    static schema = {
       id: column("increments", undefined, { primary: true }),
       title: column("string", 200),
       author_id: column("int"),
@@ -127,9 +127,9 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
       t.integer("book_id"); // no index: every eager load scans
     });
     class Author extends SqlModel {
-      static override tableName = "authors";
-      static override connectionName = "test";
-      static override schema = {
+      static tableName = "authors";
+      static connectionName = "test";
+      static schema = {
         id: column("increments", undefined, { primary: true }),
         name: column("string", 100),
         editor_id: column("int"), // declared, never migrated
@@ -139,14 +139,14 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
       };
     }
     class Editor extends SqlModel {
-      static override tableName = "editors";
-      static override connectionName = "test";
-      static override schema = { id: column("increments", undefined, { primary: true }) };
+      static tableName = "editors";
+      static connectionName = "test";
+      static schema = { id: column("increments", undefined, { primary: true }) };
     }
     class Review extends SqlModel {
-      static override tableName = "reviews";
-      static override connectionName = "test";
-      static override schema = {
+      static tableName = "reviews";
+      static connectionName = "test";
+      static schema = {
         id: column("increments", undefined, { primary: true }),
         book_ref: column("string", 20),
         book_id: column("int"),
