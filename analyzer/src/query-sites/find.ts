@@ -95,9 +95,10 @@ function rootModel(
   checker: TS.TypeChecker | undefined,
 ): string | undefined {
   let current = skipOuter(ts, receiver);
-  // Walk down a builder chain: `User.query().where(...).with(...)` → `User`.
+  // Walk down a builder chain: `User.query().where(...).with(...)` → `User`; `new User().load(...)` → `User`.
   for (;;) {
     if (ts.isCallExpression(current)) current = skipOuter(ts, current.expression);
+    else if (ts.isNewExpression(current) && ts.isIdentifier(current.expression)) current = current.expression;
     else if (ts.isPropertyAccessExpression(current) && (ts.isCallExpression(current.expression) || isClassReference(ts, current.expression))) {
       current = skipOuter(ts, current.expression);
     } else break;
