@@ -10,6 +10,7 @@ import {
   EXPANDING_COLUMN_TYPES,
   isColumnDescriptor,
   isRelationDescriptor,
+  morphTypeValue,
   resolveConnection,
   resolveModelName,
   resolvePrimaryKey,
@@ -126,7 +127,7 @@ function computeMeta(model: ModelClass): ModelMeta {
     readCasts,
     timestamps: columns.has("created_at") && columns.has("updated_at"),
     softDeletes: columns.has("deleted_at") && columns.get("deleted_at")!.type === "softDeletes",
-    morphAlias: typeof model.morphAlias === "string" && model.morphAlias !== "" ? model.morphAlias : name,
+    morphAlias: morphTypeValue(name, typeof model.morphAlias === "string" && model.morphAlias !== "" ? model.morphAlias : undefined),
   };
 }
 

@@ -103,7 +103,7 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
       }
       const columns = { type: column(keys.morphType), id: column(keys.morphId) };
       const targetTable = tableName(target!);
-      const typeValue = declaring.morphAlias ?? declaring.name;
+      const typeValue = engine.conventions.morphTypeValue(declaring.name, declaring.morphAlias);
       out.push({ text: `Morph columns on ${targetTable}: ${columns.type}, ${columns.id} (type value '${typeValue}')` });
       out.push({
         text: mongo
