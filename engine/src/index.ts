@@ -33,7 +33,7 @@ export {
   type TableSource,
   type PrimaryKeyCandidate,
 } from "./resolve/model";
-export { mongoBelongsToManyMode, resolveMorphName, type MongoBelongsToManyMode } from "./resolve/relation-modes";
+export { keyOptionNames, mongoBelongsToManyMode, resolveMorphName, type MongoBelongsToManyMode } from "./resolve/relation-modes";
 export {
   RELATION_PATH_RULE,
   RELATION_PATH_METHODS,

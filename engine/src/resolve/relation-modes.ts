@@ -27,3 +27,18 @@ export function resolveMorphName(kind: unknown, relationName: string, options: u
   return kind === "morphTo" ? relationName : undefined;
 }
 
+
+/**
+ * The option keys that may set each key option, first written one wins. THE place for aliases: the
+ * engine's key rules and the runtime's resolveRelation both read options through `keyOptionNames`
+ * (e.g. the seed's morph `typeColumn` / `idColumn` would be added to morphType / morphId here).
+ */
+const KEY_OPTION_NAMES: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  morphType: Object.freeze(["morphType"]),
+  morphId: Object.freeze(["morphId"]),
+});
+
+/** The option keys that set `option` (itself, plus any alias). */
+export function keyOptionNames(option: string): readonly string[] {
+  return KEY_OPTION_NAMES[option] ?? [option];
+}

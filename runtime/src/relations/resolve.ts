@@ -6,6 +6,7 @@
 import {
   conventionalKey,
   defaultPivotTable,
+  keyOptionNames,
   mongoBelongsToManyMode,
   RELATION_KINDS,
   resolveMorphName,
@@ -86,7 +87,11 @@ function option(desc: RelationDescriptor, key: string): string | undefined {
 
 /** The explicit option, else the engine's convention (`conventionalKey`): one rule for checks and queries. */
 function keyOf(desc: RelationDescriptor, key: KeyOption, input: KeyConventionInput): string | undefined {
-  return option(desc, key) ?? conventionalKey(key, input);
+  for (const written of keyOptionNames(key)) {
+    const value = option(desc, written);
+    if (value !== undefined) return value;
+  }
+  return conventionalKey(key, input);
 }
 
 function compute(owner: ModelClass, name: string): ResolvedRelation {
