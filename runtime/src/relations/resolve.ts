@@ -72,7 +72,7 @@ export function targetModel(owner: ModelClass, relationName: string, targetName:
   if (!found) {
     throw new RelationError(
       `${modelMeta(owner).name}.${relationName} targets '${targetName}', which is not a known model.` +
-        didYouMean(targetName, knownModelNames()) +
+        didYouMean(targetName, knownModelNames().sort()) +
         ` Register every model with registerModels([...]) before querying relations.`,
     );
   }
