@@ -21,13 +21,35 @@ export {
   defaultPivotTable,
   morphColumns,
   morphTypeValue,
-  DEFAULT_PRIMARY_KEY,
 } from "./resolve/conventions";
-export { didYouMean, editDistance, Suggester } from "./suggest";
+export { didYouMean, didYouMeanText, editDistance, suggestionLimit, Suggester, type Match } from "./suggest";
+export {
+  resolveModelName,
+  resolveTable,
+  resolveConnection,
+  resolvePrimaryKey,
+  defaultPrimaryKey,
+  describeTableSource,
+  type ResolvedTable,
+  type TableSource,
+  type PrimaryKeyCandidate,
+} from "./resolve/model";
+export { keyOptionNames, mongoBelongsToManyMode, resolveMorphName, type MongoBelongsToManyMode } from "./resolve/relation-modes";
+export {
+  RELATION_PATH_RULE,
+  RELATION_PATH_METHODS,
+  checkRelationPath,
+  modelsByName,
+  stripPathAlias,
+  unknownRelationText,
+  type PathSegment,
+  type ResolvedPath,
+  type RelationPathSite,
+} from "./rules/relation-path";
 export { keyTypesCompatible, foreignKeyColumnType } from "./resolve/key-types";
 export { compareDiagnostics } from "./check";
 export { SpanResolver } from "./graph/spans";
-export { describeRelationKeys, keyOwner, type KeyOption, type KeyOwner, type RelationKey, type RelationKeys } from "./resolve/relation-keys";
+export { describeRelationKeys, keyOwner, keyOptionsOf, conventionalKey, type KeyConventionInput, type KeyOption, type KeyOwner, type RelationKey, type RelationKeys } from "./resolve/relation-keys";
 export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFor, type RelationKind } from "./vocabulary";
 export * from "./dsl";
 export { ruleDocsUrl, RULES_DOC_URL } from "./docs";

@@ -27,15 +27,24 @@ export interface Match {
 }
 
 /**
+ * THE did-you-mean threshold, for every front and the runtime: how many edits a typo of `length`
+ * characters may be from its candidate. One edit up to 3 characters (so `id` does not suggest `at`),
+ * two up to 8 (`auth` → `author`), three beyond.
+ */
+export function suggestionLimit(length: number): number {
+  return length <= 3 ? 1 : Math.min(3, Math.max(2, Math.floor(length / 3)));
+}
+
+/**
  * The closest candidate, or undefined when nothing is close enough to be a plausible typo.
- * A case-insensitive equal wins; otherwise the distance must be at most a third of the length
- * (min 1, max 3), and ties are resolved by candidate order so results are deterministic.
+ * A case-insensitive equal wins; otherwise the distance must be within `suggestionLimit`, and ties
+ * are resolved by candidate order so results are deterministic.
  */
 export function didYouMean(input: string, candidates: Iterable<string>): Match | undefined {
   const lower = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
-  const limit = Math.max(1, Math.min(3, Math.floor(input.length / 3)));
+  const limit = suggestionLimit(input.length);
   for (const candidate of candidates) {
     if (candidate === input) continue;
     if (candidate.toLowerCase() === lower) return { value: candidate, caseOnly: true };

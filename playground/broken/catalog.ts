@@ -1,6 +1,6 @@
 // Pivots, options, columns, stores and names.
 import { column, relation } from "eloquent-orm";
-import { MongoModel, SqlModel } from "eloquent-orm/Model";
+import { Model, MongoModel, SqlModel } from "eloquent-orm/Model";
 
 export class Product extends SqlModel {
   static tableName = "products";
@@ -80,5 +80,14 @@ export class Voter extends MongoModel {
   static tableName = "voters";
   static schema = {
     name: column("string"),
+  };
+}
+
+// Extends the store-neutral base instead of SqlModel/MongoModel.
+// @ts-expect-error -- Model is abstract (no save/forceDelete): TypeScript says so too.
+export class Draft extends Model { // expect: model-store
+  static tableName = "drafts";
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
   };
 }

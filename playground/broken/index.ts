@@ -19,6 +19,7 @@ export const brokenModels = [
   catalog.ProductCopy,
   catalog.Review,
   catalog.Voter,
+  catalog.Draft,
   media.Article,
   media.Remark,
   media.Reaction,

@@ -153,6 +153,10 @@ export class ArticleLabel extends SqlModel {
     code: HEADER + sql("Writer", "writers", `    publisher: column("int"),\n    publisher_rel: relation("hasOne", "Publisher"),\n    publisher: relation("hasOne", "Publisher"),`) + sql("Publisher", "publishers", `    writer_id: column("int"),`),
   },
   {
+    rule: "model-store",
+    code: HEADER.replace("{ MongoModel, SqlModel }", "{ Model }") + `export class Memo extends Model {\n  static tableName = "memos";\n  static schema = {\n    id: column("increments", undefined, { primary: true }),\n  };\n}\n`,
+  },
+  {
     rule: "table-clash",
     code: HEADER + sql("Writer", "writers", "") + sql("Reader", "writers", ""),
   },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
-import { didYouMean, type ModelNode } from "eloquent-engine";
+import { checkRelationPath, stripPathAlias, type ModelNode } from "eloquent-engine";
 import { extractModelGraphFromFiles } from "../../analyzer/src/extract";
-import { findQuerySites, resolveRelationPath, stripAlias } from "../../analyzer/src/query-sites";
+import { findQuerySites } from "../../analyzer/src/query-sites";
 
 const MODELS = `
 import { column, relation } from "eloquent-orm";
@@ -15,7 +15,7 @@ export class Image extends SqlModel { static schema = { id: column("increments")
 
 const { graph } = extractModelGraphFromFiles(["/p/models.ts"], ts, { readFile: () => MODELS });
 const models = new Map<string, ModelNode>(graph.models.map((model) => [model.name, model]));
-const resolve = (path: string, root = "User") => resolveRelationPath(models, root, path, 100, "/p/q.ts", "with", didYouMean);
+const resolve = (path: string, root = "User") => checkRelationPath(models, { method: "with", root, path, file: "/p/q.ts", start: 100 });
 
 describe("relation paths at query sites", () => {
   it("follows nested segments through the graph", () => {
@@ -36,7 +36,7 @@ describe("relation paths at query sites", () => {
       span: { file: "/p/q.ts", start: 106, end: 113 },
       suggestions: [{ kind: "replace", replacement: "comments" }],
     });
-    expect(diagnostic!.message).toBe("with('posts.coments.author'): Post has no relation 'coments' in path 'posts.coments.author'. Did you mean 'comments'?");
+    expect(diagnostic!.message).toBe("with('posts.coments.author'): Post has no relation 'coments'. Did you mean 'comments'?");
     expect(diagnostic!.hint).toBe("Relations of Post: comments, author.");
   });
 
@@ -45,12 +45,12 @@ describe("relation paths at query sites", () => {
   });
 
   it("reports empty segments", () => {
-    expect(resolve("posts.").diagnostics.map((d) => d.message)).toEqual(["with('posts.'): empty relation name in path 'posts.' on Post."]);
+    expect(resolve("posts.").diagnostics.map((d) => d.message)).toEqual(["with('posts.'): empty relation name on Post."]);
   });
 
   it("strips withCount aliases", () => {
-    expect(stripAlias("posts as total")).toBe("posts");
-    expect(stripAlias("posts")).toBe("posts");
+    expect(stripPathAlias("posts as total")).toBe("posts");
+    expect(stripPathAlias("posts")).toBe("posts");
   });
 
   it("finds query sites on model classes, builder chains, arrays and object keys — not on unrelated receivers", () => {

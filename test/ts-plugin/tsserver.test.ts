@@ -51,7 +51,7 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     const source = text("instance-queries.ts");
     const diagnostics = eloquent(await server.semanticDiagnostics(file("instance-queries.ts")));
     expect(diagnostics.map((d) => [d.code, d.start])).toEqual([[801, locate(source, "pst")]]);
-    expect(diagnostics[0].text).toContain("Comment has no relation 'pst' in path 'comments.pst'. Did you mean 'post'?");
+    expect(diagnostics[0].text).toContain("load('comments.pst'): Comment has no relation 'pst'. Did you mean 'post'?");
   });
 
   it("offers quick fixes: replace a misspelt model, add the missing column in ANOTHER file", async () => {

@@ -17,9 +17,13 @@ export const RUNTIME_MODULES: ReadonlySet<string> = new Set([
 export const ROOT_BASES: Readonly<Record<string, Store>> = {
   SqlModel: "sql",
   MongoModel: "mongo",
-  // The store-neutral base: without a store-specific parent the runtime treats it as SQL.
+  // The store-neutral base has no store: its direct subclasses are reported (rule model-store) and
+  // otherwise checked as SQL, exactly as registerModels does.
   Model: "sql",
 };
+
+/** Root bases without a store of their own (see the engine's model-store rule). */
+export const STORE_NEUTRAL_BASES: ReadonlySet<string> = new Set(["Model"]);
 
 export const DSL_FUNCTIONS = ["column", "relation"] as const;
 export type DslFunction = (typeof DSL_FUNCTIONS)[number];

@@ -4,6 +4,7 @@
  */
 import type * as TS from "typescript";
 import type { ColumnNode, InvalidEntryNode, ModelNode, RelationNode, SourceSpan } from "eloquent-engine";
+import { resolveModelName } from "eloquent-engine";
 import { unverifiable } from "./unverifiable";
 import { isRuntimeModule } from "./eloquent-modules";
 import { evaluate, propertyKey, skipOuter, textOf, type EvalContext } from "./literal";
@@ -217,6 +218,16 @@ class FileReader {
           facts.declares.schema = true;
           this.readSchema(initializer, node, facts);
           break;
+        case "modelName": {
+          // Relation targets name the model by `static modelName` (engine: resolveModelName).
+          const value = evaluate(initializer, this.evalContext);
+          const resolved = resolveModelName(name, value);
+          if (resolved !== name) {
+            node.name = resolved;
+            node.className = name;
+          }
+          break;
+        }
         case "tableName":
           facts.declares.table = true;
           node.table = asMaybeString(evaluate(initializer, this.evalContext), initializer, this.sourceFile);
@@ -242,6 +253,7 @@ class FileReader {
     if (!facts.declares.table && superTable !== undefined) {
       facts.declares.table = true;
       node.table = asMaybeString(superTable.value, undefined, this.sourceFile);
+      node.tableFrom = "constructor";
       node.loc!.table = superTable.span;
     }
     if (!facts.declares.connection && superConnection !== undefined) {

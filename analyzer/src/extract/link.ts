@@ -7,7 +7,7 @@
  * only re-extracts the files that changed.
  */
 import type { ModelGraph, ModelNode, Store } from "eloquent-engine";
-import { ROOT_BASES, isRuntimeModule } from "./eloquent-modules";
+import { ROOT_BASES, STORE_NEUTRAL_BASES, isRuntimeModule } from "./eloquent-modules";
 import type { ClassFacts, FileFacts } from "./file-facts";
 import { classReference } from "./unverifiable";
 
@@ -196,16 +196,24 @@ class Linker {
     }
     // Statics a user base class sets (a shared connectionName, typically) apply to its subclasses.
     let current: { file: FileFacts; cls: ClassFacts } | null = this.parentOf(file, cls);
+    let top = { file, cls };
     const seen = new Set<ClassFacts>([cls]);
     while (current && !seen.has(current.cls)) {
+      top = current;
       seen.add(current.cls);
       const inherited = current.cls;
-      if (!cls.declares.table && inherited.declares.table && node.table === undefined) node.table = inherited.node.table;
+      if (!cls.declares.table && inherited.declares.table && node.table === undefined) {
+        node.table = inherited.node.table;
+        if (inherited.node.tableFrom !== undefined) node.tableFrom = inherited.node.tableFrom;
+      }
       if (node.connection === undefined && inherited.declares.connection) node.connection = inherited.node.connection;
       if (node.morphAlias === undefined && inherited.declares.morphAlias) node.morphAlias = inherited.node.morphAlias;
       if (node.database === undefined && inherited.declares.database) node.database = inherited.node.database;
       current = this.parentOf(current.file, current.cls);
     }
+    // The chain ends at a runtime root: the store-neutral `Model` has no store (rule model-store).
+    const root = top.cls.base ? this.resolveBase(top.file, top.cls) : undefined;
+    if (root?.kind === "root" && STORE_NEUTRAL_BASES.has(root.name)) node.storeNeutral = true;
     return node;
   }
 

@@ -27,6 +27,10 @@ export interface LoadedEngine {
   /** Which column each key option names, on which model (the key rules' own description). */
   describeRelationKeys: typeof Engine.describeRelationKeys;
   keyOwner: typeof Engine.keyOwner;
+  /** Mongo belongsToMany: id array or pivot collection (the runtime's own decision). */
+  mongoBelongsToManyMode: typeof Engine.mongoBelongsToManyMode;
+  /** A morph relation's morph name (morphTo defaults to the relation name). */
+  resolveMorphName: typeof Engine.resolveMorphName;
   ModelIndex: typeof Engine.ModelIndex;
   SpanResolver: typeof Engine.SpanResolver;
   modelTable: typeof Engine.modelTable;
@@ -54,6 +58,8 @@ export function loadEngine(): EngineLoad {
         vocabulary: { RELATION_KINDS: engine.RELATION_KINDS, optionKeysFor: engine.optionKeysFor },
         describeRelationKeys: engine.describeRelationKeys,
         keyOwner: engine.keyOwner,
+        mongoBelongsToManyMode: engine.mongoBelongsToManyMode,
+        resolveMorphName: engine.resolveMorphName,
         ModelIndex: engine.ModelIndex,
         SpanResolver: engine.SpanResolver,
         modelTable: engine.modelTable,

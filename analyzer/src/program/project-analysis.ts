@@ -7,7 +7,7 @@ import type * as TS from "typescript";
 import type { Diagnostic, ModelNode } from "eloquent-engine";
 import { ModelGraphBuilder, type ProgramExtraction } from "../extract/program";
 import { mapDiagnosticToSpan } from "../extract/span";
-import { findQuerySites, resolveRelationPath } from "../query-sites";
+import { checkRelationPath, findQuerySites, modelsByName } from "../query-sites";
 import { loadEngine, type LoadedEngine } from "./engine";
 import { checkIncrementally } from "./incremental-check";
 import { checkSetup, type ResolutionCache, type SetupCache } from "../setup/setup-rule";
@@ -15,7 +15,7 @@ import { checkSetup, type ResolutionCache, type SetupCache } from "../setup/setu
 export interface Snapshot {
   extraction: ProgramExtraction;
   /** First model of each name. */
-  models: Map<string, ModelNode>;
+  models: ReadonlyMap<string, ModelNode>;
   /** Every engine diagnostic (with spans). */
   diagnostics: Diagnostic[];
   /** Engine + setup diagnostics by file. */
@@ -120,8 +120,7 @@ export class ProjectAnalysis {
       if (list) list.push(diagnostic);
       else byFile.set(file, [diagnostic]);
     }
-    const models = new Map<string, ModelNode>();
-    for (const model of extraction.graph.models) if (!models.has(model.name)) models.set(model.name, model);
+    const models = modelsByName(extraction.graph);
     return { extraction, models, diagnostics, byFile, engine, mode };
   }
 
@@ -145,7 +144,7 @@ export class ProjectAnalysis {
     const diagnostics: Diagnostic[] = [];
     for (const site of sites) {
       for (const path of site.paths) {
-        const resolved = resolveRelationPath(snapshot.models, site.root, path.path, path.start, sourceFile.fileName, site.method, engine.suggest.didYouMean);
+        const resolved = checkRelationPath(snapshot.models, { method: site.method, root: site.root, path: path.path, file: sourceFile.fileName, start: path.start });
         diagnostics.push(...resolved.diagnostics);
       }
     }

@@ -1,22 +1,18 @@
-/** Finds query sites in a file: calls of with/load/withCount/related whose receiver is a known model. */
+/**
+ * Finds query sites in a file: calls of the engine's relation-path methods (`RELATION_PATH_METHODS`:
+ * with, withCount, whereHas, …) whose receiver is a known model. Only finds; the engine's relation-path
+ * rule checks.
+ */
 import type * as TS from "typescript";
+import { RELATION_PATH_METHODS, stripPathAlias } from "eloquent-engine";
 import type { FileFacts } from "../extract/file-facts";
 import { skipOuter } from "../extract/literal";
-import { stripAlias } from "./resolve-path";
 
-export const QUERY_METHODS: ReadonlySet<string> = new Set([
-  "with",
-  "load",
-  "withCount",
-  "related",
-  "loadMissing",
-  "loadCount",
-  "has",
-  "whereHas",
-  "doesntHave",
-  "whereDoesntHave",
-  "without",
-]);
+/** The methods whose arguments are relation paths (the engine's list). */
+export const QUERY_METHODS: ReadonlySet<string> = new Set(Object.keys(RELATION_PATH_METHODS));
+
+/** Cheap test before parsing: most files have no query site at all. */
+export const MAY_HAVE_QUERY_SITES = new RegExp(`\\.(${[...QUERY_METHODS].join("|")})\\s*\\(`);
 
 export interface QuerySitePath {
   /** The path text (alias stripped). */
@@ -48,7 +44,7 @@ export function findQuerySites(
 ): QuerySite[] {
   const sites: QuerySite[] = [];
   // Cheap pre-filter: most files have no query sites at all.
-  if (!/\.(with|load|withCount|related|loadMissing|loadCount|has|whereHas|doesntHave|whereDoesntHave|without)\s*\(/.test(sourceFile.text)) return sites;
+  if (!MAY_HAVE_QUERY_SITES.test(sourceFile.text)) return sites;
   const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && QUERY_METHODS.has(node.expression.name.text)) {
       const root = rootModel(ts, node.expression.expression, facts, isModel, checker);
@@ -65,12 +61,12 @@ export function findQuerySites(
 
 function collectPaths(ts: typeof TS, sourceFile: TS.SourceFile, args: readonly TS.Expression[], method: string): QuerySitePath[] {
   const paths: QuerySitePath[] = [];
-  // has/whereHas take one relation path as first argument; with/load accept several and arrays/objects.
-  const candidates = /^(has|whereHas|doesntHave|whereDoesntHave|related)$/.test(method) ? args.slice(0, 1) : args;
+  // whereHas/related take one relation path as first argument; with/load accept several and arrays/objects.
+  const candidates = RELATION_PATH_METHODS[method] === "first" ? args.slice(0, 1) : args;
   const addLiteral = (expression: TS.Expression) => {
     const literal = skipOuter(ts, expression);
     if (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) {
-      paths.push({ path: stripAlias(literal.text), start: literal.getStart(sourceFile) + 1, literal });
+      paths.push({ path: stripPathAlias(literal.text), start: literal.getStart(sourceFile) + 1, literal });
     }
   };
   for (const arg of candidates) {
@@ -80,7 +76,7 @@ function collectPaths(ts: typeof TS, sourceFile: TS.SourceFile, args: readonly T
       for (const property of expression.properties) {
         const name = property.name;
         if (name && (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name))) {
-          paths.push({ path: stripAlias(name.text), start: name.getStart(sourceFile) + 1, literal: name });
+          paths.push({ path: stripPathAlias(name.text), start: name.getStart(sourceFile) + 1, literal: name });
         } else if (name && ts.isIdentifier(name)) {
           // `with({ posts: q => ... })`: an identifier key is a one-segment path.
           paths.push({ path: name.text, start: name.getStart(sourceFile), literal: name as unknown as TS.StringLiteralLike });
@@ -99,9 +95,10 @@ function rootModel(
   checker: TS.TypeChecker | undefined,
 ): string | undefined {
   let current = skipOuter(ts, receiver);
-  // Walk down a builder chain: `User.query().where(...).with(...)` → `User`.
+  // Walk down a builder chain: `User.query().where(...).with(...)` → `User`; `new User().load(...)` → `User`.
   for (;;) {
     if (ts.isCallExpression(current)) current = skipOuter(ts, current.expression);
+    else if (ts.isNewExpression(current) && ts.isIdentifier(current.expression)) current = current.expression;
     else if (ts.isPropertyAccessExpression(current) && (ts.isCallExpression(current.expression) || isClassReference(ts, current.expression))) {
       current = skipOuter(ts, current.expression);
     } else break;

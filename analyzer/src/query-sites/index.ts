@@ -1,2 +1,3 @@
-export { findQuerySites, QUERY_METHODS, type QuerySite, type QuerySitePath } from "./find";
-export { resolveRelationPath, stripAlias, RELATION_PATH_RULE, type PathSegment, type ResolvedPath } from "./resolve-path";
+export { findQuerySites, QUERY_METHODS, MAY_HAVE_QUERY_SITES, type QuerySite, type QuerySitePath } from "./find";
+// The rule itself lives in the engine; re-exported for the fronts that reach it through the analyzer.
+export { RELATION_PATH_RULE, checkRelationPath, modelsByName, stripPathAlias, type PathSegment, type ResolvedPath } from "eloquent-engine";

@@ -80,11 +80,20 @@ export interface InvalidEntryNode {
 }
 
 export interface ModelNode {
-  /** Class name: the name relation targets refer to. */
+  /** The model name relation targets refer to: `static modelName`, else the class name (`resolveModelName`). */
   name: string;
+  /** The class name, when `static modelName` makes it differ from `name` (query sites start from classes). */
+  className?: string;
   store: Store;
+  /**
+   * The class extends the store-neutral `Model` directly (no SqlModel/MongoModel in its chain): it has no
+   * store (rule model-store). `store` is then "sql" so the other checks still run.
+   */
+  storeNeutral?: boolean;
   /** Explicit table/collection name (static tableName or super("table")); undefined → snake plural of the name. */
   table?: Maybe<string>;
+  /** How `table` was given: `static tableName` (the default) or the constructor form `super("users")`. */
+  tableFrom?: "static" | "constructor";
   connection?: Maybe<string>;
   columns: ColumnNode[];
   relations: RelationNode[];

@@ -94,8 +94,5 @@ export function morphTypeValue(modelName: string, morphAlias?: string): string {
   return morphAlias ?? modelName;
 }
 
-/** Primary key name when a model marks no column `primary: true`. */
-export const DEFAULT_PRIMARY_KEY = "id";
-
 /** Mongo documents always carry `_id`; the runtime exposes it as `id` too. */
 export const MONGO_ID_FIELDS: readonly string[] = ["id", "_id"];

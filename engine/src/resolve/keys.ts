@@ -9,6 +9,7 @@ import type { ModelIndex, ModelInfo } from "./model-index";
 import type { RuleContext } from "../rule";
 import { didYouMean, didYouMeanText } from "../suggest";
 import { readOption } from "../graph/values";
+import { keyOptionNames } from "./relation-modes";
 
 export interface ResolvedKey {
   /** Column name. */
@@ -26,9 +27,11 @@ export interface ResolvedKey {
  * option is not a string (another rule reports that) or no convention applies.
  */
 export function resolveKey(relation: RelationNode, option: string, convention: () => string | undefined): ResolvedKey | undefined {
-  const read = readOption(relation, option);
-  if (read.state === "string") return { name: read.value, inferred: false, option };
-  if (read.state !== "absent") return undefined;
+  for (const written of keyOptionNames(option)) {
+    const read = readOption(relation, written);
+    if (read.state === "string") return { name: read.value, inferred: false, option: written };
+    if (read.state !== "absent") return undefined;
+  }
   const name = convention();
   return name === undefined ? undefined : { name, inferred: true, option };
 }

@@ -4,10 +4,12 @@
  * and known pivot tables.
  */
 import { COLUMN_TYPES, EXPANDING_COLUMN_TYPES } from "../dsl/column";
-import { defaultTableName, DEFAULT_PRIMARY_KEY, MONGO_ID_FIELDS } from "./conventions";
+import { MONGO_ID_FIELDS } from "./conventions";
+import { resolvePrimaryKey, resolveTable, type TableSource } from "./model";
 import { Suggester, type Match } from "../suggest";
 import { isUnverifiable, type ColumnNode, type ModelGraph, type ModelNode, type RelationNode, type Store } from "../graph/graph";
 import { isRecord, kindOf, stringOption, targetOf } from "../graph/values";
+import { resolveMorphName } from "./relation-modes";
 
 const KNOWN_COLUMN_TYPES: ReadonlySet<string> = new Set(COLUMN_TYPES);
 
@@ -28,10 +30,12 @@ export interface ModelInfo {
   /** Resolved table: explicit string, else the conventional name; undefined when not a literal. */
   table: string | undefined;
   tableInferred: boolean;
+  /** Where the table came from: `static tableName`, `super("…")` or the convention. */
+  tableSource: TableSource;
   /** Resolved connection; undefined when not given, null when not a literal. */
   connection: string | undefined | null;
   columns: ReadonlyMap<string, ColumnInfo>;
-  /** A column marked `primary: true`, else `id`. */
+  /** See `resolvePrimaryKey`: `primary: true`, else the first increments column, else `id` / `_id`. */
   primaryKey: string;
   relations: ReadonlyMap<string, RelationNode>;
   /** morphAlias when a string literal. */
@@ -199,24 +203,21 @@ export class ModelIndex {
   }
 }
 
-/** morphTo's morphName defaults to the relation name (the runtime's behaviour). */
+/** morphTo's morphName defaults to the relation name (the runtime's behaviour); see `resolveMorphName`. */
 export function effectiveMorphName(relation: RelationNode): string | undefined {
-  const explicit = stringOption(relation, "morphName");
-  if (explicit !== undefined) return explicit;
-  const options = isRecord(relation.options) ? relation.options : undefined;
-  if (options !== undefined && options.morphName !== undefined) return undefined; // invalid / unverifiable
-  return kindOf(relation) === "morphTo" ? relation.name : undefined;
+  return resolveMorphName(relation.kind, relation.name, relation.options);
 }
 
-/** The table (collection) a model maps to: its literal name, else the conventional one; undefined when not a literal. */
-export function modelTable(node: ModelNode): { name: string; inferred: boolean } | undefined {
-  if (typeof node.table === "string") return { name: node.table, inferred: false };
-  return node.table === undefined ? { name: defaultTableName(node.name), inferred: true } : undefined;
+/** The table (collection) a model maps to (see `resolveTable`); undefined when not a literal. */
+export function modelTable(node: ModelNode): { name: string; inferred: boolean; source: TableSource } | undefined {
+  if (isUnverifiable(node.table)) return undefined;
+  if (node.table !== undefined && typeof node.table !== "string") return undefined;
+  const resolved = node.tableFrom === "constructor" ? resolveTable(node.name, undefined, node.table) : resolveTable(node.name, node.table);
+  return { name: resolved.name, inferred: resolved.source === "convention", source: resolved.source };
 }
 
 function buildModelInfo(node: ModelNode): ModelInfo {
   const columns = new Map<string, ColumnInfo>();
-  let primaryKey: string | undefined;
   for (const column of node.columns) {
     const expands = typeof column.type === "string" ? EXPANDING_COLUMN_TYPES[column.type] : undefined;
     if (expands !== undefined) {
@@ -226,10 +227,11 @@ function buildModelInfo(node: ModelNode): ModelInfo {
       continue;
     }
     addColumn(columns, column.name, column.type, column);
-    if (primaryKey === undefined && isRecord(column.options) && column.options.primary === true) {
-      primaryKey = column.name;
-    }
   }
+  const primaryKey = resolvePrimaryKey(
+    node.columns.map((column) => ({ name: column.name, type: column.type, primary: isRecord(column.options) ? column.options.primary : undefined })),
+    node.store,
+  );
   if (node.store === "mongo") {
     // Every document has `_id` (exposed as `id` too); when undeclared it is an ObjectId.
     const declared = MONGO_ID_FIELDS.map((name) => columns.get(name)).find((c) => c !== undefined);
@@ -246,9 +248,10 @@ function buildModelInfo(node: ModelNode): ModelInfo {
     store: node.store,
     table: table?.name,
     tableInferred: table?.inferred !== false,
+    tableSource: table?.source ?? "static",
     connection: node.connection === undefined ? undefined : typeof node.connection === "string" ? node.connection : null,
     columns,
-    primaryKey: primaryKey ?? DEFAULT_PRIMARY_KEY,
+    primaryKey,
     relations,
     morphAlias: typeof node.morphAlias === "string" ? node.morphAlias : undefined,
   };

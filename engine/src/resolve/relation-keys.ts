@@ -4,10 +4,12 @@
  * and hovers, so both always agree with the runtime's queries.
  */
 import { inferBelongsToForeignKey, inferHasForeignKey, inferMongoReferenceArray, inferPivotKey, morphColumns } from "./conventions";
-import type { RelationNode } from "../graph/graph";
+import type { RelationNode, Store } from "../graph/graph";
+import type { RelationKind } from "../vocabulary";
 import { resolveKey, targetModel, type ResolvedKey } from "./keys";
 import { effectiveMorphName, type ModelIndex, type ModelInfo } from "./model-index";
 import { kindOf, stringOption, targetOf } from "../graph/values";
+import { mongoBelongsToManyMode, type MongoBelongsToManyMode } from "./relation-modes";
 
 export type KeyOption = "foreignKey" | "localKey" | "ownerKey" | "pivotLocalKey" | "pivotForeignKey" | "morphType" | "morphId";
 
@@ -48,6 +50,73 @@ export function keyOwner(kind: unknown, option: string, declaring: string, targe
   }
 }
 
+/** The names a key convention needs: the relation, both models' names and primary keys. */
+export interface KeyConventionInput {
+  kind: RelationKind;
+  /** The declaring model's store. */
+  store: Store;
+  declaring: { name: string; primaryKey: string };
+  /** The resolved target model; undefined when the target is not a (known) model. */
+  target: { name: string; primaryKey: string } | undefined;
+  /** The target as written (a model name), even when not a known model. */
+  targetName: string | undefined;
+  /** morphOne/morphMany/morphTo: the resolved morph name (see `resolveMorphName`). */
+  morphName: string | undefined;
+  /** Mongo belongsToMany: see `mongoBelongsToManyMode`. */
+  mongoMode?: MongoBelongsToManyMode;
+}
+
+/**
+ * The key options a relation uses, in the order they are described. One list for the engine's key rules,
+ * the editor's hover and the runtime's `resolveRelation`.
+ */
+export function keyOptionsOf(kind: RelationKind, store: Store, mongoMode: MongoBelongsToManyMode = "array"): readonly KeyOption[] {
+  switch (kind) {
+    case "belongsTo":
+      return ["foreignKey", "ownerKey"];
+    case "hasOne":
+    case "hasMany":
+      return ["foreignKey", "localKey"];
+    case "belongsToMany":
+      return store === "mongo" && mongoMode === "array"
+        ? ["localKey", "ownerKey", "foreignKey"]
+        : ["localKey", "ownerKey", "pivotLocalKey", "pivotForeignKey"];
+    case "morphOne":
+    case "morphMany":
+      return ["localKey", "morphType", "morphId"];
+    case "morphTo":
+      return ["ownerKey", "morphType", "morphId"];
+  }
+}
+
+/**
+ * THE key conventions: the column `option` names when it is not written. Undefined when no convention
+ * applies (the target is not a known model, a morph relation has no morph name, morphTo's ownerKey —
+ * each parent's own primary key).
+ */
+export function conventionalKey(option: KeyOption, input: KeyConventionInput): string | undefined {
+  const { kind, declaring, target } = input;
+  switch (option) {
+    case "foreignKey":
+      if (kind === "belongsTo") return target ? inferBelongsToForeignKey(target.name) : undefined;
+      if (kind === "hasOne" || kind === "hasMany") return inferHasForeignKey(declaring.name);
+      if (kind === "belongsToMany") return input.targetName ? inferMongoReferenceArray(input.targetName) : undefined;
+      return undefined;
+    case "localKey":
+      return kind === "belongsTo" || kind === "morphTo" ? undefined : declaring.primaryKey;
+    case "ownerKey":
+      return kind === "belongsTo" || kind === "belongsToMany" || kind === "morphTo" ? target?.primaryKey : undefined;
+    case "pivotLocalKey":
+      return inferPivotKey(declaring.name);
+    case "pivotForeignKey":
+      return target ? inferPivotKey(target.name) : undefined;
+    case "morphType":
+      return input.morphName === undefined ? undefined : morphColumns(input.morphName).type;
+    case "morphId":
+      return input.morphName === undefined ? undefined : morphColumns(input.morphName).id;
+  }
+}
+
 /**
  * Every key the runtime uses for `relation` of `model`: the explicit option, else the convention. A key is
  * missing when its option is present but not a plain string (another rule reports that) or no convention
@@ -55,51 +124,25 @@ export function keyOwner(kind: unknown, option: string, declaring: string, targe
  */
 export function describeRelationKeys(index: ModelIndex, model: ModelInfo, relation: RelationNode): RelationKeys {
   const kind = kindOf(relation);
+  const keys: RelationKeys = {};
+  if (kind === undefined) return keys;
   const targetName = targetOf(relation);
   const target = targetModel(index, relation);
   const pivotTable = stringOption(relation, "pivotTable");
-  const keys: RelationKeys = {};
-  const add = (option: KeyOption, convention: () => string | undefined): void => {
-    const key = resolveKey(relation, option, convention);
+  const input: KeyConventionInput = {
+    kind,
+    store: model.store,
+    declaring: model,
+    target,
+    targetName,
+    morphName: effectiveMorphName(relation),
+    mongoMode: mongoBelongsToManyMode(relation.options),
+  };
+  for (const option of keyOptionsOf(kind, model.store, input.mongoMode)) {
+    // A morph relation without a morph name has no columns to name (morph-name reports it).
+    if ((option === "morphType" || option === "morphId") && input.morphName === undefined) continue;
+    const key = resolveKey(relation, option, () => conventionalKey(option, input));
     if (key !== undefined) keys[option] = { ...key, option, owner: keyOwner(kind, option, model.name, targetName, pivotTable) };
-  };
-  const addMorph = (morphName: string | undefined): void => {
-    if (morphName === undefined) return;
-    const names = morphColumns(morphName);
-    add("morphType", () => names.type);
-    add("morphId", () => names.id);
-  };
-  switch (kind) {
-    case "belongsTo":
-      add("foreignKey", () => (target ? inferBelongsToForeignKey(target.name) : undefined));
-      add("ownerKey", () => target?.primaryKey);
-      break;
-    case "hasOne":
-    case "hasMany":
-      add("foreignKey", () => inferHasForeignKey(model.name));
-      add("localKey", () => model.primaryKey);
-      break;
-    case "belongsToMany":
-      add("localKey", () => model.primaryKey);
-      add("ownerKey", () => target?.primaryKey);
-      if (model.store === "mongo") {
-        add("foreignKey", () => (targetName ? inferMongoReferenceArray(targetName) : undefined));
-      } else {
-        add("pivotLocalKey", () => inferPivotKey(model.name));
-        add("pivotForeignKey", () => (target ? inferPivotKey(target.name) : undefined));
-      }
-      break;
-    case "morphOne":
-    case "morphMany":
-      add("localKey", () => model.primaryKey);
-      addMorph(stringOption(relation, "morphName"));
-      break;
-    case "morphTo":
-      add("ownerKey", () => target?.primaryKey);
-      addMorph(effectiveMorphName(relation));
-      break;
-    default:
-      break;
   }
   return keys;
 }

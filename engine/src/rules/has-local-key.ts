@@ -1,4 +1,3 @@
-import { morphColumns } from "../resolve/conventions";
 import { columnType, requireColumn, targetModel } from "../resolve/keys";
 import { describeRelationKeys } from "../resolve/relation-keys";
 import type { Rule } from "../rule";
@@ -15,7 +14,8 @@ export const hasLocalKey: Rule = {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
       if (kind !== "hasOne" && kind !== "hasMany" && kind !== "morphOne" && kind !== "morphMany" && kind !== "belongsToMany") return;
-      const key = describeRelationKeys(index, model, relation).localKey;
+      const keys = describeRelationKeys(index, model, relation);
+      const key = keys.localKey;
       // A belongsToMany's default localKey is checked from the pivot side: only an explicit one is new.
       if (key === undefined || (key.inferred && kind === "belongsToMany")) return;
       const target = targetModel(index, relation);
@@ -24,12 +24,8 @@ export const hasLocalKey: Rule = {
         if (kind === "hasOne" || kind === "hasMany") {
           const fk = stringOption(relation, "foreignKey");
           referencedType = fk ? columnType(target, fk) : undefined;
-        } else {
-          const morphName = stringOption(relation, "morphName");
-          if (morphName) {
-            const morphId = stringOption(relation, "morphId");
-            referencedType = columnType(target, morphColumns(morphName, morphId ? { morphId } : {}).id);
-          }
+        } else if (keys.morphId !== undefined) {
+          referencedType = columnType(target, keys.morphId.name);
         }
       }
       requireColumn(context, {

@@ -13,6 +13,7 @@ import { inverseConsistency } from "./inverse-consistency";
 import { keyTypeCompatible } from "./key-type-compatible";
 import { mongoBelongsToMany } from "./mongo-belongs-to-many";
 import { mongoReferenceArray } from "./mongo-reference-array";
+import { modelStore } from "./model-store";
 import { morphAliasUnique } from "./morph-alias-unique";
 import { morphColumns } from "./morph-columns";
 import { morphName } from "./morph-name";
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   schemaEntry,
   crossStoreRelation,
   databaseMetadata,
+  modelStore,
   nameClash,
   tableClash,
   cannotVerify,

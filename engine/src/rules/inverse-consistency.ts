@@ -35,7 +35,7 @@ export const inverseConsistency: Rule = {
       if (inverses.length === 0) return;
       const node = keyNode(model.name, relation, fk);
       const first = inverses[0];
-      const others = inverses.map((i) => `${target.name}.${i.name} (${i.describe})`);
+      const others = inverses.map((i) => `${target.name}.${i.name} (${i.describe})`).sort();
       context.report({
         message: `${subject(model, relation)} uses ${describeKey(fk)}, but its inverse ${others.join(" and ")} ${inverses.length > 1 ? "use" : "uses"} a different key; the two sides load different rows.`,
         hint: `Use one column on both sides: set foreignKey: '${first.key}' here, or change ${target.name}.${first.name}.`,

@@ -1,4 +1,5 @@
 import { inferMongoReferenceArray } from "../resolve/conventions";
+import { mongoBelongsToManyMode } from "../resolve/relation-modes";
 import type { Rule } from "../rule";
 import { stringOption } from "../graph/values";
 import { eachRelation, subject } from "../graph/walk";
@@ -12,8 +13,8 @@ export const mongoBelongsToMany: Rule = {
   check(context) {
     eachRelation(context.index, (model, relation, kind) => {
       if (kind !== "belongsToMany" || model.store !== "mongo") return;
-      const pivotTable = stringOption(relation, "pivotTable");
-      if (pivotTable === undefined) return; // document references: see mongo-reference-array
+      if (mongoBelongsToManyMode(relation.options) !== "pivot") return; // document references: see mongo-reference-array
+      const pivotTable = stringOption(relation, "pivotTable")!;
       const array = typeof relation.target === "string" ? inferMongoReferenceArray(relation.target) : "<target>_ids";
       context.report({
         message: `${subject(model, relation)} on Mongo model ${model.name} uses pivot collection '${pivotTable}': MongoDB has no joins, so every load costs an extra query and attach/detach cannot be atomic with the document.`,

@@ -26,7 +26,7 @@ export const morphToParents: Rule = {
         return;
       }
       // Parents using this morphName toward other models often reveal the typo.
-      const elsewhere = index.morphParents(name).map((p) => `${p.model.name}.${p.relation.name} → ${describe(p.relation.target)}`);
+      const elsewhere = index.morphParents(name).map((p) => `${p.model.name}.${p.relation.name} → ${describe(p.relation.target)}`).sort();
       const match = index.suggestModel(target);
       context.report({
         message: `${subject(model, relation)} has no possible parent: '${target}' is not a model${match ? (match.caseOnly ? ` ('${target}' differs from model '${match.value}' only by case)` : ` (did you mean '${match.value}'?)`) : ""}, and no model declares morphOne/morphMany toward ${model.name} with morphName '${name}'.${elsewhere.length ? ` morphName '${name}' is used by ${elsewhere.join(", ")}.` : ""}`,

@@ -14,7 +14,8 @@ export const morphToTarget: Rule = {
       if (index.model(relation.target) !== undefined) return;
       const name = effectiveMorphName(relation);
       if (name === undefined) return;
-      const parents = [...new Set(index.morphParentsOf(model.name, name).map((p) => p.model.name))];
+      // Sorted: graph order differs between fronts (file order), messages must not.
+      const parents = [...new Set(index.morphParentsOf(model.name, name).map((p) => p.model.name))].sort();
       if (parents.length === 0) return; // morph-to-parents reports it
       const target = relation.target;
       const node = { model: model.name, relation: relation.name, part: "target" as const };

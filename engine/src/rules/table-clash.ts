@@ -1,6 +1,7 @@
 import type { ModelInfo } from "../resolve/model-index";
 import type { Rule } from "../rule";
 import { STORE_LABEL } from "../graph/walk";
+import { describeTableSource } from "../resolve/model";
 
 export const tableClash: Rule = {
   id: "table-clash",
@@ -21,7 +22,7 @@ export const tableClash: Rule = {
         continue;
       }
       const noun = model.store === "mongo" ? "collection" : "table";
-      const how = (m: ModelInfo) => (m.tableInferred ? `inferred from the class name` : `static tableName`);
+      const how = (m: ModelInfo) => describeTableSource({ name: m.table!, source: m.tableSource });
       context.report({
         message: `${model.name} and ${other.name} both map to ${STORE_LABEL[model.store]} ${noun} '${model.table}'${model.connection ? ` on connection '${model.connection}'` : ""} (${model.name}: ${how(model)}; ${other.name}: ${how(other)}); writes through one model silently change the other's rows.`,
         hint: `Give ${model.name} its own static tableName, or remove the duplicate model.`,

@@ -1,4 +1,5 @@
 /** Errors the model layer throws; each says what is wrong, where, and how to fix it. */
+import { didYouMean as closestName, didYouMeanText } from "eloquent-engine";
 
 export class EloquentError extends Error {
   constructor(message: string) {
@@ -27,31 +28,10 @@ export class RelationNotLoadedError extends EloquentError {
   }
 }
 
-/** Levenshtein distance, for did-you-mean suggestions. */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
-
-/** " Did you mean 'x'?" for the closest candidate (case-insensitive), or "". */
+/**
+ * " Did you mean 'x'?" (or the differs-only-by-case note), or "". The engine's did-you-mean: one
+ * algorithm and one threshold for runtime errors and every static diagnostic.
+ */
 export function didYouMean(input: string, candidates: Iterable<string>): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = c.toLowerCase() === input.toLowerCase() ? 0 : editDistance(input.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? ` Did you mean '${best}'?` : "";
+  return didYouMeanText(closestName(input, candidates), input);
 }

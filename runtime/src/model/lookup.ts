@@ -1,15 +1,18 @@
 /**
- * Model lookup by class name (relation targets are names). Every model whose metadata is computed
- * is remembered here; `registerModels()` (runtime/src/registry) registers whole sets up front.
+ * Model lookup by model name (relation targets are names: `static modelName`, else the class name —
+ * the engine's resolveModelName). Every model whose metadata is computed is remembered here;
+ * `registerModels()` (runtime/src/registry) registers whole sets up front.
  */
+import { resolveModelName } from "eloquent-engine";
 import type { ModelClass } from "./types";
 
 const byName = new Map<string, ModelClass>();
 
 export function rememberModel(model: ModelClass): void {
-  const existing = byName.get(model.name);
+  const name = resolveModelName(model.name, model.modelName);
+  const existing = byName.get(name);
   // A re-declared class (hot reload, a test redefining a model) replaces the old one.
-  if (existing !== model) byName.set(model.name, model);
+  if (existing !== model) byName.set(name, model);
 }
 
 export function findModel(name: string): ModelClass | undefined {

@@ -1,19 +1,23 @@
 /**
- * Per-class metadata computed once from the statics (`schema`, `tableName`, `connectionName`,
- * `morphAlias`) and the seed's constructor form `super("users", "sqlite")`.
+ * Per-class metadata computed once from the statics (`schema`, `modelName`, `tableName`,
+ * `connectionName`, `morphAlias`) and the seed's constructor form `super("users", "sqlite")`.
  *
- * Precedence: `static tableName` / `static connectionName` win over constructor arguments (statics
- * are visible without building an instance, so the static tools see the same value); constructor
- * arguments win over the conventions (snake plural table, `DB_CONNECTION`).
+ * Every decision (model name, table precedence, connection, primary key) is the engine's resolver
+ * (`eloquent-engine`'s resolveModelName / resolveTable / resolveConnection / resolvePrimaryKey), so the
+ * queries, `migrate` and every check agree; this module only reads the class.
  */
 import {
   EXPANDING_COLUMN_TYPES,
   isColumnDescriptor,
   isRelationDescriptor,
+  morphTypeValue,
+  resolveConnection,
+  resolveModelName,
+  resolvePrimaryKey,
+  resolveTable,
   type ColumnDescriptor,
   type RelationDescriptor,
 } from "eloquent-engine";
-import { defaultTableName } from "../relations/conventions";
 import { readCastFor, type ReadCast } from "./casts";
 import { EloquentError } from "./errors";
 import { rememberModel } from "./lookup";
@@ -21,6 +25,7 @@ import type { ModelClass, Store } from "./types";
 
 export interface ModelMeta {
   readonly model: ModelClass;
+  /** The model name relation targets use: `static modelName`, else the class name. */
   readonly name: string;
   readonly store: Store;
   readonly table: string;
@@ -64,6 +69,15 @@ function probeInstance(model: ModelClass): object | undefined {
   } finally {
     probing.delete(model);
   }
+}
+
+/**
+ * Table/connection given through `super(table, connection)`, building one probe instance if needed.
+ * `registerModels` reads it too, so the graph the engine checks has the table the queries use.
+ */
+export function constructorForm(model: ModelClass): { table?: string; connection?: string } {
+  if (!constructorArgs.has(model)) probeInstance(model);
+  return constructorArgs.get(model) ?? {};
 }
 
 /**
@@ -118,17 +132,14 @@ function computeMeta(model: ModelClass): ModelMeta {
   const probe = probeInstance(model);
   assertNoShadowingFields(model, probe, columns, relations);
   const needsProbe = typeof model.tableName !== "string" || typeof model.connectionName !== "string";
-  const ctorForm = needsProbe ? constructorArgs.get(model) ?? {} : {};
-  const table = typeof model.tableName === "string" ? model.tableName : ctorForm.table ?? defaultTableName(model.name);
-  const connection =
-    typeof model.connectionName === "string" ? model.connectionName : ctorForm.connection ?? undefined;
-
-  let primaryKey: string | undefined;
-  for (const [name, col] of columns) if (col.options.primary) primaryKey ??= name;
-  if (primaryKey === undefined)
-    for (const [name, col] of columns)
-      if (col.type === "increments" || col.type === "bigIncrements") primaryKey ??= name;
-  primaryKey ??= columns.has("id") ? "id" : model.store === "mongo" ? "_id" : "id";
+  const ctorForm = needsProbe ? constructorForm(model) : {};
+  const name = resolveModelName(model.name, (model as { modelName?: unknown }).modelName);
+  const table = resolveTable(name, model.tableName, ctorForm.table).name;
+  const connection = resolveConnection(model.connectionName, ctorForm.connection);
+  const primaryKey = resolvePrimaryKey(
+    [...columns].map(([column, descriptor]) => ({ name: column, type: descriptor.type, primary: descriptor.options.primary })),
+    model.store,
+  );
 
   const readCasts: Array<readonly [string, ReadCast]> = [];
   for (const [name, col] of columns) {
@@ -138,7 +149,7 @@ function computeMeta(model: ModelClass): ModelMeta {
   const mutableColumns = [...columns].filter(([, col]) => MUTABLE_TYPES.has(col.type)).map(([name]) => name);
   return {
     model,
-    name: model.name,
+    name,
     store: model.store,
     table,
     connection,
@@ -149,7 +160,7 @@ function computeMeta(model: ModelClass): ModelMeta {
     mutableColumns,
     timestamps: columns.has("created_at") && columns.has("updated_at"),
     softDeletes: columns.has("deleted_at") && columns.get("deleted_at")!.type === "softDeletes",
-    morphAlias: typeof model.morphAlias === "string" && model.morphAlias !== "" ? model.morphAlias : model.name,
+    morphAlias: morphTypeValue(name, typeof model.morphAlias === "string" && model.morphAlias !== "" ? model.morphAlias : undefined),
   };
 }
 

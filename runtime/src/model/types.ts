@@ -15,6 +15,8 @@ export interface ModelClass<M extends Model = Model> {
   readonly prototype: M;
   readonly store: Store;
   schema: SchemaShape;
+  /** The name relation targets use (default: the class name). */
+  modelName?: string;
   tableName?: string;
   connectionName?: string;
   morphAlias?: string;

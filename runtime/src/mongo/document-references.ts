@@ -16,9 +16,7 @@ import { keyString } from "./ids";
 
 /** True when a belongsToMany relation is stored as an id array on the owner document. */
 export function usesDocumentReferences(relation: ResolvedRelation): boolean {
-  if (relation.kind !== "belongsToMany" || relation.owner.store !== "mongo") return false;
-  const options = relation.ownerMeta.relations.get(relation.name)?.options as { pivotTable?: unknown } | undefined;
-  return !(options && typeof options === "object" && typeof options.pivotTable === "string" && options.pivotTable !== "");
+  return relation.mongoMode === "array";
 }
 
 /** The document-reference relation a pivot spec belongs to (pivot writes arrive with the spec only). */

@@ -1,9 +1,14 @@
 /**
- * Registered classes → model graph. Reads only statics (`schema`, `tableName`, `connectionName`,
- * `morphAlias`, `database`, `store`, optional `modelName`); user classes are never instantiated.
+ * Registered classes → model graph. Reads the statics (`schema`, `tableName`, `connectionName`,
+ * `morphAlias`, `database`, `store`, optional `modelName`) and, for eloquent model classes without a
+ * static table or connection, the constructor form `super("users")` the runtime uses (one probe
+ * instance, as the runtime's metadata builds). Names and tables follow the engine's resolver.
  */
 import type { ColumnNode, InvalidEntryNode, ModelGraph, ModelNode, RelationNode, Store } from "eloquent-engine";
-import { isColumnDescriptor, isRelationDescriptor } from "eloquent-engine";
+import { isColumnDescriptor, isRelationDescriptor, resolveModelName } from "eloquent-engine";
+import { constructorForm } from "../model/meta";
+import { Model } from "../model/model";
+import type { ModelClass } from "../model/types";
 
 /** The statics a model class may carry (all optional: anything can be passed from plain JS). */
 export interface ModelClassLike {
@@ -19,7 +24,17 @@ export interface ModelClassLike {
 
 /** The name relation targets use for this class: `static modelName` when set, else the class name. */
 export function modelNameOf(cls: ModelClassLike): string {
-  return typeof cls.modelName === "string" && cls.modelName !== "" ? cls.modelName : cls.name;
+  return resolveModelName(cls.name, cls.modelName);
+}
+
+/** A subclass of the runtime's `Model` (possibly the store-neutral base with no store). */
+function isEloquentModel(value: unknown): value is ModelClass {
+  return typeof value === "function" && (value as { prototype?: unknown }).prototype instanceof Model;
+}
+
+/** `class X extends Model`: an eloquent model without SqlModel/MongoModel, reported by rule model-store. */
+function isStoreNeutral(cls: ModelClassLike): boolean {
+  return cls.store === undefined && isEloquentModel(cls);
 }
 
 /** Throws a TypeError naming the culprit when a value is not a model class (API misuse, not a schema mistake). */
@@ -29,7 +44,7 @@ export function assertModelClass(value: unknown, position: number): asserts valu
     throw new TypeError(`${where} is ${value === null ? "null" : typeof value}, expected a model class (class X extends SqlModel or MongoModel).`);
   }
   const store = (value as ModelClassLike).store;
-  if (store !== "sql" && store !== "mongo") {
+  if (store !== "sql" && store !== "mongo" && !isStoreNeutral(value as ModelClassLike)) {
     throw new TypeError(
       `${where} (${value.name || "an anonymous class"}) is not a model class: it has no static store "sql" or "mongo". Extend SqlModel or MongoModel from "eloquent-orm/Model".`,
     );
@@ -76,12 +91,21 @@ export function modelNodeFromClass(cls: ModelClassLike): ModelNode {
   }
   const node: ModelNode = {
     name: modelNameOf(cls),
-    store: cls.store as Store,
+    store: isStoreNeutral(cls) ? "sql" : (cls.store as Store),
     columns,
     relations,
   };
+  if (isStoreNeutral(cls)) node.storeNeutral = true;
+  // The constructor form only matters where a static does not decide (the resolver's precedence).
+  const needsProbe = isEloquentModel(cls) && !isStoreNeutral(cls) && (typeof cls.tableName !== "string" || typeof cls.connectionName !== "string");
+  const ctorForm = needsProbe ? constructorForm(cls as ModelClass) : {};
   if (typeof cls.tableName === "string") node.table = cls.tableName;
+  else if (ctorForm.table !== undefined) {
+    node.table = ctorForm.table;
+    node.tableFrom = "constructor";
+  }
   if (typeof cls.connectionName === "string") node.connection = cls.connectionName;
+  else if (ctorForm.connection !== undefined) node.connection = ctorForm.connection;
   if (cls.morphAlias !== undefined) node.morphAlias = cls.morphAlias as string;
   if (cls.database !== undefined) node.database = cls.database;
   if (invalidEntries.length > 0) node.invalidEntries = invalidEntries;

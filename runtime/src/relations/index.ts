@@ -1,6 +1,5 @@
 /** Store-neutral relation layer: resolution, eager loading, lazy relation queries, pivot writes. */
 export * from "./adapter";
-export * from "./conventions";
 export { keyNormalizer, distinctKeys } from "./keys";
 export { resolveRelation, modelForMorphType, RelationError, type ResolvedRelation } from "./resolve";
 export { RELATION_HANDLERS } from "./kinds";

@@ -3,21 +3,25 @@
  * first, the shared conventions otherwise. Mistakes become errors that name the model, the relation
  * and the fix (the rule engine reports the same mistakes earlier, at registration or in the editor).
  */
-import type { RelationDescriptor, RelationKind } from "eloquent-engine";
+import {
+  conventionalKey,
+  defaultPivotTable,
+  keyOptionNames,
+  mongoBelongsToManyMode,
+  RELATION_KINDS,
+  resolveMorphName,
+  unknownRelationText,
+  type KeyConventionInput,
+  type KeyOption,
+  type MongoBelongsToManyMode,
+  type RelationDescriptor,
+  type RelationKind,
+} from "eloquent-engine";
 import { didYouMean, EloquentError } from "../model/errors";
 import { findModel, knownModelNames } from "../model/lookup";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import type { PivotSpec } from "./adapter";
-import {
-  inferBelongsToForeignKey,
-  inferDocumentReferenceField,
-  inferHasForeignKey,
-  inferPivotKey,
-  inferPivotTable,
-  morphIdColumn,
-  morphTypeColumn,
-} from "./conventions";
 
 export interface ResolvedRelation {
   readonly name: string;
@@ -36,6 +40,8 @@ export interface ResolvedRelation {
   readonly morphName: string | undefined;
   readonly morphType: string | undefined;
   readonly morphId: string | undefined;
+  /** belongsToMany on a Mongo model: id array on the document, or pivot collection (the engine's mongoBelongsToManyMode). */
+  readonly mongoMode: MongoBelongsToManyMode | undefined;
 }
 
 export class RelationError extends EloquentError {}
@@ -60,13 +66,13 @@ export function resetResolvedRelations(owner: ModelClass): void {
 
 export function targetModel(owner: ModelClass, relationName: string, targetName: unknown): ModelClass {
   if (typeof targetName !== "string") {
-    throw new RelationError(`${owner.name}.${relationName}: the relation target must be a model name (a string), got ${typeof targetName}.`);
+    throw new RelationError(`${modelMeta(owner).name}.${relationName}: the relation target must be a model name (a string), got ${typeof targetName}.`);
   }
   const found = findModel(targetName);
   if (!found) {
     throw new RelationError(
-      `${owner.name}.${relationName} targets '${targetName}', which is not a known model.` +
-        didYouMean(targetName, knownModelNames()) +
+      `${modelMeta(owner).name}.${relationName} targets '${targetName}', which is not a known model.` +
+        didYouMean(targetName, knownModelNames().sort()) +
         ` Register every model with registerModels([...]) before querying relations.`,
     );
   }
@@ -79,100 +85,88 @@ function option(desc: RelationDescriptor, key: string): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
+/** The explicit option, else the engine's convention (`conventionalKey`): one rule for checks and queries. */
+function keyOf(desc: RelationDescriptor, key: KeyOption, input: KeyConventionInput): string | undefined {
+  for (const written of keyOptionNames(key)) {
+    const value = option(desc, written);
+    if (value !== undefined) return value;
+  }
+  return conventionalKey(key, input);
+}
+
 function compute(owner: ModelClass, name: string): ResolvedRelation {
   const ownerMeta = modelMeta(owner);
   const desc = ownerMeta.relations.get(name);
   if (!desc) {
-    const known = [...ownerMeta.relations.keys()];
-    throw new RelationError(
-      `${owner.name} has no relation '${name}'.` +
-        didYouMean(name, known) +
-        (known.length ? ` Relations of ${owner.name}: ${known.join(", ")}.` : ` ${owner.name} declares no relations in its static schema.`),
-    );
+    const text = unknownRelationText(ownerMeta.name, name, [...ownerMeta.relations.keys()]);
+    throw new RelationError(`${text.message} ${text.hint}`);
   }
   const kind = desc.kind;
-  const base = { name, kind, owner, ownerMeta, pivot: undefined, morphName: undefined, morphType: undefined, morphId: undefined };
+  if (!(RELATION_KINDS as readonly string[]).includes(kind)) {
+    throw new RelationError(`${ownerMeta.name}.${name} has unknown relation kind '${String(kind)}'.` + didYouMean(String(kind), RELATION_KINDS));
+  }
+  // morphTo's target depends on each row's type column; every other kind names one model.
+  const target = kind === "morphTo" ? undefined : targetModel(owner, name, desc.target);
+  const targetMeta = target === undefined ? undefined : modelMeta(target);
+  const morphName = resolveMorphName(kind, name, desc.options);
+  if ((kind === "morphOne" || kind === "morphMany") && morphName === undefined) {
+    throw new RelationError(
+      `${ownerMeta.name}.${name} (${kind}) needs a morphName: the prefix of the <morphName>_type / <morphName>_id columns on ${targetMeta!.name}. ` +
+        `Add { morphName: "..." } to its options.`,
+    );
+  }
+  const input: KeyConventionInput = {
+    kind,
+    store: ownerMeta.store,
+    declaring: ownerMeta,
+    target: targetMeta,
+    targetName: targetMeta?.name,
+    morphName,
+    mongoMode: mongoBelongsToManyMode(desc.options),
+  };
+  const key = (option: KeyOption) => keyOf(desc, option, input);
+  const mongoMode = kind === "belongsToMany" && ownerMeta.store === "mongo" ? input.mongoMode : undefined;
+  const base = { name, kind, owner, ownerMeta, target, pivot: undefined, morphName: undefined, morphType: undefined, morphId: undefined, mongoMode };
   switch (kind) {
     case "hasOne":
-    case "hasMany": {
-      const target = targetModel(owner, name, desc.target);
-      return {
-        ...base,
-        target,
-        foreignKey: option(desc, "foreignKey") ?? inferHasForeignKey(owner.name),
-        localKey: option(desc, "localKey") ?? ownerMeta.primaryKey,
-        ownerKey: undefined,
-      };
-    }
-    case "belongsTo": {
-      const target = targetModel(owner, name, desc.target);
-      return {
-        ...base,
-        target,
-        foreignKey: option(desc, "foreignKey") ?? inferBelongsToForeignKey(target.name),
-        localKey: ownerMeta.primaryKey,
-        ownerKey: option(desc, "ownerKey") ?? modelMeta(target).primaryKey,
-      };
-    }
+    case "hasMany":
+      return { ...base, foreignKey: key("foreignKey")!, localKey: key("localKey")!, ownerKey: undefined };
+    case "belongsTo":
+      return { ...base, foreignKey: key("foreignKey")!, localKey: ownerMeta.primaryKey, ownerKey: key("ownerKey")! };
     case "belongsToMany": {
-      const target = targetModel(owner, name, desc.target);
       const opts = desc.options as { pivotColumns?: unknown };
       const columns = Array.isArray(opts?.pivotColumns) ? opts.pivotColumns.filter((c): c is string => typeof c === "string") : [];
       return {
         ...base,
-        target,
-        foreignKey: option(desc, "foreignKey") ?? inferDocumentReferenceField(target.name),
-        localKey: option(desc, "localKey") ?? ownerMeta.primaryKey,
-        ownerKey: option(desc, "ownerKey") ?? modelMeta(target).primaryKey,
+        foreignKey: key("foreignKey")!,
+        localKey: key("localKey")!,
+        ownerKey: key("ownerKey")!,
         pivot: {
           owner,
-          table: option(desc, "pivotTable") ?? inferPivotTable(owner.name, target.name),
-          localKey: option(desc, "pivotLocalKey") ?? inferPivotKey(owner.name),
-          foreignKey: option(desc, "pivotForeignKey") ?? inferPivotKey(target.name),
+          table: option(desc, "pivotTable") ?? defaultPivotTable(ownerMeta.name, targetMeta!.name),
+          localKey: key("pivotLocalKey")!,
+          foreignKey: key("pivotForeignKey")!,
           columns: columns.filter((c) => c !== "created_at" && c !== "updated_at"),
           timestamps: columns.filter((c) => c === "created_at" || c === "updated_at"),
         },
       };
     }
     case "morphOne":
-    case "morphMany": {
-      const target = targetModel(owner, name, desc.target);
-      const morphName = option(desc, "morphName");
-      if (!morphName) {
-        throw new RelationError(
-          `${owner.name}.${name} (${kind}) needs a morphName: the prefix of the <morphName>_type / <morphName>_id columns on ${target.name}. ` +
-            `Add { morphName: "..." } to its options.`,
-        );
-      }
-      return {
-        ...base,
-        target,
-        foreignKey: option(desc, "morphId") ?? morphIdColumn(morphName),
-        localKey: option(desc, "localKey") ?? ownerMeta.primaryKey,
-        ownerKey: undefined,
-        morphName,
-        morphType: option(desc, "morphType") ?? morphTypeColumn(morphName),
-        morphId: option(desc, "morphId") ?? morphIdColumn(morphName),
-      };
-    }
+    case "morphMany":
     case "morphTo": {
-      const morphName = option(desc, "morphName") ?? name;
+      const morphType = key("morphType")!;
+      const morphId = key("morphId")!;
       return {
         ...base,
-        target: undefined,
-        foreignKey: option(desc, "morphId") ?? morphIdColumn(morphName),
-        localKey: ownerMeta.primaryKey,
-        ownerKey: option(desc, "ownerKey"),
+        foreignKey: morphId,
+        localKey: kind === "morphTo" ? ownerMeta.primaryKey : key("localKey")!,
+        // morphTo: an explicit ownerKey, else each parent's own primary key.
+        ownerKey: kind === "morphTo" ? option(desc, "ownerKey") : undefined,
         morphName,
-        morphType: option(desc, "morphType") ?? morphTypeColumn(morphName),
-        morphId: option(desc, "morphId") ?? morphIdColumn(morphName),
+        morphType,
+        morphId,
       };
     }
-    default:
-      throw new RelationError(
-        `${owner.name}.${name} has unknown relation kind '${String(kind)}'.` +
-          didYouMean(String(kind), ["hasOne", "hasMany", "belongsTo", "belongsToMany", "morphOne", "morphMany", "morphTo"]),
-      );
   }
 }
 

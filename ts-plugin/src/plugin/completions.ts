@@ -33,7 +33,8 @@ export function eloquentCompletions(
       return { entries: engine.vocabulary.RELATION_KINDS.map((name) => ({ name, kind: ts.ScriptElementKind.string })), ...(stringSpan ? { replacementSpan: stringSpan } : {}) };
     }
     if (site.argument === 1 && site.literal) {
-      const entries = [...snapshot.models.values()].map((model) => ({
+      // A model renamed by static modelName is also listed under its class name: offer each model once.
+      const entries = [...new Set(snapshot.models.values())].map((model) => ({
         name: model.name,
         kind: ts.ScriptElementKind.classElement,
         detail: `${model.store === "mongo" ? "MongoModel" : "SqlModel"}`,

@@ -68,21 +68,27 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
     case "belongsToMany": {
       const targetTable = tableName(target!);
       const owner = column(keys.ownerKey);
-      if (mongo) {
+      const pivot = stringOption(relation, "pivotTable");
+      if (mongo && engine.mongoBelongsToManyMode(relation.options) === "array") {
         const field = column(keys.foreignKey);
         out.push({ text: `Keys: ${self.name}.${field} (${inferred(keys.foreignKey) ? "inferred foreignKey: array of ids" : "foreignKey"}) → ${targetTable}.${owner}` });
         out.push({ text: `Eager load: db.${targetTable}.find({ ${owner}: { $in: <every ${field}> } })` });
         break;
       }
-      const pivot = stringOption(relation, "pivotTable");
       const pivotLocal = column(keys.pivotLocalKey);
       const pivotForeign = column(keys.pivotForeignKey);
       const local = column(keys.localKey);
       const pivotName = pivot ?? "(pivotTable missing)";
       const mark = (pivotKey: RelationKey | undefined, option: string) => (inferred(pivotKey) ? ` (inferred ${option}: not declared, the check asks for it)` : "");
       out.push({
-        text: `Pivot: ${pivotName}.${pivotLocal}${mark(keys.pivotLocalKey, "pivotLocalKey")} → ${self.name}.${local}; ${pivotName}.${pivotForeign}${mark(keys.pivotForeignKey, "pivotForeignKey")} → ${targetTable}.${owner}`,
+        text: `${mongo ? "Pivot collection" : "Pivot"}: ${pivotName}.${pivotLocal}${mark(keys.pivotLocalKey, "pivotLocalKey")} → ${self.name}.${local}; ${pivotName}.${pivotForeign}${mark(keys.pivotForeignKey, "pivotForeignKey")} → ${targetTable}.${owner}`,
       });
+      if (mongo) {
+        out.push({
+          text: `Eager load: db.${pivotName}.find({ ${pivotLocal}: { $in: [...] } }), then db.${targetTable}.find({ ${owner}: { $in: <every ${pivotForeign}> } }) — pivot collection, two queries`,
+        });
+        break;
+      }
       out.push({
         text: `Eager load: select ${targetTable}.*, ${pivotName}.${pivotLocal} from ${targetTable} inner join ${pivotName} on ${pivotName}.${pivotForeign} = ${targetTable}.${owner} where ${pivotName}.${pivotLocal} in (?, ?, ...)`,
       });
@@ -90,14 +96,14 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
     }
     case "morphOne":
     case "morphMany": {
-      const morphName = stringOption(relation, "morphName");
+      const morphName = engine.resolveMorphName(kind, relation.name, relation.options);
       if (morphName === undefined) {
         out.push({ text: "morphName missing: the _type/_id columns cannot be named." });
         break;
       }
       const columns = { type: column(keys.morphType), id: column(keys.morphId) };
       const targetTable = tableName(target!);
-      const typeValue = declaring.morphAlias ?? declaring.name;
+      const typeValue = engine.conventions.morphTypeValue(declaring.name, declaring.morphAlias);
       out.push({ text: `Morph columns on ${targetTable}: ${columns.type}, ${columns.id} (type value '${typeValue}')` });
       out.push({
         text: mongo
@@ -107,9 +113,9 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
       break;
     }
     case "morphTo": {
-      const morphName = stringOption(relation, "morphName") ?? relation.name;
+      const morphName = engine.resolveMorphName(kind, relation.name, relation.options) ?? relation.name;
       const columns = { type: column(keys.morphType), id: column(keys.morphId) };
-      const parents = [...new Set(index.morphParentsOf(declaring.name, morphName).map((parent) => parent.model.name))];
+      const parents = [...new Set(index.morphParentsOf(declaring.name, morphName).map((parent) => parent.model.name))].sort();
       out.push({ text: `Morph columns on ${self.name}: ${columns.type}, ${columns.id}${stringOption(relation, "morphName") === undefined ? " (inferred from the relation name)" : ""}` });
       out.push({ text: `Possible parents: ${parents.length > 0 ? parents.join(", ") : "none found"}` });
       out.push({ text: `Eager load: one query per parent type found in ${columns.type}, e.g. select * from <parent table> where <parent key> in (?, ?, ...)` });

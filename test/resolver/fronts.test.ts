@@ -1,0 +1,259 @@
+/**
+ * Issue 10, rows F1–F7: for the same model file, the runtime (`registerModels` plus real queries on SQLite
+ * or the embedded Mongo store), `eloquent check`, ESLint and tsserver give the same verdict and the same
+ * text — because all of them ask the engine's resolver. Requires `npm run build` (npm test builds first).
+ */
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  closeConnection,
+  closeMongoConnection,
+  configureConnection,
+  configureMongoConnection,
+  getMongoConnection,
+  migrate,
+  modelMeta,
+  ModelValidationError,
+  registerModels,
+  validateModels,
+} from "eloquent-orm";
+import { ModelIndex, RELATION_PATH_METHODS } from "eloquent-engine";
+import { resolveRelation } from "../../runtime/src/relations/resolve";
+import { graphFromClasses } from "../../runtime/src/registry";
+import { locate, TsServer, TYPESCRIPT_VERSIONS } from "../ts-plugin/tsserver-client";
+import {
+  asEslint,
+  asTsserver,
+  checkFront,
+  engineRows,
+  eslintFront,
+  lineOf,
+  staticProject,
+  tsserverFront,
+  type CheckRow,
+  type StaticProject,
+} from "./fronts";
+
+let server: TsServer;
+const projects: StaticProject[] = [];
+
+beforeAll(() => {
+  server = new TsServer({ tsserver: TYPESCRIPT_VERSIONS[0].tsserver });
+  configureConnection("resolver", { client: "sqlite", filename: ":memory:" });
+  configureMongoConnection("resolver-mongo", { url: "memory:", database: "elq_resolver" });
+});
+afterAll(async () => {
+  await server?.close();
+  await closeConnection("resolver");
+  await closeMongoConnection("resolver-mongo");
+  for (const project of projects) rmSync(dirname(project.file), { recursive: true, force: true });
+});
+
+/** The static fronts on one fixture: the CLI's rows, and ESLint + tsserver required to say exactly the same. */
+function scenario(fixture: string) {
+  const state: { project?: StaticProject; rows: CheckRow[] } = { rows: [] };
+  beforeAll(() => {
+    state.project = staticProject(fixture);
+    projects.push(state.project);
+    state.rows = checkFront(state.project);
+  });
+  it("ESLint and tsserver report exactly what `eloquent check` reports: same rules, lines and text", async () => {
+    expect(eslintFront(state.project!)).toEqual(asEslint(state.rows));
+    expect(await tsserverFront(server, state.project!)).toEqual(asTsserver(state.rows));
+  });
+  return state;
+}
+
+/** The graph-rule rows of the static fronts, comparable with what registerModels returns. */
+const graphRows = (rows: readonly CheckRow[]) => engineRows(rows.filter((row) => row.ruleId !== "relation-path"));
+
+/** "with('x'): Post has no relation 'x'. …" → the runtime's error text: the message without the site, then the hint. */
+const runtimeText = (row: CheckRow) => `${row.message.replace(/^[A-Za-z]+\('[^']*'\): /, "")} ${row.hint}`;
+
+describe("F1: the primary key is the first increments column when none says primary: true", () => {
+  const state = scenario("f1-primary-key");
+
+  it("registerModels, check, ESLint and tsserver: clean (no false ELQ202/ELQ204 about 'id')", async () => {
+    const { Author, Book } = await import("../fixtures/resolver/f1-primary-key/models");
+    const registered = registerModels([Author, Book], { logger: false });
+    expect(registered.diagnostics).toEqual([]);
+    expect(state.rows).toEqual([]);
+    // The engine's index, the runtime's metadata and migrate agree on the key.
+    expect(new ModelIndex(graphFromClasses([Author, Book])).model("Author")!.primaryKey).toBe("author_id");
+    expect(modelMeta(Author).primaryKey).toBe("author_id");
+  });
+
+  it("runtime: migrate makes author_id the primary key and both relations load through it", async () => {
+    const { Author, Book } = await import("../fixtures/resolver/f1-primary-key/models");
+    await migrate([Author, Book]);
+    const ada = await Author.create({ name: "Ada" });
+    expect(ada.get("author_id")).toBe(1);
+    await Book.create({ title: "Notes", author_id: ada.get("author_id") });
+    const [book] = await Book.with("author").get();
+    expect((book!.getRelation("author") as InstanceType<typeof Author>).get("name")).toBe("Ada");
+    const [author] = await Author.with("books").get();
+    expect((author!.getRelation("books") as InstanceType<typeof Book>[]).map((b) => b.get("title"))).toEqual(["Notes"]);
+  });
+});
+
+describe("F2: relation targets use static modelName", () => {
+  const state = scenario("f2-model-name");
+
+  it("declarations are clean everywhere; the query-site typo names the model 'Admin' in every front", async () => {
+    const { AdminUser, Memo, misspelt } = await import("../fixtures/resolver/f2-model-name/models");
+    expect(registerModels([AdminUser, Memo], { logger: false }).diagnostics).toEqual([]);
+    expect(state.rows).toEqual([
+      {
+        ruleId: "relation-path",
+        code: "ELQ801",
+        severity: "error",
+        line: lineOf(state.project!.text, 'AdminUser.with("memo")'),
+        message: "with('memo'): Admin has no relation 'memo'. Did you mean 'memos'?",
+        hint: "Relations of Admin: memos.",
+      },
+    ]);
+    await expect(Promise.resolve().then(() => misspelt().get())).rejects.toThrow(runtimeText(state.rows[0]!));
+  });
+
+  it("runtime: a relation to 'Admin' loads the AdminUser class, and back", async () => {
+    const { AdminUser, Memo } = await import("../fixtures/resolver/f2-model-name/models");
+    await migrate([AdminUser, Memo]);
+    const root = await AdminUser.create({ name: "root" });
+    await Memo.create({ admin_id: root.get("id") });
+    const [memo] = await Memo.with("admin").get();
+    expect(memo!.getRelation("admin")).toBeInstanceOf(AdminUser);
+    const [admin] = await AdminUser.with("memos").get();
+    expect((admin!.getRelation("memos") as unknown[]).length).toBe(1);
+  });
+});
+
+describe("F3: a table given by super(...) — with static tableName on the same model, or beside another model", () => {
+  const same = scenario("f3-constructor-table");
+  const clash = scenario("f3-table-clash");
+
+  it("static tableName and super() naming one table on one model: no clash anywhere", async () => {
+    const { User } = await import("../fixtures/resolver/f3-constructor-table/models");
+    expect(registerModels([User], { logger: false }).diagnostics).toEqual([]);
+    expect(same.rows).toEqual([]);
+    expect(modelMeta(User).table).toBe("f3_users");
+  });
+
+  it("super() on one model and static tableName on another: the same ELQ702, labelled by how each table is given", async () => {
+    const { Member, Person } = await import("../fixtures/resolver/f3-table-clash/models");
+    const registered = registerModels([Member, Person], { logger: false });
+    expect(modelMeta(Member).table).toBe("f3_people");
+    expect(modelMeta(Person).table).toBe("f3_people");
+    expect(clash.rows.map((row) => [row.ruleId, row.line])).toEqual([["table-clash", lineOf(clash.project!.text, 'static tableName = "f3_people"')]]);
+    expect(clash.rows[0]!.message).toContain(`(Person: static tableName; Member: super("f3_people"))`);
+    expect(engineRows(registered.diagnostics)).toEqual(graphRows(clash.rows));
+  });
+});
+
+describe("F4: a Mongo belongsToMany with pivotTable goes through the pivot collection", () => {
+  const state = scenario("f4-mongo-pivot");
+
+  it("registerModels and the static fronts: the same ELQ303 'uses pivot collection' warning", async () => {
+    const { Student, Course, Enrollment } = await import("../fixtures/resolver/f4-mongo-pivot/models");
+    const registered = registerModels([Student, Course, Enrollment], { logger: false });
+    expect(state.rows.map((row) => row.ruleId)).toEqual(["mongo-belongs-to-many"]);
+    expect(state.rows[0]!.message).toContain("uses pivot collection 'f4_enrollments'");
+    expect(engineRows(registered.diagnostics)).toEqual(graphRows(state.rows));
+  });
+
+  it("hover describes the pivot collection, not an id array", async () => {
+    const at = locate(state.project!.text, "courses: relation", 2);
+    const info = await server.request("quickinfo", { file: state.project!.file, line: at.line, offset: at.offset });
+    const documentation = typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
+    expect(documentation).toContain("Pivot collection: f4_enrollments.student_id → f4_students.");
+    expect(documentation).not.toContain("array of ids");
+  });
+
+  it("runtime: attach writes a pivot document (no id array on the student) and eager loading reads it", async () => {
+    const { Student, Course, Enrollment } = await import("../fixtures/resolver/f4-mongo-pivot/models");
+    expect(resolveRelation(Student, "courses").mongoMode).toBe("pivot");
+    const ada = await Student.create({ name: "Ada" });
+    const logic = await Course.create({ title: "Logic" });
+    await ada.related("courses").attach([logic.get("id")]);
+    expect(await Enrollment.query().count()).toBe(1);
+    const raw = await getMongoConnection("resolver-mongo").db.collection("f4_students").findOne({});
+    expect(Object.keys(raw ?? {}).sort()).toEqual(["_id", "name"]);
+    const [loaded] = await Student.with("courses").get();
+    expect((loaded!.getRelation("courses") as InstanceType<typeof Course>[]).map((c) => c.get("title"))).toEqual(["Logic"]);
+  });
+});
+
+describe("F5: class X extends Model (the store-neutral base) is an error in every front", () => {
+  const state = scenario("f5-store-neutral");
+
+  it("registerModels throws the same ELQ605 the static fronts report on the class name", async () => {
+    const { Note } = await import("../fixtures/resolver/f5-store-neutral/models");
+    expect(state.rows.map((row) => [row.ruleId, row.code, row.severity, row.line])).toEqual([
+      ["model-store", "ELQ605", "error", lineOf(state.project!.text, "export class Note")],
+    ]);
+    expect(state.rows[0]!.message).toBe("Note extends the store-neutral Model, which has no store: it cannot be queried or registered.");
+    expect(() => registerModels([Note], { logger: false })).toThrow(ModelValidationError);
+    expect(() => registerModels([Note], { logger: false })).toThrow(state.rows[0]!.message);
+    expect(engineRows(validateModels([Note]))).toEqual(graphRows(state.rows));
+  });
+});
+
+describe("F6: one did-you-mean for runtime errors and static diagnostics", () => {
+  const state = scenario("f6-did-you-mean");
+
+  it("with('auth') on a model with author and comments: 'Did you mean author?' everywhere", async () => {
+    const { Writer, Post, Comment, misspelt } = await import("../fixtures/resolver/f6-did-you-mean/models");
+    expect(registerModels([Writer, Post, Comment], { logger: false }).diagnostics).toEqual([]);
+    expect(state.rows).toEqual([
+      {
+        ruleId: "relation-path",
+        code: "ELQ801",
+        severity: "error",
+        line: lineOf(state.project!.text, 'Post.with("auth")'),
+        message: "with('auth'): Post has no relation 'auth'. Did you mean 'author'?",
+        hint: "Relations of Post: author, comments.",
+      },
+    ]);
+    await migrate([Writer, Post, Comment]);
+    await expect(Promise.resolve().then(() => misspelt().get())).rejects.toThrow(runtimeText(state.rows[0]!));
+  });
+});
+
+describe("F7: the relation-path methods are exactly the runtime's", () => {
+  const state = scenario("f7-path-methods");
+
+  it("the static fronts check every runtime method that takes a path, and no method the runtime lacks", async () => {
+    const methods = Object.keys(RELATION_PATH_METHODS);
+    expect(methods.sort()).toEqual(["load", "loadCount", "orWhereHas", "related", "whereDoesntHave", "whereHas", "with", "withCount"]);
+    expect(state.rows.map((row) => /^([A-Za-z]+)\(/.exec(row.message)![1]).sort()).toEqual(methods);
+    for (const row of state.rows) {
+      expect(row).toMatchObject({ ruleId: "relation-path", hint: "Relations of Shelf: items." });
+      expect(row.message).toMatch(/^[A-Za-z]+\('nope'\): Shelf has no relation 'nope'\.$/);
+    }
+  });
+
+  it("runtime: each of those methods exists and fails with the same text; the old list's extra names do not exist", async () => {
+    const { Shelf } = await import("../fixtures/resolver/f7-path-methods/models");
+    registerModels([Shelf, (await import("../fixtures/resolver/f7-path-methods/models")).Item], { logger: false });
+    await migrate([Shelf]);
+    const shelf = await Shelf.create({});
+    const calls: Record<string, () => unknown> = {
+      with: () => Shelf.with("nope" as never).get(),
+      withCount: () => Shelf.withCount("nope" as never).get(),
+      whereHas: () => Shelf.whereHas("nope" as never).get(),
+      orWhereHas: () => Shelf.query().orWhereHas("nope" as never).get(),
+      whereDoesntHave: () => Shelf.query().whereDoesntHave("nope" as never).get(),
+      load: () => shelf.load("nope"),
+      loadCount: () => shelf.loadCount("nope"),
+      related: () => shelf.related("nope").get(),
+    };
+    expect(Object.keys(calls).sort()).toEqual(Object.keys(RELATION_PATH_METHODS).sort());
+    const expected = runtimeText(state.rows[0]!);
+    for (const [method, call] of Object.entries(calls)) {
+      await expect(Promise.resolve().then(call), method).rejects.toThrow(expected);
+    }
+    for (const missing of ["has", "doesntHave", "without", "loadMissing"]) {
+      expect([Shelf, Shelf.prototype, Object.getPrototypeOf(Shelf.query())].some((holder) => typeof (holder as any)[missing] === "function"), missing).toBe(false);
+    }
+  });
+});
