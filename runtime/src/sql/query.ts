@@ -13,6 +13,7 @@ import { RelationError, resolveRelation } from "../relations/resolve";
 import { BaseQuery, type Column, type CountName, type WithPath } from "../query/base-query";
 import { getConnection, type Dialect } from "./connections";
 import { runnerFor } from "./transaction";
+import { runStatement } from "./driver-errors";
 import { toDatabase } from "./values";
 import type { SqlModelBase } from "./sql-model";
 
@@ -376,7 +377,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   // ---- running --------------------------------------------------------------------------------------
 
   async get(): Promise<M[]> {
-    return this.finish(await this.toKnex());
+    return this.finish(await runStatement(this.meta, "get()", this.toKnex()));
   }
 
   async first(): Promise<M | null> {
@@ -424,13 +425,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   async count(): Promise<number> {
     const ctx = this.context();
-    const rows = await this.base(ctx).count({ count: "*" });
+    const rows = await runStatement(this.meta, "count()", this.base(ctx).count({ count: "*" }));
     return Number((rows[0] as { count: unknown }).count);
   }
 
   async exists(): Promise<boolean> {
     const ctx = this.context();
-    const rows = await this.base(ctx).select(ctx.runner.raw("1 as present")).limit(1);
+    const rows = await runStatement(this.meta, "exists()", this.base(ctx).select(ctx.runner.raw("1 as present")).limit(1));
     return rows.length > 0;
   }
 
@@ -440,7 +441,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const ctx = this.context();
     const qb = this.base(ctx).select(c);
     this.applyShape(qb);
-    const rows = (await qb) as Record<string, unknown>[];
+    const rows = (await runStatement(this.meta, "pluck()", qb)) as Record<string, unknown>[];
     const bare = c.slice(this.#qualifier.length + 1);
     const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
     return rows.map((r) => (cast ? cast(r[bare]) : r[bare]));
@@ -456,20 +457,20 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     }
     if (this.meta.timestamps && !("updated_at" in set)) set.updated_at = toDatabase(ctx.dialect, undefined, new Date(), "update()");
     if (!Object.keys(set).length) return 0;
-    return Number(await this.base(ctx).update(set));
+    return Number(await runStatement(this.meta, "update()", this.base(ctx).update(set)));
   }
 
   /** Mass delete (soft when the model has softDeletes). Returns the row count. */
   async delete(): Promise<number> {
     if (this.meta.softDeletes) {
       const ctx = this.context();
-      return Number(await this.base(ctx).update({ deleted_at: toDatabase(ctx.dialect, undefined, new Date(), "delete()") }));
+      return Number(await runStatement(this.meta, "delete()", this.base(ctx).update({ deleted_at: toDatabase(ctx.dialect, undefined, new Date(), "delete()") })));
     }
     return this.forceDelete();
   }
 
   async forceDelete(): Promise<number> {
     const ctx = this.context();
-    return Number(await this.base(ctx).del());
+    return Number(await runStatement(this.meta, "forceDelete()", this.base(ctx).del()));
   }
 }
