@@ -11,7 +11,8 @@ import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { RelationError, resolveRelation } from "../relations/resolve";
 import { BaseQuery, type Column, type CountName, type WithPath } from "../query/base-query";
-import { getConnection, type Dialect } from "./connections";
+import { chunkSize, getConnection, type Dialect } from "./connections";
+import { largeIn } from "./large-in";
 import { runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
 import { toDatabase } from "./values";
@@ -192,7 +193,11 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const c = this.#col(column, `${method}()`);
     if (!Array.isArray(values)) throw new QueryError(`${this.meta.name}.${method}('${column}', ...): expected an array of values.`);
     const list = values.slice();
-    this.#wheres.push((qb, ctx) => void qb[method](c, this.#values(c, list, ctx, `${method}()`)));
+    this.#wheres.push((qb, ctx) => {
+      const bound = this.#values(c, list, ctx, `${method}()`);
+      if (bound.length <= chunkSize(getConnection(this.meta.connection))) qb[method](c, bound);
+      else largeIn(qb, ctx.dialect, method, c, this.#descriptor(c), bound);
+    });
     return this;
   }
 
