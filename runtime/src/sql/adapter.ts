@@ -191,6 +191,7 @@ export const sqlAdapter: StoreAdapter = {
       const qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part).select(`${targetMeta.table}.*`).select(pivotSelect(spec));
       q.applyConstraints(qb, ctx);
       q.applyShape(qb);
+      q.readOptions(qb, ctx);
       const { attributes, pivots } = splitRows((await runStatement(targetMeta, "belongsToMany load", qb)) as Record<string, unknown>[]);
       const models = await q.finish(attributes);
       for (let i = 0; i < models.length; i++) matches.push({ model: models[i]!, pivot: pivots[i]! });

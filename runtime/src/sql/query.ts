@@ -371,7 +371,12 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const ctx = this.context();
     const qb = this.base(ctx).select(this.#columns ?? `${this.#qualifier}.*`);
     this.applyShape(qb);
-    return qb;
+    return this.readOptions(qb, ctx);
+  }
+
+  /** Internal: SQLite reads of a model with bigint columns keep every digit (safeIntegers). */
+  readOptions(qb: Knex.QueryBuilder, ctx: QueryContext): Knex.QueryBuilder {
+    return ctx.dialect === "sqlite" && this.meta.safeIntegers ? qb.options({ safeIntegers: true }) : qb;
   }
 
   /** Internal: hydrates rows and loads the requested relations and counts. */
@@ -446,7 +451,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const ctx = this.context();
     const qb = this.base(ctx).select(c);
     this.applyShape(qb);
-    const rows = (await runStatement(this.meta, "pluck()", qb)) as Record<string, unknown>[];
+    const rows = (await runStatement(this.meta, "pluck()", this.readOptions(qb, ctx))) as Record<string, unknown>[];
     const bare = c.slice(this.#qualifier.length + 1);
     const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
     return rows.map((r) => (cast ? cast(r[bare]) : r[bare]));

@@ -62,10 +62,14 @@ async function insertRows(meta: ModelMeta, rows: Record<string, unknown>[], oper
       // MySQL returns the first generated id; a multi-row insert gets consecutive ids
       // (innodb_autoinc_lock_mode 0/1, MariaDB's default; see docs).
       const [first] = (await runStatement(meta, operation, runner(meta.table).insert(part))) as number[];
-      part.forEach((r, j) => ids.push(r[pk] ?? (typeof first === "number" && first > 0 ? first + j : undefined)));
+      const cast = meta.readCasts.find(([c]) => c === pk)?.[1];
+      part.forEach((r, j) => ids.push(r[pk] ?? (typeof first === "number" && first > 0 ? (cast ? cast(first + j) : first + j) : undefined)));
     } else {
-      const returned = (await runStatement(meta, operation, runner(meta.table).insert(part, [pk]))) as Array<Record<string, unknown>>;
-      part.forEach((r, j) => ids.push(r[pk] ?? returned[j]?.[pk]));
+      const insert = runner(meta.table).insert(part, [pk]);
+      if (dialect === "sqlite" && meta.safeIntegers) insert.options({ safeIntegers: true });
+      const returned = (await runStatement(meta, operation, insert)) as Array<Record<string, unknown>>;
+      const cast = meta.readCasts.find(([c]) => c === pk)?.[1];
+      part.forEach((r, j) => ids.push(r[pk] ?? (cast ? cast(returned[j]?.[pk]) : returned[j]?.[pk])));
     }
   }
   return ids;
@@ -200,7 +204,9 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     const meta = modelMeta(this.constructor as SqlModelClass);
     const { runner } = executor(meta);
     const key = this.#key(meta);
-    const row = (await runStatement(meta, "refresh()", runner(meta.table).where(meta.primaryKey, key).first())) as Record<string, unknown> | undefined;
+    const read = runner(meta.table).where(meta.primaryKey, key).first();
+    if (getConnection(meta.connection).dialect === "sqlite" && meta.safeIntegers) read.options({ safeIntegers: true });
+    const row = (await runStatement(meta, "refresh()", read)) as Record<string, unknown> | undefined;
     if (!row) throw new ModelNotFoundError(meta.name, key);
     this.setRawAttributes(row, true);
     return this;
