@@ -194,8 +194,9 @@ function addColumn(t: Knex.CreateTableBuilder, knex: Knex, name: string, c: Colu
       throw new EloquentError(`Table ${spec.table}, column ${name}: unknown column type '${String(c.type)}'. Use one of the column() types.`);
   }
   if ((o.unsigned || referencesUnsigned(spec, name, byTable)) && (c.type === "int" || c.type === "bigint")) col.unsigned();
-  if (o.primary || o.notNull) col.notNullable();
-  else if (o.nullable || !INT_KEYS.has(c.type)) col.nullable();
+  // Laravel's rule: NOT NULL unless the column says `nullable: true` (timestamps/softDeletes do).
+  if (o.nullable && !o.primary && !o.notNull) col.nullable();
+  else col.notNullable();
   if (o.defaultNow) col.defaultTo(knex.fn.now());
   else if (o.default !== undefined) col.defaultTo(o.default as Knex.Value);
   if (o.unique) col.unique();

@@ -26,6 +26,16 @@ class Ghost extends SqlModel<{ id?: number; name?: string }> {
   static schema = { id: column("increments", undefined, { primary: true }), name: column("string") };
 }
 
+class Draft extends SqlModel<{ id?: number; required_text?: string; optional_text?: string | null }> {
+  static connectionName = "test";
+  static tableName = "drafts_dry_run_only";
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    required_text: column("string"),
+    optional_text: column("string", 255, { nullable: true }),
+  };
+}
+
 async function failure(work: () => PromiseLike<unknown>): Promise<Error> {
   return work().then(
     () => {
@@ -66,6 +76,18 @@ describe.each(sqlDialects())("driver errors on $name", (dialect) => {
     const e = await failure(() => User.create({ email: "no-name@x" }));
     expect(e).toBeInstanceOf(NotNullViolationError);
     expect(e.message).toMatch(/^User\.save\(\) on connection 'test'.*NOT NULL column of 'users'.*name.*nullable: true/);
+  });
+
+  it("migrate() makes columns NOT NULL unless nullable: true (Laravel)", async () => {
+    const e = await failure(() => Tag.create({}));
+    expect(e).toBeInstanceOf(NotNullViolationError); // Tag.name declares no nullable
+    const u = await User.create({ name: "Ada", email: null, settings: null }); // nullable: true columns
+    expect((await User.findOrFail(u.id)).email).toBeNull();
+    const [plan] = await migrate([Draft], { dryRun: true });
+    const ddl = plan!.sql.join("\n");
+    expect(ddl).toMatch(/["`]required_text["`] varchar\(255\) not null/i);
+    expect(ddl).toMatch(/["`]optional_text["`] varchar\(255\)(?! not null)/i);
+    expect(ddl).not.toMatch(/["`]optional_text["`] varchar\(255\) not null/i);
   });
 
   it("UNIQUE and foreign keys, also through pivot writes", async () => {
