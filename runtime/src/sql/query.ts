@@ -34,6 +34,9 @@ const OPERATORS = new Map<string, string>([
 
 export class QueryError extends EloquentError {}
 
+/** knex option: a validated integer goes into the SQL text (see applyShape). */
+const INLINE = { skipBinding: true } as const;
+
 /** Numbers the aliases of self-relation subqueries (unique within a statement). */
 let aliasCounter = 0;
 
@@ -344,12 +347,16 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /** Internal: order, limit and offset. */
+  /**
+   * Limit and offset are validated integers, written into the SQL rather than bound: MySQL ≥ 8.0.22
+   * rejects the DOUBLE that mysql2's prepared statements send for a JS number in `LIMIT ?`.
+   */
   applyShape(qb: Knex.QueryBuilder): void {
     for (const [c, d] of this.#orders) qb.orderBy(c, d);
-    if (this.limitCount !== undefined) qb.limit(this.limitCount);
+    if (this.limitCount !== undefined) qb.limit(this.limitCount, INLINE);
     if (this.offsetCount !== undefined) {
-      if (this.limitCount === undefined) qb.limit(Number.MAX_SAFE_INTEGER);
-      qb.offset(this.offsetCount);
+      if (this.limitCount === undefined) qb.limit(Number.MAX_SAFE_INTEGER, INLINE);
+      qb.offset(this.offsetCount, INLINE);
     }
   }
 
@@ -441,7 +448,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   async exists(): Promise<boolean> {
     const ctx = this.context();
-    const rows = await runStatement(this.meta, "exists()", this.base(ctx).select(ctx.runner.raw("1 as present")).limit(1));
+    const rows = await runStatement(this.meta, "exists()", this.base(ctx).select(ctx.runner.raw("1 as present")).limit(1, INLINE));
     return rows.length > 0;
   }
 

@@ -204,9 +204,9 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     const meta = modelMeta(this.constructor as SqlModelClass);
     const { runner } = executor(meta);
     const key = this.#key(meta);
-    const read = runner(meta.table).where(meta.primaryKey, key).first();
+    const read = runner(meta.table).where(meta.primaryKey, key).limit(1, { skipBinding: true }); // see SqlQuery.applyShape
     if (getConnection(meta.connection).dialect === "sqlite" && meta.safeIntegers) read.options({ safeIntegers: true });
-    const row = (await runStatement(meta, "refresh()", read)) as Record<string, unknown> | undefined;
+    const [row] = (await runStatement(meta, "refresh()", read)) as Array<Record<string, unknown> | undefined>;
     if (!row) throw new ModelNotFoundError(meta.name, key);
     this.setRawAttributes(row, true);
     return this;
