@@ -4,7 +4,7 @@
  * class fields that shadow accessors refused. On every dialect.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { column, dropTables, migrate, SqlModel } from "eloquent-orm";
+import { column, dropTables, migrate, registerModels, SqlModel } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
 import { withQueryCount } from "../shared/query-counter";
 import { Account, Group, INTEGRITY, Note, registerIntegrity } from "./integrity-models";
@@ -135,10 +135,17 @@ describe("class fields that shadow attribute accessors", () => {
   it("are refused at first use, naming the class, the field and `declare`", () => {
     class Shadowed extends SqlModel<{ id?: number; title?: string }> {
       static schema = { id: column("increments", undefined, { primary: true }), title: column("string") };
-      title?: string = undefined;
+      title?: string;
     }
     expect(() => new Shadowed({ title: "x" })).toThrow(/Shadowed declares a class field 'title'.*declare title\?/);
     expect(() => Shadowed.query()).toThrow(/Shadowed declares a class field 'title'/);
+  });
+  it("are refused by registerModels (start-up), before any use", () => {
+    class Early extends SqlModel<{ id?: number; title?: string }> {
+      static schema = { id: column("increments", undefined, { primary: true }), title: column("string") };
+      title?: string;
+    }
+    expect(() => registerModels([Early], { logger: false })).toThrow(/Early declares a class field 'title'/);
   });
   it("a declare-only field is fine", () => {
     class Declared extends SqlModel<{ id?: number; title?: string }> {
