@@ -49,7 +49,7 @@ async function assertHostileValuesInert(): Promise<void> {
     await a.update({ role: evil.slice(0, 20) });
     expect((await Account.findOrFail(a.id)).role).toBe(evil.slice(0, 20));
     expect((await Account.findOrFail(a.id)).meta).toEqual({ evil });
-    const note = await a.related("notes").create({ body: evil, code: evil.slice(0, 20) });
+    const note = (await a.related("notes").create({ body: evil, code: evil.slice(0, 20) })) as Note;
     expect((await a.related<Note[]>("notes").where("body", evil).first())?.id).toBe(note.id);
     const g = await Group.create({ name: evil });
     await a.related("groups").attach({ [g.id!]: { label: evil.slice(0, 50) } });

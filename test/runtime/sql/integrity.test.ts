@@ -92,7 +92,7 @@ describe.each(sqlDialects())("integrity on $name", (dialect) => {
 
   it("a number written to a string column is stored as its decimal string (string-keyed morphs match)", async () => {
     const a = await Account.create({ name: "morph" });
-    const note = await a.related("notes").create({ body: "hi", code: 42 as never });
+    const note = (await a.related("notes").create({ body: "hi", code: 42 as never })) as Note;
     const raw = await Note.query().toKnex().where("id", note.id!).first();
     expect(raw.notable_id).toBe(String(a.id));
     expect(raw.code).toBe("42");
@@ -133,15 +133,16 @@ describe.each(sqlDialects())("integrity on $name", (dialect) => {
 
 describe("class fields that shadow attribute accessors", () => {
   it("are refused at first use, naming the class, the field and `declare`", () => {
-    class Shadowed extends SqlModel<{ id?: number; title?: string }> {
+    // (TypeScript flags the field when the Attrs type lists it too — TS2612; here it does not)
+    class Shadowed extends SqlModel<{ id?: number }> {
       static schema = { id: column("increments", undefined, { primary: true }), title: column("string") };
       title?: string;
     }
-    expect(() => new Shadowed({ title: "x" })).toThrow(/Shadowed declares a class field 'title'.*declare title\?/);
+    expect(() => new Shadowed({ title: "x" } as never)).toThrow(/Shadowed declares a class field 'title'.*declare title\?/);
     expect(() => Shadowed.query()).toThrow(/Shadowed declares a class field 'title'/);
   });
   it("are refused by registerModels (start-up), before any use", () => {
-    class Early extends SqlModel<{ id?: number; title?: string }> {
+    class Early extends SqlModel<{ id?: number }> {
       static schema = { id: column("increments", undefined, { primary: true }), title: column("string") };
       title?: string;
     }
