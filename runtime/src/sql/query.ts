@@ -15,7 +15,7 @@ import { chunkSize, getConnection, type Dialect } from "./connections";
 import { largeIn } from "./large-in";
 import { runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
-import { toDatabase } from "./values";
+import { TEXT_TYPES, toDatabase } from "./values";
 import type { SqlModelBase } from "./sql-model";
 
 export interface QueryContext {
@@ -33,6 +33,19 @@ const OPERATORS = new Map<string, string>([
 ]);
 
 export class QueryError extends EloquentError {}
+
+/**
+ * `a = b` between two key columns of a correlated subquery. A string column against an integer one
+ * (a morph id declared `string`, ids of several key types) compares as text on PostgreSQL, which
+ * has no implicit cast between them; SQLite and MySQL convert on their own.
+ */
+function keyEquals(qb: Knex.QueryBuilder, dialect: Dialect, [a, aType]: readonly [string, ColumnDescriptor | undefined], [b, bType]: readonly [string, ColumnDescriptor | undefined]): void {
+  const aText = aType !== undefined && TEXT_TYPES.has(aType.type);
+  const bText = bType !== undefined && TEXT_TYPES.has(bType.type);
+  if (dialect === "pg" && aText !== bText && aType && bType) {
+    qb.whereRaw(aText ? "?? = CAST(?? AS TEXT)" : "CAST(?? AS TEXT) = ??", [a, b]);
+  } else qb.whereRaw("?? = ??", [a, b]);
+}
 
 /** knex option: a validated integer goes into the SQL text (see applyShape). */
 const INLINE = { skipBinding: true } as const;
@@ -267,12 +280,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const inner = new SqlQuery(target as ModelClass<SqlModelBase>, selfJoin ? T : undefined);
     if (constraint) constraint(inner);
     const from = selfJoin ? { [T]: targetMeta.table } : T;
+    const ownerColumns = this.meta.columns;
     this.#wheres.push((qb, ctx) => {
       qb[method](function (this: Knex.QueryBuilder) {
         this.select(ctx.runner.raw("1")).from(from);
         switch (rel.kind) {
           case "belongsTo":
-            this.whereRaw("?? = ??", [`${T}.${rel.ownerKey}`, `${outer}.${rel.foreignKey}`]);
+            keyEquals(this, ctx.dialect, [`${T}.${rel.ownerKey}`, targetMeta.columns.get(rel.ownerKey!)], [`${outer}.${rel.foreignKey}`, ownerColumns.get(rel.foreignKey!)]);
             break;
           case "belongsToMany": {
             const p = rel.pivot!;
@@ -281,7 +295,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
             break;
           }
           default:
-            this.whereRaw("?? = ??", [`${T}.${rel.morphId ?? rel.foreignKey}`, `${outer}.${rel.localKey}`]);
+            keyEquals(this, ctx.dialect, [`${T}.${rel.morphId ?? rel.foreignKey}`, targetMeta.columns.get((rel.morphId ?? rel.foreignKey)!)], [`${outer}.${rel.localKey}`, ownerColumns.get(rel.localKey)]);
             if (rel.morphType) this.where(`${T}.${rel.morphType}`, rel.ownerMeta.morphAlias);
         }
         inner.applyConstraints(this, ctx);

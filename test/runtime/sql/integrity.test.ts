@@ -100,6 +100,10 @@ describe.each(sqlDialects())("integrity on $name", (dialect) => {
     const [eager] = await Account.with("notes").where("id", a.id).get();
     expect(eager!.notes!.map((n) => n.id)).toEqual([note.id]);
     expect(await Note.where("notable_id", a.id as never).count()).toBe(1);
+    // the correlated EXISTS compares the string morph id with the integer key (PostgreSQL: as text)
+    expect(await Account.query().whereHas("notes").pluck("id")).toEqual([a.id]);
+    expect(await Account.query().whereDoesntHave("notes").count()).toBe(0);
+    expect(await Account.query().withCount("notes").where("id", a.id).first().then((x) => x?.get("notes_count"))).toBe(1);
     expect((await Note.findOrFail(note.id).then((n) => n.related<Account | null>("notable")))?.id).toBe(a.id);
   });
 
