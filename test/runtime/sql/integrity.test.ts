@@ -48,6 +48,8 @@ describe.each(sqlDialects())("integrity on $name", (dialect) => {
       const read = await Account.findOrFail(saved.id);
       expect(read.get("constructor")).toBeUndefined();
       expect(read.get("hasOwnProperty")).toBeUndefined();
+      expect(read.get("__proto__")).toBeUndefined();
+      expect(new Account().get("__proto__")).toBeUndefined();
       expect(read.isDirty()).toBe(false);
       expect(Object.keys(read.getDirty())).toEqual([]);
       // a hostile key in a hydrated row's original is just as inert
