@@ -30,8 +30,8 @@ export type LoadedRelationKeys<M> = {
 }[keyof M];
 
 let pendingRow: Record<string, unknown> | undefined;
-/** Snapshot of the row being hydrated (json/date columns), adopted with it. */
-let pendingSnapshot: Record<string, string> | undefined;
+/** json/date columns of the row being hydrated (snapshotted when first handed out). */
+let pendingMutable: readonly string[] | undefined;
 
 /** The part of every store's builder (`static query()`: SqlQuery, MongoQuery) the statics below run. */
 interface RunnableQuery<M> {
@@ -69,6 +69,12 @@ export abstract class Model<A extends object = any> {
    */
   #snapshot: Record<string, string> | undefined;
   /**
+   * A hydrated row's json/date columns whose snapshot is not taken yet: it is taken when one of their
+   * values is first handed out (get, getAttributes, getOriginal, toJSON) — before anyone can change
+   * it in place — so loading 100k rows serialises nothing.
+   */
+  #unsnapshotted: readonly string[] | undefined;
+  /**
    * Loaded relations. The first one lives in two plain slots (most models carry one relation after
    * an eager load, and 100k parents should not mean 100k extra objects); more move to an object.
    */
@@ -87,8 +93,7 @@ export abstract class Model<A extends object = any> {
     if (row !== undefined) {
       pendingRow = undefined;
       this.#attributes = this.#original = row;
-      this.#snapshot = pendingSnapshot;
-      pendingSnapshot = undefined;
+      this.#unsnapshotted = pendingMutable;
       this.#persisted = true;
       return;
     }
@@ -174,6 +179,7 @@ export abstract class Model<A extends object = any> {
   get<K extends keyof A & string>(key: K): A[K];
   get(key: string): unknown;
   get(key: string): unknown {
+    if (this.#unsnapshotted !== undefined && this.#unsnapshotted.includes(key)) this.#takeSnapshot();
     const value = this.#attributes[key];
     // A row adopted from the driver keeps its prototype (see adoptRow): never read an inherited
     // member (`constructor`, `toString`, `__proto__`) as an attribute. Attribute values are never
@@ -209,11 +215,13 @@ export abstract class Model<A extends object = any> {
 
   /** A copy of the current attributes (without relations). */
   getAttributes(): Partial<A> {
+    this.#takeSnapshot();
     return copyStore(this.#attributes) as Partial<A>;
   }
 
   /** Attribute values as last read from or written to the store. */
   getOriginal(): Partial<A> {
+    this.#takeSnapshot();
     return copyStore(this.#original) as Partial<A>;
   }
 
@@ -264,7 +272,8 @@ export abstract class Model<A extends object = any> {
    */
   syncOriginal(persisted = true): this {
     this.#original = this.#attributes;
-    this.#snapshot = snapshotOf(modelMeta(this.constructor as ModelClass), this.#attributes);
+    this.#unsnapshotted = undefined; // the caller may hold these values already: snapshot now
+    this.#snapshot = snapshotOf(modelMeta(this.constructor as ModelClass).mutableColumns, this.#attributes);
     this.#persisted = persisted;
     return this;
   }
@@ -275,12 +284,21 @@ export abstract class Model<A extends object = any> {
     const row = adoptRow(attributes);
     castRow(meta, row);
     this.#attributes = this.#original = row;
-    this.#snapshot = snapshotOf(meta, row);
+    this.#snapshot = undefined;
+    this.#unsnapshotted = meta.mutableColumns.length ? meta.mutableColumns : undefined;
     this.#persisted = persisted;
     return this;
   }
 
   // ---- relations --------------------------------------------------------------------------------
+
+  /** Snapshots the original json/date values of a hydrated row before the first one is handed out. */
+  #takeSnapshot(): void {
+    const columns = this.#unsnapshotted;
+    if (columns === undefined) return;
+    this.#unsnapshotted = undefined;
+    this.#snapshot = snapshotOf(columns, this.#original);
+  }
 
   /** A loaded relation; throws a clear error when it was never loaded. */
   getRelation(name: string): unknown {
@@ -359,6 +377,7 @@ export abstract class Model<A extends object = any> {
 
   /** Attributes and loaded relations, recursively; no internal state. */
   toJSON(): Record<string, unknown> {
+    this.#takeSnapshot();
     const out: Record<string, unknown> = { ...this.#attributes };
     if (this.#relName !== undefined || this.#relations) {
       for (const [name, value] of Object.entries(this.getRelations())) {
@@ -433,19 +452,19 @@ export function hydrate<M extends Model>(model: ModelClass<M>, row: Record<strin
 export function hydrateAll<M extends Model>(model: ModelClass<M>, rows: Record<string, unknown>[]): M[] {
   const meta = modelMeta(model);
   const casts = meta.readCasts.length > 0;
-  const snapshots = meta.mutableColumns.length > 0;
+  const mutable = meta.mutableColumns.length > 0 ? meta.mutableColumns : undefined;
   const out = new Array<M>(rows.length);
   try {
     for (let i = 0; i < rows.length; i++) {
       const row = adoptRow(rows[i]!);
       if (casts) castRow(meta, row);
-      if (snapshots) pendingSnapshot = snapshotOf(meta, row);
+      pendingMutable = mutable;
       pendingRow = row;
       out[i] = new model();
     }
   } finally {
     pendingRow = undefined;
-    pendingSnapshot = undefined;
+    pendingMutable = undefined;
   }
   return out;
 }

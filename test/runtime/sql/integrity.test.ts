@@ -68,6 +68,23 @@ describe.each(sqlDialects())("integrity on $name", (dialect) => {
       expect((await Account.findOrFail(a.id)).meta).toEqual({ tags: ["a", "x"] });
     });
 
+    it("a json value reached through getAttributes() or toJSON() and changed in place is saved", async () => {
+      const a = await Account.create({ name: "j3", meta: { list: [1] } });
+      const viaAttrs = await Account.findOrFail(a.id);
+      ((viaAttrs.getAttributes().meta as { list: number[] }).list).push(2);
+      await viaAttrs.save();
+      expect((await Account.findOrFail(a.id)).meta).toEqual({ list: [1, 2] });
+      const viaJson = await Account.findOrFail(a.id);
+      ((viaJson.toJSON().meta as { list: number[] }).list).push(3);
+      expect(viaJson.isDirty("meta")).toBe(true);
+      await viaJson.save();
+      expect((await Account.findOrFail(a.id)).meta).toEqual({ list: [1, 2, 3] });
+      const [eager] = await Account.query().where("id", a.id).get();
+      (eager!.meta!.list as number[]).length = 0;
+      await eager!.save();
+      expect((await Account.findOrFail(a.id)).meta).toEqual({ list: [] });
+    });
+
     it("update({ meta }) with the same, mutated object is saved", async () => {
       const a = await Account.create({ name: "j2", meta: { n: 1 } });
       const meta = a.meta!;
