@@ -6,6 +6,7 @@
 import { didYouMean, EloquentError } from "./errors";
 import type { ModelMeta } from "./meta";
 
+
 export function attributeStore(): Record<string, unknown> {
   return Object.create(null) as Record<string, unknown>;
 }
@@ -42,9 +43,8 @@ export function valueSnapshot(value: unknown): string {
   }
 }
 
-/** Snapshot of the json/date columns present in `row` (undefined when the class has none). */
-export function snapshotOf(meta: ModelMeta, row: Record<string, unknown>): Record<string, string> | undefined {
-  const columns = meta.mutableColumns;
+/** Snapshot of the given json/date columns present in `row` (undefined when there are none). */
+export function snapshotOf(columns: readonly string[], row: Record<string, unknown>): Record<string, string> | undefined {
   if (columns.length === 0) return undefined;
   const out = Object.create(null) as Record<string, string>;
   for (let i = 0; i < columns.length; i++) {

@@ -114,7 +114,8 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
   }
 
   /** Eager-loads relations: `with("posts.comments", "profile")`, `with({ posts: q => q.where(...) })`. */
-  with(...specs: Array<WithPath<S> | readonly WithPath<S>[] | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
+  /** Also nested relative to a key: `with({ posts: ["tags"] })`, `with({ posts: { comments: q => ... } })`. */
+  with(...specs: Array<WithPath<S> | readonly WithPath<S>[] | Partial<Record<WithPath<S>, QueryConstraint | true | EagerSpec>>>): this {
     addEagerPaths((this.eagerPaths ??= new Map()), specs as EagerSpec[]);
     assertEagerTree(this.model, this.eagerPaths); // fail now, not only when rows come back
     return this;

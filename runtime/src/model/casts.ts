@@ -36,6 +36,21 @@ export const toDate: ReadCast = (v) => {
   return v;
 };
 
+/**
+ * SQL bigint and decimal columns read as strings on every dialect: PostgreSQL returns them as
+ * strings, MySQL returns bigints as numbers only while they are safe, SQLite returns numbers (and,
+ * with safeIntegers, BigInts). A string never loses a digit; parse it where arithmetic is needed.
+ */
+export const toExactString: ReadCast = (v) => (typeof v === "number" || typeof v === "bigint" ? String(v) : v);
+
+/** Integer columns read on a SQLite statement with safeIntegers (BigInt) back as numbers. */
+export const toNumberFromBigInt: ReadCast = (v) => (typeof v === "bigint" ? Number(v) : v);
+
+/** SQL column types read as exact strings (see toExactString). */
+export const EXACT_SQL_TYPES: ReadonlySet<string> = new Set(["bigint", "bigIncrements", "decimal"]);
+/** SQL integer types that stay numbers. */
+export const NUMBER_SQL_TYPES: ReadonlySet<string> = new Set(["int", "increments"]);
+
 export function readCastFor(type: ColumnType | string): ReadCast | undefined {
   switch (type) {
     case "boolean":

@@ -18,7 +18,7 @@ import {
   type ColumnDescriptor,
   type RelationDescriptor,
 } from "eloquent-engine";
-import { readCastFor, type ReadCast } from "./casts";
+import { EXACT_SQL_TYPES, NUMBER_SQL_TYPES, readCastFor, toExactString, toNumberFromBigInt, type ReadCast } from "./casts";
 import { EloquentError } from "./errors";
 import { rememberModel } from "./lookup";
 import type { ModelClass, Store } from "./types";
@@ -37,6 +37,8 @@ export interface ModelMeta {
   readonly relations: ReadonlyMap<string, RelationDescriptor>;
   /** Columns whose values need a read cast, with the cast. */
   readonly readCasts: ReadonlyArray<readonly [string, ReadCast]>;
+  /** SQL: read with SQLite's safeIntegers (the model has a bigint column; see casts.ts). */
+  readonly safeIntegers: boolean;
   /** json and date columns: values a caller can change in place, so dirty checking compares their content. */
   readonly mutableColumns: readonly string[];
   readonly timestamps: boolean;
@@ -142,8 +144,17 @@ function computeMeta(model: ModelClass): ModelMeta {
   );
 
   const readCasts: Array<readonly [string, ReadCast]> = [];
+  const sql = model.store === "sql";
+  // A SQL model with a bigint column is read with SQLite's safeIntegers (no digit lost above 2^53):
+  // every integer then arrives as a BigInt, so its int columns get a cast back to number.
+  const safeIntegers = sql && [...columns.values()].some((c) => c.type === "bigint" || c.type === "bigIncrements");
   for (const [name, col] of columns) {
-    const cast = readCastFor(col.type);
+    const cast =
+      sql && EXACT_SQL_TYPES.has(col.type)
+        ? toExactString
+        : safeIntegers && NUMBER_SQL_TYPES.has(col.type)
+          ? toNumberFromBigInt
+          : readCastFor(col.type);
     if (cast) readCasts.push([name, cast]);
   }
   const mutableColumns = [...columns].filter(([, col]) => MUTABLE_TYPES.has(col.type)).map(([name]) => name);
@@ -157,6 +168,7 @@ function computeMeta(model: ModelClass): ModelMeta {
     columns,
     relations,
     readCasts,
+    safeIntegers,
     mutableColumns,
     timestamps: columns.has("created_at") && columns.has("updated_at"),
     softDeletes: columns.has("deleted_at") && columns.get("deleted_at")!.type === "softDeletes",

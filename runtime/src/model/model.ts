@@ -67,6 +67,12 @@ export abstract class Model<A extends object = any> {
    */
   #snapshot: Record<string, string> | undefined;
   /**
+   * A hydrated row's json/date columns whose snapshot is not taken yet: it is taken when one of their
+   * values is first handed out (get, getAttributes, getOriginal, toJSON) — before anyone can change
+   * it in place — so loading 100k rows serialises nothing.
+   */
+  #unsnapshotted: readonly string[] | undefined;
+  /**
    * Loaded relations. The first one lives in two plain slots (most models carry one relation after
    * an eager load, and 100k parents should not mean 100k extra objects); more move to an object.
    */
@@ -84,7 +90,7 @@ export abstract class Model<A extends object = any> {
     const pending = takePendingRow();
     if (pending !== undefined) {
       this.#attributes = this.#original = pending.row;
-      this.#snapshot = pending.snapshot;
+      this.#unsnapshotted = pending.mutable;
       this.#persisted = true;
       return;
     }
@@ -170,7 +176,13 @@ export abstract class Model<A extends object = any> {
   get<K extends keyof A & string>(key: K): A[K];
   get(key: string): unknown;
   get(key: string): unknown {
-    return this.#attributes[key];
+    if (this.#unsnapshotted !== undefined && this.#unsnapshotted.includes(key)) this.#takeSnapshot();
+    const value = this.#attributes[key];
+    // A row adopted from the driver keeps its prototype (see adoptRow): never read an inherited
+    // member (`constructor`, `toString`, `__proto__`) as an attribute. Attribute values are never
+    // functions, so the own-property check runs only for those names.
+    if ((typeof value === "function" || key === "__proto__") && !Object.hasOwn(this.#attributes, key)) return undefined;
+    return value;
   }
 
   set<K extends keyof A & string>(key: K, value: A[K]): this;
@@ -200,11 +212,13 @@ export abstract class Model<A extends object = any> {
 
   /** A copy of the current attributes (without relations). */
   getAttributes(): Partial<A> {
+    this.#takeSnapshot();
     return copyStore(this.#attributes) as Partial<A>;
   }
 
   /** Attribute values as last read from or written to the store. */
   getOriginal(): Partial<A> {
+    this.#takeSnapshot();
     return copyStore(this.#original) as Partial<A>;
   }
 
@@ -255,7 +269,8 @@ export abstract class Model<A extends object = any> {
    */
   syncOriginal(persisted = true): this {
     this.#original = this.#attributes;
-    this.#snapshot = snapshotOf(modelMeta(this.constructor as ModelClass), this.#attributes);
+    this.#unsnapshotted = undefined; // the caller may hold these values already: snapshot now
+    this.#snapshot = snapshotOf(modelMeta(this.constructor as ModelClass).mutableColumns, this.#attributes);
     this.#persisted = persisted;
     return this;
   }
@@ -266,12 +281,21 @@ export abstract class Model<A extends object = any> {
     const row = adoptRow(attributes);
     castRow(meta, row);
     this.#attributes = this.#original = row;
-    this.#snapshot = snapshotOf(meta, row);
+    this.#snapshot = undefined;
+    this.#unsnapshotted = meta.mutableColumns.length ? meta.mutableColumns : undefined;
     this.#persisted = persisted;
     return this;
   }
 
   // ---- relations --------------------------------------------------------------------------------
+
+  /** Snapshots the original json/date values of a hydrated row before the first one is handed out. */
+  #takeSnapshot(): void {
+    const columns = this.#unsnapshotted;
+    if (columns === undefined) return;
+    this.#unsnapshotted = undefined;
+    this.#snapshot = snapshotOf(columns, this.#original);
+  }
 
   /** A loaded relation; throws a clear error when it was never loaded. */
   getRelation(name: string): unknown {
@@ -350,6 +374,7 @@ export abstract class Model<A extends object = any> {
 
   /** Attributes and loaded relations, recursively; no internal state. */
   toJSON(): Record<string, unknown> {
+    this.#takeSnapshot();
     const out: Record<string, unknown> = { ...this.#attributes };
     if (this.#relName !== undefined || this.#relations) {
       for (const [name, value] of Object.entries(this.getRelations())) {

@@ -6,6 +6,7 @@
 import { checkGraph, type CheckOptions } from "eloquent-engine";
 import type { Diagnostic } from "eloquent-engine";
 import { rememberModel } from "../model/lookup";
+import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { ModelValidationError } from "./errors";
 import { formatDiagnosticLine } from "./format";
@@ -58,6 +59,11 @@ export class ModelRegistry {
 
 const processRegistry = new ModelRegistry();
 
+/** A class built on the runtime's Model base (SqlModel/MongoModel), not just a schema-shaped class. */
+function isRuntimeModel(cls: unknown): cls is ModelClass {
+  return typeof cls === "function" && typeof (cls as { meta?: unknown }).meta === "function" && "adapter" in cls;
+}
+
 const consoleLogger: DiagnosticLogger = (line) => console.warn(line);
 
 export function registerModels(classes: readonly unknown[], options: RegisterOptions = {}): RegisteredModels {
@@ -88,6 +94,9 @@ export function registerModels(classes: readonly unknown[], options: RegisterOpt
     }
   }
   if (strict && errors.length > 0) throw new ModelValidationError(errors, diagnostics);
+  // Runtime model classes get their metadata now, so a class field that shadows an attribute
+  // accessor (`name?: string;`) fails at start-up rather than at the first query.
+  for (const cls of fresh) if (isRuntimeModel(cls)) modelMeta(cls);
 
   registry.add(fresh);
   if (registry === processRegistry) {

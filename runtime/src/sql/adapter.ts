@@ -13,6 +13,7 @@ import type { KeyFetch, PivotMatch, PivotSpec, QueryConstraint, StoreAdapter } f
 import { chunkSize, getConnection } from "./connections";
 import { SqlQuery, type QueryContext } from "./query";
 import { transaction, runnerFor } from "./transaction";
+import { runStatement } from "./driver-errors";
 import { coerceKeys, toDatabase } from "./values";
 import type { SqlModelBase } from "./sql-model";
 
@@ -160,7 +161,7 @@ export const sqlAdapter: StoreAdapter = {
     for (const part of chunks(keys, chunkSize(conn))) {
       const q = keyedQuery(request, part);
       const ctx = q.context();
-      const rows = (await q.base(ctx).select({ k: column }).count({ n: "*" }).groupBy(column)) as Array<{ k: unknown; n: unknown }>;
+      const rows = (await runStatement(meta, "withCount()", q.base(ctx).select({ k: column }).count({ n: "*" }).groupBy(column))) as Array<{ k: unknown; n: unknown }>;
       for (const r of rows) out.push([r.k, Number(r.n)]);
     }
     return out;
@@ -170,7 +171,12 @@ export const sqlAdapter: StoreAdapter = {
     const ctx = pivotContext(spec);
     const out: Record<string, unknown>[] = [];
     for (const part of chunks(ownerKeys.slice(), ctx.size)) {
-      const rows = (await ctx.runner(spec.table).select(`${spec.table}.*`).whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[])) as Record<string, unknown>[];
+      const rows = (await runStatement(
+        modelMeta(spec.owner),
+        "pivot read",
+        ctx.runner(spec.table).select(`${spec.table}.*`).whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]),
+        spec.table,
+      )) as Record<string, unknown>[];
       for (const r of rows) out.push(r);
     }
     return out;
@@ -186,7 +192,8 @@ export const sqlAdapter: StoreAdapter = {
       const qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part).select(`${targetMeta.table}.*`).select(pivotSelect(spec));
       q.applyConstraints(qb, ctx);
       q.applyShape(qb);
-      const { attributes, pivots } = splitRows((await qb) as Record<string, unknown>[]);
+      q.readOptions(qb, ctx);
+      const { attributes, pivots } = splitRows((await runStatement(targetMeta, "belongsToMany load", qb)) as Record<string, unknown>[]);
       const models = await q.finish(attributes);
       for (let i = 0; i < models.length; i++) matches.push({ model: models[i]!, pivot: pivots[i]! });
     }
@@ -203,10 +210,7 @@ export const sqlAdapter: StoreAdapter = {
       if (constraint) constraint(q);
       const qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part);
       q.applyConstraints(qb, ctx);
-      const rows = (await qb
-        .select({ k })
-        .count({ n: "*" })
-        .groupBy(k)) as Array<{ k: unknown; n: unknown }>;
+      const rows = (await runStatement(targetMeta, "belongsToMany count", qb.select({ k }).count({ n: "*" }).groupBy(k))) as Array<{ k: unknown; n: unknown }>;
       for (const r of rows) out.push([r.k, Number(r.n)]);
     }
     return out;
@@ -218,16 +222,19 @@ export const sqlAdapter: StoreAdapter = {
     const perRow = Object.keys(rows[0]!).length || 1;
     const limit = ctx.dialect === "sqlite" ? 500 : Infinity; // knex's UNION ALL form on SQLite
     for (const part of chunks(rows, Math.max(1, Math.min(limit, Math.floor(ctx.size / perRow))))) {
-      await ctx.runner(spec.table).insert(part.map((r) => writeRow(ctx, spec, r)));
+      await runStatement(modelMeta(spec.owner), "attach()", ctx.runner(spec.table).insert(part.map((r) => writeRow(ctx, spec, r))), spec.table);
     }
   },
 
   async deletePivotRows(spec, ownerKey, relatedKeys) {
     const ctx = pivotContext(spec);
-    if (!relatedKeys) return Number(await ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value).del());
+    const meta = modelMeta(spec.owner);
+    if (!relatedKeys) return Number(await runStatement(meta, "detach()", ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value).del(), spec.table));
     let n = 0;
     for (const part of chunks(relatedKeys.slice(), ctx.size - 1)) {
-      n += Number(await ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value).whereIn(spec.foreignKey, part as Knex.Value[]).del());
+      n += Number(
+        await runStatement(meta, "detach()", ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value).whereIn(spec.foreignKey, part as Knex.Value[]).del(), spec.table),
+      );
     }
     return n;
   },
@@ -235,11 +242,12 @@ export const sqlAdapter: StoreAdapter = {
   async updatePivotRow(spec, ownerKey, relatedKey, values) {
     const ctx = pivotContext(spec);
     return Number(
-      await ctx
-        .runner(spec.table)
-        .where(spec.localKey, ownerKey as Knex.Value)
-        .where(spec.foreignKey, relatedKey as Knex.Value)
-        .update(writeRow(ctx, spec, values)),
+      await runStatement(
+        modelMeta(spec.owner),
+        "updateExistingPivot()",
+        ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value).where(spec.foreignKey, relatedKey as Knex.Value).update(writeRow(ctx, spec, values)),
+        spec.table,
+      ),
     );
   },
 

@@ -12,6 +12,7 @@ import knexFactory, { type Knex } from "knex";
 import { EloquentError } from "../model/errors";
 import { missingDriverMessage } from "./drivers";
 import { attachQueryEvents } from "./events";
+import { letProcessExitWhenIdle } from "./idle-exit";
 import { mysqlPreparedClient } from "./mysql-prepared";
 import { openTransaction } from "./transaction-scope";
 
@@ -167,6 +168,7 @@ export function getConnection(name?: string): SqlConnection {
     conn = { name: key, dialect, knex, paramLimit: dialect === "sqlite" ? 32_766 : 65_535 };
     holder.conn = conn;
     attachQueryEvents(conn);
+    letProcessExitWhenIdle(knex);
     if (knexOptions.pool?.max === 1) failFastOnSelfDeadlock(conn);
     open.set(key, conn);
   }

@@ -12,6 +12,11 @@ export interface QueryEvent {
   durationMs: number;
   /** Set when the statement failed. */
   error?: Error;
+  /**
+   * "transaction" for BEGIN / SAVEPOINT / RELEASE / COMMIT / ROLLBACK (reported when sent, with
+   * durationMs 0, and again with `error` if one fails); "query" for every other statement.
+   */
+  kind: "query" | "transaction";
 }
 
 export type QueryListener = (event: QueryEvent) => void;
@@ -30,9 +35,11 @@ interface KnexQueryData {
   bindings?: readonly unknown[];
 }
 
+const TRANSACTION_CONTROL = /^\s*(BEGIN|START TRANSACTION|SAVEPOINT|RELEASE SAVEPOINT|COMMIT|ROLLBACK)\b/i;
+
 export function attachQueryEvents(conn: SqlConnection): void {
   const started = new Map<string, number>();
-  const emit = (data: KnexQueryData, error?: Error) => {
+  const emit = (data: KnexQueryData, error?: Error, kind: QueryEvent["kind"] = "query") => {
     if (!listeners.size) return;
     const uid = data.__knexQueryUid;
     const start = uid ? started.get(uid) : undefined;
@@ -43,12 +50,18 @@ export function attachQueryEvents(conn: SqlConnection): void {
       bindings: data.bindings ?? [],
       durationMs: start === undefined ? 0 : performance.now() - start,
       ...(error ? { error } : {}),
+      kind,
     };
     for (const l of listeners) l(event);
   };
   conn.knex.on("query", (data: KnexQueryData) => {
-    if (listeners.size && data.__knexQueryUid) started.set(data.__knexQueryUid, performance.now());
+    if (!listeners.size) return;
+    if (data.__knexQueryUid) started.set(data.__knexQueryUid, performance.now());
+    // knex sends transaction control without a query uid and reports no response for it
+    else if (TRANSACTION_CONTROL.test(data.sql)) emit(data, undefined, "transaction");
   });
   conn.knex.on("query-response", (_response: unknown, data: KnexQueryData) => emit(data));
-  conn.knex.on("query-error", (error: Error, data: KnexQueryData) => emit(data, error));
+  conn.knex.on("query-error", (error: Error, data: KnexQueryData) =>
+    emit(data, error, !data.__knexQueryUid && TRANSACTION_CONTROL.test(data.sql) ? "transaction" : "query"),
+  );
 }

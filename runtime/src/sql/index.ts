@@ -14,6 +14,15 @@ export {
   type Dialect,
 } from "./connections";
 export { onQuery, type QueryEvent, type QueryListener } from "./events";
+export {
+  DatabaseError,
+  MissingTableError,
+  MissingColumnError,
+  NotNullViolationError,
+  UniqueViolationError,
+  ForeignKeyViolationError,
+  type DatabaseErrorReason,
+} from "./driver-errors";
 export { transaction, inTransaction, TransactionAbortedError, type TransactionOptions } from "./transaction";
 export { sqlAdapter } from "./adapter";
 export { migrate, dropTables, type MigrateOptions, type MigrationPlan } from "./migrate";

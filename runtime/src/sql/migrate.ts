@@ -40,7 +40,6 @@ export interface TableSpec {
 }
 
 const INT_KEYS = new Set(["increments", "bigIncrements"]);
-const NULLABLE_TYPES = new Set(["timestamps", "softDeletes"]);
 
 function keyColumnFor(key: ColumnDescriptor | undefined): ColumnDescriptor {
   const type = key?.type;
@@ -221,10 +220,8 @@ export function addColumn(t: Knex.CreateTableBuilder, knex: Knex, name: string, 
       throw new EloquentError(`Table ${spec.table}, column ${name}: unknown column type '${String(c.type)}'. Use one of the column() types.`);
   }
   if ((o.unsigned || referencesUnsigned(spec, name, byTable)) && (c.type === "int" || c.type === "bigint")) col.unsigned();
-  // NOT NULL unless the column says `nullable: true` (Laravel's default); timestamps and soft-delete
-  // markers stay nullable, as Laravel's timestamps()/softDeletes() are.
-  if (o.primary || o.notNull || INT_KEYS.has(c.type)) col.notNullable();
-  else if (o.nullable || NULLABLE_TYPES.has(c.type)) col.nullable();
+  // Laravel's rule: NOT NULL unless the column says `nullable: true` (timestamps/softDeletes do).
+  if (o.nullable && !o.primary && !o.notNull) col.nullable();
   else col.notNullable();
   if (o.defaultNow) col.defaultTo(knex.fn.now());
   else if (o.default !== undefined) col.defaultTo(o.default as Knex.Value);

@@ -11,9 +11,11 @@ import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { RelationError, resolveRelation } from "../relations/resolve";
 import { BaseQuery, type Column, type CountName, type WithPath } from "../model/base-query";
-import { getConnection, type Dialect } from "./connections";
+import { chunkSize, getConnection, type Dialect } from "./connections";
+import { largeIn } from "./large-in";
 import { runnerFor } from "./transaction";
-import { toDatabase } from "./values";
+import { runStatement } from "./driver-errors";
+import { TEXT_TYPES, toDatabase } from "./values";
 import type { SqlModelBase } from "./sql-model";
 
 export interface QueryContext {
@@ -31,6 +33,22 @@ const OPERATORS = new Map<string, string>([
 ]);
 
 export class QueryError extends EloquentError {}
+
+/**
+ * `a = b` between two key columns of a correlated subquery. A string column against an integer one
+ * (a morph id declared `string`, ids of several key types) compares as text on PostgreSQL, which
+ * has no implicit cast between them; SQLite and MySQL convert on their own.
+ */
+function keyEquals(qb: Knex.QueryBuilder, dialect: Dialect, [a, aType]: readonly [string, ColumnDescriptor | undefined], [b, bType]: readonly [string, ColumnDescriptor | undefined]): void {
+  const aText = aType !== undefined && TEXT_TYPES.has(aType.type);
+  const bText = bType !== undefined && TEXT_TYPES.has(bType.type);
+  if (dialect === "pg" && aText !== bText && aType && bType) {
+    qb.whereRaw(aText ? "?? = CAST(?? AS TEXT)" : "CAST(?? AS TEXT) = ??", [a, b]);
+  } else qb.whereRaw("?? = ??", [a, b]);
+}
+
+/** knex option: a validated integer goes into the SQL text (see applyShape). */
+const INLINE = { skipBinding: true } as const;
 
 /** Numbers the aliases of self-relation subqueries (unique within a statement). */
 let aliasCounter = 0;
@@ -191,7 +209,11 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const c = this.#col(column, `${method}()`);
     if (!Array.isArray(values)) throw new QueryError(`${this.meta.name}.${method}('${column}', ...): expected an array of values.`);
     const list = values.slice();
-    this.#wheres.push((qb, ctx) => void qb[method](c, this.#values(c, list, ctx, `${method}()`)));
+    this.#wheres.push((qb, ctx) => {
+      const bound = this.#values(c, list, ctx, `${method}()`);
+      if (bound.length <= chunkSize(getConnection(this.meta.connection))) qb[method](c, bound);
+      else largeIn(qb, ctx.dialect, method, c, this.#descriptor(c), bound);
+    });
     return this;
   }
 
@@ -258,12 +280,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const inner = new SqlQuery(target as ModelClass<SqlModelBase>, selfJoin ? T : undefined);
     if (constraint) constraint(inner);
     const from = selfJoin ? { [T]: targetMeta.table } : T;
+    const ownerColumns = this.meta.columns;
     this.#wheres.push((qb, ctx) => {
       qb[method](function (this: Knex.QueryBuilder) {
         this.select(ctx.runner.raw("1")).from(from);
         switch (rel.kind) {
           case "belongsTo":
-            this.whereRaw("?? = ??", [`${T}.${rel.ownerKey}`, `${outer}.${rel.foreignKey}`]);
+            keyEquals(this, ctx.dialect, [`${T}.${rel.ownerKey}`, targetMeta.columns.get(rel.ownerKey!)], [`${outer}.${rel.foreignKey}`, ownerColumns.get(rel.foreignKey!)]);
             break;
           case "belongsToMany": {
             const p = rel.pivot!;
@@ -272,7 +295,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
             break;
           }
           default:
-            this.whereRaw("?? = ??", [`${T}.${rel.morphId ?? rel.foreignKey}`, `${outer}.${rel.localKey}`]);
+            keyEquals(this, ctx.dialect, [`${T}.${rel.morphId ?? rel.foreignKey}`, targetMeta.columns.get((rel.morphId ?? rel.foreignKey)!)], [`${outer}.${rel.localKey}`, ownerColumns.get(rel.localKey)]);
             if (rel.morphType) this.where(`${T}.${rel.morphType}`, rel.ownerMeta.morphAlias);
         }
         inner.applyConstraints(this, ctx);
@@ -338,12 +361,16 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /** Internal: order, limit and offset. */
+  /**
+   * Limit and offset are validated integers, written into the SQL rather than bound: MySQL ≥ 8.0.22
+   * rejects the DOUBLE that mysql2's prepared statements send for a JS number in `LIMIT ?`.
+   */
   applyShape(qb: Knex.QueryBuilder): void {
     for (const [c, d] of this.#orders) qb.orderBy(c, d);
-    if (this.limitCount !== undefined) qb.limit(this.limitCount);
+    if (this.limitCount !== undefined) qb.limit(this.limitCount, INLINE);
     if (this.offsetCount !== undefined) {
-      if (this.limitCount === undefined) qb.limit(Number.MAX_SAFE_INTEGER);
-      qb.offset(this.offsetCount);
+      if (this.limitCount === undefined) qb.limit(Number.MAX_SAFE_INTEGER, INLINE);
+      qb.offset(this.offsetCount, INLINE);
     }
   }
 
@@ -365,7 +392,12 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const ctx = this.context();
     const qb = this.base(ctx).select(this.#columns ?? `${this.#qualifier}.*`);
     this.applyShape(qb);
-    return qb;
+    return this.readOptions(qb, ctx);
+  }
+
+  /** Internal: SQLite reads of a model with bigint columns keep every digit (safeIntegers). */
+  readOptions(qb: Knex.QueryBuilder, ctx: QueryContext): Knex.QueryBuilder {
+    return ctx.dialect === "sqlite" && this.meta.safeIntegers ? qb.options({ safeIntegers: true }) : qb;
   }
 
   /** Internal: hydrates rows and loads the requested relations and counts. */
@@ -376,7 +408,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   // ---- running --------------------------------------------------------------------------------------
 
   async get(): Promise<M[]> {
-    return this.finish(await this.toKnex());
+    return this.finish(await runStatement(this.meta, "get()", this.toKnex()));
   }
 
   async first(): Promise<M | null> {
@@ -424,13 +456,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   async count(): Promise<number> {
     const ctx = this.context();
-    const rows = await this.base(ctx).count({ count: "*" });
+    const rows = await runStatement(this.meta, "count()", this.base(ctx).count({ count: "*" }));
     return Number((rows[0] as { count: unknown }).count);
   }
 
   async exists(): Promise<boolean> {
     const ctx = this.context();
-    const rows = await this.base(ctx).select(ctx.runner.raw("1 as present")).limit(1);
+    const rows = await runStatement(this.meta, "exists()", this.base(ctx).select(ctx.runner.raw("1 as present")).limit(1, INLINE));
     return rows.length > 0;
   }
 
@@ -440,7 +472,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const ctx = this.context();
     const qb = this.base(ctx).select(c);
     this.applyShape(qb);
-    const rows = (await qb) as Record<string, unknown>[];
+    const rows = (await runStatement(this.meta, "pluck()", this.readOptions(qb, ctx))) as Record<string, unknown>[];
     const bare = c.slice(this.#qualifier.length + 1);
     const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
     return rows.map((r) => (cast ? cast(r[bare]) : r[bare]));
@@ -456,20 +488,20 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     }
     if (this.meta.timestamps && !("updated_at" in set)) set.updated_at = toDatabase(ctx.dialect, undefined, new Date(), "update()");
     if (!Object.keys(set).length) return 0;
-    return Number(await this.base(ctx).update(set));
+    return Number(await runStatement(this.meta, "update()", this.base(ctx).update(set)));
   }
 
   /** Mass delete (soft when the model has softDeletes). Returns the row count. */
   async delete(): Promise<number> {
     if (this.meta.softDeletes) {
       const ctx = this.context();
-      return Number(await this.base(ctx).update({ deleted_at: toDatabase(ctx.dialect, undefined, new Date(), "delete()") }));
+      return Number(await runStatement(this.meta, "delete()", this.base(ctx).update({ deleted_at: toDatabase(ctx.dialect, undefined, new Date(), "delete()") })));
     }
     return this.forceDelete();
   }
 
   async forceDelete(): Promise<number> {
     const ctx = this.context();
-    return Number(await this.base(ctx).del());
+    return Number(await runStatement(this.meta, "forceDelete()", this.base(ctx).del()));
   }
 }

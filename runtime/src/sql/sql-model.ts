@@ -15,6 +15,7 @@ import { sqlAdapter } from "./adapter";
 import { chunkSize, getConnection, type Dialect } from "./connections";
 import { SqlQuery, type Column, type WithPath } from "./query";
 import { runnerFor } from "./transaction";
+import { runStatement } from "./driver-errors";
 import { toDatabase } from "./values";
 
 /** A concrete SqlModel subclass. */
@@ -48,7 +49,7 @@ function rowFor(meta: ModelMeta, dialect: Dialect, attributes: Record<string, un
 }
 
 /** Inserts rows and returns the generated primary keys (one statement per chunk). */
-async function insertRows(meta: ModelMeta, rows: Record<string, unknown>[]): Promise<unknown[]> {
+async function insertRows(meta: ModelMeta, rows: Record<string, unknown>[], operation: string): Promise<unknown[]> {
   const { dialect, runner } = executor(meta);
   const pk = meta.primaryKey;
   const perRow = Math.max(1, ...rows.map((r) => Object.keys(r).length));
@@ -60,11 +61,15 @@ async function insertRows(meta: ModelMeta, rows: Record<string, unknown>[]): Pro
     if (dialect === "mysql") {
       // MySQL returns the first generated id; a multi-row insert gets consecutive ids
       // (innodb_autoinc_lock_mode 0/1, MariaDB's default; see docs).
-      const [first] = (await runner(meta.table).insert(part)) as number[];
-      part.forEach((r, j) => ids.push(r[pk] ?? (typeof first === "number" && first > 0 ? first + j : undefined)));
+      const [first] = (await runStatement(meta, operation, runner(meta.table).insert(part))) as number[];
+      const cast = meta.readCasts.find(([c]) => c === pk)?.[1];
+      part.forEach((r, j) => ids.push(r[pk] ?? (typeof first === "number" && first > 0 ? (cast ? cast(first + j) : first + j) : undefined)));
     } else {
-      const returned = (await runner(meta.table).insert(part, [pk])) as Array<Record<string, unknown>>;
-      part.forEach((r, j) => ids.push(r[pk] ?? returned[j]?.[pk]));
+      const insert = runner(meta.table).insert(part, [pk]);
+      if (dialect === "sqlite" && meta.safeIntegers) insert.options({ safeIntegers: true });
+      const returned = (await runStatement(meta, operation, insert)) as Array<Record<string, unknown>>;
+      const cast = meta.readCasts.find(([c]) => c === pk)?.[1];
+      part.forEach((r, j) => ids.push(r[pk] ?? (cast ? cast(returned[j]?.[pk]) : returned[j]?.[pk])));
     }
   }
   return ids;
@@ -141,7 +146,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     // would store NULL instead of the column's default.
     for (const group of groupByColumnSet(models)) {
       const dbRows = group.map((m) => rowFor(meta, dialect, m.getAttributes() as Record<string, unknown>, "createMany()"));
-      const ids = await insertRows(meta, dbRows);
+      const ids = await insertRows(meta, dbRows, "createMany()");
       group.forEach((m, i) => {
         if (m.get(meta.primaryKey) == null && ids[i] != null) m.set(meta.primaryKey, ids[i]);
         m.syncOriginal(true);
@@ -160,7 +165,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     if (!this.isPersisted()) {
       stampCreate(meta, this, now);
       const row = rowFor(meta, dialect, this.getAttributes() as Record<string, unknown>, "save()");
-      const [id] = await insertRows(meta, [row]);
+      const [id] = await insertRows(meta, [row], "save()");
       if (this.get(meta.primaryKey) == null && id != null) this.set(meta.primaryKey, id);
       this.syncOriginal(true);
       return this;
@@ -172,7 +177,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
       dirty.updated_at = now;
     }
     const row = rowFor(meta, dialect, dirty, "save()");
-    await runner(meta.table).where(meta.primaryKey, this.#key(meta)).update(row);
+    await runStatement(meta, "save()", runner(meta.table).where(meta.primaryKey, this.#key(meta)).update(row));
     this.syncOriginal(true);
     return this;
   }
@@ -190,7 +195,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   async forceDelete(): Promise<void> {
     const meta = modelMeta(this.constructor as SqlModelClass);
     const { runner } = executor(meta);
-    await runner(meta.table).where(meta.primaryKey, this.#key(meta)).del();
+    await runStatement(meta, "forceDelete()", runner(meta.table).where(meta.primaryKey, this.#key(meta)).del());
     this.syncOriginal(false);
   }
 
@@ -199,7 +204,9 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     const meta = modelMeta(this.constructor as SqlModelClass);
     const { runner } = executor(meta);
     const key = this.#key(meta);
-    const row = (await runner(meta.table).where(meta.primaryKey, key).first()) as Record<string, unknown> | undefined;
+    const read = runner(meta.table).where(meta.primaryKey, key).limit(1, { skipBinding: true }); // see SqlQuery.applyShape
+    if (getConnection(meta.connection).dialect === "sqlite" && meta.safeIntegers) read.options({ safeIntegers: true });
+    const [row] = (await runStatement(meta, "refresh()", read)) as Array<Record<string, unknown> | undefined>;
     if (!row) throw new ModelNotFoundError(meta.name, key);
     this.setRawAttributes(row, true);
     return this;

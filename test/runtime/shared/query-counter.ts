@@ -8,9 +8,15 @@ export interface QueryCounter {
   stop(): void;
 }
 
-export function countQueries(): QueryCounter {
+/**
+ * Counts statements; transaction control (BEGIN, SAVEPOINT, COMMIT, ROLLBACK) only with
+ * `{ transactions: true }`, so counts say how many data statements an operation needs.
+ */
+export function countQueries(options: { transactions?: boolean } = {}): QueryCounter {
   const queries: QueryEvent[] = [];
-  const stop = onQuery((e) => queries.push(e));
+  const stop = onQuery((e) => {
+    if (e.kind === "query" || options.transactions) queries.push(e);
+  });
   return {
     queries,
     get count() {

@@ -49,7 +49,7 @@ async function assertHostileValuesInert(): Promise<void> {
     await a.update({ role: evil.slice(0, 20) });
     expect((await Account.findOrFail(a.id)).role).toBe(evil.slice(0, 20));
     expect((await Account.findOrFail(a.id)).meta).toEqual({ evil });
-    const note = await a.related("notes").create({ body: evil, code: evil.slice(0, 20) });
+    const note = (await a.related("notes").create({ body: evil, code: evil.slice(0, 20) })) as Note;
     expect((await a.related<Note[]>("notes").where("body", evil).first())?.id).toBe(note.id);
     const g = await Group.create({ name: evil });
     await a.related("groups").attach({ [g.id!]: { label: evil.slice(0, 50) } });
@@ -77,6 +77,35 @@ describe.each(sqlDialects())("injection on $name", (dialect) => {
   it("hostile strings match nothing and round-trip through every value-taking API", async () => {
     await seed();
     await assertHostileValuesInert();
+  });
+
+  it("hostile strings in relation constraints (whereHas, withCount, eager, lazy) match nothing", async () => {
+    await seed();
+    const alice = await Account.where("name", "alice").firstOrFail();
+    await alice.related("notes").create({ body: "real" });
+    for (const evil of HOSTILE) {
+      expect(await Account.query().whereHas("notes", (q) => q.where("body", evil)).count()).toBe(0);
+      expect(await Account.query().whereDoesntHave("notes", (q) => q.where("body", evil)).count()).toBe(2);
+      const [counted] = await Account.query().where("id", alice.id).withCount({ notes: (q) => q.where("body", evil) }).get();
+      expect(counted!.get("notes_count")).toBe(0);
+      const [eager] = await Account.with({ notes: (q) => q.where("body", "like", `${evil}%`) }).where("id", alice.id).get();
+      expect(eager!.notes).toEqual([]);
+      expect(await alice.related("notes").where("body", evil).count()).toBe(0);
+    }
+    expect(await alice.related("notes").count()).toBe(1);
+  });
+
+  it("hostile identifiers and directions are refused before any SQL is built", async () => {
+    for (const evil of HOSTILE) {
+      expect(() => Account.where(evil as never, "x")).toThrow(/unknown column/);
+      expect(() => Account.query().orderBy(evil as never)).toThrow(/unknown column/);
+      expect(() => Account.query().orderBy("name", evil as never)).toThrow(/direction must be "asc" or "desc"/);
+      expect(() => Account.query().select(evil as never)).toThrow(/unknown column/);
+      expect(() => Account.where("name", evil, "x")).toThrow(/unknown operator/);
+      expect(() => Account.query().with(evil as never)).toThrow();
+      expect(() => Account.query().withCount(evil as never)).toThrow();
+      await expect(Account.query().update({ [evil]: "x" } as never)).rejects.toThrow(/unknown column/);
+    }
   });
 
   it("a NUL character is stored verbatim, or on PostgreSQL refused with a clear error", async () => {

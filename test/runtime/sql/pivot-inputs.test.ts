@@ -75,10 +75,10 @@ describe.each(sqlDialects())("pivot inputs and eager specs on $name", (dialect) 
       { body: "c1", commentable_type: "Post", commentable_id: post.id },
       { body: "c2", commentable_type: "Post", commentable_id: post.id },
     ]);
-    const [u1] = await User.with({ posts: ["tags", "comments"] } as never).get();
+    const [u1] = await User.with({ posts: ["tags", "comments"] }).get(); // typed: nested specs are accepted
     expect(u1!.posts![0]!.tags!.map((t) => t.name).sort()).toEqual(["a", "b", "c"]);
     expect(u1!.posts![0]!.comments!).toHaveLength(2);
-    const [u2] = await User.with({ posts: { comments: (q: { where(c: string, v: string): unknown }) => q.where("body", "c2") } } as never).get();
+    const [u2] = await User.with({ posts: { comments: (q: { where(c: string, v: string): unknown }) => q.where("body", "c2") } }).get();
     expect(u2!.posts![0]!.comments!.map((c) => c.body)).toEqual(["c2"]);
     const [u3] = await User.with(["posts", ["posts.tags"]] as never).get();
     expect(u3!.posts![0]!.tags!).toHaveLength(3);

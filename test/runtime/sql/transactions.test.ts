@@ -4,7 +4,7 @@
  * gave up on (PostgreSQL after a caught statement error, MariaDB after a deadlock) throws.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dropTables, getConnection, inTransaction, migrate, transaction, TransactionAbortedError } from "eloquent-orm";
+import { dropTables, getConnection, inTransaction, migrate, onQuery, transaction, TransactionAbortedError, type QueryEvent } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
 import { Account, INTEGRITY, registerIntegrity } from "./integrity-models";
 
@@ -87,6 +87,29 @@ describe.each(sqlDialects())("transactions on $name", (dialect) => {
       await Account.create({ name: "also kept" });
     }, opts);
     expect(await Account.query().orderBy("id").pluck("name")).toEqual(["kept", "also kept"]);
+  });
+
+  it("onQuery reports BEGIN, SAVEPOINT, RELEASE, ROLLBACK TO and COMMIT as transaction events", async () => {
+    const events: QueryEvent[] = [];
+    const stop = onQuery((e) => events.push(e));
+    try {
+      await transaction(async () => {
+        await Account.create({ name: "t" });
+        await transaction(async () => void (await Account.count()), opts);
+        await transaction(async () => {
+          throw new Error("to the savepoint");
+        }, opts).catch(() => undefined);
+      }, opts);
+      await transaction(async () => {
+        throw new Error("whole");
+      }, opts).catch(() => undefined);
+    } finally {
+      stop();
+    }
+    const control = events.filter((e) => e.kind === "transaction").map((e) => e.sql.replace(/\s*\w*trx\d+;?$/, "").replace(/;$/, "").toUpperCase());
+    expect(control).toEqual(["BEGIN", "SAVEPOINT", "RELEASE SAVEPOINT", "SAVEPOINT", "ROLLBACK TO SAVEPOINT", "COMMIT", "BEGIN", "ROLLBACK"]);
+    expect(events.filter((e) => e.kind === "query").map((e) => e.sql.split(" ")[0]!.toLowerCase())).toEqual(["insert", "select"]);
+    expect(events.every((e) => e.connection === "test")).toBe(true);
   });
 
   it.runIf(dialect.name === "mysql")("a deadlock caught inside transaction() makes the unit throw (the server rolled it back)", async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dropTables, migrate } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
+import { withQueryCount } from "../shared/query-counter";
 import { BLOG, Post, registerBlog, User } from "./blog-models";
 
 registerBlog();
@@ -63,6 +64,21 @@ describe.each(sqlDialects())("value checks on $name", (dialect) => {
     const error = await User.where("name", "nobody").firstOrFail().then(() => undefined, (e: Error) => e);
     expect(error?.message).toMatch(/^No User matched the query `select .*users.*name.*` with bindings \["nobody"\]\. .*use first\(\)/);
     expect(error?.message).not.toMatch(/primary key/);
+  });
+
+  it("limit and offset are validated integers written into the SQL, not bound (MySQL 8 prepared statements reject a DOUBLE there)", async () => {
+    await User.createMany(Array.from({ length: 4 }, (_, i) => ({ name: `l${i}` })));
+    const { result, queries } = await withQueryCount(() => User.query().orderBy("name").limit(2).offset(1).get());
+    expect(result.map((u) => u.name)).toEqual(["l1", "l2"]);
+    expect(queries[0]!.sql).toMatch(/limit 2/i);
+    expect(queries[0]!.sql).toMatch(/offset 1/i);
+    expect(queries[0]!.bindings).toEqual([]);
+    const u = await User.where("name", "l3").firstOrFail();
+    await u.refresh();
+    expect(u.name).toBe("l3");
+    expect(await User.where("name", "l0").exists()).toBe(true);
+    expect(() => User.query().limit(-1)).toThrow(/limit\(-1\): expected a non-negative integer/);
+    expect(() => User.query().offset("1; drop table users" as never)).toThrow(/expected a non-negative integer/);
   });
 
   it("paginate() accepts numeric strings (request parameters) and still rejects garbage", async () => {
