@@ -104,6 +104,13 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
       expect(() => Note.where("title", "~=", "x")).toThrow(/unknown operator/);
     });
 
+    it("like with many % wildcards finishes on a long value (no backtracking blow-up) and still matches", async () => {
+      await Note.createMany([{ title: "a".repeat(40) }, { title: "a".repeat(39) + "b" }]);
+      const pattern = "%a".repeat(10) + "b";
+      expect((await Note.where("title", "like", pattern)).map((n) => n.title)).toEqual(["a".repeat(39) + "b"]);
+      expect(await Note.where("title", "not like", pattern).where("title", "like", "aaaa%").count()).toBe(1);
+    });
+
     it("objectId columns: a hex string and an ObjectId find each other both ways", async () => {
       const owner = new ObjectId();
       const a = await Note.create({ title: "owned", owner_id: owner.toHexString() });

@@ -28,6 +28,7 @@ import {
 import type { CollectionPort, CursorPort } from "../port";
 import { cloneDocument } from "./clone";
 import { idKey, scalarKey } from "./hash-key";
+import { withLinearPatterns } from "./glob";
 import { isJournaling, recordDelete, recordInsert, recordReplace } from "./journal";
 import { matchesIndexed, MINGO_OPTIONS, planFilter, type QueryPlan } from "./plan";
 import { sortDocuments } from "./sort";
@@ -117,7 +118,7 @@ export class EmbeddedCollection implements CollectionPort {
   #select(filter: Filter<Document> | undefined): Entry[] {
     assertDocument(filter ?? {}, "filter");
     // Filters go through the same BSON value rules as documents (Int32(5) is 5, undefined is null).
-    const f = cloneDocument(filter ?? {}) as Document;
+    const f = withLinearPatterns(cloneDocument(filter ?? {})) as Document;
     const plan = planFilter(f);
     const out: Entry[] = [];
     if (plan.indexed?.field === "_id" && plan.indexed.keys.size * 4 < this.#entries.size) {
