@@ -30,7 +30,7 @@ import { cloneDocument } from "./clone";
 import { idKey, scalarKey } from "./hash-key";
 import { withLinearPatterns } from "./glob";
 import { isJournaling, recordDelete, recordInsert, recordReplace } from "./journal";
-import { matchesIndexed, MINGO_OPTIONS, planFilter, type QueryPlan } from "./plan";
+import { matchesExcluded, matchesIndexed, MINGO_OPTIONS, ownField, planFilter, type QueryPlan } from "./plan";
 import { sortDocuments } from "./sort";
 
 /** `matches`, with the indexed field's hash key cached on the entry (an index, in effect). */
@@ -40,11 +40,12 @@ function entryMatches(entry: Entry, plan: QueryPlan): boolean {
     const cache = (entry.keys ??= new Map());
     let key = cache.get(indexed.field);
     if (key === undefined) {
-      key = scalarKey(entry.doc[indexed.field]) ?? null;
+      key = scalarKey(ownField(entry.doc, indexed.field)) ?? null;
       cache.set(indexed.field, key);
     }
     if (key !== null ? !indexed.keys.has(key) : !matchesIndexed(entry.doc, indexed)) return false;
   }
+  for (const excluded of plan.excluded) if (!matchesExcluded(entry.doc, excluded)) return false;
   return plan.residual === undefined || plan.residual.test(entry.doc);
 }
 

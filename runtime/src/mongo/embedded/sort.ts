@@ -94,10 +94,11 @@ function valuesAt(doc: unknown, path: string[]): unknown[] {
     const next: unknown[] = [];
     for (const v of current) {
       if (v === null || typeof v !== "object") continue;
-      const child = (v as Record<string, unknown>)[part];
+      // Own fields only: a document without `constructor` must not sort by Object's.
+      const child = Object.prototype.hasOwnProperty.call(v, part) ? (v as Record<string, unknown>)[part] : undefined;
       if (Array.isArray(child)) next.push(...child);
       else if (child !== undefined) next.push(child);
-      else if (Array.isArray(v)) for (const e of v) if (e && typeof e === "object" && (e as Document)[part] !== undefined) next.push((e as Document)[part]);
+      else if (Array.isArray(v)) for (const e of v) if (e && typeof e === "object" && Object.prototype.hasOwnProperty.call(e, part)) next.push((e as Document)[part]);
     }
     current = next;
   }
