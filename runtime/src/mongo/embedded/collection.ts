@@ -61,10 +61,29 @@ export interface CollectionData {
   /** By `_id` key, in natural (insertion) order. */
   readonly entries: Map<string, Entry>;
   seq: number;
+  /** Secondary indexes (metadata; unique ones are enforced on every write). */
+  readonly indexes: IndexInfo[];
+}
+
+export interface IndexInfo {
+  name: string;
+  key: Record<string, 1 | -1>;
+  unique: boolean;
 }
 
 export function newCollectionData(): CollectionData {
-  return { entries: new Map(), seq: 0 };
+  return { entries: new Map(), seq: 0, indexes: [] };
+}
+
+/** A document's values under a unique index (missing counts as null, as on the server). */
+function uniqueKey(doc: Document, index: IndexInfo): string {
+  return Object.keys(index.key)
+    .map((path) => {
+      let v: unknown = doc;
+      for (const part of path.split(".")) v = v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, part) ? (v as Document)[part] : undefined;
+      return idKey(v ?? null);
+    })
+    .join("\u0001");
 }
 
 /** A write the server would refuse; `code` follows the server's numbering (11000: duplicate key). */
@@ -182,6 +201,63 @@ export class EmbeddedCollection implements CollectionPort {
     });
   }
 
+  // ---- unique indexes -------------------------------------------------------------------------------
+
+  /** E11000 when `doc` would share a unique index's values with another document than `self`. */
+  #assertUnique(doc: Document, self: Entry | undefined): void {
+    for (const index of this.#data.indexes) {
+      if (!index.unique) continue;
+      const key = uniqueKey(doc, index);
+      for (const entry of this.#entries.values()) {
+        if (entry !== self && idKey(entry.doc._id) !== idKey(doc._id) && uniqueKey(entry.doc, index) === key) {
+          const shown = Object.keys(index.key).map((f) => `${f}: ${JSON.stringify(String(doc[f] ?? null))}`).join(", ");
+          throw Object.assign(
+            new EmbeddedStoreError(`E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: ${index.name} dup key: { ${shown} }`, 11000),
+            { keyPattern: { ...index.key } },
+          );
+        }
+      }
+    }
+  }
+
+  createIndex(keys: Record<string, 1 | -1>, options: { name?: string; unique?: boolean } = {}): Promise<string> {
+    return this.#run("createIndexes", undefined, () => {
+      assertDocument(keys, "index key");
+      const fields = Object.keys(keys);
+      if (!fields.length || fields.some((f) => keys[f] !== 1 && keys[f] !== -1)) {
+        throw new EmbeddedStoreError(`The embedded store creates ascending/descending indexes only ({ field: 1 | -1 }), got ${JSON.stringify(keys)}.`, 67);
+      }
+      const name = options.name ?? fields.map((f) => `${f}_${keys[f]}`).join("_");
+      const same = (k: Record<string, number>) => JSON.stringify(k) === JSON.stringify(keys);
+      const byName = this.#data.indexes.find((i) => i.name === name);
+      if (byName) {
+        if (!same(byName.key) || byName.unique !== Boolean(options.unique)) {
+          throw new EmbeddedStoreError(`An existing index has the same name as the requested index but different keys or options: ${name}`, 86);
+        }
+        return name;
+      }
+      if (fields.length === 1 && fields[0] === "_id") return "_id_";
+      const index: IndexInfo = { name, key: { ...keys }, unique: Boolean(options.unique) };
+      if (index.unique) {
+        const seen = new Set<string>();
+        for (const entry of this.#entries.values()) {
+          const k = uniqueKey(entry.doc, index);
+          if (seen.has(k)) throw new EmbeddedStoreError(`E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: ${name}`, 11000);
+          seen.add(k);
+        }
+      }
+      this.#data.indexes.push(index);
+      return name;
+    });
+  }
+
+  indexes(): Promise<Document[]> {
+    return this.#run("listIndexes", undefined, () => [
+      { v: 2, key: { _id: 1 }, name: "_id_" },
+      ...this.#data.indexes.map((i) => ({ v: 2, key: { ...i.key }, name: i.name, ...(i.unique ? { unique: true } : {}) })),
+    ]);
+  }
+
   // ---- inserts --------------------------------------------------------------------------------------
 
   #insert(doc: Document): unknown {
@@ -194,6 +270,7 @@ export class EmbeddedCollection implements CollectionPort {
       throw new EmbeddedStoreError(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`, 10334);
     }
     const key = idKey(stored._id);
+    this.#assertUnique(stored, undefined);
     if (this.#entries.has(key)) {
       throw new EmbeddedStoreError(
         `E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: _id_ dup key: { _id: ${String(stored._id)} }`,
@@ -252,6 +329,7 @@ export class EmbeddedCollection implements CollectionPort {
     for (const entry of targets) {
       const { next, changed } = this.#applied(entry.doc, update as Document, false);
       if (changed) {
+        this.#assertUnique(next, entry);
         recordReplaceOf(entry, next);
         modified++;
       }
@@ -305,7 +383,9 @@ export class EmbeddedCollection implements CollectionPort {
       let result: Document | null;
       if (entry) {
         const before = entry.doc;
-        recordReplaceOf(entry, this.#applied(entry.doc, update as Document, false).next);
+        const { next } = this.#applied(entry.doc, update as Document, false);
+        this.#assertUnique(next, entry);
+        recordReplaceOf(entry, next);
         result = after ? entry.doc : before;
       } else if (options.upsert) {
         const id = this.#upsert(filter, update as Document);
@@ -344,6 +424,7 @@ export class EmbeddedCollection implements CollectionPort {
     return this.#run("drop", undefined, () => {
       if (isJournaling()) for (const [key, entry] of this.#entries) recordDelete(this.#entries, key, entry);
       this.#entries.clear();
+      this.#data.indexes.length = 0; // dropping a collection drops its indexes
       return true;
     });
   }
