@@ -201,9 +201,13 @@ function hasUniqueFields(meta: ModelMeta): boolean {
   return Boolean((meta.model as { database?: { unique?: readonly unknown[] } }).database?.unique?.length);
 }
 
-/** A duplicate key (server code 11000) as an error that names the model, the key and the fix. */
+/**
+ * A duplicate key as an error that names the model, the key and the fix: server code 11000, or
+ * FerretDB 1.24's answer to an update that breaks a unique index (its SQLite error, no code 11000).
+ */
 function duplicateKeyError(meta: ModelMeta, error: unknown, id?: unknown): unknown {
-  if ((error as { code?: unknown })?.code !== 11000) return error;
+  const e = error as { code?: unknown; message?: unknown };
+  if (e?.code !== 11000 && !/UNIQUE constraint failed/.test(String(e?.message ?? ""))) return error;
   const index = duplicateIndex(error) ?? (hasUniqueFields(meta) ? undefined : { id: true });
   const which = id === undefined ? "one of the ids" : `id ${JSON.stringify(id)}`;
   const message = !index
