@@ -260,12 +260,13 @@ export class EmbeddedCollection implements CollectionPort {
 
   // ---- inserts --------------------------------------------------------------------------------------
 
-  #insert(doc: Document): unknown {
+  /** `sized`: the caller measured the document already (insertMany measures the whole batch first). */
+  #insert(doc: Document, sized = false): unknown {
     assertDocument(doc, "document");
     // Like the driver, a missing _id is generated and written back onto the caller's document.
     if (doc._id === undefined) doc._id = new ObjectId();
     const stored = cloneDocument(doc) as WithId<Document>;
-    const size = bsonSize(stored);
+    const size = sized ? 0 : bsonSize(stored);
     if (size > MAX_BSON_SIZE) {
       throw new EmbeddedStoreError(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`, 10334);
     }
@@ -298,7 +299,7 @@ export class EmbeddedCollection implements CollectionPort {
       }
       // Ordered, like the driver's default: documents before a failing one stay inserted.
       const insertedIds: Record<number, never> = {};
-      docs.forEach((d, i) => (insertedIds[i] = this.#insert(d) as never));
+      docs.forEach((d, i) => (insertedIds[i] = this.#insert(d, true) as never));
       return { acknowledged: true, insertedCount: docs.length, insertedIds };
     });
   }
