@@ -17,19 +17,27 @@ describe("like patterns in the embedded store", () => {
     const pick = (alphabet: string, max: number) => Array.from({ length: Math.floor(next() * (max + 1)) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
     let matched = 0;
     for (let n = 0; n < 3000; n++) {
-      const pattern = pick("ab%_.A\n", 7);
+      const pattern = pick("ab%_.AİßſK\n", 7);
       const insensitive = next() < 0.3;
       const regex = regexFor(pattern, insensitive);
       const glob = globOf(regex);
       expect(glob, `pattern ${JSON.stringify(pattern)} → ${regex}`).toBeDefined();
       for (let k = 0; k < 5; k++) {
-        const value = pick("abA.\n", 8);
+        const value = pick("abA.İißSsſKk\u212a\n", 8);
         const expected = regex.test(value);
         if (expected) matched++;
         expect(globMatches(glob!, value), `${JSON.stringify(pattern)} on ${JSON.stringify(value)}`).toBe(expected);
       }
     }
     expect(matched).toBeGreaterThan(500); // the inputs exercise matches, not only misses
+  });
+
+  it("ilike folds case exactly like the regex's i flag (per code unit; no non-ASCII to ASCII)", () => {
+    const cases: [string, string][] = [["K", "\u212a"], ["k", "K"], ["%s%", "ſ"], ["i", "İ"], ["_i", "xİ"], ["ß", "SS"], ["%ä", "Ä"], ["é_", "Éx"]];
+    for (const [pattern, value] of cases) {
+      const regex = regexFor(pattern, true);
+      expect(globMatches(globOf(regex)!, value), `${pattern} ilike ${value}`).toBe(regex.test(value));
+    }
   });
 
   it("leaves every other regex to the regex engine", () => {

@@ -63,47 +63,59 @@ export function globOf(regex: RegExp): Glob | undefined {
   if (sawStarFirst) segments.shift(); // the empty piece before a leading %
   if (stars === 0 && segments.length === 0) segments.push([]);
   const caseInsensitive = regex.flags === "i";
-  if (caseInsensitive) for (const s of segments) for (let j = 0; j < s.length; j++) if (s[j] !== null) s[j] = s[j]!.toLowerCase();
+  if (caseInsensitive) for (const s of segments) for (let j = 0; j < s.length; j++) if (s[j] !== null) s[j] = canonicalize(s[j]!);
   return { segments, openStart: sawStarFirst, openEnd, caseInsensitive };
 }
 
-function fitsAt(text: string, at: number, segment: Segment): boolean {
+/**
+ * The `i` flag's character folding (ECMAScript Canonicalize, non-unicode mode): the upper-case form
+ * when it is one code unit and does not turn a non-ASCII character into ASCII. Per code unit, so the
+ * text keeps its length (`"İ".toLowerCase()` is two units).
+ */
+function canonicalize(ch: string): string {
+  const upper = ch.toUpperCase();
+  if (upper.length !== 1) return ch;
+  if (ch.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128) return ch;
+  return upper;
+}
+
+function fitsAt(text: string, at: number, segment: Segment, fold: boolean): boolean {
   if (at + segment.length > text.length) return false;
   for (let j = 0; j < segment.length; j++) {
     const c = segment[j];
-    if (c !== null && text[at + j] !== c) return false;
+    if (c !== null && (fold ? canonicalize(text[at + j]!) : text[at + j]) !== c) return false;
   }
   return true;
 }
 
 /** Leftmost position in [from, until) where `segment` fits entirely before `until`, or -1. */
-function findFrom(text: string, from: number, until: number, segment: Segment): number {
-  for (let at = from; at + segment.length <= until; at++) if (fitsAt(text, at, segment)) return at;
+function findFrom(text: string, from: number, until: number, segment: Segment, fold: boolean): number {
+  for (let at = from; at + segment.length <= until; at++) if (fitsAt(text, at, segment, fold)) return at;
   return -1;
 }
 
 /** Whether `value` matches the glob (code units, as the regex would). */
 export function globMatches(glob: Glob, value: string): boolean {
-  const text = glob.caseInsensitive ? value.toLowerCase() : value;
-  const { segments, openStart, openEnd } = glob;
-  if (!openStart && !openEnd && segments.length === 1) return text.length === segments[0]!.length && fitsAt(text, 0, segments[0]!);
+  const text = value;
+  const { segments, openStart, openEnd, caseInsensitive: fold } = glob;
+  if (!openStart && !openEnd && segments.length === 1) return text.length === segments[0]!.length && fitsAt(text, 0, segments[0]!, fold);
   let first = 0;
   let last = segments.length - 1;
   let from = 0;
   let until = text.length;
   if (!openStart) {
-    if (!fitsAt(text, 0, segments[0]!)) return false;
+    if (!fitsAt(text, 0, segments[0]!, fold)) return false;
     from = segments[0]!.length;
     first = 1;
   }
   if (!openEnd && last >= first) {
     const tail = segments[last]!;
-    if (tail.length > until - from || !fitsAt(text, until - tail.length, tail)) return false;
+    if (tail.length > until - from || !fitsAt(text, until - tail.length, tail, fold)) return false;
     until -= tail.length;
     last--;
   }
   for (let s = first; s <= last; s++) {
-    const at = findFrom(text, from, until, segments[s]!);
+    const at = findFrom(text, from, until, segments[s]!, fold);
     if (at < 0) return false;
     from = at + segments[s]!.length;
   }
