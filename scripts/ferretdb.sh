@@ -92,26 +92,30 @@ start() {
   fi
   build
   mkdir -p "$STATE"
-  local data port url
-  data="$(mktemp -d "${TMPDIR:-/tmp}/eloquent-ferretdb.XXXXXX")"
-  port="$(free_port)"
-  url="mongodb://127.0.0.1:$port/"
-  # Loopback only, no telemetry, no debug HTTP listener; state and data in the temp dir.
-  "$BIN" --handler=sqlite --sqlite-url="file:$data/" --state-dir="$data" \
-    --listen-addr="127.0.0.1:$port" --debug-addr=- --telemetry=disable --log-level=warn \
-    >"$STATE/log" 2>&1 &
-  local pid=$!
-  echo "$pid" >"$STATE/pid"
-  echo "$data" >"$STATE/data"
-  echo "$url" >"$STATE/url"
-  if ! await_ready "$url" "$pid"; then
-    log "start-up log ($STATE/log):"
+  local data port url pid attempt
+  # The free port is free when asked, not necessarily a moment later: a lost race is retried.
+  for attempt in 1 2 3; do
+    data="$(mktemp -d "${TMPDIR:-/tmp}/eloquent-ferretdb.XXXXXX")"
+    port="$(free_port)"
+    url="mongodb://127.0.0.1:$port/"
+    # Loopback only, no telemetry, no debug HTTP listener; state and data in the temp dir.
+    "$BIN" --handler=sqlite --sqlite-url="file:$data/" --state-dir="$data" \
+      --listen-addr="127.0.0.1:$port" --debug-addr=- --telemetry=disable --log-level=warn \
+      >"$STATE/log" 2>&1 &
+    pid=$!
+    echo "$pid" >"$STATE/pid"
+    echo "$data" >"$STATE/data"
+    echo "$url" >"$STATE/url"
+    if await_ready "$url" "$pid"; then
+      log "$("$BIN" --version | head -1) (pid $pid, data $data)"
+      echo "export MONGODB_URL=$url"
+      return 0
+    fi
+    log "attempt $attempt failed; start-up log ($STATE/log):"
     tail -20 "$STATE/log" >&2 || true
     stop
-    die "FerretDB did not start."
-  fi
-  log "$("$BIN" --version | head -1) (pid $pid, data $data)"
-  echo "export MONGODB_URL=$url"
+  done
+  die "FerretDB $FERRETDB_VERSION did not start (3 attempts)."
 }
 
 stop() {

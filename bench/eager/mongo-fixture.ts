@@ -12,6 +12,10 @@ import * as mongoModels from "./mongo-models";
 export interface MongoContext {
   url: string;
   database: string;
+  /** Data already in the database (a server, seeded once by setup); the embedded store seeds per process. */
+  seeded?: boolean;
+  /** Why this workload does not run here (printed by run.ts instead of timings). */
+  skip?: string;
 }
 
 export const MONGO_SIZES = { users: 10_000, postsPerUser: 10, commentedUsers: 1_000, commentsPerPost: 10 };
@@ -21,6 +25,26 @@ export const oid = (prefix: number, n: number) => new ObjectId(prefix.toString(1
 
 export function mongoContext(): MongoContext {
   return { url: "memory:", database: "bench" };
+}
+
+/**
+ * The server legs (MW1S, MW4S): the same data on the server MONGODB_URL names (e.g. FerretDB from
+ * `npm run ferretdb start`), seeded once here; skipped with a notice when it is unset.
+ */
+export async function serverMongoContext(): Promise<MongoContext> {
+  const url = process.env.MONGODB_URL?.trim();
+  if (!url || url.startsWith("memory:")) return { url: "", database: "", skip: "MONGODB_URL is not set (eval \"$(npm run -s ferretdb start)\" starts FerretDB)" };
+  const database = `${process.env.ELOQUENT_TEST_DB_PREFIX ?? "elq"}_bench_eager`;
+  const { MongoClient } = await import("mongodb");
+  const client = new MongoClient(url, { serverSelectionTimeoutMS: 5_000 });
+  try {
+    const db = client.db(database);
+    await db.dropDatabase();
+    await seed(db as unknown as import("eloquent-orm").DbPort);
+  } finally {
+    await client.close();
+  }
+  return { url, database, seeded: true };
 }
 
 async function seed(db: import("eloquent-orm").DbPort): Promise<void> {
@@ -50,7 +74,7 @@ export async function eloquentMongoRunner(
 ): Promise<Runner> {
   const orm = await import("eloquent-orm");
   orm.configureMongoConnection("bench_mongo", { url: context.url, database: context.database });
-  await seed(orm.getMongoConnection("bench_mongo").db);
+  if (!context.seeded) await seed(orm.getMongoConnection("bench_mongo").db);
   const models = mongoModels;
   orm.registerModels(models.ALL, { logger: false });
   const queries = queryCounter();
@@ -73,9 +97,31 @@ export async function rawMongoRunner(context: MongoContext, run: (raw: RawMongo)
   const orm = await import("eloquent-orm");
   orm.configureMongoConnection("bench_raw", { url: context.url, database: context.database });
   const db = orm.getMongoConnection("bench_raw").db;
-  await seed(db);
+  if (!context.seeded) await seed(db);
   const queries = queryCounter();
   orm.onMongoCommand(() => queries.tick());
+  return rawRunner(db, queries, run, canonical, () => orm.closeMongoConnections());
+}
+
+/** The floor on a server: the official driver's own MongoClient, nothing of eloquent in between. */
+export async function rawDriverRunner(context: MongoContext, run: (raw: RawMongo) => Promise<unknown>, canonical: (result: any) => unknown): Promise<Runner> {
+  const { MongoClient } = await import("mongodb");
+  const client = new MongoClient(context.url, { monitorCommands: true, serverSelectionTimeoutMS: 5_000 });
+  const queries = queryCounter();
+  client.on("commandStarted", (e) => {
+    if (e.commandName === "find" || e.commandName === "aggregate") queries.tick();
+  });
+  const db = client.db(context.database);
+  return rawRunner(db as unknown as import("eloquent-orm").DbPort, queries, run, canonical, () => client.close());
+}
+
+function rawRunner(
+  db: import("eloquent-orm").DbPort,
+  queries: ReturnType<typeof queryCounter>,
+  run: (raw: RawMongo) => Promise<unknown>,
+  canonical: (result: any) => unknown,
+  close: () => Promise<void>,
+): Runner {
   const raw: RawMongo = {
     async findIn(collection, field, keys) {
       const out: Document[] = [];
@@ -86,12 +132,7 @@ export async function rawMongoRunner(context: MongoContext, run: (raw: RawMongo)
     },
     find: (collection, filter) => db.collection(collection).find(filter).toArray(),
   };
-  return {
-    run: () => run(raw),
-    canonical,
-    takeQueryCount: queries.take,
-    close: () => orm.closeMongoConnections(),
-  };
+  return { run: () => run(raw), canonical, takeQueryCount: queries.take, close };
 }
 
 /** Groups documents by the hex string of an ObjectId field (one pass). */

@@ -49,6 +49,11 @@ async function main() {
     const dir = mkdtempSync(join(tmpdir(), `eloquent-bench-${w.id}-`));
     try {
       const context = await w.setup(dir);
+      const skip = (context as { skip?: unknown } | undefined)?.skip;
+      if (typeof skip === "string") {
+        console.log(`${w.id} ${w.title}\n  SKIPPED: ${skip}\n`);
+        continue;
+      }
       const names = Object.keys(w.implementations);
       const perImpl = new Map<string, ChildReport[]>(names.map((n) => [n, []]));
       for (let round = 0; round < rounds; round++) for (const impl of names) perImpl.get(impl)!.push(runChild(file, impl, context));

@@ -100,6 +100,8 @@ function sessionAwareCollection(c: Collection<Document>, fail: FailureMapper): C
     countDocuments: (filter, options) => run(c.countDocuments(filter, withSession(options))),
     findOneAndUpdate: (filter, update, options) => run(c.findOneAndUpdate(filter, update, withSession(options) ?? {})),
     drop: () => run(c.drop()),
+    createIndex: (keys, options) => run(c.createIndex(keys, options ?? {})),
+    indexes: () => run(c.indexes()),
   };
 }
 

@@ -141,7 +141,7 @@ export function redactUrl(url: string): string {
 /** The driver's "no server answered" as an error that names the connection, the URL and the fix. */
 function connectionFailure(name: string, url: string, client: MongoClient, error: unknown): unknown {
   const e = error as { name?: unknown; message?: unknown };
-  if (e?.name !== "MongoServerSelectionError" && e?.name !== "MongoTopologyClosedError") return error;
+  if (e?.name !== "MongoServerSelectionError") return error;
   const ms = client.options.serverSelectionTimeoutMS;
   const source = configs.get(name)?.url !== undefined ? `configureMongoConnection("${name}")` : env(envPrefix(name) + "URL") ? envPrefix(name) + "URL" : "MONGODB_URL";
   const wrapped = new MongoConnectionError(

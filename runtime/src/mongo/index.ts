@@ -17,5 +17,6 @@ export {
 export { onMongoCommand, type MongoCommandEvent, type MongoCommandListener } from "./events";
 export { mongoAdapter, chunkKeys, MAX_IN_BYTES, MAX_IN_VALUES } from "./adapter";
 export { COUNTER_COLLECTION } from "./counter";
+export { ensureMongoIndexes, mongoIndexPlan, type MongoIndexSpec } from "./indexes";
 export { EmbeddedServer, EmbeddedDb, EmbeddedCollection, EmbeddedStoreError, embeddedServer } from "./embedded";
 export type { CollectionPort, DbPort, CursorPort } from "./port";

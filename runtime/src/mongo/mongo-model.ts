@@ -148,7 +148,11 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     const update: Record<string, unknown> = {};
     if (Object.keys(set).length) update.$set = set;
     if (Object.keys(unset).length) update.$unset = unset;
-    await collectionFor(meta).updateOne(this.#filter(meta), update);
+    try {
+      await collectionFor(meta).updateOne(this.#filter(meta), update);
+    } catch (error) {
+      throw duplicateKeyError(meta, error); // a unique index refused the new values
+    }
     this.syncOriginal(true);
     return this;
   }
@@ -182,14 +186,39 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   }
 }
 
-/** A duplicate `_id` (server code 11000) as an error that names the model, the id and the fix. */
+/** Which index refused a write (code 11000): `_id`, a named secondary index, or unknown (FerretDB names none). */
+function duplicateIndex(error: unknown): { id: boolean; name?: string } | undefined {
+  const e = error as { message?: unknown; keyPattern?: Record<string, unknown>; errorResponse?: { keyPattern?: Record<string, unknown> } };
+  const pattern = e.keyPattern ?? e.errorResponse?.keyPattern;
+  if (pattern) return Object.keys(pattern).join() === "_id" ? { id: true } : { id: false, name: Object.keys(pattern).join(", ") };
+  const named = /index: (\S+)/.exec(String(e.message ?? ""));
+  if (named) return named[1] === "_id_" ? { id: true } : { id: false, name: named[1] };
+  return undefined;
+}
+
+function hasUniqueFields(meta: ModelMeta): boolean {
+  for (const column of meta.columns.values()) if (column.options.unique) return true;
+  return Boolean((meta.model as { database?: { unique?: readonly unknown[] } }).database?.unique?.length);
+}
+
+/**
+ * A duplicate key as an error that names the model, the key and the fix: server code 11000, or
+ * FerretDB 1.24's answer to an update that breaks a unique index (its SQLite error, no code 11000).
+ */
 function duplicateKeyError(meta: ModelMeta, error: unknown, id?: unknown): unknown {
-  if ((error as { code?: unknown })?.code !== 11000) return error;
+  const e = error as { code?: unknown; message?: unknown };
+  if (e?.code !== 11000 && !/UNIQUE constraint failed/.test(String(e?.message ?? ""))) return error;
+  const index = duplicateIndex(error) ?? (hasUniqueFields(meta) ? undefined : { id: true });
   const which = id === undefined ? "one of the ids" : `id ${JSON.stringify(id)}`;
-  const wrapped = new EloquentError(
-    `${meta.name}: ${which} already exists in collection ${meta.table} (duplicate _id). ` +
-      `Leave id unset to get a new one, or load the existing ${meta.name} and save() it to update it.`,
-  );
+  const message = !index
+    ? `${meta.name}: a document with the same id or the same unique field values already exists in collection ${meta.table} ` +
+      `(duplicate key: ${String((error as Error).message)}). Load the existing ${meta.name} and update it, or change the unique values.`
+    : index.id
+      ? `${meta.name}: ${which} already exists in collection ${meta.table} (duplicate _id). ` +
+        `Leave id unset to get a new one, or load the existing ${meta.name} and save() it to update it.`
+      : `${meta.name}: another document in collection ${meta.table} already has these values of the unique index ${index.name} ` +
+        `(${String((error as Error).message)}). Load that ${meta.name} and update it, or change the values.`;
+  const wrapped = new EloquentError(message);
   (wrapped as { cause?: unknown }).cause = error;
   return wrapped;
 }

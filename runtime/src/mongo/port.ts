@@ -42,6 +42,10 @@ export interface CollectionPort {
     options: FindOneAndUpdateOptions,
   ): Promise<WithId<Document> | null>;
   drop(): Promise<boolean>;
+  /** `{ field: 1 }` keys; `unique` refuses a second document with the same values (E11000). */
+  createIndex(keys: Record<string, 1 | -1>, options?: { name?: string; unique?: boolean }): Promise<string>;
+  /** The collection's indexes, `_id_` included, as the driver lists them. */
+  indexes(): Promise<Document[]>;
 }
 
 export interface DbPort {

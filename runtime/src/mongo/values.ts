@@ -117,11 +117,17 @@ export function fromStored(column: ColumnDescriptor | undefined, field: string, 
   return value;
 }
 
-/** `like` pattern → anchored regex; everything but % and _ is literal. */
+/**
+ * `like` pattern → anchored regex; everything but % and _ is literal. The embedded store matches
+ * this exact shape without backtracking (embedded/glob.ts); servers run it as a regex.
+ */
 export function likeToRegex(pattern: unknown, meta: ModelMeta, where: string, caseInsensitive: boolean): RegExp {
   if (typeof pattern !== "string") throw new MongoQueryError(`${meta.name}.${where}: a like pattern must be a string, got ${typeof pattern}.`);
   let source = "";
+  let previous = "";
   for (const ch of pattern) {
+    if (ch === "%" && previous === "%") continue; // "%%" is "%": one unbounded gap, not two to backtrack over
+    previous = ch;
     if (ch === "%") source += "[\\s\\S]*";
     else if (ch === "_") source += "[\\s\\S]";
     else source += ch.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

@@ -104,6 +104,30 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
       expect(() => Note.where("title", "~=", "x")).toThrow(/unknown operator/);
     });
 
+    it("like with many % wildcards finishes on a long value (no backtracking blow-up) and still matches", async () => {
+      await Note.createMany([{ title: "a".repeat(40) }, { title: "a".repeat(39) + "b" }]);
+      const pattern = "%a".repeat(10) + "b";
+      expect((await Note.where("title", "like", pattern)).map((n) => n.title)).toEqual(["a".repeat(39) + "b"]);
+      expect(await Note.where("title", "not like", pattern).where("title", "like", "aaaa%").count()).toBe(1);
+    });
+
+    it("documents with a `constructor` field (written by another program) do not confuse whereIn, whereNotIn or orderBy", async () => {
+      const raw = getMongoConnection("mongo").db.collection("proto_docs") as any;
+      await raw.insertMany([
+        { _id: 1, title: "b", constructor: "evil", stars: 2 },
+        { _id: 2, title: "constructor", stars: 3 },
+        { _id: 3, title: "a", stars: 1, constructor: { prototype: 1 } },
+        { _id: 4, title: "toString" },
+      ]);
+      const ids = async (filter: object, sort: object = { _id: 1 }) => (await raw.find(filter, { sort }).toArray()).map((d: { _id: number }) => d._id);
+      expect(await ids({ title: { $in: ["constructor", "toString", "zzz"] } })).toEqual([2, 4]);
+      expect(await ids({ title: { $nin: ["constructor", "b"] } })).toEqual([3, 4]);
+      expect(await ids({ constructor: { $nin: ["evil"] } })).toEqual([2, 3, 4]);
+      expect(await ids({ constructor: null })).toEqual([2, 4]);
+      expect(await ids({}, { constructor: 1, _id: 1 })).toEqual([2, 4, 1, 3]); // missing sorts first, then the string, then the document
+      expect(await ids({}, { title: 1 })).toEqual([3, 1, 2, 4]);
+    });
+
     it("objectId columns: a hex string and an ObjectId find each other both ways", async () => {
       const owner = new ObjectId();
       const a = await Note.create({ title: "owned", owner_id: owner.toHexString() });

@@ -156,6 +156,17 @@ describe("embedded store: updates, upserts, deletes", () => {
 });
 
 describe("embedded store: the planner's hash lookups agree with mingo", () => {
+  it("plans whereNotIn / whereDoesntHave ($nin, also inside $and) as hash exclusions, not list scans", async () => {
+    const { planFilter } = await import("../../../runtime/src/mongo/embedded/plan");
+    const ids = Array.from({ length: 1000 }, (_, i) => i);
+    const plan = planFilter({ $and: [{ author_id: { $nin: ids } }, { deleted_at: { $eq: null } }], n: { $in: [1, 2] } });
+    expect(plan.excluded.map((e) => [e.field, e.keys.size])).toEqual([["author_id", 1000]]);
+    expect(plan.indexed?.field).toBe("n");
+    expect(plan.residual?.test({ deleted_at: null })).toBe(true); // only the null test is left to mingo
+    expect(planFilter({ f: { $nin: [null, 1] } }).excluded).toEqual([]); // null: mingo's semantics
+  });
+
+
   it("on random documents and filters over mixed value types", async () => {
     const ids = Array.from({ length: 5 }, () => new ObjectId());
     const values: unknown[] = [1, 2, "1", "a", true, null, ids[0], ids[1], new Date(5), 2.0, [1, "a"], [ids[1]], { x: 1 }, [[1]]];
@@ -165,6 +176,7 @@ describe("embedded store: the planner's hash lookups agree with mingo", () => {
       const d: Record<string, unknown> = { _id: i % 3 === 0 ? ids[i % 5]!.toHexString() + i : i };
       if (rnd(4)) d.f = values[rnd(values.length)];
       if (rnd(2)) d.g = values[rnd(values.length)];
+      if (!rnd(5)) d.constructor = values[rnd(values.length)];
       return d;
     });
     const c = coll("plan");
@@ -178,6 +190,10 @@ describe("embedded store: the planner's hash lookups agree with mingo", () => {
         { f: { $eq: pick() }, g: pick() },
         { f: { $in: [pick()] }, g: { $in: [pick(), pick()] } },
         { _id: { $in: [rnd(300), rnd(300), "x"] }, f: { $exists: true } },
+        { f: { $nin: [pick(), pick()] } },
+        { f: { $nin: [pick()] }, g: { $nin: [pick(), pick()] } },
+        { $and: [{ f: { $in: [pick(), pick()] } }, { g: { $nin: [pick()] } }, { f: { $ne: pick() } }] },
+        { constructor: { $nin: [pick()] }, f: { $in: [pick()] } },
       ];
       for (const filter of filters) {
         const expected = new Query(filter, {}).find(docs).all().map((d) => (d as { _id: unknown })._id);

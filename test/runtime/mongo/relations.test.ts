@@ -170,6 +170,36 @@ describe.each(mongoTargets())("relations on the $kind store", (target) => {
       expect(await pivot.find({}).toArray()).toEqual(before);
     });
 
+    it("a failed pivot write undoes only its own writes: 20 models created meanwhile by others survive", async () => {
+      const conn = getMongoConnection("mongo");
+      const mort = await Book.findOrFail(ids.Mort);
+      const pivot = conn.db.collection("book_shelves") as unknown as { insertMany: unknown; find(f: object): { toArray(): Promise<unknown[]> } };
+      const before = await pivot.find({}).toArray();
+      const original = pivot.insertMany;
+      let entered!: () => void;
+      let release!: () => void;
+      const inside = new Promise<void>((r) => (entered = r));
+      const gate = new Promise<void>((r) => (release = r));
+      pivot.insertMany = async () => {
+        entered();
+        await gate; // the sync is mid-way (its detach is done) while the others write
+        throw new Error("disk full (simulated)");
+      };
+      try {
+        const extra = await Shelf.create({ name: "extra 2" });
+        const syncing = mort.related("shelves").sync([extra.id]);
+        await inside;
+        const created = await Promise.all(Array.from({ length: 20 }, (_, i) => Shelf.create({ name: `concurrent ${i}` })));
+        release();
+        await expect(syncing).rejects.toThrow("disk full (simulated)");
+        expect(await Shelf.whereIn("id", created.map((c) => c.id)).count()).toBe(20);
+        // Only where writes are atomic (the embedded store, a replica set) is the pivot put back.
+        if (target.kind === "embedded") expect(await pivot.find({}).toArray()).toEqual(before);
+      } finally {
+        pivot.insertMany = original;
+      }
+    });
+
     it("whereHas / whereDoesntHave: the related keys are read first (one query), then matched with $in", async () => {
       const { result, count } = await withCommands(() => Author.whereHas("books", (q: { where(c: string, o: string, v: unknown): unknown }) => q.where("year", ">", 1980)).orderBy("name"));
       expect(result.map((a) => a.name)).toEqual(["Terry"]);

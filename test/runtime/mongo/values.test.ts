@@ -132,6 +132,18 @@ describe.each(mongoTargets())("values on the $kind store", (target) => {
       expect(await c.countDocuments({ k: "a" })).toBe(2); // the array holds "a"
     });
 
+    it("sorts documents by field type, then name, then value, and binaries by length first", async () => {
+      const c = getMongoConnection("mongo").db.collection("order2") as any;
+      await c.insertMany([
+        { _id: 1, k: { a: "x" } },
+        { _id: 2, k: { b: 0 } },
+        { _id: 3, k: { a: 1 } },
+        { _id: 4, k: new Binary(Buffer.from([1, 1])) },
+        { _id: 5, k: new Binary(Buffer.from([9])) },
+      ]);
+      expect((await c.find({}, { sort: { k: 1 } }).toArray()).map((d: { _id: number }) => d._id)).toEqual([3, 2, 1, 5, 4]);
+    });
+
     it("duplicate keys: code 11000; an ordered insertMany keeps the documents before the duplicate", async () => {
       const c = getMongoConnection("mongo").db.collection("dups") as any;
       await c.insertOne({ _id: 1 });

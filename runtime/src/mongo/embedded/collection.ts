@@ -30,8 +30,9 @@ import type { CollectionPort, CursorPort } from "../port";
 import { EmbeddedStoreError } from "./errors";
 import { cloneDocument } from "./clone";
 import { idKey, scalarKey } from "./hash-key";
+import { withLinearPatterns } from "./glob";
 import { isJournaling, recordDelete, recordInsert, recordReplace } from "./journal";
-import { matchesIndexed, MINGO_OPTIONS, planFilter, type QueryPlan } from "./plan";
+import { matchesExcluded, matchesIndexed, MINGO_OPTIONS, ownField, planFilter, type QueryPlan } from "./plan";
 import { sortDocuments } from "./sort";
 
 /** `matches`, with the indexed field's hash key cached on the entry (an index, in effect). */
@@ -41,11 +42,12 @@ function entryMatches(entry: Entry, plan: QueryPlan): boolean {
     const cache = (entry.keys ??= new Map());
     let key = cache.get(indexed.field);
     if (key === undefined) {
-      key = scalarKey(entry.doc[indexed.field]) ?? null;
+      key = scalarKey(ownField(entry.doc, indexed.field)) ?? null;
       cache.set(indexed.field, key);
     }
     if (key !== null ? !indexed.keys.has(key) : !matchesIndexed(entry.doc, indexed)) return false;
   }
+  for (const excluded of plan.excluded) if (!matchesExcluded(entry.doc, excluded)) return false;
   return plan.residual === undefined || plan.residual.test(entry.doc);
 }
 
@@ -61,10 +63,29 @@ export interface CollectionData {
   /** By `_id` key, in natural (insertion) order. */
   readonly entries: Map<string, Entry>;
   seq: number;
+  /** Secondary indexes (metadata; unique ones are enforced on every write). */
+  readonly indexes: IndexInfo[];
+}
+
+export interface IndexInfo {
+  name: string;
+  key: Record<string, 1 | -1>;
+  unique: boolean;
 }
 
 export function newCollectionData(): CollectionData {
-  return { entries: new Map(), seq: 0 };
+  return { entries: new Map(), seq: 0, indexes: [] };
+}
+
+/** A document's values under a unique index (missing counts as null, as on the server). */
+function uniqueKey(doc: Document, index: IndexInfo): string {
+  return Object.keys(index.key)
+    .map((path) => {
+      let v: unknown = doc;
+      for (const part of path.split(".")) v = v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, part) ? (v as Document)[part] : undefined;
+      return idKey(v ?? null);
+    })
+    .join("\u0001");
 }
 
 export { EmbeddedStoreError };
@@ -110,7 +131,7 @@ export class EmbeddedCollection implements CollectionPort {
   #select(filter: Filter<Document> | undefined): Entry[] {
     assertDocument(filter ?? {}, "filter");
     // Filters go through the same BSON value rules as documents (Int32(5) is 5, undefined is null).
-    const f = cloneDocument(filter ?? {}) as Document;
+    const f = withLinearPatterns(cloneDocument(filter ?? {})) as Document;
     const plan = planFilter(f);
     const out: Entry[] = [];
     if (plan.indexed?.field === "_id" && plan.indexed.keys.size * 4 < this.#entries.size) {
@@ -173,18 +194,77 @@ export class EmbeddedCollection implements CollectionPort {
     });
   }
 
+  // ---- unique indexes -------------------------------------------------------------------------------
+
+  /** E11000 when `doc` would share a unique index's values with another document than `self`. */
+  #assertUnique(doc: Document, self: Entry | undefined): void {
+    for (const index of this.#data.indexes) {
+      if (!index.unique) continue;
+      const key = uniqueKey(doc, index);
+      for (const entry of this.#entries.values()) {
+        if (entry !== self && idKey(entry.doc._id) !== idKey(doc._id) && uniqueKey(entry.doc, index) === key) {
+          const shown = Object.keys(index.key).map((f) => `${f}: ${JSON.stringify(String(doc[f] ?? null))}`).join(", ");
+          throw Object.assign(
+            new EmbeddedStoreError(`E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: ${index.name} dup key: { ${shown} }`, 11000),
+            { keyPattern: { ...index.key } },
+          );
+        }
+      }
+    }
+  }
+
+  createIndex(keys: Record<string, 1 | -1>, options: { name?: string; unique?: boolean } = {}): Promise<string> {
+    return this.#run("createIndexes", undefined, () => {
+      assertDocument(keys, "index key");
+      const fields = Object.keys(keys);
+      if (!fields.length || fields.some((f) => keys[f] !== 1 && keys[f] !== -1)) {
+        throw new EmbeddedStoreError(`The embedded store creates ascending/descending indexes only ({ field: 1 | -1 }), got ${JSON.stringify(keys)}.`, 67);
+      }
+      const name = options.name ?? fields.map((f) => `${f}_${keys[f]}`).join("_");
+      const same = (k: Record<string, number>) => JSON.stringify(k) === JSON.stringify(keys);
+      const byName = this.#data.indexes.find((i) => i.name === name);
+      if (byName) {
+        if (!same(byName.key) || byName.unique !== Boolean(options.unique)) {
+          throw new EmbeddedStoreError(`An existing index has the same name as the requested index but different keys or options: ${name}`, 86);
+        }
+        return name;
+      }
+      if (fields.length === 1 && fields[0] === "_id") return "_id_";
+      const index: IndexInfo = { name, key: { ...keys }, unique: Boolean(options.unique) };
+      if (index.unique) {
+        const seen = new Set<string>();
+        for (const entry of this.#entries.values()) {
+          const k = uniqueKey(entry.doc, index);
+          if (seen.has(k)) throw new EmbeddedStoreError(`E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: ${name}`, 11000);
+          seen.add(k);
+        }
+      }
+      this.#data.indexes.push(index);
+      return name;
+    });
+  }
+
+  indexes(): Promise<Document[]> {
+    return this.#run("listIndexes", undefined, () => [
+      { v: 2, key: { _id: 1 }, name: "_id_" },
+      ...this.#data.indexes.map((i) => ({ v: 2, key: { ...i.key }, name: i.name, ...(i.unique ? { unique: true } : {}) })),
+    ]);
+  }
+
   // ---- inserts --------------------------------------------------------------------------------------
 
-  #insert(doc: Document): unknown {
+  /** `sized`: the caller measured the document already (insertMany measures the whole batch first). */
+  #insert(doc: Document, sized = false): unknown {
     assertDocument(doc, "document");
     // Like the driver, a missing _id is generated and written back onto the caller's document.
     if (doc._id === undefined) doc._id = new (mongoDriver().ObjectId)();
     const stored = cloneDocument(doc) as WithId<Document>;
-    const size = bsonSize(stored);
+    const size = sized ? 0 : bsonSize(stored);
     if (size > MAX_BSON_SIZE) {
       throw new EmbeddedStoreError(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`, 10334);
     }
     const key = idKey(stored._id);
+    this.#assertUnique(stored, undefined);
     if (this.#entries.has(key)) {
       throw new EmbeddedStoreError(
         `E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: _id_ dup key: { _id: ${String(stored._id)} }`,
@@ -212,7 +292,7 @@ export class EmbeddedCollection implements CollectionPort {
       }
       // Ordered, like the driver's default: documents before a failing one stay inserted.
       const insertedIds: Record<number, never> = {};
-      docs.forEach((d, i) => (insertedIds[i] = this.#insert(d) as never));
+      docs.forEach((d, i) => (insertedIds[i] = this.#insert(d, true) as never));
       return { acknowledged: true, insertedCount: docs.length, insertedIds };
     });
   }
@@ -243,6 +323,7 @@ export class EmbeddedCollection implements CollectionPort {
     for (const entry of targets) {
       const { next, changed } = this.#applied(entry.doc, update as Document, false);
       if (changed) {
+        this.#assertUnique(next, entry);
         recordReplaceOf(entry, next);
         modified++;
       }
@@ -296,7 +377,9 @@ export class EmbeddedCollection implements CollectionPort {
       let result: Document | null;
       if (entry) {
         const before = entry.doc;
-        recordReplaceOf(entry, this.#applied(entry.doc, update as Document, false).next);
+        const { next } = this.#applied(entry.doc, update as Document, false);
+        this.#assertUnique(next, entry);
+        recordReplaceOf(entry, next);
         result = after ? entry.doc : before;
       } else if (options.upsert) {
         const id = this.#upsert(filter, update as Document);
@@ -335,6 +418,7 @@ export class EmbeddedCollection implements CollectionPort {
     return this.#run("drop", undefined, () => {
       if (isJournaling()) for (const [key, entry] of this.#entries) recordDelete(this.#entries, key, entry);
       this.#entries.clear();
+      this.#data.indexes.length = 0; // dropping a collection drops its indexes
       return true;
     });
   }

@@ -50,7 +50,10 @@ export class EmbeddedDb implements DbPort {
   }
 
   async dropDatabase(): Promise<boolean> {
-    for (const data of this.#data.values()) data.entries.clear();
+    for (const data of this.#data.values()) {
+      data.entries.clear();
+      data.indexes.length = 0;
+    }
     return true;
   }
 }

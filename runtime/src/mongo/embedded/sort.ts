@@ -67,14 +67,21 @@ export function compareValues(a: unknown, b: unknown): number {
     case 4: {
       const x = Object.entries(a as Document);
       const y = Object.entries(b as Document);
+      // The server's order for documents: per field, the value's type, then the name, then the value.
       for (let i = 0; i < Math.min(x.length, y.length); i++) {
-        const c = compareValues(x[i]![1], y[i]![1]) || (x[i]![0] < y[i]![0] ? -1 : x[i]![0] > y[i]![0] ? 1 : 0);
+        const [kx, vx] = x[i]!;
+        const [ky, vy] = y[i]!;
+        const c = typeRank(vx) - typeRank(vy) || (kx < ky ? -1 : kx > ky ? 1 : 0) || compareValues(vx, vy);
         if (c) return c;
       }
       return x.length - y.length;
     }
-    case 6:
-      return Buffer.compare(Buffer.from((a as { buffer: Uint8Array }).buffer), Buffer.from((b as { buffer: Uint8Array }).buffer));
+    case 6: {
+      // Binary: length, then subtype, then bytes.
+      const x = a as { buffer: Uint8Array; sub_type: number };
+      const y = b as { buffer: Uint8Array; sub_type: number };
+      return x.buffer.length - y.buffer.length || x.sub_type - y.sub_type || Buffer.compare(Buffer.from(x.buffer), Buffer.from(y.buffer));
+    }
     case 7:
     case 10:
       return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
@@ -94,10 +101,11 @@ function valuesAt(doc: unknown, path: string[]): unknown[] {
     const next: unknown[] = [];
     for (const v of current) {
       if (v === null || typeof v !== "object") continue;
-      const child = (v as Record<string, unknown>)[part];
+      // Own fields only: a document without `constructor` must not sort by Object's.
+      const child = Object.prototype.hasOwnProperty.call(v, part) ? (v as Record<string, unknown>)[part] : undefined;
       if (Array.isArray(child)) next.push(...child);
       else if (child !== undefined) next.push(child);
-      else if (Array.isArray(v)) for (const e of v) if (e && typeof e === "object" && (e as Document)[part] !== undefined) next.push((e as Document)[part]);
+      else if (Array.isArray(v)) for (const e of v) if (e && typeof e === "object" && Object.prototype.hasOwnProperty.call(e, part)) next.push((e as Document)[part]);
     }
     current = next;
   }
