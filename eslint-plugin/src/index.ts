@@ -6,13 +6,19 @@
  *   import eloquent from "eslint-plugin-eloquent";
  *   export default [eloquent.configs.recommended];
  *
+ *   // eslint.config.ts
+ *   import tseslint from "typescript-eslint";
+ *   import eloquent from "eslint-plugin-eloquent";
+ *   export default tseslint.config(eloquent.configs.recommended);
+ *
  *   # or without a config file
  *   eslint --no-config-lookup --plugin eloquent --parser @typescript-eslint/parser --ext .ts \
  *     --rule 'eloquent/relation-target-exists: error' src
  */
+import type { TSESLint } from "@typescript-eslint/utils";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { legacyRecommended, recommendedRules, TS_FILES } from "./configs";
+import { legacyRecommended, recommendedRules, typescriptParser, TS_FILES } from "./configs";
 import { rules } from "./rules";
 
 const version = readVersion();
@@ -25,37 +31,49 @@ function readVersion(): string {
   }
 }
 
-/** The TypeScript parser, loaded when a config asks for it (so `--plugin eloquent` on JS needs nothing more). */
-function typescriptParser(): unknown {
-  return require("@typescript-eslint/parser");
+interface EloquentConfigs {
+  /** Every rule at the severity eloquent's configuration gives it; the TypeScript parser for .ts files. */
+  readonly recommended: TSESLint.FlatConfig.Config;
+  /** Every rule as an error. */
+  readonly all: TSESLint.FlatConfig.Config;
+  /** eslintrc: `"extends": ["plugin:eloquent/legacy-recommended"]`. */
+  readonly "legacy-recommended": TSESLint.ClassicConfig.Config;
 }
 
-const plugin = {
+interface EloquentPlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof rules;
+  configs: EloquentConfigs;
+}
+
+const configs = {} as EloquentConfigs;
+const plugin: EloquentPlugin = {
   meta: { name: "eslint-plugin-eloquent", version, namespace: "eloquent" },
   rules,
-  configs: {} as Record<string, unknown>,
+  configs,
 };
 
-Object.defineProperty(plugin.configs, "recommended", {
+// Getters: the parser and the project's configuration are read when a config is used, not at import.
+Object.defineProperty(configs, "recommended", {
   enumerable: true,
-  get: () => ({
+  get: (): TSESLint.FlatConfig.Config => ({
     name: "eloquent/recommended",
     files: TS_FILES,
-    plugins: { eloquent: plugin },
+    plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
     languageOptions: { parser: typescriptParser() },
     rules: recommendedRules(),
   }),
 });
-Object.defineProperty(plugin.configs, "all", {
+Object.defineProperty(configs, "all", {
   enumerable: true,
-  get: () => ({
+  get: (): TSESLint.FlatConfig.Config => ({
     name: "eloquent/all",
     files: TS_FILES,
-    plugins: { eloquent: plugin },
+    plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
     languageOptions: { parser: typescriptParser() },
     rules: Object.fromEntries(Object.keys(rules).map((id) => [`eloquent/${id}`, "error"])),
   }),
 });
-plugin.configs["legacy-recommended"] = legacyRecommended();
+Object.defineProperty(configs, "legacy-recommended", { enumerable: true, get: legacyRecommended });
 
 export = plugin;

@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type * as TS from "typescript";
-import { ruleById, type Diagnostic, type RuleMeta } from "eloquent-engine";
+import { ruleById, withoutSuppressed, type Diagnostic, type RuleMeta } from "eloquent-engine";
 import { ruleDocsUrl } from "eloquent-engine";
 import { editsFor, type FixTarget } from "../fixes";
 import { reportForFile, type FileReport } from "eloquent-analyzer";
@@ -54,7 +54,10 @@ function fileReport(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, pro
       sourceFile: tsNode && typeof tsNode.text === "string" && tsNode.text === sourceCode.text ? tsNode : undefined,
     };
     try {
-      report = reportForFile(file);
+      const found = reportForFile(file);
+      // `// eloquent-disable-next-line <rule>` works here as in the editor, tspc and the CLI (ESLint's own
+      // disable comments keep working too: ESLint applies them to what we report).
+      report = { ...found, diagnostics: withoutSuppressed(found.diagnostics, sourceCode.text) };
     } catch (error) {
       // A bug in eloquent must not abort the user's whole lint run: it becomes one internal-error report.
       report = internalErrorReport(file.fileName, error);

@@ -14,9 +14,13 @@
  *   - `--incremental`, `composite`, `-b`, `--watch` (a BuilderProgram): `program.getBindAndCheckDiagnostics(file)`
  *     per file, cached in memory and in `.tsbuildinfo` by file version — see ./version-stamp.
  * Both are extended with the same per-file result, computed once when the Program is created.
+ *
+ * Rule settings come from the project's eloquent configuration (eloquent.config.json or package.json
+ * "eloquent"), with this entry's own `rules`/`failOnWarnings` layered over it.
  */
 import type * as TS from "typescript";
 import { ProjectAnalysis, isProjectFile } from "eloquent-analyzer";
+import { failsBuild, type EloquentConfig } from "eloquent-engine";
 import { toTsDiagnostic } from "../plugin/to-ts-diagnostic";
 import { stampVersion } from "./version-stamp";
 
@@ -29,7 +33,7 @@ const PATCHED = Symbol.for("eloquent-ts-plugin.patched");
 export function transformProgram(
   program: TS.Program,
   _host: TS.CompilerHost | undefined,
-  _config: unknown,
+  config: unknown,
   extras: ProgramTransformerExtras,
 ): TS.Program {
   const ts = extras.ts;
@@ -37,7 +41,7 @@ export function transformProgram(
   if (patched[PATCHED]) return program;
   patched[PATCHED] = true;
 
-  const ours = eloquentDiagnostics(ts, program);
+  const ours = eloquentDiagnostics(ts, program, config);
   // Every project file, also those without diagnostics now (a stamp from the last run must go).
   for (const file of program.getSourceFiles()) if (isProjectFile(program, file)) stampVersion(file, ours.get(file) ?? []);
   const add = (base: readonly TS.Diagnostic[], sourceFile: TS.SourceFile | undefined): readonly TS.Diagnostic[] => {
@@ -59,14 +63,21 @@ export function transformProgram(
 }
 
 /** Every project file's eloquent diagnostics, as TypeScript diagnostics (files without any are absent). */
-function eloquentDiagnostics(ts: typeof TS, program: TS.Program): Map<TS.SourceFile, TS.Diagnostic[]> {
-  const analysis = new ProjectAnalysis(ts);
+function eloquentDiagnostics(ts: typeof TS, program: TS.Program, entryOptions: unknown): Map<TS.SourceFile, TS.Diagnostic[]> {
+  const analysis = new ProjectAnalysis(ts, { entryOptions, entrySource: "the eloquent-ts-plugin/transform entry in tsconfig.json" });
+  // tsc fails the build on any diagnostic it reports, whatever its category: report only those that should
+  // fail it (errors; warnings too with "failOnWarnings"). Warnings and info are the editor's and the CLI's.
+  let config: EloquentConfig | undefined;
   const byFile = new Map<TS.SourceFile, TS.Diagnostic[]>();
   for (const file of program.getSourceFiles()) {
     if (!isProjectFile(program, file)) continue;
     const list: TS.Diagnostic[] = [];
     try {
-      for (const diagnostic of analysis.fileDiagnostics(program, file)) list.push(toTsDiagnostic(ts, file, diagnostic, diagnostic.span!));
+      const diagnostics = analysis.fileDiagnostics(program, file);
+      config ??= analysis.config(program);
+      for (const diagnostic of diagnostics) {
+        if (failsBuild(diagnostic.severity, config)) list.push(toTsDiagnostic(ts, file, diagnostic, diagnostic.span!));
+      }
     } catch (error) {
       // Never break the build with our own bug: say so and keep TypeScript's result.
       list.push({
