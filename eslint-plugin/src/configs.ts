@@ -10,7 +10,7 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import * as path from "node:path";
 import { failsBuild, DEFAULT_CONFIG, type EloquentConfig, type RuleSetting } from "eloquent-engine";
-import { loadEloquentConfig } from "eloquent-analyzer";
+import { loadEloquentConfig, typescriptPackageAt, unsupportedTypeScriptMessage } from "eloquent-analyzer";
 import { RULE_METAS } from "./rules";
 
 export const TS_FILES = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];
@@ -48,6 +48,15 @@ export function typescriptParser(directory = process.cwd()): TSESLint.FlatConfig
     }
   }
   throw new Error("eslint-plugin-eloquent needs @typescript-eslint/parser: npm install --save-dev @typescript-eslint/parser");
+}
+
+/**
+ * The one-line message when the project's TypeScript cannot be used (TypeScript 7: typescript-eslint's parser
+ * loads TypeScript's JavaScript API on import, which the native compiler does not have).
+ */
+export function unsupportedTypeScript(directory = process.cwd()): string | undefined {
+  const found = typescriptPackageAt(directory) ?? typescriptPackageAt(path.dirname(__filename));
+  return found ? unsupportedTypeScriptMessage("eslint-plugin-eloquent", found.version, found.directory) : undefined;
 }
 
 /** eslintrc (ESLint 9 with ESLINT_USE_FLAT_CONFIG=false): `"extends": ["plugin:eloquent/legacy-recommended"]`. */

@@ -18,7 +18,8 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { legacyRecommended, recommendedRules, typescriptParser, TS_FILES } from "./configs";
+import { legacyRecommended, recommendedRules, typescriptParser, unsupportedTypeScript, TS_FILES } from "./configs";
+import { EMPTY_PROGRAM_PARSER, unsupported } from "./unsupported-typescript";
 import { rules } from "./rules";
 
 const version = readVersion();
@@ -54,25 +55,52 @@ const plugin: EloquentPlugin = {
 };
 
 // Getters: the parser and the project's configuration are read when a config is used, not at import.
+/** Instead of a config that cannot work (TypeScript 7, a broken eloquent.config.json): one report of the problem and its fix, no crash. */
+function unsupportedConfig(name: string, message: string): TSESLint.FlatConfig.Config {
+  unsupported.message = message;
+  return {
+      name,
+      files: TS_FILES,
+      plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      languageOptions: { parser: EMPTY_PROGRAM_PARSER },
+      rules: { "eloquent/internal-error": "error" },
+    };
+}
+
 Object.defineProperty(configs, "recommended", {
   enumerable: true,
-  get: (): TSESLint.FlatConfig.Config => ({
-    name: "eloquent/recommended",
-    files: TS_FILES,
-    plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
-    languageOptions: { parser: typescriptParser() },
-    rules: recommendedRules(),
-  }),
+  get: (): TSESLint.FlatConfig.Config => {
+    const problem = unsupportedTypeScript();
+    if (problem) return unsupportedConfig("eloquent/recommended", problem);
+    let settings: ReturnType<typeof recommendedRules>;
+    try {
+      settings = recommendedRules();
+    } catch (error) {
+      // A broken eloquent.config.json: one report naming the file and the key, like the other fronts.
+      return unsupportedConfig("eloquent/recommended", error instanceof Error ? error.message : String(error));
+    }
+    return {
+      name: "eloquent/recommended",
+      files: TS_FILES,
+      plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      languageOptions: { parser: typescriptParser() },
+      rules: settings,
+    };
+  },
 });
 Object.defineProperty(configs, "all", {
   enumerable: true,
-  get: (): TSESLint.FlatConfig.Config => ({
-    name: "eloquent/all",
-    files: TS_FILES,
-    plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
-    languageOptions: { parser: typescriptParser() },
-    rules: Object.fromEntries(Object.keys(rules).map((id) => [`eloquent/${id}`, "error"])),
-  }),
+  get: (): TSESLint.FlatConfig.Config => {
+    const problem = unsupportedTypeScript();
+    if (problem) return unsupportedConfig("eloquent/all", problem);
+    return {
+      name: "eloquent/all",
+      files: TS_FILES,
+      plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      languageOptions: { parser: typescriptParser() },
+      rules: Object.fromEntries(Object.keys(rules).map((id) => [`eloquent/${id}`, "error"])),
+    };
+  },
 });
 Object.defineProperty(configs, "legacy-recommended", { enumerable: true, get: legacyRecommended });
 

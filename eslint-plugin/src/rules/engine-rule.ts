@@ -8,6 +8,7 @@ import { ruleById, withoutSuppressed, type Diagnostic, type RuleMeta } from "elo
 import { ruleDocsUrl } from "eloquent-engine";
 import { editsFor, type FixTarget } from "../fixes";
 import { reportForFile, type FileReport } from "eloquent-analyzer";
+import { unsupported } from "../unsupported-typescript";
 
 export type MessageIds = "diagnostic";
 export type EloquentRule = TSESLint.RuleModule<MessageIds, []>;
@@ -29,6 +30,14 @@ export function createEngineRule(meta: RuleMeta): EloquentRule {
     create(context) {
       return {
         Program(program: TSESTree.Program) {
+          if (unsupported.message !== undefined) {
+            // TypeScript 7: nothing can be analysed; say so once (see ../unsupported-typescript).
+            if (meta.id === "internal-error" && !unsupported.reported) {
+              unsupported.reported = true;
+              context.report({ loc: { line: 1, column: 0 }, messageId: "diagnostic", data: { message: unsupported.message } });
+            }
+            return;
+          }
           const report = fileReport(context, program);
           for (const diagnostic of report.diagnostics) {
             if (diagnostic.ruleId === meta.id) reportDiagnostic(context, report, diagnostic);

@@ -19,7 +19,7 @@
  * "eloquent"), with this entry's own `rules`/`failOnWarnings` layered over it.
  */
 import type * as TS from "typescript";
-import { ProjectAnalysis, isProjectFile } from "eloquent-analyzer";
+import { ProjectAnalysis, isProjectFile, unsupportedTypeScriptMessage } from "eloquent-analyzer";
 import { failsBuild, type EloquentConfig } from "eloquent-engine";
 import { toTsDiagnostic } from "../plugin/to-ts-diagnostic";
 import { stampVersion } from "./version-stamp";
@@ -40,6 +40,8 @@ export function transformProgram(
   const patched = program as TS.Program & { [PATCHED]?: true };
   if (patched[PATCHED]) return program;
   patched[PATCHED] = true;
+  const unsupported = unsupportedTypeScriptMessage("eloquent-ts-plugin/transform", (ts as { version?: string } | undefined)?.version);
+  if (unsupported) return withOptionsError(ts, program, unsupported);
 
   const ours = eloquentDiagnostics(ts, program, config);
   // Every project file, also those without diagnostics now (a stamp from the last run must go).
@@ -59,6 +61,14 @@ export function transformProgram(
   if (bindAndCheck) {
     withBindAndCheck.getBindAndCheckDiagnostics = (sourceFile, cancellationToken) => add(bindAndCheck(sourceFile, cancellationToken), sourceFile);
   }
+  return program;
+}
+
+/** One build error without a file (tsc reports options diagnostics in every mode), and no eloquent analysis. */
+function withOptionsError(ts: typeof TS, program: TS.Program, message: string): TS.Program {
+  const options = program.getOptionsDiagnostics.bind(program);
+  const error: TS.Diagnostic = { file: undefined, start: undefined, length: undefined, category: ts?.DiagnosticCategory?.Error ?? 1, code: 950, source: "eloquent", messageText: message };
+  program.getOptionsDiagnostics = (cancellationToken) => [...options(cancellationToken), error];
   return program;
 }
 
