@@ -9,6 +9,7 @@ import { REPO_ROOT } from "../ts-plugin/tsserver-client";
 import { type TempProject } from "../ts-plugin/tspc-project";
 import { typescript7Project } from "./typescript7";
 import * as path from "node:path";
+import { unsupportedTypeScriptMessage } from "eloquent-analyzer";
 
 const FIX = 'keep TypeScript 6 beside it: npm install --save-dev "typescript@npm:@typescript/typescript6@^6" "@typescript/native@npm:typescript@^7"';
 const projects: TempProject[] = [];
@@ -66,8 +67,7 @@ describe("with TypeScript 7 installed", () => {
     expect(String(diagnostics[0]!.messageText)).toMatch(/^eloquent-ts-plugin\/transform: TypeScript 7\.0\.0 is the native compiler/);
   });
 
-  it("the message for versions outside the range names the supported range", async () => {
-    const { unsupportedTypeScriptMessage } = await import("../../analyzer/src/typescript-support");
+  it("the message for versions outside the range names the supported range", () => {
     expect(unsupportedTypeScriptMessage("x", "6.0.3")).toBeUndefined();
     expect(unsupportedTypeScriptMessage("x", "5.0.4")).toBeUndefined();
     expect(unsupportedTypeScriptMessage("x", "4.9.5")).toMatch(/^x: TypeScript 4\.9\.5 is not supported; eloquent needs TypeScript >=5\.0 <7/);

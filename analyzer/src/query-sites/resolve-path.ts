@@ -9,6 +9,7 @@ export const RELATION_PATH_RULE = {
   id: "relation-path",
   code: "ELQ801",
   defaultSeverity: "error",
+  suggests: ["replace"],
   description: "Relation paths at query sites (with, load, withCount, related) name relations that exist, segment by segment.",
 } as const;
 
