@@ -14,3 +14,5 @@ export { locateEngineDiagnostics, type LocatedDiagnostics } from "./project/loca
 export { ProjectAnalysis, type Snapshot } from "./program/project-analysis";
 export { loadEngine, type LoadedEngine } from "./program/engine";
 export { loadTypeScript } from "./typescript";
+export { loadEloquentConfig, STATIC_RULE_IDS, CONFIG_FILE_NAME, type LoadedConfig } from "./project/eloquent-config";
+export { SUPPORTED_TYPESCRIPT_RANGE, TYPESCRIPT_FIX, unsupportedTypeScriptMessage, noCompilerApiMessage, typescriptPackageAt, hasCompilerApi } from "./typescript-support";

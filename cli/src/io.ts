@@ -2,6 +2,7 @@
 import type * as TS from "typescript";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { hasCompilerApi, noCompilerApiMessage, typescriptPackageAt, unsupportedTypeScriptMessage } from "eloquent-analyzer";
 import { UsageError } from "./args";
 
 export interface CliIo {
@@ -11,16 +12,26 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-/** TypeScript from the user's project first (the version their code is written for), else ours. */
+/**
+ * TypeScript from the user's project first (the version their code is written for), else ours. An
+ * unsupported one (TypeScript 7, native: no JavaScript API) stops with one line saying how to fix it.
+ */
 export function loadTypeScript(cwd: string): typeof TS {
   for (const from of [cwd, __dirname]) {
+    const found = typescriptPackageAt(from);
+    if (!found) continue;
+    const unsupported = unsupportedTypeScriptMessage("eloquent check", found.version, found.directory);
+    if (unsupported) throw new UsageError(unsupported.replace(/^eloquent check: /, ""));
+    let loaded: unknown;
     try {
-      return require(require.resolve("typescript", { paths: [from] })) as typeof TS;
+      loaded = require(found.directory);
     } catch {
-      // try the next location
+      loaded = undefined;
     }
+    if (!hasCompilerApi(loaded)) throw new UsageError(noCompilerApiMessage("eloquent check", found.version, found.directory).replace(/^eloquent check: /, ""));
+    return loaded as typeof TS;
   }
-  throw new UsageError("eloquent check needs the 'typescript' package: npm install --save-dev typescript");
+  throw new UsageError("eloquent check needs the 'typescript' package: npm install --save-dev typescript@^6");
 }
 
 export function repositoryRoot(start: string): string {

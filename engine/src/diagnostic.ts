@@ -29,8 +29,13 @@ export interface NodeRef {
 }
 
 export type Suggestion =
-  /** Replace the string literal at `node` (its value, without quotes) with `replacement`. */
-  | { kind: "replace"; description: string; node: NodeRef; replacement: string }
+  /**
+   * Replace the string literal at `node` (its value, without quotes) with `replacement`. Usually the value
+   * names nothing (a typo), so applying cannot change working behaviour and fronts may autofix it;
+   * `changesBehaviour` marks a switch between two valid values (another existing column): offered, never
+   * applied automatically (`eslint --fix`).
+   */
+  | { kind: "replace"; description: string; node: NodeRef; replacement: string; changesBehaviour?: true }
   /** Add a column to a model's schema (possibly in another file). */
   | {
       kind: "add-column";

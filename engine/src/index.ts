@@ -53,3 +53,4 @@ export { describeRelationKeys, keyOwner, keyOptionsOf, conventionalKey, type Key
 export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFor, type RelationKind } from "./vocabulary";
 export * from "./dsl";
 export { ruleDocsUrl, RULES_DOC_URL } from "./docs";
+export * from "./config";

@@ -10,6 +10,11 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One sentence: what the rule checks (used in docs and ESLint meta.docs.description). */
   description: string;
+  /**
+   * The suggestion kinds this rule can attach (none when absent). Fronts declare fixes from it (ESLint's
+   * `fixable` / `hasSuggestions`); a test checks every suggestion the corpus produces is listed.
+   */
+  suggests?: readonly Suggestion["kind"][];
 }
 
 export interface ReportInput {

@@ -6,13 +6,20 @@
  *   import eloquent from "eslint-plugin-eloquent";
  *   export default [eloquent.configs.recommended];
  *
+ *   // eslint.config.ts
+ *   import tseslint from "typescript-eslint";
+ *   import eloquent from "eslint-plugin-eloquent";
+ *   export default tseslint.config(eloquent.configs.recommended);
+ *
  *   # or without a config file
  *   eslint --no-config-lookup --plugin eloquent --parser @typescript-eslint/parser --ext .ts \
  *     --rule 'eloquent/relation-target-exists: error' src
  */
+import type { TSESLint } from "@typescript-eslint/utils";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { legacyRecommended, recommendedRules, TS_FILES } from "./configs";
+import { legacyRecommended, recommendedRules, typescriptParser, unsupportedTypeScript, TS_FILES } from "./configs";
+import { EMPTY_PROGRAM_PARSER, unsupported } from "./unsupported-typescript";
 import { rules } from "./rules";
 
 const version = readVersion();
@@ -25,37 +32,76 @@ function readVersion(): string {
   }
 }
 
-/** The TypeScript parser, loaded when a config asks for it (so `--plugin eloquent` on JS needs nothing more). */
-function typescriptParser(): unknown {
-  return require("@typescript-eslint/parser");
+interface EloquentConfigs {
+  /** Every rule at the severity eloquent's configuration gives it; the TypeScript parser for .ts files. */
+  readonly recommended: TSESLint.FlatConfig.Config;
+  /** Every rule as an error. */
+  readonly all: TSESLint.FlatConfig.Config;
+  /** eslintrc: `"extends": ["plugin:eloquent/legacy-recommended"]`. */
+  readonly "legacy-recommended": TSESLint.ClassicConfig.Config;
 }
 
-const plugin = {
+interface EloquentPlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof rules;
+  configs: EloquentConfigs;
+}
+
+const configs = {} as EloquentConfigs;
+const plugin: EloquentPlugin = {
   meta: { name: "eslint-plugin-eloquent", version, namespace: "eloquent" },
   rules,
-  configs: {} as Record<string, unknown>,
+  configs,
 };
 
-Object.defineProperty(plugin.configs, "recommended", {
+// Getters: the parser and the project's configuration are read when a config is used, not at import.
+/** Instead of a config that cannot work (TypeScript 7, a broken eloquent.config.json): one report of the problem and its fix, no crash. */
+function unsupportedConfig(name: string, message: string): TSESLint.FlatConfig.Config {
+  unsupported.message = message;
+  return {
+      name,
+      files: TS_FILES,
+      plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      languageOptions: { parser: EMPTY_PROGRAM_PARSER },
+      rules: { "eloquent/internal-error": "error" },
+    };
+}
+
+Object.defineProperty(configs, "recommended", {
   enumerable: true,
-  get: () => ({
-    name: "eloquent/recommended",
-    files: TS_FILES,
-    plugins: { eloquent: plugin },
-    languageOptions: { parser: typescriptParser() },
-    rules: recommendedRules(),
-  }),
+  get: (): TSESLint.FlatConfig.Config => {
+    const problem = unsupportedTypeScript();
+    if (problem) return unsupportedConfig("eloquent/recommended", problem);
+    let settings: ReturnType<typeof recommendedRules>;
+    try {
+      settings = recommendedRules();
+    } catch (error) {
+      // A broken eloquent.config.json: one report naming the file and the key, like the other fronts.
+      return unsupportedConfig("eloquent/recommended", error instanceof Error ? error.message : String(error));
+    }
+    return {
+      name: "eloquent/recommended",
+      files: TS_FILES,
+      plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      languageOptions: { parser: typescriptParser() },
+      rules: settings,
+    };
+  },
 });
-Object.defineProperty(plugin.configs, "all", {
+Object.defineProperty(configs, "all", {
   enumerable: true,
-  get: () => ({
-    name: "eloquent/all",
-    files: TS_FILES,
-    plugins: { eloquent: plugin },
-    languageOptions: { parser: typescriptParser() },
-    rules: Object.fromEntries(Object.keys(rules).map((id) => [`eloquent/${id}`, "error"])),
-  }),
+  get: (): TSESLint.FlatConfig.Config => {
+    const problem = unsupportedTypeScript();
+    if (problem) return unsupportedConfig("eloquent/all", problem);
+    return {
+      name: "eloquent/all",
+      files: TS_FILES,
+      plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
+      languageOptions: { parser: typescriptParser() },
+      rules: Object.fromEntries(Object.keys(rules).map((id) => [`eloquent/${id}`, "error"])),
+    };
+  },
 });
-plugin.configs["legacy-recommended"] = legacyRecommended();
+Object.defineProperty(configs, "legacy-recommended", { enumerable: true, get: legacyRecommended });
 
 export = plugin;

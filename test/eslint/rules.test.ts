@@ -31,8 +31,13 @@ function edit(code: string, from: string, to: string): string {
   return code.slice(0, at) + to + code.slice(at + from.length);
 }
 const after = (code: string, line: string, added: string) => edit(code, line, `${line}\n${added}`);
-const error = (line: number, extra: Record<string, unknown> = {}) => ({ messageId: "diagnostic" as const, line, ...extra });
-const suggestion = (desc: string, output: string) => ({ messageId: "diagnostic" as const, data: { message: desc }, output });
+/** The report's messageId is the rule's own (set per rule below, see `reportMessageId`). */
+const error = (line: number, extra: Record<string, unknown> = {}) => ({ messageId: "(the rule's)", line, ...extra });
+/** One messageId per suggestion kind, told apart by the engine's description. */
+const suggestionId = (desc: string): string =>
+  desc.startsWith("Replace") ? "replace" : desc.startsWith("Remove") ? "removeOption" : /: column\(/.test(desc) ? "addColumn" : /: relation\(/.test(desc) ? "addRelation" : "addOptions";
+const suggestion = (desc: string, output: string) => ({ messageId: suggestionId(desc), data: { description: desc }, output });
+const reportMessageId = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 describe("rule set", () => {
   it("has one ESLint rule per engine rule, plus relation-path", () => {
@@ -136,8 +141,13 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
   "inverse-consistency": [
     {
       code: codeOf("inverse-consistency"),
-      output: edit(codeOf("inverse-consistency"), '{ foreignKey: "forum_id" }', '{ foreignKey: "board_id" }'),
-      errors: [error(8)],
+      // Both columns exist: switching changes which rows load — a suggestion, never `--fix`.
+      output: null,
+      errors: [
+        error(8, {
+          suggestions: [suggestion("Replace 'forum_id' with 'board_id'", edit(codeOf("inverse-consistency"), '{ foreignKey: "forum_id" }', '{ foreignKey: "board_id" }'))],
+        }),
+      ],
     },
   ],
   "pivot-metadata": [
@@ -278,6 +288,6 @@ for (const id of Object.keys(plugin.rules)) {
       { code: CLEAN, filename: file(id) },
       { code: HEADER + sql("Solo", "solos", `    name: column("string", 80),`), filename: file(id) },
     ],
-    invalid: invalid.map((c) => ({ filename: file(id), ...c })),
+    invalid: invalid.map((c) => ({ filename: file(id), ...c, errors: c.errors.map((e) => ({ ...e, messageId: reportMessageId(id) })) })),
   });
 }

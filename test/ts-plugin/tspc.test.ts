@@ -1,29 +1,168 @@
-/** Build time: `tspc` (ts-patch) with the eloquent program transformer fails on a broken project, passes on a clean one. */
-import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
+/**
+ * Build time: `tspc` (ts-patch) with the eloquent program transformer fails on a broken project and passes
+ * on a clean one — in every build mode (`-p`, `--incremental`, `composite`, `-b` with several projects,
+ * `--watch`) and on every supported TypeScript (5.0, 5.9, 6.0).
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { execFile, spawn } from "node:child_process";
 import * as path from "node:path";
 import { REPO_ROOT } from "./tsserver-client";
+import { COMPILER_OPTIONS, TSPC, TYPESCRIPTS, postModel, tempProject, userModel, type TempProject } from "./tspc-project";
 
-const TSPC = path.join(REPO_ROOT, "node_modules/ts-patch/bin/tspc.js");
+interface Run {
+  code: number;
+  output: string;
+}
 
-function tspc(project: string): Promise<{ code: number; output: string }> {
+function tspc(args: string[], cwd = REPO_ROOT, typescript?: string): Promise<Run> {
+  const env = typescript ? { ...process.env, TSP_COMPILER_TS_PATH: typescript } : process.env;
   return new Promise((resolve) => {
-    execFile(process.execPath, [TSPC, "-p", path.join(REPO_ROOT, "test/fixtures/ts-plugin", project)], { cwd: REPO_ROOT }, (error, stdout, stderr) => {
+    execFile(process.execPath, [TSPC, ...args], { cwd, env }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr });
     });
   });
 }
 
+const errorLines = (run: Run): string[] => run.output.split("\n").filter((line) => /error TS\d+/.test(line));
+const TARGET_ERROR = /post\.ts\(9,35\): error TS102: Post\.author \(belongsTo 'Usr'\): target 'Usr' is not a declared model\./;
+
+const projects: TempProject[] = [];
+afterEach(() => {
+  for (const project of projects.splice(0)) project.cleanup();
+});
+
+/** One project, Post → "Usr" (broken) unless `target` names User; User and Post do not import each other. */
+function modelsProject(compilerOptions: object, target = "Usr"): TempProject {
+  const project = tempProject({
+    "tsconfig.json": { compilerOptions: { ...COMPILER_OPTIONS, ...compilerOptions }, include: ["src"] },
+    "src/user.ts": userModel(),
+    "src/post.ts": postModel(target),
+  });
+  projects.push(project);
+  return project;
+}
+
 describe("tspc with eloquent-ts-plugin/transform", () => {
-  it("fails the build with the engine's diagnostic on a broken project and passes on a clean one", async () => {
-    const [broken, clean] = await Promise.all([tspc("build-broken"), tspc("build-clean")]);
+  it("-p: fails the build with the engine's diagnostic on a broken project and passes on a clean one", async () => {
+    const [broken, clean] = await Promise.all([
+      tspc(["-p", path.join(REPO_ROOT, "test/fixtures/ts-plugin/build-broken")]),
+      tspc(["-p", path.join(REPO_ROOT, "test/fixtures/ts-plugin/build-clean")]),
+    ]);
     expect(broken.code).not.toBe(0);
-    const errors = broken.output.split("\n").filter((line) => /error TS\d+/.test(line));
     // Exactly our diagnostic: the project is otherwise type-correct.
-    expect(errors).toEqual([
+    expect(errorLines(broken)).toEqual([
       expect.stringMatching(/models\.ts\(17,35\): error TS102: Post\.author \(belongsTo 'Usr'\): target 'Usr' is not a declared model\. Did you mean 'User'\?/),
     ]);
     expect(broken.output).toContain("(eloquent/relation-target-exists)");
     expect(clean).toEqual({ code: 0, output: "" });
   });
+
+  it("--incremental: fails from a fresh and from a cached .tsbuildinfo, and follows a fix in a file the broken one does not import", async () => {
+    const project = modelsProject({ noEmit: true, incremental: true, tsBuildInfoFile: "out/tsbuildinfo" });
+    const first = await tspc(["-p", project.root], project.root);
+    expect(first.code).not.toBe(0);
+    expect(errorLines(first)).toEqual([expect.stringMatching(TARGET_ERROR)]);
+    // Nothing changed: the builder answers from its cache, which must still hold our diagnostic.
+    const cached = await tspc(["-p", project.root], project.root);
+    expect(cached.code).not.toBe(0);
+    expect(errorLines(cached)).toEqual([expect.stringMatching(TARGET_ERROR)]);
+    // Rename User → Usr in user.ts only: post.ts is unchanged, yet its error must go.
+    project.write("src/user.ts", userModel("Usr"));
+    expect(await tspc(["-p", project.root], project.root)).toEqual({ code: 0, output: "" });
+    // And back: the error returns without post.ts changing.
+    project.write("src/user.ts", userModel("User"));
+    const again = await tspc(["-p", project.root], project.root);
+    expect(again.code).not.toBe(0);
+    expect(errorLines(again)).toEqual([expect.stringMatching(TARGET_ERROR)]);
+  });
+
+  it("composite: fails on the broken project, passes on the clean one", async () => {
+    const options = { composite: true, outDir: "out", rootDir: "src" };
+    const broken = modelsProject(options);
+    const clean = modelsProject(options, "User");
+    const [b, c] = await Promise.all([tspc(["-p", broken.root], broken.root), tspc(["-p", clean.root], clean.root)]);
+    expect(b.code).not.toBe(0);
+    expect(errorLines(b)).toEqual([expect.stringMatching(TARGET_ERROR)]);
+    expect(c).toEqual({ code: 0, output: "" });
+  });
+
+  it("-b: a solution of several projects fails when one is broken, passes when all are clean", async () => {
+    const project = (): object => ({ compilerOptions: { ...COMPILER_OPTIONS, composite: true, outDir: "out", rootDir: "src" }, include: ["src"] });
+    const solution = tempProject({
+      "tsconfig.json": { files: [], references: [{ path: "./users" }, { path: "./posts" }] },
+      "users/tsconfig.json": project(),
+      "users/src/user.ts": userModel(),
+      "users/src/post.ts": postModel("User"),
+      "posts/tsconfig.json": project(),
+      "posts/src/user.ts": userModel(),
+      "posts/src/post.ts": postModel("Usr"),
+    });
+    projects.push(solution);
+    const broken = await tspc(["-b", solution.root], solution.root);
+    expect(broken.code).not.toBe(0);
+    expect(errorLines(broken)).toEqual([expect.stringMatching(/posts[\\/]src[\\/]post\.ts\(9,35\): error TS102/)]);
+    // Up to date but with errors: a second build must fail again.
+    const rebuilt = await tspc(["-b", solution.root], solution.root);
+    expect(rebuilt.code).not.toBe(0);
+    expect(errorLines(rebuilt)).toEqual([expect.stringMatching(/posts[\\/]src[\\/]post\.ts\(9,35\): error TS102/)]);
+    solution.write("posts/src/post.ts", postModel("User"));
+    expect(await tspc(["-b", solution.root], solution.root)).toEqual({ code: 0, output: "" });
+  });
+
+  it("--watch: reports the error, clears it when another file fixes it, reports it again when it comes back", async () => {
+    const project = modelsProject({ noEmit: true });
+    const watcher = spawn(process.execPath, [TSPC, "-p", project.root, "--watch", "--preserveWatchOutput"], { cwd: project.root });
+    let output = "";
+    const cycles: string[] = [];
+    const waiters: Array<() => void> = [];
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      // Each compilation ends with "Found N error(s). Watching for file changes."
+      let end: number;
+      while ((end = output.indexOf("Watching for file changes.")) !== -1) {
+        cycles.push(output.slice(0, end));
+        output = output.slice(end + "Watching for file changes.".length);
+        waiters.shift()?.();
+      }
+    };
+    watcher.stdout.on("data", onData);
+    watcher.stderr.on("data", onData);
+    const nextCycle = (): Promise<string> =>
+      new Promise((resolve) => {
+        const count = cycles.length;
+        const check = (): void => (cycles.length > count ? resolve(cycles[count]!) : void waiters.push(check));
+        check();
+      });
+    try {
+      const first = await nextCycle();
+      expect(first).toMatch(TARGET_ERROR);
+      expect(first).toContain("Found 1 error");
+      const fixed = nextCycle();
+      project.write("src/user.ts", userModel("Usr"));
+      const second = await fixed;
+      expect(second).not.toMatch(/error TS/);
+      expect(second).toContain("Found 0 errors");
+      const broken = nextCycle();
+      project.write("src/user.ts", userModel("User"));
+      const third = await broken;
+      expect(third).toMatch(TARGET_ERROR);
+    } finally {
+      watcher.kill();
+    }
+  }, 60_000);
+
+  for (const [version, typescript] of Object.entries(TYPESCRIPTS)) {
+    it(`TypeScript ${version}: -p, --incremental and -b fail on the broken project and pass on the clean one`, async () => {
+      const options = { composite: true, outDir: "out", rootDir: "src" };
+      for (const args of [["-p", "."], ["-p", ".", "--incremental"], ["-b", "."]]) {
+        // Fresh projects per mode: before 5.6, `tsc -b` takes a project a `tsc -p` left with errors as up to date.
+        const broken = modelsProject(options);
+        const clean = modelsProject(options, "User");
+        const [b, c] = await Promise.all([tspc(args, broken.root, typescript), tspc(args, clean.root, typescript)]);
+        expect(errorLines(b), `${version} ${args.join(" ")}`).toEqual([expect.stringMatching(TARGET_ERROR)]);
+        expect(b.code).not.toBe(0);
+        expect(c, `${version} ${args.join(" ")}`).toEqual({ code: 0, output: "" });
+      }
+    }, 60_000);
+  }
 });

@@ -10,6 +10,8 @@ export const REPO_ROOT = path.resolve(__dirname, "../..");
 export const TYPESCRIPT_VERSIONS = [
   { label: "TypeScript 5.9", tsserver: path.join(REPO_ROOT, "node_modules/typescript/lib/tsserver.js") },
   { label: "TypeScript 6.0", tsserver: path.join(REPO_ROOT, "node_modules/typescript6/lib/tsserver.js") },
+  // The oldest TypeScript of the peer range.
+  { label: "TypeScript 5.0", tsserver: path.join(REPO_ROOT, "node_modules/typescript5/lib/tsserver.js") },
 ] as const;
 
 interface Pending {

@@ -4,7 +4,10 @@
  * query-site checks, grouped by file.
  */
 import type * as TS from "typescript";
-import type { Diagnostic, ModelNode } from "eloquent-engine";
+import * as path from "node:path";
+import { applyRuleSettings, withoutSuppressed, type Diagnostic, type EloquentConfig, type ModelNode } from "eloquent-engine";
+import { loadEloquentConfig, type LoadedConfig } from "../project/eloquent-config";
+import { SETUP_RULE } from "../setup/setup-rule";
 import { ModelGraphBuilder, type ProgramExtraction } from "../extract/program";
 import { mapDiagnosticToSpan } from "../extract/span";
 import { checkRelationPath, findQuerySites, modelsByName } from "../query-sites";
@@ -34,6 +37,13 @@ export interface AnalysisOptions {
   log?: (message: string) => void;
   /** Largest number of changed files handled incrementally (default 10). */
   incrementalLimit?: number;
+  /**
+   * The plugin entry from tsconfig (`{ "name": "eloquent-ts-plugin", "rules": {...} }` or the tspc
+   * `transform` entry): its `rules`/`failOnWarnings` are layered over the project's eloquent configuration.
+   */
+  entryOptions?: unknown;
+  /** Names the entry in configuration errors. */
+  entrySource?: string;
 }
 
 export class ProjectAnalysis {
@@ -44,6 +54,8 @@ export class ProjectAnalysis {
   private lastSetup: (Map<string, Diagnostic[]> & { key?: string }) | undefined;
   private resolutionOptions: TS.CompilerOptions | undefined;
   private readonly querySiteCache = new WeakMap<TS.SourceFile, { generation: number; diagnostics: Diagnostic[] }>();
+  /** Re-read with each new snapshot (an edit), so a changed configuration applies from the next edit on. */
+  private loadedConfig: { snapshot: Snapshot; loaded: LoadedConfig } | undefined;
 
   constructor(
     private readonly ts: typeof TS,
@@ -124,12 +136,45 @@ export class ProjectAnalysis {
     return { extraction, models, diagnostics, byFile, engine, mode };
   }
 
-  /** Every eloquent diagnostic of one file: declarations (engine), setup, and query sites. */
+  /**
+   * Every eloquent diagnostic of one file: declarations (engine), setup, and query sites — with the
+   * configured severities, without rules set to "off" or suppressed by an `eloquent-disable-next-line` comment.
+   */
   fileDiagnostics(program: TS.Program, sourceFile: TS.SourceFile): Diagnostic[] {
     const snapshot = this.snapshot(program);
     const own = snapshot.byFile.get(sourceFile.fileName) ?? [];
     const querySites = this.querySiteDiagnostics(program, sourceFile, snapshot);
-    return querySites.length === 0 ? own : [...own, ...querySites];
+    const all = querySites.length === 0 ? own : [...own, ...querySites];
+    const loaded = this.configFor(program, snapshot);
+    const configured = withoutSuppressed(applyRuleSettings(all, loaded.config), sourceFile.text);
+    if (loaded.error && sourceFile.fileName === program.getRootFileNames().map((f) => f.replace(/\\/g, "/"))[0]) {
+      configured.push({
+        ruleId: SETUP_RULE.id,
+        code: SETUP_RULE.code,
+        severity: "error",
+        message: `The eloquent configuration cannot be used: ${loaded.error}`,
+        hint: "Fix the configuration; until then every rule runs at its default severity.",
+        node: { model: "", part: "model" },
+        span: { file: sourceFile.fileName, start: 0, end: 0 },
+        suggestions: [],
+      });
+    }
+    return configured;
+  }
+
+  /** The eloquent configuration of the program's project (tsconfig directory), with the plugin entry's options. */
+  config(program: TS.Program): EloquentConfig {
+    return this.configFor(program, this.snapshot(program)).config;
+  }
+
+  private configFor(program: TS.Program, snapshot: Snapshot): LoadedConfig {
+    if (this.loadedConfig?.snapshot === snapshot) return this.loadedConfig.loaded;
+    const configFile = program.getCompilerOptions().configFilePath;
+    const directory = typeof configFile === "string" ? path.dirname(configFile) : program.getCurrentDirectory();
+    const loaded = loadEloquentConfig(directory, this.options.entryOptions, this.options.entrySource);
+    if (loaded.error) this.options.log?.(`[eloquent-ts-plugin] ${loaded.error}`);
+    this.loadedConfig = { snapshot, loaded };
+    return loaded;
   }
 
   querySiteDiagnostics(program: TS.Program, sourceFile: TS.SourceFile, snapshot: Snapshot): Diagnostic[] {

@@ -7,6 +7,7 @@ export const belongsToForeignKey: Rule = {
   id: "belongs-to-foreign-key",
   code: "ELQ201",
   defaultSeverity: "error",
+  suggests: ["add-options", "replace", "add-column"],
   description: "A belongsTo's foreignKey (explicit, or inferred '<snake target>_id') is a column of the declaring model.",
   check(context) {
     const { index } = context;

@@ -8,6 +8,7 @@ export const belongsToOwnerKey: Rule = {
   id: "belongs-to-owner-key",
   code: "ELQ202",
   defaultSeverity: "error",
+  suggests: ["add-options", "replace", "add-column"],
   description:
     "A belongsTo's ownerKey (explicit, or the target's primary key) is a column of the target model; so is an explicit ownerKey of belongsToMany, and of a morphTo whose target is a model.",
   check(context) {

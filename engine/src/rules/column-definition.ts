@@ -27,6 +27,7 @@ export const columnDefinition: Rule = {
   code: "ELQ601",
   defaultSeverity: "error",
   description: "column() has a known column type, a numeric length and an options object with known keys.",
+  suggests: ["replace"],
   check(context) {
     for (const model of context.index.models) {
       for (const column of model.node.columns) checkColumn(context, model.name, column);

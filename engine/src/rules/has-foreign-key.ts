@@ -7,6 +7,7 @@ export const hasForeignKey: Rule = {
   id: "has-foreign-key",
   code: "ELQ203",
   defaultSeverity: "error",
+  suggests: ["add-options", "replace", "add-column"],
   description: "A hasOne/hasMany's foreignKey (explicit, or inferred '<snake declaring model>_id') is a column of the target model.",
   check(context) {
     const { index } = context;

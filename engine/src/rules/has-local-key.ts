@@ -8,6 +8,7 @@ export const hasLocalKey: Rule = {
   id: "has-local-key",
   code: "ELQ204",
   defaultSeverity: "error",
+  suggests: ["add-options", "replace", "add-column"],
   description:
     "A hasOne/hasMany/morphOne/morphMany's localKey (explicit, or the declaring model's primary key) is a column of the declaring model; so is an explicit belongsToMany localKey.",
   check(context) {

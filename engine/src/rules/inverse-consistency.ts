@@ -9,6 +9,7 @@ export const inverseConsistency: Rule = {
   code: "ELQ206",
   defaultSeverity: "warning",
   description: "A hasOne/hasMany and the belongsTo pointing back use the same foreign key.",
+  suggests: ["add-options", "replace"],
   check(context) {
     const { index } = context;
     eachRelationToModel(index, ["hasOne", "hasMany"], (model, relation, _kind, target) => {
@@ -43,7 +44,8 @@ export const inverseConsistency: Rule = {
         suggestions: inverses.length === 1
           ? fk.inferred
             ? [{ kind: "add-options", description: `Set foreignKey: '${first.key}'`, node: { model: model.name, relation: relation.name, part: "options" }, options: { foreignKey: first.key } }]
-            : [{ kind: "replace", description: `Replace '${fk.name}' with '${first.key}'`, node, replacement: first.key }]
+            : // Both columns exist: switching changes which rows load, so never an autofix.
+              [{ kind: "replace", description: `Replace '${fk.name}' with '${first.key}'`, node, replacement: first.key, changesBehaviour: true }]
           : [],
       });
     });

@@ -8,6 +8,7 @@ export const mongoReferenceArray: Rule = {
   id: "mongo-reference-array",
   code: "ELQ304",
   defaultSeverity: "error",
+  suggests: ["add-options", "replace", "add-column"],
   description:
     "A Mongo belongsToMany without pivotTable (document references) has its id array field — foreignKey, or the inferred '<snake target>_ids' — declared on the model.",
   check(context) {

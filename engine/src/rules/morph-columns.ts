@@ -11,6 +11,7 @@ export const morphColumns: Rule = {
   id: "morph-columns",
   code: "ELQ402",
   defaultSeverity: "error",
+  suggests: ["add-options", "replace", "add-column"],
   description:
     "The '<morphName>_type' and '<morphName>_id' columns (or the morphType/morphId overrides) exist: on the declaring model for morphTo, on the target for morphOne/morphMany.",
   check(context) {

@@ -9,6 +9,7 @@ export const morphName: Rule = {
   code: "ELQ401",
   defaultSeverity: "error",
   description: "morphOne, morphMany and morphTo declare a morphName (the prefix of the _type/_id columns).",
+  suggests: ["add-options"],
   check(context) {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {

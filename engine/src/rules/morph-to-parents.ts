@@ -6,6 +6,7 @@ export const morphToParents: Rule = {
   id: "morph-to-parents",
   code: "ELQ403",
   defaultSeverity: "error",
+  suggests: ["replace"],
   description:
     "A morphTo has at least one possible parent: a model declaring morphOne/morphMany toward it with the same morphName, or a target that is itself a model.",
   check(context) {

@@ -6,6 +6,7 @@ export const morphToTarget: Rule = {
   id: "morph-to-target",
   code: "ELQ404",
   defaultSeverity: "warning",
+  suggests: ["replace"],
   description: "A morphTo whose target is not a model while parents exist: the target is only a label, the parents decide.",
   check(context) {
     const { index } = context;

@@ -9,6 +9,7 @@ export const morphWithoutInverse: Rule = {
   id: "morph-without-inverse",
   code: "ELQ405",
   defaultSeverity: "warning",
+  suggests: ["replace", "add-relation"],
   description: "A morphOne/morphMany has a matching morphTo (same morphName) on its target.",
   check(context) {
     const { index } = context;

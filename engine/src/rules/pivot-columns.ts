@@ -11,6 +11,7 @@ export const pivotColumns: Rule = {
   id: "pivot-columns",
   code: "ELQ302",
   defaultSeverity: "error",
+  suggests: ["replace", "add-column"],
   description:
     "When a SQL belongsToMany's pivot table is known (a model on it, or static database.tables), pivotLocalKey, pivotForeignKey and pivotColumns are columns of it.",
   check(context) {

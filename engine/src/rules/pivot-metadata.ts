@@ -10,6 +10,7 @@ export const pivotMetadata: Rule = {
   id: "pivot-metadata",
   code: "ELQ301",
   defaultSeverity: "error",
+  suggests: ["add-options"],
   description: "A belongsToMany on a SQL model declares pivotTable, pivotLocalKey and pivotForeignKey explicitly.",
   check(context) {
     const { index } = context;

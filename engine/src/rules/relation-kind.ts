@@ -11,6 +11,7 @@ export const relationKind: Rule = {
   id: "relation-kind",
   code: "ELQ101",
   defaultSeverity: "error",
+  suggests: ["replace"],
   description: "The first argument of relation() is one of the seven relation kinds.",
   check(context) {
     eachRelation(context.index, (model, relation, kind) => {

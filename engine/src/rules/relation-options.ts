@@ -11,6 +11,7 @@ export const relationOptions: Rule = {
   id: "relation-options",
   code: "ELQ501",
   defaultSeverity: "error",
+  suggests: ["replace", "remove-option"],
   description: "relation() options are an object whose keys are known option names that apply to the relation kind.",
   check(context) {
     eachRelation(context.index, (model, relation, kind) => {

@@ -14,6 +14,7 @@ export const RELATION_PATH_RULE: RuleMeta = {
   id: "relation-path",
   code: "ELQ801",
   defaultSeverity: "error",
+  suggests: ["replace"],
   description:
     "Relation paths at query sites (with, withCount, whereHas, orWhereHas, whereDoesntHave, load, loadCount, related) name relations that exist, segment by segment.",
 };

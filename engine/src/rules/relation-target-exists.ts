@@ -7,6 +7,7 @@ export const relationTargetExists: Rule = {
   id: "relation-target-exists",
   code: "ELQ102",
   defaultSeverity: "error",
+  suggests: ["replace"],
   description: "The target of relation() names a declared model (morphTo targets are checked by the morph rules).",
   check(context) {
     const { index } = context;

@@ -13,3 +13,4 @@ export {
 export { graphFromClasses, modelNodeFromClass, modelNameOf, type ModelClassLike } from "./graph-from-classes";
 export { ModelValidationError } from "./errors";
 export { formatDiagnostic, formatDiagnosticLine, formatReport, type ReportOptions } from "./format";
+export { readRuntimeConfig, clearRuntimeConfigCache } from "./config";

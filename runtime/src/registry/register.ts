@@ -3,7 +3,8 @@
  * makes the models resolvable by name for the runtimes. Strict (the default) throws one error
  * listing every error-level diagnostic; warnings and info go to a replaceable logger.
  */
-import { checkGraph, type CheckOptions } from "eloquent-engine";
+import { DEFAULT_CONFIG, applyRuleSettings, checkGraph, compareDiagnostics, type CheckOptions, type EloquentConfig } from "eloquent-engine";
+import { readRuntimeConfig, suppressedInClassSource } from "./config";
 import type { Diagnostic } from "eloquent-engine";
 import { rememberModel } from "../model/lookup";
 import { modelMeta } from "../model/meta";
@@ -20,8 +21,13 @@ export interface RegisterOptions {
   strict?: boolean;
   /** Where warnings/info (and in non-strict mode errors) go. Default: console.warn. `false` silences. */
   logger?: DiagnosticLogger | false;
-  /** Per-rule severity overrides ("off" disables), as in checkGraph. */
+  /** Per-rule severity overrides ("off" disables), as in checkGraph; applied over `config`. */
   severity?: CheckOptions["severity"];
+  /**
+   * eloquent's configuration (rule settings shared with the CLI, tspc, the editor and ESLint). Default: read
+   * from eloquent.config.json / package.json "eloquent" nearest to the working directory; `false` ignores it.
+   */
+  config?: EloquentConfig | false;
   /** Register into this registry instead of the process-wide one (tests, isolated apps). */
   registry?: ModelRegistry;
 }
@@ -82,10 +88,11 @@ export function registerModels(classes: readonly unknown[], options: RegisterOpt
   const earlier = registry.all().filter((cls) => !fresh.includes(cls));
   const graph = graphFromClasses([...earlier, ...fresh]);
   const names = [...new Set(fresh.map(modelNameOf))];
-  const diagnostics = checkGraph(graph, {
-    models: names,
-    ...(options.severity ? { severity: options.severity } : {}),
-  });
+  const diagnostics = configured(
+    checkGraph(graph, { models: names }),
+    options,
+    fresh,
+  );
 
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (logger) {
@@ -109,6 +116,14 @@ export function registerModels(classes: readonly unknown[], options: RegisterOpt
   };
 }
 
+/** The configuration's rule settings, then `eloquent-disable-next-line` comments in the classes' source (see ./config). */
+function configured(diagnostics: Diagnostic[], options: Pick<RegisterOptions, "config" | "severity">, classes: readonly ModelClassLike[]): Diagnostic[] {
+  const config = options.config === false ? DEFAULT_CONFIG : (options.config ?? readRuntimeConfig());
+  const settled = applyRuleSettings(diagnostics, { ...config, rules: { ...config.rules, ...options.severity } }).sort(compareDiagnostics);
+  const byName = new Map(classes.map((cls) => [modelNameOf(cls), cls]));
+  return settled.filter((d) => !suppressedInClassSource(d, byName.get(d.node.model)));
+}
+
 /** A model registered through `registerModels` (process-wide registry), by name. */
 export function getModel(name: string): ModelClassLike | undefined {
   return processRegistry.get(name);
@@ -125,11 +140,11 @@ export function clearModelRegistry(): void {
 }
 
 /** Validate classes without registering them: the diagnostics `registerModels` would report. */
-export function validateModels(classes: readonly unknown[], options: Pick<RegisterOptions, "severity"> = {}): Diagnostic[] {
+export function validateModels(classes: readonly unknown[], options: Pick<RegisterOptions, "severity" | "config"> = {}): Diagnostic[] {
   const fresh: ModelClassLike[] = [];
   classes.forEach((cls, position) => {
     assertModelClass(cls, position);
     if (!fresh.includes(cls)) fresh.push(cls);
   });
-  return checkGraph(graphFromClasses(fresh), options.severity ? { severity: options.severity } : {});
+  return configured(checkGraph(graphFromClasses(fresh)), options, fresh);
 }

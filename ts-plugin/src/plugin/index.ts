@@ -25,6 +25,9 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       let idleCheck: ReturnType<typeof setTimeout> | undefined;
       const analysis = new ProjectAnalysis(ts, {
         log: logger.info,
+        // `rules`/`failOnWarnings` of the plugin entry, over the project's eloquent.config.json.
+        entryOptions: info.config,
+        entrySource: "the eloquent-ts-plugin entry in tsconfig.json",
         scheduleFullCheck: (run) => {
           if (idleCheck !== undefined) clearTimeout(idleCheck);
           idleCheck = setTimeout(() => {

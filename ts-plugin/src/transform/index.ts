@@ -1,6 +1,6 @@
 /**
  * ts-patch program transformer: `tspc` reports eloquent's diagnostics with TypeScript's and fails the build
- * on errors — the same analysis as the editor plugin.
+ * on errors — the same analysis as the editor plugin — in every build mode.
  *
  * tsconfig.json:
  *   "plugins": [
@@ -8,13 +8,21 @@
  *     { "transform": "eloquent-ts-plugin/transform", "transformProgram": true }      // build (tspc)
  *   ]
  *
- * A program transformer (not a source transformer) so it also works with `noEmit`: it runs when the
- * Program is created and extends `getSemanticDiagnostics`, which tsc reports and counts for the exit code.
+ * A program transformer (not a source transformer) so it also works with `noEmit`. The two diagnostic
+ * paths tsc takes:
+ *   - `tspc -p` (no builder): `program.getSemanticDiagnostics()`;
+ *   - `--incremental`, `composite`, `-b`, `--watch` (a BuilderProgram): `program.getBindAndCheckDiagnostics(file)`
+ *     per file, cached in memory and in `.tsbuildinfo` by file version — see ./version-stamp.
+ * Both are extended with the same per-file result, computed once when the Program is created.
+ *
+ * Rule settings come from the project's eloquent configuration (eloquent.config.json or package.json
+ * "eloquent"), with this entry's own `rules`/`failOnWarnings` layered over it.
  */
 import type * as TS from "typescript";
-import { ProjectAnalysis } from "eloquent-analyzer";
-import { isProjectFile } from "eloquent-analyzer";
+import { ProjectAnalysis, isProjectFile, unsupportedTypeScriptMessage } from "eloquent-analyzer";
+import { failsBuild, type EloquentConfig } from "eloquent-engine";
 import { toTsDiagnostic } from "../plugin/to-ts-diagnostic";
+import { stampVersion } from "./version-stamp";
 
 interface ProgramTransformerExtras {
   ts: typeof TS;
@@ -25,39 +33,76 @@ const PATCHED = Symbol.for("eloquent-ts-plugin.patched");
 export function transformProgram(
   program: TS.Program,
   _host: TS.CompilerHost | undefined,
-  _config: unknown,
+  config: unknown,
   extras: ProgramTransformerExtras,
 ): TS.Program {
   const ts = extras.ts;
   const patched = program as TS.Program & { [PATCHED]?: true };
   if (patched[PATCHED]) return program;
   patched[PATCHED] = true;
-  const analysis = new ProjectAnalysis(ts);
-  const original = program.getSemanticDiagnostics.bind(program);
-  program.getSemanticDiagnostics = (sourceFile?: TS.SourceFile, cancellationToken?: TS.CancellationToken) => {
-    const base = original(sourceFile, cancellationToken);
-    const files = sourceFile ? [sourceFile] : program.getSourceFiles().filter((file) => isProjectFile(program, file));
-    const ours: TS.Diagnostic[] = [];
-    for (const file of files) {
-      if (!isProjectFile(program, file)) continue;
-      try {
-        for (const diagnostic of analysis.fileDiagnostics(program, file)) ours.push(toTsDiagnostic(ts, file, diagnostic, diagnostic.span!));
-      } catch (error) {
-        // Never break the build with our own bug: say so and keep TypeScript's result.
-        ours.push({
-          file,
-          start: 0,
-          length: 0,
-          category: ts.DiagnosticCategory.Warning,
-          code: 999,
-          source: "eloquent",
-          messageText: `eloquent-ts-plugin failed on this file and skipped its checks: ${error instanceof Error ? error.message : String(error)}`,
-        });
-      }
-    }
-    return ours.length === 0 ? base : [...base, ...ours];
+  const unsupported = unsupportedTypeScriptMessage("eloquent-ts-plugin/transform", (ts as { version?: string } | undefined)?.version);
+  if (unsupported) return withOptionsError(ts, program, unsupported);
+
+  const ours = eloquentDiagnostics(ts, program, config);
+  // Every project file, also those without diagnostics now (a stamp from the last run must go).
+  for (const file of program.getSourceFiles()) if (isProjectFile(program, file)) stampVersion(file, ours.get(file) ?? []);
+  const add = (base: readonly TS.Diagnostic[], sourceFile: TS.SourceFile | undefined): readonly TS.Diagnostic[] => {
+    const extra = sourceFile ? (ours.get(sourceFile) ?? []) : [...ours.values()].flat();
+    return extra.length === 0 ? base : [...base, ...extra];
   };
+
+  const semantic = program.getSemanticDiagnostics.bind(program);
+  program.getSemanticDiagnostics = (sourceFile, cancellationToken) => add(semantic(sourceFile, cancellationToken), sourceFile);
+  // Internal in TypeScript's typings, public on the object: the BuilderProgram's per-file entry point.
+  const withBindAndCheck = program as TS.Program & {
+    getBindAndCheckDiagnostics?: (sourceFile: TS.SourceFile, cancellationToken?: TS.CancellationToken) => readonly TS.Diagnostic[];
+  };
+  const bindAndCheck = withBindAndCheck.getBindAndCheckDiagnostics?.bind(program);
+  if (bindAndCheck) {
+    withBindAndCheck.getBindAndCheckDiagnostics = (sourceFile, cancellationToken) => add(bindAndCheck(sourceFile, cancellationToken), sourceFile);
+  }
   return program;
+}
+
+/** One build error without a file (tsc reports options diagnostics in every mode), and no eloquent analysis. */
+function withOptionsError(ts: typeof TS, program: TS.Program, message: string): TS.Program {
+  const options = program.getOptionsDiagnostics.bind(program);
+  const error: TS.Diagnostic = { file: undefined, start: undefined, length: undefined, category: ts?.DiagnosticCategory?.Error ?? 1, code: 950, source: "eloquent", messageText: message };
+  program.getOptionsDiagnostics = (cancellationToken) => [...options(cancellationToken), error];
+  return program;
+}
+
+/** Every project file's eloquent diagnostics, as TypeScript diagnostics (files without any are absent). */
+function eloquentDiagnostics(ts: typeof TS, program: TS.Program, entryOptions: unknown): Map<TS.SourceFile, TS.Diagnostic[]> {
+  const analysis = new ProjectAnalysis(ts, { entryOptions, entrySource: "the eloquent-ts-plugin/transform entry in tsconfig.json" });
+  // tsc fails the build on any diagnostic it reports, whatever its category: report only those that should
+  // fail it (errors; warnings too with "failOnWarnings"). Warnings and info are the editor's and the CLI's.
+  let config: EloquentConfig | undefined;
+  const byFile = new Map<TS.SourceFile, TS.Diagnostic[]>();
+  for (const file of program.getSourceFiles()) {
+    if (!isProjectFile(program, file)) continue;
+    const list: TS.Diagnostic[] = [];
+    try {
+      const diagnostics = analysis.fileDiagnostics(program, file);
+      config ??= analysis.config(program);
+      for (const diagnostic of diagnostics) {
+        if (failsBuild(diagnostic.severity, config)) list.push(toTsDiagnostic(ts, file, diagnostic, diagnostic.span!));
+      }
+    } catch (error) {
+      // Never break the build with our own bug: say so and keep TypeScript's result.
+      list.push({
+        file,
+        start: 0,
+        length: 0,
+        category: ts.DiagnosticCategory.Warning,
+        code: 999,
+        source: "eloquent",
+        messageText: `eloquent-ts-plugin failed on this file and skipped its checks: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+    if (list.length > 0) byFile.set(file, list);
+  }
+  return byFile;
 }
 
 export default transformProgram;

@@ -1,0 +1,3 @@
+export * from "./rule-settings";
+export * from "./suppression";
+export * from "./find-config";
