@@ -3,6 +3,9 @@
  * (joining an open transaction), so a failure midway leaves the pivot rows exactly as before.
  */
 import type { Model } from "../model/model";
+import { modelMeta } from "../model/meta";
+
+const INTEGER_TYPES = new Set(["increments", "bigIncrements", "int", "bigint"]);
 import { RelationError, type ResolvedRelation } from "./resolve";
 
 /** Ids, models, or id → extra pivot values. */
@@ -31,7 +34,15 @@ function ownerKeyOf(parent: Model, relation: ResolvedRelation): unknown {
 /** Normalises the user's input to [relatedKey, extra pivot values] pairs; a missing key is an error. */
 function entries(input: PivotInput, relation: ResolvedRelation, op: string): Array<[unknown, Record<string, unknown>]> {
   const out = rawEntries(input, relation);
+  const integerKeys = relation.target !== undefined && INTEGER_TYPES.has(modelMeta(relation.target).columns.get(relation.ownerKey!)?.type ?? "");
   for (const [key] of out) {
+    if (integerKeys && typeof key === "string" && !/^-?\d+$/.test(key)) {
+      // PostgreSQL would fail with a driver error, SQLite/MySQL would store or match a wrong key
+      throw new RelationError(
+        `${relation.owner.name}.${relation.name}.${op}(): ${JSON.stringify(key)} is not a ${relation.target!.name} key ` +
+          `(${relation.ownerKey} is an integer column). Pass integer ids or saved models.`,
+      );
+    }
     if (key === null || key === undefined || key === "" || (typeof key === "number" && !Number.isFinite(key))) {
       const target = relation.target?.name ?? "related model";
       throw new RelationError(

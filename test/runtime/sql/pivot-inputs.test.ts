@@ -51,6 +51,16 @@ describe.each(sqlDialects())("pivot inputs and eager specs on $name", (dialect) 
     expect(await post.related("tags").count()).toBe(0);
   });
 
+  it("a string that is not an integer key is a clear error on every dialect, digit strings work", async () => {
+    for (const bad of ["abc", "1 OR 1=1", "1; DROP TABLE tags"]) {
+      await expect(post.related("tags").attach([bad])).rejects.toThrow(/Post\.tags\.attach\(\): ".*" is not a Tag key \(id is an integer column\)/);
+      await expect(post.related("tags").sync([bad])).rejects.toThrow(/is not a Tag key/);
+      await expect(post.related("tags").detach([bad])).rejects.toThrow(/is not a Tag key/);
+    }
+    await post.related("tags").attach([String(tags[0]!.id)]);
+    expect((await post.related<Tag[]>("tags")).map((t) => t.name)).toEqual(["a"]);
+  });
+
   it("detach() and detach(null) detach all; detach([]) detaches nothing", async () => {
     await post.related("tags").attach(tags);
     expect(await post.related("tags").detach([])).toBe(0);
