@@ -105,3 +105,8 @@ Object.defineProperty(configs, "all", {
 Object.defineProperty(configs, "legacy-recommended", { enumerable: true, get: legacyRecommended });
 
 export = plugin;
+// The same objects as named CommonJS exports, so Node sees them when an ES module writes
+// `import { configs } from "eslint-plugin-eloquent"` (it cannot see the properties of `module.exports = plugin`).
+module.exports.meta = plugin.meta;
+module.exports.rules = plugin.rules;
+module.exports.configs = plugin.configs;

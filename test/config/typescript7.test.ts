@@ -58,7 +58,7 @@ describe("with TypeScript 7 installed", () => {
   });
 
   it("the tspc transformer: one build error with the fix instead of running", () => {
-    const { transformProgram } = require(path.join(REPO_ROOT, "ts-plugin/dist/transform")) as typeof import("../../ts-plugin/src/transform");
+    const transformProgram = require(path.join(REPO_ROOT, "ts-plugin/dist/transform")) as typeof import("../../ts-plugin/src/transform");
     const program = { getOptionsDiagnostics: () => [] } as unknown as import("typescript").Program;
     const transformed = transformProgram(program, undefined, {}, { ts: { version: "7.0.0", DiagnosticCategory: { Error: 1 } } as never });
     const diagnostics = transformed.getOptionsDiagnostics();

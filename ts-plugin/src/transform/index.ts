@@ -30,7 +30,7 @@ interface ProgramTransformerExtras {
 
 const PATCHED = Symbol.for("eloquent-ts-plugin.patched");
 
-export function transformProgram(
+function transformProgram(
   program: TS.Program,
   _host: TS.CompilerHost | undefined,
   config: unknown,
@@ -105,4 +105,7 @@ function eloquentDiagnostics(ts: typeof TS, program: TS.Program, entryOptions: u
   return byFile;
 }
 
-export default transformProgram;
+// ts-patch takes a CommonJS module that is itself the transformer (no `__esModule` + `default` pair, which
+// breaks default imports under some bundlers); `.transformProgram` names it for `"import": "transformProgram"`.
+export = transformProgram;
+module.exports.transformProgram = transformProgram;
