@@ -10,6 +10,7 @@ import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import type { KeyFetch, PivotSpec, StoreAdapter } from "../relations/adapter";
 import { runAtomically } from "./atomic";
+import { chunkKeys } from "./in-lists";
 import { getMongoConnection } from "./connection";
 import { exposeColumnValue } from "./documents";
 import { documentReferenceFor, documentReferences, usesDocumentReferences } from "./document-references";
@@ -19,36 +20,7 @@ import { MongoQuery } from "./query";
 import { fieldFor } from "./values";
 import type { MongoModelBase } from "./mongo-model";
 
-/** At most this many values per `$in` (Mongoose splits past 50k too)… */
-export const MAX_IN_VALUES = 50_000;
-/** …and at most this many estimated bytes, a quarter of the 16 MB BSON limit (room for the rest). */
-export const MAX_IN_BYTES = 4 * 1024 * 1024;
-
-function estimatedBytes(value: unknown): number {
-  // BSON element: type byte + array index key (≤ 7 bytes) + payload.
-  if (typeof value === "string") return 13 + Buffer.byteLength(value);
-  if (typeof value === "number") return 16;
-  return 24; // ObjectId (12), dates, booleans and the rare odd key
-}
-
-/** Splits expanded key lists by count and by estimated BSON size. */
-export function chunkKeys(values: readonly unknown[]): unknown[][] {
-  const out: unknown[][] = [];
-  let current: unknown[] = [];
-  let bytes = 0;
-  for (const v of values) {
-    const b = estimatedBytes(v);
-    if (current.length && (current.length >= MAX_IN_VALUES || bytes + b > MAX_IN_BYTES)) {
-      out.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(v);
-    bytes += b;
-  }
-  if (current.length) out.push(current);
-  return out;
-}
+export { chunkKeys, estimatedInBytes, MAX_IN_BYTES, MAX_IN_VALUES } from "./in-lists";
 
 function keyedQuery(request: KeyFetch, keys: readonly unknown[]): MongoQuery {
   const q = new MongoQuery(request.model as ModelClass<MongoModelBase>);

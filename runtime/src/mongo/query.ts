@@ -12,10 +12,14 @@ import { RelationError, resolveRelation } from "../relations/resolve";
 import { BaseQuery, type Column, type WithPath } from "../model/base-query";
 import { usesDocumentReferences } from "./document-references";
 import { collectionFor, documentToRow, rowToDocument } from "./documents";
+import { estimatedInBytes } from "./in-lists";
 import { expandKeys } from "./ids";
 import type { CollectionPort } from "./port";
 import { fieldFor, filterList, filterValue, isKeyField, likeToRegex, MongoQueryError } from "./values";
 import type { MongoModelBase } from "./mongo-model";
+
+/** The largest key list a whereHas filter may send: three quarters of the 16 MB command limit. */
+export const MAX_FILTER_KEY_BYTES = 12 * 1024 * 1024;
 
 /** A where clause; `pending` clauses (whereHas) get their filter from a key query before the run. */
 type Clause = { bool: "and" | "or"; filter: Document | undefined; pending?: () => Promise<Document> };
@@ -215,7 +219,17 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
           keys = await q.pluck(rel.morphId ?? rel.foreignKey);
           field = rel.localKey;
         }
-        return { [fieldFor(meta, field)]: { [op]: expandKeys(keys) } };
+        const list = expandKeys(keys);
+        // One command carries at most 16 MB; unlike an eager load, a filter cannot be split into chunks.
+        const bytes = estimatedInBytes(list);
+        if (bytes > MAX_FILTER_KEY_BYTES) {
+          throw new MongoQueryError(
+            `${meta.name}.${op === "$in" ? "whereHas" : "whereDoesntHave"}('${path}'): the related query matched ${keys.filter((k) => k !== null && k !== undefined).length.toLocaleString("en")} keys ` +
+              `(about ${(bytes / 1024 / 1024).toFixed(0)} MB as a $in list), more than one MongoDB command can carry (16 MB). ` +
+              `Narrow the constraint, or load ${meta.name} with with('${path}') and filter the loaded models.`,
+          );
+        }
+        return { [fieldFor(meta, field)]: { [op]: list } };
       },
     });
     return this;

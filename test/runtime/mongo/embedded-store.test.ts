@@ -6,6 +6,7 @@ import { Query } from "mingo";
 import { ObjectId } from "mongodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { EmbeddedServer, EmbeddedStoreError, type EmbeddedCommand } from "../../../runtime/src/mongo/embedded";
+import { planFilter } from "../../../runtime/src/mongo/embedded/plan";
 
 let commands: EmbeddedCommand[];
 let db: ReturnType<EmbeddedServer["db"]>;
@@ -157,7 +158,6 @@ describe("embedded store: updates, upserts, deletes", () => {
 
 describe("embedded store: the planner's hash lookups agree with mingo", () => {
   it("plans whereNotIn / whereDoesntHave ($nin, also inside $and) as hash exclusions, not list scans", async () => {
-    const { planFilter } = await import("../../../runtime/src/mongo/embedded/plan");
     const ids = Array.from({ length: 1000 }, (_, i) => i);
     const plan = planFilter({ $and: [{ author_id: { $nin: ids } }, { deleted_at: { $eq: null } }], n: { $in: [1, 2] } });
     expect(plan.excluded.map((e) => [e.field, e.keys.size])).toEqual([["author_id", 1000]]);
@@ -176,7 +176,7 @@ describe("embedded store: the planner's hash lookups agree with mingo", () => {
       const d: Record<string, unknown> = { _id: i % 3 === 0 ? ids[i % 5]!.toHexString() + i : i };
       if (rnd(4)) d.f = values[rnd(values.length)];
       if (rnd(2)) d.g = values[rnd(values.length)];
-      if (!rnd(5)) d.constructor = values[rnd(values.length)];
+      if (!rnd(5)) Reflect.set(d, "constructor", values[rnd(values.length)]); // an own field named like Object's
       return d;
     });
     const c = coll("plan");

@@ -15,12 +15,17 @@ class Spoke extends MongoModel<SpokeAttrs> {
   static connectionName = "mongo";
   static schema = { hub_id: column("objectId"), n: column("int"), hub: relation("belongsTo", "Hub", { foreignKey: "hub_id" }) };
 }
-type LabelAttrs = { id?: string; code?: string };
+type LabelAttrs = { id?: string; code?: string; board_id?: string };
 class Label extends MongoModel<LabelAttrs> {
   static connectionName = "mongo";
-  static schema = { code: column("string", 2048) };
+  static schema = { code: column("string", 2048), board_id: column("string", 2048) };
 }
-registerModels([Hub, Spoke, Label], { strict: true, logger: false });
+type BoardAttrs = { id?: string; code?: string };
+class Board extends MongoModel<BoardAttrs> {
+  static connectionName = "mongo";
+  static schema = { code: column("string", 2048), labels: relation("hasMany", "Label", { foreignKey: "board_id", localKey: "code" }) };
+}
+registerModels([Hub, Spoke, Label, Board], { strict: true, logger: false });
 
 const PARENTS = 100_000;
 describe.each(mongoTargets())("large on the $kind store", (target) => {
@@ -66,6 +71,17 @@ describe.each(mongoTargets())("large on the $kind store", (target) => {
         // The limit is real: the same keys in one $in cannot even be sent.
         await expect(getMongoConnection("mongo").db.collection("labels").find({ code: { $in: keys } }).toArray()).rejects.toThrow();
       }
+    });
+
+    it("whereHas over more keys than one command can carry is a clear error, not the driver's RangeError", async () => {
+      const codes = Array.from({ length: 14_000 }, (_, i) => `${"b".repeat(1_000)}${i}`);
+      await getMongoConnection("mongo").db.collection("labels").insertMany(codes.map((board_id) => ({ board_id })));
+      const { result, commands } = await withCommands(() =>
+        Board.whereHas("labels").get().then(() => undefined, (e: unknown) => e),
+      );
+      expect(String((result as Error).message)).toMatch(/^Board\.whereHas\('labels'\): the related query matched 14,000 keys \(about 14 MB as a \$in list\), more than one MongoDB command can carry/);
+      expect(commands.map((c) => c.collection)).toEqual(["labels"]); // the key query ran; the oversized filter was never sent
+      expect((await Board.whereHas("labels", (q: any) => q.where("board_id", codes[0])).get()).length).toBe(0); // a narrow one runs
     });
 
     it("chunks stay below the value count and the byte budget, whatever the key size", () => {
