@@ -11,7 +11,8 @@ import { eloquentCompletions, mergeCompletions } from "./completions";
 import { createGuard } from "./guard";
 import { eloquentDefinition, eloquentHover } from "./navigation";
 import { numericCode, toTsDiagnostic } from "./to-ts-diagnostic";
-import { RELATION_PATH_RULE } from "eloquent-analyzer";
+import { RELATION_PATH_RULE, loadEngine } from "eloquent-analyzer";
+import { registerSupportedCodes } from "./supported-fixes";
 
 export function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
   const ts = modules.typescript;
@@ -36,6 +37,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       });
       logger.info(`[eloquent-ts-plugin] loaded for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
       const stats = registerStats(info, logger);
+      guard("registerSupportedCodes", () => undefined, () => registerSupportedCodes(ts, eloquentCodes(), logger.info));
 
       const context = (fileName: string): { program: TS.Program; sourceFile: TS.SourceFile; snapshot: Snapshot } | undefined => {
         const program = inner.getProgram();
@@ -103,10 +105,8 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       proxy.getSupportedCodeFixes = (fileName) => {
         const prior = inner.getSupportedCodeFixes(fileName);
         return guard("getSupportedCodeFixes", () => prior, () => {
-          const state = fileName === undefined ? undefined : context(fileName);
           const codes = new Set(prior);
-          for (const rule of state?.snapshot.engine?.RULES ?? []) codes.add(String(numericCode(rule.code)));
-          codes.add(String(numericCode(RELATION_PATH_RULE.code)));
+          for (const code of eloquentCodes()) codes.add(String(code));
           return [...codes];
         });
       };
@@ -152,6 +152,13 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       return proxy;
     },
   };
+}
+
+/** Every code eloquent reports (the engine's rules and the query-site rule). */
+function eloquentCodes(): number[] {
+  const load = loadEngine();
+  const rules = load.ok ? load.engine.RULES : [];
+  return [...rules.map((rule) => numericCode(rule.code)), numericCode(RELATION_PATH_RULE.code)];
 }
 
 /** Time the plugin itself spends in semantic diagnostics (TypeScript's own work excluded). */

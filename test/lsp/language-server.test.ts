@@ -1,0 +1,142 @@
+/**
+ * End-to-end in a REAL editor client path: typescript-language-server (the LSP server Neovim, Helix, Emacs and
+ * Sublime use; VS Code's TypeScript extension asks tsserver the same questions) over stdio, on a consumer
+ * project that installed the packed tarballs. Requires `npm run build` (npm test builds first).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConsumer, languageServerBin, type Consumer } from "./consumer";
+import { applyTextEdits, LspClient, positionIn, uriOf, type TextEdit } from "./lsp-client";
+
+const SEVERITY = { Error: 1, Warning: 2, Information: 3, Hint: 4 } as const;
+const FILES = ["user.ts", "post.ts", "comment.ts", "tag.ts", "image.ts", "review.ts", "queries.ts"];
+
+const bin = languageServerBin();
+if (!bin) {
+  // Loud, not silent: the suite is part of the acceptance of the editor integration.
+  console.warn("\n[test/lsp] SKIPPED: typescript-language-server is not installed (npm i -D typescript-language-server in the workspace root).\n");
+}
+
+const eloquent = (items: any[]) => items.filter((item) => item.source === "eloquent");
+
+describe.skipIf(!bin)("eloquent through typescript-language-server (packed tarballs, consumer project)", () => {
+  let consumer: Consumer;
+  let lsp: LspClient;
+  /** The documents' current texts as the client holds them. */
+  const texts = new Map<string, string>();
+
+  const file = (name: string) => consumer.file(name);
+  const textOf = (name: string) => texts.get(name)!;
+  const setText = (name: string, text: string) => {
+    texts.set(name, text);
+    lsp.change(file(name), text);
+  };
+  const diagnosticsOf = (name: string, accept: (items: any[]) => boolean = () => true) => lsp.waitForDiagnostics(file(name), accept);
+  const nameOfUri = (uri: string) => FILES.find((name) => uriOf(file(name)) === uri) ?? uri;
+
+  /** Applies a WorkspaceEdit (changes or documentChanges) to the open documents through didChange. */
+  const applyWorkspaceEdit = (edit: any): string[] => {
+    const byFile = new Map<string, TextEdit[]>();
+    for (const [uri, edits] of Object.entries<TextEdit[]>(edit.changes ?? {})) byFile.set(uri, [...(byFile.get(uri) ?? []), ...edits]);
+    for (const change of edit.documentChanges ?? []) byFile.set(change.textDocument.uri, [...(byFile.get(change.textDocument.uri) ?? []), ...change.edits]);
+    const touched: string[] = [];
+    for (const [uri, edits] of byFile) {
+      const name = nameOfUri(uri);
+      if (!texts.has(name)) throw new Error(`edit for a document that is not open: ${uri}`);
+      setText(name, applyTextEdits(textOf(name), edits));
+      touched.push(name);
+    }
+    return touched;
+  };
+
+  beforeAll(async () => {
+    consumer = createConsumer("shop");
+    lsp = new LspClient(process.execPath, [bin!, "--stdio"], consumer.root);
+    await lsp.initialize(consumer.root);
+    for (const name of FILES) {
+      texts.set(name, consumer.read(name));
+      lsp.open(file(name), consumer.read(name));
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await lsp?.shutdown();
+    consumer?.cleanup();
+  });
+
+  it("publishes eloquent's diagnostics with code, source and severity (error → Error, warning → Warning)", async () => {
+    const user = eloquent(await diagnosticsOf("user.ts", (items) => eloquent(items).length > 0));
+    const target = user.find((item) => item.code === 102);
+    expect(target).toMatchObject({ source: "eloquent", severity: SEVERITY.Error, range: { start: positionIn(textOf("user.ts"), '"Avtar"') } });
+    const post = eloquent(await diagnosticsOf("post.ts", (items) => eloquent(items).length > 0));
+    expect(post.find((item) => item.code === 405)).toMatchObject({ severity: SEVERITY.Warning });
+  });
+
+  it("shows 'cannot verify' (info, ELQ901) as a Hint, not as an Error", async () => {
+    const review = eloquent(await diagnosticsOf("review.ts", (items) => eloquent(items).some((item) => item.code === 901)));
+    const info = review.find((item) => item.code === 901);
+    expect(info.severity).toBe(SEVERITY.Hint);
+  });
+
+  it("puts eloquent's codes on tsserver's global fixable list (asked without a file, as clients do)", async () => {
+    const response = await lsp.request("workspace/executeCommand", { command: "typescript.tsserverRequest", arguments: ["getSupportedCodeFixes", null] });
+    const codes: string[] = response.body;
+    for (const code of ["101", "102", "201", "203", "301", "405", "501", "601", "801"]) expect(codes).toContain(code);
+  });
+
+  /** The quick fixes offered for one published diagnostic. */
+  const quickFixes = async (name: string, diagnostic: any): Promise<any[]> => {
+    const actions: any[] = await lsp.request("textDocument/codeAction", {
+      textDocument: { uri: uriOf(file(name)) },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ["quickfix"] },
+    });
+    return (actions ?? []).filter((action) => action.kind === "quickfix");
+  };
+
+  /** Runs `edit`-carrying or command-carrying actions the way an editor applies them. */
+  const applyAction = async (action: any): Promise<string[]> => {
+    if (action.edit) return applyWorkspaceEdit(action.edit);
+    if (action.command) {
+      const before = lsp.appliedEdits.length;
+      await lsp.request("workspace/executeCommand", action.command);
+      return lsp.appliedEdits.slice(before).flatMap((edit) => applyWorkspaceEdit(edit));
+    }
+    throw new Error(`code action without edit or command: ${JSON.stringify(action)}`);
+  };
+
+  const sameDiagnostic = (a: any) => (b: any) => b.code === a.code && b.message === a.message;
+
+  it("offers a quick fix for every fixable eloquent diagnostic, and applying it clears the diagnostic (cross-file fixes too)", async () => {
+    const expected: Record<string, string> = {
+      "user.ts:102": "Create model 'Avtar' in this file",
+      "user.ts:203": "Add reviewer_id: column(\"int\") to Review",
+      "post.ts:601": "Replace with 'string'",
+      "post.ts:101": "Replace 'hasMny' with 'hasMany'",
+      "post.ts:301": "Add pivotTable",
+      "post.ts:405": "Add imageable: relation(\"morphTo\"",
+      "comment.ts:501": "Replace 'foriegnKey' with 'foreignKey'",
+      "queries.ts:801": "Replace 'postz' with 'posts'",
+    };
+    const seen = new Set<string>();
+    for (const name of ["user.ts", "post.ts", "comment.ts", "queries.ts"]) {
+      const initial = eloquent(await diagnosticsOf(name, (items) => eloquent(items).length > 0));
+      for (const diagnostic of initial) {
+        const key = `${name}:${diagnostic.code}`;
+        if (!(key in expected)) continue;
+        const actions = await quickFixes(name, diagnostic);
+        const action = actions.find((candidate) => candidate.title.startsWith(expected[key]!));
+        expect(action, `${key}: a quick fix '${expected[key]}…' among ${JSON.stringify(actions.map((a) => a.title))}`).toBeDefined();
+        const originals = new Map([...texts]);
+        const touched = await applyAction(action);
+        expect(touched.length).toBeGreaterThan(0);
+        await diagnosticsOf(name, (items) => !items.some(sameDiagnostic(diagnostic)));
+        // Back to the original texts for the next fix.
+        for (const changed of touched) setText(changed, originals.get(changed)!);
+        await diagnosticsOf(name, (items) => items.some(sameDiagnostic(diagnostic)));
+        seen.add(key);
+      }
+    }
+    expect([...seen].sort()).toEqual(Object.keys(expected).sort());
+  });
+});
+
