@@ -8,7 +8,7 @@ import { createConsumer, languageServerBin, type Consumer } from "./consumer";
 import { applyTextEdits, LspClient, positionIn, uriOf, type TextEdit } from "./lsp-client";
 
 const SEVERITY = { Error: 1, Warning: 2, Information: 3, Hint: 4 } as const;
-const FILES = ["user.ts", "post.ts", "comment.ts", "tag.ts", "image.ts", "review.ts", "queries.ts"];
+const FILES = ["user.ts", "post.ts", "comment.ts", "tag.ts", "image.ts", "review.ts", "queries.ts", "note.ts"];
 
 const bin = languageServerBin();
 if (!bin) {
@@ -138,5 +138,42 @@ describe.skipIf(!bin)("eloquent through typescript-language-server (packed tarba
     }
     expect([...seen].sort()).toEqual(Object.keys(expected).sort());
   });
-});
 
+  const at = (name: string, needle: string, delta = 0) => ({ textDocument: { uri: uriOf(file(name)) }, position: positionIn(textOf(name), needle, delta) });
+  const itemsOf = (result: any): any[] => (Array.isArray(result) ? result : result?.items ?? []);
+
+  it("completes option keys with the keys valid for the kind only (no TypeScript globals mixed in)", async () => {
+    const items = itemsOf(await lsp.request("textDocument/completion", at("note.ts", '"User", {  }', '"User", { '.length)));
+    const labels = items.map((item) => item.label);
+    expect(labels).toContain("foreignKey");
+    expect(labels).toContain("ownerKey");
+    for (const global of ["Array", "console", "Math", "undefined"]) expect(labels).not.toContain(global);
+  });
+
+  it("completes a nested with() segment, replacing that segment only", async () => {
+    const source = textOf("queries.ts");
+    const items = itemsOf(await lsp.request("textDocument/completion", at("queries.ts", "posts.author", "posts.au".length)));
+    const author = items.find((item) => item.label === "author");
+    expect(author, JSON.stringify(items.map((item) => item.label))).toBeDefined();
+    const range = author.textEdit?.range ?? author.textEdit?.replace;
+    expect(range).toEqual({ start: positionIn(source, "posts.author", "posts.".length), end: positionIn(source, "posts.author", "posts.author".length) });
+    // No whole-path literal that would replace "posts.author" entirely.
+    for (const item of items) expect(item.label).not.toContain(".");
+  });
+
+  it("hovers a target string with what the relation resolves to, its first line not repeated", async () => {
+    const hover = await lsp.request("textDocument/hover", at("user.ts", '"Post"', 2));
+    const text = JSON.stringify(hover.contents);
+    expect(text).toContain("User.posts: hasMany → Post");
+    expect(text.split("User.posts: hasMany → Post").length - 1).toBe(1);
+    expect(text).toContain("inferred foreignKey");
+  });
+
+  it("goes from a target string to the model class", async () => {
+    const result = await lsp.request("textDocument/definition", at("user.ts", '"Post"', 2));
+    const locations = Array.isArray(result) ? result : [result];
+    const target = locations[0].targetUri ? { uri: locations[0].targetUri, range: locations[0].targetSelectionRange } : locations[0];
+    expect(target.uri).toBe(uriOf(file("post.ts")));
+    expect(target.range.start).toEqual(positionIn(textOf("post.ts"), "Post extends"));
+  });
+});

@@ -136,7 +136,9 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
           const state = context(fileName);
           const hover = state && eloquentHover(state.snapshot, state.sourceFile, position);
           if (!hover) return prior;
-          const documentation: TS.SymbolDisplayPart[] = [{ kind: "text", text: hover.lines.join("\n\n") }];
+          // Without TypeScript's own hover, our first line is the heading: not repeated in the body.
+          const body = prior ? hover.lines : hover.lines.slice(1);
+          const documentation: TS.SymbolDisplayPart[] = [{ kind: "text", text: body.join("\n\n") }];
           if (prior?.documentation?.length) documentation.push({ kind: "lineBreak", text: "\n\n" }, ...prior.documentation);
           return {
             kind: prior?.kind ?? ts.ScriptElementKind.memberVariableElement,
