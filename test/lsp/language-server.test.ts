@@ -176,4 +176,84 @@ describe.skipIf(!bin)("eloquent through typescript-language-server (packed tarba
     expect(target.uri).toBe(uriOf(file("post.ts")));
     expect(target.range.start).toEqual(positionIn(textOf("post.ts"), "Post extends"));
   });
+
+  /** publishDiagnostics counters per file when the last rename started. */
+  let published = new Map<string, number>();
+  /** The first diagnostics of `name` published after the last rename's edit. */
+  const freshDiagnostics = (name: string) => lsp.waitForDiagnostics(file(name), () => true, 30_000, published.get(name) ?? 0);
+
+  /** Renames at `needle` (+delta) in `name`, applies the edit to the open documents, runs `check`, then restores every text. */
+  const renameAndRestore = async (name: string, needle: string, delta: number, newName: string, check: (edited: Map<string, string>) => Promise<void>) => {
+    const originals = new Map([...texts]);
+    published = new Map(FILES.map((fileName) => [fileName, lsp.publishedVersion(file(fileName))]));
+    const edit = await lsp.request("textDocument/rename", { ...at(name, needle, delta), newName });
+    expect(edit, "a WorkspaceEdit").toBeTruthy();
+    const touched = applyWorkspaceEdit(edit);
+    try {
+      await check(new Map(touched.map((changed) => [changed, textOf(changed)])));
+    } finally {
+      for (const changed of touched) setText(changed, originals.get(changed)!);
+    }
+  };
+
+  it("renaming a model class renames its target strings in other files and keeps its table", async () => {
+    await renameAndRestore("post.ts", "class Post", "class ".length, "Article", async (edited) => {
+      expect(edited.get("user.ts")).toContain('relation("hasMany", "Article")');
+      expect(edited.get("comment.ts")).toContain('relation("belongsTo", "Article"');
+      // The table came from the convention ("posts"): the rename writes it down instead of moving to "articles".
+      expect(edited.get("post.ts")).toMatch(/export class Article extends SqlModel \{\n {2}static tableName = "posts";\n {2}static schema = \{/);
+      // Every string still names a declared model (ELQ102 only for the fixture's own 'Avtar').
+      for (const name of ["user.ts", "comment.ts", "post.ts"]) {
+        const unknownTargets = eloquent(await freshDiagnostics(name)).filter((item) => item.code === 102 && !item.message.includes("'Avtar'"));
+        expect(unknownTargets, name).toEqual([]);
+      }
+    });
+  });
+
+  it("rename starting from a target string renames the class and every other string naming it", async () => {
+    const prepared = await lsp.request("textDocument/prepareRename", at("post.ts", '"User"', 2));
+    expect(prepared).toBeTruthy();
+    await renameAndRestore("post.ts", '"User"', 2, "Member", async (edited) => {
+      expect(edited.get("user.ts")).toContain("export class Member extends SqlModel {");
+      expect(edited.get("user.ts")).toContain('static tableName = "users";');
+      expect(edited.get("note.ts")).toContain('relation("belongsTo", "Member"');
+      expect(edited.get("post.ts")).toContain('relation("belongsTo", "Member"');
+    });
+  });
+
+  it("renaming a relation renames its with() path segments", async () => {
+    await renameAndRestore("user.ts", "posts:", 1, "articles", async (edited) => {
+      expect(edited.get("user.ts")).toContain('articles: relation("hasMany", "Post")');
+      expect(edited.get("queries.ts")).toContain('"articles.author"');
+      // "postz" names no relation: untouched.
+      expect(edited.get("queries.ts")).toContain('"postz"');
+    });
+  });
+
+  it("renaming a column renames the key option strings that name it", async () => {
+    await renameAndRestore("post.ts", "user_id:", 1, "author_id", async (edited) => {
+      expect(edited.get("post.ts")).toContain('author_id: column("int")');
+      expect(edited.get("post.ts")).toContain('{ foreignKey: "author_id" }');
+      // Note's own user_id is another column: untouched.
+      expect(edited.has("note.ts")).toBe(false);
+    });
+  });
+
+  it("find-all-references from a class, a relation and a column lists the strings naming it", async () => {
+    const references = async (name: string, needle: string, delta: number) =>
+      ((await lsp.request("textDocument/references", { ...at(name, needle, delta), context: { includeDeclaration: true } })) as any[]).map(
+        (location) => `${nameOfUri(location.uri)}:${location.range.start.line}:${location.range.start.character}`,
+      );
+    const where = (name: string, needle: string, delta = 0) => {
+      const position = positionIn(textOf(name), needle, delta);
+      return `${name}:${position.line}:${position.character}`;
+    };
+    const user = await references("user.ts", "class User", "class ".length);
+    expect(user).toContain(where("post.ts", '"User"', 1));
+    expect(user).toContain(where("note.ts", '"User"', 1));
+    const posts = await references("user.ts", "posts:", 1);
+    expect(posts).toContain(where("queries.ts", '"posts.author"', 1));
+    const column = await references("post.ts", "user_id:", 1);
+    expect(column).toContain(where("post.ts", '"user_id" }', 1));
+  });
 });

@@ -146,13 +146,18 @@ export class LspClient {
     this.notify("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
-  /** Waits for a publishDiagnostics of `fileName` newer than `after` that satisfies `accept`. */
-  async waitForDiagnostics(fileName: string, accept: (items: any[]) => boolean, timeoutMs = 30_000): Promise<any[]> {
+  /** Counter of the latest publishDiagnostics of `fileName` (0: none yet), for waiting on a fresh one. */
+  publishedVersion(fileName: string): number {
+    return this.diagnostics.get(uriOf(fileName))?.version ?? 0;
+  }
+
+  /** Waits for a publishDiagnostics of `fileName` (newer than `after`, when given) that satisfies `accept`. */
+  async waitForDiagnostics(fileName: string, accept: (items: any[]) => boolean, timeoutMs = 30_000, after = 0): Promise<any[]> {
     const uri = uriOf(fileName);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const current = this.diagnostics.get(uri);
-      if (current && accept(current.items)) return current.items;
+      if (current && current.version > after && accept(current.items)) return current.items;
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no matching diagnostics for ${fileName}; last: ${JSON.stringify(current?.items ?? null)}`);
       await new Promise<void>((resolve) => {

@@ -13,6 +13,7 @@ import { eloquentDefinition, eloquentHover } from "./navigation";
 import { numericCode, toTsDiagnostic } from "./to-ts-diagnostic";
 import { RELATION_PATH_RULE, loadEngine } from "eloquent-analyzer";
 import { registerSupportedCodes } from "./supported-fixes";
+import { withStringReferences } from "./rename-hooks";
 
 export function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
   const ts = modules.typescript;
@@ -151,6 +152,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
         });
       };
 
+      withStringReferences(ts, proxy, inner, guard, context);
       return proxy;
     },
   };
