@@ -256,4 +256,49 @@ describe.skipIf(!bin)("eloquent through typescript-language-server (packed tarba
     const column = await references("post.ts", "user_id:", 1);
     expect(column).toContain(where("post.ts", '"user_id" }', 1));
   });
+
+  it("shows what the conventions inferred as inlay hints: foreign keys, morph columns, the table", async () => {
+    // The client asks for inlay hints only when the user enabled some of TypeScript's (any one will do).
+    lsp.notify("workspace/didChangeConfiguration", { settings: { typescript: { inlayHints: { includeInlayEnumMemberValueHints: true } } } });
+    const hintsOf = async (name: string) => {
+      const lines = textOf(name).split("\n").length;
+      const hints: any[] = await lsp.request("textDocument/inlayHint", { textDocument: { uri: uriOf(file(name)) }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } });
+      const label = (hint: any) => (typeof hint.label === "string" ? hint.label : hint.label.map((part: any) => part.value).join(""));
+      return hints.map((hint) => ({ label: label(hint).trim(), position: hint.position }));
+    };
+    const user = await hintsOf("user.ts");
+    expect(user).toContainEqual({ label: "foreignKey: user_id", position: positionIn(textOf("user.ts"), '"Post")', '"Post"'.length) });
+    expect(user).toContainEqual({ label: "table: users", position: positionIn(textOf("user.ts"), "User extends", "User".length) });
+    // Written keys get no hint: reviews sets its foreignKey.
+    expect(user.filter((hint) => hint.label.includes("reviewer_id"))).toEqual([]);
+    const note = await hintsOf("note.ts");
+    expect(note).toContainEqual({ label: "morphType: imageable_type, morphId: imageable_id", position: positionIn(textOf("note.ts"), '{ morphName: "imageable" }', '{ morphName: "imageable" }'.length) });
+    expect(note).toContainEqual({ label: "foreignKey: user_id", position: positionIn(textOf("note.ts"), "{  }", "{  }".length) });
+  });
+
+  it("lists relations in the document symbols with their kind and target (outline from the semantic server)", async () => {
+    // Clients route the outline (navtree) to a syntax-only tsserver by default, which loads no plugin; with
+    // useSyntaxServer "never" (VS Code: typescript.tsserver.useSyntaxServer) it comes from the plugin's server.
+    const outline = new LspClient(process.execPath, [bin!, "--stdio"], consumer.root);
+    let symbols: any[];
+    try {
+      await outline.initialize(consumer.root, { tsserver: { useSyntaxServer: "never" } });
+      outline.open(file("user.ts"), textOf("user.ts"));
+      await outline.waitForDiagnostics(file("user.ts"), (items) => eloquent(items).length > 0);
+      symbols = await outline.request("textDocument/documentSymbol", { textDocument: { uri: uriOf(file("user.ts")) } });
+    } finally {
+      await outline.shutdown();
+    }
+    const names: string[] = [];
+    const walk = (items: any[]) => {
+      for (const item of items ?? []) {
+        names.push(item.name);
+        walk(item.children);
+      }
+    };
+    walk(symbols);
+    expect(names).toContain("posts: hasMany → Post");
+    expect(names).toContain("reviews: hasMany → Review");
+    expect(names).toContain("User");
+  });
 });

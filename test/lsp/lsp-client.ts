@@ -110,7 +110,7 @@ export class LspClient {
     this.send({ method, params });
   }
 
-  async initialize(rootPath: string): Promise<any> {
+  async initialize(rootPath: string, initializationOptions: Record<string, unknown> = {}): Promise<any> {
     const result = await this.request("initialize", {
       processId: process.pid,
       rootUri: uriOf(rootPath),
@@ -127,7 +127,7 @@ export class LspClient {
         },
         workspace: { applyEdit: true, workspaceEdit: { documentChanges: true }, configuration: true },
       },
-      initializationOptions: { disableAutomaticTypingAcquisition: true },
+      initializationOptions: { disableAutomaticTypingAcquisition: true, ...initializationOptions },
     });
     this.notify("initialized", {});
     return result;

@@ -14,6 +14,8 @@ import { numericCode, toTsDiagnostic } from "./to-ts-diagnostic";
 import { RELATION_PATH_RULE, loadEngine } from "eloquent-analyzer";
 import { registerSupportedCodes } from "./supported-fixes";
 import { withStringReferences } from "./rename-hooks";
+import { eloquentInlayHints } from "./inlay-hints";
+import { withRelationLabels } from "./document-symbols";
 
 export function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
   const ts = modules.typescript;
@@ -153,6 +155,23 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       };
 
       withStringReferences(ts, proxy, inner, guard, context);
+
+      proxy.provideInlayHints = (fileName, span, preferences) => {
+        const prior = inner.provideInlayHints(fileName, span, preferences);
+        return guard("provideInlayHints", () => prior, () => {
+          const state = context(fileName);
+          const ours = state ? eloquentInlayHints(ts, state.snapshot, state.sourceFile, span) : [];
+          return ours.length === 0 ? prior : [...prior, ...ours].sort((a, b) => a.position - b.position);
+        });
+      };
+
+      proxy.getNavigationTree = (fileName) => {
+        const prior = inner.getNavigationTree(fileName);
+        return guard("getNavigationTree", () => prior, () => {
+          const state = context(fileName);
+          return state ? withRelationLabels(prior, state.snapshot, fileName) : prior;
+        });
+      };
       return proxy;
     },
   };
