@@ -54,8 +54,10 @@ export type Suggestion =
       model: string;
       besides: string;
       placement: "same-file" | "new-file";
-      /** Column name → `column(...)` type; the first is the primary key. */
+      /** Column name → `column(...)` type; an "increments" first column is the primary key. */
       columns: Record<string, string>;
+      /** `static tableName` to write (a pivot model maps the relation's pivotTable). */
+      table?: string;
     }
   /** Add a relation entry to a model's schema (the missing inverse). */
   | {

@@ -240,7 +240,8 @@ function createModel(sources: FixSources, suggestion: Extract<Suggestion, { kind
     `    ${propertyName(name)}: column(${JSON.stringify(type)}${index === 0 && type === "increments" ? ", undefined, { primary: true }" : ""}),`,
   );
   const columnName = localNameOf(sources.facts?.(nameSpan.file), "column") ?? "column";
-  const body = [`export class ${suggestion.model} extends ${base} {`, "  static schema = {", ...entries.map((entry) => entry.replace("column(", `${columnName}(`)), "  };", "}"].join(nl);
+  const tableLine = suggestion.table === undefined ? [] : [`  static tableName = ${JSON.stringify(suggestion.table)};`];
+  const body = [`export class ${suggestion.model} extends ${base} {`, ...tableLine, "  static schema = {", ...entries.map((entry) => entry.replace("column(", `${columnName}(`)), "  };", "}"].join(nl);
   if (suggestion.placement === "same-file") {
     const importEdit = entries.length > 0 ? ensureImported(sources, nameSpan.file, "column", nl) : undefined;
     const trailing = text.endsWith("\n") ? "" : nl;
