@@ -26,6 +26,7 @@ export { didYouMean, editDistance, Suggester } from "./suggest";
 export { keyTypesCompatible, foreignKeyColumnType } from "./resolve/key-types";
 export { compareDiagnostics } from "./check";
 export { SpanResolver } from "./graph/spans";
+export { inverseRelationSuggestion } from "./resolve/inverse-relation";
 export { describeRelationKeys, keyOwner, type KeyOption, type KeyOwner, type RelationKey, type RelationKeys } from "./resolve/relation-keys";
 export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFor, type RelationKind } from "./vocabulary";
 export * from "./dsl";

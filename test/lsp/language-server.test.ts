@@ -303,4 +303,27 @@ describe.skipIf(!bin)("eloquent through typescript-language-server (packed tarba
     expect(names).toContain("reviews: hasMany → Review");
     expect(names).toContain("User");
   });
+
+  it("offers 'Add the inverse relation to Y' on a relation entry, with the keys this side uses", async () => {
+    const position = positionIn(textOf("user.ts"), "reviews:", 1);
+    const actions: any[] = await lsp.request("textDocument/codeAction", {
+      textDocument: { uri: uriOf(file("user.ts")) },
+      range: { start: position, end: position },
+      context: { diagnostics: [] },
+    });
+    const inverse = actions.find((action) => action.title === "Add the inverse relation to Review: user (belongsTo 'User')");
+    expect(inverse, JSON.stringify(actions.map((action) => action.title))).toBeDefined();
+    // Not offered where the inverse exists already (Post.author is User.posts' inverse).
+    const onPosts = positionIn(textOf("user.ts"), "posts:", 1);
+    const none: any[] = await lsp.request("textDocument/codeAction", { textDocument: { uri: uriOf(file("user.ts")) }, range: { start: onPosts, end: onPosts }, context: { diagnostics: [] } });
+    expect(none.filter((action) => action.title.startsWith("Add the inverse relation"))).toEqual([]);
+    const original = textOf("review.ts");
+    const touched = await applyAction(inverse);
+    try {
+      expect(touched).toEqual(["review.ts"]);
+      expect(textOf("review.ts")).toContain('    user: relation("belongsTo", "User", { foreignKey: "reviewer_id" }),\n  };');
+    } finally {
+      setText("review.ts", original);
+    }
+  });
 });

@@ -27,6 +27,8 @@ export interface LoadedEngine {
   /** Which column each key option names, on which model (the key rules' own description). */
   describeRelationKeys: typeof Engine.describeRelationKeys;
   keyOwner: typeof Engine.keyOwner;
+  /** The inverse of a relation as an add-relation suggestion (the "Add the inverse relation" refactoring). */
+  inverseRelationSuggestion: typeof Engine.inverseRelationSuggestion;
   ModelIndex: typeof Engine.ModelIndex;
   SpanResolver: typeof Engine.SpanResolver;
   modelTable: typeof Engine.modelTable;
@@ -54,6 +56,7 @@ export function loadEngine(): EngineLoad {
         vocabulary: { RELATION_KINDS: engine.RELATION_KINDS, optionKeysFor: engine.optionKeysFor },
         describeRelationKeys: engine.describeRelationKeys,
         keyOwner: engine.keyOwner,
+        inverseRelationSuggestion: engine.inverseRelationSuggestion,
         ModelIndex: engine.ModelIndex,
         SpanResolver: engine.SpanResolver,
         modelTable: engine.modelTable,

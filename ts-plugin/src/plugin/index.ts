@@ -16,6 +16,7 @@ import { registerSupportedCodes } from "./supported-fixes";
 import { withStringReferences } from "./rename-hooks";
 import { eloquentInlayHints } from "./inlay-hints";
 import { withRelationLabels } from "./document-symbols";
+import { eloquentRefactorEdits, eloquentRefactors, INVERSE_REFACTOR } from "./refactors";
 
 export function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
   const ts = modules.typescript;
@@ -162,6 +163,25 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
           const state = context(fileName);
           const ours = state ? eloquentInlayHints(ts, state.snapshot, state.sourceFile, span) : [];
           return ours.length === 0 ? prior : [...prior, ...ours].sort((a, b) => a.position - b.position);
+        });
+      };
+
+      proxy.getApplicableRefactors = (fileName, positionOrRange, ...rest: unknown[]) => {
+        const prior = (inner.getApplicableRefactors as (...args: unknown[]) => TS.ApplicableRefactorInfo[])(fileName, positionOrRange, ...rest);
+        return guard("getApplicableRefactors", () => prior, () => {
+          const state = context(fileName);
+          const ours = state ? eloquentRefactors(state.snapshot, fileName, positionOrRange) : [];
+          return ours.length === 0 ? prior : [...ours, ...prior];
+        });
+      };
+
+      proxy.getEditsForRefactor = (fileName, formatOptions, positionOrRange, refactorName, actionName, ...rest: unknown[]) => {
+        const theirs = () => (inner.getEditsForRefactor as (...args: unknown[]) => TS.RefactorEditInfo | undefined)(fileName, formatOptions, positionOrRange, refactorName, actionName, ...rest);
+        if (refactorName !== INVERSE_REFACTOR) return theirs();
+        return guard("getEditsForRefactor", () => undefined, () => {
+          const state = context(fileName);
+          const newLine = formatOptions.newLineCharacter ?? ts.sys?.newLine ?? "\n";
+          return state ? eloquentRefactorEdits(state.snapshot, state.program, fileName, positionOrRange, newLine) : undefined;
         });
       };
 
