@@ -56,6 +56,9 @@ describe.skipIf(!bin)("eloquent through typescript-language-server (packed tarba
       texts.set(name, consumer.read(name));
       lsp.open(file(name), consumer.read(name));
     }
+    // The project is loaded (and the plugin with it) once eloquent's diagnostics arrive; until then the client
+    // routes rename, references and completions to its syntax-only server, which runs no plugin.
+    await lsp.waitForDiagnostics(file("user.ts"), (items) => eloquent(items).length > 0, 120_000);
   }, 180_000);
 
   afterAll(async () => {
@@ -241,6 +244,17 @@ describe.skipIf(!bin)("eloquent through typescript-language-server (packed tarba
       expect(edited.get("queries.ts")).toContain('"articles.author"');
       // "postz" names no relation: untouched.
       expect(edited.get("queries.ts")).toContain('"postz"');
+    });
+  });
+
+  it("rename starting from a with() segment or a key string renames the declaration and the other strings", async () => {
+    await renameAndRestore("queries.ts", "posts.author", "posts.".length + 1, "writer", async (edited) => {
+      expect(edited.get("post.ts")).toContain('writer: relation("belongsTo", "User", { foreignKey: "user_id" })');
+      expect(edited.get("queries.ts")).toContain('"posts.writer"');
+    });
+    await renameAndRestore("post.ts", '"user_id" }', 1, "owner_id", async (edited) => {
+      expect(edited.get("post.ts")).toContain('owner_id: column("int")');
+      expect(edited.get("post.ts")).toContain('{ foreignKey: "owner_id" }');
     });
   });
 
