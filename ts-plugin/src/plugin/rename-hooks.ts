@@ -5,7 +5,7 @@
  */
 import type * as TS from "typescript";
 import type { Snapshot } from "eloquent-analyzer";
-import { entityAt, keepTableLocation, stringOccurrences, type Entity, type EntityAt } from "./string-references";
+import { entityAt, keepStoredNamesLocation, stringOccurrences, type Entity, type EntityAt } from "./string-references";
 
 type Guard = <T>(hook: string, fallback: () => T, run: () => T) => T;
 type Context = (fileName: string) => { program: TS.Program; sourceFile: TS.SourceFile; snapshot: Snapshot } | undefined;
@@ -40,7 +40,7 @@ export function withStringReferences(ts: typeof TS, proxy: TS.LanguageService, i
       const { found, state } = hit;
       const theirs = found.inString ? (found.declaration ? call(found.declaration.file, found.declaration.start) : []) : prior();
       const locations: TS.RenameLocation[] = [...(theirs ?? [])];
-      const keep = found.entity.kind === "model" ? keepTableLocation(ts, state.snapshot, state.program, found.entity.model) : undefined;
+      const keep = found.entity.kind === "model" ? keepStoredNamesLocation(ts, state.snapshot, state.program, found.entity.model) : undefined;
       if (keep) {
         const at = locations.findIndex((location) => location.fileName === keep.file && location.textSpan.start === keep.start);
         const replacement: TS.RenameLocation = { fileName: keep.file, textSpan: { start: keep.start, length: keep.end - keep.start }, suffixText: keep.suffixText };

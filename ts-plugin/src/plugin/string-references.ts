@@ -183,31 +183,35 @@ export function stringOccurrences(ts: typeof TS, snapshot: Snapshot, program: TS
 }
 
 /**
- * Renaming a model whose table comes from the naming convention would silently change the table it
- * queries (`User` → `users`, `Member` → `members`): the rename writes `static tableName = "users"` into the
- * class, as Prisma adds `@@map`. Returns the class-name location replaced by "name + heritage + `{` + the
- * new member" (rename locations carry prefix/suffix text), or undefined when the table is written already.
+ * Renaming a model must not move its data. A table from the naming convention (`User` → `users`) would follow
+ * the new name, so the rename writes `static tableName = "users"` into the class, as Prisma adds `@@map`; a
+ * morph parent without `morphAlias` stores its class name in `<morph>_type` columns, so it gets
+ * `static morphAlias = "User"`. Returns the class-name location replaced by "name + heritage + `{` + the new
+ * members" (rename locations carry prefix/suffix text), or undefined when nothing needs writing.
  */
-export function keepTableLocation(ts: typeof TS, snapshot: Snapshot, program: TS.Program, model: string): { file: string; start: number; end: number; suffixText: string } | undefined {
+export function keepStoredNamesLocation(ts: typeof TS, snapshot: Snapshot, program: TS.Program, model: string): { file: string; start: number; end: number; suffixText: string } | undefined {
   const node = snapshot.models.get(model);
   const name = node?.loc?.name;
-  if (!node || !name || node.table !== undefined || !snapshot.engine) return undefined;
-  const table = snapshot.engine.modelTable(node);
-  if (!table?.inferred) return undefined;
+  if (!node || !name || !snapshot.engine) return undefined;
+  const members: string[] = [];
+  const table = node.table === undefined ? snapshot.engine.modelTable(node) : undefined;
+  if (table?.inferred) members.push(`static tableName = ${JSON.stringify(table.name)};`);
+  const morphParent = node.relations.some((relation) => relation.kind === "morphOne" || relation.kind === "morphMany");
+  if (morphParent && node.morphAlias === undefined) members.push(`static morphAlias = ${JSON.stringify(snapshot.engine.conventions.morphTypeValue(node.name))};`);
+  if (members.length === 0) return undefined;
   const sourceFile = program.getSourceFile(name.file);
   if (!sourceFile) return undefined;
   const declaration = findNodeAt(ts, sourceFile, name.start)?.parent;
   if (!declaration || !ts.isClassDeclaration(declaration)) return undefined;
-  const members = declaration.members;
   const bodyOpen = sourceFile.text.indexOf("{", declaration.heritageClauses?.at(-1)?.getEnd() ?? name.end);
   if (bodyOpen < 0) return undefined;
-  const first = members[0];
+  const first = declaration.members[0];
   const indent = first ? /[ \t]*$/.exec(sourceFile.text.slice(0, first.getStart(sourceFile)))![0] : "  ";
   const newLine = sourceFile.text.includes("\r\n") ? "\r\n" : "\n";
   return {
     file: name.file,
     start: name.start,
     end: bodyOpen + 1,
-    suffixText: `${sourceFile.text.slice(name.end, bodyOpen + 1)}${newLine}${indent}static tableName = ${JSON.stringify(table.name)};`,
+    suffixText: `${sourceFile.text.slice(name.end, bodyOpen + 1)}${members.map((member) => `${newLine}${indent}${member}`).join("")}`,
   };
 }
