@@ -18,6 +18,11 @@ export function languageServerBin(): string | undefined {
   return fs.existsSync(bin) ? bin : undefined;
 }
 
+/** The workspace's TypeScript by default; ELOQUENT_LSP_TYPESCRIPT=6.0.3 (say) runs the suite on another one. */
+export function consumerTypescriptVersion(): string {
+  return process.env.ELOQUENT_LSP_TYPESCRIPT ?? (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/typescript/package.json"), "utf8")) as { version: string }).version;
+}
+
 export interface Consumer {
   root: string;
   file(name: string): string;
@@ -41,7 +46,7 @@ export function createConsumer(fixture: string): Consumer {
     .map((line) => line.trim())
     .filter((line) => line.endsWith(".tgz"));
   if (packed.length !== PACKAGES.length) throw new Error(`npm pack produced ${packed.length} tarballs, expected ${PACKAGES.length}: ${packed.join(", ")}`);
-  const typescriptVersion = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/typescript/package.json"), "utf8")) as { version: string }).version;
+  const typescriptVersion = consumerTypescriptVersion();
   fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "eloquent-lsp-consumer", private: true, type: "commonjs" }, null, 2));
   const install = ["install", "--no-audit", "--no-fund", "--ignore-scripts", ...packed.map((name) => path.join(packs, name)), `typescript@${typescriptVersion}`];
   try {

@@ -4,7 +4,7 @@
  * project that installed the packed tarballs. Requires `npm run build` (npm test builds first).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConsumer, languageServerBin, type Consumer } from "./consumer";
+import { consumerTypescriptVersion, createConsumer, languageServerBin, type Consumer } from "./consumer";
 import { applyTextEdits, LspClient, positionIn, uriOf, type TextEdit } from "./lsp-client";
 
 const SEVERITY = { Error: 1, Warning: 2, Information: 3, Hint: 4 } as const;
@@ -18,7 +18,7 @@ if (!bin) {
 
 const eloquent = (items: any[]) => items.filter((item) => item.source === "eloquent");
 
-describe.skipIf(!bin)("eloquent through typescript-language-server (packed tarballs, consumer project)", () => {
+describe.skipIf(!bin)(`eloquent through typescript-language-server (packed tarballs, consumer project, TypeScript ${consumerTypescriptVersion()})`, () => {
   let consumer: Consumer;
   let lsp: LspClient;
   /** The documents' current texts as the client holds them. */
