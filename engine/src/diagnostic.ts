@@ -49,6 +49,21 @@ export type Suggestion =
   | { kind: "add-options"; description: string; node: NodeRef; options: Record<string, string> }
   /** Remove an option entry. */
   | { kind: "remove-option"; description: string; node: NodeRef }
+  /**
+   * Declare a model that does not exist yet (an unknown relation target), with the columns the relation
+   * needs, next to `besides` (its file) or in a new file beside it.
+   */
+  | {
+      kind: "create-model";
+      description: string;
+      model: string;
+      besides: string;
+      placement: "same-file" | "new-file";
+      /** Column name → `column(...)` type; an "increments" first column is the primary key. */
+      columns: Record<string, string>;
+      /** `static tableName` to write (a pivot model maps the relation's pivotTable). */
+      table?: string;
+    }
   /** Add a relation entry to a model's schema (the missing inverse). */
   | {
       kind: "add-relation";

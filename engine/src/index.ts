@@ -50,6 +50,7 @@ export { keyTypesCompatible, foreignKeyColumnType } from "./resolve/key-types";
 export { compareDiagnostics } from "./check";
 export { SpanResolver } from "./graph/spans";
 export { describeRelationKeys, keyOwner, keyOptionsOf, conventionalKey, type KeyConventionInput, type KeyOption, type KeyOwner, type RelationKey, type RelationKeys } from "./resolve/relation-keys";
+export { inverseRelationSuggestion } from "./resolve/inverse-relation";
 export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFor, type RelationKind } from "./vocabulary";
 export * from "./dsl";
 export { ruleDocsUrl, RULES_DOC_URL } from "./docs";

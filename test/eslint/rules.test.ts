@@ -71,9 +71,20 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
   "relation-target-exists": [
     {
       code: codeOf("relation-target-exists"),
-      // Only the did-you-mean is fixed; 'Letter' has no candidate and stays.
+      // Only the did-you-mean is fixed; 'Letter' has no candidate: creating it is a suggestion (in this file only:
+      // ESLint cannot create files).
       output: edit(codeOf("relation-target-exists"), '"Bok"', '"Book"'),
-      errors: [error(8), error(9)],
+      errors: [
+        error(8),
+        error(9, {
+          suggestions: [
+            suggestion(
+              "Create model 'Letter' in this file",
+              `${codeOf("relation-target-exists")}\nexport class Letter extends SqlModel {\n  static schema = {\n    id: column("increments", undefined, { primary: true }),\n    author_id: column("int"),\n  };\n}\n`,
+            ),
+          ],
+        }),
+      ],
     },
   ],
   "belongs-to-foreign-key": [

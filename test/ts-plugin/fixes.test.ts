@@ -52,4 +52,34 @@ describe("suggestionEdits", () => {
     const only = { ...sources, text: (name: string) => (name === "/p/post.ts" ? POST : undefined) };
     expect(suggestionEdits(diagnostic, { kind: "add-column", description: "", model: "Tag", column: "name", columnType: "string" }, only)).toBeUndefined();
   });
+
+  it("creates a missing model in a new file beside the referring one, with its imports (and the pivot's tableName)", () => {
+    const list = edits({ kind: "create-model", description: "", model: "PostTag", besides: "Post", placement: "new-file", columns: { post_id: "int", tag_id: "int" }, table: "post_tag" })!;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ fileName: "/p/post-tag.ts", start: 0, end: 0, isNewFile: true });
+    expect(list[0]!.newText).toBe(
+      [
+        'import { SqlModel } from "eloquent-orm/Model";',
+        'import { column } from "eloquent-orm";',
+        "",
+        "export class PostTag extends SqlModel {",
+        '  static tableName = "post_tag";',
+        "  static schema = {",
+        '    post_id: column("int"),',
+        '    tag_id: column("int"),',
+        "  };",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("creates a missing model at the end of the referring file, its id as primary key", () => {
+    const list = edits({ kind: "create-model", description: "", model: "Label", besides: "Post", placement: "same-file", columns: { id: "increments", post_id: "int" } })!;
+    const out = apply(POST, list);
+    expect(out.startsWith(POST)).toBe(true);
+    expect(out.slice(POST.length)).toBe('\nexport class Label extends SqlModel {\n  static schema = {\n    id: column("increments", undefined, { primary: true }),\n    post_id: column("int"),\n  };\n}\n');
+    // A model of that name exists already: nothing to create.
+    expect(edits({ kind: "create-model", description: "", model: "Tag", besides: "Post", placement: "same-file", columns: {} })).toBeUndefined();
+  });
 });

@@ -31,10 +31,23 @@ describe("plugin-setup diagnostics", () => {
 
   it("reports runtime imports that do not resolve from the file, and nothing when they do", () => {
     const unresolvable = checkSetup(extraction(), { ts, compilerOptions: { moduleResolution: ts.ModuleResolutionKind.Node16, module: ts.ModuleKind.Node16 } });
-    // "/p" has no node_modules: both imports are unresolvable.
-    expect(unresolvable.get("/p/user.ts")!.map((d) => d.message)).toEqual([
-      "'eloquent-orm' cannot be resolved from this file, so these models will not run (relations are still checked from source).",
-      "'eloquent-orm/Model' cannot be resolved from this file, so these models will not run (relations are still checked from source).",
+    // "/p" has no node_modules: both imports are unresolvable — one diagnostic (one fix), on the first import line.
+    const diagnostics = unresolvable.get("/p/user.ts")!;
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "'eloquent-orm' and 'eloquent-orm/Model' cannot be resolved from this file, so these models will not run (relations are still checked from source).",
     ]);
+    expect(diagnostics[0]!.span!.start).toBe(SOURCE.indexOf('"eloquent-orm"'));
+  });
+
+  it("says 'no model found' once per file, however many import lines name a base class", () => {
+    const source = `import { SqlModel } from "eloquent-orm";\nimport { MongoModel } from "eloquent-orm/Model";\nexport const bases = [SqlModel, MongoModel];\n`;
+    const result = extractModelGraphFromFiles(["/q/bases.ts"], ts, { readFile: (f) => (f === "/q/bases.ts" ? source : undefined) });
+    const byFile = checkSetup(
+      { ...result, generation: 1, changedFiles: new Set(["/q/bases.ts"]) },
+      { ts, compilerOptions: {}, resolutionCache: new Map([["/q\0eloquent-orm", true], ["/q\0eloquent-orm/Model", true]]) },
+    );
+    const diagnostics = byFile.get("/q/bases.ts")!;
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.message).toContain("eloquent found no model class in the project");
   });
 });

@@ -231,14 +231,46 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     expect(documentation).toContain("select * from comments where post_id in (?, ?, ...)");
   });
 
+  it("renames across strings: a class's target strings, a relation's with() segments", async () => {
+    const post = text("post.ts");
+    const spans = (body: any) => body.locs.flatMap((group: any) => group.locs.map((loc: any) => `${path.basename(group.file)}:${loc.start.line}:${loc.start.offset}-${loc.end.offset}${loc.suffixText ? "+" : ""}`));
+    const at = (name: string, needle: string, delta = 0) => `${name}:${locate(text(name), needle, delta).line}:${locate(text(name), needle, delta).offset}-${locate(text(name), needle, delta).offset + needle.length - 2}`;
+    const model = await server.request("rename", { file: file("post.ts"), ...locate(post, "class Post", "class ".length), findInStrings: false, findInComments: false });
+    expect(spans(model)).toEqual(expect.arrayContaining([at("user.ts", '"Post"', 1), at("comment.ts", '"Post"', 1)]));
+    // Post writes its table: the class name is renamed plainly (no tableName inserted).
+    expect(spans(model).filter((span: string) => span.endsWith("+"))).toEqual([]);
+    const relation = await server.request("rename", { file: file("post.ts"), ...locate(post, "comments:", 1), findInStrings: false, findInComments: false });
+    const queries = text("queries.ts");
+    const segment = locate(queries, "posts.comments", "posts.".length);
+    expect(spans(relation)).toContain(`queries.ts:${segment.line}:${segment.offset}-${segment.offset + "comments".length}`);
+  });
+
+  it("adds inlay hints for inferred keys", async () => {
+    const post = text("post.ts");
+    const hints: any[] = await server.request("provideInlayHints", { file: file("post.ts"), start: 0, length: post.length });
+    expect(hints.map((hint) => [hint.text, hint.position])).toContainEqual(["foreignKey: post_id", locate(post, '"Comment")', '"Comment"'.length)]);
+  });
+
+  it("lists eloquent's codes in the GLOBAL supported-fixes list (the request editors send without a file)", async () => {
+    // Loaded by the open files above; clients ask once, without arguments, and only request fixes for listed codes.
+    const global: string[] = await server.request("getSupportedCodeFixes");
+    for (const code of ["101", "102", "201", "203", "301", "405", "801"]) expect(global).toContain(code);
+    // TypeScript's own codes are still there, once each.
+    expect(global).toContain("2304");
+    expect(new Set(global).size).toBe(global.length);
+  });
+
   it("diagnoses its own misconfiguration once, with the fix: an unresolvable runtime, a project without models", async () => {
     const seed = path.join(REPO_ROOT, "test/fixtures/ts-plugin/misconfigured/seed.ts");
     server.open(seed);
     const setup = eloquent(await server.semanticDiagnostics(seed)).filter((d) => d.code === 950);
     const seedText = fs.readFileSync(seed, "utf8");
-    expect(setup.map((d) => d.start)).toEqual([locate(seedText, '"@alpha.consultings/eloquent-orm.js"'), locate(seedText, '"@alpha.consultings/eloquent-orm.js/Model"')]);
+    // One diagnostic for the file (one fix), not one per import line.
+    expect(setup.map((d) => d.start)).toEqual([locate(seedText, '"@alpha.consultings/eloquent-orm.js"')]);
     expect(setup[0]).toMatchObject({ category: "warning" });
-    expect(setup[0].text).toContain('"paths": { "@alpha.consultings/eloquent-orm.js": ["./node_modules/eloquent-orm"] }');
+    expect(setup[0].text).toContain(
+      '"paths": { "@alpha.consultings/eloquent-orm.js": ["./node_modules/eloquent-orm"], "@alpha.consultings/eloquent-orm.js/Model": ["./node_modules/eloquent-orm/dist/model-entry.d.ts"] }',
+    );
     // The models are still checked from source: the missing Post target is reported too.
     expect(eloquent(await server.semanticDiagnostics(seed)).map((d) => d.code)).toContain(102);
 

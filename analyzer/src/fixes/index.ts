@@ -13,6 +13,8 @@ export interface SourceEdit {
   start: number;
   end: number;
   newText: string;
+  /** The edit creates this file (it does not exist yet; start = end = 0). */
+  isNewFile?: boolean;
 }
 
 export interface FixSources {
@@ -44,6 +46,8 @@ export function suggestionEdits(diagnostic: Diagnostic, suggestion: Suggestion, 
       return addOptions(sources, suggestion.node.model, suggestion.node.relation, suggestion.options);
     case "remove-option":
       return removeOption(sources, suggestion.node.model, suggestion.node.relation, suggestion.node.option);
+    case "create-model":
+      return createModel(sources, suggestion);
     default:
       return undefined;
   }
@@ -220,4 +224,53 @@ function removeOption(sources: FixSources, modelName: string, relationName: stri
     if (text[back] === ",") start = back;
   }
   return [edit(key.file, start, end, "")];
+}
+
+/** A new model class beside `besides`: appended to its file, or in a new file next to it (same imports). */
+function createModel(sources: FixSources, suggestion: Extract<Suggestion, { kind: "create-model" }>): SourceEdit[] | undefined {
+  const besides = modelNamed(sources.graph, suggestion.besides);
+  const nameSpan = besides?.loc?.name;
+  const text = textAt(sources, nameSpan);
+  if (!besides || !nameSpan || text === undefined || modelNamed(sources.graph, suggestion.model)) return undefined;
+  // The same base class as the model that refers to it (`extends SqlModel`, or the project's own base).
+  const base = /^\s*(?:<[^>]*>)?\s*extends\s+([\w$.]+)/.exec(text.slice(nameSpan.end))?.[1];
+  if (base === undefined) return undefined;
+  const nl = newLineOf(sources, text);
+  const entries = Object.entries(suggestion.columns).map(([name, type], index) =>
+    `    ${propertyName(name)}: column(${JSON.stringify(type)}${index === 0 && type === "increments" ? ", undefined, { primary: true }" : ""}),`,
+  );
+  const columnName = localNameOf(sources.facts?.(nameSpan.file), "column") ?? "column";
+  const tableLine = suggestion.table === undefined ? [] : [`  static tableName = ${JSON.stringify(suggestion.table)};`];
+  const body = [`export class ${suggestion.model} extends ${base} {`, ...tableLine, "  static schema = {", ...entries.map((entry) => entry.replace("column(", `${columnName}(`)), "  };", "}"].join(nl);
+  if (suggestion.placement === "same-file") {
+    const importEdit = entries.length > 0 ? ensureImported(sources, nameSpan.file, "column", nl) : undefined;
+    const trailing = text.endsWith("\n") ? "" : nl;
+    return [...(importEdit ? [importEdit] : []), edit(nameSpan.file, text.length, text.length, `${trailing}${nl}${body}${nl}`)];
+  }
+  const directory = nameSpan.file.slice(0, nameSpan.file.lastIndexOf("/") + 1);
+  const extension = /\.[cm]?[jt]sx?$/.exec(nameSpan.file)?.[0] ?? ".ts";
+  const fileName = `${directory}${kebab(suggestion.model)}${extension}`;
+  if (sources.text(fileName) !== undefined) return undefined;
+  // The new file imports what the class needs the way the referring file does (relative paths stay valid: same folder).
+  const facts = sources.facts?.(nameSpan.file);
+  const wanted = [base.split(".")[0]!, ...(entries.length > 0 ? [columnName] : [])];
+  const lines: string[] = [];
+  const byModule = new Map<string, string[]>();
+  for (const local of wanted) {
+    const binding = facts?.imports.get(local);
+    if (!binding) continue;
+    if (binding.name === "*" || binding.name === "default") lines.push(binding.name === "*" ? `import * as ${local} from ${JSON.stringify(binding.module)};` : `import ${local} from ${JSON.stringify(binding.module)};`);
+    else byModule.set(binding.module, [...(byModule.get(binding.module) ?? []), binding.name === local ? local : `${binding.name} as ${local}`]);
+  }
+  for (const [module, names] of byModule) lines.push(`import { ${names.join(", ")} } from ${JSON.stringify(module)};`);
+  return [{ fileName, start: 0, end: 0, newText: `${lines.join(nl)}${lines.length > 0 ? nl + nl : ""}${body}${nl}`, isNewFile: true }];
+}
+
+function localNameOf(facts: FileFacts | undefined, imported: string): string | undefined {
+  for (const [local, binding] of facts?.imports ?? []) if (binding.name === imported) return local;
+  return undefined;
+}
+
+function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 }

@@ -31,6 +31,8 @@ export interface LoadedEngine {
   mongoBelongsToManyMode: typeof Engine.mongoBelongsToManyMode;
   /** A morph relation's morph name (morphTo defaults to the relation name). */
   resolveMorphName: typeof Engine.resolveMorphName;
+  /** The inverse of a relation as an add-relation suggestion (the "Add the inverse relation" refactoring). */
+  inverseRelationSuggestion: typeof Engine.inverseRelationSuggestion;
   ModelIndex: typeof Engine.ModelIndex;
   SpanResolver: typeof Engine.SpanResolver;
   modelTable: typeof Engine.modelTable;
@@ -60,6 +62,7 @@ export function loadEngine(): EngineLoad {
         keyOwner: engine.keyOwner,
         mongoBelongsToManyMode: engine.mongoBelongsToManyMode,
         resolveMorphName: engine.resolveMorphName,
+        inverseRelationSuggestion: engine.inverseRelationSuggestion,
         ModelIndex: engine.ModelIndex,
         SpanResolver: engine.SpanResolver,
         modelTable: engine.modelTable,

@@ -86,6 +86,8 @@ export function checkSetup(
 function checkFile(facts: FileFacts, context: SetupContext, resolved: ResolutionCache, noModels: boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const add = (diagnostic: Diagnostic) => diagnostics.push(diagnostic);
+  const unresolved: FileFacts["runtimeImports"] = [];
+  let reportedNoModels = false;
   for (const runtimeImport of facts.runtimeImports) {
     if (context.engineError !== undefined) {
       add(
@@ -99,20 +101,13 @@ function checkFile(facts: FileFacts, context: SetupContext, resolved: Resolution
       break;
     }
     if (!isResolvable(runtimeImport.module, facts.fileName, context, resolved)) {
-      add(
-        setupDiagnostic(
-          facts.fileName,
-          runtimeImport.span,
-          `'${runtimeImport.module}' cannot be resolved from this file, so these models will not run (relations are still checked from source).`,
-          runtimeImport.module.startsWith("@alpha.consultings/")
-            ? `Install eloquent-orm and map the seed's package name to it in tsconfig.json: "paths": { "${runtimeImport.module}": ["./node_modules/eloquent-orm${runtimeImport.module.endsWith("/Model") ? "/dist/model-entry.d.ts" : ""}"] }.`
-            : `Run npm install eloquent-orm in this project (check "moduleResolution": "node16" or "bundler" in tsconfig.json).`,
-        ),
-      );
+      unresolved.push(runtimeImport);
       continue;
     }
     const importedBase = runtimeImport.names.find((name) => ROOT_BASES[name] !== undefined);
-    if (noModels && importedBase !== undefined) {
+    if (noModels && importedBase !== undefined && !reportedNoModels) {
+      // One per file: the fix is project-wide, repeating it on every import line only adds noise.
+      reportedNoModels = true;
       add(
         setupDiagnostic(
           facts.fileName,
@@ -122,6 +117,23 @@ function checkFile(facts: FileFacts, context: SetupContext, resolved: Resolution
         ),
       );
     }
+  }
+  if (unresolved.length > 0) {
+    // One diagnostic per file, on the first such import: the fix is one install, not one per import line.
+    const modules = [...new Set(unresolved.map((runtimeImport) => runtimeImport.module))];
+    const seed = modules.filter((module) => module.startsWith("@alpha.consultings/"));
+    const quoted = modules.map((module) => `'${module}'`);
+    const named = quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]!}`;
+    diagnostics.unshift(
+      setupDiagnostic(
+        facts.fileName,
+        unresolved[0]!.span,
+        `${named} cannot be resolved from this file, so these models will not run (relations are still checked from source).`,
+        seed.length > 0
+          ? `Install eloquent-orm and map the seed's package name to it in tsconfig.json: "paths": { ${seed.map((module) => `"${module}": ["./node_modules/eloquent-orm${module.endsWith("/Model") ? "/dist/model-entry.d.ts" : ""}"]`).join(", ")} }.`
+          : `Run npm install eloquent-orm in this project (check "moduleResolution": "node16" or "bundler" in tsconfig.json).`,
+      ),
+    );
   }
   return diagnostics;
 }

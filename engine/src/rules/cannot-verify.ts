@@ -9,6 +9,8 @@ export const cannotVerify: Rule = {
   id: "cannot-verify",
   code: "ELQ901",
   defaultSeverity: "info",
+  // "Make the pivot explicit": a model for an undeclared pivot table (pivot-columns reports through here).
+  suggests: ["create-model"],
   description: "A value a check needs is not statically known; the check is skipped instead of guessed.",
   check() {},
 };

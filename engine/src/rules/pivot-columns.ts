@@ -3,15 +3,33 @@ import { isUnverifiable } from "../graph/graph";
 import { foreignKeyColumnType } from "../resolve/key-types";
 import { columnType, targetModel } from "../resolve/keys";
 import type { Rule } from "../rule";
+import type { ModelIndex } from "../resolve/model-index";
 import { didYouMean, didYouMeanText } from "../suggest";
 import { optionsOf, stringOption } from "../graph/values";
 import { eachRelation, listNames, subject } from "../graph/walk";
+
+/** "Make the pivot explicit": a model on the pivot table with the columns the relation names, so they can be checked. */
+function explicitPivotSuggestions(index: ModelIndex, besides: string, pivotTable: string, wanted: { column: string; refType: string | undefined; option: string }[]): Suggestion[] {
+  const name = pivotTable
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== "")
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join("");
+  if (!/^[A-Z]/.test(name) || index.model(name) !== undefined) return [];
+  const columns: Record<string, string> = {};
+  for (const item of wanted) columns[item.column] ??= item.option === "pivotColumns" ? "string" : foreignKeyColumnType(item.refType, "sql");
+  const base = { kind: "create-model" as const, model: name, besides, columns, table: pivotTable };
+  return [
+    { ...base, description: `Make the pivot explicit: create model ${name} on '${pivotTable}' in this file`, placement: "same-file" },
+    { ...base, description: `Make the pivot explicit: create model ${name} on '${pivotTable}' in a new file`, placement: "new-file" },
+  ];
+}
 
 export const pivotColumns: Rule = {
   id: "pivot-columns",
   code: "ELQ302",
   defaultSeverity: "error",
-  suggests: ["replace", "add-column"],
+  suggests: ["replace", "add-column", "create-model"],
   description:
     "When a SQL belongsToMany's pivot table is known (a model on it, or static database.tables), pivotLocalKey, pivotForeignKey and pivotColumns are columns of it.",
   check(context) {
@@ -51,6 +69,7 @@ export const pivotColumns: Rule = {
           message: `${subject(model, relation)}: cannot verify pivot columns ${listNames([...new Set(wanted.map((w) => w.column))])} of pivot table '${pivotTable}': ${why}.`,
           hint: `Declare the pivot in ${model.name}'s static database.tables['${pivotTable}'] (or map a model to it) so its columns can be checked.`,
           node: tableNode,
+          suggestions: table === undefined && !index.hasUnverifiableDatabase ? explicitPivotSuggestions(index, model.name, pivotTable, wanted) : [],
         });
         return;
       }

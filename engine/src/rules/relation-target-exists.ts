@@ -2,12 +2,34 @@ import { isUnverifiable } from "../graph/graph";
 import type { Rule } from "../rule";
 import { describeValue } from "../graph/values";
 import { eachRelation, subject } from "../graph/walk";
+import type { Suggestion } from "../diagnostic";
+import type { RelationNode } from "../graph/graph";
+import type { ModelInfo } from "../resolve/model-index";
+import { inferHasForeignKey } from "../resolve/conventions";
+
+const CLASS_NAME = /^[A-Z][A-Za-z0-9_]*$/;
+
+/** "Create model 'X'" (same file, or a new one): an id and, for hasOne/hasMany, the foreign key it will be queried by. */
+function createModelSuggestions(model: ModelInfo, relation: RelationNode, kind: string | undefined, target: string): Suggestion[] {
+  if (!CLASS_NAME.test(target)) return [];
+  const columns: Record<string, string> = model.store === "mongo" ? {} : { id: "increments" };
+  if (model.store !== "mongo" && (kind === "hasOne" || kind === "hasMany")) {
+    const options = relation.options as Record<string, unknown> | undefined;
+    const written = options && typeof options === "object" ? options.foreignKey : undefined;
+    columns[typeof written === "string" ? written : inferHasForeignKey(model.name)] = "int";
+  }
+  const base = { kind: "create-model" as const, model: target, besides: model.name, columns };
+  return [
+    { ...base, description: `Create model '${target}' in this file`, placement: "same-file" },
+    { ...base, description: `Create model '${target}' in a new file`, placement: "new-file" },
+  ];
+}
 
 export const relationTargetExists: Rule = {
   id: "relation-target-exists",
   code: "ELQ102",
   defaultSeverity: "error",
-  suggests: ["replace"],
+  suggests: ["replace", "create-model"],
   description: "The target of relation() names a declared model (morphTo targets are checked by the morph rules).",
   check(context) {
     const { index } = context;
@@ -56,7 +78,7 @@ export const relationTargetExists: Rule = {
         node,
         suggestions: match
           ? [{ kind: "replace", description: `Replace '${target}' with '${match.value}'`, node, replacement: match.value }]
-          : [],
+          : createModelSuggestions(model, relation, kind, target),
       });
     });
   },

@@ -12,7 +12,7 @@ import { unsupported } from "../unsupported-typescript";
 
 /**
  * One messageId per message shape: the rule's own report (camelCase of its id, e.g. `relationTargetExists`),
- * and one per kind of suggestion it offers (`replace`, `addColumn`, `addOptions`, `removeOption`, `addRelation`).
+ * and one per kind of suggestion it offers (`replace`, `addColumn`, `addOptions`, `removeOption`, `addRelation`, `createModel`).
  */
 export type MessageIds = string;
 export type EloquentRule = TSESLint.RuleModule<MessageIds, []>;
@@ -23,6 +23,7 @@ const SUGGESTION_MESSAGE_IDS: Record<Suggestion["kind"], string> = {
   "add-options": "addOptions",
   "remove-option": "removeOption",
   "add-relation": "addRelation",
+  "create-model": "createModel",
 };
 
 /** `relation-target-exists` → `relationTargetExists`. */

@@ -25,15 +25,17 @@ export function fixesFor(diagnostic: Diagnostic, context: FixContext): TS.CodeFi
     const edits = suggestionEdits(diagnostic, suggestion, sources);
     if (!edits || edits.length === 0) continue;
     const changes = new Map<string, TS.TextChange[]>();
+    const newFiles = new Set<string>();
     for (const edit of edits) {
       const list = changes.get(edit.fileName) ?? [];
       list.push({ span: { start: edit.start, length: edit.end - edit.start }, newText: edit.newText });
       changes.set(edit.fileName, list);
+      if (edit.isNewFile) newFiles.add(edit.fileName);
     }
     actions.push({
       fixName: `eloquent-${suggestion.kind}`,
       description: suggestion.description,
-      changes: [...changes].map(([fileName, textChanges]) => ({ fileName, textChanges })),
+      changes: [...changes].map(([fileName, textChanges]) => ({ fileName, textChanges, ...(newFiles.has(fileName) ? { isNewFile: true } : {}) })),
     });
   }
   return actions;

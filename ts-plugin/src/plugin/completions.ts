@@ -15,13 +15,23 @@ interface Entry {
   detail?: string;
 }
 
+export interface EloquentCompletions {
+  entries: Entry[];
+  replacementSpan?: TS.TextSpan;
+  /**
+   * Ours are the complete answer: TypeScript's would be wrong there (the globals offered at an option key;
+   * whole-path literals that replace every segment of `with("a.b")`).
+   */
+  exclusive?: boolean;
+}
+
 export function eloquentCompletions(
   ts: typeof TS,
   snapshot: Snapshot,
   sourceFile: TS.SourceFile,
   position: number,
   checker: TS.TypeChecker | undefined,
-): { entries: Entry[]; replacementSpan?: TS.TextSpan } | undefined {
+): EloquentCompletions | undefined {
   const engine = snapshot.engine;
   if (!engine) return undefined;
   const facts = snapshot.extraction.files.get(sourceFile.fileName);
@@ -50,7 +60,7 @@ export function eloquentCompletions(
           for (const property of object.properties) if (property.name && ts.isIdentifier(property.name) && property !== options) present.add(property.name.text);
         }
         const keys = engine.vocabulary.optionKeysFor(site.kind, declaring?.store).filter((key) => !present.has(key));
-        return { entries: keys.map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })) };
+        return { entries: keys.map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })), exclusive: true };
       }
       if (site.option.position === "value" && site.literal && site.option.key !== undefined && site.model !== undefined) {
         const relation = declaring?.relations.find((candidate) => candidate.name === site.relation);
@@ -86,7 +96,7 @@ function querySiteCompletions(
   sourceFile: TS.SourceFile,
   position: number,
   checker: TS.TypeChecker | undefined,
-): { entries: Entry[]; replacementSpan?: TS.TextSpan } | undefined {
+): EloquentCompletions | undefined {
   const node = findNodeAt(ts, sourceFile, position);
   if (!node || !isStringLike(ts, node) || !isInsideString(sourceFile, node, position)) return undefined;
   const facts = snapshot.extraction.files.get(sourceFile.fileName);
@@ -114,6 +124,7 @@ function querySiteCompletions(
           detail: `${String(relation.kind)} ${typeof relation.target === "string" ? relation.target : ""}`,
         })),
         replacementSpan: { start: segmentStart, length: segmentEnd - segmentStart },
+        exclusive: true,
       };
     }
   }
@@ -124,7 +135,7 @@ function querySiteCompletions(
 export function mergeCompletions(
   _ts: typeof TS,
   prior: TS.WithMetadata<TS.CompletionInfo> | undefined,
-  ours: { entries: Entry[]; replacementSpan?: TS.TextSpan },
+  ours: EloquentCompletions,
 ): TS.WithMetadata<TS.CompletionInfo> {
   const names = new Set(ours.entries.map((entry) => entry.name));
   const entries: TS.CompletionEntry[] = ours.entries.map((entry, index) => ({
@@ -135,11 +146,12 @@ export function mergeCompletions(
     ...(ours.replacementSpan ? { replacementSpan: ours.replacementSpan } : {}),
     ...(entry.detail ? { labelDetails: { description: entry.detail } } : {}),
   }));
-  for (const entry of prior?.entries ?? []) if (!names.has(entry.name)) entries.push(entry);
+  if (!ours.exclusive) for (const entry of prior?.entries ?? []) if (!names.has(entry.name)) entries.push(entry);
   return {
     ...(prior ?? {}),
+    ...(ours.exclusive && ours.replacementSpan ? { optionalReplacementSpan: ours.replacementSpan } : {}),
     isGlobalCompletion: false,
-    isMemberCompletion: prior?.isMemberCompletion ?? false,
+    isMemberCompletion: ours.exclusive ? true : prior?.isMemberCompletion ?? false,
     isNewIdentifierLocation: prior?.isNewIdentifierLocation ?? false,
     entries,
   } as TS.WithMetadata<TS.CompletionInfo>;

@@ -11,7 +11,12 @@ import { eloquentCompletions, mergeCompletions } from "./completions";
 import { createGuard } from "./guard";
 import { eloquentDefinition, eloquentHover } from "./navigation";
 import { numericCode, toTsDiagnostic } from "./to-ts-diagnostic";
-import { RELATION_PATH_RULE } from "eloquent-analyzer";
+import { RELATION_PATH_RULE, loadEngine } from "eloquent-analyzer";
+import { registerSupportedCodes } from "./supported-fixes";
+import { withStringReferences } from "./rename-hooks";
+import { eloquentInlayHints } from "./inlay-hints";
+import { withRelationLabels } from "./document-symbols";
+import { eloquentRefactorEdits, eloquentRefactors, INVERSE_REFACTOR } from "./refactors";
 
 export function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
   const ts = modules.typescript;
@@ -39,6 +44,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       });
       logger.info(`[eloquent-ts-plugin] loaded for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
       const stats = registerStats(info, logger);
+      guard("registerSupportedCodes", () => undefined, () => registerSupportedCodes(ts, eloquentCodes(), logger.info));
 
       const context = (fileName: string): { program: TS.Program; sourceFile: TS.SourceFile; snapshot: Snapshot } | undefined => {
         const program = inner.getProgram();
@@ -106,10 +112,8 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       proxy.getSupportedCodeFixes = (fileName) => {
         const prior = inner.getSupportedCodeFixes(fileName);
         return guard("getSupportedCodeFixes", () => prior, () => {
-          const state = fileName === undefined ? undefined : context(fileName);
           const codes = new Set(prior);
-          for (const rule of state?.snapshot.engine?.RULES ?? []) codes.add(String(numericCode(rule.code)));
-          codes.add(String(numericCode(RELATION_PATH_RULE.code)));
+          for (const code of eloquentCodes()) codes.add(String(code));
           return [...codes];
         });
       };
@@ -139,7 +143,9 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
           const state = context(fileName);
           const hover = state && eloquentHover(state.snapshot, state.sourceFile, position);
           if (!hover) return prior;
-          const documentation: TS.SymbolDisplayPart[] = [{ kind: "text", text: hover.lines.join("\n\n") }];
+          // Without TypeScript's own hover, our first line is the heading: not repeated in the body.
+          const body = prior ? hover.lines : hover.lines.slice(1);
+          const documentation: TS.SymbolDisplayPart[] = [{ kind: "text", text: body.join("\n\n") }];
           if (prior?.documentation?.length) documentation.push({ kind: "lineBreak", text: "\n\n" }, ...prior.documentation);
           return {
             kind: prior?.kind ?? ts.ScriptElementKind.memberVariableElement,
@@ -152,9 +158,53 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
         });
       };
 
+      withStringReferences(ts, proxy, inner, guard, context);
+
+      proxy.provideInlayHints = (fileName, span, preferences) => {
+        const prior = inner.provideInlayHints(fileName, span, preferences);
+        return guard("provideInlayHints", () => prior, () => {
+          const state = context(fileName);
+          const ours = state ? eloquentInlayHints(ts, state.snapshot, state.sourceFile, span) : [];
+          return ours.length === 0 ? prior : [...prior, ...ours].sort((a, b) => a.position - b.position);
+        });
+      };
+
+      proxy.getApplicableRefactors = (fileName, positionOrRange, ...rest: unknown[]) => {
+        const prior = (inner.getApplicableRefactors as (...args: unknown[]) => TS.ApplicableRefactorInfo[])(fileName, positionOrRange, ...rest);
+        return guard("getApplicableRefactors", () => prior, () => {
+          const state = context(fileName);
+          const ours = state ? eloquentRefactors(state.snapshot, fileName, positionOrRange) : [];
+          return ours.length === 0 ? prior : [...ours, ...prior];
+        });
+      };
+
+      proxy.getEditsForRefactor = (fileName, formatOptions, positionOrRange, refactorName, actionName, ...rest: unknown[]) => {
+        const theirs = () => (inner.getEditsForRefactor as (...args: unknown[]) => TS.RefactorEditInfo | undefined)(fileName, formatOptions, positionOrRange, refactorName, actionName, ...rest);
+        if (refactorName !== INVERSE_REFACTOR) return theirs();
+        return guard("getEditsForRefactor", () => undefined, () => {
+          const state = context(fileName);
+          const newLine = formatOptions.newLineCharacter ?? ts.sys?.newLine ?? "\n";
+          return state ? eloquentRefactorEdits(state.snapshot, state.program, fileName, positionOrRange, newLine) : undefined;
+        });
+      };
+
+      proxy.getNavigationTree = (fileName) => {
+        const prior = inner.getNavigationTree(fileName);
+        return guard("getNavigationTree", () => prior, () => {
+          const state = context(fileName);
+          return state ? withRelationLabels(prior, state.snapshot, fileName) : prior;
+        });
+      };
       return proxy;
     },
   };
+}
+
+/** Every code eloquent reports (the engine's rules and the query-site rule). */
+function eloquentCodes(): number[] {
+  const load = loadEngine();
+  const rules = load.ok ? load.engine.RULES : [];
+  return [...rules.map((rule) => numericCode(rule.code)), numericCode(RELATION_PATH_RULE.code)];
 }
 
 /** Time the plugin itself spends in semantic diagnostics (TypeScript's own work excluded). */

@@ -13,7 +13,8 @@ export function numericCode(code: string): number {
 export function categoryOf(ts: typeof TS, severity: Severity): TS.DiagnosticCategory {
   if (severity === "error") return ts.DiagnosticCategory.Error;
   if (severity === "warning") return ts.DiagnosticCategory.Warning;
-  return ts.DiagnosticCategory.Message;
+  // "info" is a hint, not a problem: LSP clients show `message` as an Error, `suggestion` as a Hint.
+  return ts.DiagnosticCategory.Suggestion;
 }
 
 export function messageOf(diagnostic: Pick<Diagnostic, "message" | "hint" | "ruleId">): string {
