@@ -30,3 +30,4 @@ export { describeRelationKeys, keyOwner, type KeyOption, type KeyOwner, type Rel
 export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFor, type RelationKind } from "./vocabulary";
 export * from "./dsl";
 export { ruleDocsUrl, RULES_DOC_URL } from "./docs";
+export { seedImplicitPivot, usesSeedImplicitPivot, type ImplicitPivot } from "./resolve/seed-pivot";

@@ -6,7 +6,7 @@ import type * as TS from "typescript";
 import type { ColumnNode, InvalidEntryNode, ModelNode, RelationNode, SourceSpan } from "eloquent-engine";
 import { unverifiable } from "./unverifiable";
 import { isRuntimeModule, isSeedModule } from "./eloquent-modules";
-import { isRelationMethodName, isSeedMixinName, OPTION_ALIASES, RELATION_METHOD_PARAMETERS, SEED_MIXINS, type RelationKind } from "eloquent-engine";
+import { describeUnknownMixin, isRelationMethodName, isSeedMixinName, OPTION_ALIASES, RELATION_METHOD_PARAMETERS, type RelationKind } from "eloquent-engine";
 import { evaluate, propertyKey, skipOuter, textOf, type EvalContext } from "./literal";
 import { isUnverifiableValue } from "./unverifiable";
 
@@ -472,7 +472,7 @@ class FileReader {
       return;
     }
     if (!isSeedMixinName(mixinName)) {
-      addInvalidEntry(node, { name, found: `mixin(${JSON.stringify(mixinName)}), which is not one of the seed's mixins (${Object.keys(SEED_MIXINS).join(", ")})`, loc: this.span(property) });
+      addInvalidEntry(node, { name, found: describeUnknownMixin(mixinName), loc: this.span(property) });
       return;
     }
     if (mixinName === "SoftDeletes") {

@@ -158,3 +158,8 @@ export function seedRelation<
 export function relationConventions(descriptor: unknown): "seed" | undefined {
   return descriptor !== null && typeof descriptor === "object" && (descriptor as { conventions?: unknown }).conventions === "seed" ? "seed" : undefined;
 }
+
+/** What an unknown mixin entry is, for the schema-entry rule (same words from the source and the runtime). */
+export function describeUnknownMixin(name: unknown): string {
+  return `mixin(${JSON.stringify(name)}), which is not one of the seed's mixins (${Object.keys(SEED_MIXINS).join(", ")})`;
+}

@@ -14,6 +14,7 @@ import {
   type RelationDescriptor,
 } from "eloquent-engine";
 import { defaultTableName } from "../relations/conventions";
+import { methodRelations, schemaEntries, withSeedPivot } from "../compat/schema-entries";
 import { readCastFor, type ReadCast } from "./casts";
 import { rememberModel } from "./lookup";
 import type { ModelClass, Store } from "./types";
@@ -84,7 +85,8 @@ function computeMeta(model: ModelClass): ModelMeta {
   const schema = (model.schema ?? {}) as Record<string, unknown>;
   const columns = new Map<string, ColumnDescriptor>();
   const relations = new Map<string, RelationDescriptor>();
-  for (const [key, entry] of Object.entries(schema)) {
+  // The seed package's forms (object literals, validate(), mixins) read as native descriptors.
+  for (const [key, entry] of schemaEntries(schema)) {
     if (isRelationDescriptor(entry)) relations.set(key, entry);
     else if (isColumnDescriptor(entry)) {
       const expanded = EXPANDING_COLUMN_TYPES[entry.type];
@@ -97,6 +99,9 @@ function computeMeta(model: ModelClass): ModelMeta {
   const table = typeof model.tableName === "string" ? model.tableName : ctorForm.table ?? defaultTableName(model.name);
   const connection =
     typeof model.connectionName === "string" ? model.connectionName : ctorForm.connection ?? undefined;
+  // Relation methods (the seed's `posts() { return this.hasMany(Post, "user_id"); }`) are relations too.
+  for (const [key, entry] of methodRelations(model, new Set(relations.keys()))) relations.set(key, entry);
+  for (const [key, entry] of relations) relations.set(key, withSeedPivot(entry, table, model.store));
 
   let primaryKey: string | undefined;
   for (const [name, col] of columns) if (col.options.primary) primaryKey ??= name;
