@@ -50,3 +50,5 @@ export type SchemaField =
   | { kind: "column"; type: ColumnType; options?: Record<string, unknown>; validate?: ValidationRule }
   | { kind: "mixin"; name: MixinName };
 export type { ColumnType, MixinName, ValidationRule };
+/** Keeps the helpers' typing (`this.hasMany(...)` inside relation methods) in every program using the seed entry. */
+export type { SeedRelationHelpers } from "./relation-methods";
