@@ -10,18 +10,23 @@ export { RELATION_KINDS, RELATION_OPTION_KEYS, type RelationKind };
 
 /** Which option keys each kind reads. */
 export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[]>> = {
-  // `cascade` (the seed package's migration hint) is accepted on every kind and read by no loader.
-  hasOne: ["foreignKey", "localKey", "cascade"],
-  hasMany: ["foreignKey", "localKey", "cascade"],
-  belongsTo: ["foreignKey", "ownerKey", "cascade"],
-  belongsToMany: ["pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "localKey", "ownerKey", "foreignKey", "cascade"],
-  morphOne: ["morphName", "morphType", "morphId", "localKey", "cascade"],
-  morphMany: ["morphName", "morphType", "morphId", "localKey", "cascade"],
-  morphTo: ["morphName", "morphType", "morphId", "ownerKey", "cascade"],
+  hasOne: ["foreignKey", "localKey"],
+  hasMany: ["foreignKey", "localKey"],
+  belongsTo: ["foreignKey", "ownerKey"],
+  belongsToMany: ["pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "localKey", "ownerKey", "foreignKey"],
+  morphOne: ["morphName", "morphType", "morphId", "localKey"],
+  morphMany: ["morphName", "morphType", "morphId", "localKey"],
+  morphTo: ["morphName", "morphType", "morphId", "ownerKey"],
 };
 
 /** A Mongo belongsToMany is an id array on the document first (foreignKey), so its keys lead. */
-const MONGO_BELONGS_TO_MANY_KEYS: readonly string[] = ["foreignKey", "ownerKey", "localKey", "pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "cascade"];
+const MONGO_BELONGS_TO_MANY_KEYS: readonly string[] = ["foreignKey", "ownerKey", "localKey", "pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns"];
+
+/**
+ * Options every kind accepts that no loader reads: the seed package's `cascade` (a migration hint). Accepted
+ * by the relation-options rule, never offered by completions.
+ */
+export const PASSIVE_OPTION_KEYS: ReadonlySet<string> = new Set(["cascade"]);
 
 /** A SQL belongsToMany goes through its pivot: `foreignKey` (a Mongo id array) is rejected there. */
 const SQL_BELONGS_TO_MANY_KEYS: readonly string[] = OPTION_KEYS_BY_KIND.belongsToMany.filter((key) => key !== "foreignKey");

@@ -2,7 +2,7 @@ import { isUnverifiable } from "../graph/graph";
 import type { Rule } from "../rule";
 import { didYouMean } from "../suggest";
 import { describeValue } from "../graph/values";
-import { isSqlPivotForeignKey, OPTION_KEYS_BY_KIND, RELATION_OPTION_KEYS } from "../vocabulary";
+import { isSqlPivotForeignKey, OPTION_KEYS_BY_KIND, PASSIVE_OPTION_KEYS, RELATION_OPTION_KEYS } from "../vocabulary";
 import { eachRelation, subject } from "../graph/walk";
 
 const ALL_KEYS: ReadonlySet<string> = new Set(RELATION_OPTION_KEYS);
@@ -55,7 +55,7 @@ export const relationOptions: Rule = {
           });
           continue;
         }
-        if (kind === undefined || applicable === undefined) continue;
+        if (kind === undefined || applicable === undefined || PASSIVE_OPTION_KEYS.has(key)) continue;
         const sqlPivotForeignKey = isSqlPivotForeignKey(kind, key, model.store);
         if (applicable.includes(key) && !sqlPivotForeignKey) continue;
         context.report({
