@@ -13,3 +13,4 @@ export { reportForFile, type FileReport } from "./project/file-diagnostics";
 export { ProjectAnalysis, type Snapshot } from "./program/project-analysis";
 export { loadEngine, type LoadedEngine } from "./program/engine";
 export { loadTypeScript } from "./typescript";
+export { MODEL_DECLARATION_RULE, modelDeclarationDiagnostics } from "./setup/model-forms";

@@ -2,7 +2,7 @@
 import type * as TS from "typescript";
 import { checkGraph, RULES, type Diagnostic, type ModelGraph } from "eloquent-engine";
 import { mapDiagnosticToSpan } from "eloquent-analyzer";
-import { RELATION_PATH_RULE } from "eloquent-analyzer";
+import { MODEL_DECLARATION_RULE, modelDeclarationDiagnostics, RELATION_PATH_RULE } from "eloquent-analyzer";
 import { readText } from "./io";
 import type { LoadedProjects } from "./load";
 import { parseForExtraction } from "eloquent-analyzer";
@@ -10,7 +10,7 @@ import { normalizeFileName } from "eloquent-analyzer";
 import { MAY_HAVE_QUERY_SITES, querySiteDiagnostics } from "eloquent-analyzer";
 
 /** Every rule `eloquent check` can report: the engine's, plus relation paths at query sites. */
-export const CHECK_RULES = [...RULES, RELATION_PATH_RULE];
+export const CHECK_RULES = [...RULES, RELATION_PATH_RULE, MODEL_DECLARATION_RULE];
 
 /**
  * Engine over every project graph, plus the query sites of the reported files; each diagnostic
@@ -29,6 +29,8 @@ export function checkAll(loaded: LoadedProjects, ts: typeof TS): Diagnostic[] {
       const sourceFile = parseForExtraction(ts, fileName, text);
       found.push(...querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName)));
     }
+    // Classes not understood as models, and files importing the package in a project without models.
+    for (const list of modelDeclarationDiagnostics(project.files.values(), project.graph).values()) found.push(...list);
     for (const diagnostic of found) {
       const span = mapDiagnosticToSpan(diagnostic, project.graph);
       const located: Diagnostic = span ? { ...diagnostic, span: { ...span, file: normalizeFileName(span.file) } } : diagnostic;

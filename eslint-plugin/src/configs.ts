@@ -7,6 +7,8 @@ import type { Severity } from "eloquent-engine";
 import { RULE_METAS } from "./rules";
 
 export const TS_FILES = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];
+/** JavaScript model files, checked like their .ts twins (parsed without type information). */
+export const JS_FILES = ["**/*.js", "**/*.cjs", "**/*.mjs", "**/*.jsx"];
 
 export function eslintSeverity(severity: Severity): "error" | "warn" {
   return severity === "error" ? "error" : "warn";

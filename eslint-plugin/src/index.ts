@@ -12,7 +12,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { legacyRecommended, recommendedRules, TS_FILES } from "./configs";
+import { JS_FILES, legacyRecommended, recommendedRules, TS_FILES } from "./configs";
+import { sourceParser } from "./source-parser";
 import { rules } from "./rules";
 
 const version = readVersion();
@@ -40,9 +41,9 @@ Object.defineProperty(plugin.configs, "recommended", {
   enumerable: true,
   get: () => ({
     name: "eloquent/recommended",
-    files: TS_FILES,
+    files: [...TS_FILES, ...JS_FILES],
     plugins: { eloquent: plugin },
-    languageOptions: { parser: typescriptParser() },
+    languageOptions: { parser: sourceParser(typescriptParser) },
     rules: recommendedRules(),
   }),
 });

@@ -31,6 +31,8 @@ export interface ClassFacts {
   exported: boolean;
   abstract: boolean;
   base?: BaseRef;
+  /** Source text of the `extends` expression, also when it is a form `base` cannot follow (for the setup diagnostic). */
+  extendsText?: string;
   /** Which statics the class declares itself (the rest are inherited from user base classes). */
   declares: { schema: boolean; table: boolean; connection: boolean; morphAlias: boolean; database: boolean };
   node: Omit<ModelNode, "store">;
@@ -238,6 +240,7 @@ class FileReader {
     const exported = hasModifier(ts, declaration, ts.SyntaxKind.ExportKeyword);
     if (exported) this.facts.exports.set(isDefault ? "default" : name, { local: name });
     const base = this.readBase(declaration);
+    const extendsClause = declaration.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     const node: Omit<ModelNode, "store"> = {
       name,
       columns: [],
@@ -249,6 +252,7 @@ class FileReader {
       exported,
       abstract: hasModifier(ts, declaration, ts.SyntaxKind.AbstractKeyword),
       ...(base ? { base } : {}),
+      ...(extendsClause ? { extendsText: textOf(extendsClause.expression, this.sourceFile) } : {}),
       declares: { schema: false, table: false, connection: false, morphAlias: false, database: false },
       node,
       targetIdentifiers: [],

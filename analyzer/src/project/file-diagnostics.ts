@@ -7,6 +7,7 @@ import { checkGraph, type Diagnostic } from "eloquent-engine";
 import { MAY_HAVE_QUERY_SITES, normalizeFileName, querySiteDiagnostics } from "eloquent-analyzer";
 import { mapDiagnosticToSpan } from "eloquent-analyzer";
 import { loadTypeScript } from "../typescript";
+import { modelDeclarationDiagnostics } from "../setup/model-forms";
 import { projectGraphFor, type LintedFile, type ProjectGraph } from "./project-graph";
 
 export interface FileReport {
@@ -52,7 +53,7 @@ export function diagnosticsByFile(project: ProjectGraph): Map<string, Diagnostic
 export function reportForFile(file: LintedFile): FileReport {
   const fileName = normalizeFileName(file.fileName);
   const project = projectGraphFor(file);
-  const diagnostics = [...(diagnosticsByFile(project).get(fileName) ?? []), ...querySitesOf(file, fileName, project)];
+  const diagnostics = [...(diagnosticsByFile(project).get(fileName) ?? []), ...querySitesOf(file, fileName, project), ...modelDeclarationsOf(fileName, project)];
   return { fileName, project, diagnostics };
 }
 
@@ -61,4 +62,12 @@ function querySitesOf(file: LintedFile, fileName: string, project: ProjectGraph)
   const ts = loadTypeScript();
   const sourceFile = file.sourceFile ?? ts.createSourceFile(fileName, file.text, ts.ScriptTarget.Latest, true);
   return querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName), project.checker);
+}
+
+/** The model-declaration diagnostics of this file (classes not understood as models, a project without models). */
+function modelDeclarationsOf(fileName: string, project: ProjectGraph): Diagnostic[] {
+  const facts = [...project.files.values()].find((candidate) => normalizeFileName(candidate.fileName) === fileName);
+  if (facts === undefined || facts.runtimeImports.length === 0) return [];
+  if (project.graph.models.length > 0 && !facts.classes.some((cls) => cls.declares.schema)) return [];
+  return modelDeclarationDiagnostics([facts], project.graph).get(facts.fileName) ?? [];
 }
