@@ -74,7 +74,7 @@ describe("JavaScript models (upstream-style twins)", () => {
     const result = run(CLI, ["check", ...dirs, "--format", "json"], root);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as { modelCount: number; diagnostics: Array<{ file: string; line: number; ruleId: string; message: string }> };
+    const report = JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; line: number; ruleId: string; message: string }> };
     const actual = report.diagnostics.map((d) => ({ file: originals.get(join(root, d.file)) ?? d.file, line: d.line, ruleId: d.ruleId, message: d.message }));
     expect(compareDiagnostics(expected(), actual).report).toBe("");
   });

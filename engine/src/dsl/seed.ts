@@ -74,6 +74,14 @@ export interface SeedRelationEntry {
   options?: Record<string, unknown>;
 }
 
+/** A `static schema` entry in one of the seed's own forms (what the runtime's schema type accepts besides descriptors). */
+export type SeedSchemaEntry =
+  | MixinDescriptor<string>
+  // Written without `as const` (as the seed's generators emit them), `kind` is a plain string in the type.
+  | { readonly kind: string; readonly relation: string; readonly model?: string; readonly options?: object }
+  | { readonly kind: string; readonly type: string; readonly options?: object; readonly validate?: ValidationRule }
+  | { readonly kind: string; readonly name: string };
+
 /**
  * One `static schema` entry as the runtime should see it: native descriptors as they are (with the seed's
  * option aliases renamed), the seed's object literals as the descriptor they mean, anything else unchanged
