@@ -1,10 +1,9 @@
 /**
- * The seed package's entry (`@alpha.consultings/eloquent-orm.js`): this runtime's whole API plus the seed's
- * names (validate, mixin, BaseModel, CoreModel, MorphableMixin, its types). Its `relation()` marks relations
- * as seed code, so a belongsToMany without pivot metadata uses the seed's implicit `_pivot` table.
- * Published as `eloquent-orm/seed`; install it under the seed's name with the re-export package in
- * `seed-compat/` (see docs/seed-package.md).
+ * The seed package's entry (`@alpha.consultings/eloquent-orm.js`): this runtime's whole API (which includes
+ * the seed's names: validate, mixin, BaseModel, CoreModel, MorphableMixin, its types) with the seed's
+ * `relation()`, which marks relations as seed code so a belongsToMany without pivot metadata uses the seed's
+ * implicit `_pivot` table. Published as `eloquent-orm/seed`; installed under the seed's name by the
+ * `eloquent-orm-seed` re-export package (seed-compat/, see docs/seed-package.md).
  */
 export * from "./index";
-export { seedRelation as relation, validate, mixin, SEED_MIXINS, isSeedMixinName } from "eloquent-engine";
-export * from "./compat/seed-api";
+export { seedRelation as relation } from "eloquent-engine";
