@@ -1,0 +1,65 @@
+/** The seed package's forms in the extractor and the fixes: what each one becomes in the model graph. */
+import { describe, expect, it } from "vitest";
+import ts from "typescript";
+import { checkGraph, type Suggestion } from "eloquent-engine";
+import { extractModelGraphFromFiles } from "../../analyzer/src/extract";
+import { suggestionEdits } from "../../analyzer/src/fixes";
+
+const SOURCE = `import { column, mixin, validate, relation, BaseModel, MorphableMixin } from "@alpha.consultings/eloquent-orm.js";
+const Base = MorphableMixin(BaseModel);
+export class Course extends Base {
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    title: validate(validate(column("string", 255), { required: true }), { max: 9 }),
+    trashed: mixin("SoftDeletes"),
+    cached: mixin("QueryCache"),
+    students: { kind: "relation", relation: "belongsToMany", model: "Student" },
+    pictures: relation("morphMany", "Student", { morphName: "owner", typeColumn: "owner_kind", idColumn: "owner_key", cascade: true }),
+  };
+  teacher() {
+    return this.belongsTo(Student, "teacher_id");
+  }
+  helper() {
+    return 42;
+  }
+}
+export class Student extends BaseModel {
+  static schema = { id: column("increments"), owner_kind: column("string"), owner_key: column("int") };
+}
+`;
+const files: Record<string, string> = { "/p/course.ts": SOURCE };
+const extraction = extractModelGraphFromFiles(["/p/course.ts"], ts, { readFile: (name) => files[name] });
+const course = extraction.graph.models.find((m) => m.name === "Course")!;
+
+describe("the seed package's forms, statically", () => {
+  it("reads validate() as the column, SoftDeletes as the softDeletes column, other mixins as nothing: the schema stays closed", () => {
+    expect(course.openSchema).toBeUndefined();
+    expect(course.columns.map((c) => [c.name, c.type])).toEqual([["id", "increments"], ["title", "string"], ["trashed", "softDeletes"]]);
+    expect(course.invalidEntries).toBeUndefined();
+  });
+
+  it("reads object-literal entries and relation methods as seed relations, and renames typeColumn/idColumn", () => {
+    expect(course.relations.map((r) => [r.name, r.kind, r.target, r.options, r.conventions])).toEqual([
+      ["students", "belongsToMany", "Student", undefined, "seed"],
+      ["pictures", "morphMany", "Student", { morphName: "owner", morphType: "owner_kind", morphId: "owner_key", cascade: true }, "seed"],
+      ["teacher", "belongsTo", "Student", { foreignKey: "teacher_id" }, "seed"],
+    ]);
+    expect(extraction.graph.models.map((m) => [m.name, m.store])).toEqual([["Course", "sql"], ["Student", "sql"]]);
+  });
+
+  it("checks them like native relations: the method's foreign key is an error on its argument", () => {
+    const found = checkGraph(extraction.graph).map((d) => [d.ruleId, d.severity, SOURCE.slice(d.span!.start, d.span!.end)]);
+    expect(found).toEqual([
+      ["morph-without-inverse", "warning", '"owner"'],
+      ["pivot-metadata", "warning", 'students: { kind: "relation", relation: "belongsToMany", model: "Student" }'],
+      ["belongs-to-foreign-key", "error", '"teacher_id"'],
+    ]);
+  });
+
+  it("the implicit-pivot fix adds an options property to an object-literal entry", () => {
+    const [warning] = checkGraph(extraction.graph).filter((d) => d.ruleId === "pivot-metadata");
+    const edits = suggestionEdits(warning!, warning!.suggestions[0] as Suggestion, { graph: extraction.graph, text: (name) => files[name], facts: (name) => extraction.files.get(name) })!;
+    const out = [...edits].sort((a, b) => b.start - a.start).reduce((text, e) => text.slice(0, e.start) + e.newText + text.slice(e.end), SOURCE);
+    expect(out).toContain('students: { kind: "relation", relation: "belongsToMany", model: "Student", options: { pivotTable: "courses_student_pivot", pivotLocalKey: "courses_id", pivotForeignKey: "student_id" } },');
+  });
+});
