@@ -50,8 +50,16 @@ export function diagnosticsByFile(project: ProjectGraph): Map<string, Diagnostic
   return byFile;
 }
 
+/** A JavaScript file that can hold no model or query site (eslint.config.mjs, scripts): not analyzed at all. */
+const JS_FILE = /\.[cm]?jsx?$/;
+const MAY_CONCERN_ELOQUENT = /["'](?:eloquent-orm|@alpha\.consultings\/eloquent-orm\.js)|static\s+schema|\bthis\s*\.\s*(?:hasOne|hasMany|belongsTo|belongsToMany|morphOne|morphMany|morphTo)\s*\(/;
+const NO_PROJECT: ProjectGraph = { mode: "untyped", key: "", graph: { models: [] }, files: new Map() };
+
 export function reportForFile(file: LintedFile): FileReport {
   const fileName = normalizeFileName(file.fileName);
+  if (JS_FILE.test(fileName) && !MAY_CONCERN_ELOQUENT.test(file.text) && !MAY_HAVE_QUERY_SITES.test(file.text)) {
+    return { fileName, project: NO_PROJECT, diagnostics: [] };
+  }
   const project = projectGraphFor(file);
   const diagnostics = [...(diagnosticsByFile(project).get(fileName) ?? []), ...querySitesOf(file, fileName, project), ...modelDeclarationsOf(fileName, project)];
   return { fileName, project, diagnostics };
