@@ -8,10 +8,12 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareDiagnostics, expectedDiagnostics } from "../fixtures/relations/expectations";
-import { upstreamFixtures } from "../fixtures/upstream";
+import { upstreamFixtures, upstreamJsFixtures } from "../fixtures/upstream";
 import { modelClassesOf, runtimeDiagnostics } from "./fixture-runner";
 
-const files = upstreamFixtures();
+// The ES-module JavaScript twins run here too (CommonJS twins `require()` the package name, which only an install provides:
+// test/runtime/seed-consumer.test.ts runs CommonJS seed code on an installed package).
+const files = [...upstreamFixtures(), ...upstreamJsFixtures().filter((file) => file.endsWith(".mjs"))];
 
 describe("upstream-style corpus (runtime registerModels)", () => {
   it("has a clean set and a mutant per realistic mistake", () => {

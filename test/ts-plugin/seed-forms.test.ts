@@ -63,3 +63,25 @@ describe("the seed package's forms, statically", () => {
     expect(out).toContain('students: { kind: "relation", relation: "belongsToMany", model: "Student", options: { pivotTable: "courses_student_pivot", pivotLocalKey: "courses_id", pivotForeignKey: "student_id" } },');
   });
 });
+
+describe("a relation declared both in static schema and as a method", () => {
+  it("is one relation: the schema's (as at runtime), wherever the method is written", () => {
+    const text = `import { column, relation } from "@alpha.consultings/eloquent-orm.js";
+import { SqlModel } from "@alpha.consultings/eloquent-orm.js/Model";
+export class User extends SqlModel {
+  posts() {
+    return this.hasMany(Post, "user_id");
+  }
+  static schema = { id: column("increments"), posts: relation("hasMany", "Post", { foreignKey: "user_id" }) };
+}
+export class Post extends SqlModel {
+  static schema = { id: column("increments"), user_id: column("int") };
+}
+`;
+    const result = extractModelGraphFromFiles(["/q/user.ts"], ts, { readFile: (name) => (name === "/q/user.ts" ? text : undefined) });
+    const user = result.graph.models.find((m) => m.name === "User")!;
+    expect(user.relations.map((r) => [r.name, r.conventions])).toEqual([["posts", "seed"]]);
+    expect(text.slice(user.relations[0]!.loc!.entry!.start).startsWith("posts: relation(")).toBe(true);
+    expect(checkGraph(result.graph)).toEqual([]);
+  });
+});

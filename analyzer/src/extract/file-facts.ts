@@ -257,12 +257,13 @@ class FileReader {
       node,
       targetIdentifiers: [],
     };
+    const methodRelations: RelationNode[] = [];
     let superTable: { value: unknown; span: SourceSpan } | undefined;
     let superConnection: unknown;
     for (const member of declaration.members) {
       if (ts.isMethodDeclaration(member) && !hasModifier(ts, member, ts.SyntaxKind.StaticKeyword)) {
         const relation = this.readRelationMethod(member);
-        if (relation) node.relations.push(relation);
+        if (relation) methodRelations.push(relation);
         continue;
       }
       if (ts.isConstructorDeclaration(member)) {
@@ -301,6 +302,8 @@ class FileReader {
           break;
       }
     }
+    // Relation methods after the schema's relations; a schema relation of the same name wins (as at runtime).
+    for (const relation of methodRelations) if (!node.relations.some((r) => r.name === relation.name)) node.relations.push(relation);
     // The seed's models pass the table and connection to `super(...)` instead of statics.
     if (!facts.declares.table && superTable !== undefined) {
       facts.declares.table = true;
