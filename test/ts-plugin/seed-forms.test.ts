@@ -85,3 +85,22 @@ export class Post extends SqlModel {
     expect(checkGraph(result.graph)).toEqual([]);
   });
 });
+
+describe("typeColumn next to morphType", () => {
+  it("is one relation-options error in the source and at runtime: keep one of the two names", async () => {
+    const text = `import { column, relation } from "@alpha.consultings/eloquent-orm.js";
+import { SqlModel } from "@alpha.consultings/eloquent-orm.js/Model";
+export class Photo extends SqlModel {
+  static schema = { id: column("increments"), owner_kind: column("string"), owner_id: column("int"), owner: relation("morphTo", "Photo", { morphName: "owner", morphType: "owner_kind", typeColumn: "owner_kind" }) };
+}
+`;
+    const result = extractModelGraphFromFiles(["/r/photo.ts"], ts, { readFile: (name) => (name === "/r/photo.ts" ? text : undefined) });
+    const statically = checkGraph(result.graph).filter((d) => d.ruleId === "relation-options").map((d) => d.message);
+    const { relation, checkGraph: check } = await import("eloquent-orm");
+    const runtime = check({ models: [{ name: "Photo", store: "sql", columns: result.graph.models[0]!.columns, relations: [{ name: "owner", ...relation("morphTo", "Photo", { morphName: "owner", morphType: "owner_kind", typeColumn: "owner_kind" }) }] }] })
+      .filter((d) => d.ruleId === "relation-options")
+      .map((d) => d.message);
+    expect(statically).toEqual(["Photo.owner (morphTo 'Photo'): 'typeColumn' is the seed package's name for 'morphType', and both are given."]);
+    expect(runtime).toEqual(statically);
+  });
+});

@@ -569,8 +569,9 @@ class FileReader {
             open ??= textOf(member, this.sourceFile);
             continue;
           }
-          // The seed's names for the morph column overrides mean the native options.
-          const canonical = OPTION_ALIASES[key] !== undefined && !optionNames.has(OPTION_ALIASES[key]) ? OPTION_ALIASES[key] : key;
+          // The seed's names for the morph column overrides mean the native options (both given: kept, the rule says so).
+          const alias = OPTION_ALIASES[key];
+          const canonical = alias !== undefined && !optionNames.has(alias) ? alias : key;
           options[canonical] = evaluate(member.initializer, this.evalContext);
           optionKeys[canonical] = this.span(member.name);
           optionValues[canonical] = this.span(member.initializer);

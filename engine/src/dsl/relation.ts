@@ -116,15 +116,17 @@ export const RELATION_OPTION_KEYS = [
  */
 export const OPTION_ALIASES: Readonly<Record<string, RelationOptionKey>> = { typeColumn: "morphType", idColumn: "morphId" };
 
-/** `options` with the seed's alias keys renamed to the native ones (the native key wins when both are given). */
+/**
+ * `options` with the seed's alias keys renamed to the native ones. When both names are given the alias is
+ * kept as written, so the relation-options rule can say that one of the two must go.
+ */
 export function canonicalRelationOptions<O>(options: O): O {
   if (options === null || typeof options !== "object" || Array.isArray(options)) return options;
   if (!Object.keys(options).some((key) => Object.hasOwn(OPTION_ALIASES, key))) return options;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
     const native = OPTION_ALIASES[key];
-    if (native === undefined) result[key] = value;
-    else if (!Object.hasOwn(options, native)) result[native] = value;
+    result[native !== undefined && !Object.hasOwn(options, native) ? native : key] = value;
   }
   return result as O;
 }
