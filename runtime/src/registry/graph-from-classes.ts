@@ -1,6 +1,7 @@
 /**
  * Registered classes → model graph. Reads only statics (`schema`, `tableName`, `connectionName`,
- * `morphAlias`, `database`, `store`, optional `modelName`); user classes are never instantiated.
+ * `morphAlias`, `database`, `store`, optional `modelName`) and the seed's relation methods (called on a bare
+ * prototype, see compat/relation-methods.ts); user classes are never instantiated.
  */
 import type { ColumnNode, InvalidEntryNode, ModelGraph, ModelNode, RelationNode, Store } from "eloquent-engine";
 import { describeUnknownMixin, isColumnDescriptor, isMixinDescriptor, isRelationDescriptor, relationConventions } from "eloquent-engine";
