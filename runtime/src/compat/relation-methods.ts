@@ -49,6 +49,35 @@ export function installRelationHelpers(): void {
   }
 }
 
+/** The user's relation method behind an accessor installed by `exposeLoaded` (so subclasses still find it). */
+const ORIGINAL = Symbol("eloquent.relationMethod");
+
+/** The method a prototype property holds: its value, or the original behind our accessor. */
+function methodOf(proto: object, name: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+  if (descriptor === undefined) return undefined;
+  return descriptor.value ?? (descriptor.get as { [ORIGINAL]?: unknown } | undefined)?.[ORIGINAL];
+}
+
+/**
+ * The seed's semantics after loading: `user.posts` is the loaded value once `with("posts")` / `load("posts")`
+ * ran, and the relation method before that (the seed assigns the result over the method).
+ */
+function exposeLoaded(proto: object, name: string, method: Function): void {
+  const get = function (this: { relationLoaded(n: string): boolean; getRelation(n: string): unknown }) {
+    return this.relationLoaded(name) ? this.getRelation(name) : method;
+  };
+  Object.defineProperty(get, ORIGINAL, { value: method });
+  Object.defineProperty(proto, name, {
+    configurable: true,
+    enumerable: false,
+    get,
+    set(this: { setRelation(n: string, v: unknown): unknown }, value: unknown) {
+      this.setRelation(name, value);
+    },
+  });
+}
+
 const CALLS_A_HELPER = new RegExp(`\\bthis\\s*\\.\\s*(?:${RELATION_KINDS.join("|")})\\s*\\(`);
 const found = new WeakMap<Function, ReadonlyMap<string, RelationDescriptor>>();
 
@@ -66,11 +95,14 @@ export function relationMethodsOf(model: Function): ReadonlyMap<string, Relation
   for (let proto = model.prototype as object | null; proto && proto !== Model.prototype && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === "constructor" || methods.has(name) || (RELATION_KINDS as readonly string[]).includes(name)) continue;
-      const value = Object.getOwnPropertyDescriptor(proto, name)?.value;
+      const value = methodOf(proto, name);
       if (typeof value !== "function" || value.length !== 0 || !CALLS_A_HELPER.test(Function.prototype.toString.call(value))) continue;
       try {
         const descriptor = value.call(probe) as { fromMethod?: unknown } | undefined;
-        if (descriptor && descriptor.fromMethod === true) methods.set(name, byModelName(descriptor as unknown as RelationDescriptor));
+        if (descriptor && descriptor.fromMethod === true) {
+          methods.set(name, byModelName(descriptor as unknown as RelationDescriptor));
+          if (Object.getOwnPropertyDescriptor(proto, name)?.value === value) exposeLoaded(proto, name, value);
+        }
       } catch {
         // Not a relation method after all (it needed instance state): leave it alone.
       }

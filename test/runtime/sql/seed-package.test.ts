@@ -156,7 +156,15 @@ describe.each(sqlDialects())("seed-package code on $name", (dialect) => {
     expect((ticket.getRelation("member") as Member).name).toBe("Grace");
   });
 
-  it("a misspelt path through relation methods fails and names the relations", async () => {
+  it("as in the seed package, a loaded relation method's name reads the loaded value; unloaded, it is the method", async () => {
+    const [member] = await Member.with("tickets").get();
+    expect((member as unknown as { tickets: Ticket[] }).tickets.map((t) => t.subject)).toEqual(["Printer"]);
+    const fresh = (await Member.query().first())!;
+    expect(typeof fresh.tickets).toBe("function");
+    expect(fresh.tickets()).toMatchObject({ kind: "hasMany", target: Ticket, options: { foreignKey: "member_id" } });
+  });
+
+    it("a misspelt path through relation methods fails and names the relations", async () => {
     expect(() => Member.with("tickets.lables")).toThrow("Ticket has no relation 'lables'. Did you mean 'labels'? Relations of Ticket: member, labels.");
   });
 
