@@ -74,7 +74,7 @@ function querySitesOf(file: LintedFile, fileName: string, project: ProjectGraph)
 
 /** The model-declaration diagnostics of this file (classes not understood as models, a project without models). */
 function modelDeclarationsOf(fileName: string, project: ProjectGraph): Diagnostic[] {
-  const facts = [...project.files.values()].find((candidate) => normalizeFileName(candidate.fileName) === fileName);
+  const facts = project.files.get(fileName);
   if (facts === undefined || facts.runtimeImports.length === 0) return [];
   if (project.graph.models.length > 0 && !facts.classes.some((cls) => cls.declares.schema)) return [];
   return modelDeclarationDiagnostics([facts], project.graph).get(facts.fileName) ?? [];
