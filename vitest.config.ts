@@ -12,8 +12,11 @@ export default defineConfig({
       { find: /^eloquent-orm\/Model$/, replacement: `${runtimeSrc}model-entry.ts` },
       { find: /^eloquent-engine$/, replacement: `${engineSrc}index.ts` },
       { find: /^eloquent-orm$/, replacement: `${runtimeSrc}index.ts` },
-      { find: /^@alpha\.consultings\/eloquent-orm\.js\/Model$/, replacement: `${runtimeSrc}model-entry.ts` },
-      { find: /^@alpha\.consultings\/eloquent-orm\.js$/, replacement: `${runtimeSrc}index.ts` },
+      // The seed package's names resolve to the seed entry (what the eloquent-orm-seed re-export package installs).
+      { find: /^(@alpha\.consultings\/)?eloquent-orm\.js\/Model$/, replacement: `${runtimeSrc}seed-model-entry.ts` },
+      { find: /^(@alpha\.consultings\/)?eloquent-orm\.js$/, replacement: `${runtimeSrc}seed-entry.ts` },
+      { find: /^eloquent-orm\/seed\/Model$/, replacement: `${runtimeSrc}seed-model-entry.ts` },
+      { find: /^eloquent-orm\/seed$/, replacement: `${runtimeSrc}seed-entry.ts` },
     ],
   },
   test: {

@@ -4,6 +4,8 @@ import { DATABASE_RULES, RULES, type Diagnostic, type ModelGraph } from "eloquen
 import {
   locateEngineDiagnostics,
   MAY_HAVE_QUERY_SITES,
+  MODEL_DECLARATION_RULE,
+  modelDeclarationDiagnostics,
   normalizeFileName,
   parseForExtraction,
   querySiteDiagnostics,
@@ -12,8 +14,8 @@ import {
 import { readText } from "./io";
 import type { LoadedProjects } from "./load";
 
-/** Every rule `eloquent check` can report: the engine's, relation paths at query sites, and (with --db) the database rules. */
-export const CHECK_RULES = [...RULES, RELATION_PATH_RULE, ...DATABASE_RULES];
+/** Every rule `eloquent check` can report: the engine's, relation paths at query sites, model declarations, and (with --db) the database rules. */
+export const CHECK_RULES = [...RULES, RELATION_PATH_RULE, MODEL_DECLARATION_RULE, ...DATABASE_RULES];
 
 /**
  * Engine over every project graph, plus the query sites of the reported files; each diagnostic
@@ -33,6 +35,10 @@ export function checkAll(loaded: LoadedProjects, ts: typeof TS): Diagnostic[] {
       const sourceFile = parseForExtraction(ts, fileName, text);
       found.push(...querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName)));
     }
+    // Classes not understood as models, and files importing the package in a project without models.
+    for (const list of modelDeclarationDiagnostics(project.files.values(), project.graph).values()) found.push(...list);
+    // Classes not understood as models, and files importing the package in a project without models.
+    for (const list of modelDeclarationDiagnostics(project.files.values(), project.graph).values()) found.push(...list);
     for (const diagnostic of found) {
       const file = diagnostic.span ? normalizeFileName(diagnostic.span.file) : modelFiles.get(diagnostic.node.model);
       if (loaded.reportFiles && (file === undefined || !loaded.reportFiles.has(file))) continue;

@@ -22,7 +22,8 @@ export interface LoadedProjects {
   anchorFile?: string;
 }
 
-const SOURCE_EXTENSION = /\.(?:[cm]?tsx?)$/;
+// JavaScript model files (.js/.cjs/.mjs) are checked like their .ts twins.
+const SOURCE_EXTENSION = /\.(?:[cm]?[tj]sx?)$/;
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "dist", "build", "coverage"]);
 
 /** `loadProjects` for a command: progress on stderr while the sources are read. */

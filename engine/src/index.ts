@@ -55,3 +55,4 @@ export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFo
 export * from "./dsl";
 export { ruleDocsUrl, RULES_DOC_URL } from "./docs";
 export * from "./config";
+export { seedImplicitPivot, usesSeedImplicitPivot, type ImplicitPivot } from "./resolve/seed-pivot";

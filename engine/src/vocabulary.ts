@@ -22,6 +22,12 @@ export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[
 /** A Mongo belongsToMany is an id array on the document first (foreignKey), so its keys lead. */
 const MONGO_BELONGS_TO_MANY_KEYS: readonly string[] = ["foreignKey", "ownerKey", "localKey", "pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns"];
 
+/**
+ * Options every kind accepts that no loader reads: the seed package's `cascade` (a migration hint). Accepted
+ * by the relation-options rule, never offered by completions.
+ */
+export const PASSIVE_OPTION_KEYS: ReadonlySet<string> = new Set(["cascade"]);
+
 /** A SQL belongsToMany goes through its pivot: `foreignKey` (a Mongo id array) is rejected there. */
 const SQL_BELONGS_TO_MANY_KEYS: readonly string[] = OPTION_KEYS_BY_KIND.belongsToMany.filter((key) => key !== "foreignKey");
 

@@ -14,6 +14,8 @@ import { loadEloquentConfig, typescriptPackageAt, unsupportedTypeScriptMessage }
 import { RULE_METAS } from "./rules";
 
 export const TS_FILES = ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"];
+/** JavaScript model files, checked like their .ts twins (parsed without type information). */
+export const JS_FILES = ["**/*.js", "**/*.cjs", "**/*.mjs", "**/*.jsx"];
 
 export type EslintSetting = "error" | "warn" | "off";
 

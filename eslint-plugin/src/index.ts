@@ -18,7 +18,8 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { legacyRecommended, recommendedRules, typescriptParser, unsupportedTypeScript, TS_FILES } from "./configs";
+import { JS_FILES, legacyRecommended, recommendedRules, typescriptParser, unsupportedTypeScript, TS_FILES } from "./configs";
+import { sourceParser } from "./source-parser";
 import { EMPTY_PROGRAM_PARSER, unsupported } from "./unsupported-typescript";
 import { rules } from "./rules";
 
@@ -48,6 +49,12 @@ interface EloquentPlugin {
 }
 
 const configs = {} as EloquentConfigs;
+/** Resolves once, on first use. */
+function memoized<T>(load: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= load());
+}
+
 const plugin: EloquentPlugin = {
   meta: { name: "eslint-plugin-eloquent", version, namespace: "eloquent" },
   rules,
@@ -81,9 +88,10 @@ Object.defineProperty(configs, "recommended", {
     }
     return {
       name: "eloquent/recommended",
-      files: TS_FILES,
+      files: [...TS_FILES, ...JS_FILES],
       plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
-      languageOptions: { parser: typescriptParser() },
+      // The project's own @typescript-eslint/parser; JavaScript model files parsed without type information.
+      languageOptions: { parser: sourceParser(memoized(typescriptParser)) },
       rules: settings,
     };
   },

@@ -38,3 +38,7 @@ export * from "./registry";
 export * from "./model";
 export * from "./sql";
 export * from "./mongo";
+// The seed package's extra names (validate, mixin, BaseModel, CoreModel, MorphableMixin, its types), so its
+// code also runs through a plain npm alias of eloquent-orm; the seed entry (./seed) adds its conventions.
+export { validate, mixin, SEED_MIXINS, type ValidationRule, type MixinName, type MixinDescriptor, type SeedSchemaEntry } from "eloquent-engine";
+export * from "./compat/seed-api";

@@ -146,6 +146,16 @@ export function locateNode(text: string, node: NodeRef): number | undefined {
   const entries = objectEntries(text, open);
   const name = node.relation ?? node.column;
   const entry = entries.find((e) => e.key === name);
+  if (entry === undefined && node.relation !== undefined) {
+    // A relation method (`posts() { return this.hasMany(Post, "user_id"); }`): its name, or its call.
+    const method = new RegExp(`\\n\\s*${node.relation}\\(\\)\\s*\\{`, "g");
+    method.lastIndex = cls.start;
+    const m = method.exec(text);
+    if (m && m.index < cls.end) {
+      const call = text.indexOf("this.", m.index);
+      return node.part === "relation" || node.part === "relation-name" ? m.index + m[0].search(/\S/) : call;
+    }
+  }
   if (entry === undefined) return schemaAt;
   const args = callArgs(text, entry.value);
   switch (node.part) {

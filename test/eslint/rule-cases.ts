@@ -165,6 +165,10 @@ export class ArticleLabel extends SqlModel {
     code: HEADER + `const target = process.argv[2]!;\n` + sql("User", "users", `    posts: relation("hasMany", target),`),
   },
   {
+    rule: "model-declaration",
+    code: HEADER + `const bases = [SqlModel];\nexport class Widget extends bases[0] {\n  static schema = { id: column("increments") };\n}\n`,
+  },
+  {
     rule: "relation-path",
     code:
       HEADER +

@@ -40,8 +40,8 @@ const suggestion = (desc: string, output: string) => ({ messageId: suggestionId(
 const reportMessageId = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 describe("rule set", () => {
-  it("has one ESLint rule per engine rule, plus relation-path", () => {
-    expect(Object.keys(plugin.rules).sort()).toEqual([...RULES.map((r) => r.id), "relation-path"].sort());
+  it("has one ESLint rule per engine rule, plus relation-path and model-declaration", () => {
+    expect(Object.keys(plugin.rules).sort()).toEqual([...RULES.map((r) => r.id), "relation-path", "model-declaration"].sort());
     for (const engineRule of RULES) {
       const meta = rule(engineRule.id).meta;
       expect(meta.docs?.description).toBe(engineRule.description);
@@ -282,6 +282,7 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
   "name-clash": [{ code: codeOf("name-clash"), output: null, errors: [error(10)] }],
   "table-clash": [{ code: codeOf("table-clash"), output: null, errors: [error(13)] }],
   "cannot-verify": [{ code: codeOf("cannot-verify"), output: null, errors: [error(9)] }],
+  "model-declaration": [{ code: codeOf("model-declaration"), output: null, errors: [error(4)] }],
   "relation-path": [
     {
       code: codeOf("relation-path"),

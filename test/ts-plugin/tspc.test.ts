@@ -165,4 +165,14 @@ describe("tspc with eloquent-ts-plugin/transform", () => {
       }
     }, 60_000);
   }
+
+  it("fails the build on upstream-style models: a foreign-key typo in a validate()-wrapped model, and a class not understood as a model", async () => {
+    const broken = await tspc(["-p", path.join(REPO_ROOT, "test/fixtures/ts-plugin/build-seed-broken")]);
+    expect(broken.code).not.toBe(0);
+    const errors = broken.output.split("\n").filter((line) => /error TS\d+/.test(line));
+    expect(errors).toEqual([
+      expect.stringMatching(/models\.ts\(13,91\): error TS203: Writer\.books \(hasMany 'Book'\) uses foreignKey 'writr_id', but Book has no column 'writr_id'/),
+      expect.stringMatching(/models\.ts\(27,14\): error TS951: Shelf declares a static schema, but eloquent does not understand it as a model: its base `extends bases\[0\]` is a form eloquent cannot follow/),
+    ]);
+  });
 });

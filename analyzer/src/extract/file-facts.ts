@@ -6,7 +6,8 @@ import type * as TS from "typescript";
 import type { ColumnNode, InvalidEntryNode, ModelNode, RelationNode, SourceSpan } from "eloquent-engine";
 import { resolveModelName } from "eloquent-engine";
 import { unverifiable } from "./unverifiable";
-import { isRuntimeModule } from "./eloquent-modules";
+import { isRuntimeModule, isSeedModule } from "./eloquent-modules";
+import { describeUnknownMixin, isRelationMethodName, isSeedMixinName, OPTION_ALIASES, RELATION_METHOD_PARAMETERS, type RelationKind } from "eloquent-engine";
 import { evaluate, propertyKey, skipOuter, textOf, type EvalContext } from "./literal";
 import { isUnverifiableValue } from "./unverifiable";
 
@@ -31,6 +32,8 @@ export interface ClassFacts {
   exported: boolean;
   abstract: boolean;
   base?: BaseRef;
+  /** Source text of the `extends` expression, also when it is a form `base` cannot follow (for the setup diagnostic). */
+  extendsText?: string;
   /** Which statics the class declares itself (the rest are inherited from user base classes). */
   declares: { schema: boolean; table: boolean; connection: boolean; morphAlias: boolean; database: boolean };
   node: Omit<ModelNode, "store">;
@@ -103,6 +106,7 @@ class FileReader {
         if (ts.isIdentifier(expression)) this.facts.exports.set("default", { local: expression.text });
       } else if (ts.isClassDeclaration(statement)) classes.push(statement);
       else if (ts.isVariableStatement(statement)) this.readConstants(statement);
+      else if (ts.isExpressionStatement(statement)) this.readCommonJsExport(statement.expression);
     }
     for (const declaration of classes) {
       const facts = this.readClass(declaration);
@@ -171,9 +175,61 @@ class FileReader {
     if (!(statement.declarationList.flags & ts.NodeFlags.Const)) return;
     const exported = hasModifier(ts, statement, ts.SyntaxKind.ExportKeyword);
     for (const declaration of statement.declarationList.declarations) {
+      if (declaration.initializer && this.readRequire(declaration.name, declaration.initializer)) continue;
       if (!ts.isIdentifier(declaration.name)) continue;
       if (declaration.initializer) this.constants.set(declaration.name.text, declaration.initializer);
       if (exported) this.facts.exports.set(declaration.name.text, { local: declaration.name.text });
+    }
+  }
+
+  /** `const x = require("m")` / `const { a, b: c } = require("m")` (CommonJS model files): imports. */
+  private readRequire(name: TS.BindingName, initializer: TS.Expression): boolean {
+    const { ts } = this;
+    const call = skipOuter(ts, initializer);
+    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== "require") return false;
+    const specifier = call.arguments[0];
+    if (!specifier || !ts.isStringLiteral(specifier)) return false;
+    const module = specifier.text;
+    const names: string[] = [];
+    if (ts.isIdentifier(name)) {
+      this.facts.imports.set(name.text, { module, name: "*" });
+      names.push("*");
+    } else if (ts.isObjectBindingPattern(name)) {
+      for (const element of name.elements) {
+        if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+        const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+        this.facts.imports.set(element.name.text, { module, name: imported });
+        names.push(imported);
+      }
+    } else return false;
+    if (isRuntimeModule(module)) this.facts.runtimeImports.push({ module, names, span: this.span(specifier) });
+    return true;
+  }
+
+  /** `module.exports = { User }`, `module.exports = User`, `exports.User = User`, `module.exports.User = User`. */
+  private readCommonJsExport(expression: TS.Expression): void {
+    const { ts } = this;
+    if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const left = expression.left;
+    const right = skipOuter(ts, expression.right);
+    const isModuleExports = (node: TS.Expression): boolean =>
+      ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "module" && node.name.text === "exports";
+    if (isModuleExports(left)) {
+      if (ts.isIdentifier(right)) this.facts.exports.set("default", { local: right.text });
+      else if (ts.isObjectLiteralExpression(right)) {
+        for (const property of right.properties) {
+          if (ts.isShorthandPropertyAssignment(property)) this.facts.exports.set(property.name.text, { local: property.name.text });
+          else if (ts.isPropertyAssignment(property) && ts.isIdentifier(skipOuter(ts, property.initializer))) {
+            const key = propertyKey(ts, property);
+            if (key !== undefined) this.facts.exports.set(key, { local: (skipOuter(ts, property.initializer) as TS.Identifier).text });
+          }
+        }
+      }
+      return;
+    }
+    if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(right)) {
+      const owner = left.expression;
+      if ((ts.isIdentifier(owner) && owner.text === "exports") || isModuleExports(owner)) this.facts.exports.set(left.name.text, { local: right.text });
     }
   }
 
@@ -185,6 +241,7 @@ class FileReader {
     const exported = hasModifier(ts, declaration, ts.SyntaxKind.ExportKeyword);
     if (exported) this.facts.exports.set(isDefault ? "default" : name, { local: name });
     const base = this.readBase(declaration);
+    const extendsClause = declaration.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     const node: Omit<ModelNode, "store"> = {
       name,
       columns: [],
@@ -196,13 +253,20 @@ class FileReader {
       exported,
       abstract: hasModifier(ts, declaration, ts.SyntaxKind.AbstractKeyword),
       ...(base ? { base } : {}),
+      ...(extendsClause ? { extendsText: textOf(extendsClause.expression, this.sourceFile) } : {}),
       declares: { schema: false, table: false, connection: false, morphAlias: false, database: false },
       node,
       targetIdentifiers: [],
     };
+    const methodRelations: RelationNode[] = [];
     let superTable: { value: unknown; span: SourceSpan } | undefined;
     let superConnection: unknown;
     for (const member of declaration.members) {
+      if (ts.isMethodDeclaration(member) && !hasModifier(ts, member, ts.SyntaxKind.StaticKeyword)) {
+        const relation = this.readRelationMethod(member);
+        if (relation) methodRelations.push(relation);
+        continue;
+      }
       if (ts.isConstructorDeclaration(member)) {
         const superArgs = findSuperCallArguments(ts, member);
         if (superArgs?.[0]) superTable = { value: evaluate(superArgs[0], this.evalContext), span: this.span(superArgs[0]) };
@@ -249,6 +313,8 @@ class FileReader {
           break;
       }
     }
+    // Relation methods after the schema's relations; a schema relation of the same name wins (as at runtime).
+    for (const relation of methodRelations) if (!node.relations.some((r) => r.name === relation.name)) node.relations.push(relation);
     // The seed's models pass the table and connection to `super(...)` instead of statics.
     if (!facts.declares.table && superTable !== undefined) {
       facts.declares.table = true;
@@ -269,7 +335,7 @@ class FileReader {
       if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
       const type = clause.types[0];
       if (!type) return undefined;
-      const expression = skipOuter(ts, type.expression);
+      const expression = this.mixinBase(skipOuter(ts, type.expression), 0);
       const text = textOf(expression, this.sourceFile);
       if (ts.isIdentifier(expression)) return { name: expression.text, text };
       if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression)) {
@@ -278,6 +344,25 @@ class FileReader {
       return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The class a mixin-produced base extends: `MorphableMixin(BaseModel)` → `BaseModel`, and
+   * `const Base = MorphableMixin(BaseModel); class User extends Base` the same (a mixin keeps its argument's chain).
+   */
+  private mixinBase(expression: TS.Expression, depth: number): TS.Expression {
+    const { ts } = this;
+    if (depth > 10) return expression;
+    if (ts.isCallExpression(expression)) {
+      const argument = expression.arguments.find((arg) => ts.isIdentifier(skipOuter(ts, arg)) || ts.isCallExpression(skipOuter(ts, arg)) || ts.isPropertyAccessExpression(skipOuter(ts, arg)));
+      return argument ? this.mixinBase(skipOuter(ts, argument), depth + 1) : expression;
+    }
+    if (ts.isIdentifier(expression) && !this.facts.imports.has(expression.text)) {
+      const initializer = this.constants.get(expression.text);
+      const value = initializer ? skipOuter(ts, initializer) : undefined;
+      if (value && (ts.isCallExpression(value) || ts.isIdentifier(value))) return this.mixinBase(value, depth + 1);
+    }
+    return expression;
   }
 
   private readSchema(initializer: TS.Expression, node: Omit<ModelNode, "store">, facts: ClassFacts): void {
@@ -302,15 +387,21 @@ class FileReader {
         markOpen(node, textOf(property, this.sourceFile));
         continue;
       }
-      const value = skipOuter(ts, property.initializer);
+      const value = this.unwrapValidate(skipOuter(ts, property.initializer));
       const dsl = ts.isCallExpression(value) ? this.dslFunctionOf(value.expression) : undefined;
-      if (dsl === "relation") {
+      const seedEntry = ts.isObjectLiteralExpression(value) ? this.seedEntryKind(value) : undefined;
+      if (dsl?.name === "relation") {
         const relation = this.readRelation(key, property, value as TS.CallExpression);
+        if (dsl.seed) relation.conventions = "seed";
         node.relations.push(relation);
         const targetArg = (value as TS.CallExpression).arguments[1];
         const target = targetArg ? skipOuter(ts, targetArg) : undefined;
         if (target && ts.isIdentifier(target) && isUnverifiableValue(relation.target)) facts.targetIdentifiers.push({ relation: key, identifier: target.text });
-      } else if (dsl === "column") node.columns.push(this.readColumn(key, property, value as TS.CallExpression));
+      } else if (dsl?.name === "column") node.columns.push(this.readColumn(key, property, value as TS.CallExpression));
+      else if (dsl?.name === "mixin") this.readMixin(key, property, (value as TS.CallExpression).arguments[0], node);
+      else if (seedEntry === "relation") node.relations.push(this.readObjectRelation(key, property, value as TS.ObjectLiteralExpression));
+      else if (seedEntry === "column") node.columns.push(this.readObjectColumn(key, property, value as TS.ObjectLiteralExpression));
+      else if (seedEntry === "mixin") this.readMixin(key, property, objectProperty(ts, value as TS.ObjectLiteralExpression, "name"), node);
       else {
         const evaluated = ts.isCallExpression(value) ? undefined : evaluate(value, this.evalContext);
         // A literal (`sku: "string"`, `{ type: "string" }`) is a mistake the engine reports; a call or a
@@ -321,24 +412,150 @@ class FileReader {
     }
   }
 
-  /** `column` / `relation`, imported (possibly renamed) from the runtime or any re-exporting module. */
-  private dslFunctionOf(callee: TS.Expression): "column" | "relation" | undefined {
+  /**
+   * `column` / `relation` / the seed's `validate` / `mixin`, imported (possibly renamed) from the runtime or
+   * any re-exporting module; `seed` when imported from the seed package's name (its conventions apply).
+   */
+  private dslFunctionOf(callee: TS.Expression): { name: "column" | "relation" | "validate" | "mixin"; seed: boolean } | undefined {
     const { ts } = this;
     const expression = skipOuter(ts, callee);
     let name: string | undefined;
+    let module: string | undefined;
     if (ts.isIdentifier(expression)) {
       const binding = this.facts.imports.get(expression.text);
       name = binding ? binding.name : expression.text;
+      module = binding?.module;
     } else if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression)) {
       const binding = this.facts.imports.get(expression.expression.text);
-      if (binding?.name === "*") name = expression.name.text;
+      if (binding?.name === "*") {
+        name = expression.name.text;
+        module = binding.module;
+      }
     }
-    return name === "column" || name === "relation" ? name : undefined;
+    if (name !== "column" && name !== "relation" && name !== "validate" && name !== "mixin") return undefined;
+    return { name, seed: module !== undefined && isSeedModule(module) };
+  }
+
+  /** `validate(x, rules)` is `x`: the rules never change what the entry is (nested wrappers too). */
+  private unwrapValidate(value: TS.Expression): TS.Expression {
+    const { ts } = this;
+    for (let depth = 0; depth < 5 && ts.isCallExpression(value) && this.dslFunctionOf(value.expression)?.name === "validate"; depth++) {
+      const inner = value.arguments[0];
+      if (!inner) break;
+      value = skipOuter(ts, inner);
+    }
+    return value;
+  }
+
+  /** The seed's object-literal entries: `{ kind: "relation" | "column" | "mixin", ... }` with a literal kind. */
+  private seedEntryKind(value: TS.ObjectLiteralExpression): "relation" | "column" | "mixin" | undefined {
+    const kind = objectProperty(this.ts, value, "kind");
+    if (!kind || !this.ts.isStringLiteralLike(kind)) return undefined;
+    return kind.text === "relation" || kind.text === "column" || kind.text === "mixin" ? kind.text : undefined;
+  }
+
+  /** `{ kind: "relation", relation: "belongsTo", model: "User", options: { ... } }`: the seed's relation entry. */
+  private readObjectRelation(name: string, property: TS.PropertyAssignment, value: TS.ObjectLiteralExpression): RelationNode {
+    const relation = this.relationNode(name, property, objectProperty(this.ts, value, "relation"), objectProperty(this.ts, value, "model"), objectProperty(this.ts, value, "options"));
+    relation.conventions = "seed";
+    return relation;
+  }
+
+  /** `{ kind: "column", type: "string", options: { length: 255 } }`: the seed's column entry. */
+  private readObjectColumn(name: string, property: TS.PropertyAssignment, value: TS.ObjectLiteralExpression): ColumnNode {
+    const typeArg = objectProperty(this.ts, value, "type");
+    const optionsArg = objectProperty(this.ts, value, "options");
+    const column: ColumnNode = {
+      name,
+      type: typeArg ? evaluate(typeArg, this.evalContext) : undefined,
+      options: {},
+      loc: { entry: this.span(property), name: this.span(property.name) },
+    };
+    if (typeArg) column.loc!.type = this.span(typeArg);
+    if (optionsArg) {
+      const options = evaluate(optionsArg, this.evalContext);
+      if (options !== null && typeof options === "object" && !isUnverifiableValue(options) && "length" in options) {
+        const { length, ...rest } = options as Record<string, unknown>;
+        column.length = length;
+        column.options = rest as ColumnNode["options"];
+      } else column.options = (options ?? {}) as ColumnNode["options"];
+    }
+    return column;
+  }
+
+  /** `mixin("SoftDeletes")` adds `deleted_at` (as the softDeletes column); the other seed mixins add no column. */
+  private readMixin(name: string, property: TS.PropertyAssignment, nameArg: TS.Expression | undefined, node: Omit<ModelNode, "store">): void {
+    const mixinName = nameArg ? evaluate(nameArg, this.evalContext) : undefined;
+    if (isUnverifiableValue(mixinName)) {
+      markOpen(node, textOf(property, this.sourceFile));
+      return;
+    }
+    if (!isSeedMixinName(mixinName)) {
+      addInvalidEntry(node, { name, found: describeUnknownMixin(mixinName), loc: this.span(property) });
+      return;
+    }
+    if (mixinName === "SoftDeletes") {
+      node.columns.push({ name, type: "softDeletes", options: {}, loc: { entry: this.span(property), name: this.span(property.name) } });
+    }
+  }
+
+  /**
+   * A relation method (`posts() { return this.hasMany(Post, "user_id"); }`, the seed's eager-loading form):
+   * the relation named by the method, with its target and keys read from the arguments.
+   */
+  private readRelationMethod(method: TS.MethodDeclaration): RelationNode | undefined {
+    const { ts } = this;
+    const name = method.name && ts.isIdentifier(method.name) ? method.name.text : undefined;
+    if (name === undefined || method.parameters.length > 0 || !method.body) return undefined;
+    const returned = method.body.statements.find(ts.isReturnStatement)?.expression;
+    const call = returned ? skipOuter(ts, returned) : undefined;
+    if (!call || !ts.isCallExpression(call)) return undefined;
+    const callee = skipOuter(ts, call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const kind = callee.name.text;
+    if (!isRelationMethodName(kind)) return undefined;
+    const parameters = RELATION_METHOD_PARAMETERS[kind as RelationKind];
+    const args = [...call.arguments];
+    const targetArg = parameters.target ? args.shift() : undefined;
+    const loc: NonNullable<RelationNode["loc"]> = { entry: this.span(method), name: this.span(method.name), kind: this.span(callee.name) };
+    const relation: RelationNode = { name, kind, target: undefined, options: {}, conventions: "seed", loc };
+    if (targetArg) {
+      loc.target = this.span(targetArg);
+      const target = skipOuter(ts, targetArg);
+      // The seed passes the class; relation targets are model names, and the class's name is the model name.
+      if (ts.isIdentifier(target)) relation.target = this.facts.imports.get(target.text)?.name ?? target.text;
+      else relation.target = evaluate(targetArg, this.evalContext);
+    }
+    loc.options = this.span(call);
+    const options: Record<string, unknown> = {};
+    const optionKeys: Record<string, SourceSpan> = {};
+    const optionValues: Record<string, SourceSpan> = {};
+    parameters.options.forEach((option, i) => {
+      const arg = args[i];
+      if (!arg) return;
+      options[option] = evaluate(arg, this.evalContext);
+      optionKeys[option] = this.span(arg);
+      optionValues[option] = this.span(arg);
+    });
+    relation.options = options;
+    loc.optionKeys = optionKeys;
+    loc.optionValues = optionValues;
+    return relation;
   }
 
   private readRelation(name: string, property: TS.PropertyAssignment, call: TS.CallExpression): RelationNode {
-    const { ts } = this;
     const [kindArg, targetArg, optionsArg] = call.arguments;
+    return this.relationNode(name, property, kindArg, targetArg, optionsArg);
+  }
+
+  private relationNode(
+    name: string,
+    property: TS.PropertyAssignment,
+    kindArg: TS.Expression | undefined,
+    targetArg: TS.Expression | undefined,
+    optionsArg: TS.Expression | undefined,
+  ): RelationNode {
+    const { ts } = this;
     const loc: NonNullable<RelationNode["loc"]> = { entry: this.span(property), name: this.span(property.name) };
     const relation: RelationNode = {
       name,
@@ -357,15 +574,19 @@ class FileReader {
         const optionKeys: Record<string, SourceSpan> = {};
         const optionValues: Record<string, SourceSpan> = {};
         let open: string | undefined;
+        const optionNames = new Set(objectLiteral.properties.map((member) => propertyKey(ts, member)));
         for (const member of objectLiteral.properties) {
           const key = propertyKey(ts, member);
           if (key === undefined || !ts.isPropertyAssignment(member)) {
             open ??= textOf(member, this.sourceFile);
             continue;
           }
-          options[key] = evaluate(member.initializer, this.evalContext);
-          optionKeys[key] = this.span(member.name);
-          optionValues[key] = this.span(member.initializer);
+          // The seed's names for the morph column overrides mean the native options (both given: kept, the rule says so).
+          const alias = OPTION_ALIASES[key];
+          const canonical = alias !== undefined && !optionNames.has(alias) ? alias : key;
+          options[canonical] = evaluate(member.initializer, this.evalContext);
+          optionKeys[canonical] = this.span(member.name);
+          optionValues[canonical] = this.span(member.initializer);
         }
         // A spread or computed key hides keys we cannot see: the whole object cannot be verified.
         relation.options = open === undefined ? options : unverifiable(textOf(optionsArg, this.sourceFile));
@@ -442,6 +663,14 @@ function findSuperCallArguments(ts: typeof TS, constructor: TS.ConstructorDeclar
     if (!ts.isExpressionStatement(statement)) continue;
     const expression = statement.expression;
     if (ts.isCallExpression(expression) && expression.expression.kind === ts.SyntaxKind.SuperKeyword) return expression.arguments;
+  }
+  return undefined;
+}
+
+/** The initializer of `key` in an object literal (`{ kind: "relation" }` → the `"relation"` literal). */
+function objectProperty(ts: typeof TS, object: TS.ObjectLiteralExpression, key: string): TS.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && propertyKey(ts, property) === key) return property.initializer;
   }
   return undefined;
 }

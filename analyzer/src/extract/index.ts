@@ -21,12 +21,15 @@
  * - `mapDiagnosticToSpan(diagnostic, graph) → SourceSpan | undefined` and `spanOfNode(graph, nodeRef)`.
  *     Spans are `{ file, start, end }`, 0-based UTF-16 offsets, end exclusive.
  *
- * What counts as a model: a class extending `SqlModel` / `MongoModel` / `Model` imported from
+ * What counts as a model: a class extending `SqlModel` / `MongoModel` / `Model` / the seed's `BaseModel` / `CoreModel` imported from
  * `eloquent-orm`, `eloquent-orm/Model`, `@alpha.consultings/eloquent-orm.js` or its `/Model` subpath —
  * directly, renamed, through a namespace import, re-exports, or user base classes (store from the root).
  * Abstract or extended user base classes without their own `static schema` are not models.
  * Read: `static schema` (`column(...)`, `relation(...)` entries; spreads/computed keys/other values make
  * the schema open), `tableName`, `connectionName`, `morphAlias`, `database`, and `super("table", "conn")`.
+ * The seed package's forms too (docs/seed-package.md): `validate(x, rules)` is `x`, `mixin(...)`, object-literal
+ * entries, relation methods, mixin-call bases (`extends MorphableMixin(BaseModel)`), `eloquent-orm.js`, and
+ * CommonJS `require()` / `module.exports` in JavaScript files.
  * `process.env.X ?? "lit"` evaluates to "lit"; any other non-literal becomes `unverifiable(text)`.
  *
  * Never import `typescript` at runtime from this folder: callers pass their own `ts` instance (the editor's

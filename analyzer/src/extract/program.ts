@@ -146,7 +146,7 @@ export function extractModelGraphFromFiles(
     for (const exported of facts.exports.values()) if ("module" in exported) specifiers.push(exported.module);
     for (const specifier of specifiers) {
       if (!specifier.startsWith(".")) continue;
-      const found = relativeCandidates(specifier, fileName).find((candidate) => /\.[cm]?tsx?$/.test(candidate) && readFile(candidate) !== undefined);
+      const found = relativeCandidates(specifier, fileName).find((candidate) => /\.[cm]?[tj]sx?$/.test(candidate) && !candidate.endsWith(".d.ts") && readFile(candidate) !== undefined);
       if (found && !files.has(found)) queue.push(found);
     }
   }

@@ -168,8 +168,11 @@ function addOptions(sources: FixSources, modelName: string, relationName: string
   if (!loc) return undefined;
   if (!loc.options) {
     const anchor = loc.target ?? loc.kind;
-    if (anchor === undefined || textAt(sources, anchor) === undefined) return undefined;
-    return [edit(anchor.file, anchor.end, anchor.end, `, ${objectText(options)}`)];
+    const text = textAt(sources, anchor);
+    if (anchor === undefined || text === undefined) return undefined;
+    // The seed's object-literal entry (`{ kind: "relation", relation: …, model: "Tag" }`): add an `options` property.
+    const property = /[\w$"']\s*:\s*$/.test(text.slice(Math.max(0, anchor.start - 40), anchor.start));
+    return [edit(anchor.file, anchor.end, anchor.end, property ? `, options: ${objectText(options)}` : `, ${objectText(options)}`)];
   }
   const span = loc.options;
   const text = textAt(sources, span);

@@ -17,11 +17,12 @@ import {
   type EloquentConfig,
 } from "eloquent-engine";
 import { SETUP_RULE } from "../setup/setup-rule";
+import { MODEL_DECLARATION_RULE } from "../setup/model-forms";
 
 export { CONFIG_FILE_NAME } from "eloquent-engine";
 
 /** Every rule id a static front can report: the engine's, relation paths at query sites, plugin setup, and the database rules (`check --db`). */
-export const STATIC_RULE_IDS: readonly string[] = [...RULES.map((rule) => rule.id), RELATION_PATH_RULE.id, SETUP_RULE.id, ...DATABASE_RULES.map((rule) => rule.id)];
+export const STATIC_RULE_IDS: readonly string[] = [...RULES.map((rule) => rule.id), RELATION_PATH_RULE.id, SETUP_RULE.id, MODEL_DECLARATION_RULE.id, ...DATABASE_RULES.map((rule) => rule.id)];
 
 export interface LoadedConfig {
   config: EloquentConfig;

@@ -8,6 +8,7 @@ import { MAY_HAVE_QUERY_SITES, querySiteDiagnostics } from "../query-sites/diagn
 import { normalizeFileName } from "./tsconfig";
 import { loadTypeScript } from "../typescript";
 import { locateEngineDiagnostics } from "./located-diagnostics";
+import { modelDeclarationDiagnostics } from "../setup/model-forms";
 import { projectGraphFor, type LintedFile, type ProjectGraph } from "./project-graph";
 
 export interface FileReport {
@@ -43,10 +44,18 @@ export function diagnosticsByFile(project: ProjectGraph): Map<string, Diagnostic
   return byFile;
 }
 
+/** A JavaScript file that can hold no model or query site (eslint.config.mjs, scripts): not analyzed at all. */
+const JS_FILE = /\.[cm]?jsx?$/;
+const MAY_CONCERN_ELOQUENT = /["'](?:eloquent-orm|@alpha\.consultings\/eloquent-orm\.js)|static\s+schema|\bthis\s*\.\s*(?:hasOne|hasMany|belongsTo|belongsToMany|morphOne|morphMany|morphTo)\s*\(/;
+const NO_PROJECT: ProjectGraph = { mode: "untyped", key: "", graph: { models: [] }, files: new Map() };
+
 export function reportForFile(file: LintedFile): FileReport {
   const fileName = normalizeFileName(file.fileName);
+  if (JS_FILE.test(fileName) && !MAY_CONCERN_ELOQUENT.test(file.text) && !MAY_HAVE_QUERY_SITES.test(file.text)) {
+    return { fileName, project: NO_PROJECT, diagnostics: [] };
+  }
   const project = projectGraphFor(file);
-  const diagnostics = [...(diagnosticsByFile(project).get(fileName) ?? []), ...querySitesOf(file, fileName, project)];
+  const diagnostics = [...(diagnosticsByFile(project).get(fileName) ?? []), ...querySitesOf(file, fileName, project), ...modelDeclarationsOf(fileName, project)];
   return { fileName, project, diagnostics };
 }
 
@@ -55,4 +64,12 @@ function querySitesOf(file: LintedFile, fileName: string, project: ProjectGraph)
   const ts = loadTypeScript();
   const sourceFile = file.sourceFile ?? ts.createSourceFile(fileName, file.text, ts.ScriptTarget.Latest, true);
   return querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName), project.checker);
+}
+
+/** The model-declaration diagnostics of this file (classes not understood as models, a project without models). */
+function modelDeclarationsOf(fileName: string, project: ProjectGraph): Diagnostic[] {
+  const facts = project.files.get(fileName);
+  if (facts === undefined || facts.runtimeImports.length === 0) return [];
+  if (project.graph.models.length > 0 && !facts.classes.some((cls) => cls.declares.schema)) return [];
+  return modelDeclarationDiagnostics([facts], project.graph).get(facts.fileName) ?? [];
 }

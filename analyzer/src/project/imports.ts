@@ -10,7 +10,7 @@ export function relativeImportsOf(facts: FileFacts): string[] {
   for (const specifier of specifiers) {
     if (!specifier.startsWith(".")) continue;
     const file = relativeCandidates(specifier, facts.fileName).find(
-      (candidate) => /\.[cm]?tsx?$/.test(candidate) && !candidate.endsWith(".d.ts") && isFile(candidate),
+      (candidate) => /\.[cm]?[tj]sx?$/.test(candidate) && !candidate.endsWith(".d.ts") && isFile(candidate),
     );
     if (file) found.push(file);
   }

@@ -4,9 +4,10 @@
  */
 import type * as TS from "typescript";
 import type { Diagnostic } from "eloquent-engine";
-import { ROOT_BASES } from "../extract/eloquent-modules";
 import type { FileFacts } from "../extract/file-facts";
 import type { ProgramExtraction } from "../extract/program";
+import { modelDeclarationDiagnostics } from "./model-forms";
+import { isSeedModule } from "../extract/eloquent-modules";
 
 export const SETUP_RULE = {
   id: "plugin-setup",
@@ -72,7 +73,7 @@ export function checkSetup(
       else byFile.delete(fileName);
     }
     byFile.key = key;
-    return byFile;
+    return withModelDeclarations(byFile, extraction);
   }
   const byFile = new Map<string, Diagnostic[]>() as Map<string, Diagnostic[]> & { key?: string };
   for (const facts of extraction.files.values()) {
@@ -80,14 +81,23 @@ export function checkSetup(
     if (diagnostics.length > 0) byFile.set(facts.fileName, diagnostics);
   }
   byFile.key = key;
-  return byFile;
+  return withModelDeclarations(byFile, extraction);
 }
 
-function checkFile(facts: FileFacts, context: SetupContext, resolved: ResolutionCache, noModels: boolean): Diagnostic[] {
+/** Adds the model-declaration diagnostics (they depend on the whole link, so they are recomputed: cheap). */
+function withModelDeclarations(byFile: Map<string, Diagnostic[]> & { key?: string }, extraction: ProgramExtraction): Map<string, Diagnostic[]> & { key?: string } {
+  const declarations = modelDeclarationDiagnostics(extraction.files.values(), extraction.graph);
+  if (declarations.size === 0) return byFile;
+  const merged = new Map(byFile) as Map<string, Diagnostic[]> & { key?: string };
+  merged.key = byFile.key;
+  for (const [file, list] of declarations) merged.set(file, [...(merged.get(file) ?? []), ...list]);
+  return merged;
+}
+
+function checkFile(facts: FileFacts, context: SetupContext, resolved: ResolutionCache, _noModels: boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const add = (diagnostic: Diagnostic) => diagnostics.push(diagnostic);
   const unresolved: FileFacts["runtimeImports"] = [];
-  let reportedNoModels = false;
   for (const runtimeImport of facts.runtimeImports) {
     if (context.engineError !== undefined) {
       add(
@@ -104,24 +114,12 @@ function checkFile(facts: FileFacts, context: SetupContext, resolved: Resolution
       unresolved.push(runtimeImport);
       continue;
     }
-    const importedBase = runtimeImport.names.find((name) => ROOT_BASES[name] !== undefined);
-    if (noModels && importedBase !== undefined && !reportedNoModels) {
-      // One per file: the fix is project-wide, repeating it on every import line only adds noise.
-      reportedNoModels = true;
-      add(
-        setupDiagnostic(
-          facts.fileName,
-          runtimeImport.span,
-          `This file imports ${importedBase} from '${runtimeImport.module}', but eloquent found no model class in the project, so no relation is checked.`,
-          `Declare models as 'export class User extends ${importedBase} { static schema = { ... } }' (directly, or through a base class in this project), and make sure tsconfig.json "include" covers the model files.`,
-        ),
-      );
-    }
+    // A project without models, and classes not understood as models: the model-declaration rule (model-forms.ts).
   }
   if (unresolved.length > 0) {
     // One diagnostic per file, on the first such import: the fix is one install, not one per import line.
     const modules = [...new Set(unresolved.map((runtimeImport) => runtimeImport.module))];
-    const seed = modules.filter((module) => module.startsWith("@alpha.consultings/"));
+    const seed = modules.filter(isSeedModule);
     const quoted = modules.map((module) => `'${module}'`);
     const named = quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]!}`;
     diagnostics.unshift(
@@ -130,7 +128,7 @@ function checkFile(facts: FileFacts, context: SetupContext, resolved: Resolution
         unresolved[0]!.span,
         `${named} cannot be resolved from this file, so these models will not run (relations are still checked from source).`,
         seed.length > 0
-          ? `Install eloquent-orm and map the seed's package name to it in tsconfig.json: "paths": { ${seed.map((module) => `"${module}": ["./node_modules/eloquent-orm${module.endsWith("/Model") ? "/dist/model-entry.d.ts" : ""}"]`).join(", ")} }.`
+          ? `Install eloquent-orm under the seed's name (npm install @alpha.consultings/eloquent-orm.js@npm:eloquent-orm-seed), or map it in tsconfig.json: "paths": { ${seed.map((module) => `"${module}": ["./node_modules/eloquent-orm/dist/seed-${module.endsWith("/Model") ? "model-" : ""}entry.d.ts"]`).join(", ")} }.`
           : `Run npm install eloquent-orm in this project (check "moduleResolution": "node16" or "bundler" in tsconfig.json).`,
       ),
     );

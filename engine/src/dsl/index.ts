@@ -1,3 +1,4 @@
 export * from "./column";
 export * from "./relation";
 export * from "./database";
+export * from "./seed";

@@ -18,21 +18,27 @@ export const RELATION_KINDS = [
 
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
-export interface HasOptions {
+/** Accepted on every kind for the seed package's `RelationOptions`; relation loading does not read it. */
+export interface CascadeOption {
+  /** The seed package's migration hint (ON DELETE CASCADE); accepted, never read when loading relations. */
+  cascade?: boolean;
+}
+
+export interface HasOptions extends CascadeOption {
   /** Column on the target holding this model's key. Default: `<snake declaring model>_id`. */
   foreignKey?: string;
   /** Column on this model the foreign key points at. Default: this model's primary key. */
   localKey?: string;
 }
 
-export interface BelongsToOptions {
+export interface BelongsToOptions extends CascadeOption {
   /** Column on this model holding the target's key. Default: `<snake target>_id`. */
   foreignKey?: string;
   /** Column on the target the foreign key points at. Default: the target's primary key. */
   ownerKey?: string;
 }
 
-export interface BelongsToManyOptions {
+export interface BelongsToManyOptions extends CascadeOption {
   /** Pivot table (SQL) or pivot collection (Mongo). Required on SQL models. */
   pivotTable?: string;
   /** Pivot column holding this model's key. Required on SQL models. */
@@ -49,7 +55,15 @@ export interface BelongsToManyOptions {
   foreignKey?: string;
 }
 
-export interface MorphManyOptions {
+/** The seed package's names for the morph column overrides (`typeColumn` = morphType, `idColumn` = morphId). */
+export interface SeedMorphColumnOptions {
+  /** Same as `morphType` (the seed package's name). */
+  typeColumn?: string;
+  /** Same as `morphId` (the seed package's name). */
+  idColumn?: string;
+}
+
+export interface MorphManyOptions extends CascadeOption, SeedMorphColumnOptions {
   /** Prefix of the `<morphName>_type` / `<morphName>_id` columns on the target. */
   morphName?: string;
   /** Override for the type column name (default `<morphName>_type`). */
@@ -60,7 +74,7 @@ export interface MorphManyOptions {
   localKey?: string;
 }
 
-export interface MorphToOptions {
+export interface MorphToOptions extends CascadeOption, SeedMorphColumnOptions {
   /** Prefix of the `<morphName>_type` / `<morphName>_id` columns on this model. Default: the relation name. */
   morphName?: string;
   morphType?: string;
@@ -93,7 +107,29 @@ export const RELATION_OPTION_KEYS = [
   "morphName",
   "morphType",
   "morphId",
+  "cascade",
 ] as const;
+
+/**
+ * The seed package's option names that mean a native option: `relation()`, the seed's object-literal
+ * entries and the static extractor all rename them, so every rule and the runtime read one name.
+ */
+export const OPTION_ALIASES: Readonly<Record<string, RelationOptionKey>> = { typeColumn: "morphType", idColumn: "morphId" };
+
+/**
+ * `options` with the seed's alias keys renamed to the native ones. When both names are given the alias is
+ * kept as written, so the relation-options rule can say that one of the two must go.
+ */
+export function canonicalRelationOptions<O>(options: O): O {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) return options;
+  if (!Object.keys(options).some((key) => Object.hasOwn(OPTION_ALIASES, key))) return options;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    const native = OPTION_ALIASES[key];
+    result[native !== undefined && !Object.hasOwn(options, native) ? native : key] = value;
+  }
+  return result as O;
+}
 
 export type RelationOptionKey = (typeof RELATION_OPTION_KEYS)[number];
 
@@ -118,7 +154,7 @@ export function relation<
     kind,
     target,
     // Options stay exactly as given (even a non-object) so the engine can name the mistake.
-    options: (options === undefined ? Object.freeze({}) : options) as Readonly<O>,
+    options: (options === undefined ? Object.freeze({}) : canonicalRelationOptions(options)) as Readonly<O>,
   });
 }
 

@@ -57,6 +57,11 @@ export interface RelationNode {
    * it). Inside an object, a value the static side cannot evaluate is `Unverifiable`.
    */
   options: Maybe<unknown> | undefined;
+  /**
+   * `"seed"` for a relation written for the seed package (its `relation()`, an object-literal entry or a
+   * relation method): the seed's implicit pivot applies when it names no pivot (resolve/seed-pivot.ts).
+   */
+  conventions?: "seed";
   loc?: {
     /** The whole `name: relation(...)` entry. */
     entry?: SourceSpan;

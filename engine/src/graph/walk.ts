@@ -31,6 +31,8 @@ export function eachRelationToModel<K extends RelationKind>(
 export function subject(model: ModelInfo | string, relation: RelationNode): string {
   const name = typeof model === "string" ? model : model.name;
   const kind = typeof relation.kind === "string" ? relation.kind : "relation";
+  // The seed's morphTo names no target (its type column decides).
+  if (relation.target === undefined && kind === "morphTo") return `${name}.${relation.name} (${kind})`;
   return `${name}.${relation.name} (${kind} ${describeValue(relation.target)})`;
 }
 

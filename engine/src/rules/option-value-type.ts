@@ -10,7 +10,7 @@ export const optionValueType: Rule = {
   id: "option-value-type",
   code: "ELQ502",
   defaultSeverity: "error",
-  description: "Relation option values are non-empty strings (pivotColumns: an array of strings).",
+  description: "Relation option values are non-empty strings (pivotColumns: an array of strings; cascade: a boolean).",
   check(context) {
     eachRelation(context.index, (model, relation) => {
       const options = optionsOf(relation);
@@ -25,6 +25,16 @@ export const optionValueType: Rule = {
             hint: `Write ${key} as a string literal so it can be checked.`,
             node,
           });
+          continue;
+        }
+        if (key === "cascade") {
+          if (typeof value !== "boolean") {
+            context.report({
+              message: `${where} must be true or false, got ${describeValue(value)}.`,
+              hint: "Write cascade: true (the seed package's ON DELETE CASCADE hint) or remove it.",
+              node,
+            });
+          }
           continue;
         }
         if (key === "pivotColumns") {

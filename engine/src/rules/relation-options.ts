@@ -2,7 +2,8 @@ import { isUnverifiable } from "../graph/graph";
 import type { Rule } from "../rule";
 import { didYouMean } from "../suggest";
 import { describeValue } from "../graph/values";
-import { isSqlPivotForeignKey, OPTION_KEYS_BY_KIND, RELATION_OPTION_KEYS } from "../vocabulary";
+import { isSqlPivotForeignKey, OPTION_KEYS_BY_KIND, PASSIVE_OPTION_KEYS, RELATION_OPTION_KEYS } from "../vocabulary";
+import { OPTION_ALIASES } from "../dsl/relation";
 import { eachRelation, subject } from "../graph/walk";
 
 const ALL_KEYS: ReadonlySet<string> = new Set(RELATION_OPTION_KEYS);
@@ -39,6 +40,17 @@ export const relationOptions: Rule = {
       const applicable = kind === undefined ? undefined : OPTION_KEYS_BY_KIND[kind];
       for (const key of Object.keys(options)) {
         const node = { model: model.name, relation: relation.name, part: "option-key" as const, option: key };
+        const native = OPTION_ALIASES[key];
+        if (native !== undefined) {
+          // Only left under the seed's name when the native name is given too (dsl canonicalRelationOptions).
+          context.report({
+            message: `${where}: '${key}' is the seed package's name for '${native}', and both are given.`,
+            hint: `Keep one of them: remove '${key}' or '${native}'.`,
+            node,
+            suggestions: [{ kind: "remove-option", description: `Remove '${key}'`, node }],
+          });
+          continue;
+        }
         if (!ALL_KEYS.has(key)) {
           const match = didYouMean(key, applicable ?? RELATION_OPTION_KEYS) ?? didYouMean(key, RELATION_OPTION_KEYS);
           const guess = match === undefined ? "" : match.caseOnly
@@ -56,7 +68,7 @@ export const relationOptions: Rule = {
           });
           continue;
         }
-        if (kind === undefined || applicable === undefined) continue;
+        if (kind === undefined || applicable === undefined || PASSIVE_OPTION_KEYS.has(key)) continue;
         const sqlPivotForeignKey = isSqlPivotForeignKey(kind, key, model.store);
         if (applicable.includes(key) && !sqlPivotForeignKey) continue;
         context.report({

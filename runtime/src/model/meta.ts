@@ -20,6 +20,7 @@ import {
 } from "eloquent-engine";
 import { EXACT_SQL_TYPES, NUMBER_SQL_TYPES, readCastFor, toExactString, toNumberFromBigInt, type ReadCast } from "./casts";
 import { EloquentError } from "./errors";
+import { methodRelations, schemaEntries, withSeedPivot } from "../compat/schema-entries";
 import { rememberModel } from "./lookup";
 import type { ModelClass, Store } from "./types";
 
@@ -123,7 +124,8 @@ function computeMeta(model: ModelClass): ModelMeta {
   const schema = (model.schema ?? {}) as Record<string, unknown>;
   const columns = new Map<string, ColumnDescriptor>();
   const relations = new Map<string, RelationDescriptor>();
-  for (const [key, entry] of Object.entries(schema)) {
+  // The seed package's forms (object literals, validate(), mixins) read as native descriptors.
+  for (const [key, entry] of schemaEntries(schema)) {
     if (isRelationDescriptor(entry)) relations.set(key, entry);
     else if (isColumnDescriptor(entry)) {
       const expanded = EXPANDING_COLUMN_TYPES[entry.type];
@@ -138,6 +140,9 @@ function computeMeta(model: ModelClass): ModelMeta {
   const name = resolveModelName(model.name, (model as { modelName?: unknown }).modelName);
   const table = resolveTable(name, model.tableName, ctorForm.table).name;
   const connection = resolveConnection(model.connectionName, ctorForm.connection);
+  // Relation methods (the seed's `posts() { return this.hasMany(Post, "user_id"); }`) are relations too.
+  for (const [key, entry] of methodRelations(model, new Set(relations.keys()))) relations.set(key, entry);
+  for (const [key, entry] of relations) relations.set(key, withSeedPivot(entry, table, model.store));
   const primaryKey = resolvePrimaryKey(
     [...columns].map(([column, descriptor]) => ({ name: column, type: descriptor.type, primary: descriptor.options.primary })),
     model.store,

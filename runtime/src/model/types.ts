@@ -1,12 +1,12 @@
 /** Shared model types (store-neutral). */
-import type { ColumnDescriptor, DatabaseMeta, RelationDescriptor } from "eloquent-engine";
+import type { ColumnDescriptor, DatabaseMeta, RelationDescriptor, SeedSchemaEntry } from "eloquent-engine";
 import type { Store } from "eloquent-engine";
 import type { Model } from "./model";
 
 export type { Store };
 
-/** What `static schema` holds: columns and relations by name. */
-export type SchemaShape = Readonly<Record<string, ColumnDescriptor | RelationDescriptor>>;
+/** What `static schema` holds: columns and relations by name (also in the seed package's forms). */
+export type SchemaShape = Readonly<Record<string, ColumnDescriptor | RelationDescriptor | SeedSchemaEntry>>;
 
 /** Any model class (the statics the store-neutral layers read). */
 export interface ModelClass<M extends Model = Model> {
@@ -34,7 +34,8 @@ export type DeclaredStatics = "schema" | "tableName" | "connectionName" | "morph
 
 /** Names of the relations declared in a schema type. */
 export type RelationNames<S> = {
-  [K in keyof S]: S[K] extends RelationDescriptor ? K & string : never;
+  // The seed's object-literal entries (`{ kind: "relation", relation: "hasMany", ... }`) are relations too.
+  [K in keyof S]: S[K] extends RelationDescriptor | { readonly relation: string } ? K & string : never;
 }[keyof S];
 
 /** Names of the columns declared in a schema type. */

@@ -1,11 +1,13 @@
 /**
  * Registered classes → model graph. Reads the statics (`schema`, `tableName`, `connectionName`,
- * `morphAlias`, `database`, `store`, optional `modelName`) and, for eloquent model classes without a
- * static table or connection, the constructor form `super("users")` the runtime uses (one probe
- * instance, as the runtime's metadata builds). Names and tables follow the engine's resolver.
+ * `morphAlias`, `database`, `store`, optional `modelName`), the seed's relation methods (called on a bare
+ * prototype, see compat/relation-methods.ts) and, for eloquent model classes without a static table or
+ * connection, the constructor form `super("users")` the runtime uses (one probe instance, as the runtime's
+ * metadata builds). Names and tables follow the engine's resolver.
  */
 import type { ColumnNode, InvalidEntryNode, ModelGraph, ModelNode, RelationNode, Store } from "eloquent-engine";
-import { isColumnDescriptor, isRelationDescriptor, resolveModelName } from "eloquent-engine";
+import { describeUnknownMixin, isColumnDescriptor, isMixinDescriptor, isRelationDescriptor, relationConventions, resolveModelName } from "eloquent-engine";
+import { methodRelations, schemaEntries } from "../compat/schema-entries";
 import { constructorForm } from "../model/meta";
 import { Model } from "../model/model";
 import type { ModelClass } from "../model/types";
@@ -71,7 +73,8 @@ export function modelNodeFromClass(cls: ModelClassLike): ModelNode {
     invalidEntries.push({ name: "", found: `a getter that threw (${error instanceof Error ? error.message : String(error)})` });
   }
   if (schema !== undefined && schema !== null && typeof schema === "object" && !Array.isArray(schema)) {
-    for (const [name, entry] of Object.entries(schema)) {
+    // The seed package's forms (object literals, validate(), mixins) read as native descriptors.
+    for (const [name, entry] of schemaEntries(schema)) {
       if (isColumnDescriptor(entry)) {
         const invalid = (entry as { invalidOptions?: unknown }).invalidOptions;
         columns.push({
@@ -81,13 +84,20 @@ export function modelNodeFromClass(cls: ModelClassLike): ModelNode {
           options: (invalid ?? entry.options) as Record<string, unknown>,
         });
       } else if (isRelationDescriptor(entry)) {
-        relations.push({ name, kind: entry.kind, target: entry.target, options: entry.options });
+        relations.push({ name, kind: entry.kind, target: entry.target, options: entry.options, ...(relationConventions(entry) ? { conventions: "seed" as const } : {}) });
       } else {
         invalidEntries.push({ name, found: describeEntry(entry) });
       }
     }
   } else if (schema !== undefined) {
     invalidEntries.push({ name: "", found: describeEntry(schema) });
+  }
+  // Relation methods (the seed's form): the class they pass is named by its model name, as in the source.
+  if (typeof cls === "function") {
+    for (const [name, entry] of methodRelations(cls, new Set(relations.map((r) => r.name)))) {
+      const target = typeof entry.target === "function" ? modelNameOf(entry.target as ModelClassLike) : entry.target;
+      relations.push({ name, kind: entry.kind, target, options: entry.options, conventions: "seed" });
+    }
   }
   const node: ModelNode = {
     name: modelNameOf(cls),
@@ -113,6 +123,7 @@ export function modelNodeFromClass(cls: ModelClassLike): ModelNode {
 }
 
 function describeEntry(value: unknown): string {
+  if (isMixinDescriptor(value)) return describeUnknownMixin(value.name);
   if (typeof value === "string") return `the string '${value}' (did you mean column("${value}")?)`;
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
