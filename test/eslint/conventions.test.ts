@@ -34,7 +34,7 @@ describe("rule meta", () => {
   });
 
   it("one messageId per message shape: the rule's report and each kind of suggestion it offers", () => {
-    expect(Object.keys(metaOf("relation-target-exists").messages)).toEqual(["relationTargetExists", "replace"]);
+    expect(Object.keys(metaOf("relation-target-exists").messages)).toEqual(["relationTargetExists", "replace", "createModel"]);
     expect(Object.keys(metaOf("has-foreign-key").messages).sort()).toEqual(["addColumn", "addOptions", "hasForeignKey", "replace"]);
     expect(Object.keys(metaOf("cross-store-relation").messages)).toEqual(["crossStoreRelation"]);
   });

@@ -35,7 +35,7 @@ const after = (code: string, line: string, added: string) => edit(code, line, `$
 const error = (line: number, extra: Record<string, unknown> = {}) => ({ messageId: "(the rule's)", line, ...extra });
 /** One messageId per suggestion kind, told apart by the engine's description. */
 const suggestionId = (desc: string): string =>
-  desc.startsWith("Replace") ? "replace" : desc.startsWith("Remove") ? "removeOption" : /: column\(/.test(desc) ? "addColumn" : /: relation\(/.test(desc) ? "addRelation" : "addOptions";
+  desc.startsWith("Replace") ? "replace" : desc.startsWith("Remove") ? "removeOption" : desc.startsWith("Create model") ? "createModel" : /: column\(/.test(desc) ? "addColumn" : /: relation\(/.test(desc) ? "addRelation" : "addOptions";
 const suggestion = (desc: string, output: string) => ({ messageId: suggestionId(desc), data: { description: desc }, output });
 const reportMessageId = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 

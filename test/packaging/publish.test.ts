@@ -16,7 +16,7 @@ const ATTW_IGNORED: Record<string, string[]> = {
   "ts-plugin": ["cjs-only-exports-default"],
 };
 
-describe.each(["engine", "analyzer", "runtime", "ts-plugin", "eslint-plugin", "cli"])("package %s", (dir) => {
+describe.each(["engine", "analyzer", "runtime", "ts-plugin", "eslint-plugin", "cli", "seed-compat"])("package %s", (dir) => {
   const cwd = join(REPO_ROOT, dir);
 
   it("passes publint --strict", () => {

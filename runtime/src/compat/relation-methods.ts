@@ -5,7 +5,7 @@
  * for `with()`, `load()`, `related()`, `registerModels()` and the resolver.
  */
 import { relationFromMethodCall, RELATION_KINDS, type RelationDescriptor, type RelationKind } from "eloquent-engine";
-import { Model } from "../model/model";
+import { modelBase } from "../model/base-class";
 import { rememberModel } from "../model/lookup";
 import type { ModelClass } from "../model/types";
 
@@ -38,7 +38,7 @@ export function installRelationHelpers(): void {
   if (installed) return;
   installed = true;
   for (const kind of RELATION_KINDS) {
-    Object.defineProperty(Model.prototype, kind, {
+    Object.defineProperty(modelBase().prototype, kind, {
       configurable: true,
       enumerable: false,
       writable: true,
@@ -92,7 +92,7 @@ export function relationMethodsOf(model: Function): ReadonlyMap<string, Relation
   installRelationHelpers();
   const methods = new Map<string, RelationDescriptor>();
   const probe = Object.create(model.prototype as object) as Record<string, unknown>;
-  for (let proto = model.prototype as object | null; proto && proto !== Model.prototype && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (let proto = model.prototype as object | null; proto && proto !== modelBase().prototype && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === "constructor" || methods.has(name) || (RELATION_KINDS as readonly string[]).includes(name)) continue;
       const value = methodOf(proto, name);

@@ -14,6 +14,7 @@ import type { QueryConstraint } from "../relations/adapter";
 import { EloquentError, RelationNotLoadedError } from "./errors";
 import { attributeStore, copyStore, isReservedKey, reservedKeyError, snapshotOf, valueSnapshot } from "./attribute-store";
 import { adoptRow, castRow, takePendingRow } from "./hydrate";
+import { registerModelBase } from "./base-class";
 import { modelMeta, probing, recordConstructorArgs, type ModelMeta } from "./meta";
 import type { ModelClass, SchemaShape, Store } from "./types";
 
@@ -422,3 +423,5 @@ export async function loadRelations(models: readonly Model[], ...specs: EagerSpe
   addEagerPaths(tree, specs);
   await eagerLoad(models, tree);
 }
+
+registerModelBase(Model);
