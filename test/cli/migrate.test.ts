@@ -54,6 +54,16 @@ describe("eloquent migrate:*", () => {
     expect(eloquent(["migrate:status"]).stdout).toMatch(/1 ran, 1 pending\./);
   });
 
+  it("migrate creates the indexes Mongo models' relation keys need", () => {
+    const models = join(FIXTURES, "mongo-models.cjs");
+    const dry = eloquent(["migrate", models, "--dry-run"], { MONGODB_URL: "memory:" });
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toBe("-- mongo books: index author_id_1\n");
+    const run = eloquent(["migrate", models], { MONGODB_URL: "memory:" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe("mongo books: index author_id_1\n");
+  });
+
   it("an unknown connection and usage mistakes exit non-zero with a message", () => {
     const typo = eloquent(["migrate:latest", "--connection", "mian"]);
     expect(typo.status).toBe(2);

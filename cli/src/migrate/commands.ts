@@ -108,9 +108,12 @@ async function run(orm: Orm, command: MigrateCommand, a: MigrateArgs, io: CliIo)
   const warn = (line: string) => void io.stderr.write(`eloquent ${command}: ${line}\n`);
   switch (command) {
     case "migrate": {
-      const models = sqlModels(orm, await loadModels(orm, a.positional, io.cwd, warn), a.connection);
-      orm.registerModels(models, { logger: (line, d) => void (d.severity !== "info" && warn(line)) });
-      for (const plan of await orm.migrate(models, { dryRun: a.dryRun, ...(a.connection ? { connection: a.connection } : {}) })) {
+      const all = await loadModels(orm, a.positional, io.cwd, warn);
+      const mongo = all.filter((m) => m.store === "mongo");
+      if (!all.some((m) => m.store === "sql") && !mongo.length) throw new UsageError("no models found in the given modules; nothing to do.");
+      const sql = all.some((m) => m.store === "sql") ? sqlModels(orm, all, a.connection) : [];
+      orm.registerModels(all, { logger: (line, d) => void (d.severity !== "info" && warn(line)) });
+      for (const plan of sql.length ? await orm.migrate(sql, { dryRun: a.dryRun, ...(a.connection ? { connection: a.connection } : {}) }) : []) {
         if (a.dryRun) {
           io.stdout.write(
             `-- connection ${plan.connection}: ${plan.created.length} table(s) to create` +
@@ -121,6 +124,10 @@ async function run(orm: Orm, command: MigrateCommand, a: MigrateArgs, io: CliIo)
         } else {
           io.stdout.write(`connection ${plan.connection}: created ${plan.created.join(", ") || "nothing"}` + (plan.skipped.length ? `; already present: ${plan.skipped.join(", ")}` : "") + "\n");
         }
+      }
+      // Mongo models: the indexes their relation keys and unique/indexed columns need (createIndex is idempotent).
+      for (const spec of mongo.length ? await orm.ensureMongoIndexes(mongo, { dryRun: a.dryRun }) : []) {
+        io.stdout.write(`${a.dryRun ? "-- " : ""}mongo ${spec.collection}: index ${spec.name}${spec.unique ? " (unique)" : ""}\n`);
       }
       return 0;
     }
