@@ -11,7 +11,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ClientSession, Collection, Db, Document, MongoClient } from "mongodb";
-import type { MongoConnection } from "./connection";
+import type { MongoConnection } from "./mongo-connection";
 import { journaled } from "./embedded/journal";
 import type { CollectionPort, DbPort } from "./port";
 

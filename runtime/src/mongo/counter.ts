@@ -4,7 +4,7 @@
  * atomic on a server and in the embedded store, so concurrent creates never share an id.
  */
 import type { ModelMeta } from "../model/meta";
-import { getMongoConnection } from "./connection";
+import { getMongoConnection } from "./mongo-connection";
 
 export const COUNTER_COLLECTION = "eloquent_counters";
 

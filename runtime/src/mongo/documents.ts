@@ -7,10 +7,10 @@
 import type { Document } from "mongodb";
 import { didYouMean } from "../model/errors";
 import type { ModelMeta } from "../model/meta";
-import { getMongoConnection } from "./connection";
+import { getMongoConnection } from "./mongo-connection";
 import type { CollectionPort } from "./port";
 import { exposeKey } from "./ids";
-import { fieldFor, MongoQueryError, toStored } from "./values";
+import { fieldFor, MongoQueryError, toStored } from "./mongo-values";
 
 export function collectionFor(meta: ModelMeta): CollectionPort {
   return getMongoConnection(meta.connection).db.collection(meta.table);

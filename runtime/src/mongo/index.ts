@@ -1,7 +1,7 @@
 /** The Mongo runtime: `MongoModel` on the official driver, or on the embedded in-process store. */
 export { MongoModel, MongoModelBase, type MongoModelClass, type MongoModelConstructor } from "./mongo-model";
-export { MongoQuery } from "./query";
-export { MongoQueryError } from "./values";
+export { MongoQuery } from "./mongo-query";
+export { MongoQueryError } from "./mongo-values";
 export {
   configureMongoConnection,
   getMongoConnection,
@@ -13,9 +13,9 @@ export {
   DEFAULT_SERVER_SELECTION_TIMEOUT_MS,
   type MongoConnection,
   type MongoConnectionConfig,
-} from "./connection";
-export { onMongoCommand, type MongoCommandEvent, type MongoCommandListener } from "./events";
-export { mongoAdapter, chunkKeys, MAX_IN_BYTES, MAX_IN_VALUES } from "./adapter";
+} from "./mongo-connection";
+export { onMongoCommand, type MongoCommandEvent, type MongoCommandListener } from "./mongo-events";
+export { mongoAdapter, chunkKeys, MAX_IN_BYTES, MAX_IN_VALUES } from "./mongo-adapter";
 export { COUNTER_COLLECTION } from "./counter";
 export { ensureMongoIndexes, mongoIndexPlan, type MongoIndexSpec } from "./indexes";
 export { EmbeddedServer, EmbeddedDb, EmbeddedCollection, EmbeddedStoreError, embeddedServer } from "./embedded";

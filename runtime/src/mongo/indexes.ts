@@ -12,9 +12,9 @@ import type { Document } from "mongodb";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { resolveRelation } from "../relations/resolve";
-import { getMongoConnection } from "./connection";
+import { getMongoConnection } from "./mongo-connection";
 import { usesDocumentReferences } from "./document-references";
-import { fieldFor } from "./values";
+import { fieldFor } from "./mongo-values";
 
 export interface MongoIndexSpec {
   /** Connection name (undefined: the default Mongo connection). */

@@ -16,11 +16,11 @@ import { modelsForInsert, stampCreate } from "../model/timestamps";
 import type { DeclaredStatics, ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import type { Column, WithPath } from "../model/base-query";
-import { mongoAdapter } from "./adapter";
+import { mongoAdapter } from "./mongo-adapter";
 import { nextIds, usesCounter } from "./counter";
 import { collectionFor, documentToRow, rowToDocument } from "./documents";
 import { expandKeys } from "./ids";
-import { MongoQuery } from "./query";
+import { MongoQuery } from "./mongo-query";
 
 export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelClass<M>;
 

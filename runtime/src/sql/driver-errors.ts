@@ -6,7 +6,7 @@
  */
 import { EloquentError } from "../model/errors";
 import type { ModelMeta } from "../model/meta";
-import { getConnection, type Dialect } from "./connections";
+import { getConnection, type Dialect } from "./sql-connections";
 
 export type DatabaseErrorReason = "missing-table" | "missing-column" | "not-null" | "unique" | "foreign-key";
 

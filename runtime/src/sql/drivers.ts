@@ -3,7 +3,7 @@
  * installs no better-sqlite3 compile. Checked when a connection opens, so a missing driver is one clear
  * error naming the package to install instead of knex's stack trace at the first query.
  */
-import type { Dialect } from "./connections";
+import type { Dialect } from "./sql-connections";
 
 export const DRIVER_PACKAGES: Readonly<Record<Dialect, string>> = { sqlite: "better-sqlite3", pg: "pg", mysql: "mysql2" };
 

@@ -1,6 +1,6 @@
 /** The SQL runtime on knex. */
 export { SqlModel, SqlModelBase, type SqlModelClass, type SqlModelConstructor } from "./sql-model";
-export { SqlQuery, QueryError, type Page, type Column, type WithPath } from "./query";
+export { SqlQuery, QueryError, type Page, type Column, type WithPath } from "./sql-query";
 export {
   configureConnection,
   getConnection,
@@ -12,8 +12,8 @@ export {
   type ConnectionConfig,
   type SqlConnection,
   type Dialect,
-} from "./connections";
-export { onQuery, type QueryEvent, type QueryListener } from "./events";
+} from "./sql-connections";
+export { onQuery, type QueryEvent, type QueryListener } from "./sql-events";
 export {
   DatabaseError,
   MissingTableError,
@@ -24,7 +24,7 @@ export {
   type DatabaseErrorReason,
 } from "./driver-errors";
 export { transaction, inTransaction, TransactionAbortedError, type TransactionOptions } from "./transaction";
-export { sqlAdapter } from "./adapter";
+export { sqlAdapter } from "./sql-adapter";
 export { migrate, dropTables, type MigrateOptions, type MigrationPlan } from "./migrate";
 export { introspect } from "./introspect";
 export { diffSchema, type DiffOptions, type SchemaDiff, type MigrationOperation } from "./schema-diff";

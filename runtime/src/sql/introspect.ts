@@ -5,7 +5,7 @@
  */
 import { columnFamily, type LiveForeignKey, type LiveIndex, type LiveSchema, type LiveTable } from "eloquent-engine";
 import type { Knex } from "knex";
-import { getConnection, type Dialect } from "./connections";
+import { getConnection, type Dialect } from "./sql-connections";
 
 interface MutableTable {
   columns: Record<string, LiveTable["columns"][string]>;

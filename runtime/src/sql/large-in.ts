@@ -6,8 +6,8 @@
  */
 import type { Knex } from "knex";
 import type { ColumnDescriptor } from "eloquent-engine";
-import type { Dialect } from "./connections";
-import { sqliteDate } from "./values";
+import type { Dialect } from "./sql-connections";
+import { sqliteDate } from "./sql-values";
 
 type InMethod = "whereIn" | "whereNotIn" | "orWhereIn";
 

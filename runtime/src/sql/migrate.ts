@@ -9,7 +9,7 @@ import { EloquentError } from "../model/errors";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { resolveRelation } from "../relations/resolve";
-import { defaultConnectionName, getConnection } from "./connections";
+import { defaultConnectionName, getConnection } from "./sql-connections";
 
 export interface MigrateOptions {
   /** Return the SQL without running it. */

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import type { Knex } from "knex";
 import { EloquentError } from "../model/errors";
 import type { ModelClass } from "../model/types";
-import { getConnection, defaultConnectionName } from "./connections";
+import { getConnection, defaultConnectionName } from "./sql-connections";
 import { addColumn, type TableSpec } from "./migrate";
 import { diffSchema, type DiffOptions, type MigrationOperation } from "./schema-diff";
 

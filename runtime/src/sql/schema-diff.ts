@@ -11,7 +11,7 @@ import type { ModelClass } from "../model/types";
 import { resolveRelation } from "../relations/resolve";
 import { byConnection, specsFor, type TableSpec } from "./migrate";
 import { introspect } from "./introspect";
-import { getConnection } from "./connections";
+import { getConnection } from "./sql-connections";
 
 export type MigrationOperation =
   | { op: "createTable"; table: string; columns: Array<[string, ColumnDescriptor]>; primary: string[]; unique: IndexMeta[]; indexes: IndexMeta[]; foreignKeys: ForeignKeyMeta[] }

@@ -11,12 +11,12 @@ import { modelMeta, type ModelMeta } from "../model/meta";
 import { modelsForInsert, stampCreate } from "../model/timestamps";
 import type { DeclaredStatics, ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
-import { sqlAdapter } from "./adapter";
-import { chunkSize, getConnection, type Dialect } from "./connections";
-import { SqlQuery, type Column, type WithPath } from "./query";
+import { sqlAdapter } from "./sql-adapter";
+import { chunkSize, getConnection, type Dialect } from "./sql-connections";
+import { SqlQuery, type Column, type WithPath } from "./sql-query";
 import { runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
-import { toDatabase } from "./values";
+import { toDatabase } from "./sql-values";
 
 /** A concrete SqlModel subclass. */
 export type SqlModelClass<M extends SqlModelBase = SqlModelBase> = ModelClass<M>;

@@ -11,7 +11,7 @@
  */
 import type { Knex } from "knex";
 import { EloquentError } from "../model/errors";
-import { defaultConnectionName, getConnection, type Dialect } from "./connections";
+import { defaultConnectionName, getConnection, type Dialect } from "./sql-connections";
 import { openEntry, transactionScope as context, type ScopeEntry, type TransactionLevel } from "./transaction-scope";
 
 export interface TransactionOptions {

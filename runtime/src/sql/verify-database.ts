@@ -8,7 +8,7 @@ import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { ModelValidationError } from "../registry/errors";
 import { graphFromClasses } from "../registry/graph-from-classes";
-import { defaultConnectionName } from "./connections";
+import { defaultConnectionName } from "./sql-connections";
 import { introspect } from "./introspect";
 
 export interface VerifyDatabaseOptions {

@@ -1,7 +1,7 @@
 /** `like` in the embedded store: the linear matcher agrees with the regex it stands for, and never backtracks. */
 import { describe, expect, it } from "vitest";
 import { globMatches, globOf, linearRegExp, LinearLikeRegExp } from "../../../runtime/src/mongo/embedded/glob";
-import { likeToRegex } from "../../../runtime/src/mongo/values";
+import { likeToRegex } from "../../../runtime/src/mongo/mongo-values";
 
 const meta = { name: "T" } as never;
 const regexFor = (p: string, i = false) => likeToRegex(p, meta, "where()", i);

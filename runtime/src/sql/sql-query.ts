@@ -11,11 +11,11 @@ import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { RelationError, resolveRelation } from "../relations/resolve";
 import { BaseQuery, type Column, type CountName, type WithPath } from "../model/base-query";
-import { chunkSize, getConnection, type Dialect } from "./connections";
+import { chunkSize, getConnection, type Dialect } from "./sql-connections";
 import { largeIn } from "./large-in";
 import { runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
-import { TEXT_TYPES, toDatabase } from "./values";
+import { TEXT_TYPES, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
 
 export interface QueryContext {

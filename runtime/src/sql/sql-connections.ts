@@ -11,7 +11,7 @@
 import knexFactory, { type Knex } from "knex";
 import { EloquentError } from "../model/errors";
 import { missingDriverMessage } from "./drivers";
-import { attachQueryEvents } from "./events";
+import { attachQueryEvents } from "./sql-events";
 import { letProcessExitWhenIdle } from "./idle-exit";
 import { mysqlPreparedClient } from "./mysql-prepared";
 import { openTransaction } from "./transaction-scope";

@@ -4,7 +4,7 @@
  */
 import type { ColumnDescriptor } from "eloquent-engine";
 import { EloquentError } from "../model/errors";
-import type { Dialect } from "./connections";
+import type { Dialect } from "./sql-connections";
 
 /** Column types stored as text: numbers written to them are converted to their decimal string. */
 export const TEXT_TYPES: ReadonlySet<string> = new Set(["string", "text", "uuid", "objectId"]);

@@ -11,13 +11,13 @@ import type { ModelClass } from "../model/types";
 import type { KeyFetch, PivotSpec, StoreAdapter } from "../relations/adapter";
 import { runAtomically } from "./atomic";
 import { chunkKeys } from "./in-lists";
-import { getMongoConnection } from "./connection";
+import { getMongoConnection } from "./mongo-connection";
 import { exposeColumnValue } from "./documents";
 import { documentReferenceFor, documentReferences, usesDocumentReferences } from "./document-references";
 import { RelationError, type ResolvedRelation } from "../relations/resolve";
 import { expandKeys, exposeKey, toObjectIdIfHex } from "./ids";
-import { MongoQuery } from "./query";
-import { fieldFor } from "./values";
+import { MongoQuery } from "./mongo-query";
+import { fieldFor } from "./mongo-values";
 import type { MongoModelBase } from "./mongo-model";
 
 export { chunkKeys, estimatedInBytes, MAX_IN_BYTES, MAX_IN_VALUES } from "./in-lists";

@@ -15,7 +15,7 @@ import { collectionFor, documentToRow, rowToDocument } from "./documents";
 import { estimatedInBytes } from "./in-lists";
 import { expandKeys } from "./ids";
 import type { CollectionPort } from "./port";
-import { fieldFor, filterList, filterValue, isKeyField, likeToRegex, MongoQueryError } from "./values";
+import { fieldFor, filterList, filterValue, isKeyField, likeToRegex, MongoQueryError } from "./mongo-values";
 import type { MongoModelBase } from "./mongo-model";
 
 /** The largest key list a whereHas filter may send: three quarters of the 16 MB command limit. */

@@ -10,11 +10,11 @@ import { modelMeta } from "../model/meta";
 import { toDate } from "../model/casts";
 import type { ModelClass } from "../model/types";
 import type { KeyFetch, PivotMatch, PivotSpec, QueryConstraint, StoreAdapter } from "../relations/adapter";
-import { chunkSize, getConnection } from "./connections";
-import { SqlQuery, type QueryContext } from "./query";
+import { chunkSize, getConnection } from "./sql-connections";
+import { SqlQuery, type QueryContext } from "./sql-query";
 import { transaction, runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
-import { coerceKeys, toDatabase } from "./values";
+import { coerceKeys, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
 
 function chunks<T>(values: readonly T[], size: number): T[][] {

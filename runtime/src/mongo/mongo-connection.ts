@@ -11,10 +11,10 @@
 import type { Db, MongoClient, MongoClientOptions } from "mongodb";
 import { mongoDriver } from "./driver";
 import { EloquentError } from "../model/errors";
-import { registerConnectionCloser } from "../sql/connections";
+import { registerConnectionCloser } from "../sql/sql-connections";
 import { sessionAwareDb } from "./atomic";
 import { embeddedServer, isEmbeddedUrl } from "./embedded";
-import { emitMongoCommand, hasMongoListeners, INTERNAL_COMMANDS } from "./events";
+import { emitMongoCommand, hasMongoListeners, INTERNAL_COMMANDS } from "./mongo-events";
 import type { DbPort } from "./port";
 
 export interface MongoConnectionConfig {

@@ -3,7 +3,7 @@
  * its SQL, bindings, duration and connection name. Tests count queries with it.
  */
 import { performance } from "node:perf_hooks";
-import type { SqlConnection } from "./connections";
+import type { SqlConnection } from "./sql-connections";
 
 export interface QueryEvent {
   connection: string;
