@@ -6,7 +6,15 @@ import eloquent from "eslint-plugin-eloquent";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/node_modules/**", "test/fixtures/**", "playground/broken/**", "bench/peers/**", "**/*.d.ts", "bench/ts-plugin/generated/**"],
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "test/fixtures/**",
+      "playground/broken/**",
+      "bench/peers/**",
+      "**/*.d.ts",
+      "bench/ts-plugin/generated/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -21,7 +29,9 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
-    languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly" } },
+    languageOptions: {
+      globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly" },
+    },
   },
   { ...eloquent.configs.recommended, files: ["playground/models/**/*.ts"] },
 );

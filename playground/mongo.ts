@@ -5,14 +5,7 @@
  * SQL post (SQLite); both directions are eager loaded and every step prints the queries it took,
  * per store.
  */
-import {
-  getMongoConnection,
-  migrate,
-  onMongoCommand,
-  onQuery,
-  registerModels,
-  type Model,
-} from "eloquent-orm";
+import { getMongoConnection, migrate, onMongoCommand, onQuery, registerModels, type Model } from "eloquent-orm";
 import { Comment, GeoLocation, mongoModels, Photo, Post, sqlModels, User } from "./models";
 
 interface Counted<T> {
@@ -85,7 +78,8 @@ export async function runMongoDemo(): Promise<void> {
     "photos → comments (morphMany) and imageable (morphTo), with counts",
     photos,
     photos.result.map(
-      (p) => `${p.path} @ ${(p.getRelation("imageable") as GeoLocation | null)?.name}: ${plural(p.get("comments_count") as number, "comment")} — ${(p.getRelation("comments") as Comment[]).map((c) => `"${c.body}"`).join(", ")}`,
+      (p) =>
+        `${p.path} @ ${(p.getRelation("imageable") as GeoLocation | null)?.name}: ${plural(p.get("comments_count") as number, "comment")} — ${(p.getRelation("comments") as Comment[]).map((c) => `"${c.body}"`).join(", ")}`,
     ),
   );
 
@@ -119,7 +113,10 @@ export async function runMongoDemo(): Promise<void> {
   step(
     "locations → photos → comments (nested, one query per level)",
     nested,
-    nested.result.map((g) => `${g.name}: ${(g.getRelation("photos") as Photo[]).map((p) => `${p.path} (${plural((p.getRelation("comments") as Comment[]).length, "comment")})`).join(", ")}`),
+    nested.result.map(
+      (g) =>
+        `${g.name}: ${(g.getRelation("photos") as Photo[]).map((p) => `${p.path} (${plural((p.getRelation("comments") as Comment[]).length, "comment")})`).join(", ")}`,
+    ),
   );
   console.log("");
 }

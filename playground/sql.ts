@@ -4,14 +4,7 @@
  * eager loading, withCount, whereHas, pivot sync and polymorphic queries — printing each result with
  * the number of SQL statements it took.
  */
-import {
-  configureConnection,
-  defaultConnectionName,
-  migrate,
-  onQuery,
-  registerModels,
-  transaction,
-} from "eloquent-orm";
+import { configureConnection, defaultConnectionName, migrate, onQuery, registerModels, transaction } from "eloquent-orm";
 import { Image, Post, Profile, sqlModels, Tag, User } from "./models";
 
 async function step<T>(title: string, work: () => PromiseLike<T>, show: (result: T) => string): Promise<T> {
@@ -28,7 +21,8 @@ async function step<T>(title: string, work: () => PromiseLike<T>, show: (result:
   return result;
 }
 
-const names = (models: ReadonlyArray<{ get(key: string): unknown }>, key = "name") => models.map((m) => String(m.get(key))).join(", ") || "—";
+const names = (models: ReadonlyArray<{ get(key: string): unknown }>, key = "name") =>
+  models.map((m) => String(m.get(key))).join(", ") || "—";
 
 export async function runSqlDemo(): Promise<void> {
   const connection = defaultConnectionName();
@@ -40,7 +34,9 @@ export async function runSqlDemo(): Promise<void> {
 
   const plans = await migrate([...sqlModels]);
   for (const plan of plans) {
-    console.log(`  schema: created ${plan.created.join(", ") || "nothing"}${plan.skipped.length ? ` (already there: ${plan.skipped.join(", ")})` : ""}`);
+    console.log(
+      `  schema: created ${plan.created.join(", ") || "nothing"}${plan.skipped.length ? ` (already there: ${plan.skipped.join(", ")})` : ""}`,
+    );
   }
 
   // ---- seed -------------------------------------------------------------------------------------
@@ -72,7 +68,9 @@ export async function runSqlDemo(): Promise<void> {
     { url: "/avatars/ada.png", imageable_type: "User", imageable_id: ada!.id },
     { url: "/avatars/grace.png", imageable_type: "User", imageable_id: grace!.id },
   ]);
-  console.log(`  seeded ${await User.count()} users, ${await Post.count()} posts, ${await Tag.count()} tags, ${await Image.count()} images\n`);
+  console.log(
+    `  seeded ${await User.count()} users, ${await Post.count()} posts, ${await Tag.count()} tags, ${await Image.count()} images\n`,
+  );
 
   // ---- relation loading -------------------------------------------------------------------------
   await step(
@@ -106,19 +104,28 @@ export async function runSqlDemo(): Promise<void> {
 
   await step(
     "constrained eager: User.with({ posts: q => q.where('published', true).orderBy('title', 'desc') })",
-    () => User.with({ posts: (q) => q.where("published", true).orderBy("title", "desc") }).orderBy("name").get(),
+    () =>
+      User.with({ posts: (q) => q.where("published", true).orderBy("title", "desc") })
+        .orderBy("name")
+        .get(),
     (users) => users.map((u) => `${u.name}: ${names(u.getRelation("posts") as Post[], "title")}`).join("\n"),
   );
 
   await step(
     "withCount: User.withCount('posts', { 'posts as published_posts': q => q.where('published', true) })",
-    () => User.withCount("posts", { "posts as published_posts": (q) => q.where("published", true) }).orderBy("name").get(),
+    () =>
+      User.withCount("posts", { "posts as published_posts": (q) => q.where("published", true) })
+        .orderBy("name")
+        .get(),
     (users) => users.map((u) => `${u.name}: ${u.get("posts_count")} posts, ${u.get("published_posts")} published`).join("\n"),
   );
 
   await step(
     "whereHas: User.whereHas('posts.tags', q => q.where('name', 'history'))",
-    () => User.whereHas("posts.tags", (q) => q.where("name", "history")).orderBy("name").get(),
+    () =>
+      User.whereHas("posts.tags", (q) => q.where("name", "history"))
+        .orderBy("name")
+        .get(),
     (users) => names(users),
   );
 
@@ -132,16 +139,20 @@ export async function runSqlDemo(): Promise<void> {
   await step(
     "pivot columns: tag.pivot.created_at on the loaded tags",
     () => draft.related<Tag[]>("tags"),
-    (ts) => ts.map((t) => `${t.name} (attached ${(t.pivot?.created_at as Date | undefined)?.toISOString?.() ?? t.pivot?.created_at})`).join(", "),
+    (ts) =>
+      ts.map((t) => `${t.name} (attached ${(t.pivot?.created_at as Date | undefined)?.toISOString?.() ?? t.pivot?.created_at})`).join(", "),
   );
   await step(
     "a failing sync inside a transaction rolls back: the pivot rows stay exactly as they were",
     async () => {
       try {
-        await transaction(async () => {
-          await draft.related("tags").sync([tagId("drafts")]);
-          throw new Error("simulated failure after sync");
-        }, { connection });
+        await transaction(
+          async () => {
+            await draft.related("tags").sync([tagId("drafts")]);
+            throw new Error("simulated failure after sync");
+          },
+          { connection },
+        );
       } catch (error) {
         return `${(error as Error).message}; tags now: ${names(await draft.related<Tag[]>("tags"))}`;
       }

@@ -15,5 +15,12 @@ export { ProjectAnalysis, type Snapshot } from "./program/project-analysis";
 export { loadEngine, type LoadedEngine } from "./program/engine";
 export { loadTypeScript } from "./typescript";
 export { loadEloquentConfig, STATIC_RULE_IDS, CONFIG_FILE_NAME, type LoadedConfig } from "./project/eloquent-config";
-export { SUPPORTED_TYPESCRIPT_RANGE, TYPESCRIPT_FIX, unsupportedTypeScriptMessage, noCompilerApiMessage, typescriptPackageAt, hasCompilerApi } from "./typescript-support";
+export {
+  SUPPORTED_TYPESCRIPT_RANGE,
+  TYPESCRIPT_FIX,
+  unsupportedTypeScriptMessage,
+  noCompilerApiMessage,
+  typescriptPackageAt,
+  hasCompilerApi,
+} from "./typescript-support";
 export { MODEL_DECLARATION_RULE, modelDeclarationDiagnostics } from "./setup/model-forms";

@@ -20,7 +20,8 @@ export function unsupportedTypeScriptMessage(tool: string, version: string | und
   const major = version === undefined ? undefined : Number(/^(\d+)\./.exec(version)?.[1]);
   if (major !== undefined && major >= 5 && major < 7) return undefined;
   const found = `TypeScript ${version ?? "(unknown version)"}${where ? ` (${where})` : ""}`;
-  if (major !== undefined && major >= 7) return `${tool}: ${found} is the native compiler, which has no JavaScript API or plugins; ${TYPESCRIPT_FIX}.`;
+  if (major !== undefined && major >= 7)
+    return `${tool}: ${found} is the native compiler, which has no JavaScript API or plugins; ${TYPESCRIPT_FIX}.`;
   return `${tool}: ${found} is not supported; eloquent needs TypeScript ${SUPPORTED_TYPESCRIPT_RANGE}: npm install --save-dev typescript@^6.`;
 }
 

@@ -13,7 +13,9 @@ async function main() {
   const runner = await impl(JSON.parse(contextJson!));
   const runs = Number(runsArg ?? 5);
   const first = await runner.run(); // warm-up (also the result checked for correctness)
-  const digest = createHash("sha256").update(stableStringify(runner.canonical(first))).digest("hex");
+  const digest = createHash("sha256")
+    .update(stableStringify(runner.canonical(first)))
+    .digest("hex");
   runner.takeQueryCount();
   const times: number[] = [];
   const cpu: number[] = [];

@@ -33,7 +33,8 @@ export function mongoContext(): MongoContext {
  */
 export async function serverMongoContext(): Promise<MongoContext> {
   const url = process.env.MONGODB_URL?.trim();
-  if (!url || url.startsWith("memory:")) return { url: "", database: "", skip: "MONGODB_URL is not set (eval \"$(npm run -s ferretdb start)\" starts FerretDB)" };
+  if (!url || url.startsWith("memory:"))
+    return { url: "", database: "", skip: 'MONGODB_URL is not set (eval "$(npm run -s ferretdb start)" starts FerretDB)' };
   const database = `${process.env.ELOQUENT_TEST_DB_PREFIX ?? "elq"}_bench_eager`;
   const { MongoClient } = await import("mongodb");
   const client = new MongoClient(url, { serverSelectionTimeoutMS: 5_000 });
@@ -59,7 +60,9 @@ async function seed(db: import("eloquent-orm").DbPort): Promise<void> {
     for (let p = 0; p < s.postsPerUser; p++) {
       const postId = oid(2, ++postN);
       posts.push({ _id: postId, user_id: oid(1, u), title: `post ${postN}` });
-      if (u <= s.commentedUsers) for (let c = 0; c < s.commentsPerPost; c++) comments.push({ _id: oid(3, ++commentN), post_id: postId, body: `comment ${postN}.${c}` });
+      if (u <= s.commentedUsers)
+        for (let c = 0; c < s.commentsPerPost; c++)
+          comments.push({ _id: oid(3, ++commentN), post_id: postId, body: `comment ${postN}.${c}` });
     }
   }
   await db.collection("users").insertMany(users);
@@ -93,7 +96,11 @@ export interface RawMongo {
   find(collection: string, filter: Document): Promise<Document[]>;
 }
 
-export async function rawMongoRunner(context: MongoContext, run: (raw: RawMongo) => Promise<unknown>, canonical: (result: any) => unknown): Promise<Runner> {
+export async function rawMongoRunner(
+  context: MongoContext,
+  run: (raw: RawMongo) => Promise<unknown>,
+  canonical: (result: any) => unknown,
+): Promise<Runner> {
   const orm = await import("eloquent-orm");
   orm.configureMongoConnection("bench_raw", { url: context.url, database: context.database });
   const db = orm.getMongoConnection("bench_raw").db;
@@ -104,7 +111,11 @@ export async function rawMongoRunner(context: MongoContext, run: (raw: RawMongo)
 }
 
 /** The floor on a server: the official driver's own MongoClient, nothing of eloquent in between. */
-export async function rawDriverRunner(context: MongoContext, run: (raw: RawMongo) => Promise<unknown>, canonical: (result: any) => unknown): Promise<Runner> {
+export async function rawDriverRunner(
+  context: MongoContext,
+  run: (raw: RawMongo) => Promise<unknown>,
+  canonical: (result: any) => unknown,
+): Promise<Runner> {
   const { MongoClient } = await import("mongodb");
   const client = new MongoClient(context.url, { monitorCommands: true, serverSelectionTimeoutMS: 5_000 });
   const queries = queryCounter();
@@ -126,7 +137,11 @@ function rawRunner(
     async findIn(collection, field, keys) {
       const out: Document[] = [];
       for (let i = 0; i < keys.length; i += 50_000) {
-        for (const d of await db.collection(collection).find({ [field]: { $in: keys.slice(i, i + 50_000) } }).toArray()) out.push(d);
+        for (const d of await db
+          .collection(collection)
+          .find({ [field]: { $in: keys.slice(i, i + 50_000) } })
+          .toArray())
+          out.push(d);
       }
       return out;
     },

@@ -20,14 +20,20 @@ const only = args
   .map((a) => a.toUpperCase());
 
 const workloadDir = join(__dirname, "workloads");
-const files = readdirSync(workloadDir).filter((f) => /\.(ts|js)$/.test(f)).sort();
+const files = readdirSync(workloadDir)
+  .filter((f) => /\.(ts|js)$/.test(f))
+  .sort();
 
 function runChild(file: string, impl: string, context: unknown): ChildReport {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(__dirname, "child.ts"), file, impl, JSON.stringify(context), String(runs)], {
-    encoding: "utf8",
-    cwd: join(__dirname, "../.."), // `--import tsx` resolves from the repository root
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(__dirname, "child.ts"), file, impl, JSON.stringify(context), String(runs)],
+    {
+      encoding: "utf8",
+      cwd: join(__dirname, "../.."), // `--import tsx` resolves from the repository root
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) throw new Error(`${file} / ${impl} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!) as ChildReport;
 }
@@ -90,7 +96,8 @@ async function main() {
         const ratio =
           r === subject
             ? ""
-            : `${wallRatio.toFixed(2)}× (${cpuRatio.toFixed(2)}×)` + (target ? `  target ≤ ${target}×: ${wallRatio <= target ? "met" : "MISSED"}` : "");
+            : `${wallRatio.toFixed(2)}× (${cpuRatio.toFixed(2)}×)` +
+              (target ? `  target ≤ ${target}×: ${wallRatio <= target ? "met" : "MISSED"}` : "");
         console.log(
           `  ${pad(r.implementation, 16)}${num(r.medianMs)}${num(r.minMs)}${num(cpuOf(r))}${num(r.queriesPerRun, 0)}${num(r.peakRssMb, 0)}  ${ratio}`,
         );

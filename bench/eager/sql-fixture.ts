@@ -13,7 +13,16 @@ export interface SqlContext {
   file: string;
 }
 
-export const SIZES = { users: 10_000, postsPerUser: 10, tags: 1_000, tagsPerPost: 5, taggedPosts: 10_000, commentsPerPost: 10, commentedPosts: 10_000, videos: 10_000 };
+export const SIZES = {
+  users: 10_000,
+  postsPerUser: 10,
+  tags: 1_000,
+  tagsPerPost: 5,
+  taggedPosts: 10_000,
+  commentsPerPost: 10,
+  commentedPosts: 10_000,
+  videos: 10_000,
+};
 
 /**
  * `analyze`: gather planner statistics afterwards (ANALYZE), as a long-lived database that runs
@@ -85,7 +94,12 @@ export async function eloquentRunner(
 // ---- raw knex: the same queries, Map stitching ------------------------------------------------
 
 export function knexRunner(context: SqlContext, run: (knex: Knex) => Promise<unknown>, canonical: (result: any) => unknown): Runner {
-  const knex = knexFactory({ client: "better-sqlite3", connection: { filename: context.file }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
+  const knex = knexFactory({
+    client: "better-sqlite3",
+    connection: { filename: context.file },
+    useNullAsDefault: true,
+    pool: { min: 1, max: 1 },
+  });
   const queries = queryCounter();
   knex.on("query", () => queries.tick());
   return {
@@ -97,10 +111,18 @@ export function knexRunner(context: SqlContext, run: (knex: Knex) => Promise<unk
 }
 
 /** `whereIn` in chunks below SQLite's parameter limit (what any careful hand-written loader does). */
-export async function knexIn(knex: Knex, table: string, column: string, keys: unknown[], build?: (qb: Knex.QueryBuilder) => Knex.QueryBuilder) {
+export async function knexIn(
+  knex: Knex,
+  table: string,
+  column: string,
+  keys: unknown[],
+  build?: (qb: Knex.QueryBuilder) => Knex.QueryBuilder,
+) {
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += 30_000) {
-    let qb = knex(table).select(`${table}.*`).whereIn(`${table}.${column}`, keys.slice(i, i + 30_000) as Knex.Value[]);
+    let qb = knex(table)
+      .select(`${table}.*`)
+      .whereIn(`${table}.${column}`, keys.slice(i, i + 30_000) as Knex.Value[]);
     if (build) qb = build(qb);
     for (const r of (await qb) as Record<string, unknown>[]) out.push(r);
   }

@@ -6,7 +6,12 @@
 import { checkGraph, type ColumnNode, type ModelGraph, type ModelNode, type RelationNode } from "eloquent-engine";
 
 const column = (name: string, type: string, options: Record<string, unknown> = {}): ColumnNode => ({ name, type, options });
-const relation = (name: string, kind: string, target: string, options?: Record<string, unknown>): RelationNode => ({ name, kind, target, options });
+const relation = (name: string, kind: string, target: string, options?: Record<string, unknown>): RelationNode => ({
+  name,
+  kind,
+  target,
+  options,
+});
 
 function model(i: number, n: number): ModelNode {
   const name = `Model${i}`;

@@ -21,4 +21,6 @@ const cpu = process.cpuUsage(cpuStart);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 const problems = results.reduce((sum, r) => sum + r.messages.length, 0);
 const firstProblem = results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId} ${m.message}`))[0];
-console.log(JSON.stringify({ ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, files: results.length, problems, firstProblem, engineRuns }));
+console.log(
+  JSON.stringify({ ms, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, files: results.length, problems, firstProblem, engineRuns }),
+);

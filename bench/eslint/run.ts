@@ -28,16 +28,12 @@ interface Measure {
 }
 
 const PARSER = `import parser from "@typescript-eslint/parser";`;
-const typedOptions = (typed: boolean) =>
-  typed ? `parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },` : "";
+const typedOptions = (typed: boolean) => (typed ? `parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },` : "");
 
 function configs(dir: string, typed: boolean): { baseline: string; plugin: string } {
   const baseline = join(dir, `baseline${typed ? "-typed" : ""}.config.mjs`);
   const plugin = join(dir, `plugin${typed ? "-typed" : ""}.config.mjs`);
-  writeFileSync(
-    baseline,
-    `${PARSER}\nexport default [{ files: ["**/*.ts"], languageOptions: { parser, ${typedOptions(typed)} } }];\n`,
-  );
+  writeFileSync(baseline, `${PARSER}\nexport default [{ files: ["**/*.ts"], languageOptions: { parser, ${typedOptions(typed)} } }];\n`);
   writeFileSync(
     plugin,
     `import eloquent from "eslint-plugin-eloquent";\nexport default [eloquent.configs.recommended, { files: ["**/*.ts"], languageOptions: { ${typedOptions(typed)} } }];\n`,
@@ -82,7 +78,8 @@ function main(): void {
         withPlugin.push(lintOnce(project.dir, plugin));
       }
       const checked = withPlugin[0]!;
-      if (checked.problems !== 0) throw new Error(`the generated project must lint clean, got ${checked.problems}: ${checked.firstProblem}`);
+      if (checked.problems !== 0)
+        throw new Error(`the generated project must lint clean, got ${checked.problems}: ${checked.firstProblem}`);
       if (checked.files !== MODELS) throw new Error(`expected ${MODELS} files linted, got ${checked.files}`);
       const mode = typed ? "typed (projectService)" : "untyped";
       const t0 = median(base.map((m) => m.ms));
@@ -91,15 +88,31 @@ function main(): void {
       const m1 = Math.max(...withPlugin.map((m) => m.maxRssMb));
       const c0 = median(base.map((m) => m.cpuMs));
       const c1 = median(withPlugin.map((m) => m.cpuMs));
-      rows.push([mode, `median wall time (${RUNS} runs)`, `${(t0 / 1000).toFixed(2)} s`, `${(t1 / 1000).toFixed(2)} s`, `${(t1 / t0).toFixed(2)}×`]);
-      rows.push([mode, `median CPU time (${RUNS} runs)`, `${(c0 / 1000).toFixed(2)} s`, `${(c1 / 1000).toFixed(2)} s`, `${(c1 / c0).toFixed(2)}×`]);
+      rows.push([
+        mode,
+        `median wall time (${RUNS} runs)`,
+        `${(t0 / 1000).toFixed(2)} s`,
+        `${(t1 / 1000).toFixed(2)} s`,
+        `${(t1 / t0).toFixed(2)}×`,
+      ]);
+      rows.push([
+        mode,
+        `median CPU time (${RUNS} runs)`,
+        `${(c0 / 1000).toFixed(2)} s`,
+        `${(c1 / 1000).toFixed(2)} s`,
+        `${(c1 / c0).toFixed(2)}×`,
+      ]);
       rows.push([mode, "peak memory (max RSS)", `${m0.toFixed(0)} MB`, `${m1.toFixed(0)} MB`, `${(m1 / m0).toFixed(2)}×`]);
       rows.push([mode, "engine runs per lint", "-", String(checked.engineRuns), ""]);
     }
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-    console.log(`ESLint ${require("eslint/package.json").version} · ${MODELS} models (one file each) · @typescript-eslint/parser in both columns\n`);
+    console.log(
+      `ESLint ${require("eslint/package.json").version} · ${MODELS} models (one file each) · @typescript-eslint/parser in both columns\n`,
+    );
     for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join("  "));
-    console.log(`\ntarget: time ratio ≤ 1.25× the parse-only baseline · load average at the end: ${require("node:os").loadavg()[0].toFixed(1)} on ${require("node:os").cpus().length} CPUs`);
+    console.log(
+      `\ntarget: time ratio ≤ 1.25× the parse-only baseline · load average at the end: ${require("node:os").loadavg()[0].toFixed(1)} on ${require("node:os").cpus().length} CPUs`,
+    );
   } finally {
     project.cleanup();
   }

@@ -26,7 +26,9 @@ function modelSource(i: number, count: number): string {
     `  static schema = {`,
     `    id: column("increments", undefined, { primary: true }),`,
     `    name: column("string", 255),`,
-    ...(previous ? [`    m${i - 1}_id: column("int"),`, `    parent: relation("belongsTo", "${previous}", { foreignKey: "m${i - 1}_id" }),`] : []),
+    ...(previous
+      ? [`    m${i - 1}_id: column("int"),`, `    parent: relation("belongsTo", "${previous}", { foreignKey: "m${i - 1}_id" }),`]
+      : []),
     ...(next ? [`    children: relation("hasMany", "${next}", { foreignKey: "m${i}_id" }),`] : []),
     `  };`,
     `}`,
@@ -42,7 +44,15 @@ export function generateProject(count: number): GeneratedProject {
     join(dir, "tsconfig.json"),
     JSON.stringify(
       {
-        compilerOptions: { target: "ES2022", module: "node16", moduleResolution: "node16", strict: true, noEmit: true, skipLibCheck: true, types: [] },
+        compilerOptions: {
+          target: "ES2022",
+          module: "node16",
+          moduleResolution: "node16",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
         include: ["models/*.ts"],
       },
       null,

@@ -88,14 +88,35 @@ async function main(): Promise<void> {
       const row = (measure: string, plain: number[], plugin: number[]) => {
         const p = median(plain);
         const q = median(plugin);
-        rows.push([String(size), measure, `${p.toFixed(1)} ms`, `${q.toFixed(1)} ms`, `${(q - p).toFixed(1)} ms`, `${(q / p).toFixed(2)}×`]);
+        rows.push([
+          String(size),
+          measure,
+          `${p.toFixed(1)} ms`,
+          `${q.toFixed(1)} ms`,
+          `${(q - p).toFixed(1)} ms`,
+          `${(q / p).toFixed(2)}×`,
+        ]);
       };
       row("cold → first diagnostics (median)", coldPlain, coldPlugin);
       row("edit → semanticDiagnosticsSync (median)", editPlain, editPlugin);
       // Wall-clock medians on a shared machine carry noise in both columns; the plugin's own time,
       // measured inside tsserver, is the overhead without it.
-      rows.push([String(size), "plugin's own time: first diagnostics (median)", "", `${median(coldSelf).toFixed(1)} ms`, `${median(coldSelf).toFixed(1)} ms`, `${((median(coldPlain) + median(coldSelf)) / median(coldPlain)).toFixed(2)}×`]);
-      rows.push([String(size), "plugin's own time: per edit (median)", "", `${median(editSelf).toFixed(2)} ms`, `${median(editSelf).toFixed(2)} ms`, `${((median(editPlain) + median(editSelf)) / median(editPlain)).toFixed(2)}×`]);
+      rows.push([
+        String(size),
+        "plugin's own time: first diagnostics (median)",
+        "",
+        `${median(coldSelf).toFixed(1)} ms`,
+        `${median(coldSelf).toFixed(1)} ms`,
+        `${((median(coldPlain) + median(coldSelf)) / median(coldPlain)).toFixed(2)}×`,
+      ]);
+      rows.push([
+        String(size),
+        "plugin's own time: per edit (median)",
+        "",
+        `${median(editSelf).toFixed(2)} ms`,
+        `${median(editSelf).toFixed(2)} ms`,
+        `${((median(editPlain) + median(editSelf)) / median(editPlain)).toFixed(2)}×`,
+      ]);
     } finally {
       project.cleanup();
     }

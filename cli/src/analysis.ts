@@ -46,7 +46,9 @@ export function checkAll(loaded: LoadedProjects, ts: typeof TS): Diagnostic[] {
       const key = `${diagnostic.ruleId}\u0000${file ?? ""}\u0000${diagnostic.span?.start ?? ""}\u0000${diagnostic.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      all.push(diagnostic.span ? { ...diagnostic, span: { ...diagnostic.span, file: normalizeFileName(diagnostic.span.file) } } : diagnostic);
+      all.push(
+        diagnostic.span ? { ...diagnostic, span: { ...diagnostic.span, file: normalizeFileName(diagnostic.span.file) } } : diagnostic,
+      );
     }
   }
   return all;

@@ -59,7 +59,9 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (first === "-v" || first === "--version") return { command: "version" };
   if (first !== "check" && first !== "graph") {
-    throw new UsageError(`Unknown command '${first}'. Expected 'check', 'graph', 'migrate', 'migrate:make', 'migrate:latest', 'migrate:rollback' or 'migrate:status' (see 'eloquent --help').`);
+    throw new UsageError(
+      `Unknown command '${first}'. Expected 'check', 'graph', 'migrate', 'migrate:make', 'migrate:latest', 'migrate:rollback' or 'migrate:status' (see 'eloquent --help').`,
+    );
   }
 
   const options: CommonOptions = { paths: [] };
@@ -69,7 +71,8 @@ export function parseArgs(argv: readonly string[]): Command {
   let database: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = (): string => {
       const next = inline ?? rest[++i];
       if (next === undefined || (inline === undefined && next.startsWith("-"))) {

@@ -18,7 +18,9 @@ export async function databaseDiagnostics(graph: ModelGraph, connection: string,
     const isDefault = connection === orm.defaultConnectionName();
     // The models on that connection: named so, or naming none (or a non-literal) when it is the default one.
     const models = new ModelIndex(graph).models
-      .filter((m) => m.store === "sql" && (m.connection === connection || (isDefault && (m.connection === undefined || m.connection === null))))
+      .filter(
+        (m) => m.store === "sql" && (m.connection === connection || (isDefault && (m.connection === undefined || m.connection === null))),
+      )
       .map((m) => m.name);
     const located = locateEngineDiagnostics(graph, checkDatabase(graph, live, { models }));
     return [...[...located.byFile.values()].flat(), ...located.unplaced];

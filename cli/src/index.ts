@@ -21,7 +21,8 @@ export { parseArgs, USAGE, UsageError };
 export type { CliIo };
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  if ((MIGRATE_COMMANDS as readonly string[]).includes(argv[0] ?? "")) return runMigrateCommand(argv[0] as MigrateCommand, argv.slice(1), io);
+  if ((MIGRATE_COMMANDS as readonly string[]).includes(argv[0] ?? ""))
+    return runMigrateCommand(argv[0] as MigrateCommand, argv.slice(1), io);
   let command: Command;
   try {
     command = parseArgs(argv);

@@ -28,7 +28,8 @@ export function loadTypeScript(cwd: string): typeof TS {
     } catch {
       loaded = undefined;
     }
-    if (!hasCompilerApi(loaded)) throw new UsageError(noCompilerApiMessage("eloquent check", found.version, found.directory).replace(/^eloquent check: /, ""));
+    if (!hasCompilerApi(loaded))
+      throw new UsageError(noCompilerApiMessage("eloquent check", found.version, found.directory).replace(/^eloquent check: /, ""));
     return loaded as typeof TS;
   }
   throw new UsageError("eloquent check needs the 'typescript' package: npm install --save-dev typescript@^6");
@@ -66,7 +67,8 @@ let cachedVersion: string | undefined;
 export function toolVersion(): string {
   if (cachedVersion === undefined) {
     try {
-      cachedVersion = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+      cachedVersion = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string })
+        .version;
     } catch {
       cachedVersion = "0.0.0";
     }

@@ -47,7 +47,12 @@ export function loadProjects(
     if (options.project !== undefined) {
       const configFile = resolveProjectOption(options.project, cwd);
       const reportFiles = options.paths.length > 0 ? expandPaths(options.paths, cwd) : undefined;
-      return { graphs: withReferences(ts, graphs, configFile), ...(reportFiles ? { reportFiles } : {}), root: path.dirname(configFile), anchorFile: configFile };
+      return {
+        graphs: withReferences(ts, graphs, configFile),
+        ...(reportFiles ? { reportFiles } : {}),
+        root: path.dirname(configFile),
+        anchorFile: configFile,
+      };
     }
     if (options.paths.length > 0) {
       const files = expandPaths(options.paths, cwd);

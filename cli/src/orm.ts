@@ -17,7 +17,8 @@ export function loadOrm(io: CliIo, command: string): Orm | undefined {
     }
   }
   io.stderr.write(
-    `eloquent ${command}: the ORM package 'eloquent-orm' is not installed in this project.\n` + "Install it next to the CLI:  npm install eloquent-orm\n",
+    `eloquent ${command}: the ORM package 'eloquent-orm' is not installed in this project.\n` +
+      "Install it next to the CLI:  npm install eloquent-orm\n",
   );
   return undefined;
 }

@@ -25,7 +25,11 @@ export interface CheckOptions {
  * The models against the live database (`eloquent check --db`, `verifyDatabase()`): the database
  * rules over the same graph, with the same diagnostic shape, ordering and spans as `checkGraph`.
  */
-export function checkDatabase(graph: ModelGraph, database: LiveSchema, options: Omit<CheckOptions, "ruleSet" | "database"> = {}): Diagnostic[] {
+export function checkDatabase(
+  graph: ModelGraph,
+  database: LiveSchema,
+  options: Omit<CheckOptions, "ruleSet" | "database"> = {},
+): Diagnostic[] {
   return checkGraph(graph, { ...options, ruleSet: DATABASE_RULES, database });
 }
 

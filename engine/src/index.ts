@@ -8,7 +8,15 @@ export * from "./rule";
 export { checkGraph, checkDatabase, type CheckOptions } from "./check";
 export * from "./database";
 export { RULES, ruleById } from "./rules";
-export { ModelIndex, effectiveMorphName, modelTable, type ModelInfo, type ColumnInfo, type MorphParent, type KnownTable } from "./resolve/model-index";
+export {
+  ModelIndex,
+  effectiveMorphName,
+  modelTable,
+  type ModelInfo,
+  type ColumnInfo,
+  type MorphParent,
+  type KnownTable,
+} from "./resolve/model-index";
 export * as conventions from "./resolve/conventions";
 export {
   snakeCase,
@@ -49,7 +57,17 @@ export {
 export { keyTypesCompatible, foreignKeyColumnType } from "./resolve/key-types";
 export { compareDiagnostics } from "./check";
 export { SpanResolver } from "./graph/spans";
-export { describeRelationKeys, keyOwner, keyOptionsOf, conventionalKey, type KeyConventionInput, type KeyOption, type KeyOwner, type RelationKey, type RelationKeys } from "./resolve/relation-keys";
+export {
+  describeRelationKeys,
+  keyOwner,
+  keyOptionsOf,
+  conventionalKey,
+  type KeyConventionInput,
+  type KeyOption,
+  type KeyOwner,
+  type RelationKey,
+  type RelationKeys,
+} from "./resolve/relation-keys";
 export { inverseRelationSuggestion } from "./resolve/inverse-relation";
 export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFor, type RelationKind } from "./vocabulary";
 export * from "./dsl";

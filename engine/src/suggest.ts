@@ -61,9 +61,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): Match |
 /** " Did you mean 'Post'?" or "" — for appending to messages. */
 export function didYouMeanText(match: Match | undefined, original: string): string {
   if (match === undefined) return "";
-  return match.caseOnly
-    ? ` '${original}' differs from '${match.value}' only by case.`
-    : ` Did you mean '${match.value}'?`;
+  return match.caseOnly ? ` '${original}' differs from '${match.value}' only by case.` : ` Did you mean '${match.value}'?`;
 }
 
 /** Above this many candidates, lookups use the deletion index instead of scanning every name. */

@@ -20,7 +20,15 @@ export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[
 };
 
 /** A Mongo belongsToMany is an id array on the document first (foreignKey), so its keys lead. */
-const MONGO_BELONGS_TO_MANY_KEYS: readonly string[] = ["foreignKey", "ownerKey", "localKey", "pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns"];
+const MONGO_BELONGS_TO_MANY_KEYS: readonly string[] = [
+  "foreignKey",
+  "ownerKey",
+  "localKey",
+  "pivotTable",
+  "pivotLocalKey",
+  "pivotForeignKey",
+  "pivotColumns",
+];
 
 /**
  * Options every kind accepts that no loader reads: the seed package's `cascade` (a migration hint). Accepted

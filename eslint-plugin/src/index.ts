@@ -66,12 +66,12 @@ const plugin: EloquentPlugin = {
 function unsupportedConfig(name: string, message: string): TSESLint.FlatConfig.Config {
   unsupported.message = message;
   return {
-      name,
-      files: TS_FILES,
-      plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
-      languageOptions: { parser: EMPTY_PROGRAM_PARSER },
-      rules: { "eloquent/internal-error": "error" },
-    };
+    name,
+    files: TS_FILES,
+    plugins: { eloquent: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    languageOptions: { parser: EMPTY_PROGRAM_PARSER },
+    rules: { "eloquent/internal-error": "error" },
+  };
 }
 
 Object.defineProperty(configs, "recommended", {

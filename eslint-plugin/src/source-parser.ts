@@ -8,7 +8,10 @@ const JS_FILE = /\.[cm]?jsx?$/;
 
 /** What ESLint's flat config takes as `languageOptions.parser`. */
 interface Parser {
-  parseForESLint(code: string, options?: Record<string, unknown>): { ast: unknown; scopeManager?: unknown; services?: unknown; visitorKeys?: unknown };
+  parseForESLint(
+    code: string,
+    options?: Record<string, unknown>,
+  ): { ast: unknown; scopeManager?: unknown; services?: unknown; visitorKeys?: unknown };
 }
 
 export function sourceParser(load: () => unknown): Parser & { meta: { name: string } } {

@@ -14,7 +14,15 @@ export const EMPTY_PROGRAM_PARSER: TSESLint.FlatConfig.Parser = {
     const lines = text.split("\n");
     const end = { line: lines.length, column: lines[lines.length - 1]!.length };
     return {
-      ast: { type: "Program", body: [], sourceType: "module", range: [0, text.length], loc: { start: { line: 1, column: 0 }, end }, tokens: [], comments: [] },
+      ast: {
+        type: "Program",
+        body: [],
+        sourceType: "module",
+        range: [0, text.length],
+        loc: { start: { line: 1, column: 0 }, end },
+        tokens: [],
+        comments: [],
+      },
       visitorKeys: { Program: ["body"] },
     };
   },

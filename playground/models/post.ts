@@ -31,7 +31,9 @@ export class Post extends SqlModel<PostAttrs> {
     images: relation("morphMany", "Image", { morphName: "imageable" }),
   };
   static database = {
-    foreignKeys: [{ name: "posts_user_id_fk", columns: ["user_id"], references: { table: "users", columns: ["id"] }, onDelete: "cascade" as const }],
+    foreignKeys: [
+      { name: "posts_user_id_fk", columns: ["user_id"], references: { table: "users", columns: ["id"] }, onDelete: "cascade" as const },
+    ],
     indexes: [{ name: "posts_user_id_created_at_index", columns: ["user_id", "created_at"] }],
     tables: {
       post_tags: {

@@ -12,6 +12,8 @@ export class Profile extends SqlModel<ProfileAttrs> {
     user: relation("belongsTo", "User", { foreignKey: "user_id" }),
   };
   static database = {
-    foreignKeys: [{ name: "profiles_user_id_fk", columns: ["user_id"], references: { table: "users", columns: ["id"] }, onDelete: "cascade" as const }],
+    foreignKeys: [
+      { name: "profiles_user_id_fk", columns: ["user_id"], references: { table: "users", columns: ["id"] }, onDelete: "cascade" as const },
+    ],
   };
 }

@@ -51,17 +51,28 @@ describe("dependency rules", () => {
     const engine = manifest("engine");
     expect(engine.dependencies ?? {}).toEqual({});
     expect(engine.peerDependencies ?? {}).toEqual({});
-    const outside = sourceFiles("engine/src").flatMap(importsOf).filter((e) => !e.specifier.startsWith("."));
+    const outside = sourceFiles("engine/src")
+      .flatMap(importsOf)
+      .filter((e) => !e.specifier.startsWith("."));
     expect(outside.map((e) => `${e.from} → ${e.specifier}`)).toEqual([]);
   });
 
-  it.each(["ts-plugin", "eslint-plugin", "analyzer"])("%s installs neither the ORM nor a database driver (npm ls --omit=dev --all)", (dir) => {
-    const name = manifest(dir).name;
-    const tree = execFileSync("npm", ["ls", "--omit=dev", "--all", "--parseable", "--workspace", name], { cwd: REPO_ROOT, encoding: "utf8" });
-    const names = tree.split("\n").filter(Boolean).map((line) => line.slice(line.lastIndexOf("node_modules/") + "node_modules/".length));
-    expect(names.filter((n) => n === "eloquent-orm" || DRIVERS.includes(n))).toEqual([]);
-    expect(names.length).toBeGreaterThan(0);
-  });
+  it.each(["ts-plugin", "eslint-plugin", "analyzer"])(
+    "%s installs neither the ORM nor a database driver (npm ls --omit=dev --all)",
+    (dir) => {
+      const name = manifest(dir).name;
+      const tree = execFileSync("npm", ["ls", "--omit=dev", "--all", "--parseable", "--workspace", name], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+      });
+      const names = tree
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => line.slice(line.lastIndexOf("node_modules/") + "node_modules/".length));
+      expect(names.filter((n) => n === "eloquent-orm" || DRIVERS.includes(n))).toEqual([]);
+      expect(names.length).toBeGreaterThan(0);
+    },
+  );
 
   it("no package but the CLI (optionally, for migrate) depends on the ORM, and none depends on the CLI", () => {
     for (const dir of PACKAGES) {

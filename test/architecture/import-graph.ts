@@ -37,11 +37,18 @@ export function importsOf(file: string): ImportEdge[] {
   const text = withoutComments(readFileSync(join(REPO_ROOT, file), "utf8"));
   const edges: ImportEdge[] = [];
   // `${…}` only appears in generated code held in template strings, never in a real import.
-  const add = (specifier: string, typeOnly: boolean) => !specifier.includes("${") && edges.push({ from: file, specifier, typeOnly, ...target(file, specifier) });
+  const add = (specifier: string, typeOnly: boolean) =>
+    !specifier.includes("${") && edges.push({ from: file, specifier, typeOnly, ...target(file, specifier) });
   for (const m of text.matchAll(IMPORT)) {
     const clause = m[3] ?? "";
     // `import { type A, type B }` is erased too.
-    const allTypes = /^\{[^}]*\}$/.test(clause.trim()) && clause.replace(/[{}\s]/g, "").split(",").filter(Boolean).every((n) => n.startsWith("type"));
+    const allTypes =
+      /^\{[^}]*\}$/.test(clause.trim()) &&
+      clause
+        .replace(/[{}\s]/g, "")
+        .split(",")
+        .filter(Boolean)
+        .every((n) => n.startsWith("type"));
     add(m[4]!, Boolean(m[2]) || allTypes);
   }
   for (const m of text.matchAll(SIDE_EFFECT)) add(m[1]!, false);

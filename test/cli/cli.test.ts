@@ -68,7 +68,9 @@ describe("eloquent check", () => {
     const result = run(CLI, ["check"], broken.root);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain("src/models/post.ts");
-    expect(result.stdout).toMatch(/9:\d+\s+error\s+Post\.author \(belongsTo 'Usr'\): target 'Usr' is not a declared model\. Did you mean 'User'\?/);
+    expect(result.stdout).toMatch(
+      /9:\d+\s+error\s+Post\.author \(belongsTo 'Usr'\): target 'Usr' is not a declared model\. Did you mean 'User'\?/,
+    );
     expect(result.stdout).toContain("relation-target-exists (ELQ102)");
     expect(result.stdout).toContain("hint: Replace 'Usr' with 'User'.");
     expect(result.stdout).toMatch(/warning\s+User\.photos \(hasMany 'Photo'\) links SQL model User to Mongo model Photo/);
@@ -87,7 +89,10 @@ describe("eloquent check", () => {
     const quiet = run(CLI, ["check", "--quiet", "--format", "json"], broken.root);
     const report = JSON.parse(quiet.stdout) as { diagnostics: Array<{ severity: string }> };
     expect(report.diagnostics.map((d) => d.severity)).toEqual(["error"]);
-    const warningsOnly = writeProject({ "user.ts": USER.replace('"Post", { foreignKey: "user_id" }', '"Photo"').replace('    photos: relation("hasMany", "Photo"),\n', ""), "photo.ts": PHOTO });
+    const warningsOnly = writeProject({
+      "user.ts": USER.replace('"Post", { foreignKey: "user_id" }', '"Photo"').replace('    photos: relation("hasMany", "Photo"),\n', ""),
+      "photo.ts": PHOTO,
+    });
     try {
       const result = run(CLI, ["check", "--format", "json"], warningsOnly.root);
       const parsed = JSON.parse(result.stdout) as { summary: { errors: number; warnings: number } };
@@ -130,13 +135,23 @@ describe("eloquent check", () => {
       version: string;
       $schema: string;
       runs: Array<{
-        tool: { driver: { name: string; rules: Array<{ id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }> } };
+        tool: {
+          driver: {
+            name: string;
+            rules: Array<{ id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }>;
+          };
+        };
         results: Array<{
           ruleId: string;
           ruleIndex: number;
           level: string;
           message: { text: string };
-          locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }>;
+          locations: Array<{
+            physicalLocation: {
+              artifactLocation: { uri: string; uriBaseId?: string };
+              region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+            };
+          }>;
           partialFingerprints: Record<string, string>;
         }>;
         originalUriBaseIds: Record<string, { uri: string }>;
@@ -196,9 +211,15 @@ describe("eloquent check", () => {
   });
 
   it("a solution-style tsconfig (files: [], references) checks each referenced project", () => {
-    const solution = writeProject({ "packages/api/src/post.ts": POST, "packages/api/src/user.ts": USER.replace('    photos: relation("hasMany", "Photo"),\n', "") });
+    const solution = writeProject({
+      "packages/api/src/post.ts": POST,
+      "packages/api/src/user.ts": USER.replace('    photos: relation("hasMany", "Photo"),\n', ""),
+    });
     try {
-      require("node:fs").writeFileSync(join(solution.root, "tsconfig.json"), JSON.stringify({ files: [], references: [{ path: "./packages/api" }] }));
+      require("node:fs").writeFileSync(
+        join(solution.root, "tsconfig.json"),
+        JSON.stringify({ files: [], references: [{ path: "./packages/api" }] }),
+      );
       require("node:fs").writeFileSync(
         join(solution.root, "packages/api/tsconfig.json"),
         JSON.stringify({ compilerOptions: { composite: true, strict: true, types: [] }, include: ["src"] }),
@@ -260,7 +281,8 @@ describe("progress", () => {
   it("shows a progress line on a terminal for a long run, and nothing when piped", () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 300; i++) {
-      files[`m${i}.ts`] = `import { column } from "eloquent-orm";\nimport { SqlModel } from "eloquent-orm/Model";\nexport class M${i} extends SqlModel {\n  static schema = { id: column("increments", undefined, { primary: true }) };\n}\n`;
+      files[`m${i}.ts`] =
+        `import { column } from "eloquent-orm";\nimport { SqlModel } from "eloquent-orm/Model";\nexport class M${i} extends SqlModel {\n  static schema = { id: column("increments", undefined, { primary: true }) };\n}\n`;
     }
     const big = writeProject(files, "eloquent-cli-progress-");
     try {
@@ -329,7 +351,8 @@ describe("eloquent graph", () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).not.toMatch(/href=|<image|@import/); // no external resources
     for (const name of ["User", "Post", "Photo", "Usr"]) expect(svg).toContain(`>${name}</text>`);
-    for (const label of ["posts: hasMany", "photos: hasMany", "author: belongsTo", "owner: belongsTo"]) expect(svg).toContain(`>${label}</text>`);
+    for (const label of ["posts: hasMany", "photos: hasMany", "author: belongsTo", "owner: belongsTo"])
+      expect(svg).toContain(`>${label}</text>`);
     expect(svg).toContain("SQL · 2 models");
     expect(svg).toContain("MongoDB · 1 model");
     expect(svg).toMatch(/class="edge error"><title>author: belongsTo\nrelation-target-exists/);

@@ -35,7 +35,9 @@ describe("eloquent migrate:*", () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/Wrote .*_create_library\.js \(2 operations\)/);
     expect(eloquent(["migrate:latest"]).stdout).toMatch(/Ran 1 migration\(s\):\n {2}\d+_create_library\.js/);
-    expect(eloquent(["migrate:make", "again", join(FIXTURES, "models-v1.ts")]).stdout).toBe("The database already matches the models: no migration written.\n");
+    expect(eloquent(["migrate:make", "again", join(FIXTURES, "models-v1.ts")]).stdout).toBe(
+      "The database already matches the models: no migration written.\n",
+    );
 
     // Migration files are named by the second: wait for the next one so the two sort in order.
     const stamp = Date.now();
@@ -117,7 +119,9 @@ export class Review extends SqlModel {
     const found = JSON.parse(drift.stdout).diagnostics as Array<{ ruleId: string; code: string; line: number; message: string }>;
     const missing = found.find((d) => d.ruleId === "database-key-column");
     expect(missing).toMatchObject({ code: "ELQ862", line: 8 });
-    expect(missing!.message).toMatch(/Author\.reviews \(hasMany 'Review'\) uses foreignKey 'writer_id', but table 'reviews' in connection 'sqlite' \(SQLite\) has no column 'writer_id'\./);
+    expect(missing!.message).toMatch(
+      /Author\.reviews \(hasMany 'Review'\) uses foreignKey 'writer_id', but table 'reviews' in connection 'sqlite' \(SQLite\) has no column 'writer_id'\./,
+    );
   });
 
   it("names an unknown connection", () => {

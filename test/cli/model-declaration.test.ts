@@ -34,11 +34,16 @@ describe("model-declaration (ELQ951)", () => {
     try {
       const result = run(CLI, ["check", project.root, "--format", "json"], project.root);
       expect(result.status).toBe(1);
-      const report = JSON.parse(result.stdout) as { summary: { models: number }; diagnostics: Array<{ ruleId: string; code: string; severity: string; line: number; message: string }> };
+      const report = JSON.parse(result.stdout) as {
+        summary: { models: number };
+        diagnostics: Array<{ ruleId: string; code: string; severity: string; line: number; message: string }>;
+      };
       expect(report.summary.models).toBe(0);
       expect(report.diagnostics).toHaveLength(1);
       expect(report.diagnostics[0]).toMatchObject({ ruleId: "model-declaration", code: "ELQ951", severity: "error", line: 6 });
-      expect(report.diagnostics[0]!.message).toContain('User declares a static schema, but eloquent does not understand it as a model: its base `extends bases[process.env.STORE === "mongo" ? "mongo" : "sql"]` is a form eloquent cannot follow');
+      expect(report.diagnostics[0]!.message).toContain(
+        'User declares a static schema, but eloquent does not understand it as a model: its base `extends bases[process.env.STORE === "mongo" ? "mongo" : "sql"]` is a form eloquent cannot follow',
+      );
     } finally {
       project.cleanup();
     }
@@ -58,10 +63,15 @@ describe("model-declaration (ELQ951)", () => {
   it("ESLint (recommended) reports the same error on the class name", () => {
     const project = writeProject({ "user.ts": NOT_UNDERSTOOD });
     try {
-      writeFileSync(join(project.root, "eslint.config.mjs"), `import eloquent from "eslint-plugin-eloquent";\nexport default [eloquent.configs.recommended];\n`);
+      writeFileSync(
+        join(project.root, "eslint.config.mjs"),
+        `import eloquent from "eslint-plugin-eloquent";\nexport default [eloquent.configs.recommended];\n`,
+      );
       const files = parseEslintJson(run(ESLINT10, ["--format", "json", "user.ts"], project.root));
       const messages = files.flatMap((file) => file.messages);
-      expect(messages.map((m) => [m.ruleId, m.line, (m as { severity?: number }).severity])).toEqual([["eloquent/model-declaration", 6, 2]]);
+      expect(messages.map((m) => [m.ruleId, m.line, (m as { severity?: number }).severity])).toEqual([
+        ["eloquent/model-declaration", 6, 2],
+      ]);
     } finally {
       project.cleanup();
     }

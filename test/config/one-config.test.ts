@@ -23,7 +23,11 @@ interface FrontResult {
 }
 
 function runNode(script: string, args: string[], cwd: string): FrontResult {
-  const result = spawnSync(process.execPath, [script, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+  const result = spawnSync(process.execPath, [script, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
   return { status: result.status ?? -1, output: result.stdout + result.stderr };
 }
 
@@ -39,25 +43,40 @@ function fronts(project: TempProject): Record<"cli" | "tspc" | "eslint", FrontRe
   };
 }
 
-const failing = (results: Record<string, FrontResult>): Record<string, boolean> => Object.fromEntries(Object.entries(results).map(([front, r]) => [front, r.status !== 0]));
+const failing = (results: Record<string, FrontResult>): Record<string, boolean> =>
+  Object.fromEntries(Object.entries(results).map(([front, r]) => [front, r.status !== 0]));
 
 const SCENARIOS: Array<{ name: string; config?: object; withPost?: "broken" | "suppressed"; fails: boolean }> = [
   { name: "no configuration: a warning fails nothing", fails: false },
   { name: '"cross-store-relation": "error" fails every front', config: { rules: { "cross-store-relation": "error" } }, fails: true },
   { name: '"failOnWarnings": true fails every front on the warning', config: { failOnWarnings: true }, fails: true },
-  { name: '"off" removes the warning everywhere, also with failOnWarnings', config: { failOnWarnings: true, rules: { "eloquent/cross-store-relation": "off" } }, fails: false },
+  {
+    name: '"off" removes the warning everywhere, also with failOnWarnings',
+    config: { failOnWarnings: true, rules: { "eloquent/cross-store-relation": "off" } },
+    fails: false,
+  },
   { name: "an error fails every front", withPost: "broken", fails: true },
   { name: "an eloquent-disable-next-line comment suppresses the error in every front", withPost: "suppressed", fails: false },
-  { name: '"warning" for an error rule passes every front', withPost: "broken", config: { rules: { "relation-target-exists": "warn" } }, fails: false },
+  {
+    name: '"warning" for an error rule passes every front',
+    withPost: "broken",
+    config: { rules: { "relation-target-exists": "warn" } },
+    fails: false,
+  },
 ];
 
 describe("one eloquent configuration: the same result from eloquent check, tspc and ESLint", () => {
   for (const scenario of SCENARIOS) {
     it(scenario.name, () => {
-      const project = oneConfigProject({ ...(scenario.config ? { config: scenario.config } : {}), ...(scenario.withPost ? { withPost: scenario.withPost } : {}) });
+      const project = oneConfigProject({
+        ...(scenario.config ? { config: scenario.config } : {}),
+        ...(scenario.withPost ? { withPost: scenario.withPost } : {}),
+      });
       projects.push(project);
       const results = fronts(project);
-      const detail = Object.entries(results).map(([front, r]) => `--- ${front} (exit ${r.status})\n${r.output}`).join("\n");
+      const detail = Object.entries(results)
+        .map(([front, r]) => `--- ${front} (exit ${r.status})\n${r.output}`)
+        .join("\n");
       expect(failing(results), detail).toEqual({ cli: scenario.fails, tspc: scenario.fails, eslint: scenario.fails });
       // Never a crash: exit 1/2 for findings only, and with the engine's text.
       for (const result of Object.values(results)) expect(result.output).not.toMatch(/internal error|TypeError/);
@@ -89,7 +108,9 @@ describe.each(TYPESCRIPT_VERSIONS)("the tsserver plugin reads the same configura
       const file = (project: TempProject, name: string): string => path.join(project.root, "src", name);
       for (const project of [fromFile, fromEntry]) for (const name of ["user.ts", "photo.ts", "post.ts"]) server.open(file(project, name));
       const ours = async (project: TempProject, name: string) =>
-        (await server.semanticDiagnostics(file(project, name))).filter((d: { source?: string }) => d.source === "eloquent").map((d: { code: number; category: string }) => [d.code, d.category]);
+        (await server.semanticDiagnostics(file(project, name)))
+          .filter((d: { source?: string }) => d.source === "eloquent")
+          .map((d: { code: number; category: string }) => [d.code, d.category]);
       expect(await ours(fromFile, "user.ts")).toEqual([[603, "error"]]);
       expect(await ours(fromFile, "photo.ts")).toEqual([]); // suppressed by its comment
       expect(await ours(fromFile, "post.ts")).toEqual([]); // suppressed by its comment

@@ -7,7 +7,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { column, ModelRegistry, ModelValidationError, readRuntimeConfig, clearRuntimeConfigCache, registerModels, relation } from "eloquent-orm";
+import {
+  column,
+  ModelRegistry,
+  ModelValidationError,
+  readRuntimeConfig,
+  clearRuntimeConfigCache,
+  registerModels,
+  relation,
+} from "eloquent-orm";
 import { EloquentConfigError } from "eloquent-engine";
 
 class Base {
@@ -53,25 +61,43 @@ afterEach(() => {
 
 describe("registerModels with eloquent's configuration", () => {
   it("without configuration: the misspelt target is an error, the cross-store relation a warning", () => {
-    expect(() => registerModels(classesFrom(MODELS("")), { registry: new ModelRegistry(), logger: false, config: false })).toThrow(ModelValidationError);
+    expect(() => registerModels(classesFrom(MODELS("")), { registry: new ModelRegistry(), logger: false, config: false })).toThrow(
+      ModelValidationError,
+    );
     const result = registerModels(classesFrom(MODELS("")), { registry: new ModelRegistry(), logger: false, strict: false, config: false });
     expect(result.diagnostics.map((d) => [d.ruleId, d.severity])).toEqual(
-      expect.arrayContaining([["relation-target-exists", "error"], ["cross-store-relation", "warning"]]),
+      expect.arrayContaining([
+        ["relation-target-exists", "error"],
+        ["cross-store-relation", "warning"],
+      ]),
     );
   });
 
   it("an eloquent-disable-next-line comment above the entry in the class source suppresses that rule there", () => {
-    const result = registerModels(classesFrom(MODELS("// eloquent-disable-next-line relation-target-exists")), { registry: new ModelRegistry(), logger: false, config: false });
+    const result = registerModels(classesFrom(MODELS("// eloquent-disable-next-line relation-target-exists")), {
+      registry: new ModelRegistry(),
+      logger: false,
+      config: false,
+    });
     expect(result.diagnostics.map((d) => d.ruleId)).not.toContain("relation-target-exists");
     expect(result.diagnostics.map((d) => d.ruleId)).toContain("cross-store-relation");
     // A comment naming another rule suppresses nothing here.
-    expect(() => registerModels(classesFrom(MODELS("// eloquent-disable-next-line cross-store-relation")), { registry: new ModelRegistry(), logger: false, config: false })).toThrow(ModelValidationError);
+    expect(() =>
+      registerModels(classesFrom(MODELS("// eloquent-disable-next-line cross-store-relation")), {
+        registry: new ModelRegistry(),
+        logger: false,
+        config: false,
+      }),
+    ).toThrow(ModelValidationError);
   });
 
-  it("reads eloquent.config.json / package.json \"eloquent\" nearest to a directory, like the static fronts", () => {
+  it('reads eloquent.config.json / package.json "eloquent" nearest to a directory, like the static fronts', () => {
     const dir = mkdtempSync(path.join(tmpdir(), "eloquent-runtime-config-"));
     dirs.push(dir);
-    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "app", eloquent: { rules: { "relation-target-exists": "off", "cross-store-relation": "error" } } }));
+    writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify({ name: "app", eloquent: { rules: { "relation-target-exists": "off", "cross-store-relation": "error" } } }),
+    );
     const config = readRuntimeConfig(path.join(dir));
     expect(config.rules).toEqual({ "relation-target-exists": "off", "cross-store-relation": "error" });
     let thrown: unknown;
@@ -90,6 +116,8 @@ describe("registerModels with eloquent's configuration", () => {
     dirs.push(dir);
     writeFileSync(path.join(dir, "eloquent.config.json"), JSON.stringify({ rules: { "cross-store-relation": "silent" } }));
     expect(() => readRuntimeConfig(dir)).toThrow(EloquentConfigError);
-    expect(() => readRuntimeConfig(dir)).toThrow(/eloquent\.config\.json: rule "cross-store-relation" is set to "silent"; expected "error", "warning", "info" or "off"/);
+    expect(() => readRuntimeConfig(dir)).toThrow(
+      /eloquent\.config\.json: rule "cross-store-relation" is set to "silent"; expected "error", "warning", "info" or "off"/,
+    );
   });
 });

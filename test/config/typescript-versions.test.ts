@@ -27,7 +27,8 @@ function projectWith(typescript: string): TempProject {
   rmSync(modules, { force: true });
   mkdirSync(modules);
   symlinkSync(typescript, path.join(modules, "typescript"), "dir");
-  for (const name of ["eloquent-orm", "eloquent-engine", "eloquent-analyzer"]) symlinkSync(path.join(REPO_ROOT, "node_modules", name), path.join(modules, name), "dir");
+  for (const name of ["eloquent-orm", "eloquent-engine", "eloquent-analyzer"])
+    symlinkSync(path.join(REPO_ROOT, "node_modules", name), path.join(modules, name), "dir");
   return project;
 }
 

@@ -11,7 +11,8 @@ import { typescript7Project } from "./typescript7";
 import * as path from "node:path";
 import { unsupportedTypeScriptMessage } from "eloquent-analyzer";
 
-const FIX = 'keep TypeScript 6 beside it: npm install --save-dev "typescript@npm:@typescript/typescript6@^6" "@typescript/native@npm:typescript@^7"';
+const FIX =
+  'keep TypeScript 6 beside it: npm install --save-dev "typescript@npm:@typescript/typescript6@^6" "@typescript/native@npm:typescript@^7"';
 const projects: TempProject[] = [];
 afterAll(() => {
   for (const project of projects) project.cleanup();
@@ -32,7 +33,11 @@ describe("with TypeScript 7 installed", () => {
     const result = spawnSync(process.execPath, [CLI, "check"], { cwd: root, encoding: "utf8" });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^eloquent: TypeScript 7\.0\.0 \(.*node_modules[\\/]typescript\) is the native compiler, which has no JavaScript API or plugins; /)]);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        /^eloquent: TypeScript 7\.0\.0 \(.*node_modules[\\/]typescript\) is the native compiler, which has no JavaScript API or plugins; /,
+      ),
+    ]);
     expect(result.stderr).toContain(FIX);
     expect(result.stderr).not.toMatch(/internal error|TypeError|\n\s+at /);
   });
@@ -51,10 +56,18 @@ describe("with TypeScript 7 installed", () => {
     const plugin = require(path.join(REPO_ROOT, "ts-plugin")) as (modules: { typescript: unknown }) => { create(info: unknown): unknown };
     const logged: string[] = [];
     const languageService = { getSemanticDiagnostics: () => [] };
-    const info = { languageService, project: { projectService: { logger: { info: (line: string) => logged.push(line) } }, getProjectName: () => "p" }, config: {} };
+    const info = {
+      languageService,
+      project: { projectService: { logger: { info: (line: string) => logged.push(line) } }, getProjectName: () => "p" },
+      config: {},
+    };
     const created = plugin({ typescript: { version: "7.0.0" } }).create(info);
     expect(created).toBe(languageService);
-    expect(logged).toEqual([expect.stringMatching(/^eloquent-ts-plugin: TypeScript 7\.0\.0 is the native compiler, which has no JavaScript API or plugins; keep TypeScript 6 beside it/)]);
+    expect(logged).toEqual([
+      expect.stringMatching(
+        /^eloquent-ts-plugin: TypeScript 7\.0\.0 is the native compiler, which has no JavaScript API or plugins; keep TypeScript 6 beside it/,
+      ),
+    ]);
   });
 
   it("the tspc transformer: one build error with the fix instead of running", () => {
@@ -70,6 +83,8 @@ describe("with TypeScript 7 installed", () => {
   it("the message for versions outside the range names the supported range", () => {
     expect(unsupportedTypeScriptMessage("x", "6.0.3")).toBeUndefined();
     expect(unsupportedTypeScriptMessage("x", "5.0.4")).toBeUndefined();
-    expect(unsupportedTypeScriptMessage("x", "4.9.5")).toMatch(/^x: TypeScript 4\.9\.5 is not supported; eloquent needs TypeScript >=5\.0 <7/);
+    expect(unsupportedTypeScriptMessage("x", "4.9.5")).toMatch(
+      /^x: TypeScript 4\.9\.5 is not supported; eloquent needs TypeScript >=5\.0 <7/,
+    );
   });
 });

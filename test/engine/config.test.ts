@@ -1,16 +1,39 @@
 /** The engine's configuration logic: parsing, merging, applying settings, suppression comments. */
 import { describe, expect, it } from "vitest";
-import { applyRuleSettings, failsBuild, findSuppressions, mergeConfigs, parseEloquentConfig, withoutSuppressed, type Diagnostic } from "eloquent-engine";
+import {
+  applyRuleSettings,
+  failsBuild,
+  findSuppressions,
+  mergeConfigs,
+  parseEloquentConfig,
+  withoutSuppressed,
+  type Diagnostic,
+} from "eloquent-engine";
 
 const KNOWN = ["cross-store-relation", "relation-target-exists"];
 
 function diagnostic(ruleId: string, start: number, severity: Diagnostic["severity"] = "error"): Diagnostic {
-  return { ruleId, code: "ELQ000", severity, message: "m", hint: "h", node: { model: "M", part: "model" }, span: { file: "f.ts", start, end: start + 1 }, suggestions: [] };
+  return {
+    ruleId,
+    code: "ELQ000",
+    severity,
+    message: "m",
+    hint: "h",
+    node: { model: "M", part: "model" },
+    span: { file: "f.ts", start, end: start + 1 },
+    suggestions: [],
+  };
 }
 
 describe("parseEloquentConfig", () => {
   it("accepts rule ids with or without the eloquent/ prefix and ESLint's 'warn'", () => {
-    expect(parseEloquentConfig({ rules: { "eloquent/cross-store-relation": "warn", "relation-target-exists": "off" }, failOnWarnings: true }, "x", KNOWN)).toEqual({
+    expect(
+      parseEloquentConfig(
+        { rules: { "eloquent/cross-store-relation": "warn", "relation-target-exists": "off" }, failOnWarnings: true },
+        "x",
+        KNOWN,
+      ),
+    ).toEqual({
       rules: { "cross-store-relation": "warning", "relation-target-exists": "off" },
       failOnWarnings: true,
     });
@@ -29,8 +52,16 @@ describe("parseEloquentConfig", () => {
 
 describe("applying settings", () => {
   it("re-grades, drops 'off', keeps the rest; later configurations win", () => {
-    const config = mergeConfigs(parseEloquentConfig({ rules: { "cross-store-relation": "error", "relation-target-exists": "off" } }, "a", KNOWN), parseEloquentConfig({ rules: { "cross-store-relation": "info" } }, "b", KNOWN));
-    expect(applyRuleSettings([diagnostic("cross-store-relation", 0, "warning"), diagnostic("relation-target-exists", 1), diagnostic("other", 2)], config).map((d) => [d.ruleId, d.severity])).toEqual([
+    const config = mergeConfigs(
+      parseEloquentConfig({ rules: { "cross-store-relation": "error", "relation-target-exists": "off" } }, "a", KNOWN),
+      parseEloquentConfig({ rules: { "cross-store-relation": "info" } }, "b", KNOWN),
+    );
+    expect(
+      applyRuleSettings(
+        [diagnostic("cross-store-relation", 0, "warning"), diagnostic("relation-target-exists", 1), diagnostic("other", 2)],
+        config,
+      ).map((d) => [d.ruleId, d.severity]),
+    ).toEqual([
       ["cross-store-relation", "info"],
       ["other", "error"],
     ]);
@@ -38,7 +69,12 @@ describe("applying settings", () => {
   it("only errors fail the build, warnings too with failOnWarnings, info never", () => {
     const base = parseEloquentConfig({}, "x", KNOWN);
     const strict = parseEloquentConfig({ failOnWarnings: true }, "x", KNOWN);
-    expect([failsBuild("error", base), failsBuild("warning", base), failsBuild("warning", strict), failsBuild("info", strict)]).toEqual([true, false, true, false]);
+    expect([failsBuild("error", base), failsBuild("warning", base), failsBuild("warning", strict), failsBuild("info", strict)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 });
 
@@ -62,9 +98,19 @@ describe("eloquent-disable-next-line", () => {
 
   it("removes exactly the diagnostics on the next line of the named rules", () => {
     const kept = withoutSuppressed(
-      [diagnostic("relation-target-exists", offset(2)), diagnostic("table-clash", offset(2)), diagnostic("table-clash", offset(4)), diagnostic("relation-target-exists", offset(5)), diagnostic("relation-target-exists", offset(0))],
+      [
+        diagnostic("relation-target-exists", offset(2)),
+        diagnostic("table-clash", offset(2)),
+        diagnostic("table-clash", offset(4)),
+        diagnostic("relation-target-exists", offset(5)),
+        diagnostic("relation-target-exists", offset(0)),
+      ],
       text,
     );
-    expect(kept.map((d) => [d.ruleId, d.span!.start])).toEqual([["table-clash", offset(2)], ["relation-target-exists", offset(5)], ["relation-target-exists", offset(0)]]);
+    expect(kept.map((d) => [d.ruleId, d.span!.start])).toEqual([
+      ["table-clash", offset(2)],
+      ["relation-target-exists", offset(5)],
+      ["relation-target-exists", offset(0)],
+    ]);
   });
 });

@@ -9,7 +9,6 @@ import { describe, expect, it } from "vitest";
 import { compareDiagnostics, expectedDiagnostics, fixtureFiles } from "../fixtures/relations/expectations";
 import { modelClassesOf, runtimeDiagnostics } from "./fixture-runner";
 
-
 const files = fixtureFiles();
 
 describe("conformance corpus (runtime registerModels)", () => {
@@ -40,7 +39,11 @@ describe("conformance corpus coverage", () => {
     const annotated = new Set(files.flatMap((file) => expectedDiagnostics(file).map((e) => e.ruleId)));
     const untriggered = RULES.map((r) => r.id).filter((id) => id !== "internal-error" && !annotated.has(id));
     expect(untriggered).toEqual([]);
-    for (const id of annotated) expect(RULES.some((r) => r.id === id), `unknown rule id '${id}' in an annotation`).toBe(true);
+    for (const id of annotated)
+      expect(
+        RULES.some((r) => r.id === id),
+        `unknown rule id '${id}' in an annotation`,
+      ).toBe(true);
   });
 });
 

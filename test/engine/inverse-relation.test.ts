@@ -4,7 +4,12 @@ import { col, graph, model, pk, rel } from "./support";
 
 const index = new ModelIndex(
   graph(
-    model("User", [pk("uid"), rel("posts", "hasMany", "Post"), rel("reviews", "hasMany", "Review", { foreignKey: "reviewer_id" }), rel("tags", "belongsToMany", "Tag", { pivotTable: "user_tags", pivotLocalKey: "owner_id" })]),
+    model("User", [
+      pk("uid"),
+      rel("posts", "hasMany", "Post"),
+      rel("reviews", "hasMany", "Review", { foreignKey: "reviewer_id" }),
+      rel("tags", "belongsToMany", "Tag", { pivotTable: "user_tags", pivotLocalKey: "owner_id" }),
+    ]),
     model("Post", [pk(), col("user_id", "int"), rel("author", "belongsTo", "User")]),
     model("Review", [pk(), col("reviewer_id", "int")]),
     model("Tag", [pk()]),
@@ -31,7 +36,13 @@ describe("inverseRelationSuggestion", () => {
   });
 
   it("belongsTo → hasMany named by the plural of the declaring model", () => {
-    expect(inverseOf("BlogComment", "post")).toMatchObject({ model: "Post", name: "blogComments", relationKind: "hasMany", target: "BlogComment", options: {} });
+    expect(inverseOf("BlogComment", "post")).toMatchObject({
+      model: "Post",
+      name: "blogComments",
+      relationKind: "hasMany",
+      target: "BlogComment",
+      options: {},
+    });
   });
 
   it("belongsToMany → belongsToMany on the same pivot table with the pivot keys swapped", () => {

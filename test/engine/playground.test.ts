@@ -12,7 +12,6 @@ import { mongoModels, sqlModels } from "../../playground/models";
 import { runValidation } from "../../playground/validate";
 import { RULES } from "eloquent-engine";
 
-
 const brokenDir = join(__dirname, "../../playground/broken");
 
 describe("playground/models", () => {

@@ -80,7 +80,9 @@ describe("registerModels", () => {
     expect(thrown).toBeInstanceOf(ModelValidationError);
     const error = thrown as ModelValidationError;
     expect(error.errors.map((d) => d.ruleId)).toEqual(["relation-target-exists"]);
-    expect(error.message).toContain("[ELQ102 relation-target-exists] Post.tags (belongsToMany 'Tag'): target 'Tag' is not a declared model.");
+    expect(error.message).toContain(
+      "[ELQ102 relation-target-exists] Post.tags (belongsToMany 'Tag'): target 'Tag' is not a declared model.",
+    );
     expect(error.message).toContain("\n  hint: Declare (and register) a model class named 'Tag'");
     expect(logged.map((d) => d.ruleId).sort()).toEqual(["cannot-verify", "morph-without-inverse"]);
     // Nothing is registered when validation fails.
@@ -150,7 +152,12 @@ describe("registerModels", () => {
       };
     }
     const result = registerModels([Bad], { strict: false, logger: false });
-    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(["column-definition", "relation-kind", "relation-target-exists", "relation-options"]);
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual([
+      "column-definition",
+      "relation-kind",
+      "relation-target-exists",
+      "relation-options",
+    ]);
   });
 });
 
@@ -172,7 +179,11 @@ describe("validateModels", () => {
   it("returns the diagnostics without registering anything", async () => {
     const { validateModels } = await import("eloquent-orm");
     const { User, Post, Like } = makeBlog();
-    expect(validateModels([User, Post, Like]).map((d) => d.ruleId).sort()).toEqual(["cannot-verify", "morph-without-inverse", "relation-target-exists"]);
+    expect(
+      validateModels([User, Post, Like])
+        .map((d) => d.ruleId)
+        .sort(),
+    ).toEqual(["cannot-verify", "morph-without-inverse", "relation-target-exists"]);
     expect(getModel("User")).toBeUndefined();
   });
 });

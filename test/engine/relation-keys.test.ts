@@ -4,8 +4,18 @@ import { col, graph, model, pk, rel } from "./support";
 
 const index = new ModelIndex(
   graph(
-    model("User", [pk("uid"), col("name", "string"), rel("posts", "hasMany", "Post"), rel("tags", "belongsToMany", "Tag", { pivotTable: "user_tags", pivotLocalKey: "owner_id" })]),
-    model("Post", [pk(), col("user_id", "int"), rel("author", "belongsTo", "User", { foreignKey: "writer_id" }), rel("images", "morphMany", "Image", { morphName: "imageable" })]),
+    model("User", [
+      pk("uid"),
+      col("name", "string"),
+      rel("posts", "hasMany", "Post"),
+      rel("tags", "belongsToMany", "Tag", { pivotTable: "user_tags", pivotLocalKey: "owner_id" }),
+    ]),
+    model("Post", [
+      pk(),
+      col("user_id", "int"),
+      rel("author", "belongsTo", "User", { foreignKey: "writer_id" }),
+      rel("images", "morphMany", "Image", { morphName: "imageable" }),
+    ]),
     model("Tag", [pk()]),
     model("Image", [pk(), rel("imageable", "morphTo", "Post", { morphId: "owner_key" })]),
     model("Doc", [rel("tags", "belongsToMany", "Tag")], { store: "mongo" }),
@@ -70,7 +80,10 @@ describe("ModelIndex: the names the editor completes", () => {
     graph(
       model("Article", [pk(), col("timestamps", "timestamps"), col("softDeletes", "softDeletes")], { table: "posts" }),
       model("Author", [pk()]),
-      model("Note", [col("body", "string")], { store: "mongo", database: { tables: { posts: { columns: {} }, article_tag: { columns: { tag_id: { type: "int" } } } } } }),
+      model("Note", [col("body", "string")], {
+        store: "mongo",
+        database: { tables: { posts: { columns: {} }, article_tag: { columns: { tag_id: { type: "int" } } } } },
+      }),
     ),
   );
 

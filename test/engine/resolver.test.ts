@@ -35,8 +35,25 @@ describe("resolver rules", () => {
   });
 
   it("primary key: primary: true, else the first increments/bigIncrements column, else id (SQL) / _id (Mongo)", () => {
-    expect(resolvePrimaryKey([{ name: "code", type: "string", primary: true }, { name: "n", type: "increments" }], "sql")).toBe("code");
-    expect(resolvePrimaryKey([{ name: "name", type: "string" }, { name: "author_id", type: "increments" }, { name: "b", type: "bigIncrements" }], "sql")).toBe("author_id");
+    expect(
+      resolvePrimaryKey(
+        [
+          { name: "code", type: "string", primary: true },
+          { name: "n", type: "increments" },
+        ],
+        "sql",
+      ),
+    ).toBe("code");
+    expect(
+      resolvePrimaryKey(
+        [
+          { name: "name", type: "string" },
+          { name: "author_id", type: "increments" },
+          { name: "b", type: "bigIncrements" },
+        ],
+        "sql",
+      ),
+    ).toBe("author_id");
     expect(resolvePrimaryKey([{ name: "name", type: "string" }], "sql")).toBe("id");
     expect(resolvePrimaryKey([{ name: "name", type: "string" }], "mongo")).toBe("_id");
   });
@@ -74,7 +91,12 @@ describe("resolver rules", () => {
         User: model("User", [pk(), rel("photos", "morphMany", "Photo", { morphName: "imageable" })]),
         Post: model("Post", [pk(), rel("photos", "morphMany", "Photo", { morphName: "imageable" })]),
       };
-      const photo = model("Photo", [pk(), col("imageable_type", "string"), col("imageable_id", "int"), rel("imageable", "morphTo", "Imageable")]);
+      const photo = model("Photo", [
+        pk(),
+        col("imageable_type", "string"),
+        col("imageable_id", "int"),
+        rel("imageable", "morphTo", "Imageable"),
+      ]);
       return checkGraph(graph(...order.map((name) => byName[name]!), photo)).find((d) => d.code === "ELQ404")!.message;
     };
     expect(parents(["User", "Post"])).toBe(parents(["Post", "User"]));

@@ -17,7 +17,14 @@ it("checks 5,000 interlinked models", () => {
       ]),
     );
   }
-  models.push(model("Note", [pk(), col("notable_type", "string"), col("notable_id", "int"), rel("notable", "morphTo", "Notable", { morphName: "notable" })]));
+  models.push(
+    model("Note", [
+      pk(),
+      col("notable_type", "string"),
+      col("notable_id", "int"),
+      rel("notable", "morphTo", "Notable", { morphName: "notable" }),
+    ]),
+  );
   const result = checkGraph(graph(...models));
   expect(result.filter((d) => d.severity === "error")).toEqual([]);
   expect(result.map((d) => d.ruleId)).toEqual(["morph-to-target"]);

@@ -9,11 +9,7 @@ export function rel(name: string, kind: unknown, target: unknown, options?: unkn
   return { name, kind, target, options };
 }
 
-export function model(
-  name: string,
-  entries: (ColumnNode | RelationNode)[],
-  extra: Partial<ModelNode> = {},
-): ModelNode {
+export function model(name: string, entries: (ColumnNode | RelationNode)[], extra: Partial<ModelNode> = {}): ModelNode {
   const columns = entries.filter((e): e is ColumnNode => "type" in e);
   const relations = entries.filter((e): e is RelationNode => "kind" in e);
   return { name, store: "sql", columns, relations, ...extra };

@@ -40,7 +40,10 @@ describe("upstream-style corpus (runtime registerModels)", () => {
       const { diagnostics } = registerModels(modelClassesOf(file, mod), { strict: false, logger: false, registry: new ModelRegistry() });
       const wanted = expectedDiagnostics(file).filter((d) => d.ruleId !== "relation-path");
       if (wanted.length === 0) continue;
-      expect(diagnostics.some((d) => d.severity === "error"), basename(file)).toBe(true);
+      expect(
+        diagnostics.some((d) => d.severity === "error"),
+        basename(file),
+      ).toBe(true);
     }
   });
 
@@ -49,7 +52,10 @@ describe("upstream-style corpus (runtime registerModels)", () => {
     for (const file of upstreamFixtures("clean")) {
       const mod = (await import(file)) as Record<string, unknown>;
       const { diagnostics } = registerModels(modelClassesOf(file, mod), { strict: false, logger: false, registry: new ModelRegistry() });
-      expect(diagnostics.map((d) => `${d.ruleId}: ${d.message}`), basename(file)).toEqual([]);
+      expect(
+        diagnostics.map((d) => `${d.ruleId}: ${d.message}`),
+        basename(file),
+      ).toEqual([]);
     }
   });
 });

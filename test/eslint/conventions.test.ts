@@ -46,7 +46,10 @@ describe("rule meta", () => {
       const classes = modelClassesOf(file, (await import(file)) as Record<string, unknown>);
       for (const diagnostic of validateModels(classes, { config: false })) {
         for (const suggestion of diagnostic.suggestions) {
-          expect(declared.get(diagnostic.ruleId)?.has(suggestion.kind), `${diagnostic.ruleId} attached '${suggestion.kind}' (${path.basename(file)})`).toBe(true);
+          expect(
+            declared.get(diagnostic.ruleId)?.has(suggestion.kind),
+            `${diagnostic.ruleId} attached '${suggestion.kind}' (${path.basename(file)})`,
+          ).toBe(true);
           seen.set(diagnostic.ruleId, (seen.get(diagnostic.ruleId) ?? new Set()).add(suggestion.kind));
         }
       }
@@ -71,14 +74,24 @@ describe("the user's parser", () => {
     try {
       const parserDir = path.join(root, "node_modules/@typescript-eslint/parser");
       mkdirSync(parserDir, { recursive: true });
-      writeFileSync(path.join(parserDir, "package.json"), JSON.stringify({ name: "@typescript-eslint/parser", version: "8.0.0-user", main: "index.js" }));
-      writeFileSync(path.join(parserDir, "index.js"), "exports.meta = { name: 'the-users-parser' }; exports.parseForESLint = () => { throw new Error('not used'); };\n");
-      const { typescriptParser } = require(path.join(REPO_ROOT, "eslint-plugin/dist/configs")) as { typescriptParser(dir?: string): { meta?: { name?: string } } };
+      writeFileSync(
+        path.join(parserDir, "package.json"),
+        JSON.stringify({ name: "@typescript-eslint/parser", version: "8.0.0-user", main: "index.js" }),
+      );
+      writeFileSync(
+        path.join(parserDir, "index.js"),
+        "exports.meta = { name: 'the-users-parser' }; exports.parseForESLint = () => { throw new Error('not used'); };\n",
+      );
+      const { typescriptParser } = require(path.join(REPO_ROOT, "eslint-plugin/dist/configs")) as {
+        typescriptParser(dir?: string): { meta?: { name?: string } };
+      };
       expect(typescriptParser(root).meta?.name).toBe("the-users-parser");
       // Without one of its own, the project gets the plugin's dependency.
       const empty = mkdtempSync(path.join(tmpdir(), "eloquent-parser-none-"));
       try {
-        expect(typescriptParser(empty)).toBe(require(require.resolve("@typescript-eslint/parser", { paths: [path.join(REPO_ROOT, "eslint-plugin")] })));
+        expect(typescriptParser(empty)).toBe(
+          require(require.resolve("@typescript-eslint/parser", { paths: [path.join(REPO_ROOT, "eslint-plugin")] })),
+        );
       } finally {
         rmSync(empty, { recursive: true, force: true });
       }

@@ -41,7 +41,11 @@ export function makeTempRoot(prefix: string): string {
   return root;
 }
 
-export function createCorpusProjects(files: readonly string[] = fixtureFiles(), prefix = "eloquent-corpus-", tsconfig: object = TSCONFIG): CorpusProjects {
+export function createCorpusProjects(
+  files: readonly string[] = fixtureFiles(),
+  prefix = "eloquent-corpus-",
+  tsconfig: object = TSCONFIG,
+): CorpusProjects {
   const root = makeTempRoot(prefix);
   const originals = new Map<string, string>();
   const dirs: string[] = [];

@@ -25,7 +25,9 @@ function eslintDiagnostics(configName: string, config: string): { actual: Actual
   const actual = files.flatMap((file) =>
     file.messages.map((message) => {
       // A parse error or a crash has no eloquent rule id: it must show up as unexpected, not vanish.
-      const ruleId = message.ruleId?.startsWith("eloquent/") ? message.ruleId.slice("eloquent/".length) : `(not eloquent) ${message.ruleId}`;
+      const ruleId = message.ruleId?.startsWith("eloquent/")
+        ? message.ruleId.slice("eloquent/".length)
+        : `(not eloquent) ${message.ruleId}`;
       return { file: projects.originals.get(file.filePath) ?? file.filePath, line: message.line, ruleId, message: message.message };
     }),
   );

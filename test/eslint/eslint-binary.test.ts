@@ -20,7 +20,9 @@ afterAll(() => project?.cleanup());
 
 function triples(files: EslintFileResult[], root = project.root): Array<[string, number, string]> {
   return files
-    .flatMap((file) => file.messages.map((m): [string, number, string] => [relative(root, file.filePath), m.line, m.ruleId ?? `(no rule) ${m.message}`]))
+    .flatMap((file) =>
+      file.messages.map((m): [string, number, string] => [relative(root, file.filePath), m.line, m.ruleId ?? `(no rule) ${m.message}`]),
+    )
     .sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1] || a[2].localeCompare(b[2]));
 }
 const expected = PROJECT_EXPECTED.map(([file, line, rule]) => [file, line, `eloquent/${rule}`]);
@@ -35,7 +37,20 @@ describe("eslint binary", () => {
     });
     const result = run(
       ESLINT10,
-      ["--no-config-lookup", "--plugin", "eloquent", "--parser", "@typescript-eslint/parser", "--ext", ".ts", "--rule", rules, "--format", "json", "src"],
+      [
+        "--no-config-lookup",
+        "--plugin",
+        "eloquent",
+        "--parser",
+        "@typescript-eslint/parser",
+        "--ext",
+        ".ts",
+        "--rule",
+        rules,
+        "--format",
+        "json",
+        "src",
+      ],
       project.root,
     );
     expect(triples(parseEslintJson(result))).toEqual(expected);
@@ -45,7 +60,9 @@ describe("eslint binary", () => {
   it("ESLint 10: stylish output names the rule and explains the fix", () => {
     const result = run(ESLINT10, ["src"], project.root);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/9:\d+\s+error\s+Post\.author \(belongsTo 'Usr'\): target 'Usr' is not a declared model\. Did you mean 'User'\?.*eloquent\/relation-target-exists/);
+    expect(result.stdout).toMatch(
+      /9:\d+\s+error\s+Post\.author \(belongsTo 'Usr'\): target 'Usr' is not a declared model\. Did you mean 'User'\?.*eloquent\/relation-target-exists/,
+    );
     expect(result.stdout).toContain("potentially fixable with the `--fix` option");
   });
 
@@ -95,7 +112,10 @@ describe("eslint binary", () => {
       expect(post).toContain('author: relation("belongsTo", "User", { foreignKey: "user_id" })');
       expect(readFileSync(join(fixable.root, "src/comment.ts"), "utf8")).toContain('Comment.with("post.author")');
       const after = triples(parseEslintJson(run(ESLINT10, ["--format", "json", "src"], fixable.root)), fixable.root);
-      expect(after.map(([file, , rule]) => `${file} ${rule}`)).toEqual(["src/comment.ts eloquent/belongs-to-foreign-key", "src/post.ts eloquent/has-foreign-key"]);
+      expect(after.map(([file, , rule]) => `${file} ${rule}`)).toEqual([
+        "src/comment.ts eloquent/belongs-to-foreign-key",
+        "src/post.ts eloquent/has-foreign-key",
+      ]);
     } finally {
       fixable.cleanup();
     }

@@ -21,7 +21,10 @@ it("turns an exception inside the plugin into one internal-error report", () => 
       files: ["**/*.ts"],
       plugins: { eloquent: plugin as never },
       languageOptions: { parser: parser as never },
-      rules: { ...Object.fromEntries(Object.keys(plugin.rules).map((id) => [`eloquent/${id}`, "error" as const])), "no-debugger": "error" as const },
+      rules: {
+        ...Object.fromEntries(Object.keys(plugin.rules).map((id) => [`eloquent/${id}`, "error" as const])),
+        "no-debugger": "error" as const,
+      },
     },
   ];
   diagnostics.reportForFile = () => {

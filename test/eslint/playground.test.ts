@@ -19,7 +19,17 @@ const brokenFiles = readdirSync(BROKEN)
   .filter((f) => f.endsWith(".ts") && f !== "index.ts")
   .map((f) => join(BROKEN, f));
 const ALL_RULES = JSON.stringify(Object.fromEntries(Object.keys(plugin.rules).map((id) => [`eloquent/${id}`, "error"])));
-const PLUGIN_ARGS = ["--no-config-lookup", "--plugin", "eloquent", "--parser", "@typescript-eslint/parser", "--ext", ".ts", "--rule", ALL_RULES];
+const PLUGIN_ARGS = [
+  "--no-config-lookup",
+  "--plugin",
+  "eloquent",
+  "--parser",
+  "@typescript-eslint/parser",
+  "--ext",
+  ".ts",
+  "--rule",
+  ALL_RULES,
+];
 
 let broken: ReturnType<typeof copyAsProject>;
 beforeAll(() => {

@@ -9,11 +9,15 @@ export interface RuleCase {
 export const CASES: RuleCase[] = [
   {
     rule: "relation-kind",
-    code: HEADER + sql("Author", "authors", `    books: relation("hasmany", "Book"),`) + sql("Book", "books", `    author_id: column("int"),`),
+    code:
+      HEADER + sql("Author", "authors", `    books: relation("hasmany", "Book"),`) + sql("Book", "books", `    author_id: column("int"),`),
   },
   {
     rule: "relation-target-exists",
-    code: HEADER + sql("Author", "authors", `    books: relation("hasMany", "Bok"),\n    letters: relation("hasMany", 'Letter'),`) + sql("Book", "books", `    author_id: column("int"),`),
+    code:
+      HEADER +
+      sql("Author", "authors", `    books: relation("hasMany", "Bok"),\n    letters: relation("hasMany", 'Letter'),`) +
+      sql("Book", "books", `    author_id: column("int"),`),
   },
   {
     rule: "belongs-to-foreign-key",
@@ -24,17 +28,28 @@ export const CASES: RuleCase[] = [
     code:
       HEADER +
       sql("Customer", "customers", `    code: column("string", 32, { unique: true }),`) +
-      sql("Invoice", "invoices", `    customer_id: column("int"),\n    buyer: relation("belongsTo", "Customer", { foreignKey: "customer_id", ownerKey: "cod" }),`),
+      sql(
+        "Invoice",
+        "invoices",
+        `    customer_id: column("int"),\n    buyer: relation("belongsTo", "Customer", { foreignKey: "customer_id", ownerKey: "cod" }),`,
+      ),
   },
   {
     rule: "has-foreign-key",
-    code: HEADER + sql("Team", "teams", `    members: relation("hasMany", "Member"),`) + sql("Member", "members", `    name: column("string"),`),
+    code:
+      HEADER +
+      sql("Team", "teams", `    members: relation("hasMany", "Member"),`) +
+      sql("Member", "members", `    name: column("string"),`),
   },
   {
     rule: "has-local-key",
     code:
       HEADER +
-      sql("Team", "teams", `    slug: column("string", 64),\n    staff: relation("hasMany", "Member", { foreignKey: "team_slug", localKey: "slugg" }),`) +
+      sql(
+        "Team",
+        "teams",
+        `    slug: column("string", 64),\n    staff: relation("hasMany", "Member", { foreignKey: "team_slug", localKey: "slugg" }),`,
+      ) +
       sql("Member", "members", `    team_slug: column("string", 64),`),
   },
   {
@@ -56,7 +71,11 @@ export class Account extends SqlModel {
     code:
       HEADER +
       sql("Forum", "forums", `    threads: relation("hasMany", "Thread", { foreignKey: "forum_id" }),`) +
-      sql("Thread", "threads", `    forum_id: column("int"),\n    board_id: column("int"),\n    board: relation("belongsTo", "Forum", { foreignKey: "board_id" }),`),
+      sql(
+        "Thread",
+        "threads",
+        `    forum_id: column("int"),\n    board_id: column("int"),\n    board: relation("belongsTo", "Forum", { foreignKey: "board_id" }),`,
+      ),
   },
   {
     rule: "pivot-metadata",
@@ -66,7 +85,11 @@ export class Account extends SqlModel {
     rule: "pivot-columns",
     code:
       HEADER +
-      sql("Article", "articles", `    labels: relation("belongsToMany", "Label", { pivotTable: "article_label", pivotLocalKey: "article_id", pivotForeignKey: "lable_id" }),`) +
+      sql(
+        "Article",
+        "articles",
+        `    labels: relation("belongsToMany", "Label", { pivotTable: "article_label", pivotLocalKey: "article_id", pivotForeignKey: "lable_id" }),`,
+      ) +
       sql("Label", "labels", "") +
       `
 export class ArticleLabel extends SqlModel {
@@ -80,49 +103,88 @@ export class ArticleLabel extends SqlModel {
   },
   {
     rule: "mongo-belongs-to-many",
-    code: HEADER + mongo("Playlist", "playlists", `    songs: relation("belongsToMany", "Song", { pivotTable: "playlist_songs" }),`) + mongo("Song", "songs", ""),
+    code:
+      HEADER +
+      mongo("Playlist", "playlists", `    songs: relation("belongsToMany", "Song", { pivotTable: "playlist_songs" }),`) +
+      mongo("Song", "songs", ""),
   },
   {
     rule: "mongo-reference-array",
-    code: HEADER + mongo("Playlist", "playlists", `    name: column("string"),\n    songs: relation("belongsToMany", "Song"),`) + mongo("Song", "songs", ""),
+    code:
+      HEADER +
+      mongo("Playlist", "playlists", `    name: column("string"),\n    songs: relation("belongsToMany", "Song"),`) +
+      mongo("Song", "songs", ""),
   },
   {
     rule: "morph-name",
-    code: HEADER + sql("Post", "posts", `    reactions: relation("morphMany", "Reaction"),`) + sql("Reaction", "reactions", `    reactable_type: column("string"),\n    reactable_id: column("int"),\n    reactable: relation("morphTo", "Post", { morphName: "reactable" }),`),
+    code:
+      HEADER +
+      sql("Post", "posts", `    reactions: relation("morphMany", "Reaction"),`) +
+      sql(
+        "Reaction",
+        "reactions",
+        `    reactable_type: column("string"),\n    reactable_id: column("int"),\n    reactable: relation("morphTo", "Post", { morphName: "reactable" }),`,
+      ),
   },
   {
     rule: "morph-columns",
-    code: HEADER + sql("Post", "posts", `    notes: relation("morphMany", "Note", { morphName: "notable" }),`) + sql("Note", "notes", `    body: column("text"),\n    notable: relation("morphTo", "Post", { morphName: "notable" }),`),
+    code:
+      HEADER +
+      sql("Post", "posts", `    notes: relation("morphMany", "Note", { morphName: "notable" }),`) +
+      sql("Note", "notes", `    body: column("text"),\n    notable: relation("morphTo", "Post", { morphName: "notable" }),`),
   },
   {
     rule: "morph-to-parents",
-    code: HEADER + sql("Attachment", "attachments", `    owner_type: column("string"),\n    owner_id: column("int"),\n    owner: relation("morphTo", "Owner", { morphName: "owner" }),`),
+    code:
+      HEADER +
+      sql(
+        "Attachment",
+        "attachments",
+        `    owner_type: column("string"),\n    owner_id: column("int"),\n    owner: relation("morphTo", "Owner", { morphName: "owner" }),`,
+      ),
   },
   {
     rule: "morph-to-target",
     code:
       HEADER +
       sql("Post", "posts", `    comments: relation("morphMany", "Comment", { morphName: "commentable" }),`) +
-      sql("Comment", "comments", `    commentable_type: column("string", 64),\n    commentable_id: column("int"),\n    commentable: relation("morphTo", "Commentable", { morphName: "commentable" }),`),
+      sql(
+        "Comment",
+        "comments",
+        `    commentable_type: column("string", 64),\n    commentable_id: column("int"),\n    commentable: relation("morphTo", "Commentable", { morphName: "commentable" }),`,
+      ),
   },
   {
     rule: "morph-without-inverse",
-    code: HEADER + sql("Post", "posts", `    likes: relation("morphMany", "Like", { morphName: "likable" }),`) + sql("Like", "likes", `    likable_type: column("string", 64),\n    likable_id: column("int"),`),
+    code:
+      HEADER +
+      sql("Post", "posts", `    likes: relation("morphMany", "Like", { morphName: "likable" }),`) +
+      sql("Like", "likes", `    likable_type: column("string", 64),\n    likable_id: column("int"),`),
   },
   {
     rule: "morph-alias-unique",
-    code: HEADER + sql("Post", "posts", "", `\n  static morphAlias = "content";`) + sql("Page", "pages", "", `\n  static morphAlias = "content";`),
+    code:
+      HEADER +
+      sql("Post", "posts", "", `\n  static morphAlias = "content";`) +
+      sql("Page", "pages", "", `\n  static morphAlias = "content";`),
   },
   {
     rule: "relation-options",
     code:
       HEADER +
-      sql("User", "users", `    posts: relation("hasMany", "Post", { foreignkey: "user_id" }),\n    drafts: relation("hasMany", "Post", { pivotTable: "x", foreignKey: "user_id" }),`) +
+      sql(
+        "User",
+        "users",
+        `    posts: relation("hasMany", "Post", { foreignkey: "user_id" }),\n    drafts: relation("hasMany", "Post", { pivotTable: "x", foreignKey: "user_id" }),`,
+      ) +
       sql("Post", "posts", `    user_id: column("int"),`),
   },
   {
     rule: "option-value-type",
-    code: HEADER + sql("User", "users", `    posts: relation("hasMany", "Post", { foreignKey: 5 as never }),`) + sql("Post", "posts", `    user_id: column("int"),`),
+    code:
+      HEADER +
+      sql("User", "users", `    posts: relation("hasMany", "Post", { foreignKey: 5 as never }),`) +
+      sql("Post", "posts", `    user_id: column("int"),`),
   },
   {
     rule: "column-definition",
@@ -134,7 +196,10 @@ export class ArticleLabel extends SqlModel {
   },
   {
     rule: "cross-store-relation",
-    code: HEADER + sql("Account", "accounts", `    reviews: relation("hasMany", "Review"),`) + mongo("Review", "reviews", `    account_id: column("int"),`),
+    code:
+      HEADER +
+      sql("Account", "accounts", `    reviews: relation("hasMany", "Review"),`) +
+      mongo("Review", "reviews", `    account_id: column("int"),`),
   },
   {
     rule: "database-metadata",
@@ -150,11 +215,20 @@ export class ArticleLabel extends SqlModel {
   },
   {
     rule: "name-clash",
-    code: HEADER + sql("Writer", "writers", `    publisher: column("int"),\n    publisher_rel: relation("hasOne", "Publisher"),\n    publisher: relation("hasOne", "Publisher"),`) + sql("Publisher", "publishers", `    writer_id: column("int"),`),
+    code:
+      HEADER +
+      sql(
+        "Writer",
+        "writers",
+        `    publisher: column("int"),\n    publisher_rel: relation("hasOne", "Publisher"),\n    publisher: relation("hasOne", "Publisher"),`,
+      ) +
+      sql("Publisher", "publishers", `    writer_id: column("int"),`),
   },
   {
     rule: "model-store",
-    code: HEADER.replace("{ MongoModel, SqlModel }", "{ Model }") + `export class Memo extends Model {\n  static tableName = "memos";\n  static schema = {\n    id: column("increments", undefined, { primary: true }),\n  };\n}\n`,
+    code:
+      HEADER.replace("{ MongoModel, SqlModel }", "{ Model }") +
+      `export class Memo extends Model {\n  static tableName = "memos";\n  static schema = {\n    id: column("increments", undefined, { primary: true }),\n  };\n}\n`,
   },
   {
     rule: "table-clash",
@@ -166,7 +240,8 @@ export class ArticleLabel extends SqlModel {
   },
   {
     rule: "model-declaration",
-    code: HEADER + `const bases = [SqlModel];\nexport class Widget extends bases[0] {\n  static schema = { id: column("increments") };\n}\n`,
+    code:
+      HEADER + `const bases = [SqlModel];\nexport class Widget extends bases[0] {\n  static schema = { id: column("increments") };\n}\n`,
   },
   {
     rule: "relation-path",

@@ -35,7 +35,17 @@ const after = (code: string, line: string, added: string) => edit(code, line, `$
 const error = (line: number, extra: Record<string, unknown> = {}) => ({ messageId: "(the rule's)", line, ...extra });
 /** One messageId per suggestion kind, told apart by the engine's description. */
 const suggestionId = (desc: string): string =>
-  desc.startsWith("Replace") ? "replace" : desc.startsWith("Remove") ? "removeOption" : desc.startsWith("Create model") ? "createModel" : /: column\(/.test(desc) ? "addColumn" : /: relation\(/.test(desc) ? "addRelation" : "addOptions";
+  desc.startsWith("Replace")
+    ? "replace"
+    : desc.startsWith("Remove")
+      ? "removeOption"
+      : desc.startsWith("Create model")
+        ? "createModel"
+        : /: column\(/.test(desc)
+          ? "addColumn"
+          : /: relation\(/.test(desc)
+            ? "addRelation"
+            : "addOptions";
 const suggestion = (desc: string, output: string) => ({ messageId: suggestionId(desc), data: { description: desc }, output });
 const reportMessageId = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
@@ -65,9 +75,7 @@ describe("rule set", () => {
 });
 
 const INVALID: Record<string, Array<{ code: string; output?: string | null; errors: ReturnType<typeof error>[] }>> = {
-  "relation-kind": [
-    { code: codeOf("relation-kind"), output: edit(codeOf("relation-kind"), '"hasmany"', '"hasMany"'), errors: [error(8)] },
-  ],
+  "relation-kind": [{ code: codeOf("relation-kind"), output: edit(codeOf("relation-kind"), '"hasmany"', '"hasMany"'), errors: [error(8)] }],
   "relation-target-exists": [
     {
       code: codeOf("relation-target-exists"),
@@ -96,7 +104,11 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
           suggestions: [
             suggestion(
               'Add customer_id: column("int") to Shipment',
-              after(codeOf("belongs-to-foreign-key"), '    customer: relation("belongsTo", "Customer"),', '    customer_id: column("int"),'),
+              after(
+                codeOf("belongs-to-foreign-key"),
+                '    customer: relation("belongsTo", "Customer"),',
+                '    customer_id: column("int"),',
+              ),
             ),
           ],
         }),
@@ -126,7 +138,10 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
       errors: [
         error(8, {
           suggestions: [
-            suggestion('Add team_id: column("int") to Member', after(codeOf("has-foreign-key"), '    name: column("string"),', '    team_id: column("int"),')),
+            suggestion(
+              'Add team_id: column("int") to Member',
+              after(codeOf("has-foreign-key"), '    name: column("string"),', '    team_id: column("int"),'),
+            ),
           ],
         }),
       ],
@@ -141,7 +156,11 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
           suggestions: [
             suggestion(
               'Add slugg: column("int") to Team',
-              after(codeOf("has-local-key"), '    staff: relation("hasMany", "Member", { foreignKey: "team_slug", localKey: "slugg" }),', '    slugg: column("int"),'),
+              after(
+                codeOf("has-local-key"),
+                '    staff: relation("hasMany", "Member", { foreignKey: "team_slug", localKey: "slugg" }),',
+                '    slugg: column("int"),',
+              ),
             ),
           ],
         }),
@@ -156,7 +175,12 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
       output: null,
       errors: [
         error(8, {
-          suggestions: [suggestion("Replace 'forum_id' with 'board_id'", edit(codeOf("inverse-consistency"), '{ foreignKey: "forum_id" }', '{ foreignKey: "board_id" }'))],
+          suggestions: [
+            suggestion(
+              "Replace 'forum_id' with 'board_id'",
+              edit(codeOf("inverse-consistency"), '{ foreignKey: "forum_id" }', '{ foreignKey: "board_id" }'),
+            ),
+          ],
         }),
       ],
     },
@@ -188,7 +212,10 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
       errors: [
         error(8, {
           suggestions: [
-            suggestion('Add lable_id: column("int") to ArticleLabel', after(codeOf("pivot-columns"), '    label_id: column("int"),', '    lable_id: column("int"),')),
+            suggestion(
+              'Add lable_id: column("int") to ArticleLabel',
+              after(codeOf("pivot-columns"), '    label_id: column("int"),', '    lable_id: column("int"),'),
+            ),
           ],
         }),
       ],
@@ -202,7 +229,10 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
       errors: [
         error(9, {
           suggestions: [
-            suggestion('Add song_ids: column("json") to Playlist', after(codeOf("mongo-reference-array"), '    songs: relation("belongsToMany", "Song"),', '    song_ids: column("json"),')),
+            suggestion(
+              'Add song_ids: column("json") to Playlist',
+              after(codeOf("mongo-reference-array"), '    songs: relation("belongsToMany", "Song"),', '    song_ids: column("json"),'),
+            ),
           ],
         }),
       ],
@@ -215,7 +245,14 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
       errors: [
         error(8, {
           suggestions: [
-            suggestion("Add morphName: 'reactable'", edit(codeOf("morph-name"), 'relation("morphMany", "Reaction")', 'relation("morphMany", "Reaction", { morphName: "reactable" })')),
+            suggestion(
+              "Add morphName: 'reactable'",
+              edit(
+                codeOf("morph-name"),
+                'relation("morphMany", "Reaction")',
+                'relation("morphMany", "Reaction", { morphName: "reactable" })',
+              ),
+            ),
           ],
         }),
       ],
@@ -251,7 +288,11 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
           suggestions: [
             suggestion(
               'Add likable: relation("morphTo", "Post", { morphName: "likable" }) to Like',
-              after(codeOf("morph-without-inverse"), '    likable_id: column("int"),', '    likable: relation("morphTo", "Post", { morphName: "likable" }),'),
+              after(
+                codeOf("morph-without-inverse"),
+                '    likable_id: column("int"),',
+                '    likable: relation("morphTo", "Post", { morphName: "likable" }),',
+              ),
             ),
           ],
         }),
@@ -266,7 +307,9 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
       errors: [
         error(8),
         error(9, {
-          suggestions: [suggestion("Remove 'pivotTable'", edit(codeOf("relation-options"), '{ pivotTable: "x", foreignKey', "{ foreignKey"))],
+          suggestions: [
+            suggestion("Remove 'pivotTable'", edit(codeOf("relation-options"), '{ pivotTable: "x", foreignKey', "{ foreignKey")),
+          ],
         }),
       ],
     },
@@ -274,7 +317,11 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
   "option-value-type": [{ code: codeOf("option-value-type"), output: null, errors: [error(8)] }],
   "column-definition": [
     // The span covers `"strng" as never`: only the literal is replaced.
-    { code: codeOf("column-definition"), output: edit(codeOf("column-definition"), 'column("strng" as never)', 'column("string" as never)'), errors: [error(8)] },
+    {
+      code: codeOf("column-definition"),
+      output: edit(codeOf("column-definition"), 'column("strng" as never)', 'column("string" as never)'),
+      errors: [error(8)],
+    },
   ],
   "schema-entry": [{ code: codeOf("schema-entry"), output: null, errors: [error(8)] }],
   "cross-store-relation": [{ code: codeOf("cross-store-relation"), output: null, errors: [error(8)] }],

@@ -46,7 +46,9 @@ export function parseEslintJson(result: RunResult): EslintFileResult[] {
   try {
     return JSON.parse(result.stdout) as EslintFileResult[];
   } catch {
-    throw new Error(`ESLint did not print JSON (exit ${result.status}).\nstderr:\n${result.stderr}\nstdout:\n${result.stdout.slice(0, 2000)}`);
+    throw new Error(
+      `ESLint did not print JSON (exit ${result.status}).\nstderr:\n${result.stderr}\nstdout:\n${result.stdout.slice(0, 2000)}`,
+    );
   }
 }
 
@@ -61,9 +63,15 @@ export function ensureEslint9(): string | undefined {
   if (existsSync(bin)) return bin;
   mkdirSync(cache, { recursive: true });
   writeFileSync(join(cache, "package.json"), JSON.stringify({ private: true, dependencies: { eslint: "^9.39.0" } }));
-  const npm = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock"], { cwd: cache, encoding: "utf8", timeout: 180_000 });
+  const npm = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock"], {
+    cwd: cache,
+    encoding: "utf8",
+    timeout: 180_000,
+  });
   if (npm.status !== 0 || !existsSync(bin)) {
-    console.warn(`ESLint 9 could not be installed into ${cache} (npm exit ${npm.status}): ${npm.stderr?.slice(0, 500)} — ESLint 9 checks skipped`);
+    console.warn(
+      `ESLint 9 could not be installed into ${cache} (npm exit ${npm.status}): ${npm.stderr?.slice(0, 500)} — ESLint 9 checks skipped`,
+    );
     return undefined;
   }
   return bin;

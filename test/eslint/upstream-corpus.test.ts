@@ -37,13 +37,19 @@ function eslintDiagnostics(configName: string, config: string): { actual: (Actua
 function expectErrorPerMutant(actual: readonly (ActualDiagnostic & { severity: number })[]): void {
   for (const file of upstreamFixtures("mutants")) {
     const lines = new Set(expectedDiagnostics(file).map((d) => d.line));
-    expect(actual.some((d) => d.file === file && lines.has(d.line) && d.severity === 2), file).toBe(true);
+    expect(
+      actual.some((d) => d.file === file && lines.has(d.line) && d.severity === 2),
+      file,
+    ).toBe(true);
   }
 }
 
 describe("upstream-style corpus through ESLint 10 and the CLI", () => {
   it("ESLint without type information reports exactly the annotated diagnostics", () => {
-    const { actual, stderr } = eslintDiagnostics("untyped.config.mjs", `import eloquent from "eslint-plugin-eloquent";\nexport default [eloquent.configs.recommended];\n`);
+    const { actual, stderr } = eslintDiagnostics(
+      "untyped.config.mjs",
+      `import eloquent from "eslint-plugin-eloquent";\nexport default [eloquent.configs.recommended];\n`,
+    );
     expect(stderr).toContain("eloquent: untyped graph");
     expect(compareDiagnostics(expected(), actual).report).toBe("");
     expectErrorPerMutant(actual);
@@ -69,7 +75,9 @@ export default [
     const result = run(CLI, ["check", ...projects.dirs, "--format", "json"], projects.root);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
-    const report = JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; line: number; ruleId: string; message: string; severity: string }> };
+    const report = JSON.parse(result.stdout) as {
+      diagnostics: Array<{ file: string; line: number; ruleId: string; message: string; severity: string }>;
+    };
     const actual = report.diagnostics.map((d) => ({
       file: projects.originals.get(join(projects.root, d.file)) ?? d.file,
       line: d.line,
@@ -79,7 +87,9 @@ export default [
     }));
     expect(compareDiagnostics(expected(), actual).report).toBe("");
     expectErrorPerMutant(actual);
-    const cleanDirs = projects.dirs.filter((dir) => upstreamFixtures("clean").some((f) => f.endsWith(`/${dir.slice(dir.lastIndexOf("/") + 1)}.ts`)));
+    const cleanDirs = projects.dirs.filter((dir) =>
+      upstreamFixtures("clean").some((f) => f.endsWith(`/${dir.slice(dir.lastIndexOf("/") + 1)}.ts`)),
+    );
     expect(cleanDirs.length).toBe(upstreamFixtures("clean").length);
     const clean = run(CLI, ["check", ...cleanDirs], projects.root);
     expect(clean.status, clean.stdout + clean.stderr).toBe(0);

@@ -75,7 +75,12 @@ describe("JavaScript models (upstream-style twins)", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { diagnostics: Array<{ file: string; line: number; ruleId: string; message: string }> };
-    const actual = report.diagnostics.map((d) => ({ file: originals.get(join(root, d.file)) ?? d.file, line: d.line, ruleId: d.ruleId, message: d.message }));
+    const actual = report.diagnostics.map((d) => ({
+      file: originals.get(join(root, d.file)) ?? d.file,
+      line: d.line,
+      ruleId: d.ruleId,
+      message: d.message,
+    }));
     expect(compareDiagnostics(expected(), actual).report).toBe("");
   });
 
@@ -107,11 +112,15 @@ export default [
         const diagnostics = await server.semanticDiagnostics(copy);
         server.notify("close", { file: copy });
         for (const d of diagnostics.filter((x: any) => x.source === "eloquent")) {
-          actual.push({ file: fixture, line: d.start.line, ruleId: /\(eloquent\/([a-z0-9-]+)\)$/.exec(d.text)?.[1] ?? `code-${d.code}`, message: String(d.text).split("\n")[0] });
+          actual.push({
+            file: fixture,
+            line: d.start.line,
+            ruleId: /\(eloquent\/([a-z0-9-]+)\)$/.exec(d.text)?.[1] ?? `code-${d.code}`,
+            message: String(d.text).split("\n")[0],
+          });
         }
       }
       expect(compareDiagnostics(expected(), actual).report).toBe("");
     });
   });
 });
-

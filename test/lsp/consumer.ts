@@ -20,7 +20,10 @@ export function languageServerBin(): string | undefined {
 
 /** The workspace's TypeScript by default; ELOQUENT_LSP_TYPESCRIPT=6.0.3 (say) runs the suite on another one. */
 export function consumerTypescriptVersion(): string {
-  return process.env.ELOQUENT_LSP_TYPESCRIPT ?? (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/typescript/package.json"), "utf8")) as { version: string }).version;
+  return (
+    process.env.ELOQUENT_LSP_TYPESCRIPT ??
+    (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "node_modules/typescript/package.json"), "utf8")) as { version: string }).version
+  );
 }
 
 export interface Consumer {
@@ -45,10 +48,21 @@ export function createConsumer(fixture: string): Consumer {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line.endsWith(".tgz"));
-  if (packed.length !== PACKAGES.length) throw new Error(`npm pack produced ${packed.length} tarballs, expected ${PACKAGES.length}: ${packed.join(", ")}`);
+  if (packed.length !== PACKAGES.length)
+    throw new Error(`npm pack produced ${packed.length} tarballs, expected ${PACKAGES.length}: ${packed.join(", ")}`);
   const typescriptVersion = consumerTypescriptVersion();
-  fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "eloquent-lsp-consumer", private: true, type: "commonjs" }, null, 2));
-  const install = ["install", "--no-audit", "--no-fund", "--ignore-scripts", ...packed.map((name) => path.join(packs, name)), `typescript@${typescriptVersion}`];
+  fs.writeFileSync(
+    path.join(project, "package.json"),
+    JSON.stringify({ name: "eloquent-lsp-consumer", private: true, type: "commonjs" }, null, 2),
+  );
+  const install = [
+    "install",
+    "--no-audit",
+    "--no-fund",
+    "--ignore-scripts",
+    ...packed.map((name) => path.join(packs, name)),
+    `typescript@${typescriptVersion}`,
+  ];
   try {
     npm([...install, "--offline"], project);
   } catch {

@@ -42,7 +42,8 @@ export class LspClient {
     this.child.stdout.on("data", (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.child.on("exit", (code) => {
-      for (const pending of this.pending.values()) pending.reject(new Error(`typescript-language-server exited (${code}) during ${pending.method}: ${this.stderr}`));
+      for (const pending of this.pending.values())
+        pending.reject(new Error(`typescript-language-server exited (${code}) during ${pending.method}: ${this.stderr}`));
       this.pending.clear();
     });
   }

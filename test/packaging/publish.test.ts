@@ -27,7 +27,10 @@ describe.each(["engine", "analyzer", "runtime", "ts-plugin", "eslint-plugin", "c
 
   it("has types that resolve everywhere (@arethetypeswrong/cli)", () => {
     const ignore = ATTW_IGNORED[dir] ?? [];
-    const r = spawnSync(bin("attw"), ["--pack", ".", "--format", "ascii", ...(ignore.length ? ["--ignore-rules", ...ignore] : [])], { cwd, encoding: "utf8" });
+    const r = spawnSync(bin("attw"), ["--pack", ".", "--format", "ascii", ...(ignore.length ? ["--ignore-rules", ...ignore] : [])], {
+      cwd,
+      encoding: "utf8",
+    });
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
   });
 });

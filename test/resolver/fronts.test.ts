@@ -144,7 +144,9 @@ describe("F3: a table given by super(...) — with static tableName on the same 
     const registered = registerModels([Member, Person], { logger: false });
     expect(modelMeta(Member).table).toBe("f3_people");
     expect(modelMeta(Person).table).toBe("f3_people");
-    expect(clash.rows.map((row) => [row.ruleId, row.line])).toEqual([["table-clash", lineOf(clash.project!.text, 'static tableName = "f3_people"')]]);
+    expect(clash.rows.map((row) => [row.ruleId, row.line])).toEqual([
+      ["table-clash", lineOf(clash.project!.text, 'static tableName = "f3_people"')],
+    ]);
     expect(clash.rows[0]!.message).toContain(`(Person: static tableName; Member: super("f3_people"))`);
     expect(engineRows(registered.diagnostics)).toEqual(graphRows(clash.rows));
   });
@@ -164,7 +166,8 @@ describe("F4: a Mongo belongsToMany with pivotTable goes through the pivot colle
   it("hover describes the pivot collection, not an id array", async () => {
     const at = locate(state.project!.text, "courses: relation", 2);
     const info = await server.request("quickinfo", { file: state.project!.file, line: at.line, offset: at.offset });
-    const documentation = typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
+    const documentation =
+      typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
     expect(documentation).toContain("Pivot collection: f4_enrollments.student_id → f4_students.");
     expect(documentation).not.toContain("array of ids");
   });
@@ -241,8 +244,14 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
       with: () => Shelf.with("nope" as never).get(),
       withCount: () => Shelf.withCount("nope" as never).get(),
       whereHas: () => Shelf.whereHas("nope" as never).get(),
-      orWhereHas: () => Shelf.query().orWhereHas("nope" as never).get(),
-      whereDoesntHave: () => Shelf.query().whereDoesntHave("nope" as never).get(),
+      orWhereHas: () =>
+        Shelf.query()
+          .orWhereHas("nope" as never)
+          .get(),
+      whereDoesntHave: () =>
+        Shelf.query()
+          .whereDoesntHave("nope" as never)
+          .get(),
       load: () => shelf.load("nope"),
       loadCount: () => shelf.loadCount("nope"),
       related: () => shelf.related("nope").get(),
@@ -253,7 +262,10 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
       await expect(Promise.resolve().then(call), method).rejects.toThrow(expected);
     }
     for (const missing of ["has", "doesntHave", "without", "loadMissing"]) {
-      expect([Shelf, Shelf.prototype, Object.getPrototypeOf(Shelf.query())].some((holder) => typeof (holder as any)[missing] === "function"), missing).toBe(false);
+      expect(
+        [Shelf, Shelf.prototype, Object.getPrototypeOf(Shelf.query())].some((holder) => typeof (holder as any)[missing] === "function"),
+        missing,
+      ).toBe(false);
     }
   });
 });

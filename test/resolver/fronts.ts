@@ -49,7 +49,9 @@ export function checkFront(project: StaticProject): CheckRow[] {
   try {
     report = JSON.parse(result.stdout);
   } catch {
-    throw new Error(`eloquent check did not print JSON (exit ${result.status}).\nstderr:\n${result.stderr}\nstdout:\n${result.stdout.slice(0, 2000)}`);
+    throw new Error(
+      `eloquent check did not print JSON (exit ${result.status}).\nstderr:\n${result.stderr}\nstdout:\n${result.stdout.slice(0, 2000)}`,
+    );
   }
   return report.diagnostics
     .map((d) => ({ ruleId: d.ruleId, code: d.code, severity: d.severity, line: d.line, message: d.message, hint: d.hint }))
@@ -76,7 +78,11 @@ export async function tsserverFront(server: TsServer, project: StaticProject): P
   server.open(project.file);
   const diagnostics = (await server.semanticDiagnostics(project.file)).filter((d: any) => d.source === "eloquent");
   return diagnostics
-    .map((d: any) => ({ ruleId: /\(eloquent\/([a-z-]+)\)$/.exec(d.text)?.[1] ?? "?", line: d.start.line as number, text: d.text as string }))
+    .map((d: any) => ({
+      ruleId: /\(eloquent\/([a-z-]+)\)$/.exec(d.text)?.[1] ?? "?",
+      line: d.start.line as number,
+      text: d.text as string,
+    }))
     .sort(byPlace);
 }
 
@@ -99,5 +105,7 @@ export function lineOf(text: string, needle: string): number {
 
 /** A diagnostic as `registerModels` returns it, reduced to what the static fronts also report. */
 export function engineRows(diagnostics: ReadonlyArray<{ ruleId: string; code: string; severity: string; message: string; hint: string }>) {
-  return diagnostics.map(({ ruleId, code, severity, message, hint }) => ({ ruleId, code, severity, message, hint })).sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+  return diagnostics
+    .map(({ ruleId, code, severity, message, hint }) => ({ ruleId, code, severity, message, hint }))
+    .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
 }

@@ -15,19 +15,82 @@ import { REPO_ROOT } from "./tsserver-client";
 const requireBuilt = createRequire(__filename);
 const plugin = requireBuilt(path.join(REPO_ROOT, "ts-plugin/dist/index.js"));
 
-const SOURCES = [...fixtureFiles(), path.join(REPO_ROOT, "test/fixtures/ts-plugin/blog/post.ts"), path.join(REPO_ROOT, "test/fixtures/ts-plugin/blog/queries.ts")].map((file) =>
-  readFileSync(file, "utf8"),
-);
+const SOURCES = [
+  ...fixtureFiles(),
+  path.join(REPO_ROOT, "test/fixtures/ts-plugin/blog/post.ts"),
+  path.join(REPO_ROOT, "test/fixtures/ts-plugin/blog/queries.ts"),
+].map((file) => readFileSync(file, "utf8"));
 
 const TOKENS = [
-  "import { column, relation } from \"eloquent-orm\";",
-  "import { SqlModel as S } from \"eloquent-orm/Model\";",
-  "import * as orm from \"@alpha.consultings/eloquent-orm.js\";",
-  "export", "class", "abstract", "A", "B", "User", "extends", "S", "orm.MongoModel", "SqlModel", "{", "}", "(", ")", "[", "]", ",", ";", ":",
-  "static", "schema", "=", "tableName", "database", "morphAlias", "connectionName", "constructor() { super(", "\"users\"", "process.env.X ??",
-  "relation(", "column(", "\"hasMany\"", "\"belongsTo\"", "\"morphTo\"", "\"User\"", "{ foreignKey:", "\"user_id\"", "...spread", "[key]",
-  "42", "undefined", "null", "`tpl`", "as const", "User.with(\"posts.comments\")", ".load(", "'x.y.'", "export * from \"./a\";", "export { A as B };",
-  "get", "async", "=>", "/*", "*/", "//", "\n", " ", "\"", "'", "`", "${", "@dec", "<T>", "?", "!", "satisfies Record<string, unknown>",
+  'import { column, relation } from "eloquent-orm";',
+  'import { SqlModel as S } from "eloquent-orm/Model";',
+  'import * as orm from "@alpha.consultings/eloquent-orm.js";',
+  "export",
+  "class",
+  "abstract",
+  "A",
+  "B",
+  "User",
+  "extends",
+  "S",
+  "orm.MongoModel",
+  "SqlModel",
+  "{",
+  "}",
+  "(",
+  ")",
+  "[",
+  "]",
+  ",",
+  ";",
+  ":",
+  "static",
+  "schema",
+  "=",
+  "tableName",
+  "database",
+  "morphAlias",
+  "connectionName",
+  "constructor() { super(",
+  '"users"',
+  "process.env.X ??",
+  "relation(",
+  "column(",
+  '"hasMany"',
+  '"belongsTo"',
+  '"morphTo"',
+  '"User"',
+  "{ foreignKey:",
+  '"user_id"',
+  "...spread",
+  "[key]",
+  "42",
+  "undefined",
+  "null",
+  "`tpl`",
+  "as const",
+  'User.with("posts.comments")',
+  ".load(",
+  "'x.y.'",
+  'export * from "./a";',
+  "export { A as B };",
+  "get",
+  "async",
+  "=>",
+  "/*",
+  "*/",
+  "//",
+  "\n",
+  " ",
+  '"',
+  "'",
+  "`",
+  "${",
+  "@dec",
+  "<T>",
+  "?",
+  "!",
+  "satisfies Record<string, unknown>",
 ];
 
 function truncated(random: () => number): string {
@@ -63,7 +126,13 @@ function generate(seed: number, count: number): string[] {
 
 /** A real LanguageService over in-memory files, wrapped by the built plugin exactly as tsserver does. */
 function pluginService(files: Map<string, { text: string; version: number }>, log: string[]) {
-  const options: ts.CompilerOptions = { noLib: true, types: [], strict: true, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 };
+  const options: ts.CompilerOptions = {
+    noLib: true,
+    types: [],
+    strict: true,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+  };
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => options,
     getScriptFileNames: () => [...files.keys()],
@@ -90,7 +159,9 @@ function pluginService(files: Map<string, { text: string; version: number }>, lo
 describe("fuzz (seeded, bounded)", () => {
   it("the extractor never throws and never reports an internal error on 600 malformed inputs", () => {
     const inputs = generate(0xe10, 600);
-    const facts = inputs.map((text, i) => plugin.extractFileModels(ts.createSourceFile(`/fuzz/f${i}.ts`, text, ts.ScriptTarget.Latest, true), undefined, ts));
+    const facts = inputs.map((text, i) =>
+      plugin.extractFileModels(ts.createSourceFile(`/fuzz/f${i}.ts`, text, ts.ScriptTarget.Latest, true), undefined, ts),
+    );
     expect(facts.filter((f: { error?: string }) => f.error !== undefined).map((f: { error?: string }) => f.error)).toEqual([]);
     const linked = plugin.linkModelGraph(facts, plugin.createModuleResolver(new Set(facts.map((f: { fileName: string }) => f.fileName))));
     expect(Array.isArray(linked.graph.models)).toBe(true);

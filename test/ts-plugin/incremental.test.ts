@@ -23,14 +23,18 @@ function plain(graph: unknown): string {
 
 const sources = [
   ...fixtureFiles(),
-  ...["models", "broken"].flatMap((dir) => readdirSync(path.join(REPO_ROOT, "playground", dir)).filter((f) => f.endsWith(".ts")).map((f) => path.join(REPO_ROOT, "playground", dir, f))),
+  ...["models", "broken"].flatMap((dir) =>
+    readdirSync(path.join(REPO_ROOT, "playground", dir))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => path.join(REPO_ROOT, "playground", dir, f)),
+  ),
   ...["user.ts", "post.ts", "comment.ts"].map((f) => path.join(REPO_ROOT, "test/fixtures/ts-plugin/blog", f)),
 ];
 
 /** Edits that keep files mostly parseable and hit what the checks read: names, targets, keys, tables. */
 function mutate(text: string, random: () => number, names: string[]): string {
   const lines = text.split("\n");
-  const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const choice = random();
   if (choice < 0.45) {
     const literals = [...text.matchAll(/"([A-Za-z_][\w]*)"/g)];
@@ -86,18 +90,37 @@ describe("incremental engine runs", () => {
     const analysis = new ProjectAnalysis(ts);
     let program = ts.createProgram([...texts.keys()], options, host);
     const initial = analysis.snapshot(program).extraction.graph.models;
-    expect(initial.filter((m: any) => m.loc?.name?.file === "/project/derived.ts").map((m: any) => [m.name, m.store, m.connection])).toEqual([
+    expect(
+      initial.filter((m: any) => m.loc?.name?.file === "/project/derived.ts").map((m: any) => [m.name, m.store, m.connection]),
+    ).toEqual([
       ["Account", "sql", "pg"],
       ["Ledger", "sql", "pg"],
       ["Note", "mongo", undefined],
     ]);
     const random = rng(seed);
-    const names = ["User", "Post", "Comment", "Tag", "Image", "Photo", "user_id", "post_id", "id", "posts", "hasMany", "belongsTo", "morphTo"];
+    const names = [
+      "User",
+      "Post",
+      "Comment",
+      "Tag",
+      "Image",
+      "Photo",
+      "user_id",
+      "post_id",
+      "id",
+      "posts",
+      "hasMany",
+      "belongsTo",
+      "morphTo",
+    ];
     let incremental = 0;
     for (let edit = 0; edit < 150; edit++) {
       const fileNames = [...texts.keys()];
       // One edit in four hits the inheritance files.
-      const fileName = random() < 0.25 ? fileNames[fileNames.length - 1 - Math.floor(random() * 3)]! : fileNames[Math.floor(random() * (fileNames.length - 3))]!;
+      const fileName =
+        random() < 0.25
+          ? fileNames[fileNames.length - 1 - Math.floor(random() * 3)]!
+          : fileNames[Math.floor(random() * (fileNames.length - 3))]!;
       const entry = texts.get(fileName)!;
       texts.set(fileName, { text: mutate(entry.text, random, names), version: entry.version + 1 });
       program = ts.createProgram([...texts.keys()], options, host, program);
@@ -111,7 +134,12 @@ describe("incremental engine runs", () => {
         const key = (d: any) => `${d.ruleId} ${d.node.model}.${d.node.relation ?? d.node.column ?? ""} ${d.message}`;
         const a = new Set(full.map(key));
         const b = new Set(snapshot.diagnostics.map(key));
-        expect({ edit, fileName, missing: [...a].filter((k) => !b.has(k)), extra: [...b].filter((k) => !a.has(k)) }).toEqual({ edit, fileName, missing: [], extra: [] });
+        expect({ edit, fileName, missing: [...a].filter((k) => !b.has(k)), extra: [...b].filter((k) => !a.has(k)) }).toEqual({
+          edit,
+          fileName,
+          missing: [],
+          extra: [],
+        });
       }
     }
     expect(incremental).toBeGreaterThan(25);

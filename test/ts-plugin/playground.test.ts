@@ -29,7 +29,12 @@ describe("playground in tsserver (TypeScript 5.9)", () => {
     for (const file of files) {
       for (const d of await server.semanticDiagnostics(file)) {
         if (d.source !== "eloquent") continue;
-        actual.push({ file, line: d.start.line as number, ruleId: /\(eloquent\/([a-z0-9-]+)\)$/.exec(d.text)?.[1] ?? `code-${d.code}`, message: String(d.text).split("\n")[0] });
+        actual.push({
+          file,
+          line: d.start.line as number,
+          ruleId: /\(eloquent\/([a-z0-9-]+)\)$/.exec(d.text)?.[1] ?? `code-${d.code}`,
+          message: String(d.text).split("\n")[0],
+        });
       }
     }
     expect(expected.length).toBeGreaterThan(10);

@@ -63,7 +63,9 @@ describe("relation paths at query sites", () => {
       new Map().has("posts");
     `;
     const sourceFile = ts.createSourceFile("/p/q.ts", source, ts.ScriptTarget.Latest, true);
-    const facts = extractModelGraphFromFiles(["/p/q.ts"], ts, { readFile: (f) => (f === "/p/q.ts" ? source : undefined) }).files.get("/p/q.ts");
+    const facts = extractModelGraphFromFiles(["/p/q.ts"], ts, { readFile: (f) => (f === "/p/q.ts" ? source : undefined) }).files.get(
+      "/p/q.ts",
+    );
     const sites = findQuerySites(sourceFile, ts, facts, (name) => models.has(name));
     expect(sites.map((site) => [site.method, site.root, site.paths.map((p) => p.path)])).toEqual([
       ["with", "User", ["posts", "posts.comments"]],

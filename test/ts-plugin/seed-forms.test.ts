@@ -34,7 +34,11 @@ const course = extraction.graph.models.find((m) => m.name === "Course")!;
 describe("the seed package's forms, statically", () => {
   it("reads validate() as the column, SoftDeletes as the softDeletes column, other mixins as nothing: the schema stays closed", () => {
     expect(course.openSchema).toBeUndefined();
-    expect(course.columns.map((c) => [c.name, c.type])).toEqual([["id", "increments"], ["title", "string"], ["trashed", "softDeletes"]]);
+    expect(course.columns.map((c) => [c.name, c.type])).toEqual([
+      ["id", "increments"],
+      ["title", "string"],
+      ["trashed", "softDeletes"],
+    ]);
     expect(course.invalidEntries).toBeUndefined();
   });
 
@@ -44,7 +48,10 @@ describe("the seed package's forms, statically", () => {
       ["pictures", "morphMany", "Student", { morphName: "owner", morphType: "owner_kind", morphId: "owner_key", cascade: true }, "seed"],
       ["teacher", "belongsTo", "Student", { foreignKey: "teacher_id" }, "seed"],
     ]);
-    expect(extraction.graph.models.map((m) => [m.name, m.store])).toEqual([["Course", "sql"], ["Student", "sql"]]);
+    expect(extraction.graph.models.map((m) => [m.name, m.store])).toEqual([
+      ["Course", "sql"],
+      ["Student", "sql"],
+    ]);
   });
 
   it("checks them like native relations: the method's foreign key is an error on its argument", () => {
@@ -58,9 +65,17 @@ describe("the seed package's forms, statically", () => {
 
   it("the implicit-pivot fix adds an options property to an object-literal entry", () => {
     const [warning] = checkGraph(extraction.graph).filter((d) => d.ruleId === "pivot-metadata");
-    const edits = suggestionEdits(warning!, warning!.suggestions[0] as Suggestion, { graph: extraction.graph, text: (name) => files[name], facts: (name) => extraction.files.get(name) })!;
-    const out = [...edits].sort((a, b) => b.start - a.start).reduce((text, e) => text.slice(0, e.start) + e.newText + text.slice(e.end), SOURCE);
-    expect(out).toContain('students: { kind: "relation", relation: "belongsToMany", model: "Student", options: { pivotTable: "courses_student_pivot", pivotLocalKey: "courses_id", pivotForeignKey: "student_id" } },');
+    const edits = suggestionEdits(warning!, warning!.suggestions[0] as Suggestion, {
+      graph: extraction.graph,
+      text: (name) => files[name],
+      facts: (name) => extraction.files.get(name),
+    })!;
+    const out = [...edits]
+      .sort((a, b) => b.start - a.start)
+      .reduce((text, e) => text.slice(0, e.start) + e.newText + text.slice(e.end), SOURCE);
+    expect(out).toContain(
+      'students: { kind: "relation", relation: "belongsToMany", model: "Student", options: { pivotTable: "courses_student_pivot", pivotLocalKey: "courses_id", pivotForeignKey: "student_id" } },',
+    );
   });
 });
 
@@ -95,12 +110,27 @@ export class Photo extends SqlModel {
 }
 `;
     const result = extractModelGraphFromFiles(["/r/photo.ts"], ts, { readFile: (name) => (name === "/r/photo.ts" ? text : undefined) });
-    const statically = checkGraph(result.graph).filter((d) => d.ruleId === "relation-options").map((d) => d.message);
-    const { relation, checkGraph: check } = await import("eloquent-orm");
-    const runtime = check({ models: [{ name: "Photo", store: "sql", columns: result.graph.models[0]!.columns, relations: [{ name: "owner", ...relation("morphTo", "Photo", { morphName: "owner", morphType: "owner_kind", typeColumn: "owner_kind" }) }] }] })
+    const statically = checkGraph(result.graph)
       .filter((d) => d.ruleId === "relation-options")
       .map((d) => d.message);
-    expect(statically).toEqual(["Photo.owner (morphTo 'Photo'): 'typeColumn' is the seed package's name for 'morphType', and both are given."]);
+    const { relation, checkGraph: check } = await import("eloquent-orm");
+    const runtime = check({
+      models: [
+        {
+          name: "Photo",
+          store: "sql",
+          columns: result.graph.models[0]!.columns,
+          relations: [
+            { name: "owner", ...relation("morphTo", "Photo", { morphName: "owner", morphType: "owner_kind", typeColumn: "owner_kind" }) },
+          ],
+        },
+      ],
+    })
+      .filter((d) => d.ruleId === "relation-options")
+      .map((d) => d.message);
+    expect(statically).toEqual([
+      "Photo.owner (morphTo 'Photo'): 'typeColumn' is the seed package's name for 'morphType', and both are given.",
+    ]);
     expect(runtime).toEqual(statically);
   });
 });

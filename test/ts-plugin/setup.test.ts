@@ -23,14 +23,21 @@ describe("plugin-setup diagnostics", () => {
       ruleId: "plugin-setup",
       code: "ELQ950",
       severity: "warning",
-      span: { file: "/p/user.ts", start: SOURCE.indexOf('"eloquent-orm"'), end: SOURCE.indexOf('"eloquent-orm"') + '"eloquent-orm"'.length },
+      span: {
+        file: "/p/user.ts",
+        start: SOURCE.indexOf('"eloquent-orm"'),
+        end: SOURCE.indexOf('"eloquent-orm"') + '"eloquent-orm"'.length,
+      },
     });
     expect(diagnostics[0]!.message).toContain("could not load the rule engine (eloquent-engine)");
     expect(diagnostics[0]!.hint).toContain("npm install eloquent-orm eloquent-ts-plugin");
   });
 
   it("reports runtime imports that do not resolve from the file, and nothing when they do", () => {
-    const unresolvable = checkSetup(extraction(), { ts, compilerOptions: { moduleResolution: ts.ModuleResolutionKind.Node16, module: ts.ModuleKind.Node16 } });
+    const unresolvable = checkSetup(extraction(), {
+      ts,
+      compilerOptions: { moduleResolution: ts.ModuleResolutionKind.Node16, module: ts.ModuleKind.Node16 },
+    });
     // "/p" has no node_modules: both imports are unresolvable — one diagnostic (one fix), on the first import line.
     const diagnostics = unresolvable.get("/p/user.ts")!;
     expect(diagnostics.map((d) => d.message)).toEqual([
@@ -44,7 +51,14 @@ describe("plugin-setup diagnostics", () => {
     const result = extractModelGraphFromFiles(["/q/bases.ts"], ts, { readFile: (f) => (f === "/q/bases.ts" ? source : undefined) });
     const byFile = checkSetup(
       { ...result, generation: 1, changedFiles: new Set(["/q/bases.ts"]) },
-      { ts, compilerOptions: {}, resolutionCache: new Map([["/q\0eloquent-orm", true], ["/q\0eloquent-orm/Model", true]]) },
+      {
+        ts,
+        compilerOptions: {},
+        resolutionCache: new Map([
+          ["/q\0eloquent-orm", true],
+          ["/q\0eloquent-orm/Model", true],
+        ]),
+      },
     );
     const diagnostics = byFile.get("/q/bases.ts")!;
     expect(diagnostics).toHaveLength(1);

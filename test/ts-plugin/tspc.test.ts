@@ -51,7 +51,9 @@ describe("tspc with eloquent-ts-plugin/transform", () => {
     expect(broken.code).not.toBe(0);
     // Exactly our diagnostic: the project is otherwise type-correct.
     expect(errorLines(broken)).toEqual([
-      expect.stringMatching(/models\.ts\(17,35\): error TS102: Post\.author \(belongsTo 'Usr'\): target 'Usr' is not a declared model\. Did you mean 'User'\?/),
+      expect.stringMatching(
+        /models\.ts\(17,35\): error TS102: Post\.author \(belongsTo 'Usr'\): target 'Usr' is not a declared model\. Did you mean 'User'\?/,
+      ),
     ]);
     expect(broken.output).toContain("(eloquent/relation-target-exists)");
     expect(clean).toEqual({ code: 0, output: "" });
@@ -87,7 +89,10 @@ describe("tspc with eloquent-ts-plugin/transform", () => {
   });
 
   it("-b: a solution of several projects fails when one is broken, passes when all are clean", async () => {
-    const project = (): object => ({ compilerOptions: { ...COMPILER_OPTIONS, composite: true, outDir: "out", rootDir: "src" }, include: ["src"] });
+    const project = (): object => ({
+      compilerOptions: { ...COMPILER_OPTIONS, composite: true, outDir: "out", rootDir: "src" },
+      include: ["src"],
+    });
     const solution = tempProject({
       "tsconfig.json": { files: [], references: [{ path: "./users" }, { path: "./posts" }] },
       "users/tsconfig.json": project(),
@@ -154,7 +159,11 @@ describe("tspc with eloquent-ts-plugin/transform", () => {
   for (const [version, typescript] of Object.entries(TYPESCRIPTS)) {
     it(`TypeScript ${version}: -p, --incremental and -b fail on the broken project and pass on the clean one`, async () => {
       const options = { composite: true, outDir: "out", rootDir: "src" };
-      for (const args of [["-p", "."], ["-p", ".", "--incremental"], ["-b", "."]]) {
+      for (const args of [
+        ["-p", "."],
+        ["-p", ".", "--incremental"],
+        ["-b", "."],
+      ]) {
         // Fresh projects per mode: before 5.6, `tsc -b` takes a project a `tsc -p` left with errors as up to date.
         const broken = modelsProject(options);
         const clean = modelsProject(options, "User");
@@ -171,8 +180,12 @@ describe("tspc with eloquent-ts-plugin/transform", () => {
     expect(broken.code).not.toBe(0);
     const errors = broken.output.split("\n").filter((line) => /error TS\d+/.test(line));
     expect(errors).toEqual([
-      expect.stringMatching(/models\.ts\(13,91\): error TS203: Writer\.books \(hasMany 'Book'\) uses foreignKey 'writr_id', but Book has no column 'writr_id'/),
-      expect.stringMatching(/models\.ts\(27,14\): error TS951: Shelf declares a static schema, but eloquent does not understand it as a model: its base `extends bases\[0\]` is a form eloquent cannot follow/),
+      expect.stringMatching(
+        /models\.ts\(13,91\): error TS203: Writer\.books \(hasMany 'Book'\) uses foreignKey 'writr_id', but Book has no column 'writr_id'/,
+      ),
+      expect.stringMatching(
+        /models\.ts\(27,14\): error TS951: Shelf declares a static schema, but eloquent does not understand it as a model: its base `extends bases\[0\]` is a form eloquent cannot follow/,
+      ),
     ]);
   });
 });

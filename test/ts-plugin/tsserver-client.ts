@@ -49,7 +49,8 @@ export class TsServer {
     this.child.stdout.on("data", (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.child.on("exit", (code) => {
-      for (const pending of this.pending.values()) pending.reject(new Error(`tsserver exited (${code}) during ${pending.command}: ${this.stderr}`));
+      for (const pending of this.pending.values())
+        pending.reject(new Error(`tsserver exited (${code}) during ${pending.command}: ${this.stderr}`));
       this.pending.clear();
     });
   }
@@ -74,7 +75,8 @@ export class TsServer {
         const pending = this.pending.get(body.request_seq);
         if (!pending) continue;
         this.pending.delete(body.request_seq);
-        if (body.success === false && !/No content available/.test(body.message ?? "")) pending.reject(new Error(`${pending.command}: ${body.message}`));
+        if (body.success === false && !/No content available/.test(body.message ?? ""))
+          pending.reject(new Error(`${pending.command}: ${body.message}`));
         else pending.resolve(body.body);
       } else if (body.type === "event") this.events.push(body);
     }

@@ -25,12 +25,24 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
   type At = { line: number; offset: number };
   /** The quick fixes tsserver offers for `code` over [start, end] in `fileName`. */
   const codeFixesAt = (fileName: string, code: number, start: At, end: At = start): Promise<any> =>
-    server.request("getCodeFixes", { file: fileName, startLine: start.line, startOffset: start.offset, endLine: end.line, endOffset: end.offset, errorCodes: [code] });
+    server.request("getCodeFixes", {
+      file: fileName,
+      startLine: start.line,
+      startOffset: start.offset,
+      endLine: end.line,
+      endOffset: end.offset,
+      errorCodes: [code],
+    });
 
   it("reports the engine's diagnostics with code, source, category and the exact literal's span", async () => {
     const post = eloquent(await server.semanticDiagnostics(file("post.ts")));
     const target = post.find((d) => d.code === 102);
-    expect(target).toMatchObject({ source: "eloquent", category: "error", start: locate(text("post.ts"), '"Usr"'), end: locate(text("post.ts"), '"Usr"', 5) });
+    expect(target).toMatchObject({
+      source: "eloquent",
+      category: "error",
+      start: locate(text("post.ts"), '"Usr"'),
+      end: locate(text("post.ts"), '"Usr"', 5),
+    });
     expect(target.text).toContain("Did you mean 'User'?");
     expect(target.text).toContain("(eloquent/relation-target-exists)");
     const foreignKey = post.find((d) => d.code === 201);
@@ -82,11 +94,17 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     const created = (await codeFixes('"Post")')).find((action: any) => action.fixName === "eloquent-add-options");
     expect(created.description).toBe("Add pivotTable: 'post_tag', pivotLocalKey: 'tag_id', pivotForeignKey: 'post_id'");
     expect(created.changes[0].textChanges).toEqual([
-      { start: locate(source, '"Post")', 6), end: locate(source, '"Post")', 6), newText: ', { pivotTable: "post_tag", pivotLocalKey: "tag_id", pivotForeignKey: "post_id" }' },
+      {
+        start: locate(source, '"Post")', 6),
+        end: locate(source, '"Post")', 6),
+        newText: ', { pivotTable: "post_tag", pivotLocalKey: "tag_id", pivotForeignKey: "post_id" }',
+      },
     ]);
     const extended = (await codeFixes('{ pivotTable: "featured_posts" }')).find((action: any) => action.fixName === "eloquent-add-options");
     const closing = locate(source, '"featured_posts" }', '"featured_posts"'.length);
-    expect(extended.changes[0].textChanges).toEqual([{ start: closing, end: closing, newText: ', pivotLocalKey: "tag_id", pivotForeignKey: "post_id"' }]);
+    expect(extended.changes[0].textChanges).toEqual([
+      { start: closing, end: closing, newText: ', pivotLocalKey: "tag_id", pivotForeignKey: "post_id"' },
+    ]);
   });
 
   it("adds the missing morphTo inverse in the other model's file, and removes an option the kind does not read", async () => {
@@ -110,7 +128,11 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
 
     const remove = (await codeFixes(501)).find((action: any) => action.fixName === "eloquent-remove-option");
     expect(remove.changes[0].textChanges).toEqual([
-      { start: locate(source, ', pivotTable: "nope"'), end: locate(source, ', pivotTable: "nope"', ', pivotTable: "nope"'.length), newText: "" },
+      {
+        start: locate(source, ', pivotTable: "nope"'),
+        end: locate(source, ', pivotTable: "nope"', ', pivotTable: "nope"'.length),
+        newText: "",
+      },
     ]);
   });
 
@@ -132,7 +154,9 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
       const body = await server.request("completionInfo", { file: file("post.ts"), line: at.line, offset: at.offset });
       return (body?.entries ?? []).map((entry: any) => entry.name) as string[];
     };
-    expect(await completions('"belongsTo"', 1)).toEqual(expect.arrayContaining(["hasOne", "hasMany", "belongsTo", "belongsToMany", "morphOne", "morphMany", "morphTo"]));
+    expect(await completions('"belongsTo"', 1)).toEqual(
+      expect.arrayContaining(["hasOne", "hasMany", "belongsTo", "belongsToMany", "morphOne", "morphMany", "morphTo"]),
+    );
     const models = await completions('"Usr"', 1);
     expect(models).toEqual(expect.arrayContaining(["User", "Post", "Comment"]));
     // belongsTo options: foreignKey is present already, ownerKey is offered, hasMany-only keys are not.
@@ -164,7 +188,9 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     // hasMany localKey on a Mongo model: the implicit id/_id are real keys.
     expect(await completions('localKey: "id"', 'localKey: "'.length)).toEqual(expect.arrayContaining(["id", "_id", "title"]));
     // pivotTable: static database.tables entries and the tables models map to.
-    expect(await completions('pivotTable: "article_tag"', 'pivotTable: "'.length)).toEqual(expect.arrayContaining(["article_tag", "articles", "tags", "writers"]));
+    expect(await completions('pivotTable: "article_tag"', 'pivotTable: "'.length)).toEqual(
+      expect.arrayContaining(["article_tag", "articles", "tags", "writers"]),
+    );
     // pivot keys: the columns of that pivot table.
     expect((await completions('pivotLocalKey: "tag_id"', 'pivotLocalKey: "'.length)).sort()).toEqual(["article_id", "tag_id"]);
     // Navigation reads the same index: a pivot key declared in static database.tables goes to that declaration.
@@ -187,12 +213,19 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     const fixes = await codeFixesAt(file("queries.ts"), 801, at);
     const fix = fixes.find((action: any) => action.description === "Replace 'postz' with 'posts'");
     expect(fix.changes).toEqual([
-      { fileName: file("queries.ts"), textChanges: [{ start: locate(source, "postz"), end: locate(source, "postz", 5), newText: "posts" }] },
+      {
+        fileName: file("queries.ts"),
+        textChanges: [{ start: locate(source, "postz"), end: locate(source, "postz", 5), newText: "posts" }],
+      },
     ]);
     const segment = locate(source, "posts.comments", "posts.".length + 2);
-    const definition = await server.request("definitionAndBoundSpan", { file: file("queries.ts"), line: segment.line, offset: segment.offset });
+    const definition = await server.request("definitionAndBoundSpan", {
+      file: file("queries.ts"),
+      line: segment.line,
+      offset: segment.offset,
+    });
     expect(definition.definitions[0]).toMatchObject({ file: file("post.ts"), start: locate(text("post.ts"), "comments: relation") });
-    expect(definition.textSpan).toMatchObject({ start: locate(source, "comments\""), end: locate(source, "comments\"", "comments".length) });
+    expect(definition.textSpan).toMatchObject({ start: locate(source, 'comments"'), end: locate(source, 'comments"', "comments".length) });
   });
 
   it("goes to the model class from a target string and to the column from a key string", async () => {
@@ -211,9 +244,12 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     const source = text("tag.ts");
     const at = locate(source, "featured: relation", 2);
     const info = await server.request("quickinfo", { file: file("tag.ts"), line: at.line, offset: at.offset });
-    const documentation = typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
+    const documentation =
+      typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
     expect(documentation).toContain("(eloquent) Tag.featured: belongsToMany → Post");
-    expect(documentation).toContain("Pivot: featured_posts.tag_id (inferred pivotLocalKey: not declared, the check asks for it) → tags.id; featured_posts.post_id (inferred pivotForeignKey");
+    expect(documentation).toContain(
+      "Pivot: featured_posts.tag_id (inferred pivotLocalKey: not declared, the check asks for it) → tags.id; featured_posts.post_id (inferred pivotForeignKey",
+    );
     expect(documentation).toContain(
       "select posts.*, featured_posts.tag_id from posts inner join featured_posts on featured_posts.post_id = posts.id where featured_posts.tag_id in (?, ?, ...)",
     );
@@ -223,7 +259,8 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     const source = text("post.ts");
     const at = locate(source, "comments: relation", 2);
     const info = await server.request("quickinfo", { file: file("post.ts"), line: at.line, offset: at.offset });
-    const documentation = typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
+    const documentation =
+      typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
     expect(documentation).toContain("(eloquent) Post.comments: hasMany → Comment");
     expect(documentation).toContain("Comment → table 'comments' (inferred from the class name)");
     expect(documentation).toContain("comments.post_id (inferred foreignKey");
@@ -233,13 +270,29 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
 
   it("renames across strings: a class's target strings, a relation's with() segments", async () => {
     const post = text("post.ts");
-    const spans = (body: any) => body.locs.flatMap((group: any) => group.locs.map((loc: any) => `${path.basename(group.file)}:${loc.start.line}:${loc.start.offset}-${loc.end.offset}${loc.suffixText ? "+" : ""}`));
-    const at = (name: string, needle: string, delta = 0) => `${name}:${locate(text(name), needle, delta).line}:${locate(text(name), needle, delta).offset}-${locate(text(name), needle, delta).offset + needle.length - 2}`;
-    const model = await server.request("rename", { file: file("post.ts"), ...locate(post, "class Post", "class ".length), findInStrings: false, findInComments: false });
+    const spans = (body: any) =>
+      body.locs.flatMap((group: any) =>
+        group.locs.map(
+          (loc: any) => `${path.basename(group.file)}:${loc.start.line}:${loc.start.offset}-${loc.end.offset}${loc.suffixText ? "+" : ""}`,
+        ),
+      );
+    const at = (name: string, needle: string, delta = 0) =>
+      `${name}:${locate(text(name), needle, delta).line}:${locate(text(name), needle, delta).offset}-${locate(text(name), needle, delta).offset + needle.length - 2}`;
+    const model = await server.request("rename", {
+      file: file("post.ts"),
+      ...locate(post, "class Post", "class ".length),
+      findInStrings: false,
+      findInComments: false,
+    });
     expect(spans(model)).toEqual(expect.arrayContaining([at("user.ts", '"Post"', 1), at("comment.ts", '"Post"', 1)]));
     // Post writes its table: the class name is renamed plainly (no tableName inserted).
     expect(spans(model).filter((span: string) => span.endsWith("+"))).toEqual([]);
-    const relation = await server.request("rename", { file: file("post.ts"), ...locate(post, "comments:", 1), findInStrings: false, findInComments: false });
+    const relation = await server.request("rename", {
+      file: file("post.ts"),
+      ...locate(post, "comments:", 1),
+      findInStrings: false,
+      findInComments: false,
+    });
     const queries = text("queries.ts");
     const segment = locate(queries, "posts.comments", "posts.".length);
     expect(spans(relation)).toContain(`queries.ts:${segment.line}:${segment.offset}-${segment.offset + "comments".length}`);
@@ -248,7 +301,10 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
   it("adds inlay hints for inferred keys", async () => {
     const post = text("post.ts");
     const hints: any[] = await server.request("provideInlayHints", { file: file("post.ts"), start: 0, length: post.length });
-    expect(hints.map((hint) => [hint.text, hint.position])).toContainEqual(["foreignKey: post_id", locate(post, '"Comment")', '"Comment"'.length)]);
+    expect(hints.map((hint) => [hint.text, hint.position])).toContainEqual([
+      "foreignKey: post_id",
+      locate(post, '"Comment")', '"Comment"'.length),
+    ]);
   });
 
   it("lists eloquent's codes in the GLOBAL supported-fixes list (the request editors send without a file)", async () => {
@@ -279,6 +335,8 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     // One diagnostic naming the class and the form that was not understood (model-declaration, ELQ951).
     expect(noModels).toHaveLength(1);
     expect(noModels[0]).toMatchObject({ code: 951, category: "error", start: locate(fs.readFileSync(mixins, "utf8"), "User extends") });
-    expect(noModels[0].text).toContain("User declares a static schema, but eloquent does not understand it as a model: its base `extends (process.env.AUDIT ? withAudit(SqlModel) : SqlModel)` is a form eloquent cannot follow");
+    expect(noModels[0].text).toContain(
+      "User declares a static schema, but eloquent does not understand it as a model: its base `extends (process.env.AUDIT ? withAudit(SqlModel) : SqlModel)` is a form eloquent cannot follow",
+    );
   });
 });

@@ -57,7 +57,11 @@ describe.each(TYPESCRIPT_VERSIONS)("upstream-style corpus through tsserver ($lab
       }));
       const comparison = compareDiagnostics(expectedDiagnostics(fixture, readFileSync(fixture, "utf8")), actual);
       expect(comparison.report, `plugin diagnostics differ from the annotations in ${basename(fixture)}`).toBe("");
-      if (fixture.includes("/mutants/")) expect(eloquent.some((d: any) => d.category === "error"), "a mutant gets an error").toBe(true);
+      if (fixture.includes("/mutants/"))
+        expect(
+          eloquent.some((d: any) => d.category === "error"),
+          "a mutant gets an error",
+        ).toBe(true);
     });
   }
 });

@@ -12,7 +12,10 @@ import * as extract from "eloquent-analyzer";
 import { unsupportedTypeScriptMessage } from "eloquent-analyzer";
 
 function guardedInit(modules: { typescript: typeof TS }): TS.server.PluginModule {
-  const unsupported = unsupportedTypeScriptMessage("eloquent-ts-plugin", (modules?.typescript as { version?: string } | undefined)?.version);
+  const unsupported = unsupportedTypeScriptMessage(
+    "eloquent-ts-plugin",
+    (modules?.typescript as { version?: string } | undefined)?.version,
+  );
   if (!unsupported) return init(modules);
   return {
     create(info) {

@@ -7,7 +7,14 @@ import type { ColumnNode, InvalidEntryNode, ModelNode, RelationNode, SourceSpan 
 import { resolveModelName } from "eloquent-engine";
 import { unverifiable } from "./unverifiable";
 import { isRuntimeModule, isSeedModule } from "./eloquent-modules";
-import { describeUnknownMixin, isRelationMethodName, isSeedMixinName, OPTION_ALIASES, RELATION_METHOD_PARAMETERS, type RelationKind } from "eloquent-engine";
+import {
+  describeUnknownMixin,
+  isRelationMethodName,
+  isSeedMixinName,
+  OPTION_ALIASES,
+  RELATION_METHOD_PARAMETERS,
+  type RelationKind,
+} from "eloquent-engine";
 import { evaluate, propertyKey, skipOuter, textOf, type EvalContext } from "./literal";
 import { isUnverifiableValue } from "./unverifiable";
 
@@ -77,7 +84,7 @@ export function extractFileFacts(sourceFile: TS.SourceFile, ts: typeof TS): File
   try {
     return new FileReader(sourceFile, ts).read();
   } catch (error) {
-    return emptyFacts(sourceFile.fileName, error instanceof Error ? error.stack ?? error.message : String(error));
+    return emptyFacts(sourceFile.fileName, error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
 }
 
@@ -153,8 +160,7 @@ class FileReader {
 
   private readExport(statement: TS.ExportDeclaration): void {
     const { ts } = this;
-    const module =
-      statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    const module = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
     const clause = statement.exportClause;
     if (!clause) {
       if (module !== undefined) this.facts.exportStars.push(module);
@@ -213,7 +219,10 @@ class FileReader {
     const left = expression.left;
     const right = skipOuter(ts, expression.right);
     const isModuleExports = (node: TS.Expression): boolean =>
-      ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "module" && node.name.text === "exports";
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "module" &&
+      node.name.text === "exports";
     if (isModuleExports(left)) {
       if (ts.isIdentifier(right)) this.facts.exports.set("default", { local: right.text });
       else if (ts.isObjectLiteralExpression(right)) {
@@ -229,7 +238,8 @@ class FileReader {
     }
     if (ts.isPropertyAccessExpression(left) && ts.isIdentifier(right)) {
       const owner = left.expression;
-      if ((ts.isIdentifier(owner) && owner.text === "exports") || isModuleExports(owner)) this.facts.exports.set(left.name.text, { local: right.text });
+      if ((ts.isIdentifier(owner) && owner.text === "exports") || isModuleExports(owner))
+        this.facts.exports.set(left.name.text, { local: right.text });
     }
   }
 
@@ -354,7 +364,12 @@ class FileReader {
     const { ts } = this;
     if (depth > 10) return expression;
     if (ts.isCallExpression(expression)) {
-      const argument = expression.arguments.find((arg) => ts.isIdentifier(skipOuter(ts, arg)) || ts.isCallExpression(skipOuter(ts, arg)) || ts.isPropertyAccessExpression(skipOuter(ts, arg)));
+      const argument = expression.arguments.find(
+        (arg) =>
+          ts.isIdentifier(skipOuter(ts, arg)) ||
+          ts.isCallExpression(skipOuter(ts, arg)) ||
+          ts.isPropertyAccessExpression(skipOuter(ts, arg)),
+      );
       return argument ? this.mixinBase(skipOuter(ts, argument), depth + 1) : expression;
     }
     if (ts.isIdentifier(expression) && !this.facts.imports.has(expression.text)) {
@@ -369,7 +384,8 @@ class FileReader {
     const { ts } = this;
     let expression = skipOuter(ts, initializer);
     // `static schema = userSchema` with a file-level const object.
-    if (ts.isIdentifier(expression) && this.constants.has(expression.text)) expression = skipOuter(ts, this.constants.get(expression.text)!);
+    if (ts.isIdentifier(expression) && this.constants.has(expression.text))
+      expression = skipOuter(ts, this.constants.get(expression.text)!);
     node.loc!.schema = this.span(initializer);
     if (!ts.isObjectLiteralExpression(expression)) {
       const value = evaluate(expression, this.evalContext);
@@ -396,7 +412,8 @@ class FileReader {
         node.relations.push(relation);
         const targetArg = (value as TS.CallExpression).arguments[1];
         const target = targetArg ? skipOuter(ts, targetArg) : undefined;
-        if (target && ts.isIdentifier(target) && isUnverifiableValue(relation.target)) facts.targetIdentifiers.push({ relation: key, identifier: target.text });
+        if (target && ts.isIdentifier(target) && isUnverifiableValue(relation.target))
+          facts.targetIdentifiers.push({ relation: key, identifier: target.text });
       } else if (dsl?.name === "column") node.columns.push(this.readColumn(key, property, value as TS.CallExpression));
       else if (dsl?.name === "mixin") this.readMixin(key, property, (value as TS.CallExpression).arguments[0], node);
       else if (seedEntry === "relation") node.relations.push(this.readObjectRelation(key, property, value as TS.ObjectLiteralExpression));
@@ -456,7 +473,13 @@ class FileReader {
 
   /** `{ kind: "relation", relation: "belongsTo", model: "User", options: { ... } }`: the seed's relation entry. */
   private readObjectRelation(name: string, property: TS.PropertyAssignment, value: TS.ObjectLiteralExpression): RelationNode {
-    const relation = this.relationNode(name, property, objectProperty(this.ts, value, "relation"), objectProperty(this.ts, value, "model"), objectProperty(this.ts, value, "options"));
+    const relation = this.relationNode(
+      name,
+      property,
+      objectProperty(this.ts, value, "relation"),
+      objectProperty(this.ts, value, "model"),
+      objectProperty(this.ts, value, "options"),
+    );
     relation.conventions = "seed";
     return relation;
   }
@@ -484,7 +507,12 @@ class FileReader {
   }
 
   /** `mixin("SoftDeletes")` adds `deleted_at` (as the softDeletes column); the other seed mixins add no column. */
-  private readMixin(name: string, property: TS.PropertyAssignment, nameArg: TS.Expression | undefined, node: Omit<ModelNode, "store">): void {
+  private readMixin(
+    name: string,
+    property: TS.PropertyAssignment,
+    nameArg: TS.Expression | undefined,
+    node: Omit<ModelNode, "store">,
+  ): void {
     const mixinName = nameArg ? evaluate(nameArg, this.evalContext) : undefined;
     if (isUnverifiableValue(mixinName)) {
       markOpen(node, textOf(property, this.sourceFile));

@@ -143,7 +143,11 @@ class Linker {
         continue;
       }
       const files = [file.fileName];
-      for (let parent = this.parentOf(file, cls), depth = 0; parent && depth < 50; parent = this.parentOf(parent.file, parent.cls), depth++) {
+      for (
+        let parent = this.parentOf(file, cls), depth = 0;
+        parent && depth < 50;
+        parent = this.parentOf(parent.file, parent.cls), depth++
+      ) {
         if (!files.includes(parent.file.fileName)) files.push(parent.file.fileName);
       }
       // Target identifiers (`relation("hasMany", Post)`) are resolved here: what they read is a dependency too.

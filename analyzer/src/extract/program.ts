@@ -89,7 +89,12 @@ export class ModelGraphBuilder {
     const files = this.filesMap;
     this.generation += 1;
     // New compiler options may resolve modules differently: treat every file as changed.
-    const linked = linkWithState(files, this.resolver!, optionsChanged ? undefined : this.linkState, optionsChanged ? undefined : changedFiles);
+    const linked = linkWithState(
+      files,
+      this.resolver!,
+      optionsChanged ? undefined : this.linkState,
+      optionsChanged ? undefined : changedFiles,
+    );
     this.linkState = linked;
     this.last = {
       ...linked.result,
@@ -146,7 +151,9 @@ export function extractModelGraphFromFiles(
     for (const exported of facts.exports.values()) if ("module" in exported) specifiers.push(exported.module);
     for (const specifier of specifiers) {
       if (!specifier.startsWith(".")) continue;
-      const found = relativeCandidates(specifier, fileName).find((candidate) => /\.[cm]?[tj]sx?$/.test(candidate) && !candidate.endsWith(".d.ts") && readFile(candidate) !== undefined);
+      const found = relativeCandidates(specifier, fileName).find(
+        (candidate) => /\.[cm]?[tj]sx?$/.test(candidate) && !candidate.endsWith(".d.ts") && readFile(candidate) !== undefined,
+      );
       if (found && !files.has(found)) queue.push(found);
     }
   }

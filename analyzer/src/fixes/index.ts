@@ -36,7 +36,12 @@ export function suggestionEdits(diagnostic: Diagnostic, suggestion: Suggestion, 
     case "replace":
       return replaceLiteral(diagnostic, suggestion, sources);
     case "add-column":
-      return insertSchemaEntry(sources, suggestion.model, `${propertyName(suggestion.column)}: column(${JSON.stringify(suggestion.columnType)})`, "column");
+      return insertSchemaEntry(
+        sources,
+        suggestion.model,
+        `${propertyName(suggestion.column)}: column(${JSON.stringify(suggestion.columnType)})`,
+        "column",
+      );
     case "add-relation": {
       const options = Object.keys(suggestion.options).length > 0 ? `, ${objectText(suggestion.options)}` : "";
       const entry = `${propertyName(suggestion.name)}: relation(${JSON.stringify(suggestion.relationKind)}, ${JSON.stringify(suggestion.target)}${options})`;
@@ -64,7 +69,11 @@ function edit(fileName: string, start: number, end: number, newText: string): So
   return { fileName, start, end, newText };
 }
 
-function replaceLiteral(diagnostic: Diagnostic, suggestion: Extract<Suggestion, { kind: "replace" }>, sources: FixSources): SourceEdit[] | undefined {
+function replaceLiteral(
+  diagnostic: Diagnostic,
+  suggestion: Extract<Suggestion, { kind: "replace" }>,
+  sources: FixSources,
+): SourceEdit[] | undefined {
   // Query-site paths carry the span of the path segment itself (no quotes).
   const segment = suggestion.node.part === "relation-name";
   const span = segment && diagnostic.span ? diagnostic.span : spanOfNode(sources.graph, suggestion.node);
@@ -104,7 +113,9 @@ function propertyName(name: string): string {
 }
 
 function objectText(options: Record<string, string>): string {
-  return `{ ${Object.entries(options).map(([key, value]) => `${propertyName(key)}: ${JSON.stringify(value)}`).join(", ")} }`;
+  return `{ ${Object.entries(options)
+    .map(([key, value]) => `${propertyName(key)}: ${JSON.stringify(value)}`)
+    .join(", ")} }`;
 }
 
 function modelNamed(graph: ModelGraph, name: string): ModelNode | undefined {
@@ -163,7 +174,12 @@ function relationLoc(graph: ModelGraph, modelName: string, relationName: string 
   return modelNamed(graph, modelName)?.relations.find((relation) => relation.name === relationName)?.loc;
 }
 
-function addOptions(sources: FixSources, modelName: string, relationName: string | undefined, options: Record<string, string>): SourceEdit[] | undefined {
+function addOptions(
+  sources: FixSources,
+  modelName: string,
+  relationName: string | undefined,
+  options: Record<string, string>,
+): SourceEdit[] | undefined {
   const loc = relationLoc(sources.graph, modelName, relationName);
   if (!loc) return undefined;
   if (!loc.options) {
@@ -184,7 +200,8 @@ function addOptions(sources: FixSources, modelName: string, relationName: string
   for (const [key, value] of Object.entries(options)) {
     // An existing key of the same name gets its value replaced rather than a duplicate key.
     const existing = loc.optionValues?.[key];
-    if (existing && textAt(sources, existing) !== undefined) edits.push(edit(existing.file, existing.start, existing.end, JSON.stringify(value)));
+    if (existing && textAt(sources, existing) !== undefined)
+      edits.push(edit(existing.file, existing.start, existing.end, JSON.stringify(value)));
     else fresh.push(`${propertyName(key)}: ${JSON.stringify(value)}`);
   }
   if (fresh.length === 0) return edits;
@@ -206,7 +223,12 @@ function addOptions(sources: FixSources, modelName: string, relationName: string
   return edits;
 }
 
-function removeOption(sources: FixSources, modelName: string, relationName: string | undefined, option: string | undefined): SourceEdit[] | undefined {
+function removeOption(
+  sources: FixSources,
+  modelName: string,
+  relationName: string | undefined,
+  option: string | undefined,
+): SourceEdit[] | undefined {
   const loc = relationLoc(sources.graph, modelName, relationName);
   const key = option === undefined ? undefined : loc?.optionKeys?.[option];
   const value = option === undefined ? undefined : loc?.optionValues?.[option];
@@ -239,12 +261,20 @@ function createModel(sources: FixSources, suggestion: Extract<Suggestion, { kind
   const base = /^\s*(?:<[^>]*>)?\s*extends\s+([\w$.]+)/.exec(text.slice(nameSpan.end))?.[1];
   if (base === undefined) return undefined;
   const nl = newLineOf(sources, text);
-  const entries = Object.entries(suggestion.columns).map(([name, type], index) =>
-    `    ${propertyName(name)}: column(${JSON.stringify(type)}${index === 0 && type === "increments" ? ", undefined, { primary: true }" : ""}),`,
+  const entries = Object.entries(suggestion.columns).map(
+    ([name, type], index) =>
+      `    ${propertyName(name)}: column(${JSON.stringify(type)}${index === 0 && type === "increments" ? ", undefined, { primary: true }" : ""}),`,
   );
   const columnName = localNameOf(sources.facts?.(nameSpan.file), "column") ?? "column";
   const tableLine = suggestion.table === undefined ? [] : [`  static tableName = ${JSON.stringify(suggestion.table)};`];
-  const body = [`export class ${suggestion.model} extends ${base} {`, ...tableLine, "  static schema = {", ...entries.map((entry) => entry.replace("column(", `${columnName}(`)), "  };", "}"].join(nl);
+  const body = [
+    `export class ${suggestion.model} extends ${base} {`,
+    ...tableLine,
+    "  static schema = {",
+    ...entries.map((entry) => entry.replace("column(", `${columnName}(`)),
+    "  };",
+    "}",
+  ].join(nl);
   if (suggestion.placement === "same-file") {
     const importEdit = entries.length > 0 ? ensureImported(sources, nameSpan.file, "column", nl) : undefined;
     const trailing = text.endsWith("\n") ? "" : nl;
@@ -262,8 +292,17 @@ function createModel(sources: FixSources, suggestion: Extract<Suggestion, { kind
   for (const local of wanted) {
     const binding = facts?.imports.get(local);
     if (!binding) continue;
-    if (binding.name === "*" || binding.name === "default") lines.push(binding.name === "*" ? `import * as ${local} from ${JSON.stringify(binding.module)};` : `import ${local} from ${JSON.stringify(binding.module)};`);
-    else byModule.set(binding.module, [...(byModule.get(binding.module) ?? []), binding.name === local ? local : `${binding.name} as ${local}`]);
+    if (binding.name === "*" || binding.name === "default")
+      lines.push(
+        binding.name === "*"
+          ? `import * as ${local} from ${JSON.stringify(binding.module)};`
+          : `import ${local} from ${JSON.stringify(binding.module)};`,
+      );
+    else
+      byModule.set(binding.module, [
+        ...(byModule.get(binding.module) ?? []),
+        binding.name === local ? local : `${binding.name} as ${local}`,
+      ]);
   }
   for (const [module, names] of byModule) lines.push(`import { ${names.join(", ")} } from ${JSON.stringify(module)};`);
   return [{ fileName, start: 0, end: 0, newText: `${lines.join(nl)}${lines.length > 0 ? nl + nl : ""}${body}${nl}`, isNewFile: true }];

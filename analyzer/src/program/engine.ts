@@ -74,4 +74,3 @@ export function loadEngine(): EngineLoad {
   }
   return cached;
 }
-

@@ -25,7 +25,8 @@ function pivotTables(model: ModelNode): string[] {
   const tables: string[] = [];
   for (const relation of model.relations) {
     const options = relation.options as Record<string, unknown> | undefined;
-    if (options !== null && typeof options === "object" && typeof options["pivotTable"] === "string") tables.push(options["pivotTable"] as string);
+    if (options !== null && typeof options === "object" && typeof options["pivotTable"] === "string")
+      tables.push(options["pivotTable"] as string);
   }
   return tables;
 }
@@ -36,7 +37,11 @@ function isSpecial(model: ModelNode, names: ReadonlySet<string>): boolean {
   for (const relation of model.relations as RelationNode[]) {
     if (typeof relation.kind !== "string" || MORPH_KINDS.has(relation.kind)) return true;
     if (typeof relation.target !== "string" || !names.has(relation.target)) return true;
-    if (relation.options !== undefined && (relation.options === null || typeof relation.options !== "object" || isUnverifiable(relation.options))) return true;
+    if (
+      relation.options !== undefined &&
+      (relation.options === null || typeof relation.options !== "object" || isUnverifiable(relation.options))
+    )
+      return true;
   }
   return false;
 }
@@ -54,11 +59,21 @@ function indexOf(graph: ModelGraph, tableOf: (model: ModelNode) => string | unde
  * The next graph's index, patched from the previous one when the edit kept the set of model names (other
  * models' "special" status depends on which names exist): O(changed models) instead of O(all models).
  */
-function patchedIndex(previous: ModelGraph, next: ModelGraph, removed: ModelNode[], added: ModelNode[], tableOf: (model: ModelNode) => string | undefined): GraphIndex {
+function patchedIndex(
+  previous: ModelGraph,
+  next: ModelGraph,
+  removed: ModelNode[],
+  added: ModelNode[],
+  tableOf: (model: ModelNode) => string | undefined,
+): GraphIndex {
   const cached = indexes.get(next);
   if (cached) return cached;
   const base = indexes.get(previous);
-  const names = (models: ModelNode[]) => models.map((model) => model.name).sort().join("\0");
+  const names = (models: ModelNode[]) =>
+    models
+      .map((model) => model.name)
+      .sort()
+      .join("\0");
   if (!base || names(removed) !== names(added)) return indexOf(next, tableOf);
   for (const model of removed) base.remove(model);
   for (const model of added) base.add(model);
@@ -193,7 +208,15 @@ export function checkIncrementally(input: IncrementalInput): Diagnostic[] | unde
   if ([...tables].some((table) => after.databaseStrings.has(table))) addAll(report, after.databaseModels);
   // Models with project-wide lookups (did-you-mean over every model name, morph parents by name) only
   // change when the set of model names changes.
-  const namesChanged = changedBefore.map((model) => model.name).sort().join("\0") !== changedAfter.map((model) => model.name).sort().join("\0");
+  const namesChanged =
+    changedBefore
+      .map((model) => model.name)
+      .sort()
+      .join("\0") !==
+    changedAfter
+      .map((model) => model.name)
+      .sort()
+      .join("\0");
   if (namesChanged) addAll(report, after.special);
   // The engine filters by model NAME: every model sharing a reported name is reported, so it needs its
   // neighbours too.
@@ -218,19 +241,21 @@ export function checkIncrementally(input: IncrementalInput): Diagnostic[] | unde
   // model in the run, the complete models alone are the whole input.
   const needsStubs = after.special.length > 0;
   const subgraph: ModelGraph = {
-    models: needsStubs ? next.models.map((model) =>
-      full.has(model)
-        ? model
-        : ({
-            name: model.name,
-            store: model.store,
-            ...(model.table === undefined ? {} : { table: model.table }),
-            ...(model.connection === undefined ? {} : { connection: model.connection }),
-            columns: [],
-            relations: [],
-            ...(model.loc ? { loc: model.loc } : {}),
-          } satisfies ModelNode),
-    ) : next.models.filter((model) => full.has(model)),
+    models: needsStubs
+      ? next.models.map((model) =>
+          full.has(model)
+            ? model
+            : ({
+                name: model.name,
+                store: model.store,
+                ...(model.table === undefined ? {} : { table: model.table }),
+                ...(model.connection === undefined ? {} : { connection: model.connection }),
+                columns: [],
+                relations: [],
+                ...(model.loc ? { loc: model.loc } : {}),
+              } satisfies ModelNode),
+        )
+      : next.models.filter((model) => full.has(model)),
   };
   const reportNames = new Set([...report].map((model) => model.name));
   const fresh = engine.checkGraph(subgraph, { models: [...reportNames] });

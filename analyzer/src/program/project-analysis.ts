@@ -76,12 +76,17 @@ export class ProjectAnalysis {
       this.lastSetup = undefined;
       this.resolutionOptions = program.getCompilerOptions();
     }
-    const setup = checkSetup(extraction, {
-      ts: this.ts,
-      compilerOptions: program.getCompilerOptions(),
-      resolutionCache: this.resolutionCache,
-      ...(load.ok ? {} : { engineError: load.error }),
-    }, this.setupCache, this.lastSetup && previous ? { result: this.lastSetup, key: this.lastSetup.key ?? "" } : undefined);
+    const setup = checkSetup(
+      extraction,
+      {
+        ts: this.ts,
+        compilerOptions: program.getCompilerOptions(),
+        resolutionCache: this.resolutionCache,
+        ...(load.ok ? {} : { engineError: load.error }),
+      },
+      this.setupCache,
+      this.lastSetup && previous ? { result: this.lastSetup, key: this.lastSetup.key ?? "" } : undefined,
+    );
     this.lastSetup = setup;
     let diagnostics: Diagnostic[] = [];
     let mode: Snapshot["mode"] = "full";
@@ -119,11 +124,19 @@ export class ProjectAnalysis {
       this.snapshotCache = { ...snapshot, mode: "full" };
       return;
     }
-    this.options.log?.(`[eloquent-ts-plugin] incremental check disagreed with the full check (generation ${snapshot.extraction.generation}); using the full result.`);
+    this.options.log?.(
+      `[eloquent-ts-plugin] incremental check disagreed with the full check (generation ${snapshot.extraction.generation}); using the full result.`,
+    );
     this.snapshotCache = this.build(snapshot.extraction, snapshot.engine, full, setup, "full");
   }
 
-  private build(extraction: ProgramExtraction, engine: LoadedEngine | undefined, diagnostics: Diagnostic[], setup: Map<string, Diagnostic[]>, mode: Snapshot["mode"]): Snapshot {
+  private build(
+    extraction: ProgramExtraction,
+    engine: LoadedEngine | undefined,
+    diagnostics: Diagnostic[],
+    setup: Map<string, Diagnostic[]>,
+    mode: Snapshot["mode"],
+  ): Snapshot {
     const byFile = new Map<string, Diagnostic[]>();
     for (const [file, list] of setup) byFile.set(file, [...list]);
     for (const diagnostic of diagnostics) {
@@ -189,7 +202,13 @@ export class ProjectAnalysis {
     const diagnostics: Diagnostic[] = [];
     for (const site of sites) {
       for (const path of site.paths) {
-        const resolved = checkRelationPath(snapshot.models, { method: site.method, root: site.root, path: path.path, file: sourceFile.fileName, start: path.start });
+        const resolved = checkRelationPath(snapshot.models, {
+          method: site.method,
+          root: site.root,
+          path: path.path,
+          file: sourceFile.fileName,
+          start: path.start,
+        });
         diagnostics.push(...resolved.diagnostics);
       }
     }

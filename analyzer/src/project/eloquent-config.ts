@@ -22,7 +22,13 @@ import { MODEL_DECLARATION_RULE } from "../setup/model-forms";
 export { CONFIG_FILE_NAME } from "eloquent-engine";
 
 /** Every rule id a static front can report: the engine's, relation paths at query sites, plugin setup, and the database rules (`check --db`). */
-export const STATIC_RULE_IDS: readonly string[] = [...RULES.map((rule) => rule.id), RELATION_PATH_RULE.id, SETUP_RULE.id, MODEL_DECLARATION_RULE.id, ...DATABASE_RULES.map((rule) => rule.id)];
+export const STATIC_RULE_IDS: readonly string[] = [
+  ...RULES.map((rule) => rule.id),
+  RELATION_PATH_RULE.id,
+  SETUP_RULE.id,
+  MODEL_DECLARATION_RULE.id,
+  ...DATABASE_RULES.map((rule) => rule.id),
+];
 
 export interface LoadedConfig {
   config: EloquentConfig;
@@ -48,7 +54,11 @@ const access = {
  * The configuration for `directory`, with a plugin entry's options (tsserver `plugins` entry, tspc `transform`
  * entry) layered over it.
  */
-export function loadEloquentConfig(directory: string, entryOptions?: unknown, entrySource = "the plugin entry in tsconfig.json"): LoadedConfig {
+export function loadEloquentConfig(
+  directory: string,
+  entryOptions?: unknown,
+  entrySource = "the plugin entry in tsconfig.json",
+): LoadedConfig {
   let source: string | undefined;
   try {
     const found = findConfig(path.resolve(directory), access);
@@ -61,7 +71,10 @@ export function loadEloquentConfig(directory: string, entryOptions?: unknown, en
         : parseEloquentConfig({ rules: entry.rules, failOnWarnings: entry.failOnWarnings }, entrySource, STATIC_RULE_IDS);
     return { config: mergeConfigs(fromFile, fromEntry), ...(source ? { source } : {}) };
   } catch (error) {
-    const message = error instanceof EloquentConfigError ? error.message : `${source ?? directory}: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof EloquentConfigError
+        ? error.message
+        : `${source ?? directory}: ${error instanceof Error ? error.message : String(error)}`;
     return { config: DEFAULT_CONFIG, ...(source ? { source } : {}), error: message };
   }
 }

@@ -46,7 +46,8 @@ export function diagnosticsByFile(project: ProjectGraph): Map<string, Diagnostic
 
 /** A JavaScript file that can hold no model or query site (eslint.config.mjs, scripts): not analyzed at all. */
 const JS_FILE = /\.[cm]?jsx?$/;
-const MAY_CONCERN_ELOQUENT = /["'](?:eloquent-orm|@alpha\.consultings\/eloquent-orm\.js)|static\s+schema|\bthis\s*\.\s*(?:hasOne|hasMany|belongsTo|belongsToMany|morphOne|morphMany|morphTo)\s*\(/;
+const MAY_CONCERN_ELOQUENT =
+  /["'](?:eloquent-orm|@alpha\.consultings\/eloquent-orm\.js)|static\s+schema|\bthis\s*\.\s*(?:hasOne|hasMany|belongsTo|belongsToMany|morphOne|morphMany|morphTo)\s*\(/;
 const NO_PROJECT: ProjectGraph = { mode: "untyped", key: "", graph: { models: [] }, files: new Map() };
 
 export function reportForFile(file: LintedFile): FileReport {
@@ -55,7 +56,11 @@ export function reportForFile(file: LintedFile): FileReport {
     return { fileName, project: NO_PROJECT, diagnostics: [] };
   }
   const project = projectGraphFor(file);
-  const diagnostics = [...(diagnosticsByFile(project).get(fileName) ?? []), ...querySitesOf(file, fileName, project), ...modelDeclarationsOf(fileName, project)];
+  const diagnostics = [
+    ...(diagnosticsByFile(project).get(fileName) ?? []),
+    ...querySitesOf(file, fileName, project),
+    ...modelDeclarationsOf(fileName, project),
+  ];
   return { fileName, project, diagnostics };
 }
 

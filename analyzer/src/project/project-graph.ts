@@ -51,7 +51,13 @@ export function projectGraphFor(file: LintedFile): ProjectGraph {
     typed ??= new TypedGraphs(ts);
     const graph = typed.forProgram(file.program, file.fileName);
     trace("typed", file.fileName, graph.link.graph.models.length);
-    return { mode: "typed", key: `typed:${graph.key}`, graph: graph.link.graph, files: graph.files, checker: file.program.getTypeChecker() };
+    return {
+      mode: "typed",
+      key: `typed:${graph.key}`,
+      graph: graph.link.graph,
+      files: graph.files,
+      checker: file.program.getTypeChecker(),
+    };
   }
   untyped ??= new SourceGraphs(ts);
   const graph = untyped.forFile(file.fileName, file.text, file.sourceFile);

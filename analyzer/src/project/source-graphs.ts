@@ -221,7 +221,8 @@ export class SourceGraphs {
       if (followImports) {
         for (const imported of relativeImportsOf(current.facts)) if (!wanted.has(imported)) queue.push(imported);
       }
-      if (this.options.onProgress && wanted.size % 50 === 0) this.options.onProgress(wanted.size, Math.max(queue.length - next - 1 + wanted.size, 1));
+      if (this.options.onProgress && wanted.size % 50 === 0)
+        this.options.onProgress(wanted.size, Math.max(queue.length - next - 1 + wanted.size, 1));
     }
     for (const file of [...state.files.keys()]) {
       if (!wanted.has(file)) {

@@ -23,7 +23,10 @@ export function querySiteDiagnostics(
   const diagnostics: Diagnostic[] = [];
   for (const site of findQuerySites(sourceFile, ts, facts, (name) => models.has(name), checker)) {
     for (const path of site.paths) {
-      diagnostics.push(...checkRelationPath(models, { method: site.method, root: site.root, path: path.path, file: fileName, start: path.start }).diagnostics);
+      diagnostics.push(
+        ...checkRelationPath(models, { method: site.method, root: site.root, path: path.path, file: fileName, start: path.start })
+          .diagnostics,
+      );
     }
   }
   return diagnostics;

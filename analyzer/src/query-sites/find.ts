@@ -99,7 +99,10 @@ function rootModel(
   for (;;) {
     if (ts.isCallExpression(current)) current = skipOuter(ts, current.expression);
     else if (ts.isNewExpression(current) && ts.isIdentifier(current.expression)) current = current.expression;
-    else if (ts.isPropertyAccessExpression(current) && (ts.isCallExpression(current.expression) || isClassReference(ts, current.expression))) {
+    else if (
+      ts.isPropertyAccessExpression(current) &&
+      (ts.isCallExpression(current.expression) || isClassReference(ts, current.expression))
+    ) {
       current = skipOuter(ts, current.expression);
     } else break;
   }

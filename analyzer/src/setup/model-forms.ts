@@ -66,7 +66,9 @@ export function modelDeclarationDiagnostics(files: Iterable<FileFacts>, graph: M
       );
     }
     if (graph.models.length > 0 || byFile.has(facts.fileName)) continue;
-    const modelImport = facts.runtimeImports.find((imported) => imported.names.some((name) => ROOT_BASES[name] !== undefined || (DSL_FUNCTIONS as readonly string[]).includes(name)));
+    const modelImport = facts.runtimeImports.find((imported) =>
+      imported.names.some((name) => ROOT_BASES[name] !== undefined || (DSL_FUNCTIONS as readonly string[]).includes(name)),
+    );
     if (modelImport === undefined) continue;
     const names = modelImport.names.filter((name) => ROOT_BASES[name] !== undefined || (DSL_FUNCTIONS as readonly string[]).includes(name));
     add(

@@ -85,7 +85,10 @@ export function checkSetup(
 }
 
 /** Adds the model-declaration diagnostics (they depend on the whole link, so they are recomputed: cheap). */
-function withModelDeclarations(byFile: Map<string, Diagnostic[]> & { key?: string }, extraction: ProgramExtraction): Map<string, Diagnostic[]> & { key?: string } {
+function withModelDeclarations(
+  byFile: Map<string, Diagnostic[]> & { key?: string },
+  extraction: ProgramExtraction,
+): Map<string, Diagnostic[]> & { key?: string } {
   const declarations = modelDeclarationDiagnostics(extraction.files.values(), extraction.graph);
   if (declarations.size === 0) return byFile;
   const merged = new Map(byFile) as Map<string, Diagnostic[]> & { key?: string };

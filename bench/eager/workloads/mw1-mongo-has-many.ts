@@ -11,7 +11,14 @@ export const eloquentRun = ({ User }: typeof Models) => User.with("posts").get()
 
 export async function rawRun(raw: RawMongo) {
   const users = await raw.find("users", {});
-  const byUser = groupByKey(await raw.findIn("posts", "user_id", users.map((u) => u._id)), "user_id");
+  const byUser = groupByKey(
+    await raw.findIn(
+      "posts",
+      "user_id",
+      users.map((u) => u._id),
+    ),
+    "user_id",
+  );
   for (const u of users) u.posts = byUser.get(String(u._id)) ?? [];
   return users;
 }

@@ -5,7 +5,10 @@ import type * as Models from "../mongo-models";
 
 type R = Record<string, any>;
 export const canonical = (users: R[]) =>
-  users.map((u) => [hex(u.id ?? u._id), (u.posts as R[]).map((p) => [hex(p.id ?? p._id), (p.comments as R[]).map((c) => [hex(c.id ?? c._id), c.body])])]);
+  users.map((u) => [
+    hex(u.id ?? u._id),
+    (u.posts as R[]).map((p) => [hex(p.id ?? p._id), (p.comments as R[]).map((c) => [hex(c.id ?? c._id), c.body])]),
+  ]);
 
 function attach(parents: R[], children: R[], fk: string, name: string) {
   const g = groupByKey(children, fk);
@@ -16,9 +19,22 @@ export const eloquentRun = ({ User }: typeof Models) => User.where("n", "<=", 10
 
 export async function rawRun(raw: RawMongo) {
   const users = await raw.find("users", { n: { $lte: 1000 } });
-  const posts = await raw.findIn("posts", "user_id", users.map((u) => u._id));
+  const posts = await raw.findIn(
+    "posts",
+    "user_id",
+    users.map((u) => u._id),
+  );
   attach(users, posts, "user_id", "posts");
-  attach(posts, await raw.findIn("comments", "post_id", posts.map((p) => p._id)), "post_id", "comments");
+  attach(
+    posts,
+    await raw.findIn(
+      "comments",
+      "post_id",
+      posts.map((p) => p._id),
+    ),
+    "post_id",
+    "comments",
+  );
   return users;
 }
 

@@ -39,7 +39,10 @@ export default defineWorkload<SqlContext>({
           }
           stitchMorphTo(notes, parents);
           const videos = (await knex("videos").select("videos.*")) as R[];
-          const vn = groupBy(await knexIn(knex, "notes", "notable_id", distinct(videos, "id"), (qb) => qb.where("notes.notable_type", "video")), "notable_id");
+          const vn = groupBy(
+            await knexIn(knex, "notes", "notable_id", distinct(videos, "id"), (qb) => qb.where("notes.notable_type", "video")),
+            "notable_id",
+          );
           for (const v of videos) v.notes = vn.get(v.id) ?? [];
           return { notes, videos };
         },
@@ -57,7 +60,10 @@ export default defineWorkload<SqlContext>({
           }
           stitchMorphTo(notes, parents);
           const videos = raw.all("select * from videos") as R[];
-          const vn = groupBy(raw.selectIn("select * from notes where notable_type = 'video' and notable_id in", distinct(videos, "id")), "notable_id");
+          const vn = groupBy(
+            raw.selectIn("select * from notes where notable_type = 'video' and notable_id in", distinct(videos, "id")),
+            "notable_id",
+          );
           for (const v of videos) v.notes = vn.get(v.id) ?? [];
           return { notes, videos };
         },

@@ -30,11 +30,7 @@ export const PLAIN: Palette = {
 };
 
 /** `override` comes from --color / --no-color. */
-export function shouldUseColor(
-  stream: { isTTY?: boolean },
-  env: NodeJS.ProcessEnv,
-  override?: boolean,
-): boolean {
+export function shouldUseColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, override?: boolean): boolean {
   if (override !== undefined) return override;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;

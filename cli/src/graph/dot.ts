@@ -14,7 +14,10 @@ export function renderDot(view: GraphView): string {
     const members = view.nodes.filter((n) => n.store === store);
     if (members.length === 0) continue;
     const stroke = store === "sql" ? COLORS.sqlStroke : COLORS.mongoStroke;
-    lines.push(`  subgraph cluster_${store} {`, `    label=${quote(STORE_TITLES[store])}; style="rounded,dashed"; color="${stroke}"; fontcolor="${stroke}";`);
+    lines.push(
+      `  subgraph cluster_${store} {`,
+      `    label=${quote(STORE_TITLES[store])}; style="rounded,dashed"; color="${stroke}"; fontcolor="${stroke}";`,
+    );
     for (const node of members) lines.push(`    ${nodeStatement(node)}`);
     lines.push("  }");
   }

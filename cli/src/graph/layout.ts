@@ -131,7 +131,10 @@ function orderLayers(layers: string[][], neighbours: Map<string, string[]>): voi
       const current = layers[index]!;
       const weights = new Map<string, number>();
       current.forEach((id, i) => {
-        const placed = neighbours.get(id)!.filter((n) => position.has(n)).map((n) => position.get(n)!);
+        const placed = neighbours
+          .get(id)!
+          .filter((n) => position.has(n))
+          .map((n) => position.get(n)!);
         weights.set(id, placed.length > 0 ? placed.reduce((a, b) => a + b, 0) / placed.length : i);
       });
       current.sort((a, b) => weights.get(a)! - weights.get(b)!);

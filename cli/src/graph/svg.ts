@@ -78,7 +78,9 @@ export function renderSvg(view: GraphView): string {
     const colorKey = edge.status === "error" ? "error" : edge.status === "warning" ? "warning" : edge.crossStore ? "crossStore" : "ok";
     const color = COLORS[colorKey];
     const dashed = edge.crossStore || edge.morphParent;
-    const title = [edgeLabel(edge), ...(edge.crossStore ? ["crosses stores: one query per store, no join"] : []), ...edge.problems].join("\n");
+    const title = [edgeLabel(edge), ...(edge.crossStore ? ["crosses stores: one query per store, no join"] : []), ...edge.problems].join(
+      "\n",
+    );
     body.push(
       `<g class="edge ${edge.status}"><title>${xml(title)}</title>` +
         `<path d="${geometry.path}" fill="none" stroke="${color}" stroke-width="${edge.status === "ok" ? 1.4 : 2.4}"${dashed ? ' stroke-dasharray="6 4"' : ""} marker-end="url(#arrow-${colorKey})"/></g>`,
@@ -96,17 +98,19 @@ export function renderSvg(view: GraphView): string {
   const shift = MARGIN - minX;
   const width = maxX + shift + MARGIN;
   const height = legendY + 40 + MARGIN;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${r(width)}" height="${r(height)}" viewBox="0 0 ${r(width)} ${r(height)}" font-family="${FONT}" role="img" aria-label="eloquent relation graph">`,
-    "<defs>",
-    ...(["ok", "warning", "error", "crossStore"] as const).map(arrowMarker),
-    "</defs>",
-    `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    shift > 0 ? `<g transform="translate(${r(shift)},0)">` : "<g>",
-    ...body,
-    "</g>",
-    "</svg>",
-  ].join("\n") + "\n";
+  return (
+    [
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${r(width)}" height="${r(height)}" viewBox="0 0 ${r(width)} ${r(height)}" font-family="${FONT}" role="img" aria-label="eloquent relation graph">`,
+      "<defs>",
+      ...(["ok", "warning", "error", "crossStore"] as const).map(arrowMarker),
+      "</defs>",
+      `<rect width="100%" height="100%" fill="#ffffff"/>`,
+      shift > 0 ? `<g transform="translate(${r(shift)},0)">` : "<g>",
+      ...body,
+      "</g>",
+      "</svg>",
+    ].join("\n") + "\n"
+  );
 }
 
 function layoutBands(view: GraphView): Band[] {
@@ -149,7 +153,9 @@ function nodeSvg(node: ViewNode, at: PlacedNode): string {
   const second = node.missing ? "not a model" : node.table;
   const cx = at.x + at.width / 2;
   const nameY = second ? at.y + 20 : at.y + at.height / 2 + 4.5;
-  const title = node.missing ? `${node.label}: relation target that is not a declared model` : `${node.label}${node.table ? ` (table ${node.table})` : ""}`;
+  const title = node.missing
+    ? `${node.label}: relation target that is not a declared model`
+    : `${node.label}${node.table ? ` (table ${node.table})` : ""}`;
   return (
     `<g class="node${node.missing ? " missing" : ""}"><title>${xml(title)}</title>` +
     `<rect x="${r(at.x)}" y="${r(at.y)}" width="${r(at.width)}" height="${r(at.height)}" rx="7" fill="${fill}" stroke="${stroke}" stroke-width="${node.status === "error" || node.missing ? 2.2 : 1.3}"${node.missing ? ' stroke-dasharray="5 3"' : ""}/>` +
@@ -291,8 +297,7 @@ const LEGEND_ITEMS: Array<[string, string, boolean]> = [
   ["has a warning", COLORS.warning, false],
 ];
 const LEGEND_MISSING = "target is not a model";
-const LEGEND_WIDTH =
-  LEGEND_ITEMS.reduce((sum, [label]) => sum + 34 + textWidth(label, 11) + 22, 0) + 32 + textWidth(LEGEND_MISSING, 11);
+const LEGEND_WIDTH = LEGEND_ITEMS.reduce((sum, [label]) => sum + 34 + textWidth(label, 11) + 22, 0) + 32 + textWidth(LEGEND_MISSING, 11);
 
 function legend(x: number, y: number): string {
   const items = LEGEND_ITEMS;

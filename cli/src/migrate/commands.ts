@@ -49,10 +49,19 @@ const FLAGS: Record<MigrateCommand, readonly string[]> = {
 };
 
 function parse(command: MigrateCommand, args: readonly string[]): MigrateArgs {
-  const out: MigrateArgs = { positional: [], dryRun: false, all: false, allowDestructive: false, relationIndexes: true, relationForeignKeys: true, help: false };
+  const out: MigrateArgs = {
+    positional: [],
+    dryRun: false,
+    all: false,
+    allowDestructive: false,
+    relationIndexes: true,
+    relationForeignKeys: true,
+    help: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = (): string => {
       const next = inline ?? args[++i];
       if (next === undefined || next.startsWith("-")) throw new UsageError(`${flag} needs a value.`);
@@ -80,11 +89,15 @@ export async function runMigrateCommand(command: MigrateCommand, args: readonly 
       io.stdout.write(MIGRATE_USAGE);
       return 0;
     }
-    if (command === "migrate" && !parsed.positional.length) throw new UsageError("name the module(s) that export your models, e.g. `eloquent migrate ./dist/models.js`.");
+    if (command === "migrate" && !parsed.positional.length)
+      throw new UsageError("name the module(s) that export your models, e.g. `eloquent migrate ./dist/models.js`.");
     if (command === "migrate:make" && parsed.positional.length < 2) {
-      throw new UsageError("name the migration and the module(s) that export your models, e.g. `eloquent migrate:make add_bio_to_users ./src/models.ts`.");
+      throw new UsageError(
+        "name the migration and the module(s) that export your models, e.g. `eloquent migrate:make add_bio_to_users ./src/models.ts`.",
+      );
     }
-    if (command !== "migrate" && command !== "migrate:make" && parsed.positional.length) throw new UsageError(`'eloquent ${command}' takes no arguments, got '${parsed.positional[0]}'.`);
+    if (command !== "migrate" && command !== "migrate:make" && parsed.positional.length)
+      throw new UsageError(`'eloquent ${command}' takes no arguments, got '${parsed.positional[0]}'.`);
   } catch (error) {
     io.stderr.write(`eloquent ${command}: ${(error as Error).message}\n\n${MIGRATE_USAGE}`);
     return 2;
@@ -110,10 +123,13 @@ async function run(orm: Orm, command: MigrateCommand, a: MigrateArgs, io: CliIo)
     case "migrate": {
       const all = await loadModels(orm, a.positional, io.cwd, warn);
       const mongo = all.filter((m) => m.store === "mongo");
-      if (!all.some((m) => m.store === "sql") && !mongo.length) throw new UsageError("no models found in the given modules; nothing to do.");
+      if (!all.some((m) => m.store === "sql") && !mongo.length)
+        throw new UsageError("no models found in the given modules; nothing to do.");
       const sql = all.some((m) => m.store === "sql") ? sqlModels(orm, all, a.connection) : [];
       orm.registerModels(all, { logger: (line, d) => void (d.severity !== "info" && warn(line)) });
-      for (const plan of sql.length ? await orm.migrate(sql, { dryRun: a.dryRun, ...(a.connection ? { connection: a.connection } : {}) }) : []) {
+      for (const plan of sql.length
+        ? await orm.migrate(sql, { dryRun: a.dryRun, ...(a.connection ? { connection: a.connection } : {}) })
+        : []) {
         if (a.dryRun) {
           io.stdout.write(
             `-- connection ${plan.connection}: ${plan.created.length} table(s) to create` +
@@ -122,7 +138,11 @@ async function run(orm: Orm, command: MigrateCommand, a: MigrateArgs, io: CliIo)
           );
           for (const s of plan.sql) io.stdout.write(`${s};\n`);
         } else {
-          io.stdout.write(`connection ${plan.connection}: created ${plan.created.join(", ") || "nothing"}` + (plan.skipped.length ? `; already present: ${plan.skipped.join(", ")}` : "") + "\n");
+          io.stdout.write(
+            `connection ${plan.connection}: created ${plan.created.join(", ") || "nothing"}` +
+              (plan.skipped.length ? `; already present: ${plan.skipped.join(", ")}` : "") +
+              "\n",
+          );
         }
       }
       // Mongo models: the indexes their relation keys and unique/indexed columns need (createIndex is idempotent).
@@ -145,17 +165,24 @@ async function run(orm: Orm, command: MigrateCommand, a: MigrateArgs, io: CliIo)
       for (const skipped of made.skipped) warn(`skipped: ${skipped}`);
       if (!made.operations.length) io.stdout.write("The database already matches the models: no migration written.\n");
       else if (a.dryRun) for (const s of made.sql) io.stdout.write(`${s};\n`);
-      else io.stdout.write(`Wrote ${made.file} (${made.operations.length} operation${made.operations.length === 1 ? "" : "s"}). Run it with: eloquent migrate:latest\n`);
+      else
+        io.stdout.write(
+          `Wrote ${made.file} (${made.operations.length} operation${made.operations.length === 1 ? "" : "s"}). Run it with: eloquent migrate:latest\n`,
+        );
       return 0;
     }
     case "migrate:latest": {
       const files = await orm.migrateLatest(where);
-      io.stdout.write(files.length ? `Ran ${files.length} migration(s):\n${files.map((f) => `  ${f}\n`).join("")}` : "Already up to date.\n");
+      io.stdout.write(
+        files.length ? `Ran ${files.length} migration(s):\n${files.map((f) => `  ${f}\n`).join("")}` : "Already up to date.\n",
+      );
       return 0;
     }
     case "migrate:rollback": {
       const files = await orm.migrateRollback({ ...where, all: a.all });
-      io.stdout.write(files.length ? `Rolled back ${files.length} migration(s):\n${files.map((f) => `  ${f}\n`).join("")}` : "Nothing to roll back.\n");
+      io.stdout.write(
+        files.length ? `Rolled back ${files.length} migration(s):\n${files.map((f) => `  ${f}\n`).join("")}` : "Nothing to roll back.\n",
+      );
       return 0;
     }
     case "migrate:status": {

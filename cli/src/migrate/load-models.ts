@@ -27,7 +27,9 @@ function registerTypeScript(cwd: string, file: string): void {
   try {
     cjs = require(require.resolve("tsx/cjs/api", { paths: [cwd, __dirname] }));
   } catch {
-    throw new UsageError(`${file} is TypeScript: install tsx to load it directly (npm install --save-dev tsx), or compile it and pass the .js file.`);
+    throw new UsageError(
+      `${file} is TypeScript: install tsx to load it directly (npm install --save-dev tsx), or compile it and pass the .js file.`,
+    );
   }
   cjs.register();
   tsxRegistered = true;
@@ -41,8 +43,10 @@ export async function loadModule(file: string, cwd: string): Promise<unknown> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // ESM (and modules with top-level await) cannot be required: import them.
-    if (code === "ERR_REQUIRE_ESM" || code === "ERR_REQUIRE_ASYNC_MODULE" || error instanceof SyntaxError) return import(pathToFileURL(full).href);
-    if (code === "MODULE_NOT_FOUND" && String((error as Error).message).includes(full)) throw new UsageError(`cannot find the models module ${file} (looked at ${full}).`);
+    if (code === "ERR_REQUIRE_ESM" || code === "ERR_REQUIRE_ASYNC_MODULE" || error instanceof SyntaxError)
+      return import(pathToFileURL(full).href);
+    if (code === "MODULE_NOT_FOUND" && String((error as Error).message).includes(full))
+      throw new UsageError(`cannot find the models module ${file} (looked at ${full}).`);
     throw error;
   }
 }

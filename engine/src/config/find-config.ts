@@ -30,7 +30,8 @@ export function findConfig(start: string, access: ConfigFileAccess): FoundConfig
     const pkg = access.readFile(pkgFile);
     if (pkg !== undefined) {
       const parsed = parseJson(pkgFile, pkg) as Record<string, unknown> | null;
-      if (parsed && typeof parsed === "object" && "eloquent" in parsed) return { source: `${pkgFile} ("eloquent" key)`, raw: parsed.eloquent };
+      if (parsed && typeof parsed === "object" && "eloquent" in parsed)
+        return { source: `${pkgFile} ("eloquent" key)`, raw: parsed.eloquent };
     }
     const parent = access.dirname(directory);
     if (parent === directory || /[\\/]node_modules$/.test(directory)) return undefined;

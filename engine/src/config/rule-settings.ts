@@ -44,7 +44,9 @@ const SETTINGS: Readonly<Record<string, RuleSetting>> = {
 export function parseEloquentConfig(raw: unknown, source: string, knownRules: Iterable<string>): EloquentConfig {
   if (raw === undefined || raw === null) return DEFAULT_CONFIG;
   if (typeof raw !== "object" || Array.isArray(raw)) {
-    throw new EloquentConfigError(`${source}: the eloquent configuration must be an object like { "rules": { "<rule-id>": "off" } }, got ${describe(raw)}.`);
+    throw new EloquentConfigError(
+      `${source}: the eloquent configuration must be an object like { "rules": { "<rule-id>": "off" } }, got ${describe(raw)}.`,
+    );
   }
   const record = raw as Record<string, unknown>;
   const known = new Set(knownRules);
@@ -52,7 +54,9 @@ export function parseEloquentConfig(raw: unknown, source: string, knownRules: It
   const rawRules = record.rules;
   if (rawRules !== undefined) {
     if (typeof rawRules !== "object" || rawRules === null || Array.isArray(rawRules)) {
-      throw new EloquentConfigError(`${source}: "rules" must be an object of rule id → "error" | "warning" | "info" | "off", got ${describe(rawRules)}.`);
+      throw new EloquentConfigError(
+        `${source}: "rules" must be an object of rule id → "error" | "warning" | "info" | "off", got ${describe(rawRules)}.`,
+      );
     }
     for (const [key, value] of Object.entries(rawRules as Record<string, unknown>)) {
       const id = key.startsWith("eloquent/") ? key.slice("eloquent/".length) : key;
@@ -61,7 +65,9 @@ export function parseEloquentConfig(raw: unknown, source: string, knownRules: It
       }
       const setting = typeof value === "string" ? SETTINGS[value] : undefined;
       if (setting === undefined) {
-        throw new EloquentConfigError(`${source}: rule "${key}" is set to ${describe(value)}; expected "error", "warning", "info" or "off".`);
+        throw new EloquentConfigError(
+          `${source}: rule "${key}" is set to ${describe(value)}; expected "error", "warning", "info" or "off".`,
+        );
       }
       rules[id] = setting;
     }

@@ -21,7 +21,10 @@ export function findSuppressions(text: string): Suppressions {
   const lineStarts = lineStartsOf(text);
   for (const match of text.matchAll(DIRECTIVE)) {
     const rest = match[1]!.replace(/\*\/.*$/, "").split(" -- ")[0]!;
-    const ids = rest.split(/[\s,]+/).filter(Boolean).map((id) => (id.startsWith("eloquent/") ? id.slice("eloquent/".length) : id));
+    const ids = rest
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((id) => (id.startsWith("eloquent/") ? id.slice("eloquent/".length) : id));
     const target = lineOf(lineStarts, match.index!) + 1;
     const previous = found.get(target);
     if (ids.length === 0 || previous === "all") found.set(target, "all");

@@ -43,7 +43,8 @@ export interface LiveSchema {
 /** Folds a database type name (any dialect) to its family. */
 export function columnFamily(type: string): LiveColumnFamily {
   const t = type.toLowerCase();
-  if (/^(tiny|small|medium|big)?int(eger)?\b|^int[248]\b|^serial|^bigserial|^smallserial/.test(t)) return t.startsWith("tinyint(1)") ? "boolean" : "integer";
+  if (/^(tiny|small|medium|big)?int(eger)?\b|^int[248]\b|^serial|^bigserial|^smallserial/.test(t))
+    return t.startsWith("tinyint(1)") ? "boolean" : "integer";
   if (/^(decimal|numeric)/.test(t)) return "decimal";
   if (/^(real|float|double)/.test(t)) return "float";
   if (/^uuid/.test(t)) return "uuid";

@@ -71,11 +71,7 @@ export const EXPANDING_COLUMN_TYPES: Readonly<Record<string, readonly string[]>>
   softDeletes: ["deleted_at"],
 };
 
-export function column<const T extends ColumnType>(
-  type: T,
-  length?: number,
-  options?: ColumnOptions,
-): ColumnDescriptor<T> {
+export function column<const T extends ColumnType>(type: T, length?: number, options?: ColumnOptions): ColumnDescriptor<T> {
   return Object.freeze({
     __eloquent: "column" as const,
     type,

@@ -6,15 +6,7 @@
  * verbatim (also from untyped JavaScript) and the rule engine reports every problem at once.
  */
 
-export const RELATION_KINDS = [
-  "hasOne",
-  "hasMany",
-  "belongsTo",
-  "belongsToMany",
-  "morphOne",
-  "morphMany",
-  "morphTo",
-] as const;
+export const RELATION_KINDS = ["hasOne", "hasMany", "belongsTo", "belongsToMany", "morphOne", "morphMany", "morphTo"] as const;
 
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -144,11 +136,11 @@ export interface RelationDescriptor<
   readonly options: Readonly<O>;
 }
 
-export function relation<
-  const K extends RelationKind,
-  const T extends string,
-  const O extends RelationOptionsByKind[K] = {},
->(kind: K, target: T, options?: O): RelationDescriptor<K, T, O> {
+export function relation<const K extends RelationKind, const T extends string, const O extends RelationOptionsByKind[K] = {}>(
+  kind: K,
+  target: T,
+  options?: O,
+): RelationDescriptor<K, T, O> {
   return Object.freeze({
     __eloquent: "relation" as const,
     kind,
@@ -159,9 +151,5 @@ export function relation<
 }
 
 export function isRelationDescriptor(value: unknown): value is RelationDescriptor {
-  return (
-    value !== null &&
-    typeof value === "object" &&
-    (value as { __eloquent?: unknown }).__eloquent === "relation"
-  );
+  return value !== null && typeof value === "object" && (value as { __eloquent?: unknown }).__eloquent === "relation";
 }

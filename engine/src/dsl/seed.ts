@@ -6,7 +6,14 @@
  * shapes from source.
  */
 import { column, isColumnDescriptor, type ColumnDescriptor, type ColumnOptions, type ColumnType } from "./column";
-import { canonicalRelationOptions, isRelationDescriptor, relation, type RelationDescriptor, type RelationKind, type RelationOptionsByKind } from "./relation";
+import {
+  canonicalRelationOptions,
+  isRelationDescriptor,
+  relation,
+  type RelationDescriptor,
+  type RelationKind,
+  type RelationOptionsByKind,
+} from "./relation";
 
 /** The seed's validation rules: kept on the column for a future rule, never changing what the column is. */
 export interface ValidationRule {
@@ -57,7 +64,9 @@ export function isSeedMixinName(name: unknown): name is MixinName {
  * `mixin("SoftDeletes")` is the `softDeletes` column (it adds `deleted_at`, soft deletes apply); any other
  * mixin is a marker that contributes no column.
  */
-export function mixin<const N extends MixinName>(name: N): N extends "SoftDeletes" ? ColumnDescriptor<"softDeletes"> & { readonly kind: "mixin"; readonly name: N } : MixinDescriptor<N> {
+export function mixin<const N extends MixinName>(
+  name: N,
+): N extends "SoftDeletes" ? ColumnDescriptor<"softDeletes"> & { readonly kind: "mixin"; readonly name: N } : MixinDescriptor<N> {
   if (name === "SoftDeletes") return Object.freeze({ ...column("softDeletes"), kind: "mixin", name }) as never;
   return Object.freeze({ __eloquent: "mixin", kind: "mixin", name }) as never;
 }
@@ -133,7 +142,10 @@ export function isRelationMethodName(name: string): name is RelationKind {
 }
 
 /** The descriptor a relation method call means: `hasMany(Post, "user_id")` → relation("hasMany", Post, { foreignKey: "user_id" }). */
-export function relationFromMethodCall(kind: RelationKind, args: readonly unknown[]): RelationDescriptor & { readonly conventions: "seed"; readonly fromMethod: true } {
+export function relationFromMethodCall(
+  kind: RelationKind,
+  args: readonly unknown[],
+): RelationDescriptor & { readonly conventions: "seed"; readonly fromMethod: true } {
   const parameters = RELATION_METHOD_PARAMETERS[kind];
   const rest = parameters.target ? args.slice(1) : args;
   const options: Record<string, unknown> = {};
@@ -154,17 +166,19 @@ export function relationFromMethodCall(kind: RelationKind, args: readonly unknow
  * `relation()` as imported from the seed package's name: the native descriptor, marked as seed code so a
  * belongsToMany without pivot metadata uses the seed's implicit pivot (resolve/seed-pivot.ts).
  */
-export function seedRelation<
-  const K extends RelationKind,
-  const T extends string,
-  const O extends RelationOptionsByKind[K] = {},
->(kind: K, target: T, options?: O): RelationDescriptor<K, T, O> {
+export function seedRelation<const K extends RelationKind, const T extends string, const O extends RelationOptionsByKind[K] = {}>(
+  kind: K,
+  target: T,
+  options?: O,
+): RelationDescriptor<K, T, O> {
   return Object.freeze({ ...relation(kind, target, options), conventions: "seed" as const });
 }
 
 /** Which conventions a relation descriptor was written for (`"seed"`: the seed package's forms). */
 export function relationConventions(descriptor: unknown): "seed" | undefined {
-  return descriptor !== null && typeof descriptor === "object" && (descriptor as { conventions?: unknown }).conventions === "seed" ? "seed" : undefined;
+  return descriptor !== null && typeof descriptor === "object" && (descriptor as { conventions?: unknown }).conventions === "seed"
+    ? "seed"
+    : undefined;
 }
 
 /** What an unknown mixin entry is, for the schema-entry rule (same words from the source and the runtime). */

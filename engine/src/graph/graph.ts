@@ -27,9 +27,7 @@ export function unverifiable(text: string): Unverifiable {
 }
 
 export function isUnverifiable(value: unknown): value is Unverifiable {
-  return (
-    value !== null && typeof value === "object" && (value as { unverifiable?: unknown }).unverifiable === true
-  );
+  return value !== null && typeof value === "object" && (value as { unverifiable?: unknown }).unverifiable === true;
 }
 
 export type Store = "sql" | "mongo";

@@ -14,12 +14,17 @@ import { describeRelationKeys } from "./relation-keys";
 
 const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 
-export function inverseRelationSuggestion(index: ModelIndex, model: ModelInfo, relation: RelationNode): Extract<Suggestion, { kind: "add-relation" }> | undefined {
+export function inverseRelationSuggestion(
+  index: ModelIndex,
+  model: ModelInfo,
+  relation: RelationNode,
+): Extract<Suggestion, { kind: "add-relation" }> | undefined {
   const kind = kindOf(relation);
   const target = targetModel(index, relation);
   if (!target || target === model) return undefined;
   const keys = describeRelationKeys(index, model, relation);
-  const back = (kinds: readonly string[]) => target.node.relations.some((candidate) => candidate.target === model.name && kinds.includes(String(kindOf(candidate))));
+  const back = (kinds: readonly string[]) =>
+    target.node.relations.some((candidate) => candidate.target === model.name && kinds.includes(String(kindOf(candidate))));
   const singular = camel(snakeCase(model.name));
   const plural = camel(pluralize(snakeCase(model.name)));
   const options: Record<string, string> = {};

@@ -81,7 +81,9 @@ export function requireColumn(context: RuleContext, input: RequireColumnInput): 
     return false;
   }
   const match = didYouMean(key.name, [...owner.columns.keys()]);
-  const columnType = input.primaryKey ? primaryKeyColumnType(input.referencedType) : foreignKeyColumnType(input.referencedType, owner.store);
+  const columnType = input.primaryKey
+    ? primaryKeyColumnType(input.referencedType)
+    : foreignKeyColumnType(input.referencedType, owner.store);
   const suggestions: Suggestion[] = [];
   if (match !== undefined) {
     suggestions.push(
@@ -102,13 +104,14 @@ export function requireColumn(context: RuleContext, input: RequireColumnInput): 
     column: key.name,
     columnType,
   });
-  const fix = match !== undefined
-    ? key.inferred
-      ? `Set ${key.option}: '${match.value}'`
-      : `Replace '${key.name}' with '${match.value}'`
-    : key.inferred
-      ? `Set ${key.option} to an existing column`
-      : `Point ${key.option} at an existing column`;
+  const fix =
+    match !== undefined
+      ? key.inferred
+        ? `Set ${key.option}: '${match.value}'`
+        : `Replace '${key.name}' with '${match.value}'`
+      : key.inferred
+        ? `Set ${key.option} to an existing column`
+        : `Point ${key.option} at an existing column`;
   context.report({
     message: `${input.subject} uses ${describeKey(key)}, but ${owner.name} has no column '${key.name}'.${didYouMeanText(match, key.name)}`,
     hint: `${fix}, or add ${key.name}: column("${columnType}") to ${owner.name}.${input.hintTail ? ` ${input.hintTail}` : ""}`,

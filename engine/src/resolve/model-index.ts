@@ -229,7 +229,11 @@ function buildModelInfo(node: ModelNode): ModelInfo {
     addColumn(columns, column.name, column.type, column);
   }
   const primaryKey = resolvePrimaryKey(
-    node.columns.map((column) => ({ name: column.name, type: column.type, primary: isRecord(column.options) ? column.options.primary : undefined })),
+    node.columns.map((column) => ({
+      name: column.name,
+      type: column.type,
+      primary: isRecord(column.options) ? column.options.primary : undefined,
+    })),
     node.store,
   );
   if (node.store === "mongo") {

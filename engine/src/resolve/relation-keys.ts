@@ -28,7 +28,13 @@ export type RelationKeys = Partial<Record<KeyOption, RelationKey>>;
  * Whose column `option` names for a relation of `kind` declared on `declaring` toward `target`. Pure on
  * names, so an editor can answer while the relation is still being typed.
  */
-export function keyOwner(kind: unknown, option: string, declaring: string, target: string | undefined, pivotTable: string | undefined): KeyOwner | undefined {
+export function keyOwner(
+  kind: unknown,
+  option: string,
+  declaring: string,
+  target: string | undefined,
+  pivotTable: string | undefined,
+): KeyOwner | undefined {
   const on = (model: string | undefined): KeyOwner | undefined => (model === undefined ? undefined : { model });
   switch (kind) {
     case "belongsTo":

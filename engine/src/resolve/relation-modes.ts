@@ -27,7 +27,6 @@ export function resolveMorphName(kind: unknown, relationName: string, options: u
   return kind === "morphTo" ? relationName : undefined;
 }
 
-
 /**
  * The option keys that may set each key option, first written one wins. THE place for aliases: the
  * engine's key rules and the runtime's resolveRelation both read options through `keyOptionNames`

@@ -47,12 +47,15 @@ function checkColumn(context: Parameters<Rule["check"]>[0], modelName: string, c
       node: typeNode,
     });
   } else if (typeof type !== "string" || !TYPES.has(type)) {
-    const match = typeof type === "string" ? (ALIASES[type] ? { value: ALIASES[type], caseOnly: false } : didYouMean(type, COLUMN_TYPES)) : undefined;
+    const match =
+      typeof type === "string" ? (ALIASES[type] ? { value: ALIASES[type], caseOnly: false } : didYouMean(type, COLUMN_TYPES)) : undefined;
     context.report({
       message: `${where}: unknown column type ${describeValue(type)}.${match ? (match.caseOnly ? ` It differs from '${match.value}' only by case.` : ` Did you mean '${match.value}'?`) : ""}`,
       hint: match ? `Replace it with '${match.value}'.` : `Use one of ${COLUMN_TYPES.join(", ")}.`,
       node: typeNode,
-      suggestions: match ? [{ kind: "replace", description: `Replace with '${match.value}'`, node: typeNode, replacement: match.value }] : [],
+      suggestions: match
+        ? [{ kind: "replace", description: `Replace with '${match.value}'`, node: typeNode, replacement: match.value }]
+        : [],
     });
   }
   if (column.length !== undefined && !isUnverifiable(column.length) && (typeof column.length !== "number" || !(column.length > 0))) {

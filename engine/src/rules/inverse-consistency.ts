@@ -41,12 +41,28 @@ export const inverseConsistency: Rule = {
         message: `${subject(model, relation)} uses ${describeKey(fk)}, but its inverse ${others.join(" and ")} ${inverses.length > 1 ? "use" : "uses"} a different key; the two sides load different rows.`,
         hint: `Use one column on both sides: set foreignKey: '${first.key}' here, or change ${target.name}.${first.name}.`,
         node,
-        suggestions: inverses.length === 1
-          ? fk.inferred
-            ? [{ kind: "add-options", description: `Set foreignKey: '${first.key}'`, node: { model: model.name, relation: relation.name, part: "options" }, options: { foreignKey: first.key } }]
-            : // Both columns exist: switching changes which rows load, so never an autofix.
-              [{ kind: "replace", description: `Replace '${fk.name}' with '${first.key}'`, node, replacement: first.key, changesBehaviour: true }]
-          : [],
+        suggestions:
+          inverses.length === 1
+            ? fk.inferred
+              ? [
+                  {
+                    kind: "add-options",
+                    description: `Set foreignKey: '${first.key}'`,
+                    node: { model: model.name, relation: relation.name, part: "options" },
+                    options: { foreignKey: first.key },
+                  },
+                ]
+              : // Both columns exist: switching changes which rows load, so never an autofix.
+                [
+                  {
+                    kind: "replace",
+                    description: `Replace '${fk.name}' with '${first.key}'`,
+                    node,
+                    replacement: first.key,
+                    changesBehaviour: true,
+                  },
+                ]
+            : [],
       });
     });
   },

@@ -47,23 +47,17 @@ export const keyTypeCompatible: Rule = {
 };
 
 /** Reports when `fk` cannot hold `ref`'s values; true when it reported. */
-function compare(
-  context: RuleContext,
-  model: ModelInfo,
-  relation: RelationNode,
-  fk: Side,
-  ref: Side,
-  refOnRelation = true,
-): boolean {
+function compare(context: RuleContext, model: ModelInfo, relation: RelationNode, fk: Side, ref: Side, refOnRelation = true): boolean {
   const fkType = fk.model.columns.get(fk.key.name)?.type;
   const refType = ref.model.columns.get(ref.key.name)?.type;
   if (fkType === undefined || refType === undefined || keyTypesCompatible(fkType, refType)) return false;
   // A SQL morph id column is shared by parents with different key types, so a string column
   // holding integer ids is the usual design (SQL compares them after a cast); MongoDB does not.
   if (fk.model.store === "sql" && isMorph(relation) && keyFamily(fkType) === "string" && keyFamily(refType) === "integer") return false;
-  const crossStore = fk.model.store !== ref.model.store
-    ? ` (${STORE_LABEL[fk.model.store]} ${fk.model.name} against ${STORE_LABEL[ref.model.store]} ${ref.model.name})`
-    : "";
+  const crossStore =
+    fk.model.store !== ref.model.store
+      ? ` (${STORE_LABEL[fk.model.store]} ${fk.model.name} against ${STORE_LABEL[ref.model.store]} ${ref.model.name})`
+      : "";
   // Point at the option that names a key when one is written on this relation, else at the target.
   const node: NodeRef = !fk.key.inferred
     ? keyNode(model.name, relation, fk.key)

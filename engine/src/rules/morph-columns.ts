@@ -22,7 +22,10 @@ export const morphColumns: Rule = {
       if (morphName === undefined) return;
       const owner = kind === "morphTo" ? model : targetModel(index, relation);
       if (owner === undefined) return;
-      const idRefType = kind === "morphTo" ? parentKeyType(index, model, relation, morphName) : columnType(model, stringOption(relation, "localKey") ?? model.primaryKey);
+      const idRefType =
+        kind === "morphTo"
+          ? parentKeyType(index, model, relation, morphName)
+          : columnType(model, stringOption(relation, "localKey") ?? model.primaryKey);
       const { morphType: type, morphId: id } = describeRelationKeys(index, model, relation);
       if (type) check(context, model, relation, owner, morphName, type, "string");
       if (id) check(context, model, relation, owner, morphName, id, idRefType);

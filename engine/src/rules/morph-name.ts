@@ -32,7 +32,9 @@ export const morphName: Rule = {
           ? `Add morphName: '${proposal}' (columns ${proposal}_type and ${proposal}_id).`
           : "Add morphName: '<name>' matching the morphTo on the target (e.g. 'commentable').",
         node,
-        suggestions: proposal ? [{ kind: "add-options", description: `Add morphName: '${proposal}'`, node, options: { morphName: proposal } }] : [],
+        suggestions: proposal
+          ? [{ kind: "add-options", description: `Add morphName: '${proposal}'`, node, options: { morphName: proposal } }]
+          : [],
       });
     });
   },

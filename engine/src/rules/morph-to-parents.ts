@@ -27,7 +27,10 @@ export const morphToParents: Rule = {
         return;
       }
       // Parents using this morphName toward other models often reveal the typo.
-      const elsewhere = index.morphParents(name).map((p) => `${p.model.name}.${p.relation.name} → ${describe(p.relation.target)}`).sort();
+      const elsewhere = index
+        .morphParents(name)
+        .map((p) => `${p.model.name}.${p.relation.name} → ${describe(p.relation.target)}`)
+        .sort();
       const match = index.suggestModel(target);
       context.report({
         message: `${subject(model, relation)} has no possible parent: '${target}' is not a model${match ? (match.caseOnly ? ` ('${target}' differs from model '${match.value}' only by case)` : ` (did you mean '${match.value}'?)`) : ""}, and no model declares morphOne/morphMany toward ${model.name} with morphName '${name}'.${elsewhere.length ? ` morphName '${name}' is used by ${elsewhere.join(", ")}.` : ""}`,
@@ -35,7 +38,9 @@ export const morphToParents: Rule = {
           ? `Replace '${target}' with '${match.value}', or declare morphMany("${model.name}", { morphName: "${name}" }) on each parent model.`
           : `Declare morphMany("${model.name}", { morphName: "${name}" }) (or morphOne) on each parent model, or point the target at a declared model.`,
         node,
-        suggestions: match ? [{ kind: "replace", description: `Replace '${target}' with '${match.value}'`, node, replacement: match.value }] : [],
+        suggestions: match
+          ? [{ kind: "replace", description: `Replace '${target}' with '${match.value}'`, node, replacement: match.value }]
+          : [],
       });
     });
   },

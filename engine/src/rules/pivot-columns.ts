@@ -9,7 +9,12 @@ import { optionsOf, stringOption } from "../graph/values";
 import { eachRelation, listNames, subject } from "../graph/walk";
 
 /** "Make the pivot explicit": a model on the pivot table with the columns the relation names, so they can be checked. */
-function explicitPivotSuggestions(index: ModelIndex, besides: string, pivotTable: string, wanted: { column: string; refType: string | undefined; option: string }[]): Suggestion[] {
+function explicitPivotSuggestions(
+  index: ModelIndex,
+  besides: string,
+  pivotTable: string,
+  wanted: { column: string; refType: string | undefined; option: string }[],
+): Suggestion[] {
   const name = pivotTable
     .split(/[^A-Za-z0-9]+/)
     .filter((part) => part !== "")
@@ -43,7 +48,12 @@ export const pivotColumns: Rule = {
       const at = (option: string): NodeRef => ({ model: model.name, relation: relation.name, part: "option-value", option });
       const local = stringOption(relation, "pivotLocalKey");
       if (local !== undefined) {
-        wanted.push({ column: local, option: "pivotLocalKey", refType: columnType(model, stringOption(relation, "localKey") ?? model.primaryKey), node: at("pivotLocalKey") });
+        wanted.push({
+          column: local,
+          option: "pivotLocalKey",
+          refType: columnType(model, stringOption(relation, "localKey") ?? model.primaryKey),
+          node: at("pivotLocalKey"),
+        });
       }
       const foreign = stringOption(relation, "pivotForeignKey");
       if (foreign !== undefined) {
@@ -60,16 +70,18 @@ export const pivotColumns: Rule = {
       const table = index.knownTable(pivotTable);
       const tableNode = at("pivotTable");
       if (table === undefined || table.open) {
-        const why = table === undefined
-          ? index.hasUnverifiableDatabase
-            ? "it is declared by no model and some static database could not be read"
-            : "no model maps to it and no static database.tables declares it"
-          : `the columns of ${table.declaredBy.model} are not fully known`;
+        const why =
+          table === undefined
+            ? index.hasUnverifiableDatabase
+              ? "it is declared by no model and some static database could not be read"
+              : "no model maps to it and no static database.tables declares it"
+            : `the columns of ${table.declaredBy.model} are not fully known`;
         context.cannotVerify?.({
           message: `${subject(model, relation)}: cannot verify pivot columns ${listNames([...new Set(wanted.map((w) => w.column))])} of pivot table '${pivotTable}': ${why}.`,
           hint: `Declare the pivot in ${model.name}'s static database.tables['${pivotTable}'] (or map a model to it) so its columns can be checked.`,
           node: tableNode,
-          suggestions: table === undefined && !index.hasUnverifiableDatabase ? explicitPivotSuggestions(index, model.name, pivotTable, wanted) : [],
+          suggestions:
+            table === undefined && !index.hasUnverifiableDatabase ? explicitPivotSuggestions(index, model.name, pivotTable, wanted) : [],
         });
         return;
       }
@@ -79,16 +91,26 @@ export const pivotColumns: Rule = {
         if (table.columns.has(item.column) || reported.has(item.column)) continue;
         reported.add(item.column);
         const match = didYouMean(item.column, [...table.columns.keys()]);
-        const source = table.declaredBy.via === "model"
-          ? `model ${table.declaredBy.model}`
-          : `${table.declaredBy.model}'s static database.tables`;
+        const source =
+          table.declaredBy.via === "model" ? `model ${table.declaredBy.model}` : `${table.declaredBy.model}'s static database.tables`;
         const suggestions: Suggestion[] = [];
         if (match && item.option !== "pivotColumns") {
-          suggestions.push({ kind: "replace", description: `Replace '${item.column}' with '${match.value}'`, node: item.node, replacement: match.value });
+          suggestions.push({
+            kind: "replace",
+            description: `Replace '${item.column}' with '${match.value}'`,
+            node: item.node,
+            replacement: match.value,
+          });
         }
         const type = foreignKeyColumnType(item.refType, "sql");
         if (table.declaredBy.via === "model") {
-          suggestions.push({ kind: "add-column", description: `Add ${item.column}: column("${type}") to ${table.declaredBy.model}`, model: table.declaredBy.model, column: item.column, columnType: type });
+          suggestions.push({
+            kind: "add-column",
+            description: `Add ${item.column}: column("${type}") to ${table.declaredBy.model}`,
+            model: table.declaredBy.model,
+            column: item.column,
+            columnType: type,
+          });
         }
         context.report({
           message: `${subject(model, relation)}: ${item.option} '${item.column}' is not a column of pivot table '${pivotTable}' (declared by ${source}).${didYouMeanText(match, item.column)}`,

@@ -15,7 +15,8 @@ export const pivotMetadata: Rule = {
   code: "ELQ301",
   defaultSeverity: "error",
   suggests: ["add-options"],
-  description: "A belongsToMany on a SQL model declares pivotTable, pivotLocalKey and pivotForeignKey explicitly (seed-package code without them: a warning naming the seed's implicit `_pivot` table, whose key columns must exist where it is known).",
+  description:
+    "A belongsToMany on a SQL model declares pivotTable, pivotLocalKey and pivotForeignKey explicitly (seed-package code without them: a warning naming the seed's implicit `_pivot` table, whose key columns must exist where it is known).",
   check(context) {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
@@ -39,14 +40,14 @@ export const pivotMetadata: Rule = {
         for (const key of missing) conventional[key] = values[key];
       }
       const node = { model: model.name, relation: relation.name, part: "options" as const };
-      const proposal = Object.entries(conventional).map(([k, v]) => `${k}: '${v}'`).join(", ");
+      const proposal = Object.entries(conventional)
+        .map(([k, v]) => `${k}: '${v}'`)
+        .join(", ");
       context.report({
         message: `${subject(model, relation)} on a SQL model is missing ${listNames(missing)}; eloquent does not guess pivot tables.`,
         hint: proposal ? `Add ${proposal} (or the names your pivot table really uses).` : `Add ${missing.join(", ")} to the options.`,
         node,
-        suggestions: proposal
-          ? [{ kind: "add-options", description: `Add ${proposal}`, node, options: conventional }]
-          : [],
+        suggestions: proposal ? [{ kind: "add-options", description: `Add ${proposal}`, node, options: conventional }] : [],
       });
     });
   },
@@ -61,7 +62,9 @@ function reportSeedPivot(context: RuleContext, model: ModelInfo, relation: Relat
   const pivot = seedImplicitPivot(ownerTable, targetName);
   const node = { model: model.name, relation: relation.name, part: "options" as const };
   const options = { pivotTable: pivot.table, pivotLocalKey: pivot.localKey, pivotForeignKey: pivot.foreignKey };
-  const proposal = Object.entries(options).map(([k, v]) => `${k}: '${v}'`).join(", ");
+  const proposal = Object.entries(options)
+    .map(([k, v]) => `${k}: '${v}'`)
+    .join(", ");
   const known = context.index.knownTable(pivot.table);
   const absent = known === undefined || known.open ? [] : [pivot.localKey, pivot.foreignKey].filter((column) => !known.columns.has(column));
   if (absent.length > 0) {

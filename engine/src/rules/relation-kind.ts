@@ -35,9 +35,12 @@ export const relationKind: Rule = {
         return;
       }
       const match = didYouMean(relation.kind, RELATION_KINDS);
-      const guess = match === undefined ? "" : match.caseOnly
-        ? ` '${relation.kind}' differs from '${match.value}' only by case.`
-        : ` Did you mean '${match.value}'?`;
+      const guess =
+        match === undefined
+          ? ""
+          : match.caseOnly
+            ? ` '${relation.kind}' differs from '${match.value}' only by case.`
+            : ` Did you mean '${match.value}'?`;
       context.report({
         message: `${where}: unknown relation kind '${relation.kind}'.${guess}`,
         hint: match ? `Replace '${relation.kind}' with '${match.value}'.` : `Use one of ${KIND_LIST}.`,
@@ -49,5 +52,3 @@ export const relationKind: Rule = {
     });
   },
 };
-
-

@@ -53,9 +53,12 @@ export const relationOptions: Rule = {
         }
         if (!ALL_KEYS.has(key)) {
           const match = didYouMean(key, applicable ?? RELATION_OPTION_KEYS) ?? didYouMean(key, RELATION_OPTION_KEYS);
-          const guess = match === undefined ? "" : match.caseOnly
-            ? ` '${key}' differs from '${match.value}' only by case.`
-            : ` Did you mean '${match.value}'?`;
+          const guess =
+            match === undefined
+              ? ""
+              : match.caseOnly
+                ? ` '${key}' differs from '${match.value}' only by case.`
+                : ` Did you mean '${match.value}'?`;
           context.report({
             message: `${where}: unknown option '${key}'.${guess}`,
             hint: match

@@ -42,7 +42,11 @@ export function stripPathAlias(text: string): string {
 }
 
 /** "Post has no relation 'auth'. Did you mean 'author'?" and the hint listing the relations: runtime and rule share it. */
-export function unknownRelationText(model: string, name: string, relations: readonly string[]): { message: string; hint: string; match: Match | undefined } {
+export function unknownRelationText(
+  model: string,
+  name: string,
+  relations: readonly string[],
+): { message: string; hint: string; match: Match | undefined } {
   const match = name === "" ? undefined : didYouMean(name, relations);
   return {
     message: name === "" ? `empty relation name on ${model}.` : `${model} has no relation '${name}'.${didYouMeanText(match, name)}`,
@@ -119,7 +123,11 @@ export function checkRelationPath(models: ReadonlyMap<string, ModelNode>, site: 
     const relation = model.relations.find((candidate) => candidate.name === name);
     if (!relation) {
       if (model.openSchema) break;
-      const text = unknownRelationText(model.name, name, model.relations.map((candidate) => candidate.name));
+      const text = unknownRelationText(
+        model.name,
+        name,
+        model.relations.map((candidate) => candidate.name),
+      );
       const span: SourceSpan = { file: site.file, start: segment.start, end: segment.end };
       diagnostics.push({
         ruleId: RELATION_PATH_RULE.id,

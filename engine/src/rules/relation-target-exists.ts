@@ -67,11 +67,12 @@ export const relationTargetExists: Rule = {
         return;
       }
       const match = index.suggestModel(target);
-      const detail = match === undefined
-        ? ""
-        : match.caseOnly
-          ? ` '${target}' differs from model '${match.value}' only by case.`
-          : ` Did you mean '${match.value}'?`;
+      const detail =
+        match === undefined
+          ? ""
+          : match.caseOnly
+            ? ` '${target}' differs from model '${match.value}' only by case.`
+            : ` Did you mean '${match.value}'?`;
       context.report({
         message: `${subject(model, relation)}: target '${target}' is not a declared model.${detail}`,
         hint: match

@@ -14,7 +14,7 @@ export const schemaEntry: Rule = {
             ? `${model.name}: static schema must be an object of column(...) and relation(...) entries, got ${entry.found}.`
             : `${model.name}.${entry.name}: schema entry is ${entry.found}, not a column(...) or relation(...).`,
           hint: whole
-            ? "Write static schema = { id: column(\"increments\", undefined, { primary: true }), ... }."
+            ? 'Write static schema = { id: column("increments", undefined, { primary: true }), ... }.'
             : `Wrap it: ${entry.name}: column("<type>") or ${entry.name}: relation("<kind>", "<Model>").`,
           node: { model: model.name, column: entry.name, part: "column" },
           ...(entry.loc ? { span: entry.loc } : {}),

@@ -80,8 +80,7 @@ function fileReport(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, pro
   let report = reports.get(sourceCode);
   if (!report) {
     const services = sourceCode.parserServices as
-      | { program?: TS.Program | null; esTreeNodeToTSNodeMap?: { get(node: unknown): unknown } }
-      | undefined;
+      { program?: TS.Program | null; esTreeNodeToTSNodeMap?: { get(node: unknown): unknown } } | undefined;
     const tsNode = services?.esTreeNodeToTSNodeMap?.get(program) as TS.SourceFile | undefined;
     const file = {
       fileName: context.filename,
@@ -124,11 +123,7 @@ function internalErrorReport(fileName: string, error: unknown): FileReport {
   };
 }
 
-function reportDiagnostic(
-  context: Readonly<TSESLint.RuleContext<MessageIds, []>>,
-  report: FileReport,
-  diagnostic: Diagnostic,
-): void {
+function reportDiagnostic(context: Readonly<TSESLint.RuleContext<MessageIds, []>>, report: FileReport, diagnostic: Diagnostic): void {
   const sourceCode = context.sourceCode;
   const span = diagnostic.span!;
   const length = sourceCode.text.length;

@@ -3,10 +3,7 @@ import { checkGraph, unverifiable } from "eloquent-engine";
 import { col, graph, model, pk, rel } from "../support";
 
 const withTarget = (target: unknown, kind: unknown = "hasMany") =>
-  graph(
-    model("User", [pk(), rel("posts", kind, target)]),
-    model("Post", [pk(), col("user_id", "int")]),
-  );
+  graph(model("User", [pk(), rel("posts", kind, target)]), model("Post", [pk(), col("user_id", "int")]));
 
 describe("relation-kind (ELQ101)", () => {
   it("suggests the closest kind and calls out case", () => {
@@ -14,7 +11,12 @@ describe("relation-kind (ELQ101)", () => {
     expect(d).toMatchObject({ ruleId: "relation-kind", code: "ELQ101", severity: "error" });
     expect(d.message).toBe("User.posts: unknown relation kind 'hasmany'. 'hasmany' differs from 'hasMany' only by case.");
     expect(d.suggestions).toEqual([
-      { kind: "replace", description: "Replace 'hasmany' with 'hasMany'", node: { model: "User", relation: "posts", part: "kind" }, replacement: "hasMany" },
+      {
+        kind: "replace",
+        description: "Replace 'hasmany' with 'hasMany'",
+        node: { model: "User", relation: "posts", part: "kind" },
+        replacement: "hasMany",
+      },
     ]);
   });
 
@@ -51,7 +53,10 @@ describe("relation-target-exists (ELQ102)", () => {
   });
 
   it("leaves morphTo targets to the morph rules", () => {
-    const g = graph(model("Comment", [pk(), col("c_type", "string"), col("c_id", "int"), rel("c", "morphTo", "Post", { morphName: "c" })]), model("Post", [pk()]));
+    const g = graph(
+      model("Comment", [pk(), col("c_type", "string"), col("c_id", "int"), rel("c", "morphTo", "Post", { morphName: "c" })]),
+      model("Post", [pk()]),
+    );
     expect(checkGraph(g).filter((d) => d.ruleId === "relation-target-exists")).toEqual([]);
   });
 });

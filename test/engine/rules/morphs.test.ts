@@ -3,15 +3,34 @@ import { checkGraph, unverifiable } from "eloquent-engine";
 import { col, graph, model, pk, rel } from "../support";
 
 const comment = (target: unknown = "Post", extra: Record<string, unknown> = {}) =>
-  model("Comment", [pk(), col("commentable_type", "string"), col("commentable_id", "int"), rel("commentable", "morphTo", target, { morphName: "commentable", ...extra })]);
+  model("Comment", [
+    pk(),
+    col("commentable_type", "string"),
+    col("commentable_id", "int"),
+    rel("commentable", "morphTo", target, { morphName: "commentable", ...extra }),
+  ]);
 
 describe("morph-name (ELQ401)", () => {
   it("proposes the target's morphTo name for morphMany and the relation name for morphTo", () => {
-    const g = graph(model("Post", [pk(), rel("comments", "morphMany", "Comment")]), comment(), model("Tag", [pk(), col("taggable_type", "string"), col("taggable_id", "int"), rel("taggable", "morphTo", "Post")]));
+    const g = graph(
+      model("Post", [pk(), rel("comments", "morphMany", "Comment")]),
+      comment(),
+      model("Tag", [pk(), col("taggable_type", "string"), col("taggable_id", "int"), rel("taggable", "morphTo", "Post")]),
+    );
     const found = checkGraph(g).filter((d) => d.ruleId === "morph-name");
     expect(found.map((d) => d.suggestions[0])).toEqual([
-      { kind: "add-options", description: "Add morphName: 'commentable'", node: { model: "Post", relation: "comments", part: "options" }, options: { morphName: "commentable" } },
-      { kind: "add-options", description: "Add morphName: 'taggable'", node: { model: "Tag", relation: "taggable", part: "options" }, options: { morphName: "taggable" } },
+      {
+        kind: "add-options",
+        description: "Add morphName: 'commentable'",
+        node: { model: "Post", relation: "comments", part: "options" },
+        options: { morphName: "commentable" },
+      },
+      {
+        kind: "add-options",
+        description: "Add morphName: 'taggable'",
+        node: { model: "Tag", relation: "taggable", part: "options" },
+        options: { morphName: "taggable" },
+      },
     ]);
   });
 });
@@ -33,7 +52,15 @@ describe("morph-columns (ELQ402)", () => {
   });
 
   it("honours morphType/morphId overrides", () => {
-    const g = graph(model("Post", [pk(), rel("comments", "morphMany", "Comment", { morphName: "c", morphType: "kind", morphId: "ref" })]), model("Comment", [pk(), col("kind", "string"), col("ref", "int"), rel("c", "morphTo", "Post", { morphName: "c", morphType: "kind", morphId: "ref" })]));
+    const g = graph(
+      model("Post", [pk(), rel("comments", "morphMany", "Comment", { morphName: "c", morphType: "kind", morphId: "ref" })]),
+      model("Comment", [
+        pk(),
+        col("kind", "string"),
+        col("ref", "int"),
+        rel("c", "morphTo", "Post", { morphName: "c", morphType: "kind", morphId: "ref" }),
+      ]),
+    );
     expect(checkGraph(g)).toEqual([]);
   });
 });
@@ -58,7 +85,10 @@ describe("morph-to-parents (ELQ403) / morph-to-target (ELQ404)", () => {
   });
 
   it("cannot prove 'no parent' when some relation target is not a literal", () => {
-    const g = graph(comment("Image"), model("Video", [pk(), rel("comments", "morphMany", unverifiable("X"), { morphName: "commentable" })]));
+    const g = graph(
+      comment("Image"),
+      model("Video", [pk(), rel("comments", "morphMany", unverifiable("X"), { morphName: "commentable" })]),
+    );
     expect(checkGraph(g).map((d) => [d.ruleId, d.node.model])).toEqual([
       ["cannot-verify", "Comment"],
       ["cannot-verify", "Video"],
@@ -68,16 +98,32 @@ describe("morph-to-parents (ELQ403) / morph-to-target (ELQ404)", () => {
 
 describe("morph-without-inverse (ELQ405)", () => {
   it("suggests adding the morphTo to the target", () => {
-    const g = graph(model("Post", [pk(), rel("likes", "morphMany", "Like", { morphName: "likable" })]), model("Like", [pk(), col("likable_type", "string"), col("likable_id", "int")]));
+    const g = graph(
+      model("Post", [pk(), rel("likes", "morphMany", "Like", { morphName: "likable" })]),
+      model("Like", [pk(), col("likable_type", "string"), col("likable_id", "int")]),
+    );
     const [d] = checkGraph(g);
     expect(d.ruleId).toBe("morph-without-inverse");
     expect(d.suggestions).toEqual([
-      expect.objectContaining({ kind: "add-relation", model: "Like", name: "likable", relationKind: "morphTo", target: "Post", options: { morphName: "likable" } }),
+      expect.objectContaining({
+        kind: "add-relation",
+        model: "Like",
+        name: "likable",
+        relationKind: "morphTo",
+        target: "Post",
+        options: { morphName: "likable" },
+      }),
     ]);
   });
 
   it("offers the target's morphTo name when it is a near miss", () => {
-    const g = graph(model("Post", [pk(), rel("comments", "morphMany", "Comment", { morphName: "comentable", morphType: "commentable_type", morphId: "commentable_id" })]), comment("Post"));
+    const g = graph(
+      model("Post", [
+        pk(),
+        rel("comments", "morphMany", "Comment", { morphName: "comentable", morphType: "commentable_type", morphId: "commentable_id" }),
+      ]),
+      comment("Post"),
+    );
     const found = checkGraph(g).filter((d) => d.ruleId === "morph-without-inverse");
     expect(found[0].suggestions[0]).toMatchObject({ kind: "replace", replacement: "commentable" });
   });
@@ -85,7 +131,12 @@ describe("morph-without-inverse (ELQ405)", () => {
 
 describe("morph-alias-unique (ELQ406)", () => {
   it("reports an alias used twice or equal to another model's class name", () => {
-    const g = graph(model("Post", [pk()], { morphAlias: "post" }), model("Story", [pk()], { morphAlias: "post" }), model("Video", [pk()]), model("Pic", [pk()], { morphAlias: "Video" }));
+    const g = graph(
+      model("Post", [pk()], { morphAlias: "post" }),
+      model("Story", [pk()], { morphAlias: "post" }),
+      model("Video", [pk()]),
+      model("Pic", [pk()], { morphAlias: "Video" }),
+    );
     expect(checkGraph(g).map((d) => [d.node.model, d.message])).toEqual([
       ["Pic", "Pic: morphAlias 'Video' is also the class name of Video; rows whose _type column holds 'Video' would be ambiguous."],
       ["Story", "Story: morphAlias 'post' is also the morphAlias 'post' of Post; rows whose _type column holds 'post' would be ambiguous."],
@@ -104,7 +155,12 @@ describe("morph rules with unverifiable morph names", () => {
       comment("Image"),
       model("Video", [pk(), rel("comments", "morphMany", "Comment", { morphName: unverifiable("NAME") })]),
       model("Post", [pk(), rel("likes", "morphMany", "Like", { morphName: "likable" })]),
-      model("Like", [pk(), col("likable_type", "string"), col("likable_id", "int"), rel("likable", "morphTo", "Post", { morphName: unverifiable("N") })]),
+      model("Like", [
+        pk(),
+        col("likable_type", "string"),
+        col("likable_id", "int"),
+        rel("likable", "morphTo", "Post", { morphName: unverifiable("N") }),
+      ]),
     );
     expect(checkGraph(g).map((d) => [d.ruleId, d.node.model, d.node.relation])).toEqual([
       ["cannot-verify", "Comment", "commentable"],

@@ -2,13 +2,18 @@ import { describe, expect, it } from "vitest";
 import { checkGraph, unverifiable } from "eloquent-engine";
 import { col, graph, model, pk, rel } from "../support";
 
-const owner = (options: unknown, kind = "hasMany") => graph(model("User", [pk(), rel("posts", kind, "Post", options)]), model("Post", [pk(), col("user_id", "int")]));
+const owner = (options: unknown, kind = "hasMany") =>
+  graph(model("User", [pk(), rel("posts", kind, "Post", options)]), model("Post", [pk(), col("user_id", "int")]));
 
 describe("relation-options (ELQ501)", () => {
   it("catches a misspelt key and offers the right one", () => {
     const [d] = checkGraph(owner({ foriegnKey: "user_id" }));
     expect(d.message).toBe("User.posts (hasMany 'Post'): unknown option 'foriegnKey'. Did you mean 'foreignKey'?");
-    expect(d.suggestions[0]).toMatchObject({ kind: "replace", replacement: "foreignKey", node: { part: "option-key", option: "foriegnKey" } });
+    expect(d.suggestions[0]).toMatchObject({
+      kind: "replace",
+      replacement: "foreignKey",
+      node: { part: "option-key", option: "foriegnKey" },
+    });
   });
 
   it("catches keys that do not apply to the kind and options that are not an object", () => {
@@ -22,9 +27,13 @@ describe("option-value-type (ELQ502)", () => {
   it("requires names to be non-empty strings and pivotColumns an array of strings", () => {
     expect(checkGraph(owner({ foreignKey: 1 }))[0].message).toContain("foreignKey must be a column name string, got number 1");
     const g = graph(
-      model("Post", [pk(), rel("tags", "belongsToMany", "Tag", { pivotTable: "pt", pivotLocalKey: "p", pivotForeignKey: "t", pivotColumns: [1] })], {
-        database: { tables: { pt: { columns: { p: { type: "int" }, t: { type: "int" } } } } },
-      }),
+      model(
+        "Post",
+        [pk(), rel("tags", "belongsToMany", "Tag", { pivotTable: "pt", pivotLocalKey: "p", pivotForeignKey: "t", pivotColumns: [1] })],
+        {
+          database: { tables: { pt: { columns: { p: { type: "int" }, t: { type: "int" } } } } },
+        },
+      ),
       model("Tag", [pk()]),
     );
     expect(checkGraph(g).map((d) => d.ruleId)).toEqual(["option-value-type"]);
@@ -103,7 +112,9 @@ describe("database-metadata (ELQ604)", () => {
 
   it("rejects a non-object and says 'cannot verify' for an undeclared referenced table", () => {
     expect(checkGraph(graph(model("Post", [pk()], { database: "posts" })))[0].message).toContain("must be an object");
-    const g = graph(model("Post", [pk()], { database: { foreignKeys: [{ columns: ["id"], references: { table: "elsewhere", columns: ["id"] } }] } }));
+    const g = graph(
+      model("Post", [pk()], { database: { foreignKeys: [{ columns: ["id"], references: { table: "elsewhere", columns: ["id"] } }] } }),
+    );
     expect(checkGraph(g).map((d) => [d.ruleId, d.severity])).toEqual([["cannot-verify", "info"]]);
   });
 });

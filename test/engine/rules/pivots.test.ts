@@ -22,7 +22,10 @@ describe("pivot-metadata (ELQ301)", () => {
   });
 
   it("does not apply to Mongo models", () => {
-    const g = graph(model("Post", [col("tag_ids", "json"), rel("tags", "belongsToMany", "Tag")], { store: "mongo" }), model("Tag", [], { store: "mongo" }));
+    const g = graph(
+      model("Post", [col("tag_ids", "json"), rel("tags", "belongsToMany", "Tag")], { store: "mongo" }),
+      model("Tag", [], { store: "mongo" }),
+    );
     expect(checkGraph(g)).toEqual([]);
   });
 });
@@ -37,8 +40,14 @@ describe("pivot-columns (ELQ302)", () => {
     );
     const found = checkGraph(g).map((d) => [d.node.option, d.message]);
     expect(found).toEqual([
-      ["pivotColumns", "Post.tags (belongsToMany 'Tag'): pivotColumns 'weight' is not a column of pivot table 'post_tag' (declared by Post's static database.tables)."],
-      ["pivotForeignKey", "Post.tags (belongsToMany 'Tag'): pivotForeignKey 'tag_id' is not a column of pivot table 'post_tag' (declared by Post's static database.tables). Did you mean 'tag_di'?"],
+      [
+        "pivotColumns",
+        "Post.tags (belongsToMany 'Tag'): pivotColumns 'weight' is not a column of pivot table 'post_tag' (declared by Post's static database.tables).",
+      ],
+      [
+        "pivotForeignKey",
+        "Post.tags (belongsToMany 'Tag'): pivotForeignKey 'tag_id' is not a column of pivot table 'post_tag' (declared by Post's static database.tables). Did you mean 'tag_di'?",
+      ],
     ]);
   });
 
@@ -49,11 +58,20 @@ describe("pivot-columns (ELQ302)", () => {
       model("PostTag", [col("post_id", "int")], { table: "post_tag" }),
     );
     const [d] = checkGraph(g);
-    expect(d.suggestions).toContainEqual({ kind: "add-column", description: 'Add tag_id: column("int") to PostTag', model: "PostTag", column: "tag_id", columnType: "int" });
+    expect(d.suggestions).toContainEqual({
+      kind: "add-column",
+      description: 'Add tag_id: column("int") to PostTag',
+      model: "PostTag",
+      column: "tag_id",
+      columnType: "int",
+    });
   });
 
   it("says 'cannot verify' for an undeclared pivot table or an unreadable static database", () => {
-    const g = graph(model("Post", [pk(), rel("tags", "belongsToMany", "Tag", pivotMeta)]), model("Tag", [pk()], { database: unverifiable("buildDb()") }));
+    const g = graph(
+      model("Post", [pk(), rel("tags", "belongsToMany", "Tag", pivotMeta)]),
+      model("Tag", [pk()], { database: unverifiable("buildDb()") }),
+    );
     const [d] = checkGraph(g);
     expect(d).toMatchObject({ ruleId: "cannot-verify", severity: "info", node: { option: "pivotTable" } });
     expect(d.message).toContain("some static database could not be read");
@@ -62,7 +80,10 @@ describe("pivot-columns (ELQ302)", () => {
 
 describe("mongo-belongs-to-many (ELQ303) / mongo-reference-array (ELQ304)", () => {
   it("warns on a Mongo pivot collection and proposes document references", () => {
-    const g = graph(model("Playlist", [rel("songs", "belongsToMany", "Song", { pivotTable: "playlist_song" })], { store: "mongo" }), model("Song", [], { store: "mongo" }));
+    const g = graph(
+      model("Playlist", [rel("songs", "belongsToMany", "Song", { pivotTable: "playlist_song" })], { store: "mongo" }),
+      model("Song", [], { store: "mongo" }),
+    );
     const [d] = checkGraph(g);
     expect(d).toMatchObject({ ruleId: "mongo-belongs-to-many", severity: "warning", node: { part: "option-value", option: "pivotTable" } });
     expect(d.hint).toContain("'song_ids'");
@@ -74,7 +95,10 @@ describe("mongo-belongs-to-many (ELQ303) / mongo-reference-array (ELQ304)", () =
     expect(d).toMatchObject({ ruleId: "mongo-reference-array", severity: "error" });
     expect(d.message).toContain("inferred foreignKey 'song_ids', but Playlist has no column 'song_ids'");
     expect(d.suggestions).toContainEqual(expect.objectContaining({ kind: "add-column", column: "song_ids", columnType: "json" }));
-    const ok = graph(model("Playlist", [col("song_ids", "json"), rel("songs", "belongsToMany", "Song")], { store: "mongo" }), model("Song", [], { store: "mongo" }));
+    const ok = graph(
+      model("Playlist", [col("song_ids", "json"), rel("songs", "belongsToMany", "Song")], { store: "mongo" }),
+      model("Song", [], { store: "mongo" }),
+    );
     expect(checkGraph(ok)).toEqual([]);
   });
 });

@@ -57,13 +57,23 @@ export interface RelationSite {
 }
 
 /** The `relation(...)` call the cursor is in, and where in it. */
-export function relationSiteAt(ts: typeof TS, sourceFile: TS.SourceFile, position: number, facts: FileFacts | undefined): RelationSite | undefined {
+export function relationSiteAt(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  position: number,
+  facts: FileFacts | undefined,
+): RelationSite | undefined {
   const node = findNodeAt(ts, sourceFile, position);
   if (!node) return undefined;
   let current: TS.Node | undefined = node;
   let child: TS.Node | undefined;
   while (current && !ts.isSourceFile(current)) {
-    if (ts.isCallExpression(current) && child !== undefined && current.arguments.includes(child as TS.Expression) && isRelationCallee(ts, current.expression, facts)) {
+    if (
+      ts.isCallExpression(current) &&
+      child !== undefined &&
+      current.arguments.includes(child as TS.Expression) &&
+      isRelationCallee(ts, current.expression, facts)
+    ) {
       return describeSite(ts, sourceFile, current, child as TS.Expression, node, position);
     }
     child = current;
@@ -72,7 +82,14 @@ export function relationSiteAt(ts: typeof TS, sourceFile: TS.SourceFile, positio
   return undefined;
 }
 
-function describeSite(ts: typeof TS, sourceFile: TS.SourceFile, call: TS.CallExpression, argument: TS.Expression, node: TS.Node, position: number): RelationSite {
+function describeSite(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  call: TS.CallExpression,
+  argument: TS.Expression,
+  node: TS.Node,
+  position: number,
+): RelationSite {
   const index = call.arguments.indexOf(argument);
   const literalString = (expression: TS.Expression | undefined) => {
     const inner = expression ? skipOuter(ts, expression) : undefined;
@@ -90,7 +107,8 @@ function describeSite(ts: typeof TS, sourceFile: TS.SourceFile, call: TS.CallExp
     site.relation = propertyKey(ts, entry);
     const schemaObject = entry.parent;
     const member = schemaObject?.parent;
-    if (member && ts.isPropertyDeclaration(member) && ts.isClassLike(member.parent) && member.parent.name) site.model = member.parent.name.text;
+    if (member && ts.isPropertyDeclaration(member) && ts.isClassLike(member.parent) && member.parent.name)
+      site.model = member.parent.name.text;
   }
   if (index === 2) {
     const options = skipOuter(ts, argument);

@@ -35,7 +35,11 @@ export function fixesFor(diagnostic: Diagnostic, context: FixContext): TS.CodeFi
     actions.push({
       fixName: `eloquent-${suggestion.kind}`,
       description: suggestion.description,
-      changes: [...changes].map(([fileName, textChanges]) => ({ fileName, textChanges, ...(newFiles.has(fileName) ? { isNewFile: true } : {}) })),
+      changes: [...changes].map(([fileName, textChanges]) => ({
+        fileName,
+        textChanges,
+        ...(newFiles.has(fileName) ? { isNewFile: true } : {}),
+      })),
     });
   }
   return actions;

@@ -40,7 +40,10 @@ export function eloquentCompletions(
     const stringSpan = site.literal ? innerSpan(sourceFile, site.literal) : undefined;
     const declaring = site.model === undefined ? undefined : snapshot.models.get(site.model);
     if (site.argument === 0 && site.literal) {
-      return { entries: engine.vocabulary.RELATION_KINDS.map((name) => ({ name, kind: ts.ScriptElementKind.string })), ...(stringSpan ? { replacementSpan: stringSpan } : {}) };
+      return {
+        entries: engine.vocabulary.RELATION_KINDS.map((name) => ({ name, kind: ts.ScriptElementKind.string })),
+        ...(stringSpan ? { replacementSpan: stringSpan } : {}),
+      };
     }
     if (site.argument === 1 && site.literal) {
       // A model renamed by static modelName is also listed under its class name: offer each model once.
@@ -57,7 +60,8 @@ export function eloquentCompletions(
         const options = site.option.node;
         const object = ts.isObjectLiteralExpression(options) ? options : options.parent;
         if (object && ts.isObjectLiteralExpression(object)) {
-          for (const property of object.properties) if (property.name && ts.isIdentifier(property.name) && property !== options) present.add(property.name.text);
+          for (const property of object.properties)
+            if (property.name && ts.isIdentifier(property.name) && property !== options) present.add(property.name.text);
         }
         const keys = engine.vocabulary.optionKeysFor(site.kind, declaring?.store).filter((key) => !present.has(key));
         return { entries: keys.map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })), exclusive: true };
@@ -74,7 +78,10 @@ export function eloquentCompletions(
         else if (owner && "table" in owner) names = index.knownTable(owner.table)?.columns.keys();
         if (site.option.key === "pivotTable") names = [...index.knownTables()].map((table) => table.table);
         if (!names) return undefined;
-        return { entries: [...names].map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })), ...(stringSpan ? { replacementSpan: stringSpan } : {}) };
+        return {
+          entries: [...names].map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })),
+          ...(stringSpan ? { replacementSpan: stringSpan } : {}),
+        };
       }
     }
     return undefined;
@@ -111,7 +118,8 @@ function querySiteCompletions(
       let model = snapshot.models.get(site.root);
       for (const segment of segments) {
         const relation = model?.relations.find((candidate) => candidate.name === segment);
-        model = relation && typeof relation.target === "string" && relation.kind !== "morphTo" ? snapshot.models.get(relation.target) : undefined;
+        model =
+          relation && typeof relation.target === "string" && relation.kind !== "morphTo" ? snapshot.models.get(relation.target) : undefined;
       }
       if (!model) return undefined;
       const segmentStart = position - current.length;
@@ -151,7 +159,7 @@ export function mergeCompletions(
     ...(prior ?? {}),
     ...(ours.exclusive && ours.replacementSpan ? { optionalReplacementSpan: ours.replacementSpan } : {}),
     isGlobalCompletion: false,
-    isMemberCompletion: ours.exclusive ? true : prior?.isMemberCompletion ?? false,
+    isMemberCompletion: ours.exclusive ? true : (prior?.isMemberCompletion ?? false),
     isNewIdentifierLocation: prior?.isNewIdentifierLocation ?? false,
     entries,
   } as TS.WithMetadata<TS.CompletionInfo>;

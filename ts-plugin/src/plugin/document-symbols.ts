@@ -13,8 +13,12 @@ export function withRelationLabels(tree: TS.NavigationTree, snapshot: Snapshot, 
       const name = relation.loc?.name;
       if (!name) continue;
       const kind = typeof relation.kind === "string" ? relation.kind : "?";
-      const target = typeof relation.target === "string" ? relation.target : Array.isArray(relation.target) ? relation.target.join(" | ") : "?";
-      labels.set(name.start, kind === "morphTo" && typeof relation.target !== "string" ? `${relation.name}: morphTo` : `${relation.name}: ${kind} → ${target}`);
+      const target =
+        typeof relation.target === "string" ? relation.target : Array.isArray(relation.target) ? relation.target.join(" | ") : "?";
+      labels.set(
+        name.start,
+        kind === "morphTo" && typeof relation.target !== "string" ? `${relation.name}: morphTo` : `${relation.name}: ${kind} → ${target}`,
+      );
     }
   }
   if (labels.size === 0) return tree;

@@ -13,7 +13,7 @@ export function createGuard(logger: Logger) {
     try {
       return run();
     } catch (error) {
-      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       logger.info(`[eloquent-ts-plugin] ${hook} failed; returning TypeScript's result. ${detail}`);
       if (!fallbackComputed) {
         fallbackValue = fallback();

@@ -44,7 +44,11 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       });
       logger.info(`[eloquent-ts-plugin] loaded for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
       const stats = registerStats(info, logger);
-      guard("registerSupportedCodes", () => undefined, () => registerSupportedCodes(ts, eloquentCodes(), logger.info));
+      guard(
+        "registerSupportedCodes",
+        () => undefined,
+        () => registerSupportedCodes(ts, eloquentCodes(), logger.info),
+      );
 
       const context = (fileName: string): { program: TS.Program; sourceFile: TS.SourceFile; snapshot: Snapshot } | undefined => {
         const program = inner.getProgram();
@@ -56,21 +60,26 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       const proxy: TS.LanguageService = Object.create(null);
       for (const key of Object.keys(inner) as (keyof TS.LanguageService)[]) {
         const member = inner[key];
-        (proxy as unknown as Record<string, unknown>)[key] = typeof member === "function" ? (...args: unknown[]) => (member as Function).apply(inner, args) : member;
+        (proxy as unknown as Record<string, unknown>)[key] =
+          typeof member === "function" ? (...args: unknown[]) => (member as Function).apply(inner, args) : member;
       }
 
       proxy.getSemanticDiagnostics = (fileName) => {
         const prior = inner.getSemanticDiagnostics(fileName);
         const started = performance.now();
         try {
-          return guard("getSemanticDiagnostics", () => prior, () => {
-            const program = inner.getProgram();
-            const sourceFile = program?.getSourceFile(fileName);
-            if (!program || !sourceFile) return prior;
-            const ours = analysis.fileDiagnostics(program, sourceFile);
-            if (ours.length === 0) return prior;
-            return [...prior, ...ours.map((diagnostic) => toTsDiagnostic(ts, sourceFile, diagnostic, diagnostic.span!))];
-          });
+          return guard(
+            "getSemanticDiagnostics",
+            () => prior,
+            () => {
+              const program = inner.getProgram();
+              const sourceFile = program?.getSourceFile(fileName);
+              if (!program || !sourceFile) return prior;
+              const ours = analysis.fileDiagnostics(program, sourceFile);
+              if (ours.length === 0) return prior;
+              return [...prior, ...ours.map((diagnostic) => toTsDiagnostic(ts, sourceFile, diagnostic, diagnostic.span!))];
+            },
+          );
         } finally {
           stats.record(performance.now() - started);
         }
@@ -78,122 +87,174 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
 
       proxy.getCompletionsAtPosition = (fileName, position, options, formatting) => {
         const prior = inner.getCompletionsAtPosition(fileName, position, options, formatting);
-        return guard("getCompletionsAtPosition", () => prior, () => {
-          const state = context(fileName);
-          if (!state) return prior;
-          const ours = eloquentCompletions(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
-          return ours ? mergeCompletions(ts, prior, ours) : prior;
-        });
+        return guard(
+          "getCompletionsAtPosition",
+          () => prior,
+          () => {
+            const state = context(fileName);
+            if (!state) return prior;
+            const ours = eloquentCompletions(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
+            return ours ? mergeCompletions(ts, prior, ours) : prior;
+          },
+        );
       };
 
       proxy.getCodeFixesAtPosition = (fileName, start, end, errorCodes, formatOptions, preferences) => {
         const prior = inner.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences);
-        return guard("getCodeFixesAtPosition", () => prior, () => {
-          const state = context(fileName);
-          if (!state) return prior;
-          const codes = new Set(errorCodes);
-          const newLine = formatOptions.newLineCharacter ?? ts.sys?.newLine ?? "\n";
-          const fixes: TS.CodeFixAction[] = [];
-          for (const diagnostic of analysis.fileDiagnostics(state.program, state.sourceFile)) {
-            const span = diagnostic.span!;
-            if (!codes.has(numericCode(diagnostic.code)) || span.end < start || span.start > end) continue;
-            fixes.push(
-              ...fixesFor(diagnostic, {
-                snapshot: state.snapshot,
-                getSourceFile: (name) => state.program.getSourceFile(name),
-                newLine,
-              }),
-            );
-          }
-          return fixes.length === 0 ? prior : [...fixes, ...prior];
-        });
+        return guard(
+          "getCodeFixesAtPosition",
+          () => prior,
+          () => {
+            const state = context(fileName);
+            if (!state) return prior;
+            const codes = new Set(errorCodes);
+            const newLine = formatOptions.newLineCharacter ?? ts.sys?.newLine ?? "\n";
+            const fixes: TS.CodeFixAction[] = [];
+            for (const diagnostic of analysis.fileDiagnostics(state.program, state.sourceFile)) {
+              const span = diagnostic.span!;
+              if (!codes.has(numericCode(diagnostic.code)) || span.end < start || span.start > end) continue;
+              fixes.push(
+                ...fixesFor(diagnostic, {
+                  snapshot: state.snapshot,
+                  getSourceFile: (name) => state.program.getSourceFile(name),
+                  newLine,
+                }),
+              );
+            }
+            return fixes.length === 0 ? prior : [...fixes, ...prior];
+          },
+        );
       };
 
       proxy.getSupportedCodeFixes = (fileName) => {
         const prior = inner.getSupportedCodeFixes(fileName);
-        return guard("getSupportedCodeFixes", () => prior, () => {
-          const codes = new Set(prior);
-          for (const code of eloquentCodes()) codes.add(String(code));
-          return [...codes];
-        });
+        return guard(
+          "getSupportedCodeFixes",
+          () => prior,
+          () => {
+            const codes = new Set(prior);
+            for (const code of eloquentCodes()) codes.add(String(code));
+            return [...codes];
+          },
+        );
       };
 
       proxy.getDefinitionAndBoundSpan = (fileName, position) => {
         const prior = inner.getDefinitionAndBoundSpan(fileName, position);
-        return guard("getDefinitionAndBoundSpan", () => prior, () => {
-          const state = context(fileName);
-          const found = state && eloquentDefinition(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
-          if (!found) return prior;
-          return { textSpan: found.textSpan, definitions: [definitionInfo(ts, found)] };
-        });
+        return guard(
+          "getDefinitionAndBoundSpan",
+          () => prior,
+          () => {
+            const state = context(fileName);
+            const found = state && eloquentDefinition(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
+            if (!found) return prior;
+            return { textSpan: found.textSpan, definitions: [definitionInfo(ts, found)] };
+          },
+        );
       };
 
       proxy.getDefinitionAtPosition = (fileName, position) => {
         const prior = inner.getDefinitionAtPosition(fileName, position);
-        return guard("getDefinitionAtPosition", () => prior, () => {
-          const state = context(fileName);
-          const found = state && eloquentDefinition(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
-          return found ? [definitionInfo(ts, found)] : prior;
-        });
+        return guard(
+          "getDefinitionAtPosition",
+          () => prior,
+          () => {
+            const state = context(fileName);
+            const found = state && eloquentDefinition(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
+            return found ? [definitionInfo(ts, found)] : prior;
+          },
+        );
       };
 
       proxy.getQuickInfoAtPosition = (fileName, position, ...rest: unknown[]) => {
         const prior = (inner.getQuickInfoAtPosition as (...args: unknown[]) => TS.QuickInfo | undefined)(fileName, position, ...rest);
-        return guard("getQuickInfoAtPosition", () => prior, () => {
-          const state = context(fileName);
-          const hover = state && eloquentHover(state.snapshot, state.sourceFile, position);
-          if (!hover) return prior;
-          // Without TypeScript's own hover, our first line is the heading: not repeated in the body.
-          const body = prior ? hover.lines : hover.lines.slice(1);
-          const documentation: TS.SymbolDisplayPart[] = [{ kind: "text", text: body.join("\n\n") }];
-          if (prior?.documentation?.length) documentation.push({ kind: "lineBreak", text: "\n\n" }, ...prior.documentation);
-          return {
-            kind: prior?.kind ?? ts.ScriptElementKind.memberVariableElement,
-            kindModifiers: prior?.kindModifiers ?? "",
-            textSpan: prior?.textSpan ?? hover.span,
-            displayParts: prior?.displayParts ?? [{ kind: "text", text: hover.lines[0]! }],
-            documentation,
-            ...(prior?.tags ? { tags: prior.tags } : {}),
-          };
-        });
+        return guard(
+          "getQuickInfoAtPosition",
+          () => prior,
+          () => {
+            const state = context(fileName);
+            const hover = state && eloquentHover(state.snapshot, state.sourceFile, position);
+            if (!hover) return prior;
+            // Without TypeScript's own hover, our first line is the heading: not repeated in the body.
+            const body = prior ? hover.lines : hover.lines.slice(1);
+            const documentation: TS.SymbolDisplayPart[] = [{ kind: "text", text: body.join("\n\n") }];
+            if (prior?.documentation?.length) documentation.push({ kind: "lineBreak", text: "\n\n" }, ...prior.documentation);
+            return {
+              kind: prior?.kind ?? ts.ScriptElementKind.memberVariableElement,
+              kindModifiers: prior?.kindModifiers ?? "",
+              textSpan: prior?.textSpan ?? hover.span,
+              displayParts: prior?.displayParts ?? [{ kind: "text", text: hover.lines[0]! }],
+              documentation,
+              ...(prior?.tags ? { tags: prior.tags } : {}),
+            };
+          },
+        );
       };
 
       withStringReferences(ts, proxy, inner, guard, context);
 
       proxy.provideInlayHints = (fileName, span, preferences) => {
         const prior = inner.provideInlayHints(fileName, span, preferences);
-        return guard("provideInlayHints", () => prior, () => {
-          const state = context(fileName);
-          const ours = state ? eloquentInlayHints(ts, state.snapshot, state.sourceFile, span) : [];
-          return ours.length === 0 ? prior : [...prior, ...ours].sort((a, b) => a.position - b.position);
-        });
+        return guard(
+          "provideInlayHints",
+          () => prior,
+          () => {
+            const state = context(fileName);
+            const ours = state ? eloquentInlayHints(ts, state.snapshot, state.sourceFile, span) : [];
+            return ours.length === 0 ? prior : [...prior, ...ours].sort((a, b) => a.position - b.position);
+          },
+        );
       };
 
       proxy.getApplicableRefactors = (fileName, positionOrRange, ...rest: unknown[]) => {
-        const prior = (inner.getApplicableRefactors as (...args: unknown[]) => TS.ApplicableRefactorInfo[])(fileName, positionOrRange, ...rest);
-        return guard("getApplicableRefactors", () => prior, () => {
-          const state = context(fileName);
-          const ours = state ? eloquentRefactors(state.snapshot, fileName, positionOrRange) : [];
-          return ours.length === 0 ? prior : [...ours, ...prior];
-        });
+        const prior = (inner.getApplicableRefactors as (...args: unknown[]) => TS.ApplicableRefactorInfo[])(
+          fileName,
+          positionOrRange,
+          ...rest,
+        );
+        return guard(
+          "getApplicableRefactors",
+          () => prior,
+          () => {
+            const state = context(fileName);
+            const ours = state ? eloquentRefactors(state.snapshot, fileName, positionOrRange) : [];
+            return ours.length === 0 ? prior : [...ours, ...prior];
+          },
+        );
       };
 
       proxy.getEditsForRefactor = (fileName, formatOptions, positionOrRange, refactorName, actionName, ...rest: unknown[]) => {
-        const theirs = () => (inner.getEditsForRefactor as (...args: unknown[]) => TS.RefactorEditInfo | undefined)(fileName, formatOptions, positionOrRange, refactorName, actionName, ...rest);
+        const theirs = () =>
+          (inner.getEditsForRefactor as (...args: unknown[]) => TS.RefactorEditInfo | undefined)(
+            fileName,
+            formatOptions,
+            positionOrRange,
+            refactorName,
+            actionName,
+            ...rest,
+          );
         if (refactorName !== INVERSE_REFACTOR) return theirs();
-        return guard("getEditsForRefactor", () => undefined, () => {
-          const state = context(fileName);
-          const newLine = formatOptions.newLineCharacter ?? ts.sys?.newLine ?? "\n";
-          return state ? eloquentRefactorEdits(state.snapshot, state.program, fileName, positionOrRange, newLine) : undefined;
-        });
+        return guard(
+          "getEditsForRefactor",
+          () => undefined,
+          () => {
+            const state = context(fileName);
+            const newLine = formatOptions.newLineCharacter ?? ts.sys?.newLine ?? "\n";
+            return state ? eloquentRefactorEdits(state.snapshot, state.program, fileName, positionOrRange, newLine) : undefined;
+          },
+        );
       };
 
       proxy.getNavigationTree = (fileName) => {
         const prior = inner.getNavigationTree(fileName);
-        return guard("getNavigationTree", () => prior, () => {
-          const state = context(fileName);
-          return state ? withRelationLabels(prior, state.snapshot, fileName) : prior;
-        });
+        return guard(
+          "getNavigationTree",
+          () => prior,
+          () => {
+            const state = context(fileName);
+            return state ? withRelationLabels(prior, state.snapshot, fileName) : prior;
+          },
+        );
       };
       return proxy;
     },

@@ -24,7 +24,12 @@ export function eloquentInlayHints(ts: typeof TS, snapshot: Snapshot, sourceFile
     index ??= snapshotIndex(snapshot, engine);
     const table = engine.modelTable(model);
     if (table?.inferred && inSpan(name.end)) {
-      hints.push({ text: `${model.store === "mongo" ? "collection" : "table"}: ${table.name}`, position: name.end, kind: ts.InlayHintKind.Type, whitespaceBefore: true });
+      hints.push({
+        text: `${model.store === "mongo" ? "collection" : "table"}: ${table.name}`,
+        position: name.end,
+        kind: ts.InlayHintKind.Type,
+        whitespaceBefore: true,
+      });
     }
     const declaring = index.models.find((candidate) => candidate.node === model);
     if (!declaring) continue;

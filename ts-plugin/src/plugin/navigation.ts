@@ -16,7 +16,13 @@ export interface Definition {
   containerName: string;
 }
 
-export function eloquentDefinition(ts: typeof TS, snapshot: Snapshot, sourceFile: TS.SourceFile, position: number, checker: TS.TypeChecker | undefined): Definition | undefined {
+export function eloquentDefinition(
+  ts: typeof TS,
+  snapshot: Snapshot,
+  sourceFile: TS.SourceFile,
+  position: number,
+  checker: TS.TypeChecker | undefined,
+): Definition | undefined {
   const facts = snapshot.extraction.files.get(sourceFile.fileName);
   const site = relationSiteAt(ts, sourceFile, position, facts);
   if (site?.literal) {
@@ -24,14 +30,27 @@ export function eloquentDefinition(ts: typeof TS, snapshot: Snapshot, sourceFile
     const value = site.literal.text;
     if (site.argument === 1) {
       const model = snapshot.models.get(value);
-      if (model?.loc?.name) return { textSpan, target: model.loc.name, name: model.name, kind: ts.ScriptElementKind.classElement, containerName: "" };
+      if (model?.loc?.name)
+        return { textSpan, target: model.loc.name, name: model.name, kind: ts.ScriptElementKind.classElement, containerName: "" };
       return undefined;
     }
-    if (site.argument === 2 && site.option?.position === "value" && site.option.key !== undefined && site.model !== undefined && snapshot.engine) {
+    if (
+      site.argument === 2 &&
+      site.option?.position === "value" &&
+      site.option.key !== undefined &&
+      site.model !== undefined &&
+      snapshot.engine
+    ) {
       const index = snapshotIndex(snapshot, snapshot.engine);
       const declaring = index.model(site.model);
       const relation = site.relation === undefined ? undefined : declaring?.relations.get(site.relation);
-      const owner = snapshot.engine.keyOwner(site.kind, site.option.key, site.model, site.target, relation ? stringOption(relation, "pivotTable") : undefined);
+      const owner = snapshot.engine.keyOwner(
+        site.kind,
+        site.option.key,
+        site.model,
+        site.target,
+        relation ? stringOption(relation, "pivotTable") : undefined,
+      );
       // The engine's effective columns: `created_at` goes to the `timestamps` entry that produces it.
       let container: ModelNode | undefined;
       let column: ColumnInfo | undefined;
@@ -48,7 +67,8 @@ export function eloquentDefinition(ts: typeof TS, snapshot: Snapshot, sourceFile
         if (column && table?.declaredBy.via === "database") fallback = container?.loc?.database;
       }
       const target = column?.node?.loc?.entry ?? column?.node?.loc?.name ?? fallback;
-      if (container && target) return { textSpan, target, name: value, kind: ts.ScriptElementKind.memberVariableElement, containerName: container.name };
+      if (container && target)
+        return { textSpan, target, name: value, kind: ts.ScriptElementKind.memberVariableElement, containerName: container.name };
       // `pivotTable: "post_tags"` → the model on that table, or the `static database` declaring it.
       if (site.option.key === "pivotTable") {
         const table = index.knownTable(value);
@@ -72,7 +92,13 @@ export function eloquentDefinition(ts: typeof TS, snapshot: Snapshot, sourceFile
         if (position >= offset && position <= offset + segment.length) {
           const target = relation?.loc?.entry;
           return relation && target && model
-            ? { textSpan: { start: offset, length: segment.length }, target, name: segment, kind: ts.ScriptElementKind.memberVariableElement, containerName: model.name }
+            ? {
+                textSpan: { start: offset, length: segment.length },
+                target,
+                name: segment,
+                kind: ts.ScriptElementKind.memberVariableElement,
+                containerName: model.name,
+              }
             : undefined;
         }
         offset += segment.length + 1;
@@ -84,7 +110,11 @@ export function eloquentDefinition(ts: typeof TS, snapshot: Snapshot, sourceFile
 }
 
 /** Hover text for the relation entry at `position`, or undefined when not on one. */
-export function eloquentHover(snapshot: Snapshot, sourceFile: TS.SourceFile, position: number): { lines: string[]; span: TS.TextSpan } | undefined {
+export function eloquentHover(
+  snapshot: Snapshot,
+  sourceFile: TS.SourceFile,
+  position: number,
+): { lines: string[]; span: TS.TextSpan } | undefined {
   const engine = snapshot.engine;
   if (!engine) return undefined;
   for (const model of snapshot.extraction.graph.models) {

@@ -29,9 +29,14 @@ function inverseAt(snapshot: Snapshot, fileName: string, position: number): Extr
   return undefined;
 }
 
-const positionOf = (positionOrRange: number | TS.TextRange) => (typeof positionOrRange === "number" ? positionOrRange : positionOrRange.pos);
+const positionOf = (positionOrRange: number | TS.TextRange) =>
+  typeof positionOrRange === "number" ? positionOrRange : positionOrRange.pos;
 
-export function eloquentRefactors(snapshot: Snapshot, fileName: string, positionOrRange: number | TS.TextRange): TS.ApplicableRefactorInfo[] {
+export function eloquentRefactors(
+  snapshot: Snapshot,
+  fileName: string,
+  positionOrRange: number | TS.TextRange,
+): TS.ApplicableRefactorInfo[] {
   const suggestion = inverseAt(snapshot, fileName, positionOf(positionOrRange));
   if (!suggestion) return [];
   return [
@@ -61,6 +66,10 @@ export function eloquentRefactorEdits(
   });
   if (!edits || edits.length === 0) return undefined;
   const byFile = new Map<string, TS.TextChange[]>();
-  for (const edit of edits) byFile.set(edit.fileName, [...(byFile.get(edit.fileName) ?? []), { span: { start: edit.start, length: edit.end - edit.start }, newText: edit.newText }]);
+  for (const edit of edits)
+    byFile.set(edit.fileName, [
+      ...(byFile.get(edit.fileName) ?? []),
+      { span: { start: edit.start, length: edit.end - edit.start }, newText: edit.newText },
+    ]);
   return { edits: [...byFile].map(([name, textChanges]) => ({ fileName: name, textChanges })) };
 }

@@ -52,7 +52,9 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
       const targetTable = tableName(target!);
       const fkName = column(keys.foreignKey);
       const ownerName = column(keys.ownerKey);
-      out.push({ text: `Keys: ${key(self.name, fkName, "foreignKey", inferred(keys.foreignKey), `<snake target>_id`)} → ${key(targetTable, ownerName, "ownerKey", inferred(keys.ownerKey), `${target!.name}'s primary key`)}` });
+      out.push({
+        text: `Keys: ${key(self.name, fkName, "foreignKey", inferred(keys.foreignKey), `<snake target>_id`)} → ${key(targetTable, ownerName, "ownerKey", inferred(keys.ownerKey), `${target!.name}'s primary key`)}`,
+      });
       out.push({ text: `Eager load: ${inQuery(targetTable, ownerName)} — one query for all ${declaring.name} rows, matched by ${fkName}` });
       break;
     }
@@ -61,7 +63,9 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
       const targetTable = tableName(target!);
       const fkName = column(keys.foreignKey);
       const localName = column(keys.localKey);
-      out.push({ text: `Keys: ${key(targetTable, fkName, "foreignKey", inferred(keys.foreignKey), `<snake ${declaring.name}>_id`)} → ${key(self.name, localName, "localKey", inferred(keys.localKey), `${declaring.name}'s primary key`)}` });
+      out.push({
+        text: `Keys: ${key(targetTable, fkName, "foreignKey", inferred(keys.foreignKey), `<snake ${declaring.name}>_id`)} → ${key(self.name, localName, "localKey", inferred(keys.localKey), `${declaring.name}'s primary key`)}`,
+      });
       out.push({ text: `Eager load: ${inQuery(targetTable, fkName)} — one query for all ${declaring.name} rows` });
       break;
     }
@@ -71,7 +75,9 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
       const pivot = stringOption(relation, "pivotTable");
       if (mongo && engine.mongoBelongsToManyMode(relation.options) === "array") {
         const field = column(keys.foreignKey);
-        out.push({ text: `Keys: ${self.name}.${field} (${inferred(keys.foreignKey) ? "inferred foreignKey: array of ids" : "foreignKey"}) → ${targetTable}.${owner}` });
+        out.push({
+          text: `Keys: ${self.name}.${field} (${inferred(keys.foreignKey) ? "inferred foreignKey: array of ids" : "foreignKey"}) → ${targetTable}.${owner}`,
+        });
         out.push({ text: `Eager load: db.${targetTable}.find({ ${owner}: { $in: <every ${field}> } })` });
         break;
       }
@@ -79,7 +85,8 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
       const pivotForeign = column(keys.pivotForeignKey);
       const local = column(keys.localKey);
       const pivotName = pivot ?? "(pivotTable missing)";
-      const mark = (pivotKey: RelationKey | undefined, option: string) => (inferred(pivotKey) ? ` (inferred ${option}: not declared, the check asks for it)` : "");
+      const mark = (pivotKey: RelationKey | undefined, option: string) =>
+        inferred(pivotKey) ? ` (inferred ${option}: not declared, the check asks for it)` : "";
       out.push({
         text: `${mongo ? "Pivot collection" : "Pivot"}: ${pivotName}.${pivotLocal}${mark(keys.pivotLocalKey, "pivotLocalKey")} → ${self.name}.${local}; ${pivotName}.${pivotForeign}${mark(keys.pivotForeignKey, "pivotForeignKey")} → ${targetTable}.${owner}`,
       });
@@ -116,9 +123,13 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
       const morphName = engine.resolveMorphName(kind, relation.name, relation.options) ?? relation.name;
       const columns = { type: column(keys.morphType), id: column(keys.morphId) };
       const parents = [...new Set(index.morphParentsOf(declaring.name, morphName).map((parent) => parent.model.name))].sort();
-      out.push({ text: `Morph columns on ${self.name}: ${columns.type}, ${columns.id}${stringOption(relation, "morphName") === undefined ? " (inferred from the relation name)" : ""}` });
+      out.push({
+        text: `Morph columns on ${self.name}: ${columns.type}, ${columns.id}${stringOption(relation, "morphName") === undefined ? " (inferred from the relation name)" : ""}`,
+      });
       out.push({ text: `Possible parents: ${parents.length > 0 ? parents.join(", ") : "none found"}` });
-      out.push({ text: `Eager load: one query per parent type found in ${columns.type}, e.g. select * from <parent table> where <parent key> in (?, ?, ...)` });
+      out.push({
+        text: `Eager load: one query per parent type found in ${columns.type}, e.g. select * from <parent table> where <parent key> in (?, ?, ...)`,
+      });
       break;
     }
     default:

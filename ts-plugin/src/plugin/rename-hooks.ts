@@ -12,7 +12,13 @@ type Context = (fileName: string) => { program: TS.Program; sourceFile: TS.Sourc
 
 const nameOf = (entity: Entity) => (entity.kind === "model" ? entity.model : entity.kind === "relation" ? entity.relation : entity.column);
 
-export function withStringReferences(ts: typeof TS, proxy: TS.LanguageService, inner: TS.LanguageService, guard: Guard, context: Context): void {
+export function withStringReferences(
+  ts: typeof TS,
+  proxy: TS.LanguageService,
+  inner: TS.LanguageService,
+  guard: Guard,
+  context: Context,
+): void {
   const lookup = (fileName: string, position: number): { found: EntityAt; state: NonNullable<ReturnType<Context>> } | undefined => {
     const state = context(fileName);
     const found = state && entityAt(ts, state.snapshot, state.program, state.sourceFile, position);
@@ -30,9 +36,21 @@ export function withStringReferences(ts: typeof TS, proxy: TS.LanguageService, i
     });
   };
 
-  proxy.findRenameLocations = (fileName: string, position: number, findInStrings: boolean, findInComments: boolean, preferences?: unknown) => {
+  proxy.findRenameLocations = (
+    fileName: string,
+    position: number,
+    findInStrings: boolean,
+    findInComments: boolean,
+    preferences?: unknown,
+  ) => {
     const call = (file: string, at: number) =>
-      (inner.findRenameLocations as (...args: unknown[]) => readonly TS.RenameLocation[] | undefined)(file, at, findInStrings, findInComments, preferences);
+      (inner.findRenameLocations as (...args: unknown[]) => readonly TS.RenameLocation[] | undefined)(
+        file,
+        at,
+        findInStrings,
+        findInComments,
+        preferences,
+      );
     const prior = () => call(fileName, position);
     return guard("findRenameLocations", prior, () => {
       const hit = lookup(fileName, position);
@@ -40,10 +58,15 @@ export function withStringReferences(ts: typeof TS, proxy: TS.LanguageService, i
       const { found, state } = hit;
       const theirs = found.inString ? (found.declaration ? call(found.declaration.file, found.declaration.start) : []) : prior();
       const locations: TS.RenameLocation[] = [...(theirs ?? [])];
-      const keep = found.entity.kind === "model" ? keepStoredNamesLocation(ts, state.snapshot, state.program, found.entity.model) : undefined;
+      const keep =
+        found.entity.kind === "model" ? keepStoredNamesLocation(ts, state.snapshot, state.program, found.entity.model) : undefined;
       if (keep) {
         const at = locations.findIndex((location) => location.fileName === keep.file && location.textSpan.start === keep.start);
-        const replacement: TS.RenameLocation = { fileName: keep.file, textSpan: { start: keep.start, length: keep.end - keep.start }, suffixText: keep.suffixText };
+        const replacement: TS.RenameLocation = {
+          fileName: keep.file,
+          textSpan: { start: keep.start, length: keep.end - keep.start },
+          suffixText: keep.suffixText,
+        };
         if (at >= 0) locations[at] = replacement;
         else locations.push(replacement);
       }
@@ -61,10 +84,18 @@ export function withStringReferences(ts: typeof TS, proxy: TS.LanguageService, i
       const hit = lookup(fileName, position);
       if (!hit) return prior();
       const { found, state } = hit;
-      const theirs = (found.inString ? (found.declaration ? inner.findReferences(found.declaration.file, found.declaration.start) : undefined) : prior()) ?? [];
+      const theirs =
+        (found.inString
+          ? found.declaration
+            ? inner.findReferences(found.declaration.file, found.declaration.start)
+            : undefined
+          : prior()) ?? [];
       const symbols: TS.ReferencedSymbol[] = theirs.map((symbol) => ({ ...symbol, references: [...symbol.references] }));
       const ours = stringOccurrences(ts, state.snapshot, state.program, found.entity).filter(
-        (occurrence) => !symbols.some((symbol) => symbol.references.some((reference) => reference.fileName === occurrence.file && overlaps(reference.textSpan, occurrence))),
+        (occurrence) =>
+          !symbols.some((symbol) =>
+            symbol.references.some((reference) => reference.fileName === occurrence.file && overlaps(reference.textSpan, occurrence)),
+          ),
       );
       if (ours.length === 0) return theirs;
       const entries: TS.ReferencedSymbolEntry[] = ours.map((occurrence) => ({

@@ -54,14 +54,26 @@ function declarationOf(snapshot: Snapshot, entity: Entity): SourceSpan | undefin
 }
 
 /** The model, relation or column at `position`: its declaration, a reference to the class, or a string naming it. */
-export function entityAt(ts: typeof TS, snapshot: Snapshot, program: TS.Program, sourceFile: TS.SourceFile, position: number): EntityAt | undefined {
+export function entityAt(
+  ts: typeof TS,
+  snapshot: Snapshot,
+  program: TS.Program,
+  sourceFile: TS.SourceFile,
+  position: number,
+): EntityAt | undefined {
   const fileName = sourceFile.fileName;
-  const found = (entity: Entity, inString?: TS.TextSpan): EntityAt => ({ entity, declaration: declarationOf(snapshot, entity), ...(inString ? { inString } : {}) });
+  const found = (entity: Entity, inString?: TS.TextSpan): EntityAt => ({
+    entity,
+    declaration: declarationOf(snapshot, entity),
+    ...(inString ? { inString } : {}),
+  });
   // Declarations: class name, schema keys.
   for (const model of snapshot.extraction.graph.models) {
     if (within(model.loc?.name, fileName, position)) return found({ kind: "model", model: model.name });
-    for (const relation of model.relations) if (within(relation.loc?.name, fileName, position)) return found({ kind: "relation", model: model.name, relation: relation.name });
-    for (const column of model.columns) if (within(column.loc?.name, fileName, position)) return found({ kind: "column", model: model.name, column: column.name });
+    for (const relation of model.relations)
+      if (within(relation.loc?.name, fileName, position)) return found({ kind: "relation", model: model.name, relation: relation.name });
+    for (const column of model.columns)
+      if (within(column.loc?.name, fileName, position)) return found({ kind: "column", model: model.name, column: column.name });
   }
   const node = findNodeAt(ts, sourceFile, position);
   if (!node) return undefined;
@@ -75,7 +87,9 @@ export function entityAt(ts: typeof TS, snapshot: Snapshot, program: TS.Program,
       if (!ts.isClassDeclaration(declaration) || !declaration.name) continue;
       const file = declaration.getSourceFile().fileName;
       const start = declaration.name.getStart();
-      const model = snapshot.extraction.graph.models.find((candidate) => candidate.loc?.name?.file === file && candidate.loc.name.start === start);
+      const model = snapshot.extraction.graph.models.find(
+        (candidate) => candidate.loc?.name?.file === file && candidate.loc.name.start === start,
+      );
       if (model) return found({ kind: "model", model: model.name });
     }
   }
@@ -96,12 +110,25 @@ function stringEntityAt(
   const site = relationSiteAt(ts, sourceFile, position, facts);
   if (site?.literal === literal) {
     if (site.argument === 1) return snapshot.models.has(literal.text) ? found({ kind: "model", model: literal.text }, inner) : undefined;
-    if (site.argument === 2 && site.option?.position === "value" && site.option.key !== undefined && site.model !== undefined && snapshot.engine) {
+    if (
+      site.argument === 2 &&
+      site.option?.position === "value" &&
+      site.option.key !== undefined &&
+      site.model !== undefined &&
+      snapshot.engine
+    ) {
       const declaring = snapshot.models.get(site.model);
       const relation = declaring?.relations.find((candidate) => candidate.name === site.relation);
-      const owner = snapshot.engine.keyOwner(site.kind, site.option.key, site.model, site.target, relation ? stringOption(relation, "pivotTable") : undefined);
+      const owner = snapshot.engine.keyOwner(
+        site.kind,
+        site.option.key,
+        site.model,
+        site.target,
+        relation ? stringOption(relation, "pivotTable") : undefined,
+      );
       const model = owner && "model" in owner ? snapshot.models.get(owner.model) : undefined;
-      if (model?.columns.some((column) => column.name === literal.text)) return found({ kind: "column", model: model.name, column: literal.text }, inner);
+      if (model?.columns.some((column) => column.name === literal.text))
+        return found({ kind: "column", model: model.name, column: literal.text }, inner);
     }
     return undefined;
   }
@@ -114,7 +141,9 @@ function stringEntityAt(
       for (const segment of path.path.split(".")) {
         const relation = model?.relations.find((candidate) => candidate.name === segment);
         if (position >= offset && position <= offset + segment.length) {
-          return relation && model ? found({ kind: "relation", model: model.name, relation: segment }, { start: offset, length: segment.length }) : undefined;
+          return relation && model
+            ? found({ kind: "relation", model: model.name, relation: segment }, { start: offset, length: segment.length })
+            : undefined;
         }
         offset += segment.length + 1;
         model = nextModel(snapshot, relation);
@@ -139,7 +168,8 @@ export function stringOccurrences(ts: typeof TS, snapshot: Snapshot, program: TS
   };
   const graph = snapshot.extraction.graph;
   if (entity.kind === "model") {
-    for (const model of graph.models) for (const relation of model.relations) if (relation.target === entity.model) push(relation.loc?.target);
+    for (const model of graph.models)
+      for (const relation of model.relations) if (relation.target === entity.model) push(relation.loc?.target);
     return out;
   }
   if (entity.kind === "column") {
@@ -154,7 +184,12 @@ export function stringOccurrences(ts: typeof TS, snapshot: Snapshot, program: TS
         for (const [option, span] of Object.entries(values)) {
           if (stringOption(relation, option) !== entity.column) continue;
           const owner = engine.keyOwner(relation.kind, option, model.name, target, stringOption(relation, "pivotTable"));
-          const ownerModel = owner && "model" in owner ? owner.model : owner && "table" in owner ? index.knownTable(owner.table)?.declaredBy.model : undefined;
+          const ownerModel =
+            owner && "model" in owner
+              ? owner.model
+              : owner && "table" in owner
+                ? index.knownTable(owner.table)?.declaredBy.model
+                : undefined;
           if (ownerModel === entity.model) push(span);
         }
       }
@@ -172,7 +207,8 @@ export function stringOccurrences(ts: typeof TS, snapshot: Snapshot, program: TS
         let offset = path.start;
         for (const segment of path.path.split(".")) {
           const relation = model?.relations.find((candidate) => candidate.name === segment);
-          if (model?.name === entity.model && segment === entity.relation) out.push({ file: sourceFile.fileName, start: offset, end: offset + segment.length });
+          if (model?.name === entity.model && segment === entity.relation)
+            out.push({ file: sourceFile.fileName, start: offset, end: offset + segment.length });
           offset += segment.length + 1;
           model = nextModel(snapshot, relation);
         }
@@ -189,7 +225,12 @@ export function stringOccurrences(ts: typeof TS, snapshot: Snapshot, program: TS
  * `static morphAlias = "User"`. Returns the class-name location replaced by "name + heritage + `{` + the new
  * members" (rename locations carry prefix/suffix text), or undefined when nothing needs writing.
  */
-export function keepStoredNamesLocation(ts: typeof TS, snapshot: Snapshot, program: TS.Program, model: string): { file: string; start: number; end: number; suffixText: string } | undefined {
+export function keepStoredNamesLocation(
+  ts: typeof TS,
+  snapshot: Snapshot,
+  program: TS.Program,
+  model: string,
+): { file: string; start: number; end: number; suffixText: string } | undefined {
   const node = snapshot.models.get(model);
   const name = node?.loc?.name;
   if (!node || !name || !snapshot.engine) return undefined;
@@ -197,7 +238,8 @@ export function keepStoredNamesLocation(ts: typeof TS, snapshot: Snapshot, progr
   const table = node.table === undefined ? snapshot.engine.modelTable(node) : undefined;
   if (table?.inferred) members.push(`static tableName = ${JSON.stringify(table.name)};`);
   const morphParent = node.relations.some((relation) => relation.kind === "morphOne" || relation.kind === "morphMany");
-  if (morphParent && node.morphAlias === undefined) members.push(`static morphAlias = ${JSON.stringify(snapshot.engine.conventions.morphTypeValue(node.name))};`);
+  if (morphParent && node.morphAlias === undefined)
+    members.push(`static morphAlias = ${JSON.stringify(snapshot.engine.conventions.morphTypeValue(node.name))};`);
   if (members.length === 0) return undefined;
   const sourceFile = program.getSourceFile(name.file);
   if (!sourceFile) return undefined;

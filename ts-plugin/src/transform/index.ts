@@ -59,7 +59,8 @@ function transformProgram(
   };
   const bindAndCheck = withBindAndCheck.getBindAndCheckDiagnostics?.bind(program);
   if (bindAndCheck) {
-    withBindAndCheck.getBindAndCheckDiagnostics = (sourceFile, cancellationToken) => add(bindAndCheck(sourceFile, cancellationToken), sourceFile);
+    withBindAndCheck.getBindAndCheckDiagnostics = (sourceFile, cancellationToken) =>
+      add(bindAndCheck(sourceFile, cancellationToken), sourceFile);
   }
   return program;
 }
@@ -67,7 +68,15 @@ function transformProgram(
 /** One build error without a file (tsc reports options diagnostics in every mode), and no eloquent analysis. */
 function withOptionsError(ts: typeof TS, program: TS.Program, message: string): TS.Program {
   const options = program.getOptionsDiagnostics.bind(program);
-  const error: TS.Diagnostic = { file: undefined, start: undefined, length: undefined, category: ts?.DiagnosticCategory?.Error ?? 1, code: 950, source: "eloquent", messageText: message };
+  const error: TS.Diagnostic = {
+    file: undefined,
+    start: undefined,
+    length: undefined,
+    category: ts?.DiagnosticCategory?.Error ?? 1,
+    code: 950,
+    source: "eloquent",
+    messageText: message,
+  };
   program.getOptionsDiagnostics = (cancellationToken) => [...options(cancellationToken), error];
   return program;
 }

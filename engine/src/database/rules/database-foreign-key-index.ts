@@ -13,14 +13,16 @@ export const databaseForeignKeyIndex: Rule = {
   id: "database-foreign-key-index",
   code: "ELQ865",
   defaultSeverity: "warning",
-  description: "The foreign key a hasOne/hasMany/morphOne/morphMany loads by is indexed in the live database (else every eager load scans).",
+  description:
+    "The foreign key a hasOne/hasMany/morphOne/morphMany loads by is indexed in the live database (else every eager load scans).",
   check(context) {
     const database = context.database;
     if (!database) return;
     for (const model of sqlModels(context.index)) {
       for (const relation of model.node.relations) {
         const kind = kindOf(relation);
-        const option = kind === "hasOne" || kind === "hasMany" ? "foreignKey" : kind === "morphOne" || kind === "morphMany" ? "morphId" : undefined;
+        const option =
+          kind === "hasOne" || kind === "hasMany" ? "foreignKey" : kind === "morphOne" || kind === "morphMany" ? "morphId" : undefined;
         if (option === undefined) continue;
         const fk = liveKeys(context.index, database, model, relation).find((k) => k.option === option);
         if (!fk?.live || fk.live.columns[fk.key.name] === undefined || leadsAnIndex(fk.live, fk.key.name)) continue;

@@ -6,4 +6,10 @@ import { databaseKeyType } from "./database-key-type";
 import { databasePivotTable } from "./database-pivot-table";
 import { databaseTable } from "./database-table";
 
-export const DATABASE_RULES: readonly Rule[] = [databaseTable, databasePivotTable, databaseKeyColumn, databaseKeyType, databaseForeignKeyIndex];
+export const DATABASE_RULES: readonly Rule[] = [
+  databaseTable,
+  databasePivotTable,
+  databaseKeyColumn,
+  databaseKeyType,
+  databaseForeignKeyIndex,
+];
