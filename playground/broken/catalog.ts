@@ -86,8 +86,8 @@ export class Voter extends MongoModel {
 // Extends the store-neutral base instead of SqlModel/MongoModel.
 // @ts-expect-error -- Model is abstract (no save/forceDelete): TypeScript says so too.
 export class Draft extends Model { // expect: model-store
-  static tableName = "drafts";
-  static schema = {
+  static override tableName = "drafts";
+  static override schema = {
     id: column("increments", undefined, { primary: true }),
   };
 }

@@ -35,6 +35,13 @@ import {
   type StaticProject,
 } from "./fronts";
 
+/**
+ * The fixture's models, loaded at run time. The path is not a literal on purpose: the fixtures hold the
+ * mistakes each row is about (a misspelt path, a store-neutral base), which `tsc` must not check here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const fixtureModels = (name: string): Promise<Record<string, any>> => import(`../fixtures/resolver/${name}/models`);
+
 let server: TsServer;
 const projects: StaticProject[] = [];
 
@@ -75,7 +82,7 @@ describe("F1: the primary key is the first increments column when none says prim
   const state = scenario("f1-primary-key");
 
   it("registerModels, check, ESLint and tsserver: clean (no false ELQ202/ELQ204 about 'id')", async () => {
-    const { Author, Book } = await import("../fixtures/resolver/f1-primary-key/models");
+    const { Author, Book } = await fixtureModels("f1-primary-key");
     const registered = registerModels([Author, Book], { logger: false });
     expect(registered.diagnostics).toEqual([]);
     expect(state.rows).toEqual([]);
@@ -85,7 +92,7 @@ describe("F1: the primary key is the first increments column when none says prim
   });
 
   it("runtime: migrate makes author_id the primary key and both relations load through it", async () => {
-    const { Author, Book } = await import("../fixtures/resolver/f1-primary-key/models");
+    const { Author, Book } = await fixtureModels("f1-primary-key");
     await migrate([Author, Book]);
     const ada = await Author.create({ name: "Ada" });
     expect(ada.get("author_id")).toBe(1);
@@ -101,7 +108,7 @@ describe("F2: relation targets use static modelName", () => {
   const state = scenario("f2-model-name");
 
   it("declarations are clean everywhere; the query-site typo names the model 'Admin' in every front", async () => {
-    const { AdminUser, Memo, misspelt } = await import("../fixtures/resolver/f2-model-name/models");
+    const { AdminUser, Memo, misspelt } = await fixtureModels("f2-model-name");
     expect(registerModels([AdminUser, Memo], { logger: false }).diagnostics).toEqual([]);
     expect(state.rows).toEqual([
       {
@@ -117,7 +124,7 @@ describe("F2: relation targets use static modelName", () => {
   });
 
   it("runtime: a relation to 'Admin' loads the AdminUser class, and back", async () => {
-    const { AdminUser, Memo } = await import("../fixtures/resolver/f2-model-name/models");
+    const { AdminUser, Memo } = await fixtureModels("f2-model-name");
     await migrate([AdminUser, Memo]);
     const root = await AdminUser.create({ name: "root" });
     await Memo.create({ admin_id: root.get("id") });
@@ -133,14 +140,14 @@ describe("F3: a table given by super(...) — with static tableName on the same 
   const clash = scenario("f3-table-clash");
 
   it("static tableName and super() naming one table on one model: no clash anywhere", async () => {
-    const { User } = await import("../fixtures/resolver/f3-constructor-table/models");
+    const { User } = await fixtureModels("f3-constructor-table");
     expect(registerModels([User], { logger: false }).diagnostics).toEqual([]);
     expect(same.rows).toEqual([]);
     expect(modelMeta(User).table).toBe("f3_users");
   });
 
   it("super() on one model and static tableName on another: the same ELQ702, labelled by how each table is given", async () => {
-    const { Member, Person } = await import("../fixtures/resolver/f3-table-clash/models");
+    const { Member, Person } = await fixtureModels("f3-table-clash");
     const registered = registerModels([Member, Person], { logger: false });
     expect(modelMeta(Member).table).toBe("f3_people");
     expect(modelMeta(Person).table).toBe("f3_people");
@@ -156,7 +163,7 @@ describe("F4: a Mongo belongsToMany with pivotTable goes through the pivot colle
   const state = scenario("f4-mongo-pivot");
 
   it("registerModels and the static fronts: the same ELQ303 'uses pivot collection' warning", async () => {
-    const { Student, Course, Enrollment } = await import("../fixtures/resolver/f4-mongo-pivot/models");
+    const { Student, Course, Enrollment } = await fixtureModels("f4-mongo-pivot");
     const registered = registerModels([Student, Course, Enrollment], { logger: false });
     expect(state.rows.map((row) => row.ruleId)).toEqual(["mongo-belongs-to-many"]);
     expect(state.rows[0]!.message).toContain("uses pivot collection 'f4_enrollments'");
@@ -173,7 +180,7 @@ describe("F4: a Mongo belongsToMany with pivotTable goes through the pivot colle
   });
 
   it("runtime: attach writes a pivot document (no id array on the student) and eager loading reads it", async () => {
-    const { Student, Course, Enrollment } = await import("../fixtures/resolver/f4-mongo-pivot/models");
+    const { Student, Course, Enrollment } = await fixtureModels("f4-mongo-pivot");
     expect(resolveRelation(Student, "courses").mongoMode).toBe("pivot");
     const ada = await Student.create({ name: "Ada" });
     const logic = await Course.create({ title: "Logic" });
@@ -190,7 +197,7 @@ describe("F5: class X extends Model (the store-neutral base) is an error in ever
   const state = scenario("f5-store-neutral");
 
   it("registerModels throws the same ELQ605 the static fronts report on the class name", async () => {
-    const { Note } = await import("../fixtures/resolver/f5-store-neutral/models");
+    const { Note } = await fixtureModels("f5-store-neutral");
     expect(state.rows.map((row) => [row.ruleId, row.code, row.severity, row.line])).toEqual([
       ["model-store", "ELQ605", "error", lineOf(state.project!.text, "export class Note")],
     ]);
@@ -205,7 +212,7 @@ describe("F6: one did-you-mean for runtime errors and static diagnostics", () =>
   const state = scenario("f6-did-you-mean");
 
   it("with('auth') on a model with author and comments: 'Did you mean author?' everywhere", async () => {
-    const { Writer, Post, Comment, misspelt } = await import("../fixtures/resolver/f6-did-you-mean/models");
+    const { Writer, Post, Comment, misspelt } = await fixtureModels("f6-did-you-mean");
     expect(registerModels([Writer, Post, Comment], { logger: false }).diagnostics).toEqual([]);
     expect(state.rows).toEqual([
       {
@@ -236,8 +243,8 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
   });
 
   it("runtime: each of those methods exists and fails with the same text; the old list's extra names do not exist", async () => {
-    const { Shelf } = await import("../fixtures/resolver/f7-path-methods/models");
-    registerModels([Shelf, (await import("../fixtures/resolver/f7-path-methods/models")).Item], { logger: false });
+    const { Shelf } = await fixtureModels("f7-path-methods");
+    registerModels([Shelf, (await fixtureModels("f7-path-methods")).Item], { logger: false });
     await migrate([Shelf]);
     const shelf = await Shelf.create({});
     const calls: Record<string, () => unknown> = {

@@ -10,7 +10,6 @@
 import type * as TS from "typescript";
 import type { ModelGraph } from "eloquent-engine";
 import { SourceGraphs } from "./source-graphs";
-import { normalizeFileName } from "./tsconfig";
 import type { FileFacts } from "../extract";
 import { loadTypeScript } from "../typescript";
 import { TypedGraphs } from "./typed-graph";

@@ -26,7 +26,7 @@ export function PivotHelperMixin<B>(Base: B): B {
   return Base;
 }
 /** The seed's marker interface for morphable models (no members are required here). */
-export interface MorphableBaseModel {}
+export type MorphableBaseModel = object;
 
 /** The seed's attribute typing: `interface User extends ModelInstance<UserAttrs> {}`. */
 export type ModelAttrs<TAttrs extends object> = { [K in keyof TAttrs]: TAttrs[K] };

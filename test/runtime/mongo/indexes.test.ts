@@ -1,6 +1,6 @@
 /** Indexes for Mongo models (the Mongo half of migrate): FK fields, unique columns, pivots — on both legs. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { column, ensureMongoIndexes, getMongoConnection, mongoIndexPlan, MongoModel, registerModels, relation } from "eloquent-orm";
+import { column, ensureMongoIndexes, getMongoConnection, mongoIndexPlan, MongoModel, registerModels } from "eloquent-orm";
 import { LIBRARY, registerLibrary } from "./library-models";
 import { mongoTargets, serverFlavor, useMongo } from "./target";
 

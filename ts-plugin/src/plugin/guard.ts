@@ -8,18 +8,12 @@ export interface Logger {
 
 export function createGuard(logger: Logger) {
   return function guard<T>(hook: string, fallback: () => T, run: () => T): T {
-    let fallbackValue: T | undefined;
-    let fallbackComputed = false;
     try {
       return run();
     } catch (error) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       logger.info(`[eloquent-ts-plugin] ${hook} failed; returning TypeScript's result. ${detail}`);
-      if (!fallbackComputed) {
-        fallbackValue = fallback();
-        fallbackComputed = true;
-      }
-      return fallbackValue as T;
+      return fallback();
     }
   };
 }

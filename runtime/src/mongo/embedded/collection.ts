@@ -10,8 +10,6 @@
 import { mingo } from "./mingo";
 import { mongoDriver } from "../driver";
 import {
-  type BSON,
-  type ObjectId,
   type CountDocumentsOptions,
   type DeleteResult,
   type Document,
