@@ -9,6 +9,7 @@ import { modelMeta } from "../model/meta";
 import type { QueryConstraint } from "./adapter";
 import { RELATION_HANDLERS } from "./kinds";
 import * as pivots from "./pivot-ops";
+import { relationAggregate } from "./relation-aggregates";
 import { RelationError, resolveRelation, type ResolvedRelation } from "./resolve";
 
 type Call = readonly [method: string, args: readonly unknown[]];
@@ -127,5 +128,22 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   /** Updates the pivot columns of attached rows: an id, a model, or a list of either. Returns the rows changed. */
   updateExistingPivot(ids: pivots.PivotInput, values: Record<string, unknown>): Promise<number> {
     return pivots.updateExistingPivot(this.#parent, this.#pivotRelation("updateExistingPivot"), ids, values);
+  }
+
+  // ---- aggregates over the related rows (relation-aggregates.ts) ----------------------------------
+  sum(column: string): Promise<number> {
+    return relationAggregate(this.#parent, this.#relation, "sum", column, this.#constraint()) as Promise<number>;
+  }
+  avg(column: string): Promise<number | null> {
+    return relationAggregate(this.#parent, this.#relation, "avg", column, this.#constraint()) as Promise<number | null>;
+  }
+  average(column: string): Promise<number | null> {
+    return this.avg(column);
+  }
+  min(column: string): Promise<unknown> {
+    return relationAggregate(this.#parent, this.#relation, "min", column, this.#constraint());
+  }
+  max(column: string): Promise<unknown> {
+    return relationAggregate(this.#parent, this.#relation, "max", column, this.#constraint());
   }
 }

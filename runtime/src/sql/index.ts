@@ -16,6 +16,8 @@ export {
 export { onQuery, type QueryEvent, type QueryListener } from "./events";
 export { transaction, inTransaction, TransactionAbortedError, type TransactionOptions } from "./transaction";
 export { sqlAdapter } from "./adapter";
+export { upsert, UpsertError } from "./upsert";
+export type { ChunkCallback } from "./streaming";
 export { migrate, dropTables, type MigrateOptions, type MigrationPlan } from "./migrate";
 export { introspect } from "./introspect";
 export { diffSchema, type DiffOptions, type SchemaDiff, type MigrationOperation } from "./schema-diff";

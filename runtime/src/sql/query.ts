@@ -15,6 +15,12 @@ import { getConnection, type Dialect } from "./connections";
 import { runnerFor } from "./transaction";
 import { toDatabase } from "./values";
 import type { SqlModelBase } from "./sql-model";
+import { aggregate, type AggregateFn } from "./aggregates";
+import * as streaming from "./streaming";
+import type { ChunkCallback } from "./streaming";
+import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
+
+const NUMERIC_TYPES = new Set(["int", "increments", "bigint", "bigIncrements", "float", "double", "decimal", "smallint", "tinyint"]);
 
 export interface QueryContext {
   dialect: Dialect;
@@ -471,5 +477,174 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   async forceDelete(): Promise<number> {
     const ctx = this.context();
     return Number(await this.base(ctx).del());
+  }
+
+  // ---- everyday API (Laravel's names): aggregates, shaping, counters, streaming ----------------------
+  // Logic in aggregates.ts / streaming.ts; these are the typed entry points.
+
+  orderByDesc(column: Column<S>): this {
+    return this.orderBy(column, "desc");
+  }
+  oldest(column: Column<S> = "created_at" as Column<S>): this {
+    return this.orderBy(column, "asc");
+  }
+
+  /** Applies `callback` when `value` is truthy (else `otherwise`, if given): `q.when(search, (q, s) => q.where(...))`. */
+  when<V>(value: V, callback: (q: this, value: V) => unknown, otherwise?: (q: this, value: V) => unknown): this {
+    if (value) callback(this, value);
+    else otherwise?.(this, value);
+    return this;
+  }
+  unless<V>(value: V, callback: (q: this, value: V) => unknown, otherwise?: (q: this, value: V) => unknown): this {
+    return this.when(!value, () => callback(this, value), otherwise && (() => otherwise(this, value)));
+  }
+
+  whereBetween(column: Column<S>, range: readonly [unknown, unknown]): this {
+    return this.#between("whereBetween", column, range);
+  }
+  whereNotBetween(column: Column<S>, range: readonly [unknown, unknown]): this {
+    return this.#between("whereNotBetween", column, range);
+  }
+  orWhereBetween(column: Column<S>, range: readonly [unknown, unknown]): this {
+    this.#hasOr = true;
+    return this.#between("orWhereBetween", column, range);
+  }
+
+  #between(method: "whereBetween" | "whereNotBetween" | "orWhereBetween", column: string, range: readonly [unknown, unknown]): this {
+    const c = this.#col(column, `${method}()`);
+    if (!Array.isArray(range) || range.length !== 2 || range.some((v) => v === null || v === undefined)) {
+      throw new QueryError(`${this.meta.name}.${method}('${column}', ...): expected [low, high] (two non-null values), got ${JSON.stringify(range)}.`);
+    }
+    const [low, high] = range;
+    this.#wheres.push((qb, ctx) => void qb[method](c, this.#values(c, [low, high], ctx, `${method}()`) as [Knex.Value, Knex.Value]));
+    return this;
+  }
+
+  orWhereNull(column: Column<S>): this {
+    const c = this.#col(column, "orWhereNull()");
+    this.#hasOr = true;
+    this.#wheres.push((qb) => void qb.orWhereNull(c));
+    return this;
+  }
+  orWhereNotNull(column: Column<S>): this {
+    const c = this.#col(column, "orWhereNotNull()");
+    this.#hasOr = true;
+    this.#wheres.push((qb) => void qb.orWhereNotNull(c));
+    return this;
+  }
+  orWhereNotIn(column: Column<S>, values: readonly unknown[]): this {
+    const c = this.#col(column, "orWhereNotIn()");
+    if (!Array.isArray(values)) throw new QueryError(`${this.meta.name}.orWhereNotIn('${column}', ...): expected an array of values.`);
+    const list = values.slice();
+    this.#hasOr = true;
+    this.#wheres.push((qb, ctx) => void qb.orWhereNotIn(c, this.#values(c, list, ctx, "orWhereNotIn()")));
+    return this;
+  }
+
+  /** Internal (chunkById): `column > value`, AND-ed outside the user's clauses. */
+  whereKeyAfter(column: string, value: unknown): this {
+    const c = `${this.#qualifier}.${column}`;
+    this.#keyWheres.push((qb, ctx) => void qb.where(c, ">", this.#value(c, value, ctx, "chunkById()") as Knex.Value));
+    return this;
+  }
+  /** Internal (streaming): whether the query has an explicit order. */
+  hasOrder(): boolean {
+    return this.#orders.length > 0;
+  }
+  /** Internal (chunkById): drops the ordering (paging by key orders by the key). */
+  withoutOrder(): this {
+    this.#orders = [];
+    return this;
+  }
+
+  // aggregates: Laravel's results (sum 0 on no rows; avg/min/max null)
+  sum(column: Column<S>): Promise<number> {
+    return this.#aggregate("sum", column) as Promise<number>;
+  }
+  avg(column: Column<S>): Promise<number | null> {
+    return this.#aggregate("avg", column) as Promise<number | null>;
+  }
+  average(column: Column<S>): Promise<number | null> {
+    return this.avg(column);
+  }
+  min(column: Column<S>): Promise<unknown> {
+    return this.#aggregate("min", column);
+  }
+  max(column: Column<S>): Promise<unknown> {
+    return this.#aggregate("max", column);
+  }
+
+  async #aggregate(fn: AggregateFn, column: string): Promise<unknown> {
+    const c = this.#col(column, `${fn}()`);
+    const ctx = this.context();
+    const bare = c.slice(this.#qualifier.length + 1);
+    const type = this.meta.columns.get(bare)?.type ?? "";
+    const numeric = NUMERIC_TYPES.has(type);
+    const value = await aggregate(fn, this.base(ctx), c, ctx, numeric);
+    if (value === null || numeric || fn === "sum" || fn === "avg") return value;
+    const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
+    return cast ? cast(value) : value;
+  }
+
+  /** The `column` value of the first matching row (cast like the attribute), or null. */
+  async value<K extends Column<S>>(column: K): Promise<unknown> {
+    const [first] = await this.clone().limit(1).pluck(column);
+    return first ?? null;
+  }
+
+  /** The only matching model: ModelNotFoundError when none, MultipleRecordsFoundError when several. */
+  async sole(): Promise<M> {
+    const rows = await this.clone().limit(2).get();
+    if (!rows.length) {
+      throw new ModelNotFoundError(this.meta.name, undefined, `No ${this.meta.name} matched ${this.describe()}; sole() expects exactly one.`);
+    }
+    if (rows.length > 1) throw new MultipleRecordsFoundError(this.meta.name, this.describe());
+    return rows[0]!;
+  }
+
+  /** Atomic `column = column + amount` on the matching rows (plus `extra` columns and updated_at). Returns the row count. */
+  increment(column: Column<S>, amount = 1, extra: Partial<Record<Column<S>, unknown>> = {}): Promise<number> {
+    return this.#counter("increment", column, amount, extra);
+  }
+  decrement(column: Column<S>, amount = 1, extra: Partial<Record<Column<S>, unknown>> = {}): Promise<number> {
+    return this.#counter("decrement", column, amount, extra);
+  }
+
+  async #counter(what: "increment" | "decrement", column: string, amount: unknown, extra: Record<string, unknown>): Promise<number> {
+    const c = this.#col(column, `${what}()`);
+    if (typeof amount !== "number" || !Number.isFinite(amount)) {
+      throw new QueryError(`${this.meta.name}.${what}('${column}', ${String(amount)}): the amount must be a finite number.`);
+    }
+    const ctx = this.context();
+    const bare = c.slice(this.#qualifier.length + 1);
+    const set: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(extra ?? {})) {
+      const e = this.#col(k, `${what}(extra)`);
+      set[e.slice(this.#qualifier.length + 1)] = this.#value(e, v, ctx, `${what}()`);
+    }
+    set[bare] = ctx.runner.raw(what === "increment" ? "?? + ?" : "?? - ?", [bare, amount]);
+    if (this.meta.timestamps && !("updated_at" in set)) set.updated_at = toDatabase(ctx.dialect, undefined, new Date(), `${what}()`);
+    return Number(await this.base(ctx).update(set));
+  }
+
+  chunk(size: number, callback: ChunkCallback<M>): Promise<boolean> {
+    return streaming.chunk(this, size, callback);
+  }
+  chunkById(size: number, callback: ChunkCallback<M>): Promise<boolean> {
+    return streaming.chunkById(this, size, callback);
+  }
+  each(callback: (model: M, index: number) => unknown, size = 1000): Promise<boolean> {
+    return streaming.each(this, callback, size);
+  }
+  /** `for await (const m of q.lazy())`: one page of `size` in memory at a time. */
+  lazy(size = 1000): AsyncGenerator<M, void, undefined> {
+    return streaming.lazy(this, size);
+  }
+  lazyById(size = 1000): AsyncGenerator<M, void, undefined> {
+    return streaming.lazyById(this, size);
+  }
+  /** `for await (const m of q.cursor())`: pages by primary key, bounded memory. */
+  cursor(): AsyncGenerator<M, void, undefined> {
+    return streaming.lazyById(this, 1000);
   }
 }
