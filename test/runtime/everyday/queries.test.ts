@@ -1,0 +1,142 @@
+/** Aggregates, value/sole/findMany/destroy, orderByDesc, when, whereBetween, or-forms, counters — every dialect. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { dropTables, migrate, ModelNotFoundError, MultipleRecordsFoundError } from "eloquent-orm";
+import { sqlDialects, useDialect } from "../shared/dialects";
+import { withQueryCount } from "../shared/query-counter";
+import { EVERYDAY, EvProduct, EvShop, EvTag, registerEveryday } from "./models";
+
+registerEveryday();
+
+describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
+  let teardown: () => Promise<void>;
+  let north: EvShop;
+  let south: EvShop;
+  beforeAll(async () => {
+    teardown = await useDialect(dialect, "ev_q");
+    await migrate([...EVERYDAY]);
+  });
+  afterAll(async () => {
+    await dropTables([...EVERYDAY]);
+    await teardown();
+  });
+  beforeEach(async () => {
+    await EvProduct.query().withTrashed().forceDelete();
+    await north?.related("tags").detach();
+    await EvShop.query().forceDelete();
+    await EvTag.query().forceDelete();
+    north = await EvShop.create({ name: "North" });
+    south = await EvShop.create({ name: "South" });
+    await EvProduct.createMany([
+      { shop_id: north.id, sku: "a", name: "Axe", price: 10, stock: 1, released_at: new Date("2024-01-01T00:00:00Z") },
+      { shop_id: north.id, sku: "b", name: "Bow", price: 25, stock: 0, released_at: new Date("2024-06-01T00:00:00Z") },
+      { shop_id: south.id, sku: "c", name: "Cap", price: 4, stock: 7, released_at: null },
+    ]);
+  });
+
+  it("sum/avg/min/max over the query: Laravel's results, soft-deleted rows excluded", async () => {
+    expect(await EvProduct.sum("price")).toBe(39);
+    expect(await EvProduct.query().where("shop_id", north.id).avg("price")).toBe(17.5);
+    expect(await EvProduct.query().average("stock")).toBeCloseTo(8 / 3);
+    expect(await EvProduct.min("price")).toBe(4);
+    expect(await EvProduct.max("price")).toBe(25);
+    expect(await EvProduct.max("name")).toBe("Cap");
+    const latest = await EvProduct.max("released_at");
+    expect(latest).toBeInstanceOf(Date);
+    expect((latest as Date).toISOString()).toBe("2024-06-01T00:00:00.000Z");
+    // no rows: sum is 0, the others null
+    const none = EvProduct.query().where("price", ">", 1000);
+    expect(await none.clone().sum("price")).toBe(0);
+    expect(await none.clone().avg("price")).toBeNull();
+    expect(await none.clone().min("price")).toBeNull();
+    expect(await none.clone().max("price")).toBeNull();
+    await (await EvProduct.query().where("sku", "b").firstOrFail()).delete();
+    expect(await EvProduct.sum("price")).toBe(14);
+    expect(await EvProduct.query().withTrashed().sum("price")).toBe(39);
+    await expect(EvProduct.sum("prise" as never)).rejects.toThrow(/EvProduct\.sum\(\): unknown column 'prise'.*Did you mean 'price'/);
+  });
+
+  it("aggregates on relation queries apply to the related rows only", async () => {
+    expect(await north.related("products").sum("price")).toBe(35);
+    expect(await north.related("products").where("stock", ">", 0).sum("price")).toBe(10);
+    expect(await south.related("products").max("price")).toBe(4);
+    expect(await north.related("products").count()).toBe(2);
+    const empty = await EvShop.create({ name: "Empty" });
+    expect(await empty.related("products").sum("price")).toBe(0);
+    expect(await empty.related("products").avg("price")).toBeNull();
+    const cap = await EvProduct.query().where("sku", "c").firstOrFail();
+    expect(await cap.related("shop").max("name")).toBe("South");
+    const [t1, t2] = await EvTag.createMany([{ name: "x", weight: 3 }, { name: "y", weight: 4 }]);
+    await EvTag.create({ name: "z", weight: 100 });
+    await north.related("tags").attach([t1!.id, t2!.id]);
+    expect(await north.related("tags").sum("weight")).toBe(7);
+    expect(await south.related("tags").sum("weight")).toBe(0);
+  });
+
+  it("value, sole, findMany, destroy", async () => {
+    expect(await EvProduct.query().where("sku", "b").value("price")).toBe(25);
+    expect(await EvProduct.query().where("sku", "zz").value("price")).toBeNull();
+    expect((await EvProduct.query().where("sku", "a").sole()).name).toBe("Axe");
+    await expect(EvProduct.query().where("sku", "zz").sole()).rejects.toThrow(ModelNotFoundError);
+    await expect(EvProduct.query().where("shop_id", north.id).sole()).rejects.toThrow(MultipleRecordsFoundError);
+    const ids = await EvProduct.query().orderBy("sku").pluck("id");
+    const found = await EvProduct.findMany([ids[0], ids[2], 999_999]);
+    expect(found.map((p) => p.sku).sort()).toEqual(["a", "c"]);
+    expect(await EvProduct.findMany([])).toEqual([]);
+    expect(await EvProduct.destroy([ids[0], 999_999])).toBe(1);
+    expect(await EvProduct.destroy(ids[1])).toBe(1);
+    expect(await EvProduct.query().pluck("sku")).toEqual(["c"]);
+    expect(await EvProduct.query().onlyTrashed().count()).toBe(2); // destroy deletes softly, as delete() does
+  });
+
+  it("orderByDesc, when/unless, whereBetween, orWhereNull/NotNull/In/NotIn", async () => {
+    expect(await EvProduct.orderByDesc("price").pluck("sku")).toEqual(["b", "a", "c"]);
+    const search = (term: string | undefined) =>
+      EvProduct.query().when(term, (q, t) => q.where("name", "like", `${t}%`)).orderBy("sku").pluck("sku");
+    expect(await search("B")).toEqual(["b"]);
+    expect(await search(undefined)).toEqual(["a", "b", "c"]);
+    expect(await EvProduct.query().unless(true, (q) => q.where("sku", "a"), (q) => q.where("sku", "c")).pluck("sku")).toEqual(["c"]);
+    expect(await EvProduct.whereBetween("price", [5, 25]).orderBy("sku").pluck("sku")).toEqual(["a", "b"]);
+    expect(await EvProduct.query().whereNotBetween("price", [5, 25]).pluck("sku")).toEqual(["c"]);
+    expect(await EvProduct.query().where("sku", "a").orWhereBetween("price", [1, 5]).orderBy("sku").pluck("sku")).toEqual(["a", "c"]);
+    const range = new Date("2023-12-01T00:00:00Z");
+    expect(await EvProduct.query().whereBetween("released_at", [range, new Date("2024-02-01T00:00:00Z")]).pluck("sku")).toEqual(["a"]);
+    expect(await EvProduct.query().where("sku", "a").orWhereNull("released_at").orderBy("sku").pluck("sku")).toEqual(["a", "c"]);
+    expect(await EvProduct.query().where("sku", "c").orWhereNotNull("released_at").count()).toBe(3);
+    expect(await EvProduct.query().where("sku", "a").orWhereNotIn("sku", ["a", "b"]).orderBy("sku").pluck("sku")).toEqual(["a", "c"]);
+    // or-clauses stay grouped: the soft-delete scope still applies to every branch
+    await (await EvProduct.query().where("sku", "c").firstOrFail()).delete();
+    expect(await EvProduct.query().where("sku", "a").orWhereNull("released_at").pluck("sku")).toEqual(["a"]);
+    expect(() => EvProduct.query().whereBetween("price", [1] as never)).toThrow(/expected \[low, high\]/);
+  });
+
+  it("increment/decrement are atomic updates, with extra columns, and update the model", async () => {
+    const axe = await EvProduct.query().where("sku", "a").firstOrFail();
+    const stale = await EvProduct.findOrFail(axe.id);
+    const { queries } = await withQueryCount(() => axe.increment("views"));
+    expect(queries).toHaveLength(1);
+    expect(queries[0]!.sql.toLowerCase()).toMatch(/^update .* set .*views.* = .*views.* \+/);
+    expect(axe.views).toBe(1);
+    expect(axe.isDirty()).toBe(false);
+    await stale.increment("views", 5, { name: "Axe II" }); // a stale copy still adds to the stored value
+    const fresh = await axe.fresh();
+    expect(fresh!.views).toBe(6);
+    expect(fresh!.name).toBe("Axe II");
+    await fresh!.decrement("stock", 3);
+    expect(fresh!.stock).toBe(-2);
+    expect((await EvProduct.findOrFail(axe.id)).stock).toBe(-2);
+    expect(await EvProduct.query().where("shop_id", north.id).increment("price", 10)).toBe(2);
+    expect(await EvProduct.query().orderBy("sku").pluck("price")).toEqual([20, 35, 4]);
+    await expect(EvProduct.query().increment("price", Number.NaN)).rejects.toThrow(/the amount must be a finite number/);
+  });
+
+  it("touch() sets updated_at and saves", async () => {
+    const shop = await EvShop.findOrFail(north.id);
+    const old = new Date("2020-01-01T00:00:00Z");
+    await EvShop.query().where("id", shop.id).update({ updated_at: old });
+    await shop.refresh();
+    expect(await shop.touch()).toBe(true);
+    const reread = await EvShop.findOrFail(shop.id);
+    expect(reread.updated_at!.getTime()).toBeGreaterThan(old.getTime());
+    expect(await new EvTag({ name: "t" }).touch()).toBe(false); // no timestamps
+  });
+});
