@@ -25,10 +25,10 @@ describe.each(sqlDialects())("streaming reads on $name", (dialect) => {
   it("chunk pages in order, one query per page; returning false stops", async () => {
     const pages: number[][] = [];
     const { result, count } = await withQueryCount(() =>
-      EvProduct.query().where("price", ">=", 5).chunk(10, (models, page) => void pages.push([page, models.length])),
+      EvProduct.query().where("price", ">=", 6).chunk(10, (models, page) => void pages.push([page, models.length])),
     );
     expect(result).toBe(true);
-    expect(pages).toEqual([[1, 10], [2, 10]]);
+    expect(pages).toEqual([[1, 10], [2, 9]]);
     expect(count).toBe(2); // the second page is short: no third query
     const seen: number[] = [];
     const stopped = await EvProduct.chunk(7, (models) => {
