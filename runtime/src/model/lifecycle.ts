@@ -21,13 +21,6 @@ const installed = new WeakSet<object>();
 
 type Method = (this: Model, ...args: unknown[]) => Promise<unknown>;
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") return JSON.stringify(a) === JSON.stringify(b);
-  return false;
-}
-
 function wrapSave(original: Method): Method {
   return async function save(this: Model) {
     if (deleting.has(this)) return original.call(this);
@@ -36,15 +29,16 @@ function wrapSave(original: Method): Method {
     if (!(await fireEvent(this, "saving"))) return this;
     const updating = !creating && this.isDirty();
     if (creating ? !(await fireEvent(this, "creating")) : updating && !(await fireEvent(this, "updating"))) return this;
-    const before = this.getOriginal() as Record<string, unknown>;
+    // What the update writes: the dirty columns (after the listeners ran) and updated_at.
+    const written = Object.keys(this.getDirty() as Record<string, unknown>);
+    if (modelMeta(this.constructor as ModelClass).timestamps && !written.includes("updated_at")) written.push("updated_at");
     await original.call(this);
     if (creating) {
       markCreated(this);
       await fireEvent(this, "created");
     } else if (updating) {
-      const now = this.getAttributes() as Record<string, unknown>;
       const changed: Record<string, unknown> = {};
-      for (const key of Object.keys(now)) if (!(key in before) || !sameValue(now[key], before[key])) changed[key] = now[key];
+      for (const key of written) changed[key] = this.get(key);
       recordChanges(this, changed);
       await fireEvent(this, "updated");
     }

@@ -420,6 +420,14 @@ export abstract class Model<A extends object = any> {
     return deleted;
   }
 
+  /** create() without the fillable/guarded check (Laravel's forceCreate). */
+  static async forceCreate<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
+    const model = new this() as InstanceType<C>;
+    model.forceFill(attributes as Record<string, unknown>);
+    await model.save();
+    return model;
+  }
+
   /** Assigns attributes without the fillable/guarded check (relations are still refused). */
   forceFill(attributes: Partial<A> | Record<string, unknown>): this {
     const meta = modelMeta(this.constructor as ModelClass);
