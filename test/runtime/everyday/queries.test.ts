@@ -132,7 +132,7 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
   it("touch() sets updated_at and saves", async () => {
     const shop = await EvShop.findOrFail(north.id);
     const old = new Date("2020-01-01T00:00:00Z");
-    await EvShop.query().where("id", shop.id).update({ updated_at: old });
+    await EvShop.query().where("id", shop.id).update({ updated_at: old } as never);
     await shop.refresh();
     expect(await shop.touch()).toBe(true);
     const reread = await EvShop.findOrFail(shop.id);
