@@ -17,6 +17,7 @@ import { toDatabase } from "./values";
 import type { SqlModelBase } from "./sql-model";
 import { aggregate, type AggregateFn } from "./aggregates";
 import * as streaming from "./streaming";
+import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
 
@@ -318,6 +319,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     q.#hasOr = this.#hasOr;
     q.#orders = this.#orders.slice();
     q.#columns = this.#columns?.slice();
+    q.#extras = cloneExtras(this.#extras);
     this.copySharedTo(q);
     return q;
   }
@@ -346,6 +348,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** Internal: order, limit and offset. */
   applyShape(qb: Knex.QueryBuilder): void {
     for (const [c, d] of this.#orders) qb.orderBy(c, d);
+    if (this.#extras) applyShapeExtras(this.#extras, qb, this.context());
     if (this.limitCount !== undefined) qb.limit(this.limitCount);
     if (this.offsetCount !== undefined) {
       if (this.limitCount === undefined) qb.limit(Number.MAX_SAFE_INTEGER);
@@ -369,7 +372,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** The knex builder this query runs (for debugging: `.toSQL()`). */
   toKnex(): Knex.QueryBuilder {
     const ctx = this.context();
-    const qb = this.base(ctx).select(this.#columns ?? `${this.#qualifier}.*`);
+    const qb = this.base(ctx).select(this.#columns ?? (this.#extras?.selects.length ? [] : `${this.#qualifier}.*`));
+    if (this.#extras) applySelectExtras(this.#extras, qb, ctx);
     this.applyShape(qb);
     return qb;
   }
@@ -647,4 +651,79 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   cursor(): AsyncGenerator<M, void, undefined> {
     return streaming.lazyById(this, 1000);
   }
+
+  // ---- grouping, raw SQL with bindings, distinct, random order, locks (query-extras.ts) ---------------
+  #extras: QueryExtras | undefined;
+  #more(): QueryExtras {
+    return (this.#extras ??= emptyExtras());
+  }
+
+  distinct(): this {
+    this.#more().distinct = true;
+    return this;
+  }
+  groupBy(...columns: Column<S>[]): this {
+    for (const c of columns) this.#more().groups.push(this.#col(c, "groupBy()"));
+    return this;
+  }
+  /** HAVING on a declared column (aggregates: `havingRaw("sum(price) > ?", [100])`, portable to PostgreSQL). */
+  having(column: Column<S>, operator: string, value: unknown): this {
+    const op = OPERATORS.get(String(operator).toLowerCase());
+    if (op === undefined || op === "ilike") throw new QueryError(`${this.meta.name}.having('${String(column)}', '${String(operator)}', ...): unknown operator. Use one of =, !=, <, <=, >, >=, like.`);
+    const c = this.#col(column, "having()");
+    this.#more().havings.push((qb, ctx) => void qb.having(c, op, this.#value(c, value, ctx, "having()") as Knex.Value));
+    return this;
+  }
+  havingRaw(sql: string, bindings: readonly unknown[] = []): this {
+    const b = checkedBindings(this.meta.name, "havingRaw", sql, bindings);
+    this.#more().havings.push((qb) => void qb.havingRaw(sql, b));
+    return this;
+  }
+  /** Adds a raw select expression (`"count(*) as n"`); values go in `bindings`, never into the string. */
+  selectRaw(sql: string, bindings: readonly unknown[] = []): this {
+    this.#more().selects.push([sql, checkedBindings(this.meta.name, "selectRaw", sql, bindings)]);
+    return this;
+  }
+  whereRaw(sql: string, bindings: readonly unknown[] = []): this {
+    const b = checkedBindings(this.meta.name, "whereRaw", sql, bindings);
+    this.#wheres.push((qb) => void qb.whereRaw(sql, b));
+    return this;
+  }
+  orWhereRaw(sql: string, bindings: readonly unknown[] = []): this {
+    const b = checkedBindings(this.meta.name, "orWhereRaw", sql, bindings);
+    this.#hasOr = true;
+    this.#wheres.push((qb) => void qb.orWhereRaw(sql, b));
+    return this;
+  }
+  orderByRaw(sql: string, bindings: readonly unknown[] = []): this {
+    this.#more().orders.push([sql, checkedBindings(this.meta.name, "orderByRaw", sql, bindings)]);
+    return this;
+  }
+  inRandomOrder(): this {
+    this.#more().orders.push(["random", []]);
+    return this;
+  }
+  /** `a op b` between two declared columns. */
+  whereColumn(first: Column<S>, operatorOrSecond: string, second?: Column<S>): this {
+    const op = second === undefined ? "=" : OPERATORS.get(String(operatorOrSecond).toLowerCase());
+    if (op === undefined || op === "ilike" || op === "like" || op === "not like") {
+      throw new QueryError(`${this.meta.name}.whereColumn('${String(first)}', '${operatorOrSecond}', ...): use a comparison operator (=, !=, <, <=, >, >=).`);
+    }
+    const a = this.#col(first, "whereColumn()");
+    const b = this.#col(second ?? operatorOrSecond, "whereColumn()");
+    this.#wheres.push((qb) => void qb.whereRaw(`?? ${op} ??`, [a, b]));
+    return this;
+  }
+  /** SELECT … FOR UPDATE inside a transaction (no-op on SQLite, which locks the whole database). */
+  lockForUpdate(): this {
+    this.#more().lock = "update";
+    return this;
+  }
+  /** SELECT … FOR SHARE / LOCK IN SHARE MODE inside a transaction (no-op on SQLite). */
+  sharedLock(): this {
+    this.#more().lock = "share";
+    return this;
+  }
+
+
 }

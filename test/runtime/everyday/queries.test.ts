@@ -1,6 +1,6 @@
 /** Aggregates, value/sole/findMany/destroy, orderByDesc, when, whereBetween, or-forms, counters — every dialect. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dropTables, migrate, ModelNotFoundError, MultipleRecordsFoundError } from "eloquent-orm";
+import { dropTables, migrate, ModelNotFoundError, MultipleRecordsFoundError, transaction } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
 import { withQueryCount } from "../shared/query-counter";
 import { EVERYDAY, EvProduct, EvShop, EvTag, registerEveryday } from "./models";
@@ -138,5 +138,72 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
     const reread = await EvShop.findOrFail(shop.id);
     expect(reread.updated_at!.getTime()).toBeGreaterThan(old.getTime());
     expect(await new EvTag({ name: "t" }).touch()).toBe(false); // no timestamps
+  });
+});
+
+describe.each(sqlDialects())("grouping and raw SQL on $name", (dialect) => {
+  let teardown: () => Promise<void>;
+  beforeAll(async () => {
+    teardown = await useDialect(dialect, "ev_group");
+    await migrate([...EVERYDAY]);
+    const [a, b] = await EvShop.createMany([{ name: "A" }, { name: "B" }]);
+    await EvProduct.createMany([
+      { shop_id: a!.id, sku: "g1", name: "one", price: 10, stock: 10 },
+      { shop_id: a!.id, sku: "g2", name: "two", price: 20, stock: 5 },
+      { shop_id: b!.id, sku: "g3", name: "three", price: 5, stock: 5 },
+      { shop_id: null, sku: "g4", name: "four", price: 1, stock: 0 },
+    ]);
+  });
+  afterAll(async () => {
+    await dropTables([...EVERYDAY]);
+    await teardown();
+  });
+
+  it("groupBy + selectRaw + having (column) / havingRaw + orderByRaw, values bound", async () => {
+    const rows = await EvProduct.query()
+      .select("shop_id")
+      .selectRaw("sum(price) as total, count(*) as n")
+      .whereNotNull("shop_id")
+      .groupBy("shop_id")
+      .having("shop_id", ">", 0)
+      .havingRaw("sum(price) > ?", [6])
+      .orderByRaw("sum(price) desc")
+      .get();
+    expect(rows).toHaveLength(1);
+    expect(Number(rows[0]!.get("total"))).toBe(30);
+    expect(Number(rows[0]!.get("n"))).toBe(2);
+    const viaRaw = await EvProduct.query().select("shop_id").groupBy("shop_id").havingRaw("count(*) > ?", [1]).pluck("shop_id");
+    expect(viaRaw).toHaveLength(1);
+    expect(() => EvProduct.query().groupBy("shop" as never)).toThrow(/unknown column 'shop'/);
+    expect(() => EvProduct.query().having("stok" as never, ">", 1)).toThrow(/having\(\): unknown column 'stok'.*Did you mean 'stock'/);
+  });
+
+  it("whereRaw/orWhereRaw bind values; a placeholder/binding mismatch is an error, not interpolation", async () => {
+    expect(await EvProduct.query().whereRaw("price > ?", [9]).orderBy("sku").pluck("sku")).toEqual(["g1", "g2"]);
+    expect(await EvProduct.query().where("sku", "g4").orWhereRaw("stock = ?", [10]).orderBy("sku").pluck("sku")).toEqual(["g1", "g4"]);
+    const evil = "0; drop table ev_products";
+    expect(await EvProduct.query().whereRaw("name = ?", [evil]).count()).toBe(0);
+    expect(() => EvProduct.query().whereRaw("price > ?", [])).toThrow(/1 placeholder\(s\) but 0 binding\(s\)/);
+    expect(() => EvProduct.query().whereRaw("price > 1", "x" as never)).toThrow(/bindings must be an array/);
+    expect(await EvProduct.count()).toBe(4);
+  });
+
+  it("distinct, whereColumn, inRandomOrder, locks inside a transaction", async () => {
+    expect((await EvProduct.query().select("stock").distinct().orderBy("stock").pluck("stock"))).toEqual([0, 5, 10]);
+    const distinctRows = await EvProduct.query().select("stock").distinct().get();
+    expect(distinctRows).toHaveLength(3);
+    expect(await EvProduct.query().whereColumn("price", "stock").pluck("sku")).toEqual(["g1", "g3"]);
+    expect(await EvProduct.query().whereColumn("price", ">", "stock").orderBy("sku").pluck("sku")).toEqual(["g2", "g4"]);
+    expect(() => EvProduct.query().whereColumn("price", "like", "stock")).toThrow(/comparison operator/);
+    const shuffled = await EvProduct.query().inRandomOrder().pluck("sku");
+    expect([...shuffled].sort()).toEqual(["g1", "g2", "g3", "g4"]);
+    await transaction(async () => {
+      const locked = await EvProduct.query().where("sku", "g1").lockForUpdate().firstOrFail();
+      await locked.increment("stock");
+      expect(await EvProduct.query().where("sku", "g2").sharedLock().value("price")).toBe(20);
+    }, { connection: "test" });
+    const sql = EvProduct.query().lockForUpdate().toKnex().toSQL().sql.toLowerCase();
+    if (dialect.name === "sqlite") expect(sql).not.toContain("for update");
+    else expect(sql).toContain("for update");
   });
 });
