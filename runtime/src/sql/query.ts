@@ -17,6 +17,7 @@ import { toDatabase } from "./values";
 import type { SqlModelBase } from "./sql-model";
 import { aggregate, type AggregateFn } from "./aggregates";
 import * as streaming from "./streaming";
+import { activeGlobalScopes, checkGlobalScopeNames, installScopes, type GlobalScopeName } from "../model/scopes";
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
@@ -55,6 +56,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   constructor(model: ModelClass<M>, alias?: string) {
     super(model);
     this.#qualifier = alias ?? this.meta.table;
+    installScopes(this, model);
   }
 
   protected queryError(message: string): Error {
@@ -338,6 +340,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
       if (this.trashed === "exclude") qb.whereNull(c);
       else qb.whereNotNull(c);
     }
+    this.#applyGlobalScopes(qb, ctx);
     for (const op of this.#keyWheres) op(qb, ctx);
     if (!this.#wheres.length) return;
     if (this.#hasOr) {
@@ -725,5 +728,53 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
 
+  // ---- scopes (model/scopes.ts) ----------------------------------------------------------------------
 
+  /**
+   * Internal (local scopes): runs `fn` on this query and groups the where clauses it added; OR-ed
+   * clauses already present are grouped first, so `where(a).orWhere(b).scope()` is `(a or b) and (scope)`.
+   */
+  applyScope(fn: (q: this) => unknown): this {
+    if (this.#hasOr && this.#wheres.length) {
+      const before = this.#wheres;
+      this.#wheres = [(qb, ctx) => void qb.where(function (this: Knex.QueryBuilder) { for (const op of before) op(this, ctx); })];
+    }
+    this.#hasOr = false;
+    const start = this.#wheres.length;
+    fn(this);
+    const added = this.#wheres.splice(start);
+    if (added.length) this.#wheres.push((qb, ctx) => void qb.where(function (this: Knex.QueryBuilder) { for (const op of added) op(this, ctx); }));
+    this.#hasOr = false;
+    return this;
+  }
+
+  /** This query without the named global scope. */
+  withoutGlobalScope(name: string): this {
+    return this.withoutGlobalScopes([name]);
+  }
+  /** Without the named global scopes (all of them when no names are given). */
+  withoutGlobalScopes(names?: readonly string[]): this {
+    const extras = this.#more();
+    if (names === undefined) extras.withoutGlobal = true;
+    else if (extras.withoutGlobal !== true) extras.withoutGlobal = new Set([...(extras.withoutGlobal ?? []), ...checkGlobalScopeNames(this.model, names)]);
+    return this;
+  }
+  /** Without every global scope except the named ones. */
+  withoutGlobalScopesExcept(names: readonly string[]): this {
+    const keep = new Set(checkGlobalScopeNames(this.model, names));
+    const all = activeGlobalScopes(this.model, undefined).map(([n]) => n);
+    this.#more().withoutGlobal = new Set(all.filter((n) => !keep.has(n)));
+    return this;
+  }
+
+  #applyGlobalScopes(qb: Knex.QueryBuilder, ctx: QueryContext): void {
+    const scopes = activeGlobalScopes(this.model, this.#extras?.withoutGlobal);
+    for (const [, scope] of scopes) {
+      const group = new SqlQuery<M, S>(this.model, this.#alias());
+      scope(group);
+      qb.where(function (this: Knex.QueryBuilder) {
+        group.applyWheres(this, ctx);
+      });
+    }
+  }
 }

@@ -20,13 +20,14 @@ import { upsert } from "./upsert";
 import type { ChunkCallback } from "./streaming";
 import { fireEvent } from "../model/events";
 import { installLifecycle } from "../model/lifecycle";
+import type { GlobalScopeName, Scoped } from "../model/scopes";
 
 /** A concrete SqlModel subclass. */
 export type SqlModelClass<M extends SqlModelBase = SqlModelBase> = ModelClass<M>;
 
 type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
 type Attrs<M> = M extends SqlModelBase<infer A> ? A : Record<string, unknown>;
-type QueryOf<C extends SqlModelClass<any>> = SqlQuery<InstanceType<C>, SchemaOf<C>>;
+type QueryOf<C extends SqlModelClass<any>> = Scoped<C, SqlQuery<InstanceType<C>, SchemaOf<C>>>;
 
 function executor(meta: ModelMeta): { dialect: Dialect; runner: Knex | Knex.Transaction } {
   const conn = getConnection(meta.connection);
@@ -222,6 +223,17 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     update?: readonly Column<SchemaOf<C>>[],
   ): Promise<number> {
     return upsert(this, rows as ReadonlyArray<Record<string, unknown>>, uniqueBy as string | string[], update as string[] | undefined);
+  }
+
+  /** A query without the named global scope (`Model.withoutGlobalScopes()` for none of them). */
+  static withoutGlobalScope<C extends SqlModelClass<any>>(this: C, name: GlobalScopeName<C>): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScope(name);
+  }
+  static withoutGlobalScopes<C extends SqlModelClass<any>>(this: C, names?: readonly GlobalScopeName<C>[]): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScopes(names);
+  }
+  static withoutGlobalScopesExcept<C extends SqlModelClass<any>>(this: C, names: readonly GlobalScopeName<C>[]): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScopesExcept(names);
   }
 
   static sum<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number> {
