@@ -4,7 +4,7 @@
  * caller's literal string; values travel as bindings (`whereRaw("price > ?", [10])`).
  */
 import type { Knex } from "knex";
-import { QueryError, type QueryContext } from "./query";
+import type { QueryContext } from "./query";
 
 export interface QueryExtras {
   distinct: boolean;
@@ -28,14 +28,14 @@ export function cloneExtras(e: QueryExtras | undefined): QueryExtras | undefined
 }
 
 /** Raw SQL must be a string and its bindings an array with one value per `?` (`??` binds an identifier). */
-export function checkedBindings(model: string, method: string, sql: unknown, bindings: unknown): Knex.Value[] {
-  if (typeof sql !== "string" || !sql.trim()) throw new QueryError(`${model}.${method}(): expected an SQL string, got ${typeof sql}.`);
+export function checkedBindings(model: string, method: string, sql: unknown, bindings: unknown, fail: (message: string) => Error): Knex.Value[] {
+  if (typeof sql !== "string" || !sql.trim()) throw fail(`${model}.${method}(): expected an SQL string, got ${typeof sql}.`);
   if (!Array.isArray(bindings)) {
-    throw new QueryError(`${model}.${method}("${sql}", ...): bindings must be an array (one value per ?), got ${bindings === null ? "null" : typeof bindings}. Never build the SQL string from input.`);
+    throw fail(`${model}.${method}("${sql}", ...): bindings must be an array (one value per ?), got ${bindings === null ? "null" : typeof bindings}. Never build the SQL string from input.`);
   }
   const placeholders = (sql.replace(/\\\?/g, "").match(/\?\??/g) ?? []).length;
   if (placeholders !== bindings.length) {
-    throw new QueryError(`${model}.${method}("${sql}", ...): ${placeholders} placeholder(s) but ${bindings.length} binding(s).`);
+    throw fail(`${model}.${method}("${sql}", ...): ${placeholders} placeholder(s) but ${bindings.length} binding(s).`);
   }
   return bindings as Knex.Value[];
 }

@@ -678,28 +678,28 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
   havingRaw(sql: string, bindings: readonly unknown[] = []): this {
-    const b = checkedBindings(this.meta.name, "havingRaw", sql, bindings);
+    const b = checkedBindings(this.meta.name, "havingRaw", sql, bindings, (m) => new QueryError(m));
     this.#more().havings.push((qb) => void qb.havingRaw(sql, b));
     return this;
   }
   /** Adds a raw select expression (`"count(*) as n"`); values go in `bindings`, never into the string. */
   selectRaw(sql: string, bindings: readonly unknown[] = []): this {
-    this.#more().selects.push([sql, checkedBindings(this.meta.name, "selectRaw", sql, bindings)]);
+    this.#more().selects.push([sql, checkedBindings(this.meta.name, "selectRaw", sql, bindings, (m) => new QueryError(m))]);
     return this;
   }
   whereRaw(sql: string, bindings: readonly unknown[] = []): this {
-    const b = checkedBindings(this.meta.name, "whereRaw", sql, bindings);
+    const b = checkedBindings(this.meta.name, "whereRaw", sql, bindings, (m) => new QueryError(m));
     this.#wheres.push((qb) => void qb.whereRaw(sql, b));
     return this;
   }
   orWhereRaw(sql: string, bindings: readonly unknown[] = []): this {
-    const b = checkedBindings(this.meta.name, "orWhereRaw", sql, bindings);
+    const b = checkedBindings(this.meta.name, "orWhereRaw", sql, bindings, (m) => new QueryError(m));
     this.#hasOr = true;
     this.#wheres.push((qb) => void qb.orWhereRaw(sql, b));
     return this;
   }
   orderByRaw(sql: string, bindings: readonly unknown[] = []): this {
-    this.#more().orders.push([sql, checkedBindings(this.meta.name, "orderByRaw", sql, bindings)]);
+    this.#more().orders.push([sql, checkedBindings(this.meta.name, "orderByRaw", sql, bindings, (m) => new QueryError(m))]);
     return this;
   }
   inRandomOrder(): this {
