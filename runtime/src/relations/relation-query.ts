@@ -4,7 +4,7 @@
  * target store's own query builder, so the same object works for SQL and Mongo targets.
  * belongsToMany relations also expose the pivot writes (attach, detach, sync, toggle).
  */
-import type { Model } from "../model/model";
+import type { LoadedRelationKeys, Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { QueryConstraint } from "./adapter";
 import { RELATION_HANDLERS } from "./kinds";
@@ -13,6 +13,11 @@ import { relationAggregate } from "./relation-aggregates";
 import { RelationError, resolveRelation, type ResolvedRelation } from "./resolve";
 
 type Call = readonly [method: string, args: readonly unknown[]];
+
+/** Attribute names of the related model (any string when its attributes are not typed). */
+type RelatedColumn<R> = NonNullable<R extends readonly (infer E)[] ? E : R> extends Model<infer A>
+  ? string extends keyof A ? string : Exclude<keyof A & string, LoadedRelationKeys<A>>
+  : string;
 
 export class RelationQuery<R = unknown> implements PromiseLike<R> {
   readonly #parent: Model;
@@ -131,19 +136,19 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   }
 
   // ---- aggregates over the related rows (relation-aggregates.ts) ----------------------------------
-  sum(column: string): Promise<number> {
+  sum(column: RelatedColumn<R>): Promise<number> {
     return relationAggregate(this.#parent, this.#relation, "sum", column, this.#constraint()) as Promise<number>;
   }
-  avg(column: string): Promise<number | null> {
+  avg(column: RelatedColumn<R>): Promise<number | null> {
     return relationAggregate(this.#parent, this.#relation, "avg", column, this.#constraint()) as Promise<number | null>;
   }
-  average(column: string): Promise<number | null> {
+  average(column: RelatedColumn<R>): Promise<number | null> {
     return this.avg(column);
   }
-  min(column: string): Promise<unknown> {
+  min(column: RelatedColumn<R>): Promise<unknown> {
     return relationAggregate(this.#parent, this.#relation, "min", column, this.#constraint());
   }
-  max(column: string): Promise<unknown> {
+  max(column: RelatedColumn<R>): Promise<unknown> {
     return relationAggregate(this.#parent, this.#relation, "max", column, this.#constraint());
   }
 }
