@@ -1,6 +1,6 @@
 /** The SQL runtime on knex. */
 export { SqlModel, SqlModelBase, type SqlModelClass, type SqlModelConstructor } from "./sql-model";
-export { SqlQuery, QueryError, type Page, type Column, type WithPath } from "./query";
+export { SqlQuery, QueryError, type Page, type SimplePage, type CursorPage, type Column, type WithPath } from "./query";
 export {
   configureConnection,
   getConnection,

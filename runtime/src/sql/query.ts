@@ -22,6 +22,26 @@ import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, empt
 import type { ChunkCallback } from "./streaming";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
 
+export interface SimplePage<M> {
+  data: M[];
+  perPage: number;
+  currentPage: number;
+  hasMorePages: boolean;
+}
+
+export interface CursorPage<M> {
+  data: M[];
+  perPage: number;
+  /** Pass to cursorPaginate() for the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+/** Dates keep their type through the cursor (`{ d: iso }`). */
+function encodeCursor(values: unknown[]): string {
+  const plain = values.map((v) => (v instanceof Date ? { d: v.toISOString() } : typeof v === "bigint" ? v.toString() : v));
+  return Buffer.from(JSON.stringify(plain), "utf8").toString("base64url");
+}
+
 const NUMERIC_TYPES = new Set(["int", "increments", "bigint", "bigIncrements", "float", "double", "decimal", "smallint", "tinyint"]);
 
 export interface QueryContext {
@@ -726,6 +746,61 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   sharedLock(): this {
     this.#more().lock = "share";
     return this;
+  }
+
+  // ---- pagination without a total (Laravel's simplePaginate / cursorPaginate) -------------------------
+
+  /** One page plus whether another follows (one query: perPage + 1 rows; no COUNT). */
+  async simplePaginate(perPage: number = 15, page: number | string = 1): Promise<SimplePage<M>> {
+    const size = this.nonNegative(perPage, "simplePaginate(perPage)") || 15;
+    const p = this.nonNegative(typeof page === "string" && /^\s*\d+\s*$/.test(page) ? Number(page) : page, "simplePaginate(page)") || 1;
+    const rows = await this.clone().limit(size + 1).offset((p - 1) * size).get();
+    return { data: rows.slice(0, size), perPage: size, currentPage: p, hasMorePages: rows.length > size };
+  }
+
+  /**
+   * Keyset pagination: the page after `cursor` in the query's order (the primary key breaks ties and
+   * is the order when there is none). `nextCursor` is an opaque string for the next call, null on the
+   * last page. Order columns must not hold nulls.
+   */
+  async cursorPaginate(perPage: number = 15, cursor?: string | null): Promise<CursorPage<M>> {
+    const size = this.nonNegative(perPage, "cursorPaginate(perPage)") || 15;
+    const pk = `${this.#qualifier}.${this.meta.primaryKey}`;
+    const orders = this.#orders.some(([c]) => c === pk) ? this.#orders.slice() : [...this.#orders, [pk, "asc"] as const];
+    const q = this.clone().withoutOrder();
+    for (const [c, d] of orders) q.#orders.push([c, d]);
+    if (cursor !== undefined && cursor !== null) {
+      const values = this.#decodeCursor(cursor, orders.length);
+      q.#keyWheres.push((qb, ctx) => {
+        qb.where(function (this: Knex.QueryBuilder) {
+          orders.forEach(([, ], i) => {
+            this.orWhere(function (this: Knex.QueryBuilder) {
+              for (let j = 0; j < i; j++) this.where(orders[j]![0], q.#value(orders[j]![0], values[j], ctx, "cursorPaginate()") as Knex.Value);
+              const [c, d] = orders[i]!;
+              this.where(c, d === "asc" ? ">" : "<", q.#value(c, values[i], ctx, "cursorPaginate()") as Knex.Value);
+            });
+          });
+        });
+      });
+    }
+    const rows = await q.limit(size + 1).get();
+    const data = rows.slice(0, size);
+    const last = data[data.length - 1];
+    const nextCursor = rows.length > size && last ? encodeCursor(orders.map(([c]) => last.get(c.slice(this.#qualifier.length + 1)))) : null;
+    return { data, perPage: size, nextCursor };
+  }
+
+  #decodeCursor(cursor: unknown, length: number): unknown[] {
+    let values: unknown;
+    try {
+      values = typeof cursor === "string" ? JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) : undefined;
+    } catch {
+      values = undefined;
+    }
+    if (!Array.isArray(values) || values.length !== length) {
+      throw new QueryError(`${this.meta.name}.cursorPaginate(): invalid cursor ${JSON.stringify(cursor)}; pass the nextCursor of the previous page of the same query (or nothing for the first page).`);
+    }
+    return values.map((v) => (v !== null && typeof v === "object" && typeof (v as { d?: unknown }).d === "string" ? new Date((v as { d: string }).d) : v));
   }
 
   // ---- scopes (model/scopes.ts) ----------------------------------------------------------------------

@@ -89,4 +89,38 @@ describe.each(sqlDialects())("streaming reads on $name", (dialect) => {
     });
     expect(early.count).toBe(1);
   });
+
+  it("simplePaginate: one query per page, hasMorePages without a COUNT", async () => {
+    const { result, count } = await withQueryCount(() => EvProduct.query().orderBy("price").simplePaginate(10, 3));
+    expect(count).toBe(1);
+    expect(result.data.map((p) => p.price)).toEqual([20, 21, 22, 23, 24]);
+    expect(result.hasMorePages).toBe(false);
+    const second = await EvProduct.query().orderBy("price").simplePaginate(10, "2");
+    expect(second.hasMorePages).toBe(true);
+    expect(second.currentPage).toBe(2);
+  });
+
+  it("cursorPaginate walks the query's order by keyset, ties broken by the key; a bad cursor is a clear error", async () => {
+    await EvProduct.query().where("price", "<", 10).update({ stock: 3 }); // duplicates in the order column
+    const seen: number[] = [];
+    let cursor: string | null | undefined;
+    let pages = 0;
+    do {
+      const page = await EvProduct.query().orderByDesc("stock").orderBy("price").cursorPaginate(4, cursor);
+      seen.push(...page.data.map((p) => p.price!));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(7);
+    expect(seen).toEqual([...Array.from({ length: 10 }, (_, i) => i), ...Array.from({ length: 15 }, (_, i) => i + 10)]);
+    const byDate: string[] = [];
+    let c: string | null | undefined;
+    do {
+      const page = await EvProduct.query().orderBy("created_at").cursorPaginate(10, c);
+      byDate.push(...page.data.map((p) => p.sku!));
+      c = page.nextCursor;
+    } while (c);
+    expect(byDate.sort()).toEqual(Array.from({ length: 25 }, (_, i) => `s${String(i).padStart(2, "0")}`));
+    await expect(EvProduct.query().cursorPaginate(5, "not-a-cursor")).rejects.toThrow(/invalid cursor/);
+  });
 });
