@@ -17,6 +17,7 @@ import { toDatabase } from "./values";
 import type { SqlModelBase } from "./sql-model";
 import { aggregate, type AggregateFn } from "./aggregates";
 import * as streaming from "./streaming";
+import { datePartSql, datePartValue, type DatePart } from "./date-parts";
 import { activeGlobalScopes, checkGlobalScopeNames, installScopes, type GlobalScopeName } from "../model/scopes";
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
@@ -745,6 +746,44 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** SELECT … FOR SHARE / LOCK IN SHARE MODE inside a transaction (no-op on SQLite). */
   sharedLock(): this {
     this.#more().lock = "share";
+    return this;
+  }
+
+  // ---- date parts (date-parts.ts): compared in UTC on every dialect ---------------------------------
+
+  whereDate(column: Column<S>, operatorOrValue: unknown, value?: unknown): this {
+    return this.#datePart("whereDate", "date", column, operatorOrValue, value, arguments.length);
+  }
+  orWhereDate(column: Column<S>, operatorOrValue: unknown, value?: unknown): this {
+    this.#hasOr = true;
+    return this.#datePart("orWhereDate", "date", column, operatorOrValue, value, arguments.length);
+  }
+  whereYear(column: Column<S>, operatorOrValue: unknown, value?: unknown): this {
+    return this.#datePart("whereYear", "year", column, operatorOrValue, value, arguments.length);
+  }
+  whereMonth(column: Column<S>, operatorOrValue: unknown, value?: unknown): this {
+    return this.#datePart("whereMonth", "month", column, operatorOrValue, value, arguments.length);
+  }
+  whereDay(column: Column<S>, operatorOrValue: unknown, value?: unknown): this {
+    return this.#datePart("whereDay", "day", column, operatorOrValue, value, arguments.length);
+  }
+
+  #datePart(method: string, part: DatePart, column: string, operatorOrValue: unknown, value: unknown, argc: number): this {
+    const c = this.#col(column, `${method}()`);
+    const op = argc >= 3 ? OPERATORS.get(String(operatorOrValue).toLowerCase()) : "=";
+    if (op === undefined || op.includes("like")) {
+      throw new QueryError(`${this.meta.name}.${method}('${column}', '${String(operatorOrValue)}', ...): use a comparison operator (=, !=, <, <=, >, >=).`);
+    }
+    const raw = argc >= 3 ? value : operatorOrValue;
+    const bound = datePartValue(part, raw);
+    if (bound === undefined) {
+      throw new QueryError(
+        `${this.meta.name}.${method}('${column}', ...): expected ${part === "date" ? 'a Date or a "YYYY-MM-DD" string' : "an integer"}, got ${JSON.stringify(raw) ?? String(raw)}.`,
+      );
+    }
+    const descriptor = this.#descriptor(c);
+    const or = method.startsWith("or");
+    this.#wheres.push((qb, ctx) => void qb[or ? "orWhereRaw" : "whereRaw"](`${datePartSql(ctx.dialect, part, descriptor)} ${op} ?`, [c, bound]));
     return this;
   }
 

@@ -109,6 +109,27 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
     expect(() => EvProduct.query().whereBetween("price", [1] as never)).toThrow(/expected \[low, high\]/);
   });
 
+  it("whereDate/whereYear/whereMonth/whereDay compare in UTC", async () => {
+    await EvProduct.query().where("sku", "c").update({ released_at: new Date("2023-12-31T23:30:00Z") });
+    expect(await EvProduct.query().whereDate("released_at", "2024-06-01").pluck("sku")).toEqual(["b"]);
+    expect(await EvProduct.query().whereDate("released_at", new Date("2023-12-31T23:59:00Z")).pluck("sku")).toEqual(["c"]);
+    expect(await EvProduct.query().whereDate("released_at", "<", "2024-01-01").pluck("sku")).toEqual(["c"]);
+    expect(await EvProduct.query().whereYear("released_at", 2024).orderBy("sku").pluck("sku")).toEqual(["a", "b"]);
+    expect(await EvProduct.query().whereYear("released_at", "<", 2024).pluck("sku")).toEqual(["c"]);
+    expect(await EvProduct.query().whereMonth("released_at", ">", 3).orderBy("sku").pluck("sku")).toEqual(["b", "c"]);
+    expect(await EvProduct.query().whereDay("released_at", 31).pluck("sku")).toEqual(["c"]);
+    expect(await EvProduct.query().where("sku", "a").orWhereDate("released_at", "2024-06-01").orderBy("sku").pluck("sku")).toEqual(["a", "b"]);
+    if (dialect.name === "pg") {
+      // the session's time zone does not move the date (23:30 UTC is already Jan 1st in Auckland)
+      await transaction(async (trx) => {
+        await trx.raw("SET LOCAL TIME ZONE 'Pacific/Auckland'");
+        expect(await EvProduct.query().whereDate("released_at", "2023-12-31").pluck("sku")).toEqual(["c"]);
+      }, { connection: "test" });
+    }
+    expect(() => EvProduct.query().whereDate("released_at", "June 1st")).toThrow(/expected a Date or a "YYYY-MM-DD" string/);
+    expect(() => EvProduct.query().whereYear("released_at", "like", 2024)).toThrow(/comparison operator/);
+  });
+
   it("increment/decrement are atomic updates, with extra columns, and update the model", async () => {
     const axe = await EvProduct.query().where("sku", "a").firstOrFail();
     const stale = await EvProduct.findOrFail(axe.id);
