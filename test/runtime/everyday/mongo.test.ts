@@ -62,4 +62,25 @@ describe.each(mongoTargets())("everyday model API on the $kind store", (target) 
     const quiet = await EvNote.withoutEvents(() => EvNote.create({ title: "Quiet" }));
     expect(quiet.slug).toBeUndefined();
   });
+
+  it("findMany, destroy, fresh, replicate, is/isNot, touch, getChanges", async () => {
+    const [a, b, c] = await Promise.all(["x", "y", "z"].map((title) => EvNote.create({ title })));
+    expect((await EvNote.findMany([a!.id, c!.id])).map((n) => n.title).sort()).toEqual(["x", "z"]);
+    expect(await EvNote.destroy([a!.id])).toBe(1);
+    expect(await EvNote.count()).toBe(2);
+    await EvNote.query().where("title", "y").update({ stars: 4, updated_at: new Date("2020-01-01T00:00:00Z") } as never);
+    const fresh = await b!.fresh();
+    expect(fresh!.stars).toBe(4);
+    expect(fresh!.is(b!)).toBe(true);
+    expect(fresh!.isNot(c!)).toBe(true);
+    const copy = c!.replicate();
+    expect(copy.id).toBeUndefined();
+    await copy.save();
+    expect(copy.isNot(c!)).toBe(true);
+    expect(fresh!.updated_at!.toISOString()).toBe("2020-01-01T00:00:00.000Z");
+    expect(await fresh!.touch()).toBe(true);
+    expect((await EvNote.findOrFail(fresh!.id)).updated_at!.getTime()).toBeGreaterThan(Date.parse("2020-01-02"));
+    await fresh!.update({ stars: 5 });
+    expect(Object.keys(fresh!.getChanges()).sort()).toEqual(["stars", "updated_at"]);
+  });
 });
