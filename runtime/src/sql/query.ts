@@ -17,6 +17,7 @@ import { toDatabase } from "./values";
 import type { SqlModelBase } from "./sql-model";
 import { aggregate, type AggregateFn } from "./aggregates";
 import * as streaming from "./streaming";
+import { badSegment, jsonExtractSql, jsonPathBinding, jsonScalar, parseJsonPath, type JsonPathOf } from "./json-path";
 import { datePartSql, datePartValue, type DatePart } from "./date-parts";
 import { activeGlobalScopes, checkGlobalScopeNames, installScopes, type GlobalScopeName } from "../model/scopes";
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
@@ -125,6 +126,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   where(values: Partial<Record<Column<S>, unknown>>): this;
   where(column: Column<S>, value: unknown): this;
   where(column: Column<S>, operator: string, value: unknown): this;
+  where(path: JsonPathOf<S>, value: unknown): this;
+  where(path: JsonPathOf<S>, operator: string, value: unknown): this;
   where(...args: unknown[]): this {
     return this.#where("and", args);
   }
@@ -133,6 +136,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   orWhere(values: Partial<Record<Column<S>, unknown>>): this;
   orWhere(column: Column<S>, value: unknown): this;
   orWhere(column: Column<S>, operator: string, value: unknown): this;
+  orWhere(path: JsonPathOf<S>, value: unknown): this;
+  orWhere(path: JsonPathOf<S>, operator: string, value: unknown): this;
   orWhere(...args: unknown[]): this {
     this.#hasOr = true;
     return this.#where("or", args);
@@ -141,6 +146,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   #where(bool: "and" | "or", args: unknown[]): this {
     const method = bool === "and" ? "where" : "orWhere";
     const [first] = args;
+    if (typeof first === "string" && first.includes("->") && (args.length === 2 || args.length === 3)) return this.#whereJson(bool, first, args);
     if (typeof first === "function" && args.length === 1) {
       const group = new SqlQuery<M, S>(this.model, this.#alias());
       first(group);
@@ -746,6 +752,37 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** SELECT … FOR SHARE / LOCK IN SHARE MODE inside a transaction (no-op on SQLite). */
   sharedLock(): this {
     this.#more().lock = "share";
+    return this;
+  }
+
+  // ---- JSON paths (json-path.ts): where("meta->address->city", "Lisbon") -----------------------------
+
+  #whereJson(bool: "and" | "or", name: string, args: unknown[]): this {
+    const method = bool === "and" ? "where" : "orWhere";
+    const path = parseJsonPath(name)!;
+    const c = this.#col(path.column, `${method}('${name}')`);
+    if (this.#descriptor(c)?.type !== "json") {
+      throw new QueryError(`${this.meta.name}.${method}('${name}', ...): '${path.column}' is not a json column; the -> path syntax reads inside json columns only.`);
+    }
+    const bad = badSegment(path);
+    if (bad !== undefined || !path.segments.length) {
+      throw new QueryError(`${this.meta.name}.${method}('${name}', ...): path segment '${bad ?? ""}' is not a plain key or index (letters, digits, _).`);
+    }
+    const op = args.length === 3 ? OPERATORS.get(String(args[1]).toLowerCase()) : "=";
+    if (op === undefined || op === "ilike") throw new QueryError(`${this.meta.name}.${method}('${name}', '${String(args[1])}', ...): unknown operator.`);
+    const value = args.length === 3 ? args[2] : args[1];
+    if (value !== null && value !== undefined && typeof value === "object") {
+      throw new QueryError(`${this.meta.name}.${method}('${name}', ...): compare a JSON path with a string, number or boolean (got ${Array.isArray(value) ? "an array" : "an object"}).`);
+    }
+    const raw = bool === "and" ? "whereRaw" : "orWhereRaw";
+    this.#wheres.push((qb, ctx) => {
+      const expr = jsonExtractSql(ctx.dialect);
+      const at = jsonPathBinding(ctx.dialect, path);
+      if (value === null || value === undefined) {
+        if (op !== "=" && op !== "<>") throw new QueryError(`${this.meta.name}.${method}('${name}', '${op}', null): null only compares with = or !=.`);
+        qb[raw](`${expr} IS ${op === "=" ? "" : "NOT "}NULL`, [c, at]);
+      } else qb[raw](`${expr} ${op} ?`, [c, at, jsonScalar(ctx.dialect, value) as Knex.Value]);
+    });
     return this;
   }
 

@@ -1,7 +1,7 @@
 /** Models of the everyday-API suite (find-or-write, aggregates, counters, streaming, events, serialization). */
 import { column, registerModels, relation, SqlModel } from "eloquent-orm";
 
-export type EvShopAttrs = { id?: number; name?: string; created_at?: Date; updated_at?: Date; products?: EvProduct[]; tags?: EvTag[] };
+export type EvShopAttrs = { id?: number; name?: string; settings?: Record<string, unknown> | null; created_at?: Date; updated_at?: Date; products?: EvProduct[]; tags?: EvTag[] };
 export type EvProductAttrs = {
   id?: number;
   shop_id?: number | null;
@@ -26,6 +26,7 @@ export class EvShop extends SqlModel<EvShopAttrs> {
   static schema = {
     id: column("increments", undefined, { primary: true }),
     name: column("string", 100, { unique: true }),
+    settings: column("json", undefined, { nullable: true }),
     timestamps: column("timestamps"),
     products: relation("hasMany", "EvProduct", { foreignKey: "shop_id" }),
     tags: relation("belongsToMany", "EvTag", { pivotTable: "ev_shop_tags", pivotLocalKey: "shop_id", pivotForeignKey: "tag_id" }),

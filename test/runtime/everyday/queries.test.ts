@@ -109,6 +109,23 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
     expect(() => EvProduct.query().whereBetween("price", [1] as never)).toThrow(/expected \[low, high\]/);
   });
 
+  it("where on a JSON path (\"settings->a->b\") compares the scalar there", async () => {
+    await EvShop.query().where("id", north.id).update({ settings: { theme: "dark", size: 3, beta: true, address: { city: "Lisbon" }, tags: ["a", "b"] } });
+    await EvShop.query().where("id", south.id).update({ settings: { theme: "light", size: 10, beta: false } });
+    const names = (q: PromiseLike<EvShop[]>) => Promise.resolve(q).then((rows) => rows.map((r) => r.name).sort());
+    expect(await names(EvShop.where("settings->theme", "dark"))).toEqual(["North"]);
+    expect(await names(EvShop.where("settings->address->city", "Lisbon"))).toEqual(["North"]);
+    expect(await names(EvShop.where("settings->tags->1", "b"))).toEqual(["North"]);
+    expect(await names(EvShop.where("settings->beta", false))).toEqual(["South"]);
+    expect(await names(EvShop.where("settings->size", 10))).toEqual(["South"]);
+    expect(await names(EvShop.where("settings->theme", "!=", "dark"))).toEqual(["South"]);
+    expect(await names(EvShop.where("settings->address->city", null))).toEqual(["South"]);
+    expect(await names(EvShop.where("settings->theme", "light").orWhere("settings->beta", true))).toEqual(["North", "South"]);
+    expect(() => EvShop.where("name->x" as never, 1)).toThrow(/'name' is not a json column/);
+    expect(() => EvShop.where("settings->a b" as never, 1)).toThrow(/path segment 'a b'/);
+    expect(() => EvShop.where("setings->theme" as never, 1)).toThrow(/unknown column 'setings'.*Did you mean 'settings'/);
+  });
+
   it("whereDate/whereYear/whereMonth/whereDay compare in UTC", async () => {
     await EvProduct.query().where("sku", "c").update({ released_at: new Date("2023-12-31T23:30:00Z") });
     expect(await EvProduct.query().whereDate("released_at", "2024-06-01").pluck("sku")).toEqual(["b"]);
