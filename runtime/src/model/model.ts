@@ -20,7 +20,7 @@ import { changesOf, wasRecentlyCreated } from "./changes";
 import { addListener, addObserver, withoutEvents, type ModelEvent, type ModelListener, type ModelObserver } from "./events";
 import * as findOrWrite from "./find-or-write";
 import { assertFillable } from "./mass-assignment";
-import { applyVisibility } from "./serialization";
+import { applyVisibility, makeHidden, makeVisible } from "./serialization";
 
 /**
  * Row being hydrated: the base constructor adopts it. Hydration calls the class's own constructor
@@ -484,6 +484,32 @@ export abstract class Model<A extends object = any> {
     if (!this.isPersisted() || key == null) return null;
     const q = queryOf(this.constructor as ModelClass) as unknown as RunnableQuery<Model> & { with(...s: EagerSpec[]): RunnableQuery<Model> };
     return (withSpecs.length ? q.with(...withSpecs) : q).find(key) as Promise<this | null>;
+  }
+
+  /** save() with this class's events muted. */
+  saveQuietly(): Promise<this> {
+    return withoutEvents(this.constructor, () => this.save());
+  }
+
+  /** delete() with this class's events muted. */
+  deleteQuietly(): Promise<void> {
+    return withoutEvents(this.constructor, () => this.delete());
+  }
+
+  /** Hides attributes/relations from this instance's toJSON (on top of static hidden). */
+  makeHidden(...keys: (keyof A & string)[]): this {
+    makeHidden(this, keys);
+    return this;
+  }
+
+  /** Shows attributes static hidden (or a visible list) would leave out, for this instance. */
+  makeVisible(...keys: (keyof A & string)[]): this {
+    makeVisible(this, keys);
+    return this;
+  }
+
+  isClean(key?: keyof A & string): boolean {
+    return !this.isDirty(key);
   }
 
   /** Sets updated_at to now and saves (no-op without timestamps); returns whether it wrote. */

@@ -25,9 +25,31 @@ function list(cls: SerializationStatics, key: "hidden" | "visible" | "appends"):
   return value;
 }
 
+/** Per-instance changes (Laravel's makeHidden / makeVisible): added to / removed from the class's hidden list. */
+const instanceHidden = new WeakMap<object, { hide: Set<string>; show: Set<string> }>();
+
+export function makeHidden(model: object, keys: readonly string[]): void {
+  const entry = instanceHidden.get(model) ?? { hide: new Set<string>(), show: new Set<string>() };
+  for (const k of keys) {
+    entry.hide.add(k);
+    entry.show.delete(k);
+  }
+  instanceHidden.set(model, entry);
+}
+
+export function makeVisible(model: object, keys: readonly string[]): void {
+  const entry = instanceHidden.get(model) ?? { hide: new Set<string>(), show: new Set<string>() };
+  for (const k of keys) {
+    entry.show.add(k);
+    entry.hide.delete(k);
+  }
+  instanceHidden.set(model, entry);
+}
+
 /** Applies hidden/visible/appends of the model's class to its serialised form (in place). */
 export function applyVisibility(model: object, out: Record<string, unknown>): Record<string, unknown> {
   const cls = model.constructor as unknown as SerializationStatics;
+  const own = instanceHidden.get(model);
   const appends = list(cls, "appends");
   if (appends) {
     for (const name of appends) {
@@ -39,8 +61,9 @@ export function applyVisibility(model: object, out: Record<string, unknown>): Re
     }
   }
   const visible = list(cls, "visible");
-  if (visible) for (const key of Object.keys(out)) if (!visible.includes(key)) delete out[key];
+  if (visible) for (const key of Object.keys(out)) if (!visible.includes(key) && !own?.show.has(key)) delete out[key];
   const hidden = list(cls, "hidden");
-  if (hidden) for (const key of hidden) delete out[key];
+  if (hidden) for (const key of hidden) if (!own?.show.has(key)) delete out[key];
+  if (own) for (const key of own.hide) delete out[key];
   return out;
 }

@@ -112,6 +112,15 @@ describe.each(sqlDialects())("model lifecycle on $name", (dialect) => {
     expect(fired).toBe(0);
     await EvArticle.forceCreate({ title: "loud" });
     expect(fired).toBe(1);
+    let saved = 0;
+    EvArticle.on("saved", () => void saved++);
+    const quiet = new EvArticle({ title: "q" });
+    await quiet.saveQuietly();
+    expect(quiet.isPersisted()).toBe(true);
+    expect(quiet.isClean()).toBe(true);
+    await quiet.deleteQuietly();
+    expect(saved).toBe(0);
+    expect(await EvArticle.find(quiet.id)).toBeNull();
   });
 
   it("hidden/visible/appends shape toJSON; the value stays readable", async () => {
@@ -127,6 +136,9 @@ describe.each(sqlDialects())("model lifecycle on $name", (dialect) => {
       static override appends: string[] = [];
     }
     expect(new Card({ name: "x", email: "y", password: "z" }).toJSON()).toEqual({ name: "x" });
+    const shown = (await EvMember.findOrFail(m.id)).makeVisible("password").makeHidden("email");
+    expect(Object.keys(shown.toJSON()).sort()).toEqual(["id", "is_admin", "label", "name", "password"]);
+    expect(Object.keys((await EvMember.findOrFail(m.id)).toJSON())).not.toContain("password"); // per instance only
   });
 
   it("fillable/guarded refuse mass assignment with an error naming the field; forceFill and set bypass", async () => {
