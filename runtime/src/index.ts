@@ -38,9 +38,4 @@ export * from "./registry";
 export * from "./model";
 export * from "./sql";
 export * from "./mongo";
-
-// Model events and change tracking wrap each store's writes (the SQL base installs its own).
-import { installLifecycle as installModelLifecycle } from "./model/lifecycle";
-import { Model as ModelBase } from "./model/model";
-import { MongoModelBase as MongoBase } from "./mongo/mongo-model";
-installModelLifecycle(MongoBase, ModelBase);
+import "./install-lifecycle"; // model events and change tracking on MongoModel (the SQL base installs its own)
