@@ -463,6 +463,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   async count(): Promise<number> {
+    if (this.#extras && (this.#extras.distinct || this.#extras.groups.length)) return this.#countOfRows();
     const ctx = this.context();
     const rows = await this.base(ctx).count({ count: "*" });
     return Number((rows[0] as { count: unknown }).count);
@@ -877,6 +878,16 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
       throw new QueryError(`${this.meta.name}.cursorPaginate(): invalid cursor ${JSON.stringify(cursor)}; pass the nextCursor of the previous page of the same query (or nothing for the first page).`);
     }
     return values.map((v) => (v !== null && typeof v === "object" && typeof (v as { d?: unknown }).d === "string" ? new Date((v as { d: string }).d) : v));
+  }
+
+  /** count() of a DISTINCT or GROUP BY query: the rows (groups) it returns, counted around it. */
+  async #countOfRows(): Promise<number> {
+    const ctx = this.context();
+    const inner = this.clone().withoutOrder();
+    inner.limitCount = undefined;
+    inner.offsetCount = undefined;
+    const rows = await ctx.runner.count({ count: "*" }).from(inner.toKnex().as("counted"));
+    return Number((rows[0] as { count: unknown }).count);
   }
 
   // ---- scopes (model/scopes.ts) ----------------------------------------------------------------------

@@ -230,6 +230,8 @@ describe.each(sqlDialects())("grouping and raw SQL on $name", (dialect) => {
     expect((await EvProduct.query().select("stock").distinct().orderBy("stock").pluck("stock"))).toEqual([0, 5, 10]);
     const distinctRows = await EvProduct.query().select("stock").distinct().get();
     expect(distinctRows).toHaveLength(3);
+    expect(await EvProduct.query().select("stock").distinct().count()).toBe(3); // counts the distinct rows
+    expect(await EvProduct.query().select("shop_id").groupBy("shop_id").count()).toBe(3); // counts the groups (null is one)
     expect(await EvProduct.query().whereColumn("price", "stock").pluck("sku")).toEqual(["g1", "g3"]);
     expect(await EvProduct.query().whereColumn("price", ">", "stock").orderBy("sku").pluck("sku")).toEqual(["g2", "g4"]);
     expect(() => EvProduct.query().whereColumn("price", "like", "stock")).toThrow(/comparison operator/);
