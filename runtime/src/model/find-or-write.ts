@@ -7,6 +7,7 @@
  * the same row both end up with the one row (the loser's insert hits the unique index and re-reads).
  */
 import type { Model } from "./model";
+import { EloquentError } from "./errors";
 import { modelMeta } from "./meta";
 import type { ModelClass } from "./types";
 import { wasRecentlyCreated } from "./changes";
@@ -24,7 +25,7 @@ function lookup<M extends Model>(cls: ModelClass<M>, attributes: Attrs): Promise
 
 function checkedAttributes(cls: ModelClass, attributes: unknown): Attrs {
   if (attributes === null || typeof attributes !== "object" || Array.isArray(attributes)) {
-    throw new TypeError(`${modelMeta(cls).name}: expected the attributes to match as an object ({ column: value }), got ${Array.isArray(attributes) ? "an array" : attributes === null ? "null" : typeof attributes}.`);
+    throw new EloquentError(`${modelMeta(cls).name}: expected the attributes to match as an object ({ column: value }), got ${Array.isArray(attributes) ? "an array" : attributes === null ? "null" : typeof attributes}.`);
   }
   return attributes as Attrs;
 }
