@@ -14,17 +14,18 @@ export interface QueryExtras {
   /** `["random", []]` is inRandomOrder (spelled per dialect). */
   orders: Array<readonly [string, Knex.Value[]]>;
   lock: "update" | "share" | undefined;
+  joins: import("./joins").JoinSpec[];
   /** Global scopes this query removed (`true`: all). */
   withoutGlobal: ReadonlySet<string> | true | undefined;
 }
 
 export function emptyExtras(): QueryExtras {
-  return { distinct: false, groups: [], havings: [], selects: [], orders: [], lock: undefined, withoutGlobal: undefined };
+  return { distinct: false, groups: [], havings: [], selects: [], orders: [], lock: undefined, withoutGlobal: undefined, joins: [] };
 }
 
 export function cloneExtras(e: QueryExtras | undefined): QueryExtras | undefined {
   if (!e) return undefined;
-  return { distinct: e.distinct, groups: e.groups.slice(), havings: e.havings.slice(), selects: e.selects.slice(), orders: e.orders.slice(), lock: e.lock, withoutGlobal: e.withoutGlobal };
+  return { distinct: e.distinct, groups: e.groups.slice(), havings: e.havings.slice(), selects: e.selects.slice(), orders: e.orders.slice(), lock: e.lock, withoutGlobal: e.withoutGlobal, joins: e.joins.slice() };
 }
 
 /** Raw SQL must be a string and its bindings an array with one value per `?` (`??` binds an identifier). */

@@ -20,6 +20,7 @@ import * as streaming from "./streaming";
 import { badSegment, jsonExtractSql, jsonPathBinding, jsonScalar, parseJsonPath, type JsonPathOf } from "./json-path";
 import { datePartSql, datePartValue, type DatePart } from "./date-parts";
 import { activeGlobalScopes, checkGlobalScopeNames, installScopes, type GlobalScopeName } from "../model/scopes";
+import { applyJoins, joinedColumn, joinedDescriptor, joinTarget, type JoinedSchema } from "./joins";
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
@@ -94,6 +95,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** A schema column of this model, qualified with the table; anything else is a clear error. */
   #col(name: unknown, where: string): string {
     if (typeof name !== "string") throw this.columnError(where, name, [...this.meta.columns.keys()], "table");
+    if (this.#extras?.joins.length) {
+      const joined = joinedColumn(this.#extras.joins, name, where, (m) => new QueryError(m));
+      if (joined) return joined;
+    }
     const bare = name.startsWith(`${this.meta.table}.`)
       ? name.slice(this.meta.table.length + 1)
       : name.startsWith(`${this.#qualifier}.`)
@@ -104,6 +109,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   #descriptor(qualified: string): ColumnDescriptor | undefined {
+    if (this.#extras?.joins.length && !qualified.startsWith(`${this.#qualifier}.`)) return joinedDescriptor(this.#extras.joins, qualified);
     return this.meta.columns.get(qualified.slice(this.#qualifier.length + 1));
   }
 
@@ -395,6 +401,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** Internal: `from table` with the constraints (no select, no shape). */
   base(ctx: QueryContext): Knex.QueryBuilder {
     const qb = this.#qualifier === this.meta.table ? ctx.runner(this.meta.table) : ctx.runner({ [this.#qualifier]: this.meta.table });
+    if (this.#extras?.joins.length) applyJoins(this.#extras.joins, qb);
     this.applyConstraints(qb, ctx);
     return qb;
   }
@@ -888,6 +895,36 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     inner.offsetCount = undefined;
     const rows = await ctx.runner.count({ count: "*" }).from(inner.toKnex().as("counted"));
     return Number((rows[0] as { count: unknown }).count);
+  }
+
+  // ---- joins (joins.ts): columns of the joined model are checked, qualified with its table ------------
+
+  /** INNER JOIN another model's table on `first op second` (qualified names: `"posts.user_id"`). */
+  join<T extends ModelClass<any>>(target: T | string, first: string, operator: string, second: string): SqlQuery<M, S & JoinedSchema<T>> {
+    return this.#join("inner", target, first, operator, second) as unknown as SqlQuery<M, S & JoinedSchema<T>>;
+  }
+  leftJoin<T extends ModelClass<any>>(target: T | string, first: string, operator: string, second: string): SqlQuery<M, S & JoinedSchema<T>> {
+    return this.#join("left", target, first, operator, second) as unknown as SqlQuery<M, S & JoinedSchema<T>>;
+  }
+
+  #join(kind: "inner" | "left", target: unknown, first: string, operator: string, second: string): this {
+    const method = kind === "inner" ? "join" : "leftJoin";
+    const joined = joinTarget(this.meta, target, method, (m) => new QueryError(m));
+    if (joined.table === this.#qualifier || this.#extras?.joins.some((j) => j.meta.table === joined.table)) {
+      throw new QueryError(`${this.meta.name}.${method}(): ${joined.table} is already in the query; joining a table twice needs aliases, which join() does not support.`);
+    }
+    const op = OPERATORS.get(String(operator).toLowerCase());
+    if (op === undefined || op.includes("like")) throw new QueryError(`${this.meta.name}.${method}(..., '${operator}', ...): use a comparison operator (=, !=, <, <=, >, >=).`);
+    const spec = { kind, meta: joined, first: "", op, second: "" };
+    this.#more().joins.push(spec);
+    try {
+      spec.first = this.#col(first, `${method}()`);
+      spec.second = this.#col(second, `${method}()`);
+    } catch (error) {
+      this.#extras!.joins.pop();
+      throw error;
+    }
+    return this;
   }
 
   // ---- scopes (model/scopes.ts) ----------------------------------------------------------------------

@@ -126,6 +126,23 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
     expect(() => EvShop.where("setings->theme" as never, 1)).toThrow(/unknown column 'setings'.*Did you mean 'settings'/);
   });
 
+  it("join/leftJoin another model's table; joined columns are checked too", async () => {
+    const shops = EvShop.meta().table;
+    const products = EvProduct.meta().table;
+    const joined = EvProduct.query().join(EvShop, `${shops}.id`, "=", `${products}.shop_id`);
+    expect(await joined.clone().where(`${shops}.name` as never, "North").orderBy("sku").pluck("sku")).toEqual(["a", "b"]);
+    const rows = await joined.clone().orderBy("sku").get();
+    expect(rows.map((p) => p.sku)).toEqual(["a", "b", "c"]);
+    expect(rows[0]!.name).toBe("Axe"); // the product's own columns, not the shop's name
+    expect(await joined.clone().where(`${shops}.name` as never, "South").sum("price")).toBe(4);
+    await EvProduct.create({ sku: "o", name: "Orphan", price: 1, shop_id: null });
+    const left = await EvProduct.query().leftJoin("EvShop", `${shops}.id`, "=", `${products}.shop_id`).whereNull(`${shops}.id` as never).pluck("sku");
+    expect(left).toEqual(["o"]);
+    expect(() => EvProduct.query().join(EvShop, `${shops}.nam`, "=", `${products}.shop_id`)).toThrow(/unknown column 'nam' on joined table .*Did you mean 'name'/);
+    expect(() => EvProduct.query().join("EvShoop", `${shops}.id`, "=", `${products}.shop_id`)).toThrow(/registered model name\. Did you mean 'EvShop'/);
+    expect(() => EvProduct.query().where("ev_nothing.id" as never, 1)).toThrow(/unknown column/);
+  });
+
   it("whereDate/whereYear/whereMonth/whereDay compare in UTC", async () => {
     await EvProduct.query().where("sku", "c").update({ released_at: new Date("2023-12-31T23:30:00Z") });
     expect(await EvProduct.query().whereDate("released_at", "2024-06-01").pluck("sku")).toEqual(["b"]);
