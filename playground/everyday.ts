@@ -53,13 +53,24 @@ export async function runEverydayDemo(): Promise<void> {
     { sku: "C-3", name: "Cape", category: "clothes", price: 60, stock: 0 },
   ];
   await EverydayProduct.upsert(feed, ["sku"]);
-  await EverydayProduct.upsert(feed.map((r) => ({ ...r, price: r.price + 5 })), ["sku"], ["price"]);
+  await EverydayProduct.upsert(
+    feed.map((r) => ({ ...r, price: r.price + 5 })),
+    ["sku"],
+    ["price"],
+  );
   console.log(`  upsert import, twice: ${await EverydayProduct.count()} products`);
 
   // A report: aggregates per query and per group.
   const tools = EverydayProduct.query().where("category", "tools");
-  console.log(`  tools: sum ${await tools.clone().sum("price")}, avg ${await tools.clone().avg("price")}, max ${await tools.clone().max("price")}`);
-  const byCategory = await EverydayProduct.query().select("category").selectRaw("count(*) as n, sum(price) as total").groupBy("category").orderBy("category").get();
+  console.log(
+    `  tools: sum ${await tools.clone().sum("price")}, avg ${await tools.clone().avg("price")}, max ${await tools.clone().max("price")}`,
+  );
+  const byCategory = await EverydayProduct.query()
+    .select("category")
+    .selectRaw("count(*) as n, sum(price) as total")
+    .groupBy("category")
+    .orderBy("category")
+    .get();
   for (const row of byCategory) console.log(`    ${row.category}: ${row.get("n")} products, ${row.get("total")} total`);
 
   // Counters and the saving listener's slug.

@@ -13,7 +13,16 @@ import { EloquentError } from "./errors";
 import type { Model } from "./model";
 
 export const MODEL_EVENTS = [
-  "creating", "created", "updating", "updated", "saving", "saved", "deleting", "deleted", "restoring", "restored",
+  "creating",
+  "created",
+  "updating",
+  "updated",
+  "saving",
+  "saved",
+  "deleting",
+  "deleted",
+  "restoring",
+  "restored",
 ] as const;
 export type ModelEvent = (typeof MODEL_EVENTS)[number];
 export type ModelListener<M = Model> = (model: M) => unknown;
@@ -33,21 +42,27 @@ function checkedEvent(cls: Function, event: unknown): ModelEvent {
 /** Registers a listener; returns the function that removes it. */
 export function addListener(cls: Function, event: ModelEvent, listener: ModelListener): () => void {
   const name = checkedEvent(cls, event);
-  if (typeof listener !== "function") throw new EloquentError(`${cls.name}.on("${name}", ...): the listener must be a function, got ${typeof listener}.`);
+  if (typeof listener !== "function")
+    throw new EloquentError(`${cls.name}.on("${name}", ...): the listener must be a function, got ${typeof listener}.`);
   let byEvent = listeners.get(cls);
   if (!byEvent) listeners.set(cls, (byEvent = new Map()));
   const list = byEvent.get(name) ?? [];
   byEvent.set(name, [...list, listener]);
   return () => {
     const current = byEvent!.get(name) ?? [];
-    byEvent!.set(name, current.filter((l) => l !== listener));
+    byEvent!.set(
+      name,
+      current.filter((l) => l !== listener),
+    );
   };
 }
 
 /** Registers every event method an observer has (prototype methods of a class instance too). */
 export function addObserver(cls: Function, observer: object): () => void {
   if (observer === null || typeof observer !== "object") {
-    throw new EloquentError(`${cls.name}.observe(): expected an observer object with event methods (${MODEL_EVENTS.join(", ")}), got ${observer === null ? "null" : typeof observer}.`);
+    throw new EloquentError(
+      `${cls.name}.observe(): expected an observer object with event methods (${MODEL_EVENTS.join(", ")}), got ${observer === null ? "null" : typeof observer}.`,
+    );
   }
   const removers: Array<() => void> = [];
   for (const event of MODEL_EVENTS) {

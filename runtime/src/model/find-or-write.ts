@@ -25,7 +25,9 @@ function lookup<M extends Model>(cls: ModelClass<M>, attributes: Attrs): Promise
 
 function checkedAttributes(cls: ModelClass, attributes: unknown): Attrs {
   if (attributes === null || typeof attributes !== "object" || Array.isArray(attributes)) {
-    throw new EloquentError(`${modelMeta(cls).name}: expected the attributes to match as an object ({ column: value }), got ${Array.isArray(attributes) ? "an array" : attributes === null ? "null" : typeof attributes}.`);
+    throw new EloquentError(
+      `${modelMeta(cls).name}: expected the attributes to match as an object ({ column: value }), got ${Array.isArray(attributes) ? "an array" : attributes === null ? "null" : typeof attributes}.`,
+    );
   }
   return attributes as Attrs;
 }

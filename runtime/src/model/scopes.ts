@@ -67,7 +67,9 @@ export function checkGlobalScopeNames(model: Function, names: readonly unknown[]
   const declared = Object.keys(scopeMap(model, "globalScopes") ?? {});
   for (const name of names) {
     if (typeof name !== "string" || !declared.includes(name)) {
-      throw new EloquentError(`${model.name}: no global scope named ${JSON.stringify(name)}. Global scopes: ${declared.join(", ") || "(none declared in static globalScopes)"}.`);
+      throw new EloquentError(
+        `${model.name}: no global scope named ${JSON.stringify(name)}. Global scopes: ${declared.join(", ") || "(none declared in static globalScopes)"}.`,
+      );
     }
   }
   return names as string[];

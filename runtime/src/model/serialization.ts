@@ -55,7 +55,9 @@ export function applyVisibility(model: object, out: Record<string, unknown>): Re
     for (const name of appends) {
       const value = (model as Record<string, unknown>)[name];
       if (value === undefined && !(name in model)) {
-        throw new EloquentError(`${cls.name}.appends lists '${name}', but ${cls.name} has no '${name}' getter. Declare \`get ${name}() { ... }\` on the class.`);
+        throw new EloquentError(
+          `${cls.name}.appends lists '${name}', but ${cls.name} has no '${name}' getter. Declare \`get ${name}() { ... }\` on the class.`,
+        );
       }
       out[name] = typeof value === "function" ? (value as () => unknown).call(model) : value;
     }

@@ -25,7 +25,9 @@ export async function relationAggregate(
 ): Promise<unknown> {
   const target = relation.target;
   if (!target || relation.kind === "morphTo") {
-    throw new RelationError(`${relation.owner.name}.${relation.name} is a morphTo relation: ${fn}() needs one target model. Query the target class directly.`);
+    throw new RelationError(
+      `${relation.owner.name}.${relation.name} is a morphTo relation: ${fn}() needs one target model. Query the target class directly.`,
+    );
   }
   const q = (target as unknown as { query(): AggregatingQuery }).query();
   if (typeof (q as unknown as Record<string, unknown>)[fn] !== "function") {

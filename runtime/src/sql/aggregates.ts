@@ -15,7 +15,13 @@ function asNumber(value: unknown): unknown {
 }
 
 /** Runs one aggregate on `qb` (already FROM + WHERE) of the qualified `column`. */
-export async function aggregate(fn: AggregateFn, qb: Knex.QueryBuilder, column: string, ctx: QueryContext, numeric: boolean): Promise<unknown> {
+export async function aggregate(
+  fn: AggregateFn,
+  qb: Knex.QueryBuilder,
+  column: string,
+  ctx: QueryContext,
+  numeric: boolean,
+): Promise<unknown> {
   void ctx;
   const rows = (await qb[fn]({ aggregate: column })) as Array<{ aggregate: unknown }>;
   const raw = rows[0]?.aggregate ?? null;

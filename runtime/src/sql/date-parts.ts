@@ -26,7 +26,8 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** The compared value: `YYYY-MM-DD` for dates (a Date is taken in UTC), an integer for the parts; undefined when unusable. */
 export function datePartValue(part: DatePart, value: unknown): string | number | undefined {
   if (part === "date") {
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    if (value instanceof Date && !Number.isNaN(value.getTime()))
+      return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
     return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
   }
   const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;

@@ -39,7 +39,9 @@ export function joinTarget(owner: ModelMeta, target: unknown, method: string, fa
   }
   const meta = modelMeta(model);
   if (meta.store !== "sql" || meta.connection !== owner.connection) {
-    throw fail(`${owner.name}.${method}(${meta.name}): ${meta.name} is not on ${owner.name}'s SQL connection; a join needs both tables in one database.`);
+    throw fail(
+      `${owner.name}.${method}(${meta.name}): ${meta.name} is not on ${owner.name}'s SQL connection; a join needs both tables in one database.`,
+    );
   }
   return meta;
 }
@@ -53,7 +55,9 @@ export function joinedColumn(joins: readonly JoinSpec[], name: string, where: st
   if (!join) return undefined;
   const column = name.slice(dot + 1);
   if (!join.meta.columns.has(column)) {
-    throw fail(`${where}: unknown column '${column}' on joined table ${table}.${didYouMean(column, join.meta.columns.keys())} Columns: ${[...join.meta.columns.keys()].join(", ")}.`);
+    throw fail(
+      `${where}: unknown column '${column}' on joined table ${table}.${didYouMean(column, join.meta.columns.keys())} Columns: ${[...join.meta.columns.keys()].join(", ")}.`,
+    );
   }
   return name;
 }

@@ -25,14 +25,31 @@ export function emptyExtras(): QueryExtras {
 
 export function cloneExtras(e: QueryExtras | undefined): QueryExtras | undefined {
   if (!e) return undefined;
-  return { distinct: e.distinct, groups: e.groups.slice(), havings: e.havings.slice(), selects: e.selects.slice(), orders: e.orders.slice(), lock: e.lock, withoutGlobal: e.withoutGlobal, joins: e.joins.slice() };
+  return {
+    distinct: e.distinct,
+    groups: e.groups.slice(),
+    havings: e.havings.slice(),
+    selects: e.selects.slice(),
+    orders: e.orders.slice(),
+    lock: e.lock,
+    withoutGlobal: e.withoutGlobal,
+    joins: e.joins.slice(),
+  };
 }
 
 /** Raw SQL must be a string and its bindings an array with one value per `?` (`??` binds an identifier). */
-export function checkedBindings(model: string, method: string, sql: unknown, bindings: unknown, fail: (message: string) => Error): Knex.Value[] {
+export function checkedBindings(
+  model: string,
+  method: string,
+  sql: unknown,
+  bindings: unknown,
+  fail: (message: string) => Error,
+): Knex.Value[] {
   if (typeof sql !== "string" || !sql.trim()) throw fail(`${model}.${method}(): expected an SQL string, got ${typeof sql}.`);
   if (!Array.isArray(bindings)) {
-    throw fail(`${model}.${method}("${sql}", ...): bindings must be an array (one value per ?), got ${bindings === null ? "null" : typeof bindings}. Never build the SQL string from input.`);
+    throw fail(
+      `${model}.${method}("${sql}", ...): bindings must be an array (one value per ?), got ${bindings === null ? "null" : typeof bindings}. Never build the SQL string from input.`,
+    );
   }
   const placeholders = (sql.replace(/\\\?/g, "").match(/\?\??/g) ?? []).length;
   if (placeholders !== bindings.length) {

@@ -28,7 +28,11 @@ export async function chunk<M extends SqlModelBase>(q: AnyQuery<M>, size: number
   checkedSize(q, size, "chunk");
   const base = q.hasOrder() ? q.clone() : q.clone().orderBy(q.meta.primaryKey);
   for (let page = 1; ; page++) {
-    const models = await base.clone().offset((page - 1) * size).limit(size).get();
+    const models = await base
+      .clone()
+      .offset((page - 1) * size)
+      .limit(size)
+      .get();
     if (!models.length) return true;
     if ((await callback(models, page)) === false) return false;
     if (models.length < size) return true;
@@ -53,7 +57,11 @@ export async function chunkById<M extends SqlModelBase>(q: AnyQuery<M>, size: nu
 }
 
 /** Calls `callback` for every model (pages of `size`); returning false stops. */
-export function each<M extends SqlModelBase>(q: AnyQuery<M>, callback: (model: M, index: number) => unknown, size = 1000): Promise<boolean> {
+export function each<M extends SqlModelBase>(
+  q: AnyQuery<M>,
+  callback: (model: M, index: number) => unknown,
+  size = 1000,
+): Promise<boolean> {
   let index = 0;
   return chunk(q, size, async (models) => {
     for (const m of models) if ((await callback(m, index++)) === false) return false;
@@ -66,7 +74,11 @@ export async function* lazy<M extends SqlModelBase>(q: AnyQuery<M>, size = 1000)
   checkedSize(q, size, "lazy");
   const base = q.hasOrder() ? q.clone() : q.clone().orderBy(q.meta.primaryKey);
   for (let page = 0; ; page++) {
-    const models = await base.clone().offset(page * size).limit(size).get();
+    const models = await base
+      .clone()
+      .offset(page * size)
+      .limit(size)
+      .get();
     yield* models;
     if (models.length < size) return;
   }

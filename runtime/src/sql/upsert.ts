@@ -21,11 +21,15 @@ export class UpsertError extends EloquentError {}
 function columnsOf(meta: ModelMeta, names: unknown, what: string): string[] {
   const list = typeof names === "string" ? [names] : names;
   if (!Array.isArray(list) || !list.length || list.some((c) => typeof c !== "string")) {
-    throw new UpsertError(`${meta.name}.upsert(): ${what} must be a column name or a non-empty array of column names, got ${JSON.stringify(names)}.`);
+    throw new UpsertError(
+      `${meta.name}.upsert(): ${what} must be a column name or a non-empty array of column names, got ${JSON.stringify(names)}.`,
+    );
   }
   for (const c of list as string[]) {
     if (!meta.columns.has(c)) {
-      throw new UpsertError(`${meta.name}.upsert(): ${what} names '${c}', which is not a column of ${meta.table}.${didYouMean(c, meta.columns.keys())} Columns: ${[...meta.columns.keys()].join(", ")}.`);
+      throw new UpsertError(
+        `${meta.name}.upsert(): ${what} names '${c}', which is not a column of ${meta.table}.${didYouMean(c, meta.columns.keys())} Columns: ${[...meta.columns.keys()].join(", ")}.`,
+      );
     }
   }
   return list as string[];
@@ -39,7 +43,8 @@ export async function upsert(
   updateInput?: readonly string[],
 ): Promise<number> {
   const meta = modelMeta(model);
-  if (!Array.isArray(rows)) throw new UpsertError(`${meta.name}.upsert(): expected an array of rows, got ${rows === null ? "null" : typeof rows}.`);
+  if (!Array.isArray(rows))
+    throw new UpsertError(`${meta.name}.upsert(): expected an array of rows, got ${rows === null ? "null" : typeof rows}.`);
   if (!rows.length) return 0;
   const uniqueBy = columnsOf(meta, uniqueByInput, "uniqueBy");
   const conn = getConnection(meta.connection);
@@ -60,7 +65,9 @@ export async function upsert(
     for (const [key, value] of Object.entries(row)) {
       const column = meta.columns.get(key);
       if (!column) {
-        throw new UpsertError(`${meta.name}.upsert(): row ${i} has '${key}', which is not a column of ${meta.table}.${didYouMean(key, meta.columns.keys())}`);
+        throw new UpsertError(
+          `${meta.name}.upsert(): row ${i} has '${key}', which is not a column of ${meta.table}.${didYouMean(key, meta.columns.keys())}`,
+        );
       }
       if (value === undefined) continue;
       out[key] = toDatabase(conn.dialect, column, value, () => `${meta.name}.upsert()`);
@@ -79,18 +86,22 @@ export async function upsert(
     }
   });
   for (const c of uniqueBy) {
-    if (!(c in dbRows[0]!)) throw new UpsertError(`${meta.name}.upsert(): uniqueBy column '${c}' is missing from the rows; every row needs a value for it.`);
+    if (!(c in dbRows[0]!))
+      throw new UpsertError(`${meta.name}.upsert(): uniqueBy column '${c}' is missing from the rows; every row needs a value for it.`);
   }
 
   const written = Object.keys(dbRows[0]!);
-  let update = updateInput === undefined ? written.filter((c) => !uniqueBy.includes(c) && c !== "created_at") : columnsOf(meta, updateInput, "update");
+  let update =
+    updateInput === undefined ? written.filter((c) => !uniqueBy.includes(c) && c !== "created_at") : columnsOf(meta, updateInput, "update");
   if (meta.timestamps && written.includes("updated_at") && !update.includes("updated_at")) update = [...update, "updated_at"];
 
   const runner = runnerFor(conn.name);
   // knex writes SQLite multi-row inserts as UNION ALL selects: at most 500 terms per statement.
   const size = Math.max(1, Math.min(conn.dialect === "sqlite" ? 500 : Infinity, Math.floor(chunkSize(conn) / written.length)));
   for (let i = 0; i < dbRows.length; i += size) {
-    const insert = runner(meta.table).insert(dbRows.slice(i, i + size)).onConflict(uniqueBy);
+    const insert = runner(meta.table)
+      .insert(dbRows.slice(i, i + size))
+      .onConflict(uniqueBy);
     // Nothing to update (only unique columns written): keep the existing rows.
     await (update.length ? insert.merge(update) : insert.ignore());
   }

@@ -60,11 +60,14 @@ describe.each(sqlDialects())("find-or-write and upsert on $name", (dialect) => {
 
   it("createOrFirst inside a transaction keeps the transaction usable (savepoint)", async () => {
     await EvProduct.create({ sku: "D-1", name: "Dial" });
-    await transaction(async () => {
-      const again = await EvProduct.createOrFirst({ sku: "D-1" }, { name: "Dial 2" });
-      expect(again.name).toBe("Dial");
-      await EvProduct.create({ sku: "D-2", name: "Disc" }); // PostgreSQL would reject this after an aborted statement
-    }, { connection: "test" });
+    await transaction(
+      async () => {
+        const again = await EvProduct.createOrFirst({ sku: "D-1" }, { name: "Dial 2" });
+        expect(again.name).toBe("Dial");
+        await EvProduct.create({ sku: "D-2", name: "Disc" }); // PostgreSQL would reject this after an aborted statement
+      },
+      { connection: "test" },
+    );
     expect(await EvProduct.query().orderBy("sku").pluck("sku")).toEqual(["D-1", "D-2"]);
   });
 
@@ -123,7 +126,9 @@ describe.each(sqlDialects())("find-or-write and upsert on $name", (dialect) => {
 
   it("upsert rejects bad input with errors naming the problem", async () => {
     expect(await EvProduct.upsert([], ["sku"])).toBe(0);
-    await expect(EvProduct.upsert([{ sku: "x", name: "y" }], ["skew" as never])).rejects.toThrow(/uniqueBy names 'skew'.*Did you mean 'sku'/);
+    await expect(EvProduct.upsert([{ sku: "x", name: "y" }], ["skew" as never])).rejects.toThrow(
+      /uniqueBy names 'skew'.*Did you mean 'sku'/,
+    );
     await expect(EvProduct.upsert([{ sku: "x", name: "y" }, { sku: "z" }], ["sku"])).rejects.toThrow(UpsertError);
     await expect(EvProduct.upsert([{ sku: "x", nme: "y" } as never], ["sku"])).rejects.toThrow(/'nme', which is not a column/);
   });

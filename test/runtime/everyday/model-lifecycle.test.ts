@@ -35,7 +35,18 @@ describe.each(sqlDialects())("model lifecycle on $name", (dialect) => {
 
   it("fires saving → creating → created → saved on insert, and the update events only when dirty", async () => {
     const log: string[] = [];
-    for (const e of ["saving", "creating", "created", "updating", "updated", "saved", "deleting", "deleted", "restoring", "restored"] as const) {
+    for (const e of [
+      "saving",
+      "creating",
+      "created",
+      "updating",
+      "updated",
+      "saved",
+      "deleting",
+      "deleted",
+      "restoring",
+      "restored",
+    ] as const) {
       EvArticle.on(e, () => void log.push(e));
     }
     const a = await EvArticle.forceCreate({ title: "Hello" });
@@ -92,10 +103,13 @@ describe.each(sqlDialects())("model lifecycle on $name", (dialect) => {
     EvArticle.observe(observer);
     const a = await EvArticle.forceCreate({ title: "Obs" });
     await expect(
-      transaction(async () => {
-        await a.forceDelete();
-        throw new Error("roll back");
-      }, { connection: "test" }),
+      transaction(
+        async () => {
+          await a.forceDelete();
+          throw new Error("roll back");
+        },
+        { connection: "test" },
+      ),
     ).rejects.toThrow("roll back");
     expect(observer.seen).toEqual(["created Obs", "deleted Obs"]);
     expect(await EvShop.count()).toBe(0); // the listener's insert was rolled back with the delete

@@ -1,7 +1,15 @@
 /** Models of the everyday-API suite (find-or-write, aggregates, counters, streaming, events, serialization). */
 import { column, registerModels, relation, SqlModel } from "eloquent-orm";
 
-export type EvShopAttrs = { id?: number; name?: string; settings?: Record<string, unknown> | null; created_at?: Date; updated_at?: Date; products?: EvProduct[]; tags?: EvTag[] };
+export type EvShopAttrs = {
+  id?: number;
+  name?: string;
+  settings?: Record<string, unknown> | null;
+  created_at?: Date;
+  updated_at?: Date;
+  products?: EvProduct[];
+  tags?: EvTag[];
+};
 export type EvProductAttrs = {
   id?: number;
   shop_id?: number | null;
@@ -19,7 +27,14 @@ export type EvProductAttrs = {
 export type EvTagAttrs = { id?: number; name?: string; weight?: number };
 export type EvAccountAttrs = { id?: string; name?: string };
 export type EvMemberAttrs = { id?: number; name?: string; email?: string; password?: string; is_admin?: boolean };
-export type EvArticleAttrs = { id?: number; title?: string; slug?: string | null; deleted_at?: Date | null; created_at?: Date; updated_at?: Date };
+export type EvArticleAttrs = {
+  id?: number;
+  title?: string;
+  slug?: string | null;
+  deleted_at?: Date | null;
+  created_at?: Date;
+  updated_at?: Date;
+};
 
 export class EvShop extends SqlModel<EvShopAttrs> {
   static connectionName = "test";

@@ -68,7 +68,9 @@ describe.each(mongoTargets())("everyday model API on the $kind store", (target) 
     expect((await EvNote.findMany([a!.id, c!.id])).map((n) => n.title).sort()).toEqual(["x", "z"]);
     expect(await EvNote.destroy([a!.id])).toBe(1);
     expect(await EvNote.count()).toBe(2);
-    await EvNote.query().where("title", "y").update({ stars: 4, updated_at: new Date("2020-01-01T00:00:00Z") } as never);
+    await EvNote.query()
+      .where("title", "y")
+      .update({ stars: 4, updated_at: new Date("2020-01-01T00:00:00Z") } as never);
     const fresh = await b!.fresh();
     expect(fresh!.stars).toBe(4);
     expect(fresh!.is(b!)).toBe(true);

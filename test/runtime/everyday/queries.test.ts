@@ -65,7 +65,10 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
     expect(await empty.related("products").avg("price")).toBeNull();
     const cap = await EvProduct.query().where("sku", "c").firstOrFail();
     expect(await cap.related("shop").max("name")).toBe("South");
-    const [t1, t2] = await EvTag.createMany([{ name: "x", weight: 3 }, { name: "y", weight: 4 }]);
+    const [t1, t2] = await EvTag.createMany([
+      { name: "x", weight: 3 },
+      { name: "y", weight: 4 },
+    ]);
     await EvTag.create({ name: "z", weight: 100 });
     await north.related("tags").attach([t1!.id, t2!.id]);
     expect(await north.related("tags").sum("weight")).toBe(7);
@@ -91,15 +94,30 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
   it("orderByDesc, when/unless, whereBetween, orWhereNull/NotNull/In/NotIn", async () => {
     expect(await EvProduct.orderByDesc("price").pluck("sku")).toEqual(["b", "a", "c"]);
     const search = (term: string | undefined) =>
-      EvProduct.query().when(term, (q, t) => q.where("name", "like", `${t}%`)).orderBy("sku").pluck("sku");
+      EvProduct.query()
+        .when(term, (q, t) => q.where("name", "like", `${t}%`))
+        .orderBy("sku")
+        .pluck("sku");
     expect(await search("B")).toEqual(["b"]);
     expect(await search(undefined)).toEqual(["a", "b", "c"]);
-    expect(await EvProduct.query().unless(true, (q) => q.where("sku", "a"), (q) => q.where("sku", "c")).pluck("sku")).toEqual(["c"]);
+    expect(
+      await EvProduct.query()
+        .unless(
+          true,
+          (q) => q.where("sku", "a"),
+          (q) => q.where("sku", "c"),
+        )
+        .pluck("sku"),
+    ).toEqual(["c"]);
     expect(await EvProduct.whereBetween("price", [5, 25]).orderBy("sku").pluck("sku")).toEqual(["a", "b"]);
     expect(await EvProduct.query().whereNotBetween("price", [5, 25]).pluck("sku")).toEqual(["c"]);
     expect(await EvProduct.query().where("sku", "a").orWhereBetween("price", [1, 5]).orderBy("sku").pluck("sku")).toEqual(["a", "c"]);
     const range = new Date("2023-12-01T00:00:00Z");
-    expect(await EvProduct.query().whereBetween("released_at", [range, new Date("2024-02-01T00:00:00Z")]).pluck("sku")).toEqual(["a"]);
+    expect(
+      await EvProduct.query()
+        .whereBetween("released_at", [range, new Date("2024-02-01T00:00:00Z")])
+        .pluck("sku"),
+    ).toEqual(["a"]);
     expect(await EvProduct.query().where("sku", "a").orWhereNull("released_at").orderBy("sku").pluck("sku")).toEqual(["a", "c"]);
     expect(await EvProduct.query().where("sku", "c").orWhereNotNull("released_at").count()).toBe(3);
     expect(await EvProduct.query().where("sku", "a").orWhereNotIn("sku", ["a", "b"]).orderBy("sku").pluck("sku")).toEqual(["a", "c"]);
@@ -109,9 +127,13 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
     expect(() => EvProduct.query().whereBetween("price", [1] as never)).toThrow(/expected \[low, high\]/);
   });
 
-  it("where on a JSON path (\"settings->a->b\") compares the scalar there", async () => {
-    await EvShop.query().where("id", north.id).update({ settings: { theme: "dark", size: 3, beta: true, address: { city: "Lisbon" }, tags: ["a", "b"] } });
-    await EvShop.query().where("id", south.id).update({ settings: { theme: "light", size: 10, beta: false } });
+  it('where on a JSON path ("settings->a->b") compares the scalar there', async () => {
+    await EvShop.query()
+      .where("id", north.id)
+      .update({ settings: { theme: "dark", size: 3, beta: true, address: { city: "Lisbon" }, tags: ["a", "b"] } });
+    await EvShop.query()
+      .where("id", south.id)
+      .update({ settings: { theme: "light", size: 10, beta: false } });
     const names = (q: PromiseLike<EvShop[]>) => Promise.resolve(q).then((rows) => rows.map((r) => r.name).sort());
     expect(await names(EvShop.where("settings->theme", "dark"))).toEqual(["North"]);
     expect(await names(EvShop.where("settings->address->city", "Lisbon"))).toEqual(["North"]);
@@ -130,21 +152,41 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
     const shops = EvShop.meta().table;
     const products = EvProduct.meta().table;
     const joined = EvProduct.query().join(EvShop, `${shops}.id`, "=", `${products}.shop_id`);
-    expect(await joined.clone().where(`${shops}.name` as never, "North").orderBy("sku").pluck("sku")).toEqual(["a", "b"]);
+    expect(
+      await joined
+        .clone()
+        .where(`${shops}.name` as never, "North")
+        .orderBy("sku")
+        .pluck("sku"),
+    ).toEqual(["a", "b"]);
     const rows = await joined.clone().orderBy("sku").get();
     expect(rows.map((p) => p.sku)).toEqual(["a", "b", "c"]);
     expect(rows[0]!.name).toBe("Axe"); // the product's own columns, not the shop's name
-    expect(await joined.clone().where(`${shops}.name` as never, "South").sum("price")).toBe(4);
+    expect(
+      await joined
+        .clone()
+        .where(`${shops}.name` as never, "South")
+        .sum("price"),
+    ).toBe(4);
     await EvProduct.create({ sku: "o", name: "Orphan", price: 1, shop_id: null });
-    const left = await EvProduct.query().leftJoin("EvShop", `${shops}.id`, "=", `${products}.shop_id`).whereNull(`${shops}.id` as never).pluck("sku");
+    const left = await EvProduct.query()
+      .leftJoin("EvShop", `${shops}.id`, "=", `${products}.shop_id`)
+      .whereNull(`${shops}.id` as never)
+      .pluck("sku");
     expect(left).toEqual(["o"]);
-    expect(() => EvProduct.query().join(EvShop, `${shops}.nam`, "=", `${products}.shop_id`)).toThrow(/unknown column 'nam' on joined table .*Did you mean 'name'/);
-    expect(() => EvProduct.query().join("EvShoop", `${shops}.id`, "=", `${products}.shop_id`)).toThrow(/registered model name\. Did you mean 'EvShop'/);
+    expect(() => EvProduct.query().join(EvShop, `${shops}.nam`, "=", `${products}.shop_id`)).toThrow(
+      /unknown column 'nam' on joined table .*Did you mean 'name'/,
+    );
+    expect(() => EvProduct.query().join("EvShoop", `${shops}.id`, "=", `${products}.shop_id`)).toThrow(
+      /registered model name\. Did you mean 'EvShop'/,
+    );
     expect(() => EvProduct.query().where("ev_nothing.id" as never, 1)).toThrow(/unknown column/);
   });
 
   it("whereDate/whereYear/whereMonth/whereDay compare in UTC", async () => {
-    await EvProduct.query().where("sku", "c").update({ released_at: new Date("2023-12-31T23:30:00Z") });
+    await EvProduct.query()
+      .where("sku", "c")
+      .update({ released_at: new Date("2023-12-31T23:30:00Z") });
     expect(await EvProduct.query().whereDate("released_at", "2024-06-01").pluck("sku")).toEqual(["b"]);
     expect(await EvProduct.query().whereDate("released_at", new Date("2023-12-31T23:59:00Z")).pluck("sku")).toEqual(["c"]);
     expect(await EvProduct.query().whereDate("released_at", "<", "2024-01-01").pluck("sku")).toEqual(["c"]);
@@ -152,13 +194,19 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
     expect(await EvProduct.query().whereYear("released_at", "<", 2024).pluck("sku")).toEqual(["c"]);
     expect(await EvProduct.query().whereMonth("released_at", ">", 3).orderBy("sku").pluck("sku")).toEqual(["b", "c"]);
     expect(await EvProduct.query().whereDay("released_at", 31).pluck("sku")).toEqual(["c"]);
-    expect(await EvProduct.query().where("sku", "a").orWhereDate("released_at", "2024-06-01").orderBy("sku").pluck("sku")).toEqual(["a", "b"]);
+    expect(await EvProduct.query().where("sku", "a").orWhereDate("released_at", "2024-06-01").orderBy("sku").pluck("sku")).toEqual([
+      "a",
+      "b",
+    ]);
     if (dialect.name === "pg") {
       // the session's time zone does not move the date (23:30 UTC is already Jan 1st in Auckland)
-      await transaction(async (trx) => {
-        await trx.raw("SET LOCAL TIME ZONE 'Pacific/Auckland'");
-        expect(await EvProduct.query().whereDate("released_at", "2023-12-31").pluck("sku")).toEqual(["c"]);
-      }, { connection: "test" });
+      await transaction(
+        async (trx) => {
+          await trx.raw("SET LOCAL TIME ZONE 'Pacific/Auckland'");
+          expect(await EvProduct.query().whereDate("released_at", "2023-12-31").pluck("sku")).toEqual(["c"]);
+        },
+        { connection: "test" },
+      );
     }
     expect(() => EvProduct.query().whereDate("released_at", "June 1st")).toThrow(/expected a Date or a "YYYY-MM-DD" string/);
     expect(() => EvProduct.query().whereYear("released_at", "like", 2024)).toThrow(/comparison operator/);
@@ -187,7 +235,9 @@ describe.each(sqlDialects())("everyday queries on $name", (dialect) => {
   it("touch() sets updated_at and saves", async () => {
     const shop = await EvShop.findOrFail(north.id);
     const old = new Date("2020-01-01T00:00:00Z");
-    await EvShop.query().where("id", shop.id).update({ updated_at: old } as never);
+    await EvShop.query()
+      .where("id", shop.id)
+      .update({ updated_at: old } as never);
     await shop.refresh();
     expect(await shop.touch()).toBe(true);
     const reread = await EvShop.findOrFail(shop.id);
@@ -244,7 +294,7 @@ describe.each(sqlDialects())("grouping and raw SQL on $name", (dialect) => {
   });
 
   it("distinct, whereColumn, inRandomOrder, locks inside a transaction", async () => {
-    expect((await EvProduct.query().select("stock").distinct().orderBy("stock").pluck("stock"))).toEqual([0, 5, 10]);
+    expect(await EvProduct.query().select("stock").distinct().orderBy("stock").pluck("stock")).toEqual([0, 5, 10]);
     const distinctRows = await EvProduct.query().select("stock").distinct().get();
     expect(distinctRows).toHaveLength(3);
     expect(await EvProduct.query().select("stock").distinct().count()).toBe(3); // counts the distinct rows
@@ -254,11 +304,14 @@ describe.each(sqlDialects())("grouping and raw SQL on $name", (dialect) => {
     expect(() => EvProduct.query().whereColumn("price", "like", "stock")).toThrow(/comparison operator/);
     const shuffled = await EvProduct.query().inRandomOrder().pluck("sku");
     expect([...shuffled].sort()).toEqual(["g1", "g2", "g3", "g4"]);
-    await transaction(async () => {
-      const locked = await EvProduct.query().where("sku", "g1").lockForUpdate().firstOrFail();
-      await locked.increment("stock");
-      expect(await EvProduct.query().where("sku", "g2").sharedLock().value("price")).toBe(20);
-    }, { connection: "test" });
+    await transaction(
+      async () => {
+        const locked = await EvProduct.query().where("sku", "g1").lockForUpdate().firstOrFail();
+        await locked.increment("stock");
+        expect(await EvProduct.query().where("sku", "g2").sharedLock().value("price")).toBe(20);
+      },
+      { connection: "test" },
+    );
     const sql = EvProduct.query().lockForUpdate().toKnex().toSQL().sql.toLowerCase();
     if (dialect.name === "sqlite") expect(sql).not.toContain("for update");
     else expect(sql).toContain("for update");

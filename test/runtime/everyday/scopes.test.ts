@@ -75,8 +75,16 @@ describe.each(sqlDialects())("query scopes on $name", (dialect) => {
   });
 
   it("scopes work inside where groups and whereHas callbacks", async () => {
-    expect(await titles(ScBook.query().where((q) => q.ofKind("poem")).orWhere("title", "b-essay"))).toEqual(["a-poem", "b-essay"]);
-    const authors = await ScAuthor.whereHas("books", (q: SqlQuery) => (q as unknown as ReturnType<typeof ScBook.query>).published().ofKind("novel")).pluck("name");
+    expect(
+      await titles(
+        ScBook.query()
+          .where((q) => q.ofKind("poem"))
+          .orWhere("title", "b-essay"),
+      ),
+    ).toEqual(["a-poem", "b-essay"]);
+    const authors = await ScAuthor.whereHas("books", (q: SqlQuery) =>
+      (q as unknown as ReturnType<typeof ScBook.query>).published().ofKind("novel"),
+    ).pluck("name");
     expect(authors).toEqual(["Ann"]); // Bob's published novel is archived: the global scope applies inside whereHas
   });
 
@@ -94,6 +102,8 @@ describe.each(sqlDialects())("query scopes on $name", (dialect) => {
     // updates go through the scope too
     expect(await ScBook.query().update({ kind: "x" })).toBe(4);
     expect(await ScBook.withoutGlobalScopes().where("kind", "x").count()).toBe(4);
-    expect(() => ScBook.withoutGlobalScope("notArchivd" as never)).toThrow(/no global scope named "notArchivd". Global scopes: notArchived/);
+    expect(() => ScBook.withoutGlobalScope("notArchivd" as never)).toThrow(
+      /no global scope named "notArchivd". Global scopes: notArchived/,
+    );
   });
 });

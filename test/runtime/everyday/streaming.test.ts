@@ -25,10 +25,15 @@ describe.each(sqlDialects())("streaming reads on $name", (dialect) => {
   it("chunk pages in order, one query per page; returning false stops", async () => {
     const pages: number[][] = [];
     const { result, count } = await withQueryCount(() =>
-      EvProduct.query().where("price", ">=", 6).chunk(10, (models, page) => void pages.push([page, models.length])),
+      EvProduct.query()
+        .where("price", ">=", 6)
+        .chunk(10, (models, page) => void pages.push([page, models.length])),
     );
     expect(result).toBe(true);
-    expect(pages).toEqual([[1, 10], [2, 9]]);
+    expect(pages).toEqual([
+      [1, 10],
+      [2, 9],
+    ]);
     expect(count).toBe(2); // the second page is short: no third query
     const seen: number[] = [];
     const stopped = await EvProduct.chunk(7, (models) => {
@@ -42,24 +47,35 @@ describe.each(sqlDialects())("streaming reads on $name", (dialect) => {
 
   it("chunkById is safe while the callback changes the filtered column (chunk is not)", async () => {
     let processed = 0;
-    await EvProduct.query().where("stock", 0).chunkById(10, async (models) => {
-      processed += models.length;
-      for (const m of models) await m.update({ stock: 1 });
-    });
+    await EvProduct.query()
+      .where("stock", 0)
+      .chunkById(10, async (models) => {
+        processed += models.length;
+        for (const m of models) await m.update({ stock: 1 });
+      });
     expect(processed).toBe(25);
     expect(await EvProduct.query().where("stock", 0).count()).toBe(0);
     // Laravel's documented pitfall: offset paging over a shrinking result skips rows
     let viaChunk = 0;
-    await EvProduct.query().where("stock", 1).chunk(10, async (models) => {
-      viaChunk += models.length;
-      await EvProduct.query().whereIn("id", models.map((m) => m.id!)).update({ stock: 2 });
-    });
+    await EvProduct.query()
+      .where("stock", 1)
+      .chunk(10, async (models) => {
+        viaChunk += models.length;
+        await EvProduct.query()
+          .whereIn(
+            "id",
+            models.map((m) => m.id!),
+          )
+          .update({ stock: 2 });
+      });
     expect(viaChunk).toBeLessThan(25);
   });
 
   it("each visits every model and stops on false", async () => {
     const prices: number[] = [];
-    await EvProduct.query().orderByDesc("price").each((m) => void prices.push(m.price!), 4);
+    await EvProduct.query()
+      .orderByDesc("price")
+      .each((m) => void prices.push(m.price!), 4);
     expect(prices).toEqual(Array.from({ length: 25 }, (_, i) => 24 - i));
     let n = 0;
     expect(await EvProduct.each(() => ++n < 3)).toBe(false);
