@@ -42,3 +42,4 @@ export * from "./mongo";
 // code also runs through a plain npm alias of eloquent-orm; the seed entry (./seed) adds its conventions.
 export { validate, mixin, SEED_MIXINS, type ValidationRule, type MixinName, type MixinDescriptor, type SeedSchemaEntry } from "eloquent-engine";
 export * from "./compat/seed-api";
+import "./install-lifecycle"; // model events and change tracking on MongoModel (the SQL base installs its own)

@@ -2,3 +2,4 @@
 export * from "./model";
 export * from "./sql";
 export * from "./mongo";
+import "./install-lifecycle"; // model events and change tracking on MongoModel

@@ -35,3 +35,10 @@ export class RelationNotLoadedError extends EloquentError {
 export function didYouMean(input: string, candidates: Iterable<string>): string {
   return didYouMeanText(closestName(input, candidates), input);
 }
+
+/** sole(): more than one row matched. */
+export class MultipleRecordsFoundError extends EloquentError {
+  constructor(readonly model: string, query: string) {
+    super(`More than one ${model} matched ${query}; sole() expects exactly one. Narrow the query (a unique column), or use first().`);
+  }
+}

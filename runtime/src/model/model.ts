@@ -17,6 +17,11 @@ import { adoptRow, castRow, takePendingRow } from "./hydrate";
 import { registerModelBase } from "./base-class";
 import { modelMeta, probing, recordConstructorArgs, type ModelMeta } from "./meta";
 import type { ModelClass, SchemaShape, Store } from "./types";
+import { changesOf, wasRecentlyCreated } from "./changes";
+import { addListener, addObserver, withoutEvents, type ModelEvent, type ModelListener, type ModelObserver } from "./events";
+import * as findOrWrite from "./find-or-write";
+import { assertFillable } from "./mass-assignment";
+import { applyVisibility, makeHidden, makeVisible } from "./serialization";
 
 /**
  * Row being hydrated: the base constructor adopts it. Hydration calls the class's own constructor
@@ -206,6 +211,7 @@ export abstract class Model<A extends object = any> {
     const meta = modelMeta(this.constructor as ModelClass);
     for (const [key, value] of Object.entries(attributes)) {
       if (meta.relations.has(key)) throw relationAsAttributeError(meta, key);
+      assertFillable(meta, key);
       this.set(key, value);
     }
     return this;
@@ -383,7 +389,161 @@ export abstract class Model<A extends object = any> {
       }
     }
     if (this.#pivot) out.pivot = { ...this.#pivot };
-    return out;
+    return applyVisibility(this, out);
+  }
+
+  // ---- everyday API: events, find-or-write, changes (logic in the modules named) -------------------
+
+  /** Listens to a model event (events.ts); returns the function that removes the listener. */
+  static on<C extends ModelClass<any>>(this: C, event: ModelEvent, listener: ModelListener<InstanceType<C>>): () => void {
+    return addListener(this, event, listener as ModelListener);
+  }
+
+  /** Registers an observer's event methods (`{ creating(m) {...}, deleted(m) {...} }`). */
+  static observe<C extends ModelClass<any>>(this: C, observer: ModelObserver<InstanceType<C>>): () => void {
+    return addObserver(this, observer);
+  }
+
+  /** Runs `work` with this class's events muted (every model's when called on SqlModel/MongoModel). */
+  static withoutEvents<T>(this: Function, work: () => T): T {
+    return withoutEvents(this, work);
+  }
+
+  static firstOrNew<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>>, values: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
+    return findOrWrite.firstOrNew(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<InstanceType<C>>;
+  }
+
+  static firstOrCreate<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>>, values: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
+    return findOrWrite.firstOrCreate(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<InstanceType<C>>;
+  }
+
+  static createOrFirst<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>>, values: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
+    return findOrWrite.createOrFirst(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<InstanceType<C>>;
+  }
+
+  static updateOrCreate<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>>, values: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
+    return findOrWrite.updateOrCreate(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<InstanceType<C>>;
+  }
+
+  /** The models whose primary key is one of `ids` (missing ids are skipped). */
+  static findMany<C extends ModelClass<any>>(this: C, ids: readonly unknown[]): Promise<InstanceType<C>[]> {
+    const meta = modelMeta(this);
+    if (!Array.isArray(ids)) throw new EloquentError(`${meta.name}.findMany(): expected an array of ${meta.primaryKey} values, got ${ids === null ? "null" : typeof ids}.`);
+    if (!ids.length) return Promise.resolve([]);
+    const q = queryOf(this) as unknown as { whereIn(c: string, v: readonly unknown[]): RunnableQuery<InstanceType<C>> };
+    return q.whereIn(meta.primaryKey, ids).get();
+  }
+
+  /** Deletes the models with these keys one by one (their delete events fire); returns how many were deleted. */
+  static async destroy<C extends ModelClass<any>>(this: C, ids: unknown): Promise<number> {
+    const list = Array.isArray(ids) ? ids : [ids];
+    const models = await (this as unknown as { findMany(ids: readonly unknown[]): Promise<Model[]> }).findMany(list.filter((id) => id != null));
+    let deleted = 0;
+    for (const model of models) {
+      await model.delete();
+      if (!model.isPersisted() || model.isTrashed()) deleted++;
+    }
+    return deleted;
+  }
+
+  /** create() without the fillable/guarded check (Laravel's forceCreate). */
+  static async forceCreate<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
+    const model = new this() as InstanceType<C>;
+    model.forceFill(attributes as Record<string, unknown>);
+    await model.save();
+    return model;
+  }
+
+  /** Assigns attributes without the fillable/guarded check (relations are still refused). */
+  forceFill(attributes: Partial<A> | Record<string, unknown>): this {
+    const meta = modelMeta(this.constructor as ModelClass);
+    for (const [key, value] of Object.entries(attributes)) {
+      if (meta.relations.has(key)) throw relationAsAttributeError(meta, key);
+      this.set(key, value);
+    }
+    return this;
+  }
+
+  /** The attributes the last update wrote (empty after an insert). */
+  getChanges(): Partial<A> {
+    return changesOf(this) as Partial<A>;
+  }
+
+  /** Whether the last update changed `key` (any attribute when omitted). */
+  wasChanged(key?: keyof A & string): boolean {
+    const changes = changesOf(this);
+    return key === undefined ? Object.keys(changes).length > 0 : key in changes;
+  }
+
+  /** True when this instance inserted its row (Laravel's wasRecentlyCreated). */
+  get wasRecentlyCreated(): boolean {
+    return wasRecentlyCreated(this);
+  }
+
+  /** Same class's table, connection and primary key (null and unsaved models are never it). */
+  is(other: Model | null | undefined): boolean {
+    if (!(other instanceof Model)) return false;
+    const a = modelMeta(this.constructor as ModelClass);
+    const b = modelMeta(other.constructor as ModelClass);
+    const key = this.getKey();
+    return key != null && a.table === b.table && a.connection === b.connection && a.store === b.store && String(key) === String(other.getKey());
+  }
+
+  isNot(other: Model | null | undefined): boolean {
+    return !this.is(other);
+  }
+
+  /** An unsaved copy without the primary key and timestamps (and the `except` attributes). */
+  replicate(except: readonly (keyof A & string)[] = []): this {
+    const meta = modelMeta(this.constructor as ModelClass);
+    const skip = new Set<string>([meta.primaryKey, "created_at", "updated_at", ...except]);
+    const copy = new (this.constructor as new () => this)();
+    for (const [key, value] of Object.entries(this.#attributes)) {
+      if (!skip.has(key)) copy.set(key, value !== null && typeof value === "object" && !(value instanceof Date) ? structuredClone(value) : value);
+    }
+    return copy;
+  }
+
+  /** A new instance re-read from the store (null when the row is gone), with `with` relations loaded. */
+  async fresh(...withSpecs: EagerSpec[]): Promise<this | null> {
+    const key = this.getKey();
+    if (!this.isPersisted() || key == null) return null;
+    const q = queryOf(this.constructor as ModelClass) as unknown as RunnableQuery<Model> & { with(...s: EagerSpec[]): RunnableQuery<Model> };
+    return (withSpecs.length ? q.with(...withSpecs) : q).find(key) as Promise<this | null>;
+  }
+
+  /** save() with this class's events muted. */
+  saveQuietly(): Promise<this> {
+    return withoutEvents(this.constructor, () => this.save());
+  }
+
+  /** delete() with this class's events muted. */
+  deleteQuietly(): Promise<void> {
+    return withoutEvents(this.constructor, () => this.delete());
+  }
+
+  /** Hides attributes/relations from this instance's toJSON (on top of static hidden). */
+  makeHidden(...keys: (keyof A & string)[]): this {
+    makeHidden(this, keys);
+    return this;
+  }
+
+  /** Shows attributes static hidden (or a visible list) would leave out, for this instance. */
+  makeVisible(...keys: (keyof A & string)[]): this {
+    makeVisible(this, keys);
+    return this;
+  }
+
+  isClean(key?: keyof A & string): boolean {
+    return !this.isDirty(key);
+  }
+
+  /** Sets updated_at to now and saves (no-op without timestamps); returns whether it wrote. */
+  async touch(): Promise<boolean> {
+    if (!modelMeta(this.constructor as ModelClass).timestamps) return false;
+    this.set("updated_at", new Date());
+    await this.save();
+    return true;
   }
 }
 

@@ -1,6 +1,7 @@
 /** created_at / updated_at on insert (both stores); a value the caller set is kept. */
 import type { ModelMeta } from "./meta";
 import type { Model } from "./model";
+import { assignUniqueId } from "./unique-ids";
 
 export function stampCreate(meta: ModelMeta, model: Model, now: Date): void {
   if (!meta.timestamps) return;
@@ -15,6 +16,7 @@ export function modelsForInsert<M extends Model>(cls: new () => M, meta: ModelMe
     const model = new cls();
     model.fill(attrs as Record<string, unknown>);
     stampCreate(meta, model, now);
+    assignUniqueId(meta, model);
     return model;
   });
 }

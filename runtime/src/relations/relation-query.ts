@@ -4,14 +4,20 @@
  * target store's own query builder, so the same object works for SQL and Mongo targets.
  * belongsToMany relations also expose the pivot writes (attach, detach, sync, toggle).
  */
-import type { Model } from "../model/model";
+import type { LoadedRelationKeys, Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { QueryConstraint } from "./adapter";
 import { RELATION_HANDLERS } from "./kinds";
 import * as pivots from "./pivot-ops";
+import { relationAggregate } from "./relation-aggregates";
 import { RelationError, resolveRelation, type ResolvedRelation } from "./resolve";
 
 type Call = readonly [method: string, args: readonly unknown[]];
+
+/** Attribute names of the related model (any string when its attributes are not typed). */
+type RelatedColumn<R> = NonNullable<R extends readonly (infer E)[] ? E : R> extends Model<infer A>
+  ? string extends keyof A ? string : Exclude<keyof A & string, LoadedRelationKeys<A>>
+  : string;
 
 export class RelationQuery<R = unknown> implements PromiseLike<R> {
   readonly #parent: Model;
@@ -127,5 +133,22 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   /** Updates the pivot columns of attached rows: an id, a model, or a list of either. Returns the rows changed. */
   updateExistingPivot(ids: pivots.PivotInput, values: Record<string, unknown>): Promise<number> {
     return pivots.updateExistingPivot(this.#parent, this.#pivotRelation("updateExistingPivot"), ids, values);
+  }
+
+  // ---- aggregates over the related rows (relation-aggregates.ts) ----------------------------------
+  sum(column: RelatedColumn<R>): Promise<number> {
+    return relationAggregate(this.#parent, this.#relation, "sum", column, this.#constraint()) as Promise<number>;
+  }
+  avg(column: RelatedColumn<R>): Promise<number | null> {
+    return relationAggregate(this.#parent, this.#relation, "avg", column, this.#constraint()) as Promise<number | null>;
+  }
+  average(column: RelatedColumn<R>): Promise<number | null> {
+    return this.avg(column);
+  }
+  min(column: RelatedColumn<R>): Promise<unknown> {
+    return relationAggregate(this.#parent, this.#relation, "min", column, this.#constraint());
+  }
+  max(column: RelatedColumn<R>): Promise<unknown> {
+    return relationAggregate(this.#parent, this.#relation, "max", column, this.#constraint());
   }
 }

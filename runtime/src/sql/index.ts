@@ -1,6 +1,6 @@
 /** The SQL runtime on knex. */
 export { SqlModel, SqlModelBase, type SqlModelClass, type SqlModelConstructor } from "./sql-model";
-export { SqlQuery, QueryError, type Page, type Column, type WithPath } from "./sql-query";
+export { SqlQuery, QueryError, type Page, type SimplePage, type CursorPage, type Column, type WithPath } from "./sql-query";
 export {
   configureConnection,
   getConnection,
@@ -25,6 +25,8 @@ export {
 } from "./driver-errors";
 export { transaction, inTransaction, TransactionAbortedError, type TransactionOptions } from "./transaction";
 export { sqlAdapter } from "./sql-adapter";
+export { upsert, UpsertError } from "./upsert";
+export type { ChunkCallback } from "./streaming";
 export { migrate, dropTables, type MigrateOptions, type MigrationPlan } from "./migrate";
 export { introspect } from "./introspect";
 export { diffSchema, type DiffOptions, type SchemaDiff, type MigrationOperation } from "./schema-diff";

@@ -17,13 +17,19 @@ import { SqlQuery, type Column, type WithPath } from "./sql-query";
 import { runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
 import { toDatabase } from "./sql-values";
+import { upsert } from "./upsert";
+import type { JsonPathOf } from "./json-path";
+import type { ChunkCallback } from "./streaming";
+import { fireEvent } from "../model/events";
+import { installLifecycle } from "../model/lifecycle";
+import type { GlobalScopeName, Scoped } from "../model/scopes";
 
 /** A concrete SqlModel subclass. */
 export type SqlModelClass<M extends SqlModelBase = SqlModelBase> = ModelClass<M>;
 
 type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
 type Attrs<M> = M extends SqlModelBase<infer A> ? A : Record<string, unknown>;
-type QueryOf<C extends SqlModelClass<any>> = SqlQuery<InstanceType<C>, SchemaOf<C>>;
+type QueryOf<C extends SqlModelClass<any>> = Scoped<C, SqlQuery<InstanceType<C>, SchemaOf<C>>>;
 
 function executor(meta: ModelMeta): { dialect: Dialect; runner: Knex | Knex.Transaction } {
   const conn = getConnection(meta.connection);
@@ -106,6 +112,8 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   static where<C extends SqlModelClass<any>>(this: C, values: Partial<Record<Column<SchemaOf<C>>, unknown>>): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, value: unknown): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, operator: string, value: unknown): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, path: JsonPathOf<SchemaOf<C>>, value: unknown): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, path: JsonPathOf<SchemaOf<C>>, operator: string, value: unknown): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, ...args: unknown[]): QueryOf<C> {
     const q = new SqlQuery(this) as QueryOf<C>;
     return (q.where as (...a: unknown[]) => QueryOf<C>).apply(q, args);
@@ -211,7 +219,108 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     this.setRawAttributes(row, true);
     return this;
   }
+
+  // ---- everyday API (Laravel's names; logic in upsert.ts, query.ts, streaming.ts) -------------------
+
+  /**
+   * Inserts rows, updating those that collide on `uniqueBy` (one statement per chunk). Without
+   * `update`, every written column not in `uniqueBy` is updated. Returns the number of rows written.
+   */
+  static upsert<C extends SqlModelClass<any>>(
+    this: C,
+    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
+    uniqueBy: Column<SchemaOf<C>> | readonly Column<SchemaOf<C>>[],
+    update?: readonly Column<SchemaOf<C>>[],
+  ): Promise<number> {
+    return upsert(this, rows as ReadonlyArray<Record<string, unknown>>, uniqueBy as string | string[], update as string[] | undefined);
+  }
+
+  /** A query without the named global scope (`Model.withoutGlobalScopes()` for none of them). */
+  static withoutGlobalScope<C extends SqlModelClass<any>>(this: C, name: GlobalScopeName<C>): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScope(name);
+  }
+  static withoutGlobalScopes<C extends SqlModelClass<any>>(this: C, names?: readonly GlobalScopeName<C>[]): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScopes(names);
+  }
+  static withoutGlobalScopesExcept<C extends SqlModelClass<any>>(this: C, names: readonly GlobalScopeName<C>[]): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScopesExcept(names);
+  }
+
+  static sum<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number> {
+    return (new SqlQuery(this) as QueryOf<C>).sum(column);
+  }
+  static avg<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number | null> {
+    return (new SqlQuery(this) as QueryOf<C>).avg(column);
+  }
+  static min<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<unknown> {
+    return (new SqlQuery(this) as QueryOf<C>).min(column);
+  }
+  static max<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<unknown> {
+    return (new SqlQuery(this) as QueryOf<C>).max(column);
+  }
+  static orderByDesc<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).orderByDesc(column);
+  }
+  static whereBetween<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, range: readonly [unknown, unknown]): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).whereBetween(column, range);
+  }
+  static whereNull<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).whereNull(column);
+  }
+  static whereNotNull<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).whereNotNull(column);
+  }
+  static when<C extends SqlModelClass<any>, V>(this: C, value: V, callback: (q: QueryOf<C>, value: V) => unknown, otherwise?: (q: QueryOf<C>, value: V) => unknown): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).when(value, callback, otherwise);
+  }
+  static chunk<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<InstanceType<C>>): Promise<boolean> {
+    return (new SqlQuery(this) as QueryOf<C>).chunk(size, callback);
+  }
+  static chunkById<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<InstanceType<C>>): Promise<boolean> {
+    return (new SqlQuery(this) as QueryOf<C>).chunkById(size, callback);
+  }
+  static each<C extends SqlModelClass<any>>(this: C, callback: (model: InstanceType<C>, index: number) => unknown, size = 1000): Promise<boolean> {
+    return (new SqlQuery(this) as QueryOf<C>).each(callback, size);
+  }
+  static lazy<C extends SqlModelClass<any>>(this: C, size = 1000): AsyncGenerator<InstanceType<C>, void, undefined> {
+    return (new SqlQuery(this) as QueryOf<C>).lazy(size);
+  }
+  static cursor<C extends SqlModelClass<any>>(this: C): AsyncGenerator<InstanceType<C>, void, undefined> {
+    return (new SqlQuery(this) as QueryOf<C>).cursor();
+  }
+
+  /**
+   * Atomic `column = column + amount` on this row (plus `extra` columns), then the model holds the
+   * new values. Fires updating/updated (an "updating" listener returning false cancels).
+   */
+  increment(column: keyof A & string, amount = 1, extra: Partial<A> = {}): Promise<this> {
+    return this.#counter(column, amount, extra, 1);
+  }
+  decrement(column: keyof A & string, amount = 1, extra: Partial<A> = {}): Promise<this> {
+    return this.#counter(column, amount, extra, -1);
+  }
+
+  async #counter(column: string, amount: number, extra: Record<string, unknown>, sign: 1 | -1): Promise<this> {
+    const meta = modelMeta(this.constructor as SqlModelClass);
+    const key = this.#key(meta);
+    if (!(await fireEvent(this, "updating"))) return this;
+    const now = new Date();
+    const values = meta.timestamps && !("updated_at" in extra) ? { ...extra, updated_at: now } : extra;
+    const q = new SqlQuery(this.constructor as SqlModelClass).whereKeyIn(meta.primaryKey, [key]);
+    await q[sign > 0 ? "increment" : "decrement"](column, amount, values);
+    const clean = !this.isDirty();
+    const current = Number(this.get(column) ?? 0);
+    for (const [k, v] of [[column, current + sign * amount] as const, ...Object.entries(values)]) {
+      if (clean) this.set(k, v);
+      else this.setComputed(k, v);
+    }
+    if (clean) this.syncOriginal(true);
+    await fireEvent(this, "updated");
+    return this;
+  }
 }
+
+installLifecycle(SqlModelBase, Model);
 
 /**
  * The exported `SqlModel`: the same class, typed so `class User extends SqlModel<UserAttrs>` gives

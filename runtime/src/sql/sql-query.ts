@@ -17,6 +17,37 @@ import { runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
 import { TEXT_TYPES, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
+import { aggregate, type AggregateFn } from "./aggregates";
+import * as streaming from "./streaming";
+import { badSegment, jsonExtractSql, jsonPathBinding, jsonScalar, parseJsonPath, type JsonPathOf } from "./json-path";
+import { datePartSql, datePartValue, type DatePart } from "./date-parts";
+import { activeGlobalScopes, checkGlobalScopeNames, installScopes, type GlobalScopeName } from "../model/scopes";
+import { applyJoins, joinedColumn, joinedDescriptor, joinTarget, type JoinedSchema } from "./joins";
+import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
+import type { ChunkCallback } from "./streaming";
+import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
+
+export interface SimplePage<M> {
+  data: M[];
+  perPage: number;
+  currentPage: number;
+  hasMorePages: boolean;
+}
+
+export interface CursorPage<M> {
+  data: M[];
+  perPage: number;
+  /** Pass to cursorPaginate() for the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+/** Dates keep their type through the cursor (`{ d: iso }`). */
+function encodeCursor(values: unknown[]): string {
+  const plain = values.map((v) => (v instanceof Date ? { d: v.toISOString() } : typeof v === "bigint" ? v.toString() : v));
+  return Buffer.from(JSON.stringify(plain), "utf8").toString("base64url");
+}
+
+const NUMERIC_TYPES = new Set(["int", "increments", "bigint", "bigIncrements", "float", "double", "decimal", "smallint", "tinyint"]);
 
 export interface QueryContext {
   dialect: Dialect;
@@ -66,6 +97,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   constructor(model: ModelClass<M>, alias?: string) {
     super(model);
     this.#qualifier = alias ?? this.meta.table;
+    installScopes(this, model);
   }
 
   protected queryError(message: string): Error {
@@ -81,6 +113,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** A schema column of this model, qualified with the table; anything else is a clear error. */
   #col(name: unknown, where: string): string {
     if (typeof name !== "string") throw this.columnError(where, name, [...this.meta.columns.keys()], "table");
+    if (this.#extras?.joins.length) {
+      const joined = joinedColumn(this.#extras.joins, name, where, (m) => new QueryError(m));
+      if (joined) return joined;
+    }
     const bare = name.startsWith(`${this.meta.table}.`)
       ? name.slice(this.meta.table.length + 1)
       : name.startsWith(`${this.#qualifier}.`)
@@ -91,6 +127,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   #descriptor(qualified: string): ColumnDescriptor | undefined {
+    if (this.#extras?.joins.length && !qualified.startsWith(`${this.#qualifier}.`)) return joinedDescriptor(this.#extras.joins, qualified);
     return this.meta.columns.get(qualified.slice(this.#qualifier.length + 1));
   }
 
@@ -113,6 +150,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   where(values: Partial<Record<Column<S>, unknown>>): this;
   where(column: Column<S>, value: unknown): this;
   where(column: Column<S>, operator: string, value: unknown): this;
+  where(path: JsonPathOf<S>, value: unknown): this;
+  where(path: JsonPathOf<S>, operator: string, value: unknown): this;
   where(...args: unknown[]): this {
     return this.#where("and", args);
   }
@@ -121,6 +160,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   orWhere(values: Partial<Record<Column<S>, unknown>>): this;
   orWhere(column: Column<S>, value: unknown): this;
   orWhere(column: Column<S>, operator: string, value: unknown): this;
+  orWhere(path: JsonPathOf<S>, value: unknown): this;
+  orWhere(path: JsonPathOf<S>, operator: string, value: unknown): this;
   orWhere(...args: unknown[]): this {
     this.#hasOr = true;
     return this.#where("or", args);
@@ -129,6 +170,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   #where(bool: "and" | "or", args: unknown[]): this {
     const method = bool === "and" ? "where" : "orWhere";
     const [first] = args;
+    if (typeof first === "string" && first.includes("->") && (args.length === 2 || args.length === 3)) return this.#whereJson(bool, first, args);
     if (typeof first === "function" && args.length === 1) {
       const group = new SqlQuery<M, S>(this.model, this.#alias());
       first(group);
@@ -335,6 +377,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     q.#hasOr = this.#hasOr;
     q.#orders = this.#orders.slice();
     q.#columns = this.#columns?.slice();
+    q.#extras = cloneExtras(this.#extras);
     this.copySharedTo(q);
     return q;
   }
@@ -353,6 +396,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
       if (this.trashed === "exclude") qb.whereNull(c);
       else qb.whereNotNull(c);
     }
+    this.#applyGlobalScopes(qb, ctx);
     for (const op of this.#keyWheres) op(qb, ctx);
     if (!this.#wheres.length) return;
     if (this.#hasOr) {
@@ -367,6 +411,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
    */
   applyShape(qb: Knex.QueryBuilder): void {
     for (const [c, d] of this.#orders) qb.orderBy(c, d);
+    if (this.#extras) applyShapeExtras(this.#extras, qb, this.context());
     if (this.limitCount !== undefined) qb.limit(this.limitCount, INLINE);
     if (this.offsetCount !== undefined) {
       if (this.limitCount === undefined) qb.limit(Number.MAX_SAFE_INTEGER, INLINE);
@@ -383,6 +428,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** Internal: `from table` with the constraints (no select, no shape). */
   base(ctx: QueryContext): Knex.QueryBuilder {
     const qb = this.#qualifier === this.meta.table ? ctx.runner(this.meta.table) : ctx.runner({ [this.#qualifier]: this.meta.table });
+    if (this.#extras?.joins.length) applyJoins(this.#extras.joins, qb);
     this.applyConstraints(qb, ctx);
     return qb;
   }
@@ -390,7 +436,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** The knex builder this query runs (for debugging: `.toSQL()`). */
   toKnex(): Knex.QueryBuilder {
     const ctx = this.context();
-    const qb = this.base(ctx).select(this.#columns ?? `${this.#qualifier}.*`);
+    const qb = this.base(ctx).select(this.#columns ?? (this.#extras?.selects.length ? [] : `${this.#qualifier}.*`));
+    if (this.#extras) applySelectExtras(this.#extras, qb, ctx);
     this.applyShape(qb);
     return this.readOptions(qb, ctx);
   }
@@ -455,6 +502,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   async count(): Promise<number> {
+    if (this.#extras && (this.#extras.distinct || this.#extras.groups.length)) return this.#countOfRows();
     const ctx = this.context();
     const rows = await runStatement(this.meta, "count()", this.base(ctx).count({ count: "*" }));
     return Number((rows[0] as { count: unknown }).count);
@@ -503,5 +551,461 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   async forceDelete(): Promise<number> {
     const ctx = this.context();
     return Number(await runStatement(this.meta, "forceDelete()", this.base(ctx).del()));
+  }
+
+  // ---- everyday API (Laravel's names): aggregates, shaping, counters, streaming ----------------------
+  // Logic in aggregates.ts / streaming.ts; these are the typed entry points.
+
+  orderByDesc(column: Column<S>): this {
+    return this.orderBy(column, "desc");
+  }
+  oldest(column: Column<S> = "created_at" as Column<S>): this {
+    return this.orderBy(column, "asc");
+  }
+
+  /** Applies `callback` when `value` is truthy (else `otherwise`, if given): `q.when(search, (q, s) => q.where(...))`. */
+  when<V>(value: V, callback: (q: this, value: V) => unknown, otherwise?: (q: this, value: V) => unknown): this {
+    if (value) callback(this, value);
+    else otherwise?.(this, value);
+    return this;
+  }
+  unless<V>(value: V, callback: (q: this, value: V) => unknown, otherwise?: (q: this, value: V) => unknown): this {
+    return this.when(!value, () => callback(this, value), otherwise && (() => otherwise(this, value)));
+  }
+
+  whereBetween(column: Column<S>, range: readonly [unknown, unknown]): this {
+    return this.#between("whereBetween", column, range);
+  }
+  whereNotBetween(column: Column<S>, range: readonly [unknown, unknown]): this {
+    return this.#between("whereNotBetween", column, range);
+  }
+  orWhereBetween(column: Column<S>, range: readonly [unknown, unknown]): this {
+    this.#hasOr = true;
+    return this.#between("orWhereBetween", column, range);
+  }
+
+  #between(method: "whereBetween" | "whereNotBetween" | "orWhereBetween", column: string, range: readonly [unknown, unknown]): this {
+    const c = this.#col(column, `${method}()`);
+    if (!Array.isArray(range) || range.length !== 2 || range.some((v) => v === null || v === undefined)) {
+      throw new QueryError(`${this.meta.name}.${method}('${column}', ...): expected [low, high] (two non-null values), got ${JSON.stringify(range)}.`);
+    }
+    const [low, high] = range;
+    this.#wheres.push((qb, ctx) => void qb[method](c, this.#values(c, [low, high], ctx, `${method}()`) as [Knex.Value, Knex.Value]));
+    return this;
+  }
+
+  orWhereNull(column: Column<S>): this {
+    const c = this.#col(column, "orWhereNull()");
+    this.#hasOr = true;
+    this.#wheres.push((qb) => void qb.orWhereNull(c));
+    return this;
+  }
+  orWhereNotNull(column: Column<S>): this {
+    const c = this.#col(column, "orWhereNotNull()");
+    this.#hasOr = true;
+    this.#wheres.push((qb) => void qb.orWhereNotNull(c));
+    return this;
+  }
+  orWhereNotIn(column: Column<S>, values: readonly unknown[]): this {
+    const c = this.#col(column, "orWhereNotIn()");
+    if (!Array.isArray(values)) throw new QueryError(`${this.meta.name}.orWhereNotIn('${column}', ...): expected an array of values.`);
+    const list = values.slice();
+    this.#hasOr = true;
+    this.#wheres.push((qb, ctx) => void qb.orWhereNotIn(c, this.#values(c, list, ctx, "orWhereNotIn()")));
+    return this;
+  }
+
+  /** Internal (chunkById): `column > value`, AND-ed outside the user's clauses. */
+  whereKeyAfter(column: string, value: unknown): this {
+    const c = `${this.#qualifier}.${column}`;
+    this.#keyWheres.push((qb, ctx) => void qb.where(c, ">", this.#value(c, value, ctx, "chunkById()") as Knex.Value));
+    return this;
+  }
+  /** Internal (streaming): whether the query has an explicit order. */
+  hasOrder(): boolean {
+    return this.#orders.length > 0;
+  }
+  /** Internal (chunkById): drops the ordering (paging by key orders by the key). */
+  withoutOrder(): this {
+    this.#orders = [];
+    return this;
+  }
+
+  // aggregates: Laravel's results (sum 0 on no rows; avg/min/max null)
+  sum(column: Column<S>): Promise<number> {
+    return this.#aggregate("sum", column) as Promise<number>;
+  }
+  avg(column: Column<S>): Promise<number | null> {
+    return this.#aggregate("avg", column) as Promise<number | null>;
+  }
+  average(column: Column<S>): Promise<number | null> {
+    return this.avg(column);
+  }
+  min(column: Column<S>): Promise<unknown> {
+    return this.#aggregate("min", column);
+  }
+  max(column: Column<S>): Promise<unknown> {
+    return this.#aggregate("max", column);
+  }
+
+  async #aggregate(fn: AggregateFn, column: string): Promise<unknown> {
+    const c = this.#col(column, `${fn}()`);
+    const ctx = this.context();
+    const bare = c.slice(this.#qualifier.length + 1);
+    const type = this.meta.columns.get(bare)?.type ?? "";
+    const numeric = NUMERIC_TYPES.has(type);
+    const value = await aggregate(fn, this.base(ctx), c, ctx, numeric);
+    if (value === null || numeric || fn === "sum" || fn === "avg") return value;
+    const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
+    return cast ? cast(value) : value;
+  }
+
+  /** The `column` value of the first matching row (cast like the attribute), or null. */
+  async value<K extends Column<S>>(column: K): Promise<unknown> {
+    const [first] = await this.clone().limit(1).pluck(column);
+    return first ?? null;
+  }
+
+  /** The only matching model: ModelNotFoundError when none, MultipleRecordsFoundError when several. */
+  async sole(): Promise<M> {
+    const rows = await this.clone().limit(2).get();
+    if (!rows.length) {
+      throw new ModelNotFoundError(this.meta.name, undefined, `No ${this.meta.name} matched ${this.describe()}; sole() expects exactly one.`);
+    }
+    if (rows.length > 1) throw new MultipleRecordsFoundError(this.meta.name, this.describe());
+    return rows[0]!;
+  }
+
+  /** Atomic `column = column + amount` on the matching rows (plus `extra` columns and updated_at). Returns the row count. */
+  increment(column: Column<S>, amount = 1, extra: Partial<Record<Column<S>, unknown>> = {}): Promise<number> {
+    return this.#counter("increment", column, amount, extra);
+  }
+  decrement(column: Column<S>, amount = 1, extra: Partial<Record<Column<S>, unknown>> = {}): Promise<number> {
+    return this.#counter("decrement", column, amount, extra);
+  }
+
+  async #counter(what: "increment" | "decrement", column: string, amount: unknown, extra: Record<string, unknown>): Promise<number> {
+    const c = this.#col(column, `${what}()`);
+    if (typeof amount !== "number" || !Number.isFinite(amount)) {
+      throw new QueryError(`${this.meta.name}.${what}('${column}', ${String(amount)}): the amount must be a finite number.`);
+    }
+    const ctx = this.context();
+    const bare = c.slice(this.#qualifier.length + 1);
+    const set: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(extra ?? {})) {
+      const e = this.#col(k, `${what}(extra)`);
+      set[e.slice(this.#qualifier.length + 1)] = this.#value(e, v, ctx, `${what}()`);
+    }
+    set[bare] = ctx.runner.raw(what === "increment" ? "?? + ?" : "?? - ?", [bare, amount]);
+    if (this.meta.timestamps && !("updated_at" in set)) set.updated_at = toDatabase(ctx.dialect, undefined, new Date(), `${what}()`);
+    return Number(await this.base(ctx).update(set));
+  }
+
+  chunk(size: number, callback: ChunkCallback<M>): Promise<boolean> {
+    return streaming.chunk(this, size, callback);
+  }
+  chunkById(size: number, callback: ChunkCallback<M>): Promise<boolean> {
+    return streaming.chunkById(this, size, callback);
+  }
+  each(callback: (model: M, index: number) => unknown, size = 1000): Promise<boolean> {
+    return streaming.each(this, callback, size);
+  }
+  /** `for await (const m of q.lazy())`: one page of `size` in memory at a time. */
+  lazy(size = 1000): AsyncGenerator<M, void, undefined> {
+    return streaming.lazy(this, size);
+  }
+  lazyById(size = 1000): AsyncGenerator<M, void, undefined> {
+    return streaming.lazyById(this, size);
+  }
+  /** `for await (const m of q.cursor())`: pages by primary key, bounded memory. */
+  cursor(): AsyncGenerator<M, void, undefined> {
+    return streaming.lazyById(this, 1000);
+  }
+
+  // ---- grouping, raw SQL with bindings, distinct, random order, locks (query-extras.ts) ---------------
+  #extras: QueryExtras | undefined;
+  #more(): QueryExtras {
+    return (this.#extras ??= emptyExtras());
+  }
+
+  distinct(): this {
+    this.#more().distinct = true;
+    return this;
+  }
+  groupBy(...columns: Column<S>[]): this {
+    for (const c of columns) this.#more().groups.push(this.#col(c, "groupBy()"));
+    return this;
+  }
+  /** HAVING on a declared column (aggregates: `havingRaw("sum(price) > ?", [100])`, portable to PostgreSQL). */
+  having(column: Column<S>, operator: string, value: unknown): this {
+    const op = OPERATORS.get(String(operator).toLowerCase());
+    if (op === undefined || op === "ilike") throw new QueryError(`${this.meta.name}.having('${String(column)}', '${String(operator)}', ...): unknown operator. Use one of =, !=, <, <=, >, >=, like.`);
+    const c = this.#col(column, "having()");
+    this.#more().havings.push((qb, ctx) => void qb.having(c, op, this.#value(c, value, ctx, "having()") as Knex.Value));
+    return this;
+  }
+  havingRaw(sql: string, bindings: readonly unknown[] = []): this {
+    const b = checkedBindings(this.meta.name, "havingRaw", sql, bindings, (m) => new QueryError(m));
+    this.#more().havings.push((qb) => void qb.havingRaw(sql, b));
+    return this;
+  }
+  /** Adds a raw select expression (`"count(*) as n"`); values go in `bindings`, never into the string. */
+  selectRaw(sql: string, bindings: readonly unknown[] = []): this {
+    this.#more().selects.push([sql, checkedBindings(this.meta.name, "selectRaw", sql, bindings, (m) => new QueryError(m))]);
+    return this;
+  }
+  whereRaw(sql: string, bindings: readonly unknown[] = []): this {
+    const b = checkedBindings(this.meta.name, "whereRaw", sql, bindings, (m) => new QueryError(m));
+    this.#wheres.push((qb) => void qb.whereRaw(sql, b));
+    return this;
+  }
+  orWhereRaw(sql: string, bindings: readonly unknown[] = []): this {
+    const b = checkedBindings(this.meta.name, "orWhereRaw", sql, bindings, (m) => new QueryError(m));
+    this.#hasOr = true;
+    this.#wheres.push((qb) => void qb.orWhereRaw(sql, b));
+    return this;
+  }
+  orderByRaw(sql: string, bindings: readonly unknown[] = []): this {
+    this.#more().orders.push([sql, checkedBindings(this.meta.name, "orderByRaw", sql, bindings, (m) => new QueryError(m))]);
+    return this;
+  }
+  inRandomOrder(): this {
+    this.#more().orders.push(["random", []]);
+    return this;
+  }
+  /** `a op b` between two declared columns. */
+  whereColumn(first: Column<S>, operatorOrSecond: string, second?: Column<S>): this {
+    const op = second === undefined ? "=" : OPERATORS.get(String(operatorOrSecond).toLowerCase());
+    if (op === undefined || op === "ilike" || op === "like" || op === "not like") {
+      throw new QueryError(`${this.meta.name}.whereColumn('${String(first)}', '${operatorOrSecond}', ...): use a comparison operator (=, !=, <, <=, >, >=).`);
+    }
+    const a = this.#col(first, "whereColumn()");
+    const b = this.#col(second ?? operatorOrSecond, "whereColumn()");
+    this.#wheres.push((qb) => void qb.whereRaw(`?? ${op} ??`, [a, b]));
+    return this;
+  }
+  /** SELECT … FOR UPDATE inside a transaction (no-op on SQLite, which locks the whole database). */
+  lockForUpdate(): this {
+    this.#more().lock = "update";
+    return this;
+  }
+  /** SELECT … FOR SHARE / LOCK IN SHARE MODE inside a transaction (no-op on SQLite). */
+  sharedLock(): this {
+    this.#more().lock = "share";
+    return this;
+  }
+
+  // ---- JSON paths (json-path.ts): where("meta->address->city", "Lisbon") -----------------------------
+
+  #whereJson(bool: "and" | "or", name: string, args: unknown[]): this {
+    const method = bool === "and" ? "where" : "orWhere";
+    const path = parseJsonPath(name)!;
+    const c = this.#col(path.column, `${method}('${name}')`);
+    if (this.#descriptor(c)?.type !== "json") {
+      throw new QueryError(`${this.meta.name}.${method}('${name}', ...): '${path.column}' is not a json column; the -> path syntax reads inside json columns only.`);
+    }
+    const bad = badSegment(path);
+    if (bad !== undefined || !path.segments.length) {
+      throw new QueryError(`${this.meta.name}.${method}('${name}', ...): path segment '${bad ?? ""}' is not a plain key or index (letters, digits, _).`);
+    }
+    const op = args.length === 3 ? OPERATORS.get(String(args[1]).toLowerCase()) : "=";
+    if (op === undefined || op === "ilike") throw new QueryError(`${this.meta.name}.${method}('${name}', '${String(args[1])}', ...): unknown operator.`);
+    const value = args.length === 3 ? args[2] : args[1];
+    if (value !== null && value !== undefined && typeof value === "object") {
+      throw new QueryError(`${this.meta.name}.${method}('${name}', ...): compare a JSON path with a string, number or boolean (got ${Array.isArray(value) ? "an array" : "an object"}).`);
+    }
+    const raw = bool === "and" ? "whereRaw" : "orWhereRaw";
+    this.#wheres.push((qb, ctx) => {
+      const expr = jsonExtractSql(ctx.dialect);
+      const at = jsonPathBinding(ctx.dialect, path);
+      if (value === null || value === undefined) {
+        if (op !== "=" && op !== "<>") throw new QueryError(`${this.meta.name}.${method}('${name}', '${op}', null): null only compares with = or !=.`);
+        qb[raw](`${expr} IS ${op === "=" ? "" : "NOT "}NULL`, [c, at]);
+      } else qb[raw](`${expr} ${op} ?`, [c, at, jsonScalar(ctx.dialect, value) as Knex.Value]);
+    });
+    return this;
+  }
+
+  // ---- date parts (date-parts.ts): compared in UTC on every dialect ---------------------------------
+
+  whereDate(column: Column<S>, operatorOrValue: unknown, value?: unknown): this {
+    return this.#datePart("whereDate", "date", column, operatorOrValue, value, arguments.length);
+  }
+  orWhereDate(column: Column<S>, operatorOrValue: unknown, value?: unknown): this {
+    this.#hasOr = true;
+    return this.#datePart("orWhereDate", "date", column, operatorOrValue, value, arguments.length);
+  }
+  whereYear(column: Column<S>, operatorOrValue: unknown, value?: unknown): this {
+    return this.#datePart("whereYear", "year", column, operatorOrValue, value, arguments.length);
+  }
+  whereMonth(column: Column<S>, operatorOrValue: unknown, value?: unknown): this {
+    return this.#datePart("whereMonth", "month", column, operatorOrValue, value, arguments.length);
+  }
+  whereDay(column: Column<S>, operatorOrValue: unknown, value?: unknown): this {
+    return this.#datePart("whereDay", "day", column, operatorOrValue, value, arguments.length);
+  }
+
+  #datePart(method: string, part: DatePart, column: string, operatorOrValue: unknown, value: unknown, argc: number): this {
+    const c = this.#col(column, `${method}()`);
+    const op = argc >= 3 ? OPERATORS.get(String(operatorOrValue).toLowerCase()) : "=";
+    if (op === undefined || op.includes("like")) {
+      throw new QueryError(`${this.meta.name}.${method}('${column}', '${String(operatorOrValue)}', ...): use a comparison operator (=, !=, <, <=, >, >=).`);
+    }
+    const raw = argc >= 3 ? value : operatorOrValue;
+    const bound = datePartValue(part, raw);
+    if (bound === undefined) {
+      throw new QueryError(
+        `${this.meta.name}.${method}('${column}', ...): expected ${part === "date" ? 'a Date or a "YYYY-MM-DD" string' : "an integer"}, got ${JSON.stringify(raw) ?? String(raw)}.`,
+      );
+    }
+    const descriptor = this.#descriptor(c);
+    const or = method.startsWith("or");
+    this.#wheres.push((qb, ctx) => void qb[or ? "orWhereRaw" : "whereRaw"](`${datePartSql(ctx.dialect, part, descriptor)} ${op} ?`, [c, bound]));
+    return this;
+  }
+
+  // ---- pagination without a total (Laravel's simplePaginate / cursorPaginate) -------------------------
+
+  /** One page plus whether another follows (one query: perPage + 1 rows; no COUNT). */
+  async simplePaginate(perPage: number = 15, page: number | string = 1): Promise<SimplePage<M>> {
+    const size = this.nonNegative(perPage, "simplePaginate(perPage)") || 15;
+    const p = this.nonNegative(typeof page === "string" && /^\s*\d+\s*$/.test(page) ? Number(page) : page, "simplePaginate(page)") || 1;
+    const rows = await this.clone().limit(size + 1).offset((p - 1) * size).get();
+    return { data: rows.slice(0, size), perPage: size, currentPage: p, hasMorePages: rows.length > size };
+  }
+
+  /**
+   * Keyset pagination: the page after `cursor` in the query's order (the primary key breaks ties and
+   * is the order when there is none). `nextCursor` is an opaque string for the next call, null on the
+   * last page. Order columns must not hold nulls.
+   */
+  async cursorPaginate(perPage: number = 15, cursor?: string | null): Promise<CursorPage<M>> {
+    const size = this.nonNegative(perPage, "cursorPaginate(perPage)") || 15;
+    const pk = `${this.#qualifier}.${this.meta.primaryKey}`;
+    const orders = this.#orders.some(([c]) => c === pk) ? this.#orders.slice() : [...this.#orders, [pk, "asc"] as const];
+    const q = this.clone().withoutOrder();
+    for (const [c, d] of orders) q.#orders.push([c, d]);
+    if (cursor !== undefined && cursor !== null) {
+      const values = this.#decodeCursor(cursor, orders.length);
+      q.#keyWheres.push((qb, ctx) => {
+        qb.where(function (this: Knex.QueryBuilder) {
+          orders.forEach(([, ], i) => {
+            this.orWhere(function (this: Knex.QueryBuilder) {
+              for (let j = 0; j < i; j++) this.where(orders[j]![0], q.#value(orders[j]![0], values[j], ctx, "cursorPaginate()") as Knex.Value);
+              const [c, d] = orders[i]!;
+              this.where(c, d === "asc" ? ">" : "<", q.#value(c, values[i], ctx, "cursorPaginate()") as Knex.Value);
+            });
+          });
+        });
+      });
+    }
+    const rows = await q.limit(size + 1).get();
+    const data = rows.slice(0, size);
+    const last = data[data.length - 1];
+    const nextCursor = rows.length > size && last ? encodeCursor(orders.map(([c]) => last.get(c.slice(this.#qualifier.length + 1)))) : null;
+    return { data, perPage: size, nextCursor };
+  }
+
+  #decodeCursor(cursor: unknown, length: number): unknown[] {
+    let values: unknown;
+    try {
+      values = typeof cursor === "string" ? JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) : undefined;
+    } catch {
+      values = undefined;
+    }
+    if (!Array.isArray(values) || values.length !== length) {
+      throw new QueryError(`${this.meta.name}.cursorPaginate(): invalid cursor ${JSON.stringify(cursor)}; pass the nextCursor of the previous page of the same query (or nothing for the first page).`);
+    }
+    return values.map((v) => (v !== null && typeof v === "object" && typeof (v as { d?: unknown }).d === "string" ? new Date((v as { d: string }).d) : v));
+  }
+
+  /** count() of a DISTINCT or GROUP BY query: the rows (groups) it returns, counted around it. */
+  async #countOfRows(): Promise<number> {
+    const ctx = this.context();
+    const inner = this.clone().withoutOrder();
+    inner.limitCount = undefined;
+    inner.offsetCount = undefined;
+    const rows = await ctx.runner.count({ count: "*" }).from(inner.toKnex().as("counted"));
+    return Number((rows[0] as { count: unknown }).count);
+  }
+
+  // ---- joins (joins.ts): columns of the joined model are checked, qualified with its table ------------
+
+  /** INNER JOIN another model's table on `first op second` (qualified names: `"posts.user_id"`). */
+  join<T extends ModelClass<any>>(target: T | string, first: string, operator: string, second: string): SqlQuery<M, S & JoinedSchema<T>> {
+    return this.#join("inner", target, first, operator, second) as unknown as SqlQuery<M, S & JoinedSchema<T>>;
+  }
+  leftJoin<T extends ModelClass<any>>(target: T | string, first: string, operator: string, second: string): SqlQuery<M, S & JoinedSchema<T>> {
+    return this.#join("left", target, first, operator, second) as unknown as SqlQuery<M, S & JoinedSchema<T>>;
+  }
+
+  #join(kind: "inner" | "left", target: unknown, first: string, operator: string, second: string): this {
+    const method = kind === "inner" ? "join" : "leftJoin";
+    const joined = joinTarget(this.meta, target, method, (m) => new QueryError(m));
+    if (joined.table === this.#qualifier || this.#extras?.joins.some((j) => j.meta.table === joined.table)) {
+      throw new QueryError(`${this.meta.name}.${method}(): ${joined.table} is already in the query; joining a table twice needs aliases, which join() does not support.`);
+    }
+    const op = OPERATORS.get(String(operator).toLowerCase());
+    if (op === undefined || op.includes("like")) throw new QueryError(`${this.meta.name}.${method}(..., '${operator}', ...): use a comparison operator (=, !=, <, <=, >, >=).`);
+    const spec = { kind, meta: joined, first: "", op, second: "" };
+    this.#more().joins.push(spec);
+    try {
+      spec.first = this.#col(first, `${method}()`);
+      spec.second = this.#col(second, `${method}()`);
+    } catch (error) {
+      this.#extras!.joins.pop();
+      throw error;
+    }
+    return this;
+  }
+
+  // ---- scopes (model/scopes.ts) ----------------------------------------------------------------------
+
+  /**
+   * Internal (local scopes): runs `fn` on this query and groups the where clauses it added; OR-ed
+   * clauses already present are grouped first, so `where(a).orWhere(b).scope()` is `(a or b) and (scope)`.
+   */
+  applyScope(fn: (q: this) => unknown): this {
+    if (this.#hasOr && this.#wheres.length) {
+      const before = this.#wheres;
+      this.#wheres = [(qb, ctx) => void qb.where(function (this: Knex.QueryBuilder) { for (const op of before) op(this, ctx); })];
+    }
+    this.#hasOr = false;
+    const start = this.#wheres.length;
+    fn(this);
+    const added = this.#wheres.splice(start);
+    if (added.length) this.#wheres.push((qb, ctx) => void qb.where(function (this: Knex.QueryBuilder) { for (const op of added) op(this, ctx); }));
+    this.#hasOr = false;
+    return this;
+  }
+
+  /** This query without the named global scope. */
+  withoutGlobalScope(name: string): this {
+    return this.withoutGlobalScopes([name]);
+  }
+  /** Without the named global scopes (all of them when no names are given). */
+  withoutGlobalScopes(names?: readonly string[]): this {
+    const extras = this.#more();
+    if (names === undefined) extras.withoutGlobal = true;
+    else if (extras.withoutGlobal !== true) extras.withoutGlobal = new Set([...(extras.withoutGlobal ?? []), ...checkGlobalScopeNames(this.model, names)]);
+    return this;
+  }
+  /** Without every global scope except the named ones. */
+  withoutGlobalScopesExcept(names: readonly string[]): this {
+    const keep = new Set(checkGlobalScopeNames(this.model, names));
+    const all = activeGlobalScopes(this.model, undefined).map(([n]) => n);
+    this.#more().withoutGlobal = new Set(all.filter((n) => !keep.has(n)));
+    return this;
+  }
+
+  #applyGlobalScopes(qb: Knex.QueryBuilder, ctx: QueryContext): void {
+    const scopes = activeGlobalScopes(this.model, this.#extras?.withoutGlobal);
+    for (const [, scope] of scopes) {
+      const group = new SqlQuery<M, S>(this.model, this.#alias());
+      scope(group);
+      qb.where(function (this: Knex.QueryBuilder) {
+        group.applyWheres(this, ctx);
+      });
+    }
   }
 }

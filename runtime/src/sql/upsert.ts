@@ -1,0 +1,109 @@
+/**
+ * `Model.upsert(rows, uniqueBy, update?)`: insert rows, updating the ones that collide on `uniqueBy`,
+ * in one statement per chunk — `INSERT … ON CONFLICT (uniqueBy) DO UPDATE SET …` on SQLite and
+ * PostgreSQL, `INSERT … ON DUPLICATE KEY UPDATE …` on MySQL/MariaDB (knex `onConflict().merge()`).
+ *
+ * Laravel's semantics: without `update` every written column that is not in `uniqueBy` is updated;
+ * with timestamps, `created_at`/`updated_at` are set on insert and `updated_at` on update; a uuid
+ * primary key missing from a row is generated. PostgreSQL and SQLite need a unique index (or the
+ * primary key) on exactly the `uniqueBy` columns; MySQL uses whichever unique index collides.
+ */
+import { didYouMean, EloquentError } from "../model/errors";
+import { modelMeta, type ModelMeta } from "../model/meta";
+import type { ModelClass } from "../model/types";
+import { newUniqueId } from "../model/unique-ids";
+import { chunkSize, getConnection } from "./sql-connections";
+import { runnerFor } from "./transaction";
+import { toDatabase } from "./sql-values";
+
+export class UpsertError extends EloquentError {}
+
+function columnsOf(meta: ModelMeta, names: unknown, what: string): string[] {
+  const list = typeof names === "string" ? [names] : names;
+  if (!Array.isArray(list) || !list.length || list.some((c) => typeof c !== "string")) {
+    throw new UpsertError(
+      `${meta.name}.upsert(): ${what} must be a column name or a non-empty array of column names, got ${JSON.stringify(names)}.`,
+    );
+  }
+  for (const c of list as string[]) {
+    if (!meta.columns.has(c)) {
+      throw new UpsertError(
+        `${meta.name}.upsert(): ${what} names '${c}', which is not a column of ${meta.table}.${didYouMean(c, meta.columns.keys())} Columns: ${[...meta.columns.keys()].join(", ")}.`,
+      );
+    }
+  }
+  return list as string[];
+}
+
+/** Writes the rows; returns how many input rows were inserted or updated. */
+export async function upsert(
+  model: ModelClass,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  uniqueByInput: string | readonly string[],
+  updateInput?: readonly string[],
+): Promise<number> {
+  const meta = modelMeta(model);
+  if (!Array.isArray(rows))
+    throw new UpsertError(`${meta.name}.upsert(): expected an array of rows, got ${rows === null ? "null" : typeof rows}.`);
+  if (!rows.length) return 0;
+  const uniqueBy = columnsOf(meta, uniqueByInput, "uniqueBy");
+  const conn = getConnection(meta.connection);
+  const now = new Date();
+  const pkType: string | undefined = meta.columns.get(meta.primaryKey)?.type;
+
+  const dbRows = rows.map((input, i) => {
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      throw new UpsertError(`${meta.name}.upsert(): row ${i} is not an object ({ column: value }).`);
+    }
+    const row: Record<string, unknown> = { ...input };
+    if (meta.timestamps) {
+      row.created_at ??= now;
+      row.updated_at ??= now;
+    }
+    if (row[meta.primaryKey] == null && (pkType === "uuid" || pkType === "ulid")) row[meta.primaryKey] = newUniqueId(pkType);
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) {
+      const column = meta.columns.get(key);
+      if (!column) {
+        throw new UpsertError(
+          `${meta.name}.upsert(): row ${i} has '${key}', which is not a column of ${meta.table}.${didYouMean(key, meta.columns.keys())}`,
+        );
+      }
+      if (value === undefined) continue;
+      out[key] = toDatabase(conn.dialect, column, value, () => `${meta.name}.upsert()`);
+    }
+    return out;
+  });
+
+  // One column list for the whole statement: a row missing a column would be written as DEFAULT/NULL.
+  const signature = Object.keys(dbRows[0]!).sort().join(",");
+  dbRows.forEach((r, i) => {
+    if (Object.keys(r).sort().join(",") !== signature) {
+      throw new UpsertError(
+        `${meta.name}.upsert(): row ${i} has columns (${Object.keys(r).sort().join(", ")}) but row 0 has (${signature.split(",").join(", ")}). ` +
+          `Every row of one upsert writes the same columns; give missing ones an explicit value (null) or upsert the groups separately.`,
+      );
+    }
+  });
+  for (const c of uniqueBy) {
+    if (!(c in dbRows[0]!))
+      throw new UpsertError(`${meta.name}.upsert(): uniqueBy column '${c}' is missing from the rows; every row needs a value for it.`);
+  }
+
+  const written = Object.keys(dbRows[0]!);
+  let update =
+    updateInput === undefined ? written.filter((c) => !uniqueBy.includes(c) && c !== "created_at") : columnsOf(meta, updateInput, "update");
+  if (meta.timestamps && written.includes("updated_at") && !update.includes("updated_at")) update = [...update, "updated_at"];
+
+  const runner = runnerFor(conn.name);
+  // knex writes SQLite multi-row inserts as UNION ALL selects: at most 500 terms per statement.
+  const size = Math.max(1, Math.min(conn.dialect === "sqlite" ? 500 : Infinity, Math.floor(chunkSize(conn) / written.length)));
+  for (let i = 0; i < dbRows.length; i += size) {
+    const insert = runner(meta.table)
+      .insert(dbRows.slice(i, i + size))
+      .onConflict(uniqueBy);
+    // Nothing to update (only unique columns written): keep the existing rows.
+    await (update.length ? insert.merge(update) : insert.ignore());
+  }
+  return dbRows.length;
+}
