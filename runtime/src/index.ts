@@ -40,6 +40,14 @@ export * from "./sql";
 export * from "./mongo";
 // The seed package's extra names (validate, mixin, BaseModel, CoreModel, MorphableMixin, its types), so its
 // code also runs through a plain npm alias of eloquent-orm; the seed entry (./seed) adds its conventions.
-export { validate, mixin, SEED_MIXINS, type ValidationRule, type MixinName, type MixinDescriptor, type SeedSchemaEntry } from "eloquent-engine";
+export {
+  validate,
+  mixin,
+  SEED_MIXINS,
+  type ValidationRule,
+  type MixinName,
+  type MixinDescriptor,
+  type SeedSchemaEntry,
+} from "eloquent-engine";
 export * from "./compat/seed-api";
 import "./install-lifecycle"; // model events and change tracking on MongoModel (the SQL base installs its own)

@@ -17,8 +17,15 @@ let installed = false;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), "eloquent-seed-consumer-"));
   const packs: Record<string, string> = {};
-  for (const [name, dir] of [["eloquent-engine", "engine"], ["eloquent-orm", "runtime"], ["eloquent-orm-seed", "seed-compat"]] as const) {
-    const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", root], { cwd: join(REPO, dir), encoding: "utf8" }).trim().split("\n").pop()!;
+  for (const [name, dir] of [
+    ["eloquent-engine", "engine"],
+    ["eloquent-orm", "runtime"],
+    ["eloquent-orm-seed", "seed-compat"],
+  ] as const) {
+    const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", root], { cwd: join(REPO, dir), encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .pop()!;
     packs[name] = `file:./${out}`;
   }
   const app = join(root, "app");
@@ -43,7 +50,8 @@ beforeAll(() => {
     return;
   }
   // The drivers are optional peers the app brings; the runtime's entry also loads the Mongo modules.
-  for (const peer of ["better-sqlite3", "mongodb", "mingo"]) symlinkSync(join(REPO, "node_modules", peer), join(app, "node_modules", peer), "dir");
+  for (const peer of ["better-sqlite3", "mongodb", "mingo"])
+    symlinkSync(join(REPO, "node_modules", peer), join(app, "node_modules", peer), "dir");
   copyFileSync(join(__dirname, "seed-consumer/app.cjs"), join(app, "app.cjs"));
   copyFileSync(join(__dirname, "seed-consumer/models.ts"), join(app, "models.ts"));
 }, 180_000);
@@ -63,11 +71,23 @@ describe("a consumer installing eloquent-orm under the seed's package name", () 
     writeFileSync(
       join(app, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { target: "ES2022", module: "node16", moduleResolution: "node16", strict: true, noEmit: true, skipLibCheck: true, types: ["node"], typeRoots: [join(REPO, "node_modules/@types")] },
+        compilerOptions: {
+          target: "ES2022",
+          module: "node16",
+          moduleResolution: "node16",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ["node"],
+          typeRoots: [join(REPO, "node_modules/@types")],
+        },
         files: ["models.ts"],
       }),
     );
-    const tsc = spawnSync(process.execPath, [join(REPO, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: app, encoding: "utf8" });
+    const tsc = spawnSync(process.execPath, [join(REPO, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], {
+      cwd: app,
+      encoding: "utf8",
+    });
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
   });

@@ -17,7 +17,12 @@ export interface SeedRelationHelpers {
   belongsTo(related: RelatedClass, foreignKey: string, ownerKey?: string, name?: string): RelationDescriptor<"belongsTo">;
   hasOne(related: RelatedClass, foreignKey: string, localKey?: string, name?: string): RelationDescriptor<"hasOne">;
   hasMany(related: RelatedClass, foreignKey: string, localKey?: string, name?: string): RelationDescriptor<"hasMany">;
-  belongsToMany(related: RelatedClass, pivotTable: string, foreignPivotKey: string, relatedPivotKey: string): RelationDescriptor<"belongsToMany">;
+  belongsToMany(
+    related: RelatedClass,
+    pivotTable: string,
+    foreignPivotKey: string,
+    relatedPivotKey: string,
+  ): RelationDescriptor<"belongsToMany">;
   morphOne(related: RelatedClass, morphName: string): RelationDescriptor<"morphOne">;
   morphMany(related: RelatedClass, morphName: string): RelationDescriptor<"morphMany">;
   morphTo(morphName: string): RelationDescriptor<"morphTo">;
@@ -92,7 +97,11 @@ export function relationMethodsOf(model: Function): ReadonlyMap<string, Relation
   installRelationHelpers();
   const methods = new Map<string, RelationDescriptor>();
   const probe = Object.create(model.prototype as object) as Record<string, unknown>;
-  for (let proto = model.prototype as object | null; proto && proto !== modelBase().prototype && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = model.prototype as object | null;
+    proto && proto !== modelBase().prototype && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === "constructor" || methods.has(name) || (RELATION_KINDS as readonly string[]).includes(name)) continue;
       const value = methodOf(proto, name);

@@ -29,12 +29,23 @@ export function methodRelations(model: Function, schemaNames: ReadonlySet<string
  */
 export function withSeedPivot(descriptor: RelationDescriptor, ownerTable: string, store: string): RelationDescriptor {
   if (descriptor.kind !== "belongsToMany" || store !== "sql") return descriptor;
-  const node = { name: "", kind: descriptor.kind, target: descriptor.target, options: descriptor.options, conventions: (descriptor as { conventions?: "seed" }).conventions };
+  const node = {
+    name: "",
+    kind: descriptor.kind,
+    target: descriptor.target,
+    options: descriptor.options,
+    conventions: (descriptor as { conventions?: "seed" }).conventions,
+  };
   if (!usesSeedImplicitPivot(node)) return descriptor;
   const target = typeof descriptor.target === "function" ? (descriptor.target as Function).name : String(descriptor.target);
   const pivot = seedImplicitPivot(ownerTable, target);
   return Object.freeze({
     ...descriptor,
-    options: Object.freeze({ ...descriptor.options, pivotTable: pivot.table, pivotLocalKey: pivot.localKey, pivotForeignKey: pivot.foreignKey }),
+    options: Object.freeze({
+      ...descriptor.options,
+      pivotTable: pivot.table,
+      pivotLocalKey: pivot.localKey,
+      pivotForeignKey: pivot.foreignKey,
+    }),
   });
 }

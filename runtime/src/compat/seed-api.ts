@@ -5,7 +5,16 @@
  * (morphs, pivots, casts, soft deletes … are built in), and the seed's type names.
  */
 import { SqlModel } from "../sql";
-import type { ColumnDescriptor, ColumnType, MixinDescriptor, MixinName, RelationDescriptor, RelationKind, RelationOptionsByKind, ValidationRule } from "eloquent-engine";
+import type {
+  ColumnDescriptor,
+  ColumnType,
+  MixinDescriptor,
+  MixinName,
+  RelationDescriptor,
+  RelationKind,
+  RelationOptionsByKind,
+  ValidationRule,
+} from "eloquent-engine";
 import { installRelationHelpers } from "./relation-methods";
 
 installRelationHelpers();
@@ -37,7 +46,8 @@ export type ORMRecord = Record<string, unknown>;
 export type RelationType = RelationKind;
 export type ColumnDefinition = ColumnDescriptor & { readonly validate?: ValidationRule };
 export type RelationDefinition = RelationDescriptor;
-export type MixinDefinition = MixinDescriptor | (ColumnDescriptor<"softDeletes"> & { readonly kind: "mixin"; readonly name: "SoftDeletes" });
+export type MixinDefinition =
+  MixinDescriptor | (ColumnDescriptor<"softDeletes"> & { readonly kind: "mixin"; readonly name: "SoftDeletes" });
 /**
  * One `static schema` entry in any form the seed accepts: a descriptor, or the object literal its generators
  * emit (`{ kind: "relation", relation: "belongsTo", model: "User", options: {...} }`).

@@ -6,7 +6,6 @@
 import { didYouMean, EloquentError } from "./errors";
 import type { ModelMeta } from "./meta";
 
-
 export function attributeStore(): Record<string, unknown> {
   return Object.create(null) as Record<string, unknown>;
 }

@@ -10,6 +10,7 @@ export function registerModelBase(cls: Function): void {
 }
 
 export function modelBase(): Function {
-  if (base === undefined) throw new Error("eloquent: the model base class is not loaded yet (import eloquent-orm or eloquent-orm/Model first).");
+  if (base === undefined)
+    throw new Error("eloquent: the model base class is not loaded yet (import eloquent-orm or eloquent-orm/Model first).");
   return base;
 }

@@ -74,7 +74,13 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
   // ---- identifiers --------------------------------------------------------------------------------
 
   /** `name` is not a string, or not one of `known`: what was wrong, the closest name, the full list. */
-  protected columnError(where: string, name: unknown, known: readonly string[], container: "table" | "collection", bare = String(name)): Error {
+  protected columnError(
+    where: string,
+    name: unknown,
+    known: readonly string[],
+    container: "table" | "collection",
+    bare = String(name),
+  ): Error {
     if (typeof name !== "string") {
       return this.queryError(`${this.meta.name}.${where}: a column name must be a string, got ${name === null ? "null" : typeof name}.`);
     }
@@ -170,7 +176,10 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
     const p = this.nonNegative(numericString(page), "paginate(page)") || 1;
     const size = this.nonNegative(numericString(perPage), "paginate(perPage)") || 15;
     const total = await this.count();
-    const data = await this.clone().limit(size).offset((p - 1) * size).get();
+    const data = await this.clone()
+      .limit(size)
+      .offset((p - 1) * size)
+      .get();
     return { data, total, perPage: size, currentPage: p, lastPage: Math.max(1, Math.ceil(total / size)) };
   }
 }

@@ -38,7 +38,10 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
 
 /** sole(): more than one row matched. */
 export class MultipleRecordsFoundError extends EloquentError {
-  constructor(readonly model: string, query: string) {
+  constructor(
+    readonly model: string,
+    query: string,
+  ) {
     super(`More than one ${model} matched ${query}; sole() expects exactly one. Narrow the query (a unique column), or use first().`);
   }
 }

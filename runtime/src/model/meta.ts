@@ -88,7 +88,12 @@ export function constructorForm(model: ModelClass): { table?: string; connection
  * target ES2022) every instance gets an own `name` property that hides the accessor, so reads give
  * undefined and writes are never saved. Fail at the first use of the class instead.
  */
-function assertNoShadowingFields(model: ModelClass, probe: object | undefined, columns: ReadonlyMap<string, unknown>, relations: ReadonlyMap<string, unknown>): void {
+function assertNoShadowingFields(
+  model: ModelClass,
+  probe: object | undefined,
+  columns: ReadonlyMap<string, unknown>,
+  relations: ReadonlyMap<string, unknown>,
+): void {
   if (probe === undefined) return;
   const shadowing = Object.getOwnPropertyNames(probe).filter((k) => columns.has(k) || relations.has(k));
   if (!shadowing.length) return;

@@ -36,7 +36,6 @@ export type LoadedRelationKeys<M> = {
   [K in keyof M]-?: K extends string ? (NonNullable<M[K]> extends Model | readonly Model[] ? K : never) : never;
 }[keyof M];
 
-
 /** The part of every store's builder (`static query()`: SqlQuery, MongoQuery) the statics below run. */
 interface RunnableQuery<M> {
   get(): Promise<M[]>;
@@ -409,26 +408,53 @@ export abstract class Model<A extends object = any> {
     return withoutEvents(this, work);
   }
 
-  static firstOrNew<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>>, values: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
-    return findOrWrite.firstOrNew(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<InstanceType<C>>;
+  static firstOrNew<C extends ModelClass<any>>(
+    this: C,
+    attributes: Partial<AttrsOf<InstanceType<C>>>,
+    values: Partial<AttrsOf<InstanceType<C>>> = {},
+  ): Promise<InstanceType<C>> {
+    return findOrWrite.firstOrNew(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<
+      InstanceType<C>
+    >;
   }
 
-  static firstOrCreate<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>>, values: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
-    return findOrWrite.firstOrCreate(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<InstanceType<C>>;
+  static firstOrCreate<C extends ModelClass<any>>(
+    this: C,
+    attributes: Partial<AttrsOf<InstanceType<C>>>,
+    values: Partial<AttrsOf<InstanceType<C>>> = {},
+  ): Promise<InstanceType<C>> {
+    return findOrWrite.firstOrCreate(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<
+      InstanceType<C>
+    >;
   }
 
-  static createOrFirst<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>>, values: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
-    return findOrWrite.createOrFirst(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<InstanceType<C>>;
+  static createOrFirst<C extends ModelClass<any>>(
+    this: C,
+    attributes: Partial<AttrsOf<InstanceType<C>>>,
+    values: Partial<AttrsOf<InstanceType<C>>> = {},
+  ): Promise<InstanceType<C>> {
+    return findOrWrite.createOrFirst(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<
+      InstanceType<C>
+    >;
   }
 
-  static updateOrCreate<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>>, values: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
-    return findOrWrite.updateOrCreate(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<InstanceType<C>>;
+  static updateOrCreate<C extends ModelClass<any>>(
+    this: C,
+    attributes: Partial<AttrsOf<InstanceType<C>>>,
+    values: Partial<AttrsOf<InstanceType<C>>> = {},
+  ): Promise<InstanceType<C>> {
+    return findOrWrite.updateOrCreate(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<
+      InstanceType<C>
+    >;
   }
 
   /** The models whose primary key is one of `ids` (missing ids are skipped). */
   static findMany<C extends ModelClass<any>>(this: C, ids: readonly unknown[]): Promise<InstanceType<C>[]> {
     const meta = modelMeta(this);
-    if (!Array.isArray(ids)) throw new EloquentError(`${meta.name}.findMany(): expected an array of ${meta.primaryKey} values, got ${ids === null ? "null" : typeof ids}.`);
+    if (!Array.isArray(ids))
+      throw new EloquentError(
+        `${meta.name}.findMany(): expected an array of ${meta.primaryKey} values, got ${ids === null ? "null" : typeof ids}.`,
+      );
     if (!ids.length) return Promise.resolve([]);
     const q = queryOf(this) as unknown as { whereIn(c: string, v: readonly unknown[]): RunnableQuery<InstanceType<C>> };
     return q.whereIn(meta.primaryKey, ids).get();
@@ -437,7 +463,9 @@ export abstract class Model<A extends object = any> {
   /** Deletes the models with these keys one by one (their delete events fire); returns how many were deleted. */
   static async destroy<C extends ModelClass<any>>(this: C, ids: unknown): Promise<number> {
     const list = Array.isArray(ids) ? ids : [ids];
-    const models = await (this as unknown as { findMany(ids: readonly unknown[]): Promise<Model[]> }).findMany(list.filter((id) => id != null));
+    const models = await (this as unknown as { findMany(ids: readonly unknown[]): Promise<Model[]> }).findMany(
+      list.filter((id) => id != null),
+    );
     let deleted = 0;
     for (const model of models) {
       await model.delete();
@@ -447,7 +475,10 @@ export abstract class Model<A extends object = any> {
   }
 
   /** create() without the fillable/guarded check (Laravel's forceCreate). */
-  static async forceCreate<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
+  static async forceCreate<C extends ModelClass<any>>(
+    this: C,
+    attributes: Partial<AttrsOf<InstanceType<C>>> = {},
+  ): Promise<InstanceType<C>> {
     const model = new this() as InstanceType<C>;
     model.forceFill(attributes as Record<string, unknown>);
     await model.save();
@@ -486,7 +517,9 @@ export abstract class Model<A extends object = any> {
     const a = modelMeta(this.constructor as ModelClass);
     const b = modelMeta(other.constructor as ModelClass);
     const key = this.getKey();
-    return key != null && a.table === b.table && a.connection === b.connection && a.store === b.store && String(key) === String(other.getKey());
+    return (
+      key != null && a.table === b.table && a.connection === b.connection && a.store === b.store && String(key) === String(other.getKey())
+    );
   }
 
   isNot(other: Model | null | undefined): boolean {
@@ -499,7 +532,8 @@ export abstract class Model<A extends object = any> {
     const skip = new Set<string>([meta.primaryKey, "created_at", "updated_at", ...except]);
     const copy = new (this.constructor as new () => this)();
     for (const [key, value] of Object.entries(this.#attributes)) {
-      if (!skip.has(key)) copy.set(key, value !== null && typeof value === "object" && !(value instanceof Date) ? structuredClone(value) : value);
+      if (!skip.has(key))
+        copy.set(key, value !== null && typeof value === "object" && !(value instanceof Date) ? structuredClone(value) : value);
     }
     return copy;
   }
@@ -508,7 +542,9 @@ export abstract class Model<A extends object = any> {
   async fresh(...withSpecs: EagerSpec[]): Promise<this | null> {
     const key = this.getKey();
     if (!this.isPersisted() || key == null) return null;
-    const q = queryOf(this.constructor as ModelClass) as unknown as RunnableQuery<Model> & { with(...s: EagerSpec[]): RunnableQuery<Model> };
+    const q = queryOf(this.constructor as ModelClass) as unknown as RunnableQuery<Model> & {
+      with(...s: EagerSpec[]): RunnableQuery<Model>;
+    };
     return (withSpecs.length ? q.with(...withSpecs) : q).find(key) as Promise<this | null>;
   }
 

@@ -39,13 +39,15 @@ export type RelationNames<S> = {
 }[keyof S];
 
 /** Names of the columns declared in a schema type. */
-export type ColumnNames<S> =
-  | { [K in keyof S]: S[K] extends ColumnDescriptor ? K & string : never }[keyof S]
-  | ExpandedColumnNames<S>;
+export type ColumnNames<S> = { [K in keyof S]: S[K] extends ColumnDescriptor ? K & string : never }[keyof S] | ExpandedColumnNames<S>;
 
 /** The columns `timestamps` and `softDeletes` entries stand for (`created_at`/`updated_at`, `deleted_at`). */
 type ExpandedColumnNames<S> = {
-  [K in keyof S]: S[K] extends ColumnDescriptor<"timestamps"> ? "created_at" | "updated_at" : S[K] extends ColumnDescriptor<"softDeletes"> ? "deleted_at" : never;
+  [K in keyof S]: S[K] extends ColumnDescriptor<"timestamps">
+    ? "created_at" | "updated_at"
+    : S[K] extends ColumnDescriptor<"softDeletes">
+      ? "deleted_at"
+      : never;
 }[keyof S];
 
 /** `with()` paths: a relation name, optionally followed by nested relation names. */

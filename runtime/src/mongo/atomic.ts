@@ -27,7 +27,12 @@ const noTransactions = new WeakSet<object>();
 function isTransactionsUnsupported(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown };
   if (e?.code === 20) return true;
-  return typeof e?.message === "string" && /Transaction numbers are only allowed|transactions are not supported|unknown field "(autocommit|txnNumber|startTransaction)"/i.test(e.message);
+  return (
+    typeof e?.message === "string" &&
+    /Transaction numbers are only allowed|transactions are not supported|unknown field "(autocommit|txnNumber|startTransaction)"/i.test(
+      e.message,
+    )
+  );
 }
 
 /** Whether the server can run transactions: replica-set members and mongos can, a standalone cannot. */

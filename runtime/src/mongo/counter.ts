@@ -17,7 +17,8 @@ export function usesCounter(meta: ModelMeta): boolean {
 export async function nextIds(meta: ModelMeta, count: number): Promise<number[]> {
   if (count <= 0) return [];
   const counters = getMongoConnection(meta.connection).db.collection(COUNTER_COLLECTION);
-  const advance = () => counters.findOneAndUpdate({ _id: meta.table as never }, { $inc: { seq: count } }, { upsert: true, returnDocument: "after" });
+  const advance = () =>
+    counters.findOneAndUpdate({ _id: meta.table as never }, { $inc: { seq: count } }, { upsert: true, returnDocument: "after" });
   let doc;
   try {
     doc = await advance();

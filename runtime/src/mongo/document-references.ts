@@ -46,7 +46,9 @@ async function fetchTargets(parents: readonly Model[], relation: ResolvedRelatio
       }
     }
   }
-  const related = keys.length ? await target.adapter.fetchByKeys({ model: target, column: relation.ownerKey!, values: keys, constraint }) : [];
+  const related = keys.length
+    ? await target.adapter.fetchByKeys({ model: target, column: relation.ownerKey!, values: keys, constraint })
+    : [];
   const byKey = new Map<string, Model>();
   for (const m of related) byKey.set(keyString(m.get(relation.ownerKey!))!, m);
   return { related, byKey };

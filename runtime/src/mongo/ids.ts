@@ -58,7 +58,8 @@ export function expandKeys(values: readonly unknown[]): unknown[] {
   for (const v of values) {
     if (v === null || v === undefined) continue;
     // One identity per key across its forms (5 and "5" expand alike; so do an ObjectId and its hex).
-    const identity = typeof v === "string" ? (v.length === 24 && HEX24.test(v) ? v.toLowerCase() : v) : isObjectId(v) ? v.toHexString() : String(v);
+    const identity =
+      typeof v === "string" ? (v.length === 24 && HEX24.test(v) ? v.toLowerCase() : v) : isObjectId(v) ? v.toHexString() : String(v);
     if (seen.has(identity)) continue;
     seen.add(identity);
     for (const form of keyForms(v)) out.push(form);

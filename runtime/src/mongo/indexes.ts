@@ -27,12 +27,22 @@ export interface MongoIndexSpec {
   reason: string;
 }
 
-type DatabaseMetaLike = { unique?: readonly { name?: string; columns: readonly string[] }[]; indexes?: readonly { name?: string; columns: readonly string[] }[] };
+type DatabaseMetaLike = {
+  unique?: readonly { name?: string; columns: readonly string[] }[];
+  indexes?: readonly { name?: string; columns: readonly string[] }[];
+};
 
 /** The indexes the given Mongo models need (non-Mongo models are ignored). */
 export function mongoIndexPlan(models: readonly ModelClass[]): MongoIndexSpec[] {
   const out = new Map<string, MongoIndexSpec>();
-  const add = (connection: string | undefined, collection: string, fields: readonly string[], unique: boolean, reason: string, name?: string) => {
+  const add = (
+    connection: string | undefined,
+    collection: string,
+    fields: readonly string[],
+    unique: boolean,
+    reason: string,
+    name?: string,
+  ) => {
     const keys = Object.fromEntries(fields.map((f) => [f, 1 as const]));
     if (keys._id !== undefined && fields.length === 1) return; // the _id index always exists
     const id = `${connection ?? ""}\u0000${collection}\u0000${fields.join(",")}`;
@@ -47,7 +57,14 @@ export function mongoIndexPlan(models: readonly ModelClass[]): MongoIndexSpec[] 
     const meta = modelMeta(model);
     if (meta.store !== "mongo") continue;
     const here = (fields: readonly string[], unique: boolean, reason: string, name?: string) =>
-      add(meta.connection, meta.table, fields.map((f) => fieldFor(meta, f)), unique, reason, name);
+      add(
+        meta.connection,
+        meta.table,
+        fields.map((f) => fieldFor(meta, f)),
+        unique,
+        reason,
+        name,
+      );
     for (const [name, column] of meta.columns) {
       if (column.options.unique) here([name], true, `${meta.name}.${name} is unique`);
       else if (column.options.index) here([name], false, `${meta.name}.${name} is indexed`);
@@ -60,7 +77,14 @@ export function mongoIndexPlan(models: readonly ModelClass[]): MongoIndexSpec[] 
       const label = `${meta.name}.${relationName} (${rel.kind})`;
       const target = rel.target ? modelMeta(rel.target) : undefined;
       const onTarget = (fields: readonly string[]) => {
-        if (target?.store === "mongo") add(target.connection, target.table, fields.map((f) => fieldFor(target, f)), false, label);
+        if (target?.store === "mongo")
+          add(
+            target.connection,
+            target.table,
+            fields.map((f) => fieldFor(target, f)),
+            false,
+            label,
+          );
       };
       switch (rel.kind) {
         case "belongsTo":

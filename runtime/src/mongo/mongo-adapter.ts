@@ -60,7 +60,9 @@ async function referenceRows(relation: ResolvedRelation, spec: PivotSpec, ownerK
   const field = relation.foreignKey;
   const rows: Record<string, unknown>[] = [];
   for (const part of chunkKeys(expandKeys(ownerKeys))) {
-    const docs = await ownerCollection(relation).find({ _id: { $in: part } } as Document, { projection: { [field]: 1 } }).toArray();
+    const docs = await ownerCollection(relation)
+      .find({ _id: { $in: part } } as Document, { projection: { [field]: 1 } })
+      .toArray();
     for (const d of docs) {
       const ids = Array.isArray(d[field]) ? (d[field] as unknown[]) : [];
       for (const id of ids) rows.push({ [spec.localKey]: exposeKey(d._id), [spec.foreignKey]: exposeKey(id) });
@@ -77,10 +79,9 @@ async function addReferences(relation: ResolvedRelation, spec: PivotSpec, rows: 
     else byOwner.set(r[spec.localKey], [r[spec.foreignKey]]);
   }
   for (const [owner, ids] of byOwner) {
-    await ownerCollection(relation).updateOne(
-      { _id: { $in: expandKeys([owner]) } } as Document,
-      { $addToSet: { [relation.foreignKey]: { $each: ids.map(toObjectIdIfHex) } } },
-    );
+    await ownerCollection(relation).updateOne({ _id: { $in: expandKeys([owner]) } } as Document, {
+      $addToSet: { [relation.foreignKey]: { $each: ids.map(toObjectIdIfHex) } },
+    });
   }
 }
 
@@ -122,7 +123,10 @@ export const mongoAdapter: StoreAdapter = {
     for (const part of chunkKeys(expandKeys(request.values))) {
       const q = keyedQuery(request, part);
       await q.resolve();
-      const rows = await q.collection().aggregate([{ $match: q.toFilter() }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }]).toArray();
+      const rows = await q
+        .collection()
+        .aggregate([{ $match: q.toFilter() }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }])
+        .toArray();
       for (const r of rows) {
         const key = exposeColumnValue(meta, request.column, r._id);
         const k = String(key);
@@ -139,7 +143,9 @@ export const mongoAdapter: StoreAdapter = {
     if (refs) return referenceRows(refs, spec, ownerKeys);
     const out: Record<string, unknown>[] = [];
     for (const part of chunkKeys(expandKeys(ownerKeys))) {
-      const docs = await pivotCollection(spec).find({ [spec.localKey]: { $in: part } }).toArray();
+      const docs = await pivotCollection(spec)
+        .find({ [spec.localKey]: { $in: part } })
+        .toArray();
       for (const d of docs) out.push(exposedPivotRow(spec, d));
     }
     return out;
@@ -183,5 +189,3 @@ export const mongoAdapter: StoreAdapter = {
     return runAtomically(getMongoConnection(modelMeta(model).connection), work);
   },
 };
-
-

@@ -56,10 +56,13 @@ export function defaultMongoConnectionName(): string {
 
 /** Registers (or replaces) a named connection; a string is a URL. Takes effect on next open. */
 export function configureMongoConnection(name: string, config: MongoConnectionConfig | string): void {
-  if (typeof name !== "string" || name === "") throw new MongoConnectionError(`configureMongoConnection(): the connection name must be a non-empty string.`);
+  if (typeof name !== "string" || name === "")
+    throw new MongoConnectionError(`configureMongoConnection(): the connection name must be a non-empty string.`);
   const c = typeof config === "string" ? { url: config } : config;
   if (c === null || typeof c !== "object") {
-    throw new MongoConnectionError(`configureMongoConnection("${name}", …): expected a URL string or { url, database, options }, got ${c === null ? "null" : typeof c}.`);
+    throw new MongoConnectionError(
+      `configureMongoConnection("${name}", …): expected a URL string or { url, database, options }, got ${c === null ? "null" : typeof c}.`,
+    );
   }
   if (c.url !== undefined) checkUrl(c.url, `configureMongoConnection("${name}")`);
   configs.set(name, { ...c });
@@ -93,9 +96,11 @@ function databaseFromUrl(url: string): string | undefined {
 function resolve(name: string): Required<Pick<MongoConnectionConfig, "url" | "database">> & MongoConnectionConfig {
   const configured = configs.get(name);
   const prefix = envPrefix(name);
-  const source = configured?.url !== undefined ? `configureMongoConnection("${name}")` : env(prefix + "URL") ? prefix + "URL" : "MONGODB_URL";
+  const source =
+    configured?.url !== undefined ? `configureMongoConnection("${name}")` : env(prefix + "URL") ? prefix + "URL" : "MONGODB_URL";
   const url = checkUrl(configured?.url ?? env(prefix + "URL") ?? env("MONGODB_URL") ?? "memory:", source);
-  const database = configured?.database ?? env(prefix + "DATABASE") ?? env("MONGODB_DATABASE") ?? databaseFromUrl(url) ?? DEFAULT_MONGO_DATABASE;
+  const database =
+    configured?.database ?? env(prefix + "DATABASE") ?? env("MONGODB_DATABASE") ?? databaseFromUrl(url) ?? DEFAULT_MONGO_DATABASE;
   return { ...configured, url, database };
 }
 
@@ -111,10 +116,21 @@ export function getMongoConnection(name?: string): MongoConnection {
     });
     conn = { name: key, url: config.url, databaseName: config.database, embedded: true, db };
   } else {
-    const client = new (mongoDriver().MongoClient)(config.url, { monitorCommands: true, ...timeoutDefaults(config.url), ...config.options });
+    const client = new (mongoDriver().MongoClient)(config.url, {
+      monitorCommands: true,
+      ...timeoutDefaults(config.url),
+      ...config.options,
+    });
     attachCommandEvents(key, client);
     const failure = (error: unknown) => connectionFailure(key, config.url, client, error);
-    conn = { name: key, url: config.url, databaseName: config.database, embedded: false, db: sessionAwareDb(client.db(config.database), failure), client };
+    conn = {
+      name: key,
+      url: config.url,
+      databaseName: config.database,
+      embedded: false,
+      db: sessionAwareDb(client.db(config.database), failure),
+      client,
+    };
   }
   open.set(key, conn);
   return conn;
@@ -143,7 +159,12 @@ function connectionFailure(name: string, url: string, client: MongoClient, error
   const e = error as { name?: unknown; message?: unknown };
   if (e?.name !== "MongoServerSelectionError") return error;
   const ms = client.options.serverSelectionTimeoutMS;
-  const source = configs.get(name)?.url !== undefined ? `configureMongoConnection("${name}")` : env(envPrefix(name) + "URL") ? envPrefix(name) + "URL" : "MONGODB_URL";
+  const source =
+    configs.get(name)?.url !== undefined
+      ? `configureMongoConnection("${name}")`
+      : env(envPrefix(name) + "URL")
+        ? envPrefix(name) + "URL"
+        : "MONGODB_URL";
   const wrapped = new MongoConnectionError(
     `Mongo connection "${name}": no MongoDB server answered at ${redactUrl(url)} within ${ms} ms (${String(e.message)}). ` +
       `Is the server running and reachable from here? The URL comes from ${source}; ` +
@@ -160,14 +181,26 @@ function attachCommandEvents(connection: string, client: MongoClient): void {
     if (!hasMongoListeners() || INTERNAL_COMMANDS.has(e.commandName)) return;
     const cmd = e.command as Record<string, unknown>;
     const collection = typeof cmd[e.commandName] === "string" ? (cmd[e.commandName] as string) : "";
-    const filter = cmd.filter ?? (Array.isArray(cmd.updates) ? (cmd.updates[0] as { q?: unknown })?.q : undefined) ?? (Array.isArray(cmd.deletes) ? (cmd.deletes[0] as { q?: unknown })?.q : undefined) ?? cmd.query;
+    const filter =
+      cmd.filter ??
+      (Array.isArray(cmd.updates) ? (cmd.updates[0] as { q?: unknown })?.q : undefined) ??
+      (Array.isArray(cmd.deletes) ? (cmd.deletes[0] as { q?: unknown })?.q : undefined) ??
+      cmd.query;
     started.set(e.requestId, { command: e.commandName, collection, database: e.databaseName, filter, at: performance.now() });
   });
   const finish = (requestId: number, error?: Error) => {
     const s = started.get(requestId);
     if (!s) return;
     started.delete(requestId);
-    emitMongoCommand({ connection, database: s.database, collection: s.collection, command: s.command, durationMs: performance.now() - s.at, filter: s.filter, ...(error ? { error } : {}) });
+    emitMongoCommand({
+      connection,
+      database: s.database,
+      collection: s.collection,
+      command: s.command,
+      durationMs: performance.now() - s.at,
+      filter: s.filter,
+      ...(error ? { error } : {}),
+    });
   };
   client.on("commandSucceeded", (e) => finish(e.requestId));
   client.on("commandFailed", (e) => finish(e.requestId, e.failure));

@@ -94,14 +94,21 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     return (new MongoQuery(this) as QueryOf<C>).withCount(...specs);
   }
 
-  static orderBy<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", direction: "asc" | "desc" = "asc"): QueryOf<C> {
+  static orderBy<C extends MongoModelClass<any>>(
+    this: C,
+    column: Column<SchemaOf<C>> | "id",
+    direction: "asc" | "desc" = "asc",
+  ): QueryOf<C> {
     return (new MongoQuery(this) as QueryOf<C>).orderBy(column as Column<SchemaOf<C>>, direction);
   }
 
   // ---- static writes --------------------------------------------------------------------------------
 
   /** Inserts many documents with one insertMany (and one counter update for increments ids). */
-  static async createMany<C extends MongoModelClass<any>>(this: C, rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>): Promise<InstanceType<C>[]> {
+  static async createMany<C extends MongoModelClass<any>>(
+    this: C,
+    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
+  ): Promise<InstanceType<C>[]> {
     const meta = modelMeta(this);
     if (!rows.length) return [];
     const models = modelsForInsert(this as unknown as new () => InstanceType<C>, meta, rows);
@@ -135,7 +142,9 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     }
     const dirty = this.getDirty() as Record<string, unknown>;
     if ("_id" in dirty) {
-      throw new EloquentError(`${meta.name}.save(): the id of a stored document cannot change (MongoDB's _id is immutable). Create a new ${meta.name} instead.`);
+      throw new EloquentError(
+        `${meta.name}.save(): the id of a stored document cannot change (MongoDB's _id is immutable). Create a new ${meta.name} instead.`,
+      );
     }
     if (!Object.keys(dirty).length) return this;
     if (meta.timestamps && !("updated_at" in dirty)) {

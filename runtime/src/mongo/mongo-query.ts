@@ -28,7 +28,13 @@ type Clause = { bool: "and" | "or"; filter: Document | undefined; pending?: () =
 export type MongoColumn<S> = Column<S> | "id";
 
 const COMPARISONS = new Map<string, string>([
-  ["=", "$eq"], ["!=", "$ne"], ["<>", "$ne"], ["<", "$lt"], ["<=", "$lte"], [">", "$gt"], [">=", "$gte"],
+  ["=", "$eq"],
+  ["!=", "$ne"],
+  ["<>", "$ne"],
+  ["<", "$lt"],
+  ["<=", "$lte"],
+  [">", "$gt"],
+  [">=", "$gte"],
 ]);
 const PATTERNS = new Set(["like", "not like", "ilike", "not ilike"]);
 
@@ -189,11 +195,18 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     const dot = path.indexOf(".");
     if (dot > 0) {
       const rest = path.slice(dot + 1);
-      return this.#has(bool, path.slice(0, dot), (q: { whereHas(p: string, c?: QueryConstraint): unknown }) => q.whereHas(rest, constraint), op);
+      return this.#has(
+        bool,
+        path.slice(0, dot),
+        (q: { whereHas(p: string, c?: QueryConstraint): unknown }) => q.whereHas(rest, constraint),
+        op,
+      );
     }
     const rel = resolveRelation(this.model, path);
     if (rel.kind === "morphTo") {
-      throw new RelationError(`${this.meta.name}.${path} is a morphTo relation: whereHas() needs a single target. Filter on ${rel.morphType}/${rel.morphId} instead.`);
+      throw new RelationError(
+        `${this.meta.name}.${path} is a morphTo relation: whereHas() needs a single target. Filter on ${rel.morphType}/${rel.morphId} instead.`,
+      );
     }
     if (rel.kind === "belongsToMany" && !usesDocumentReferences(rel)) {
       throw new RelationError(
@@ -206,7 +219,9 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
       bool,
       filter: undefined,
       pending: async () => {
-        const target = rel.target as unknown as { query(): { pluck(c: string): Promise<unknown[]>; whereKeyEquals(c: string, v: unknown): unknown } };
+        const target = rel.target as unknown as {
+          query(): { pluck(c: string): Promise<unknown[]>; whereKeyEquals(c: string, v: unknown): unknown };
+        };
         const q = target.query();
         if (rel.morphType) q.whereKeyEquals(rel.morphType, rel.ownerMeta.morphAlias);
         if (constraint) constraint(q);
@@ -251,7 +266,9 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   orderBy(column: MongoColumn<S>, direction: "asc" | "desc" = "asc"): this {
     const dir = String(direction).toLowerCase();
     if (dir !== "asc" && dir !== "desc") {
-      throw new MongoQueryError(`${this.meta.name}.orderBy('${String(column)}', '${String(direction)}'): direction must be "asc" or "desc".`);
+      throw new MongoQueryError(
+        `${this.meta.name}.orderBy('${String(column)}', '${String(direction)}'): direction must be "asc" or "desc".`,
+      );
     }
     this.#sort.push([this.#field(column, "orderBy()"), dir === "asc" ? 1 : -1]);
     return this;
@@ -359,7 +376,9 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
 
   async exists(): Promise<boolean> {
     await this.resolve();
-    const docs = await this.collection().find(this.toFilter(), { limit: 1, projection: { _id: 1 } }).toArray();
+    const docs = await this.collection()
+      .find(this.toFilter(), { limit: 1, projection: { _id: 1 } })
+      .toArray();
     return docs.length > 0;
   }
 
@@ -367,7 +386,9 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   async pluck<K extends MongoColumn<S>>(column: K): Promise<unknown[]> {
     await this.resolve();
     const field = this.#field(column, "pluck()");
-    const docs = await this.collection().find(this.toFilter(), { ...this.#findOptions(), projection: { [field]: 1 } }).toArray();
+    const docs = await this.collection()
+      .find(this.toFilter(), { ...this.#findOptions(), projection: { [field]: 1 } })
+      .toArray();
     return docs.map((d) => documentToRow(this.meta, d)[field]);
   }
 

@@ -122,7 +122,8 @@ export function fromStored(column: ColumnDescriptor | undefined, field: string, 
  * this exact shape without backtracking (embedded/glob.ts); servers run it as a regex.
  */
 export function likeToRegex(pattern: unknown, meta: ModelMeta, where: string, caseInsensitive: boolean): RegExp {
-  if (typeof pattern !== "string") throw new MongoQueryError(`${meta.name}.${where}: a like pattern must be a string, got ${typeof pattern}.`);
+  if (typeof pattern !== "string")
+    throw new MongoQueryError(`${meta.name}.${where}: a like pattern must be a string, got ${typeof pattern}.`);
   let source = "";
   let previous = "";
   for (const ch of pattern) {

@@ -11,7 +11,16 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFAULT_CONFIG, RULES, findConfig, findSuppressions, isSuppressed, parseEloquentConfig, type Diagnostic, type EloquentConfig } from "eloquent-engine";
+import {
+  DEFAULT_CONFIG,
+  RULES,
+  findConfig,
+  findSuppressions,
+  isSuppressed,
+  parseEloquentConfig,
+  type Diagnostic,
+  type EloquentConfig,
+} from "eloquent-engine";
 
 const access = {
   readFile(file: string): string | undefined {

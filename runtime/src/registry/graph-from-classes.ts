@@ -6,7 +6,14 @@
  * metadata builds). Names and tables follow the engine's resolver.
  */
 import type { ColumnNode, InvalidEntryNode, ModelGraph, ModelNode, RelationNode, Store } from "eloquent-engine";
-import { describeUnknownMixin, isColumnDescriptor, isMixinDescriptor, isRelationDescriptor, relationConventions, resolveModelName } from "eloquent-engine";
+import {
+  describeUnknownMixin,
+  isColumnDescriptor,
+  isMixinDescriptor,
+  isRelationDescriptor,
+  relationConventions,
+  resolveModelName,
+} from "eloquent-engine";
 import { methodRelations, schemaEntries } from "../compat/schema-entries";
 import { constructorForm } from "../model/meta";
 import { Model } from "../model/model";
@@ -43,7 +50,9 @@ function isStoreNeutral(cls: ModelClassLike): boolean {
 export function assertModelClass(value: unknown, position: number): asserts value is ModelClassLike {
   const where = `registerModels: entry ${position}`;
   if (typeof value !== "function") {
-    throw new TypeError(`${where} is ${value === null ? "null" : typeof value}, expected a model class (class X extends SqlModel or MongoModel).`);
+    throw new TypeError(
+      `${where} is ${value === null ? "null" : typeof value}, expected a model class (class X extends SqlModel or MongoModel).`,
+    );
   }
   const store = (value as ModelClassLike).store;
   if (store !== "sql" && store !== "mongo" && !isStoreNeutral(value as ModelClassLike)) {
@@ -52,7 +61,9 @@ export function assertModelClass(value: unknown, position: number): asserts valu
     );
   }
   if (modelNameOf(value as ModelClassLike) === "") {
-    throw new TypeError(`${where} is an anonymous class: give it a name or a static modelName, since relation targets refer to models by name.`);
+    throw new TypeError(
+      `${where} is an anonymous class: give it a name or a static modelName, since relation targets refer to models by name.`,
+    );
   }
 }
 
@@ -84,7 +95,13 @@ export function modelNodeFromClass(cls: ModelClassLike): ModelNode {
           options: (invalid ?? entry.options) as Record<string, unknown>,
         });
       } else if (isRelationDescriptor(entry)) {
-        relations.push({ name, kind: entry.kind, target: entry.target, options: entry.options, ...(relationConventions(entry) ? { conventions: "seed" as const } : {}) });
+        relations.push({
+          name,
+          kind: entry.kind,
+          target: entry.target,
+          options: entry.options,
+          ...(relationConventions(entry) ? { conventions: "seed" as const } : {}),
+        });
       } else {
         invalidEntries.push({ name, found: describeEntry(entry) });
       }
@@ -107,7 +124,8 @@ export function modelNodeFromClass(cls: ModelClassLike): ModelNode {
   };
   if (isStoreNeutral(cls)) node.storeNeutral = true;
   // The constructor form only matters where a static does not decide (the resolver's precedence).
-  const needsProbe = isEloquentModel(cls) && !isStoreNeutral(cls) && (typeof cls.tableName !== "string" || typeof cls.connectionName !== "string");
+  const needsProbe =
+    isEloquentModel(cls) && !isStoreNeutral(cls) && (typeof cls.tableName !== "string" || typeof cls.connectionName !== "string");
   const ctorForm = needsProbe ? constructorForm(cls as ModelClass) : {};
   if (typeof cls.tableName === "string") node.table = cls.tableName;
   else if (ctorForm.table !== undefined) {

@@ -88,11 +88,7 @@ export function registerModels(classes: readonly unknown[], options: RegisterOpt
   const earlier = registry.all().filter((cls) => !fresh.includes(cls));
   const graph = graphFromClasses([...earlier, ...fresh]);
   const names = [...new Set(fresh.map(modelNameOf))];
-  const diagnostics = configured(
-    checkGraph(graph, { models: names }),
-    options,
-    fresh,
-  );
+  const diagnostics = configured(checkGraph(graph, { models: names }), options, fresh);
 
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (logger) {
@@ -117,7 +113,11 @@ export function registerModels(classes: readonly unknown[], options: RegisterOpt
 }
 
 /** The configuration's rule settings, then `eloquent-disable-next-line` comments in the classes' source (see ./config). */
-function configured(diagnostics: Diagnostic[], options: Pick<RegisterOptions, "config" | "severity">, classes: readonly ModelClassLike[]): Diagnostic[] {
+function configured(
+  diagnostics: Diagnostic[],
+  options: Pick<RegisterOptions, "config" | "severity">,
+  classes: readonly ModelClassLike[],
+): Diagnostic[] {
   const config = options.config === false ? DEFAULT_CONFIG : (options.config ?? readRuntimeConfig());
   const settled = applyRuleSettings(diagnostics, { ...config, rules: { ...config.rules, ...options.severity } }).sort(compareDiagnostics);
   const byName = new Map(classes.map((cls) => [modelNameOf(cls), cls]));

@@ -9,9 +9,7 @@ export const belongsTo: RelationKindHandler = {
     const target = relation.target!;
     const ownerKey = relation.ownerKey!;
     const keys = distinctAttribute(parents, relation.foreignKey);
-    const related = keys.length
-      ? await target.adapter.fetchByKeys({ model: target, column: ownerKey, values: keys, constraint })
-      : [];
+    const related = keys.length ? await target.adapter.fetchByKeys({ model: target, column: ownerKey, values: keys, constraint }) : [];
     const norm = keyNormalizer(keys, related.length ? [related[0]!.get(ownerKey)] : []);
     const byKey = indexBy(related, (m) => m.get(ownerKey), norm);
     return { related, resultFor: (parent: Model) => byKey.get(norm(parent.get(relation.foreignKey))) ?? null };

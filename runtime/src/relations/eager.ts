@@ -51,7 +51,8 @@ export function addEagerPaths(tree: Map<string, EagerNode>, specs: readonly Eage
 
 function addPath(tree: Map<string, EagerNode>, path: string, constraint: QueryConstraint | undefined): void {
   const parts = path.split(".").map((p) => p.trim());
-  if (parts.some((p) => p === "")) throw new TypeError(`with(): '${path}' is not a relation path (expected names joined by dots, like "posts.comments").`);
+  if (parts.some((p) => p === ""))
+    throw new TypeError(`with(): '${path}' is not a relation path (expected names joined by dots, like "posts.comments").`);
   let level = tree;
   parts.forEach((part, i) => {
     let node = level.get(part);
@@ -123,7 +124,11 @@ function groupByClass(models: readonly Model[]): Map<ModelClass, Model[]> {
   const first = models[0]!.constructor as ModelClass;
   // Fast path: one class (the common case) needs no grouping.
   let mixed = false;
-  for (let i = 1; i < models.length; i++) if (models[i]!.constructor !== first) { mixed = true; break; }
+  for (let i = 1; i < models.length; i++)
+    if (models[i]!.constructor !== first) {
+      mixed = true;
+      break;
+    }
   if (!mixed) {
     modelMeta(first);
     return new Map([[first, models as Model[]]]);

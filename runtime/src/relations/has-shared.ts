@@ -38,7 +38,13 @@ export async function countMatcher(
   const target = relation.target!;
   const keys = distinctAttribute(parents, relation.localKey);
   const counts = keys.length
-    ? await target.adapter.countByKeys({ model: target, column: childColumn(relation), values: keys, equals: morphFilter(relation), constraint })
+    ? await target.adapter.countByKeys({
+        model: target,
+        column: childColumn(relation),
+        values: keys,
+        equals: morphFilter(relation),
+        constraint,
+      })
     : [];
   const norm = keyNormalizer(keys, counts.length ? [counts[0]![0]] : []);
   const byKey = new Map<unknown, number>();

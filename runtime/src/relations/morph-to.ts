@@ -38,7 +38,7 @@ export const morphTo: RelationKindHandler = {
       related,
       resultFor(parent: Model) {
         const lookup = lookups.get(String(parent.get(typeColumn)));
-        return lookup ? lookup.byKey.get(lookup.norm(parent.get(idColumn))) ?? null : null;
+        return lookup ? (lookup.byKey.get(lookup.norm(parent.get(idColumn))) ?? null) : null;
       },
     };
   },

@@ -9,10 +9,7 @@ const INTEGER_TYPES = new Set(["increments", "bigIncrements", "int", "bigint"]);
 import { RelationError, type ResolvedRelation } from "./resolve";
 
 /** Ids, models, or id → extra pivot values. */
-export type PivotInput =
-  | unknown
-  | readonly unknown[]
-  | Readonly<Record<string | number, Readonly<Record<string, unknown>>>>;
+export type PivotInput = unknown | readonly unknown[] | Readonly<Record<string | number, Readonly<Record<string, unknown>>>>;
 
 export interface SyncResult {
   attached: unknown[];
@@ -34,7 +31,8 @@ function ownerKeyOf(parent: Model, relation: ResolvedRelation): unknown {
 /** Normalises the user's input to [relatedKey, extra pivot values] pairs; a missing key is an error. */
 function entries(input: PivotInput, relation: ResolvedRelation, op: string): Array<[unknown, Record<string, unknown>]> {
   const out = rawEntries(input, relation);
-  const integerKeys = relation.target !== undefined && INTEGER_TYPES.has(modelMeta(relation.target).columns.get(relation.ownerKey!)?.type ?? "");
+  const integerKeys =
+    relation.target !== undefined && INTEGER_TYPES.has(modelMeta(relation.target).columns.get(relation.ownerKey!)?.type ?? "");
   for (const [key] of out) {
     if (integerKeys && typeof key === "string" && !/^-?\d+$/.test(key)) {
       // PostgreSQL would fail with a driver error, SQLite/MySQL would store or match a wrong key
@@ -48,7 +46,9 @@ function entries(input: PivotInput, relation: ResolvedRelation, op: string): Arr
       throw new RelationError(
         `${relation.owner.name}.${relation.name}.${op}(): got ${input === null || input === undefined ? String(input) : `a ${target} key ${JSON.stringify(key) ?? String(key)}`} ` +
           `where a ${target} id or a saved ${target} was expected; a pivot row needs both keys. ` +
-          (op === "detach" ? "Call detach() with no argument to detach all." : `Pass ids (${op}([1, 2])) or saved models; save a new ${target} before attaching it.`),
+          (op === "detach"
+            ? "Call detach() with no argument to detach all."
+            : `Pass ids (${op}([1, 2])) or saved models; save a new ${target} before attaching it.`),
       );
     }
   }
@@ -159,7 +159,11 @@ export async function sync(parent: Model, relation: ResolvedRelation, input: Piv
   });
 }
 
-export async function toggle(parent: Model, relation: ResolvedRelation, input: PivotInput): Promise<{ attached: unknown[]; detached: unknown[] }> {
+export async function toggle(
+  parent: Model,
+  relation: ResolvedRelation,
+  input: PivotInput,
+): Promise<{ attached: unknown[]; detached: unknown[] }> {
   const ownerKey = ownerKeyOf(parent, relation);
   const spec = relation.pivot!;
   const adapter = relation.owner.adapter;
@@ -173,13 +177,22 @@ export async function toggle(parent: Model, relation: ResolvedRelation, input: P
     const now = new Date();
     const attachRows = wanted.filter(([k]) => !current.has(str(k)));
     if (detached.length) await adapter.deletePivotRows(spec, ownerKey, detached);
-    if (attachRows.length) await adapter.insertPivotRows(spec, attachRows.map(([k, extra]) => pivotRow(relation, ownerKey, k, extra, now)));
+    if (attachRows.length)
+      await adapter.insertPivotRows(
+        spec,
+        attachRows.map(([k, extra]) => pivotRow(relation, ownerKey, k, extra, now)),
+      );
     return { attached: attachRows.map(([k]) => k), detached };
   });
 }
 
 /** Updates the pivot rows of one or more related keys (an id, a model, or a list of either). */
-export async function updateExistingPivot(parent: Model, relation: ResolvedRelation, related: PivotInput, values: Record<string, unknown>): Promise<number> {
+export async function updateExistingPivot(
+  parent: Model,
+  relation: ResolvedRelation,
+  related: PivotInput,
+  values: Record<string, unknown>,
+): Promise<number> {
   const ownerKey = ownerKeyOf(parent, relation);
   checkPivotColumns(relation, values);
   const keys = entries(related, relation, "updateExistingPivot").map(([k]) => k);

@@ -15,9 +15,12 @@ import { RelationError, resolveRelation, type ResolvedRelation } from "./resolve
 type Call = readonly [method: string, args: readonly unknown[]];
 
 /** Attribute names of the related model (any string when its attributes are not typed). */
-type RelatedColumn<R> = NonNullable<R extends readonly (infer E)[] ? E : R> extends Model<infer A>
-  ? string extends keyof A ? string : Exclude<keyof A & string, LoadedRelationKeys<A>>
-  : string;
+type RelatedColumn<R> =
+  NonNullable<R extends readonly (infer E)[] ? E : R> extends Model<infer A>
+    ? string extends keyof A
+      ? string
+      : Exclude<keyof A & string, LoadedRelationKeys<A>>
+    : string;
 
 export class RelationQuery<R = unknown> implements PromiseLike<R> {
   readonly #parent: Model;
@@ -34,20 +37,48 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     return this;
   }
 
-  where(...args: unknown[]): this { return this.#record("where", args); }
-  orWhere(...args: unknown[]): this { return this.#record("orWhere", args); }
-  whereIn(...args: unknown[]): this { return this.#record("whereIn", args); }
-  whereNotIn(...args: unknown[]): this { return this.#record("whereNotIn", args); }
-  whereNull(...args: unknown[]): this { return this.#record("whereNull", args); }
-  whereNotNull(...args: unknown[]): this { return this.#record("whereNotNull", args); }
-  whereHas(...args: unknown[]): this { return this.#record("whereHas", args); }
-  orderBy(...args: unknown[]): this { return this.#record("orderBy", args); }
-  limit(...args: unknown[]): this { return this.#record("limit", args); }
-  offset(...args: unknown[]): this { return this.#record("offset", args); }
-  with(...args: unknown[]): this { return this.#record("with", args); }
-  withCount(...args: unknown[]): this { return this.#record("withCount", args); }
-  withTrashed(): this { return this.#record("withTrashed", []); }
-  onlyTrashed(): this { return this.#record("onlyTrashed", []); }
+  where(...args: unknown[]): this {
+    return this.#record("where", args);
+  }
+  orWhere(...args: unknown[]): this {
+    return this.#record("orWhere", args);
+  }
+  whereIn(...args: unknown[]): this {
+    return this.#record("whereIn", args);
+  }
+  whereNotIn(...args: unknown[]): this {
+    return this.#record("whereNotIn", args);
+  }
+  whereNull(...args: unknown[]): this {
+    return this.#record("whereNull", args);
+  }
+  whereNotNull(...args: unknown[]): this {
+    return this.#record("whereNotNull", args);
+  }
+  whereHas(...args: unknown[]): this {
+    return this.#record("whereHas", args);
+  }
+  orderBy(...args: unknown[]): this {
+    return this.#record("orderBy", args);
+  }
+  limit(...args: unknown[]): this {
+    return this.#record("limit", args);
+  }
+  offset(...args: unknown[]): this {
+    return this.#record("offset", args);
+  }
+  with(...args: unknown[]): this {
+    return this.#record("with", args);
+  }
+  withCount(...args: unknown[]): this {
+    return this.#record("withCount", args);
+  }
+  withTrashed(): this {
+    return this.#record("withTrashed", []);
+  }
+  onlyTrashed(): this {
+    return this.#record("onlyTrashed", []);
+  }
 
   #constraint(): QueryConstraint | undefined {
     if (!this.#calls.length) return undefined;
@@ -72,7 +103,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   /** The first related model or null. */
   async first(): Promise<R extends readonly (infer E)[] ? E | null : R> {
     const value = (await this.get()) as unknown;
-    return (Array.isArray(value) ? value[0] ?? null : value) as never;
+    return (Array.isArray(value) ? (value[0] ?? null) : value) as never;
   }
 
   async count(): Promise<number> {
@@ -95,8 +126,12 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   async create(attributes: Record<string, unknown> = {}): Promise<Model> {
     const rel = this.#relation;
     if (!["hasOne", "hasMany", "morphOne", "morphMany"].includes(rel.kind)) {
-      throw new RelationError(`${rel.owner.name}.${rel.name} is a ${rel.kind} relation: create() works on hasOne/hasMany/morphOne/morphMany. ` +
-        (rel.kind === "belongsToMany" ? "Create the related model, then attach() it." : "Create the related model, then set the foreign key."));
+      throw new RelationError(
+        `${rel.owner.name}.${rel.name} is a ${rel.kind} relation: create() works on hasOne/hasMany/morphOne/morphMany. ` +
+          (rel.kind === "belongsToMany"
+            ? "Create the related model, then attach() it."
+            : "Create the related model, then set the foreign key."),
+      );
     }
     const keys: Record<string, unknown> = { [rel.morphId ?? rel.foreignKey]: this.#parent.get(rel.localKey) };
     if (rel.morphType) keys[rel.morphType] = rel.ownerMeta.morphAlias;

@@ -66,7 +66,9 @@ export function resetResolvedRelations(owner: ModelClass): void {
 
 export function targetModel(owner: ModelClass, relationName: string, targetName: unknown): ModelClass {
   if (typeof targetName !== "string") {
-    throw new RelationError(`${modelMeta(owner).name}.${relationName}: the relation target must be a model name (a string), got ${typeof targetName}.`);
+    throw new RelationError(
+      `${modelMeta(owner).name}.${relationName}: the relation target must be a model name (a string), got ${typeof targetName}.`,
+    );
   }
   const found = findModel(targetName);
   if (!found) {
@@ -103,7 +105,9 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
   }
   const kind = desc.kind;
   if (!(RELATION_KINDS as readonly string[]).includes(kind)) {
-    throw new RelationError(`${ownerMeta.name}.${name} has unknown relation kind '${String(kind)}'.` + didYouMean(String(kind), RELATION_KINDS));
+    throw new RelationError(
+      `${ownerMeta.name}.${name} has unknown relation kind '${String(kind)}'.` + didYouMean(String(kind), RELATION_KINDS),
+    );
   }
   // morphTo's target depends on each row's type column; every other kind names one model.
   const target = kind === "morphTo" ? undefined : targetModel(owner, name, desc.target);
@@ -126,7 +130,18 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
   };
   const key = (option: KeyOption) => keyOf(desc, option, input);
   const mongoMode = kind === "belongsToMany" && ownerMeta.store === "mongo" ? input.mongoMode : undefined;
-  const base = { name, kind, owner, ownerMeta, target, pivot: undefined, morphName: undefined, morphType: undefined, morphId: undefined, mongoMode };
+  const base = {
+    name,
+    kind,
+    owner,
+    ownerMeta,
+    target,
+    pivot: undefined,
+    morphName: undefined,
+    morphType: undefined,
+    morphId: undefined,
+    mongoMode,
+  };
   switch (kind) {
     case "hasOne":
     case "hasMany":

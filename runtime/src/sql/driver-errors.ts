@@ -56,13 +56,21 @@ function reasonOf(dialect: Dialect, e: DriverError): DatabaseErrorReason | undef
       if (e.code === "SQLITE_CONSTRAINT_FOREIGNKEY") return "foreign-key";
       return undefined;
     case "pg":
-      return ({ "42P01": "missing-table", "42703": "missing-column", "23502": "not-null", "23505": "unique", "23503": "foreign-key" } as const)[
-        e.code as "42P01"
-      ];
+      return (
+        { "42P01": "missing-table", "42703": "missing-column", "23502": "not-null", "23505": "unique", "23503": "foreign-key" } as const
+      )[e.code as "42P01"];
     case "mysql":
-      return ({ 1146: "missing-table", 1054: "missing-column", 1048: "not-null", 1364: "not-null", 1062: "unique", 1451: "foreign-key", 1452: "foreign-key" } as const)[
-        e.errno as 1146
-      ];
+      return (
+        {
+          1146: "missing-table",
+          1054: "missing-column",
+          1048: "not-null",
+          1364: "not-null",
+          1062: "unique",
+          1451: "foreign-key",
+          1452: "foreign-key",
+        } as const
+      )[e.errno as 1146];
   }
 }
 

@@ -8,7 +8,11 @@ import type { Dialect } from "./sql-connections";
 export const DRIVER_PACKAGES: Readonly<Record<Dialect, string>> = { sqlite: "better-sqlite3", pg: "pg", mysql: "mysql2" };
 
 /** The error message when the dialect's driver cannot be resolved, else undefined. */
-export function missingDriverMessage(dialect: Dialect, connectionName: string, resolve: (id: string) => string = require.resolve): string | undefined {
+export function missingDriverMessage(
+  dialect: Dialect,
+  connectionName: string,
+  resolve: (id: string) => string = require.resolve,
+): string | undefined {
   const pkg = DRIVER_PACKAGES[dialect];
   try {
     resolve(pkg);

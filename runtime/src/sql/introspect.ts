@@ -50,8 +50,14 @@ async function readSqlite(knex: Knex, table: TableOf): Promise<void> {
     const t = table(name);
     const quoted = `"${name.replace(/"/g, '""')}"`;
     const columns = (await q(`pragma table_info(${quoted})`)) as { name: string; type: string; notnull: number; pk: number }[];
-    for (const c of columns) t.columns[c.name] = { type: c.type.toLowerCase(), family: columnFamily(c.type), nullable: c.notnull === 0 && c.pk === 0 };
-    t.primaryKey.push(...columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name));
+    for (const c of columns)
+      t.columns[c.name] = { type: c.type.toLowerCase(), family: columnFamily(c.type), nullable: c.notnull === 0 && c.pk === 0 };
+    t.primaryKey.push(
+      ...columns
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name),
+    );
     for (const index of (await q(`pragma index_list(${quoted})`)) as { name: string; unique: number }[]) {
       const cols = (await q(`pragma index_info("${index.name.replace(/"/g, '""')}")`)) as { seqno: number; name: string }[];
       t.indexes.push({ name: index.name, unique: index.unique === 1, columns: cols.sort((a, b) => a.seqno - b.seqno).map((c) => c.name) });
@@ -69,7 +75,10 @@ async function readSqlite(knex: Knex, table: TableOf): Promise<void> {
 
 async function readPostgres(knex: Knex, table: TableOf): Promise<void> {
   const q = (sql: string) => query(knex, "pg", sql);
-  for (const r of await q("select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'")) table(String(r.table_name));
+  for (const r of await q(
+    "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
+  ))
+    table(String(r.table_name));
   for (const r of await q(
     "select table_name, column_name, data_type, is_nullable, character_maximum_length from information_schema.columns where table_schema = current_schema() order by table_name, ordinal_position",
   )) {
@@ -105,12 +114,17 @@ async function readMysql(knex: Knex, table: TableOf): Promise<void> {
   const q = (sql: string) => query(knex, "mysql", sql);
   // information_schema column names come back upper-case on some servers: read them case-blind.
   const get = (r: Record<string, unknown>, key: string) => r[key] ?? r[key.toUpperCase()];
-  for (const r of await q("select table_name from information_schema.tables where table_schema = database() and table_type = 'BASE TABLE'")) table(String(get(r, "table_name")));
+  for (const r of await q("select table_name from information_schema.tables where table_schema = database() and table_type = 'BASE TABLE'"))
+    table(String(get(r, "table_name")));
   for (const r of await q(
     "select table_name, column_name, column_type, is_nullable, column_key from information_schema.columns where table_schema = database() order by table_name, ordinal_position",
   )) {
     const type = String(get(r, "column_type"));
-    table(String(get(r, "table_name"))).columns[String(get(r, "column_name"))] = { type, family: columnFamily(type), nullable: get(r, "is_nullable") === "YES" };
+    table(String(get(r, "table_name"))).columns[String(get(r, "column_name"))] = {
+      type,
+      family: columnFamily(type),
+      nullable: get(r, "is_nullable") === "YES",
+    };
   }
   const indexes = new Map<string, LiveIndex & { columns: string[] }>();
   for (const r of await q(

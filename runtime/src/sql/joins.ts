@@ -26,7 +26,9 @@ type TableOfClass<T> = T extends { tableName: infer N extends string } ? (string
 export type JoinedSchema<T> = string extends keyof SchemaOfClass<T>
   ? {}
   : {
-      [K in ColumnNames<SchemaOfClass<T>> as `${TableOfClass<T>}.${K}`]: K extends keyof SchemaOfClass<T> ? SchemaOfClass<T>[K] : ColumnDescriptor<"timestamp">;
+      [K in ColumnNames<SchemaOfClass<T>> as `${TableOfClass<T>}.${K}`]: K extends keyof SchemaOfClass<T>
+        ? SchemaOfClass<T>[K]
+        : ColumnDescriptor<"timestamp">;
     };
 
 type Fail = (message: string) => Error;

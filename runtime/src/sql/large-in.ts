@@ -33,7 +33,14 @@ function mysqlJsonType(column: ColumnDescriptor | undefined, values: readonly un
   }
 }
 
-export function largeIn(qb: Knex.QueryBuilder, dialect: Dialect, method: InMethod, column: string, descriptor: ColumnDescriptor | undefined, values: readonly Knex.Value[]): void {
+export function largeIn(
+  qb: Knex.QueryBuilder,
+  dialect: Dialect,
+  method: InMethod,
+  column: string,
+  descriptor: ColumnDescriptor | undefined,
+  values: readonly Knex.Value[],
+): void {
   const raw = method === "orWhereIn" ? "orWhereRaw" : "whereRaw";
   const not = method === "whereNotIn";
   switch (dialect) {
@@ -44,10 +51,13 @@ export function largeIn(qb: Knex.QueryBuilder, dialect: Dialect, method: InMetho
       qb[raw](`?? ${not ? "NOT IN" : "IN"} (SELECT value FROM json_each(?))`, [column, JSON.stringify(values)]);
       return;
     case "mysql":
-      qb[raw](`?? ${not ? "NOT IN" : "IN"} (SELECT v FROM JSON_TABLE(?, '$[*]' COLUMNS (v ${mysqlJsonType(descriptor, values)} PATH '$')) AS eloquent_in)`, [
-        column,
-        JSON.stringify(values.map((v) => (v instanceof Date ? sqliteDate(v) : v))), // UTC 'YYYY-MM-DD HH:MM:SS.sss', as the connection stores
-      ]);
+      qb[raw](
+        `?? ${not ? "NOT IN" : "IN"} (SELECT v FROM JSON_TABLE(?, '$[*]' COLUMNS (v ${mysqlJsonType(descriptor, values)} PATH '$')) AS eloquent_in)`,
+        [
+          column,
+          JSON.stringify(values.map((v) => (v instanceof Date ? sqliteDate(v) : v))), // UTC 'YYYY-MM-DD HH:MM:SS.sss', as the connection stores
+        ],
+      );
       return;
   }
 }

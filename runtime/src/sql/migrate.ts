@@ -45,7 +45,8 @@ function keyColumnFor(key: ColumnDescriptor | undefined): ColumnDescriptor {
   const type = key?.type;
   const base = { __eloquent: "column" as const, options: { notNull: true } };
   if (type === "increments" || type === "int") return { ...base, type: "int", options: { notNull: true, unsigned: type === "increments" } };
-  if (type === "bigIncrements" || type === "bigint") return { ...base, type: "bigint", options: { notNull: true, unsigned: type === "bigIncrements" } };
+  if (type === "bigIncrements" || type === "bigint")
+    return { ...base, type: "bigint", options: { notNull: true, unsigned: type === "bigIncrements" } };
   if (type === "uuid") return { ...base, type: "uuid" };
   return { ...base, type: "string", length: key?.length ?? 255 };
 }
@@ -67,7 +68,8 @@ function addRelationIndexes(models: readonly ModelClass[], specs: Map<string, Ta
     for (const [name, rel] of meta.relations) {
       const r = resolveRelation(model, name);
       if (rel.kind === "belongsTo") add(meta.table, [r.foreignKey]);
-      else if (r.target && r.target.store === "sql" && (rel.kind === "hasOne" || rel.kind === "hasMany")) add(modelMeta(r.target).table, [r.foreignKey]);
+      else if (r.target && r.target.store === "sql" && (rel.kind === "hasOne" || rel.kind === "hasMany"))
+        add(modelMeta(r.target).table, [r.foreignKey]);
       else if (r.target && r.target.store === "sql" && (rel.kind === "morphOne" || rel.kind === "morphMany") && r.morphType && r.morphId) {
         add(modelMeta(r.target).table, [r.morphId, r.morphType]);
       }
@@ -115,8 +117,18 @@ export function specsFor(models: readonly ModelClass[], options: { relationIndex
         columns,
         primary: [p.localKey, p.foreignKey],
         foreignKeys: [
-          { name: `${p.table}_${p.localKey}_foreign`, columns: [p.localKey], references: { table: meta.table, columns: [r.localKey] }, onDelete: "cascade" },
-          { name: `${p.table}_${p.foreignKey}_foreign`, columns: [p.foreignKey], references: { table: target.table, columns: [r.ownerKey!] }, onDelete: "cascade" },
+          {
+            name: `${p.table}_${p.localKey}_foreign`,
+            columns: [p.localKey],
+            references: { table: meta.table, columns: [r.localKey] },
+            onDelete: "cascade",
+          },
+          {
+            name: `${p.table}_${p.foreignKey}_foreign`,
+            columns: [p.foreignKey],
+            references: { table: target.table, columns: [r.ownerKey!] },
+            onDelete: "cascade",
+          },
         ],
         unique: [],
         indexes: [{ name: `${p.table}_${p.foreignKey}_index`, columns: [p.foreignKey] }],
@@ -170,7 +182,14 @@ function referencesUnsigned(spec: TableSpec, column: string, byTable: Map<string
   return false;
 }
 
-export function addColumn(t: Knex.CreateTableBuilder, knex: Knex, name: string, c: ColumnDescriptor, spec: TableSpec, byTable: Map<string, TableSpec>) {
+export function addColumn(
+  t: Knex.CreateTableBuilder,
+  knex: Knex,
+  name: string,
+  c: ColumnDescriptor,
+  spec: TableSpec,
+  byTable: Map<string, TableSpec>,
+) {
   const o = c.options ?? {};
   const single = spec.primary.length === 1 && spec.primary[0] === name;
   let col: Knex.ColumnBuilder;
@@ -217,7 +236,9 @@ export function addColumn(t: Knex.CreateTableBuilder, knex: Knex, name: string, 
       col = t.timestamp(name, { useTz: o.useTz ?? true, precision: 3 });
       break;
     default:
-      throw new EloquentError(`Table ${spec.table}, column ${name}: unknown column type '${String(c.type)}'. Use one of the column() types.`);
+      throw new EloquentError(
+        `Table ${spec.table}, column ${name}: unknown column type '${String(c.type)}'. Use one of the column() types.`,
+      );
   }
   if ((o.unsigned || referencesUnsigned(spec, name, byTable)) && (c.type === "int" || c.type === "bigint")) col.unsigned();
   // Laravel's rule: NOT NULL unless the column says `nullable: true` (timestamps/softDeletes do).
@@ -238,7 +259,10 @@ export function build(knex: Knex, spec: TableSpec, byTable: Map<string, TableSpe
     for (const u of spec.unique) t.unique([...u.columns], u.name ? { indexName: u.name } : undefined);
     for (const i of spec.indexes) t.index([...i.columns], i.name);
     for (const fk of spec.foreignKeys) {
-      const f = t.foreign([...fk.columns], fk.name).references([...fk.references.columns]).inTable(fk.references.table);
+      const f = t
+        .foreign([...fk.columns], fk.name)
+        .references([...fk.references.columns])
+        .inTable(fk.references.table);
       if (fk.onDelete) f.onDelete(fk.onDelete.toUpperCase());
       if (fk.onUpdate) f.onUpdate(fk.onUpdate.toUpperCase());
     }

@@ -48,19 +48,30 @@ function apply(knex: Knex, op: MigrationOperation): Knex.SchemaBuilder {
       return knex.schema.createTable(op.table, (t) => {
         const spec = { ...tableSpec(op.table, new Map(op.columns), op.primary), foreignKeys: op.foreignKeys };
         for (const [name, c] of op.columns) addColumn(t, knex, name, c, spec, new Map());
-        const auto = op.primary.length === 1 && ["increments", "bigIncrements"].includes(new Map(op.columns).get(op.primary[0]!)?.type ?? "");
+        const auto =
+          op.primary.length === 1 && ["increments", "bigIncrements"].includes(new Map(op.columns).get(op.primary[0]!)?.type ?? "");
         if (op.primary.length && !auto) t.primary(op.primary, `${op.table}_pkey` as never);
         for (const u of op.unique) t.unique([...u.columns], u.name ? { indexName: u.name } : undefined);
         for (const i of op.indexes) t.index([...i.columns], i.name);
         for (const fk of op.foreignKeys) {
-          const f = t.foreign([...fk.columns], fk.name).references([...fk.references.columns]).inTable(fk.references.table);
+          const f = t
+            .foreign([...fk.columns], fk.name)
+            .references([...fk.references.columns])
+            .inTable(fk.references.table);
           if (fk.onDelete) f.onDelete(fk.onDelete.toUpperCase());
           if (fk.onUpdate) f.onUpdate(fk.onUpdate.toUpperCase());
         }
       });
     case "addColumn":
       return knex.schema.alterTable(op.table, (t) =>
-        addColumn(t as unknown as Knex.CreateTableBuilder, knex, op.column, op.descriptor, tableSpec(op.table, new Map([[op.column, op.descriptor]])), new Map()),
+        addColumn(
+          t as unknown as Knex.CreateTableBuilder,
+          knex,
+          op.column,
+          op.descriptor,
+          tableSpec(op.table, new Map([[op.column, op.descriptor]])),
+          new Map(),
+        ),
       );
     case "dropColumn":
       return knex.schema.alterTable(op.table, (t) => void t.dropColumn(op.column));
@@ -71,7 +82,10 @@ function apply(knex: Knex, op: MigrationOperation): Knex.SchemaBuilder {
       });
     case "addForeignKey":
       return knex.schema.alterTable(op.table, (t) => {
-        const f = t.foreign([...op.foreignKey.columns], op.foreignKey.name).references([...op.foreignKey.references.columns]).inTable(op.foreignKey.references.table);
+        const f = t
+          .foreign([...op.foreignKey.columns], op.foreignKey.name)
+          .references([...op.foreignKey.references.columns])
+          .inTable(op.foreignKey.references.table);
         if (op.foreignKey.onDelete) f.onDelete(op.foreignKey.onDelete.toUpperCase());
       });
   }
@@ -136,8 +150,13 @@ function timestamp(d: Date): string {
 }
 
 /** Writes a migration from the models ↔ database difference. Nothing to do → no file. */
-export async function makeMigration(name: string, models: readonly ModelClass[], options: MakeMigrationOptions = {}): Promise<MadeMigration> {
-  if (!/^[a-z0-9_]+$/i.test(name)) throw new MigrationError(`Migration name '${name}': use letters, digits and underscores, e.g. add_bio_to_users.`);
+export async function makeMigration(
+  name: string,
+  models: readonly ModelClass[],
+  options: MakeMigrationOptions = {},
+): Promise<MadeMigration> {
+  if (!/^[a-z0-9_]+$/i.test(name))
+    throw new MigrationError(`Migration name '${name}': use letters, digits and underscores, e.g. add_bio_to_users.`);
   const diff = await diffSchema(models, options);
   const sql = migrationSql(diff.operations, diff.connection);
   if (options.dryRun || diff.operations.length === 0) return { operations: diff.operations, sql, skipped: diff.skipped };
@@ -159,7 +178,9 @@ function migratorOf(options: MigratorOptions): { knex: Knex; config: Knex.Migrat
   const connection = options.connection ?? defaultConnectionName();
   const config = migratorConfig(options);
   if (!fs.existsSync(config.directory as string)) {
-    throw new MigrationError(`No migrations folder at ${config.directory as string}. Create one with \`eloquent migrate:make <name> <models module>\`, or pass --dir.`);
+    throw new MigrationError(
+      `No migrations folder at ${config.directory as string}. Create one with \`eloquent migrate:make <name> <models module>\`, or pass --dir.`,
+    );
   }
   return { knex: getConnection(connection).knex, config, connection };
 }

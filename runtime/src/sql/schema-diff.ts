@@ -14,7 +14,15 @@ import { introspect } from "./introspect";
 import { getConnection } from "./sql-connections";
 
 export type MigrationOperation =
-  | { op: "createTable"; table: string; columns: Array<[string, ColumnDescriptor]>; primary: string[]; unique: IndexMeta[]; indexes: IndexMeta[]; foreignKeys: ForeignKeyMeta[] }
+  | {
+      op: "createTable";
+      table: string;
+      columns: Array<[string, ColumnDescriptor]>;
+      primary: string[];
+      unique: IndexMeta[];
+      indexes: IndexMeta[];
+      foreignKeys: ForeignKeyMeta[];
+    }
   | { op: "addColumn"; table: string; column: string; descriptor: ColumnDescriptor }
   | { op: "dropColumn"; table: string; column: string; previous: ColumnDescriptor }
   | { op: "addIndex"; table: string; index: IndexMeta & { name: string } }
@@ -39,7 +47,10 @@ export interface SchemaDiff {
 }
 
 /** The foreign-key constraint every belongsTo between SQL models of one connection should have, per table. */
-function relationKeys(models: readonly ModelClass[], options: DiffOptions): Map<string, { indexes: IndexMeta[]; foreignKeys: ForeignKeyMeta[] }> {
+function relationKeys(
+  models: readonly ModelClass[],
+  options: DiffOptions,
+): Map<string, { indexes: IndexMeta[]; foreignKeys: ForeignKeyMeta[] }> {
   const out = new Map<string, { indexes: IndexMeta[]; foreignKeys: ForeignKeyMeta[] }>();
   const tables = new Set(models.map((m) => modelMeta(m).table));
   for (const model of models) {
@@ -52,7 +63,11 @@ function relationKeys(models: readonly ModelClass[], options: DiffOptions): Map<
       const entry = out.get(meta.table) ?? { indexes: [], foreignKeys: [] };
       const sameConnection = (target.connection ?? null) === (meta.connection ?? null);
       if (options.relationForeignKeys !== false && sameConnection && tables.has(target.table) && r.ownerKey) {
-        entry.foreignKeys.push({ name: `${meta.table}_${r.foreignKey}_foreign`, columns: [r.foreignKey], references: { table: target.table, columns: [r.ownerKey] } });
+        entry.foreignKeys.push({
+          name: `${meta.table}_${r.foreignKey}_foreign`,
+          columns: [r.foreignKey],
+          references: { table: target.table, columns: [r.ownerKey] },
+        });
       }
       out.set(meta.table, entry);
     }
@@ -73,7 +88,18 @@ function hasForeignKey(live: LiveTable, fk: ForeignKeyMeta): boolean {
 /** A column the database has but the models do not declare, described well enough to re-create it on rollback. */
 function descriptorOf(live: LiveTable, column: string): ColumnDescriptor {
   const c = live.columns[column]!;
-  const type = { integer: "int", decimal: "decimal", float: "float", string: "string", uuid: "uuid", boolean: "boolean", json: "json", datetime: "timestamp", binary: "text", other: "text" }[c.family];
+  const type = {
+    integer: "int",
+    decimal: "decimal",
+    float: "float",
+    string: "string",
+    uuid: "uuid",
+    boolean: "boolean",
+    json: "json",
+    datetime: "timestamp",
+    binary: "text",
+    other: "text",
+  }[c.family];
   return { __eloquent: "column", type, options: { nullable: true } } as ColumnDescriptor;
 }
 
@@ -83,17 +109,29 @@ const AUTO_INCREMENT = new Set(["increments", "bigIncrements"]);
  * Columns that reference an auto-increment key get its unsigned integer type (MySQL refuses a foreign
  * key between int and int unsigned). Decided here so a migration file's operations are self-contained.
  */
-function withUnsignedKeys(columns: Map<string, ColumnDescriptor>, foreignKeys: readonly ForeignKeyMeta[], specs: ReadonlyMap<string, TableSpec>): Array<[string, ColumnDescriptor]> {
+function withUnsignedKeys(
+  columns: Map<string, ColumnDescriptor>,
+  foreignKeys: readonly ForeignKeyMeta[],
+  specs: ReadonlyMap<string, TableSpec>,
+): Array<[string, ColumnDescriptor]> {
   return [...columns].map(([name, c]) => {
     const referencesAuto = foreignKeys.some((fk) => {
       const i = fk.columns.indexOf(name);
       return i >= 0 && AUTO_INCREMENT.has(specs.get(fk.references.table)?.columns.get(fk.references.columns[i] ?? "")?.type ?? "");
     });
-    return referencesAuto && (c.type === "int" || c.type === "bigint") ? [name, { ...c, options: { ...c.options, unsigned: true } }] : [name, c];
+    return referencesAuto && (c.type === "int" || c.type === "bigint")
+      ? [name, { ...c, options: { ...c.options, unsigned: true } }]
+      : [name, c];
   });
 }
 
-export function diffAgainst(models: readonly ModelClass[], live: LiveSchema, connection: string, dialect: string, options: DiffOptions = {}): SchemaDiff {
+export function diffAgainst(
+  models: readonly ModelClass[],
+  live: LiveSchema,
+  connection: string,
+  dialect: string,
+  options: DiffOptions = {},
+): SchemaDiff {
   const specs = specsFor(models, { relationIndexes: options.relationIndexes !== false });
   const specsByTable = new Map(specs.map((s) => [s.table, s]));
   const extra = relationKeys(models, options);
@@ -120,7 +158,8 @@ export function diffAgainst(models: readonly ModelClass[], live: LiveSchema, con
     }
     for (const name of Object.keys(liveTable.columns)) {
       if (spec.columns.has(name)) continue;
-      if (options.allowDestructive) operations.push({ op: "dropColumn", table: spec.table, column: name, previous: descriptorOf(liveTable, name) });
+      if (options.allowDestructive)
+        operations.push({ op: "dropColumn", table: spec.table, column: name, previous: descriptorOf(liveTable, name) });
       else skipped.push(`drop column ${spec.table}.${name} (the models no longer declare it; pass --allow-destructive to drop it)`);
     }
     for (const index of [...spec.unique.map((u) => ({ ...u, unique: true })), ...indexes]) {
@@ -133,7 +172,8 @@ export function diffAgainst(models: readonly ModelClass[], live: LiveSchema, con
       const name = fk.name ?? `${spec.table}_${fk.columns.join("_")}_foreign`;
       // SQLite cannot add a constraint to an existing table without rebuilding it.
       const mismatch = typeMismatch(live, spec.table, fk);
-      if (dialect === "sqlite") skipped.push(`foreign key ${name} on existing table ${spec.table} (SQLite adds foreign keys only when it creates a table)`);
+      if (dialect === "sqlite")
+        skipped.push(`foreign key ${name} on existing table ${spec.table} (SQLite adds foreign keys only when it creates a table)`);
       else if (mismatch) skipped.push(`foreign key ${name}: ${mismatch} — change the column's type first`);
       else operations.push({ op: "addForeignKey", table: spec.table, foreignKey: { ...fk, name } });
     }
@@ -146,7 +186,8 @@ function typeMismatch(live: LiveSchema, table: string, fk: ForeignKeyMeta): stri
   for (let i = 0; i < fk.columns.length; i++) {
     const from = live.tables[table]?.columns[fk.columns[i]!];
     const to = live.tables[fk.references.table]?.columns[fk.references.columns[i] ?? ""];
-    if (from && to && from.type !== to.type) return `${table}.${fk.columns[i]} is ${from.type} but ${fk.references.table}.${fk.references.columns[i]} is ${to.type}`;
+    if (from && to && from.type !== to.type)
+      return `${table}.${fk.columns[i]} is ${from.type} but ${fk.references.table}.${fk.references.columns[i]} is ${to.type}`;
   }
   return undefined;
 }
@@ -159,7 +200,9 @@ export async function diffSchema(models: readonly ModelClass[], options: DiffOpt
   const conn = getConnection(name);
   const group = groups.get(name);
   if (!group) {
-    throw new Error(`diffSchema(): no SQL model uses connection '${name}' (the models use ${[...groups.keys()].map((k) => `'${k}'`).join(", ") || "none"}).`);
+    throw new Error(
+      `diffSchema(): no SQL model uses connection '${name}' (the models use ${[...groups.keys()].map((k) => `'${k}'`).join(", ") || "none"}).`,
+    );
   }
   return diffAgainst(group, await introspect(name), name, conn.dialect, options);
 }

@@ -48,7 +48,13 @@ function pivotContext(spec: PivotSpec): QueryContext & { size: number } {
  * per target row and key (22× slower on bench/eager W3). PostgreSQL and MySQL plan this join well.
  * The target's constraints (soft deletes, `with({ tags: q => ... })`) are applied afterwards.
  */
-function pivotJoin(ctx: QueryContext, spec: PivotSpec, targetTable: string, targetKey: string, ownerKeys: readonly unknown[]): Knex.QueryBuilder {
+function pivotJoin(
+  ctx: QueryContext,
+  spec: PivotSpec,
+  targetTable: string,
+  targetKey: string,
+  ownerKeys: readonly unknown[],
+): Knex.QueryBuilder {
   const qb = ctx.runner(spec.table);
   const on = [`${targetTable}.${targetKey}`, `${spec.table}.${spec.foreignKey}`] as const;
   if (ctx.dialect === "sqlite") qb.crossJoin(targetTable, on[0], on[1]);
@@ -161,7 +167,10 @@ export const sqlAdapter: StoreAdapter = {
     for (const part of chunks(keys, chunkSize(conn))) {
       const q = keyedQuery(request, part);
       const ctx = q.context();
-      const rows = (await runStatement(meta, "withCount()", q.base(ctx).select({ k: column }).count({ n: "*" }).groupBy(column))) as Array<{ k: unknown; n: unknown }>;
+      const rows = (await runStatement(meta, "withCount()", q.base(ctx).select({ k: column }).count({ n: "*" }).groupBy(column))) as Array<{
+        k: unknown;
+        n: unknown;
+      }>;
       for (const r of rows) out.push([r.k, Number(r.n)]);
     }
     return out;
@@ -174,7 +183,10 @@ export const sqlAdapter: StoreAdapter = {
       const rows = (await runStatement(
         modelMeta(spec.owner),
         "pivot read",
-        ctx.runner(spec.table).select(`${spec.table}.*`).whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]),
+        ctx
+          .runner(spec.table)
+          .select(`${spec.table}.*`)
+          .whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]),
         spec.table,
       )) as Record<string, unknown>[];
       for (const r of rows) out.push(r);
@@ -210,7 +222,10 @@ export const sqlAdapter: StoreAdapter = {
       if (constraint) constraint(q);
       const qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part);
       q.applyConstraints(qb, ctx);
-      const rows = (await runStatement(targetMeta, "belongsToMany count", qb.select({ k }).count({ n: "*" }).groupBy(k))) as Array<{ k: unknown; n: unknown }>;
+      const rows = (await runStatement(targetMeta, "belongsToMany count", qb.select({ k }).count({ n: "*" }).groupBy(k))) as Array<{
+        k: unknown;
+        n: unknown;
+      }>;
       for (const r of rows) out.push([r.k, Number(r.n)]);
     }
     return out;
@@ -222,18 +237,43 @@ export const sqlAdapter: StoreAdapter = {
     const perRow = Object.keys(rows[0]!).length || 1;
     const limit = ctx.dialect === "sqlite" ? 500 : Infinity; // knex's UNION ALL form on SQLite
     for (const part of chunks(rows, Math.max(1, Math.min(limit, Math.floor(ctx.size / perRow))))) {
-      await runStatement(modelMeta(spec.owner), "attach()", ctx.runner(spec.table).insert(part.map((r) => writeRow(ctx, spec, r))), spec.table);
+      await runStatement(
+        modelMeta(spec.owner),
+        "attach()",
+        ctx.runner(spec.table).insert(part.map((r) => writeRow(ctx, spec, r))),
+        spec.table,
+      );
     }
   },
 
   async deletePivotRows(spec, ownerKey, relatedKeys) {
     const ctx = pivotContext(spec);
     const meta = modelMeta(spec.owner);
-    if (!relatedKeys) return Number(await runStatement(meta, "detach()", ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value).del(), spec.table));
+    if (!relatedKeys)
+      return Number(
+        await runStatement(
+          meta,
+          "detach()",
+          ctx
+            .runner(spec.table)
+            .where(spec.localKey, ownerKey as Knex.Value)
+            .del(),
+          spec.table,
+        ),
+      );
     let n = 0;
     for (const part of chunks(relatedKeys.slice(), ctx.size - 1)) {
       n += Number(
-        await runStatement(meta, "detach()", ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value).whereIn(spec.foreignKey, part as Knex.Value[]).del(), spec.table),
+        await runStatement(
+          meta,
+          "detach()",
+          ctx
+            .runner(spec.table)
+            .where(spec.localKey, ownerKey as Knex.Value)
+            .whereIn(spec.foreignKey, part as Knex.Value[])
+            .del(),
+          spec.table,
+        ),
       );
     }
     return n;
@@ -245,7 +285,11 @@ export const sqlAdapter: StoreAdapter = {
       await runStatement(
         modelMeta(spec.owner),
         "updateExistingPivot()",
-        ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value).where(spec.foreignKey, relatedKey as Knex.Value).update(writeRow(ctx, spec, values)),
+        ctx
+          .runner(spec.table)
+          .where(spec.localKey, ownerKey as Knex.Value)
+          .where(spec.foreignKey, relatedKey as Knex.Value)
+          .update(writeRow(ctx, spec, values)),
         spec.table,
       ),
     );

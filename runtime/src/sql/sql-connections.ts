@@ -112,13 +112,17 @@ function knexConfig(config: ConnectionConfig, dialect: Dialect, onSqliteVersion:
         pool: {
           ...pool,
           idleTimeoutMillis: Number.MAX_SAFE_INTEGER,
-          afterCreate(
-            conn: { pragma(s: string, o?: { simple: boolean }): unknown },
-            done: (err: Error | null, conn: unknown) => void,
-          ) {
+          afterCreate(conn: { pragma(s: string, o?: { simple: boolean }): unknown }, done: (err: Error | null, conn: unknown) => void) {
             conn.pragma("foreign_keys = ON");
             try {
-              onSqliteVersion(String((conn as unknown as { prepare(s: string): { pluck(): { get(): unknown } } }).prepare("select sqlite_version()").pluck().get()));
+              onSqliteVersion(
+                String(
+                  (conn as unknown as { prepare(s: string): { pluck(): { get(): unknown } } })
+                    .prepare("select sqlite_version()")
+                    .pluck()
+                    .get(),
+                ),
+              );
             } catch {
               // keep the default limit
             }

@@ -69,7 +69,9 @@ async function insertRows(meta: ModelMeta, rows: Record<string, unknown>[], oper
       // (innodb_autoinc_lock_mode 0/1, MariaDB's default; see docs).
       const [first] = (await runStatement(meta, operation, runner(meta.table).insert(part))) as number[];
       const cast = meta.readCasts.find(([c]) => c === pk)?.[1];
-      part.forEach((r, j) => ids.push(r[pk] ?? (typeof first === "number" && first > 0 ? (cast ? cast(first + j) : first + j) : undefined)));
+      part.forEach((r, j) =>
+        ids.push(r[pk] ?? (typeof first === "number" && first > 0 ? (cast ? cast(first + j) : first + j) : undefined)),
+      );
     } else {
       const insert = runner(meta.table).insert(part, [pk]);
       if (dialect === "sqlite" && meta.safeIntegers) insert.options({ safeIntegers: true });
@@ -90,7 +92,10 @@ function groupByColumnSet<M extends Model>(models: readonly M[]): M[][] {
   let last: string | undefined;
   for (const m of models) {
     const attrs = m.getAttributes() as Record<string, unknown>;
-    const signature = Object.keys(attrs).filter((k) => attrs[k] !== undefined).sort().join("\0");
+    const signature = Object.keys(attrs)
+      .filter((k) => attrs[k] !== undefined)
+      .sort()
+      .join("\0");
     if (signature === last) groups[groups.length - 1]!.push(m);
     else groups.push([m]);
     last = signature;
@@ -270,7 +275,12 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   static whereNotNull<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): QueryOf<C> {
     return (new SqlQuery(this) as QueryOf<C>).whereNotNull(column);
   }
-  static when<C extends SqlModelClass<any>, V>(this: C, value: V, callback: (q: QueryOf<C>, value: V) => unknown, otherwise?: (q: QueryOf<C>, value: V) => unknown): QueryOf<C> {
+  static when<C extends SqlModelClass<any>, V>(
+    this: C,
+    value: V,
+    callback: (q: QueryOf<C>, value: V) => unknown,
+    otherwise?: (q: QueryOf<C>, value: V) => unknown,
+  ): QueryOf<C> {
     return (new SqlQuery(this) as QueryOf<C>).when(value, callback, otherwise);
   }
   static chunk<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<InstanceType<C>>): Promise<boolean> {
@@ -279,7 +289,11 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   static chunkById<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<InstanceType<C>>): Promise<boolean> {
     return (new SqlQuery(this) as QueryOf<C>).chunkById(size, callback);
   }
-  static each<C extends SqlModelClass<any>>(this: C, callback: (model: InstanceType<C>, index: number) => unknown, size = 1000): Promise<boolean> {
+  static each<C extends SqlModelClass<any>>(
+    this: C,
+    callback: (model: InstanceType<C>, index: number) => unknown,
+    size = 1000,
+  ): Promise<boolean> {
     return (new SqlQuery(this) as QueryOf<C>).each(callback, size);
   }
   static lazy<C extends SqlModelClass<any>>(this: C, size = 1000): AsyncGenerator<InstanceType<C>, void, undefined> {

@@ -21,7 +21,7 @@ import { aggregate, type AggregateFn } from "./aggregates";
 import * as streaming from "./streaming";
 import { badSegment, jsonExtractSql, jsonPathBinding, jsonScalar, parseJsonPath, type JsonPathOf } from "./json-path";
 import { datePartSql, datePartValue, type DatePart } from "./date-parts";
-import { activeGlobalScopes, checkGlobalScopeNames, installScopes, type GlobalScopeName } from "../model/scopes";
+import { activeGlobalScopes, checkGlobalScopeNames, installScopes } from "../model/scopes";
 import { applyJoins, joinedColumn, joinedDescriptor, joinTarget, type JoinedSchema } from "./joins";
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
@@ -59,8 +59,16 @@ type WhereOp = (qb: Knex.QueryBuilder, ctx: QueryContext) => void;
 export type { Column, CountName, Page, WithPath } from "../model/base-query";
 
 const OPERATORS = new Map<string, string>([
-  ["=", "="], ["!=", "<>"], ["<>", "<>"], ["<", "<"], ["<=", "<="], [">", ">"], [">=", ">="],
-  ["like", "like"], ["not like", "not like"], ["ilike", "ilike"],
+  ["=", "="],
+  ["!=", "<>"],
+  ["<>", "<>"],
+  ["<", "<"],
+  ["<=", "<="],
+  [">", ">"],
+  [">=", ">="],
+  ["like", "like"],
+  ["not like", "not like"],
+  ["ilike", "ilike"],
 ]);
 
 export class QueryError extends EloquentError {}
@@ -70,7 +78,12 @@ export class QueryError extends EloquentError {}
  * (a morph id declared `string`, ids of several key types) compares as text on PostgreSQL, which
  * has no implicit cast between them; SQLite and MySQL convert on their own.
  */
-function keyEquals(qb: Knex.QueryBuilder, dialect: Dialect, [a, aType]: readonly [string, ColumnDescriptor | undefined], [b, bType]: readonly [string, ColumnDescriptor | undefined]): void {
+function keyEquals(
+  qb: Knex.QueryBuilder,
+  dialect: Dialect,
+  [a, aType]: readonly [string, ColumnDescriptor | undefined],
+  [b, bType]: readonly [string, ColumnDescriptor | undefined],
+): void {
   const aText = aType !== undefined && TEXT_TYPES.has(aType.type);
   const bText = bType !== undefined && TEXT_TYPES.has(bType.type);
   if (dialect === "pg" && aText !== bText && aType && bType) {
@@ -170,7 +183,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   #where(bool: "and" | "or", args: unknown[]): this {
     const method = bool === "and" ? "where" : "orWhere";
     const [first] = args;
-    if (typeof first === "string" && first.includes("->") && (args.length === 2 || args.length === 3)) return this.#whereJson(bool, first, args);
+    if (typeof first === "string" && first.includes("->") && (args.length === 2 || args.length === 3))
+      return this.#whereJson(bool, first, args);
     if (typeof first === "function" && args.length === 1) {
       const group = new SqlQuery<M, S>(this.model, this.#alias());
       first(group);
@@ -216,7 +230,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
       if (operator !== "=" && operator !== "<>") {
         throw new QueryError(`${this.meta.name}.${method}('${String(first)}', '${operator}', null): null only compares with = or !=.`);
       }
-      const nullMethod = operator === "=" ? (bool === "and" ? "whereNull" : "orWhereNull") : bool === "and" ? "whereNotNull" : "orWhereNotNull";
+      const nullMethod =
+        operator === "=" ? (bool === "and" ? "whereNull" : "orWhereNull") : bool === "and" ? "whereNotNull" : "orWhereNotNull";
       this.#wheres.push((qb) => void qb[nullMethod](column));
       return this;
     }
@@ -305,7 +320,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     }
     const rel = resolveRelation(this.model, path);
     if (rel.kind === "morphTo") {
-      throw new RelationError(`${this.meta.name}.${path} is a morphTo relation: whereHas() needs a single target table. Filter on ${rel.morphType}/${rel.morphId} instead.`);
+      throw new RelationError(
+        `${this.meta.name}.${path} is a morphTo relation: whereHas() needs a single target table. Filter on ${rel.morphType}/${rel.morphId} instead.`,
+      );
     }
     const target = rel.target!;
     const targetMeta = modelMeta(target);
@@ -328,7 +345,12 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
         this.select(ctx.runner.raw("1")).from(from);
         switch (rel.kind) {
           case "belongsTo":
-            keyEquals(this, ctx.dialect, [`${T}.${rel.ownerKey}`, targetMeta.columns.get(rel.ownerKey!)], [`${outer}.${rel.foreignKey}`, ownerColumns.get(rel.foreignKey!)]);
+            keyEquals(
+              this,
+              ctx.dialect,
+              [`${T}.${rel.ownerKey}`, targetMeta.columns.get(rel.ownerKey!)],
+              [`${outer}.${rel.foreignKey}`, ownerColumns.get(rel.foreignKey!)],
+            );
             break;
           case "belongsToMany": {
             const p = rel.pivot!;
@@ -337,7 +359,12 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
             break;
           }
           default:
-            keyEquals(this, ctx.dialect, [`${T}.${rel.morphId ?? rel.foreignKey}`, targetMeta.columns.get((rel.morphId ?? rel.foreignKey)!)], [`${outer}.${rel.localKey}`, ownerColumns.get(rel.localKey)]);
+            keyEquals(
+              this,
+              ctx.dialect,
+              [`${T}.${rel.morphId ?? rel.foreignKey}`, targetMeta.columns.get((rel.morphId ?? rel.foreignKey)!)],
+              [`${outer}.${rel.localKey}`, ownerColumns.get(rel.localKey)],
+            );
             if (rel.morphType) this.where(`${T}.${rel.morphType}`, rel.ownerMeta.morphAlias);
         }
         inner.applyConstraints(this, ctx);
@@ -471,7 +498,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
           `For several ids use ${this.meta.name}.whereIn('${this.meta.primaryKey}', ids).get().`,
       );
     }
-    return this.clone().whereKeyIn(this.meta.primaryKey, [this.#checkedKey(id)]).first();
+    return this.clone()
+      .whereKeyIn(this.meta.primaryKey, [this.#checkedKey(id)])
+      .first();
   }
 
   /**
@@ -543,7 +572,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   async delete(): Promise<number> {
     if (this.meta.softDeletes) {
       const ctx = this.context();
-      return Number(await runStatement(this.meta, "delete()", this.base(ctx).update({ deleted_at: toDatabase(ctx.dialect, undefined, new Date(), "delete()") })));
+      return Number(
+        await runStatement(
+          this.meta,
+          "delete()",
+          this.base(ctx).update({ deleted_at: toDatabase(ctx.dialect, undefined, new Date(), "delete()") }),
+        ),
+      );
     }
     return this.forceDelete();
   }
@@ -587,7 +622,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   #between(method: "whereBetween" | "whereNotBetween" | "orWhereBetween", column: string, range: readonly [unknown, unknown]): this {
     const c = this.#col(column, `${method}()`);
     if (!Array.isArray(range) || range.length !== 2 || range.some((v) => v === null || v === undefined)) {
-      throw new QueryError(`${this.meta.name}.${method}('${column}', ...): expected [low, high] (two non-null values), got ${JSON.stringify(range)}.`);
+      throw new QueryError(
+        `${this.meta.name}.${method}('${column}', ...): expected [low, high] (two non-null values), got ${JSON.stringify(range)}.`,
+      );
     }
     const [low, high] = range;
     this.#wheres.push((qb, ctx) => void qb[method](c, this.#values(c, [low, high], ctx, `${method}()`) as [Knex.Value, Knex.Value]));
@@ -670,7 +707,11 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   async sole(): Promise<M> {
     const rows = await this.clone().limit(2).get();
     if (!rows.length) {
-      throw new ModelNotFoundError(this.meta.name, undefined, `No ${this.meta.name} matched ${this.describe()}; sole() expects exactly one.`);
+      throw new ModelNotFoundError(
+        this.meta.name,
+        undefined,
+        `No ${this.meta.name} matched ${this.describe()}; sole() expects exactly one.`,
+      );
     }
     if (rows.length > 1) throw new MultipleRecordsFoundError(this.meta.name, this.describe());
     return rows[0]!;
@@ -739,7 +780,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** HAVING on a declared column (aggregates: `havingRaw("sum(price) > ?", [100])`, portable to PostgreSQL). */
   having(column: Column<S>, operator: string, value: unknown): this {
     const op = OPERATORS.get(String(operator).toLowerCase());
-    if (op === undefined || op === "ilike") throw new QueryError(`${this.meta.name}.having('${String(column)}', '${String(operator)}', ...): unknown operator. Use one of =, !=, <, <=, >, >=, like.`);
+    if (op === undefined || op === "ilike")
+      throw new QueryError(
+        `${this.meta.name}.having('${String(column)}', '${String(operator)}', ...): unknown operator. Use one of =, !=, <, <=, >, >=, like.`,
+      );
     const c = this.#col(column, "having()");
     this.#more().havings.push((qb, ctx) => void qb.having(c, op, this.#value(c, value, ctx, "having()") as Knex.Value));
     return this;
@@ -777,7 +821,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   whereColumn(first: Column<S>, operatorOrSecond: string, second?: Column<S>): this {
     const op = second === undefined ? "=" : OPERATORS.get(String(operatorOrSecond).toLowerCase());
     if (op === undefined || op === "ilike" || op === "like" || op === "not like") {
-      throw new QueryError(`${this.meta.name}.whereColumn('${String(first)}', '${operatorOrSecond}', ...): use a comparison operator (=, !=, <, <=, >, >=).`);
+      throw new QueryError(
+        `${this.meta.name}.whereColumn('${String(first)}', '${operatorOrSecond}', ...): use a comparison operator (=, !=, <, <=, >, >=).`,
+      );
     }
     const a = this.#col(first, "whereColumn()");
     const b = this.#col(second ?? operatorOrSecond, "whereColumn()");
@@ -802,24 +848,32 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const path = parseJsonPath(name)!;
     const c = this.#col(path.column, `${method}('${name}')`);
     if (this.#descriptor(c)?.type !== "json") {
-      throw new QueryError(`${this.meta.name}.${method}('${name}', ...): '${path.column}' is not a json column; the -> path syntax reads inside json columns only.`);
+      throw new QueryError(
+        `${this.meta.name}.${method}('${name}', ...): '${path.column}' is not a json column; the -> path syntax reads inside json columns only.`,
+      );
     }
     const bad = badSegment(path);
     if (bad !== undefined || !path.segments.length) {
-      throw new QueryError(`${this.meta.name}.${method}('${name}', ...): path segment '${bad ?? ""}' is not a plain key or index (letters, digits, _).`);
+      throw new QueryError(
+        `${this.meta.name}.${method}('${name}', ...): path segment '${bad ?? ""}' is not a plain key or index (letters, digits, _).`,
+      );
     }
     const op = args.length === 3 ? OPERATORS.get(String(args[1]).toLowerCase()) : "=";
-    if (op === undefined || op === "ilike") throw new QueryError(`${this.meta.name}.${method}('${name}', '${String(args[1])}', ...): unknown operator.`);
+    if (op === undefined || op === "ilike")
+      throw new QueryError(`${this.meta.name}.${method}('${name}', '${String(args[1])}', ...): unknown operator.`);
     const value = args.length === 3 ? args[2] : args[1];
     if (value !== null && value !== undefined && typeof value === "object") {
-      throw new QueryError(`${this.meta.name}.${method}('${name}', ...): compare a JSON path with a string, number or boolean (got ${Array.isArray(value) ? "an array" : "an object"}).`);
+      throw new QueryError(
+        `${this.meta.name}.${method}('${name}', ...): compare a JSON path with a string, number or boolean (got ${Array.isArray(value) ? "an array" : "an object"}).`,
+      );
     }
     const raw = bool === "and" ? "whereRaw" : "orWhereRaw";
     this.#wheres.push((qb, ctx) => {
       const expr = jsonExtractSql(ctx.dialect);
       const at = jsonPathBinding(ctx.dialect, path);
       if (value === null || value === undefined) {
-        if (op !== "=" && op !== "<>") throw new QueryError(`${this.meta.name}.${method}('${name}', '${op}', null): null only compares with = or !=.`);
+        if (op !== "=" && op !== "<>")
+          throw new QueryError(`${this.meta.name}.${method}('${name}', '${op}', null): null only compares with = or !=.`);
         qb[raw](`${expr} IS ${op === "=" ? "" : "NOT "}NULL`, [c, at]);
       } else qb[raw](`${expr} ${op} ?`, [c, at, jsonScalar(ctx.dialect, value) as Knex.Value]);
     });
@@ -849,7 +903,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const c = this.#col(column, `${method}()`);
     const op = argc >= 3 ? OPERATORS.get(String(operatorOrValue).toLowerCase()) : "=";
     if (op === undefined || op.includes("like")) {
-      throw new QueryError(`${this.meta.name}.${method}('${column}', '${String(operatorOrValue)}', ...): use a comparison operator (=, !=, <, <=, >, >=).`);
+      throw new QueryError(
+        `${this.meta.name}.${method}('${column}', '${String(operatorOrValue)}', ...): use a comparison operator (=, !=, <, <=, >, >=).`,
+      );
     }
     const raw = argc >= 3 ? value : operatorOrValue;
     const bound = datePartValue(part, raw);
@@ -860,7 +916,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     }
     const descriptor = this.#descriptor(c);
     const or = method.startsWith("or");
-    this.#wheres.push((qb, ctx) => void qb[or ? "orWhereRaw" : "whereRaw"](`${datePartSql(ctx.dialect, part, descriptor)} ${op} ?`, [c, bound]));
+    this.#wheres.push(
+      (qb, ctx) => void qb[or ? "orWhereRaw" : "whereRaw"](`${datePartSql(ctx.dialect, part, descriptor)} ${op} ?`, [c, bound]),
+    );
     return this;
   }
 
@@ -870,7 +928,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   async simplePaginate(perPage: number = 15, page: number | string = 1): Promise<SimplePage<M>> {
     const size = this.nonNegative(perPage, "simplePaginate(perPage)") || 15;
     const p = this.nonNegative(typeof page === "string" && /^\s*\d+\s*$/.test(page) ? Number(page) : page, "simplePaginate(page)") || 1;
-    const rows = await this.clone().limit(size + 1).offset((p - 1) * size).get();
+    const rows = await this.clone()
+      .limit(size + 1)
+      .offset((p - 1) * size)
+      .get();
     return { data: rows.slice(0, size), perPage: size, currentPage: p, hasMorePages: rows.length > size };
   }
 
@@ -889,9 +950,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
       const values = this.#decodeCursor(cursor, orders.length);
       q.#keyWheres.push((qb, ctx) => {
         qb.where(function (this: Knex.QueryBuilder) {
-          orders.forEach(([, ], i) => {
+          orders.forEach(([,], i) => {
             this.orWhere(function (this: Knex.QueryBuilder) {
-              for (let j = 0; j < i; j++) this.where(orders[j]![0], q.#value(orders[j]![0], values[j], ctx, "cursorPaginate()") as Knex.Value);
+              for (let j = 0; j < i; j++)
+                this.where(orders[j]![0], q.#value(orders[j]![0], values[j], ctx, "cursorPaginate()") as Knex.Value);
               const [c, d] = orders[i]!;
               this.where(c, d === "asc" ? ">" : "<", q.#value(c, values[i], ctx, "cursorPaginate()") as Knex.Value);
             });
@@ -914,9 +976,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
       values = undefined;
     }
     if (!Array.isArray(values) || values.length !== length) {
-      throw new QueryError(`${this.meta.name}.cursorPaginate(): invalid cursor ${JSON.stringify(cursor)}; pass the nextCursor of the previous page of the same query (or nothing for the first page).`);
+      throw new QueryError(
+        `${this.meta.name}.cursorPaginate(): invalid cursor ${JSON.stringify(cursor)}; pass the nextCursor of the previous page of the same query (or nothing for the first page).`,
+      );
     }
-    return values.map((v) => (v !== null && typeof v === "object" && typeof (v as { d?: unknown }).d === "string" ? new Date((v as { d: string }).d) : v));
+    return values.map((v) =>
+      v !== null && typeof v === "object" && typeof (v as { d?: unknown }).d === "string" ? new Date((v as { d: string }).d) : v,
+    );
   }
 
   /** count() of a DISTINCT or GROUP BY query: the rows (groups) it returns, counted around it. */
@@ -935,7 +1001,12 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   join<T extends ModelClass<any>>(target: T | string, first: string, operator: string, second: string): SqlQuery<M, S & JoinedSchema<T>> {
     return this.#join("inner", target, first, operator, second) as unknown as SqlQuery<M, S & JoinedSchema<T>>;
   }
-  leftJoin<T extends ModelClass<any>>(target: T | string, first: string, operator: string, second: string): SqlQuery<M, S & JoinedSchema<T>> {
+  leftJoin<T extends ModelClass<any>>(
+    target: T | string,
+    first: string,
+    operator: string,
+    second: string,
+  ): SqlQuery<M, S & JoinedSchema<T>> {
     return this.#join("left", target, first, operator, second) as unknown as SqlQuery<M, S & JoinedSchema<T>>;
   }
 
@@ -943,10 +1014,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const method = kind === "inner" ? "join" : "leftJoin";
     const joined = joinTarget(this.meta, target, method, (m) => new QueryError(m));
     if (joined.table === this.#qualifier || this.#extras?.joins.some((j) => j.meta.table === joined.table)) {
-      throw new QueryError(`${this.meta.name}.${method}(): ${joined.table} is already in the query; joining a table twice needs aliases, which join() does not support.`);
+      throw new QueryError(
+        `${this.meta.name}.${method}(): ${joined.table} is already in the query; joining a table twice needs aliases, which join() does not support.`,
+      );
     }
     const op = OPERATORS.get(String(operator).toLowerCase());
-    if (op === undefined || op.includes("like")) throw new QueryError(`${this.meta.name}.${method}(..., '${operator}', ...): use a comparison operator (=, !=, <, <=, >, >=).`);
+    if (op === undefined || op.includes("like"))
+      throw new QueryError(`${this.meta.name}.${method}(..., '${operator}', ...): use a comparison operator (=, !=, <, <=, >, >=).`);
     const spec = { kind, meta: joined, first: "", op, second: "" };
     this.#more().joins.push(spec);
     try {
@@ -968,13 +1042,24 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   applyScope(fn: (q: this) => unknown): this {
     if (this.#hasOr && this.#wheres.length) {
       const before = this.#wheres;
-      this.#wheres = [(qb, ctx) => void qb.where(function (this: Knex.QueryBuilder) { for (const op of before) op(this, ctx); })];
+      this.#wheres = [
+        (qb, ctx) =>
+          void qb.where(function (this: Knex.QueryBuilder) {
+            for (const op of before) op(this, ctx);
+          }),
+      ];
     }
     this.#hasOr = false;
     const start = this.#wheres.length;
     fn(this);
     const added = this.#wheres.splice(start);
-    if (added.length) this.#wheres.push((qb, ctx) => void qb.where(function (this: Knex.QueryBuilder) { for (const op of added) op(this, ctx); }));
+    if (added.length)
+      this.#wheres.push(
+        (qb, ctx) =>
+          void qb.where(function (this: Knex.QueryBuilder) {
+            for (const op of added) op(this, ctx);
+          }),
+      );
     this.#hasOr = false;
     return this;
   }
@@ -987,7 +1072,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   withoutGlobalScopes(names?: readonly string[]): this {
     const extras = this.#more();
     if (names === undefined) extras.withoutGlobal = true;
-    else if (extras.withoutGlobal !== true) extras.withoutGlobal = new Set([...(extras.withoutGlobal ?? []), ...checkGlobalScopeNames(this.model, names)]);
+    else if (extras.withoutGlobal !== true)
+      extras.withoutGlobal = new Set([...(extras.withoutGlobal ?? []), ...checkGlobalScopeNames(this.model, names)]);
     return this;
   }
   /** Without every global scope except the named ones. */

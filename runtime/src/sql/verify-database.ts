@@ -28,7 +28,8 @@ export async function verifyDatabase(models: readonly ModelClass[], options: Ver
   }
   const graph = graphFromClasses(models);
   const diagnostics: Diagnostic[] = [];
-  for (const [connection, names] of byConnection) diagnostics.push(...checkDatabase(graph, await introspect(connection), { models: names }));
+  for (const [connection, names] of byConnection)
+    diagnostics.push(...checkDatabase(graph, await introspect(connection), { models: names }));
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (options.strict && errors.length) throw new ModelValidationError(errors, diagnostics);
   return diagnostics;

@@ -74,8 +74,8 @@ describe.each(sqlDialects())("query scopes on $name", (dialect) => {
     expect(await titles(ScBook.query().where("kind", "essay").orWhere("kind", "poem").published())).toEqual(["a-essay"]);
   });
 
-  const bookQuery = () => ScBook.query();
-  type BookQuery = ReturnType<typeof bookQuery>;
+  const _bookQuery = () => ScBook.query();
+  type BookQuery = ReturnType<typeof _bookQuery>;
 
   it("scopes work inside where groups and whereHas callbacks", async () => {
     expect(
@@ -86,9 +86,9 @@ describe.each(sqlDialects())("query scopes on $name", (dialect) => {
           .orWhere("title", "b-essay"),
       ),
     ).toEqual(["a-poem", "b-essay"]);
-    const authors = await ScAuthor.whereHas("books", (q: SqlQuery) =>
-      (q as unknown as BookQuery).published().ofKind("novel"),
-    ).pluck("name");
+    const authors = await ScAuthor.whereHas("books", (q: SqlQuery) => (q as unknown as BookQuery).published().ofKind("novel")).pluck(
+      "name",
+    );
     expect(authors).toEqual(["Ann"]); // Bob's published novel is archived: the global scope applies inside whereHas
   });
 

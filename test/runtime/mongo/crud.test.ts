@@ -4,7 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { column, getMongoConnection, MongoModel, ModelNotFoundError, registerModels } from "eloquent-orm";
 import { useMongo, withCommands, mongoTargets } from "./target";
 
-type NoteAttrs = { id?: string; title?: string; stars?: number; tags?: string[]; meta?: Record<string, unknown> | null; done?: boolean; owner_id?: string | null; created_at?: Date; updated_at?: Date; deleted_at?: Date | null };
+type NoteAttrs = {
+  id?: string;
+  title?: string;
+  stars?: number;
+  tags?: string[];
+  meta?: Record<string, unknown> | null;
+  done?: boolean;
+  owner_id?: string | null;
+  created_at?: Date;
+  updated_at?: Date;
+  deleted_at?: Date | null;
+};
 class Note extends MongoModel<NoteAttrs> {
   static connectionName = "mongo";
   static schema = {
@@ -44,7 +55,9 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
       expect(typeof note.id).toBe("string");
       expect(note.id).toMatch(/^[0-9a-f]{24}$/);
       expect(note.get("_id")).toBe(note.id);
-      const raw = await getMongoConnection("mongo").db.collection("notes").findOne({ _id: new ObjectId(note.id!) });
+      const raw = await getMongoConnection("mongo")
+        .db.collection("notes")
+        .findOne({ _id: new ObjectId(note.id!) });
       expect(raw?._id).toBeInstanceOf(ObjectId);
       expect(raw?.created_at).toBeInstanceOf(Date);
       expect((await Note.find(note.id))?.title).toBe("first");
@@ -87,7 +100,13 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
       ]);
       const titles = (ns: { title?: string }[]) => ns.map((n) => n.title);
       expect(titles(await Note.where("stars", ">=", 4).orderBy("stars", "desc"))).toEqual(["alpha", "delta"]);
-      expect(titles(await Note.where("done", true).where((q) => q.where("stars", 1).orWhere("stars", 5)).orderBy("title"))).toEqual(["alpha", "gamma"]);
+      expect(
+        titles(
+          await Note.where("done", true)
+            .where((q) => q.where("stars", 1).orWhere("stars", 5))
+            .orderBy("title"),
+        ),
+      ).toEqual(["alpha", "gamma"]);
       expect(titles(await Note.where("stars", 5).orWhere("title", "beta").orderBy("title"))).toEqual(["alpha", "beta"]);
       expect(titles(await Note.whereIn("title", ["beta", "delta", "x"]).orderBy("title"))).toEqual(["beta", "delta"]);
       expect(titles(await Note.query().whereNull("meta").orderBy("title"))).toEqual(["alpha", "beta", "delta"]);
@@ -119,7 +138,8 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
         { _id: 3, title: "a", stars: 1, constructor: { prototype: 1 } },
         { _id: 4, title: "toString" },
       ]);
-      const ids = async (filter: object, sort: object = { _id: 1 }) => (await raw.find(filter, { sort }).toArray()).map((d: { _id: number }) => d._id);
+      const ids = async (filter: object, sort: object = { _id: 1 }) =>
+        (await raw.find(filter, { sort }).toArray()).map((d: { _id: number }) => d._id);
       expect(await ids({ title: { $in: ["constructor", "toString", "zzz"] } })).toEqual([2, 4]);
       expect(await ids({ title: { $nin: ["constructor", "b"] } })).toEqual([3, 4]);
       expect(await ids({ constructor: { $nin: ["evil"] } })).toEqual([2, 3, 4]);
@@ -131,7 +151,9 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
     it("objectId columns: a hex string and an ObjectId find each other both ways", async () => {
       const owner = new ObjectId();
       const a = await Note.create({ title: "owned", owner_id: owner.toHexString() });
-      const raw = await getMongoConnection("mongo").db.collection("notes").findOne({ _id: new ObjectId(a.id!) });
+      const raw = await getMongoConnection("mongo")
+        .db.collection("notes")
+        .findOne({ _id: new ObjectId(a.id!) });
       expect(raw?.owner_id).toBeInstanceOf(ObjectId); // stored as an ObjectId
       expect(a.owner_id).toBe(owner.toHexString()); // exposed as a string
       expect((await Note.where("owner_id", owner).first())?.id).toBe(a.id);
@@ -148,7 +170,9 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
       expect(many.map((t) => t.id)).toEqual([3, 4]);
       expect((await Ticket.find(3))?.subject).toBe("c");
       expect((await Ticket.find("4"))?.subject).toBe("d"); // a numeric string finds the numeric key
-      const raw = await getMongoConnection("mongo").db.collection("tickets").findOne({ _id: 1 as never });
+      const raw = await getMongoConnection("mongo")
+        .db.collection("tickets")
+        .findOne({ _id: 1 as never });
       expect(raw?.subject).toBeDefined();
       await a.delete();
       expect(await Ticket.count()).toBe(3);
@@ -196,7 +220,8 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
     });
 
     it("a server that does not answer is a clear error within seconds, naming the connection and the URL (password hidden)", async () => {
-      const { configureMongoConnection, closeMongoConnection, MongoConnectionError, DEFAULT_SERVER_SELECTION_TIMEOUT_MS } = await import("eloquent-orm");
+      const { configureMongoConnection, closeMongoConnection, MongoConnectionError, DEFAULT_SERVER_SELECTION_TIMEOUT_MS } =
+        await import("eloquent-orm");
       const net = await import("node:net");
       // A port that was free a moment ago: nothing listens there.
       const port = await new Promise<number>((done) => {
@@ -210,10 +235,19 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
       const conn = getMongoConnection("closed");
       expect(conn.client!.options.serverSelectionTimeoutMS).toBe(DEFAULT_SERVER_SELECTION_TIMEOUT_MS);
       expect(DEFAULT_SERVER_SELECTION_TIMEOUT_MS).toBeLessThanOrEqual(10_000);
-      const error = await conn.db.collection("items").find({}).toArray().then(() => undefined, (e: unknown) => e);
+      const error = await conn.db
+        .collection("items")
+        .find({})
+        .toArray()
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(MongoConnectionError);
       expect(String((error as Error).message)).toMatch(
-        new RegExp(`^Mongo connection "closed": no MongoDB server answered at mongodb://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/shop within 5000 ms \\(.*ECONNREFUSED`),
+        new RegExp(
+          `^Mongo connection "closed": no MongoDB server answered at mongodb://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/shop within 5000 ms \\(.*ECONNREFUSED`,
+        ),
       );
       expect(String((error as Error).message)).not.toContain("s3cret");
       expect(String((error as Error).message)).toMatch(/comes from configureMongoConnection\("closed"\)/);
@@ -226,7 +260,9 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
 
     it("rejects URLs that are not MongoDB URLs with a message naming the accepted forms", async () => {
       const { configureMongoConnection } = await import("eloquent-orm");
-      expect(() => configureMongoConnection("bad", "postgres://x")).toThrow(/not a MongoDB URL\. Use mongodb:\/\/host:27017\/db, mongodb\+srv:\/\/cluster\/db, or memory:/);
+      expect(() => configureMongoConnection("bad", "postgres://x")).toThrow(
+        /not a MongoDB URL\. Use mongodb:\/\/host:27017\/db, mongodb\+srv:\/\/cluster\/db, or memory:/,
+      );
     });
 
     it("resolves database names from config, the URL path, or the default", async () => {

@@ -62,9 +62,17 @@ describe("embedded store: the 16 MB document limit", () => {
   it("refuses documents and update results above 16 MiB of BSON, like the server, and stores nothing", async () => {
     const c = coll("big");
     await c.insertOne({ _id: 1, s: "x".repeat(16 * MiB - 100) }); // just below: stored
-    await expect(c.insertOne({ _id: 2, s: "x".repeat(16 * MiB) })).rejects.toMatchObject({ code: 10334, message: expect.stringMatching(/^object to insert too large\. size in bytes: \d+, max size: 16777216$/) });
-    await expect(c.updateOne({ _id: 1 }, { $set: { t: "y".repeat(200) } })).rejects.toMatchObject({ code: 17419, message: "Resulting document after update is larger than 16777216" });
-    await expect(c.insertMany([{ _id: 3 }, { _id: 4, s: "x".repeat(16 * MiB) }])).rejects.toThrow("Document is larger than the maximum size 16777216");
+    await expect(c.insertOne({ _id: 2, s: "x".repeat(16 * MiB) })).rejects.toMatchObject({
+      code: 10334,
+      message: expect.stringMatching(/^object to insert too large\. size in bytes: \d+, max size: 16777216$/),
+    });
+    await expect(c.updateOne({ _id: 1 }, { $set: { t: "y".repeat(200) } })).rejects.toMatchObject({
+      code: 17419,
+      message: "Resulting document after update is larger than 16777216",
+    });
+    await expect(c.insertMany([{ _id: 3 }, { _id: 4, s: "x".repeat(16 * MiB) }])).rejects.toThrow(
+      "Document is larger than the maximum size 16777216",
+    );
     expect((await c.find({}, { projection: { _id: 1 } }).toArray()).map((d: any) => d._id)).toEqual([1]); // the driver sends nothing of a batch it refuses
     expect(((await c.findOne({ _id: 1 })) as any).t).toBeUndefined();
   });
@@ -101,17 +109,27 @@ describe("embedded store: queries (mingo semantics)", () => {
   });
 
   it("refuses scripts ($where) so stored data cannot run code", async () => {
-    await expect(coll("p").find({ $where: "true" } as never).toArray()).rejects.toThrow();
+    await expect(
+      coll("p")
+        .find({ $where: "true" } as never)
+        .toArray(),
+    ).rejects.toThrow();
   });
 });
 
 describe("embedded store: updates, upserts, deletes", () => {
   it("applies update operators and reports matched/modified counts", async () => {
     const c = coll("u");
-    await c.insertMany([{ _id: 1, n: 1, tags: [] }, { _id: 2, n: 1, tags: [] }]);
+    await c.insertMany([
+      { _id: 1, n: 1, tags: [] },
+      { _id: 2, n: 1, tags: [] },
+    ]);
     expect(await c.updateMany({ n: 1 }, { $inc: { n: 2 }, $push: { tags: "t" } })).toMatchObject({ matchedCount: 2, modifiedCount: 2 });
     expect(await c.updateOne({ _id: 1 }, { $set: { n: 3 } })).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
-    expect(await c.find({}).toArray()).toEqual([{ _id: 1, n: 3, tags: ["t"] }, { _id: 2, n: 3, tags: ["t"] }]);
+    expect(await c.find({}).toArray()).toEqual([
+      { _id: 1, n: 3, tags: ["t"] },
+      { _id: 2, n: 3, tags: ["t"] },
+    ]);
     await expect(c.updateOne({ _id: 1 }, { n: 5 } as never)).rejects.toThrow("Update document requires atomic operators");
     await expect(c.updateOne({ _id: 1 }, { $set: { _id: 9 } })).rejects.toThrow("immutable field '_id'");
   });
@@ -130,7 +148,10 @@ describe("embedded store: updates, upserts, deletes", () => {
     const next = () => c.findOneAndUpdate({ _id: "photos" } as never, { $inc: { seq: 1 } }, { upsert: true, returnDocument: "after" });
     const values = await Promise.all([next(), next(), next()]);
     expect(values.map((d) => d!.seq)).toEqual([1, 2, 3]);
-    expect(await c.findOneAndUpdate({ _id: "photos" } as never, { $inc: { seq: 1 } }, { returnDocument: "before" })).toEqual({ _id: "photos", seq: 3 });
+    expect(await c.findOneAndUpdate({ _id: "photos" } as never, { $inc: { seq: 1 } }, { returnDocument: "before" })).toEqual({
+      _id: "photos",
+      seq: 3,
+    });
     expect(await c.findOneAndUpdate({ _id: "none" } as never, { $inc: { seq: 1 } }, {})).toBeNull();
   });
 
@@ -151,7 +172,12 @@ describe("embedded store: updates, upserts, deletes", () => {
     await c.findOneAndUpdate({ a: 2 }, { $set: { a: 3 } }, {});
     await c.deleteMany({});
     expect(commands.map((e) => `${e.collection}:${e.command}`)).toEqual([
-      "e:insert", "e:find", "e:aggregate", "e:update", "e:findAndModify", "e:delete",
+      "e:insert",
+      "e:find",
+      "e:aggregate",
+      "e:update",
+      "e:findAndModify",
+      "e:delete",
     ]);
   });
 });
@@ -165,7 +191,6 @@ describe("embedded store: the planner's hash lookups agree with mingo", () => {
     expect(plan.residual?.test({ deleted_at: null })).toBe(true); // only the null test is left to mingo
     expect(planFilter({ f: { $nin: [null, 1] } }).excluded).toEqual([]); // null: mingo's semantics
   });
-
 
   it("on random documents and filters over mixed value types", async () => {
     const ids = Array.from({ length: 5 }, () => new ObjectId());
@@ -196,7 +221,10 @@ describe("embedded store: the planner's hash lookups agree with mingo", () => {
         { constructor: { $nin: [pick()] }, f: { $in: [pick()] } },
       ];
       for (const filter of filters) {
-        const expected = new Query(filter, {}).find(docs).all().map((d) => (d as { _id: unknown })._id);
+        const expected = new Query(filter, {})
+          .find(docs)
+          .all()
+          .map((d) => (d as { _id: unknown })._id);
         const got = (await c.find(filter).toArray()).map((d: any) => d._id);
         expect(got, JSON.stringify(filter)).toEqual(expected);
       }

@@ -2,7 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ObjectId } from "mongodb";
 import { BSON } from "mongodb";
-import { chunkKeys, column, getMongoConnection, MAX_IN_BYTES, MAX_IN_VALUES, mongoAdapter, MongoModel, registerModels, relation } from "eloquent-orm";
+import {
+  chunkKeys,
+  column,
+  getMongoConnection,
+  MAX_IN_BYTES,
+  MAX_IN_VALUES,
+  mongoAdapter,
+  MongoModel,
+  registerModels,
+  relation,
+} from "eloquent-orm";
 import { useMongo, withCommands, mongoTargets } from "./target";
 
 type HubAttrs = { id?: string; n?: number; spokes?: Spoke[] };
@@ -36,7 +46,9 @@ describe.each(mongoTargets())("large on the $kind store", (target) => {
     const hubs = Array.from({ length: PARENTS }, (_, n) => ({ _id: new ObjectId(), n }));
     await db.collection("hubs").insertMany(hubs);
     // One child on every 100th parent, including the first and the last id.
-    await db.collection("spokes").insertMany(hubs.filter((h) => h.n % 100 === 0 || h.n === PARENTS - 1).map((h) => ({ hub_id: h._id, n: h.n })));
+    await db
+      .collection("spokes")
+      .insertMany(hubs.filter((h) => h.n % 100 === 0 || h.n === PARENTS - 1).map((h) => ({ hub_id: h._id, n: h.n })));
   });
   afterAll(() => teardown());
 
@@ -61,25 +73,41 @@ describe.each(mongoTargets())("large on the $kind store", (target) => {
     it("18 MB of keys (beyond the 16 MB BSON limit in one $in) load in chunks, each command well below the limit", async () => {
       const keys = Array.from({ length: 18_000 }, (_, i) => `${"k".repeat(1_000)}${i}`);
       const wanted = [keys[0]!, keys[9_000]!, keys[17_999]!];
-      await getMongoConnection("mongo").db.collection("labels").insertMany(wanted.map((code) => ({ code })));
+      await getMongoConnection("mongo")
+        .db.collection("labels")
+        .insertMany(wanted.map((code) => ({ code })));
       const { result, commands } = await withCommands(() => mongoAdapter.fetchByKeys({ model: Label, column: "code", values: keys }));
       expect(result.map((l) => l.get("code")).sort()).toEqual([...wanted].sort());
       expect(commands.length).toBe(chunkKeys(keys).length);
       expect(commands.length).toBeGreaterThan(4);
-      for (const c of commands) expect(BSON.calculateObjectSize(c.filter as BSON.Document)).toBeLessThan(16 * 1024 * 1024 / 2);
+      for (const c of commands) expect(BSON.calculateObjectSize(c.filter as BSON.Document)).toBeLessThan((16 * 1024 * 1024) / 2);
       if (target.kind === "server") {
         // The limit is real: the same keys in one $in cannot even be sent.
-        await expect(getMongoConnection("mongo").db.collection("labels").find({ code: { $in: keys } }).toArray()).rejects.toThrow();
+        await expect(
+          getMongoConnection("mongo")
+            .db.collection("labels")
+            .find({ code: { $in: keys } })
+            .toArray(),
+        ).rejects.toThrow();
       }
     });
 
     it("whereHas over more keys than one command can carry is a clear error, not the driver's RangeError", async () => {
       const codes = Array.from({ length: 14_000 }, (_, i) => `${"b".repeat(1_000)}${i}`);
-      await getMongoConnection("mongo").db.collection("labels").insertMany(codes.map((board_id) => ({ board_id })));
+      await getMongoConnection("mongo")
+        .db.collection("labels")
+        .insertMany(codes.map((board_id) => ({ board_id })));
       const { result, commands } = await withCommands(() =>
-        Board.whereHas("labels").get().then(() => undefined, (e: unknown) => e),
+        Board.whereHas("labels")
+          .get()
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          ),
       );
-      expect(String((result as Error).message)).toMatch(/^Board\.whereHas\('labels'\): the related query matched 14,000 keys \(about 14 MB as a \$in list\), more than one MongoDB command can carry/);
+      expect(String((result as Error).message)).toMatch(
+        /^Board\.whereHas\('labels'\): the related query matched 14,000 keys \(about 14 MB as a \$in list\), more than one MongoDB command can carry/,
+      );
       expect(commands.map((c) => c.collection)).toEqual(["labels"]); // the key query ran; the oversized filter was never sent
       expect((await Board.whereHas("labels", (q: any) => q.where("board_id", codes[0])).get()).length).toBe(0); // a narrow one runs
     });
@@ -93,7 +121,7 @@ describe.each(mongoTargets())("large on the $kind store", (target) => {
         expect(p.reduce<number>((n, v) => n + 13 + Buffer.byteLength(String(v)), 0)).toBeLessThanOrEqual(MAX_IN_BYTES);
       }
       expect(parts.length).toBeGreaterThan(1);
-      expect(MAX_IN_BYTES).toBeLessThan(16 * 1024 * 1024 / 2);
+      expect(MAX_IN_BYTES).toBeLessThan((16 * 1024 * 1024) / 2);
     });
   });
 });

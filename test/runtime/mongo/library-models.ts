@@ -2,11 +2,28 @@
 import { column, MongoModel, registerModels, relation } from "eloquent-orm";
 
 export type AuthorAttrs = { id?: string; name?: string; books?: Book[]; bio?: Bio | null; avatar?: Picture | null; reviews?: Review[] };
-export type BookAttrs = { id?: string; title?: string; year?: number; author_id?: string; genre_ids?: string[]; author?: Author | null; genres?: Genre[]; shelves?: Shelf[]; reviews?: Review[] };
+export type BookAttrs = {
+  id?: string;
+  title?: string;
+  year?: number;
+  author_id?: string;
+  genre_ids?: string[];
+  author?: Author | null;
+  genres?: Genre[];
+  shelves?: Shelf[];
+  reviews?: Review[];
+};
 export type BioAttrs = { id?: string; author_id?: string; text?: string; author?: Author | null };
 export type GenreAttrs = { id?: string; name?: string };
 export type ShelfAttrs = { id?: string; name?: string };
-export type ReviewAttrs = { id?: string; body?: string; stars?: number; reviewable_type?: string; reviewable_id?: string; reviewable?: Book | Author | null };
+export type ReviewAttrs = {
+  id?: string;
+  body?: string;
+  stars?: number;
+  reviewable_type?: string;
+  reviewable_id?: string;
+  reviewable?: Book | Author | null;
+};
 export type PictureAttrs = { id?: string; url?: string; imageable_type?: string; imageable_id?: string; imageable?: Author | null };
 
 export class Author extends MongoModel<AuthorAttrs> {
@@ -31,7 +48,12 @@ export class Book extends MongoModel<BookAttrs> {
     // Document references: the ids live in this document's genre_ids array.
     genres: relation("belongsToMany", "Genre", { foreignKey: "genre_ids" }),
     // A pivot collection, because each link carries a position.
-    shelves: relation("belongsToMany", "Shelf", { pivotTable: "book_shelves", pivotLocalKey: "book_id", pivotForeignKey: "shelf_id", pivotColumns: ["position"] }),
+    shelves: relation("belongsToMany", "Shelf", {
+      pivotTable: "book_shelves",
+      pivotLocalKey: "book_id",
+      pivotForeignKey: "shelf_id",
+      pivotColumns: ["position"],
+    }),
     reviews: relation("morphMany", "Review", { morphName: "reviewable" }),
   };
 }

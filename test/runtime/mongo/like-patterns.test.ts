@@ -8,13 +8,14 @@ const regexFor = (p: string, i = false) => likeToRegex(p, meta, "where()", i);
 
 /** Deterministic pseudo-random numbers (a failure reproduces). */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 describe("like patterns in the embedded store", () => {
   it("every pattern like() compiles to is recognised, and the linear matcher agrees with the regex on random inputs", () => {
     const next = rng(17);
-    const pick = (alphabet: string, max: number) => Array.from({ length: Math.floor(next() * (max + 1)) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+    const pick = (alphabet: string, max: number) =>
+      Array.from({ length: Math.floor(next() * (max + 1)) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
     let matched = 0;
     for (let n = 0; n < 3000; n++) {
       const pattern = pick("ab%_.AİßſK\n", 7);
@@ -33,7 +34,16 @@ describe("like patterns in the embedded store", () => {
   });
 
   it("ilike folds case exactly like the regex's i flag (per code unit; no non-ASCII to ASCII)", () => {
-    const cases: [string, string][] = [["K", "\u212a"], ["k", "K"], ["%s%", "ſ"], ["i", "İ"], ["_i", "xİ"], ["ß", "SS"], ["%ä", "Ä"], ["é_", "Éx"]];
+    const cases: [string, string][] = [
+      ["K", "\u212a"],
+      ["k", "K"],
+      ["%s%", "ſ"],
+      ["i", "İ"],
+      ["_i", "xİ"],
+      ["ß", "SS"],
+      ["%ä", "Ä"],
+      ["é_", "Éx"],
+    ];
     for (const [pattern, value] of cases) {
       const regex = regexFor(pattern, true);
       expect(globMatches(globOf(regex)!, value), `${pattern} ilike ${value}`).toBe(regex.test(value));

@@ -3,7 +3,18 @@
  * per store per level; keys are compared after coercion (SQL integers vs Mongo numbers or strings).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeConnection, column, configureConnection, migrate, MongoModel, onQuery, registerModels, relation, SqlModel, getMongoConnection } from "eloquent-orm";
+import {
+  closeConnection,
+  column,
+  configureConnection,
+  migrate,
+  MongoModel,
+  onQuery,
+  registerModels,
+  relation,
+  SqlModel,
+  getMongoConnection,
+} from "eloquent-orm";
 import { useMongo, withCommands, mongoTargets } from "./target";
 
 type MemberAttrs = { id?: number; name?: string; snaps?: Snap[]; remarks?: Remark[] };
@@ -28,7 +39,13 @@ class Snap extends MongoModel<SnapAttrs> {
   };
 }
 
-type RemarkAttrs = { id?: string; body?: string; remarkable_type?: string; remarkable_id?: string | number; remarkable?: Member | Snap | null };
+type RemarkAttrs = {
+  id?: string;
+  body?: string;
+  remarkable_type?: string;
+  remarkable_id?: string | number;
+  remarkable?: Member | Snap | null;
+};
 class Remark extends MongoModel<RemarkAttrs> {
   static connectionName = "mongo";
   static schema = {
@@ -70,7 +87,9 @@ describe.each(mongoTargets())("mixed on the $kind store", (target) => {
     ]);
     ids.a1 = snaps[0]!.id!;
     // Another program stored Bob's key as a string: it must still match the SQL integer.
-    await getMongoConnection("mongo").db.collection("snaps").insertOne({ path: "b2.jpg", member_id: String(bob!.id) });
+    await getMongoConnection("mongo")
+      .db.collection("snaps")
+      .insertOne({ path: "b2.jpg", member_id: String(bob!.id) });
     await Remark.createMany([
       { body: "on Ada", remarkable_type: "Member", remarkable_id: String(ada!.id) },
       { body: "on a1", remarkable_type: "Snap", remarkable_id: snaps[0]!.id },
@@ -107,7 +126,12 @@ describe.each(mongoTargets())("mixed on the $kind store", (target) => {
     it("Mongo Remark morphTo an SQL Member or a Mongo Snap: one query per parent type, in its own store", async () => {
       const { result, sql, mongo } = await perStore(() => Remark.query().orderBy("body").with("remarkable"));
       expect({ sql, mongo }).toEqual({ sql: 1, mongo: 2 }); // remarks + snaps on Mongo, members on SQL
-      expect(result.map((r) => [r.body, (r.remarkable as { name?: string; path?: string } | null)?.name ?? (r.remarkable as { path?: string })?.path])).toEqual([
+      expect(
+        result.map((r) => [
+          r.body,
+          (r.remarkable as { name?: string; path?: string } | null)?.name ?? (r.remarkable as { path?: string })?.path,
+        ]),
+      ).toEqual([
         ["on Ada", "Ada"],
         ["on Bob", "Bob"],
         ["on a1", "a1.jpg"],
@@ -123,7 +147,11 @@ describe.each(mongoTargets())("mixed on the $kind store", (target) => {
       expect(ada.snaps!.find((s) => s.id === ids.a1)!.remarks!.map((r) => r.body)).toEqual(["on a1"]);
       expect(ada.snaps!.every((s) => s.member?.name === "Ada")).toBe(true);
       const counts = await Member.query().orderBy("name").withCount("snaps", "remarks");
-      expect(counts.map((m) => [m.name, m.get("snaps_count"), m.get("remarks_count")])).toEqual([["Ada", 2, 1], ["Bob", 2, 1], ["Cy", 0, 0]]);
+      expect(counts.map((m) => [m.name, m.get("snaps_count"), m.get("remarks_count")])).toEqual([
+        ["Ada", 2, 1],
+        ["Bob", 2, 1],
+        ["Cy", 0, 0],
+      ]);
     });
 
     it("lazy related() across stores", async () => {

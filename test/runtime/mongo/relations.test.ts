@@ -63,11 +63,18 @@ describe.each(mongoTargets())("relations on the $kind store", (target) => {
       expect(nobody!.bio).toBeNull();
       expect(terry!.books!.map((b) => b.title)).toEqual(["Mort"]);
       expect(terry!.books![0]!.reviews!.map((r) => r.body)).toEqual(["funny"]);
-      expect(ursula!.books!.map((b) => [b.title, b.reviews!.length])).toEqual([["Earthsea", 2], ["Dispossessed", 0]]);
+      expect(ursula!.books!.map((b) => [b.title, b.reviews!.length])).toEqual([
+        ["Earthsea", 2],
+        ["Dispossessed", 0],
+      ]);
       expect(ursula!.bio?.text).toBe("Berkeley");
       expect(ursula!.avatar?.url).toBe("u.png");
       expect(terry!.avatar).toBeNull();
-      expect(JSON.parse(JSON.stringify(ursula)).books[0].reviews[0]).toMatchObject({ body: expect.any(String), reviewable_type: "Book", reviewable_id: ids.Earthsea });
+      expect(JSON.parse(JSON.stringify(ursula)).books[0].reviews[0]).toMatchObject({
+        body: expect.any(String),
+        reviewable_type: "Book",
+        reviewable_id: ids.Earthsea,
+      });
     });
 
     it("constrained eager loading and withCount", async () => {
@@ -85,7 +92,12 @@ describe.each(mongoTargets())("relations on the $kind store", (target) => {
     it("morphTo: eager across parent types, one query per type", async () => {
       const { result, count } = await withCommands(() => Review.query().orderBy("body").with("reviewable"));
       expect(count).toBe(3); // reviews, books, authors
-      expect(result.map((r) => [r.body, (r.reviewable as { title?: string; name?: string } | null)?.title ?? (r.reviewable as { name?: string })?.name])).toEqual([
+      expect(
+        result.map((r) => [
+          r.body,
+          (r.reviewable as { title?: string; name?: string } | null)?.title ?? (r.reviewable as { name?: string })?.name,
+        ]),
+      ).toEqual([
         ["deep", "Earthsea"],
         ["deeper", "Earthsea"],
         ["funny", "Mort"],
@@ -105,11 +117,16 @@ describe.each(mongoTargets())("relations on the $kind store", (target) => {
       ]);
       const earthsea = await Book.findOrFail(ids.Earthsea);
       await earthsea.related("genres").attach([ids.scifi]);
-      const raw = await getMongoConnection("mongo").db.collection("books").findOne({ _id: new ObjectId(ids.Earthsea) });
+      const raw = await getMongoConnection("mongo")
+        .db.collection("books")
+        .findOne({ _id: new ObjectId(ids.Earthsea) });
       expect(raw?.genre_ids.map(String)).toEqual([ids.fantasy, ids.scifi]);
       expect(raw?.genre_ids[1]).toBeInstanceOf(ObjectId);
       const res = await earthsea.related("genres").sync([ids.satire, ids.scifi]);
-      expect({ attached: res.attached.map(String), detached: res.detached.map(String) }).toEqual({ attached: [ids.satire], detached: [ids.fantasy] });
+      expect({ attached: res.attached.map(String), detached: res.detached.map(String) }).toEqual({
+        attached: [ids.satire],
+        detached: [ids.fantasy],
+      });
       await earthsea.refresh();
       expect((await earthsea.related<Array<{ name?: string }>>("genres")).map((g) => g.name).sort()).toEqual(["satire", "scifi"]);
       expect(await earthsea.related("genres").detach()).toBe(2);
@@ -120,7 +137,14 @@ describe.each(mongoTargets())("relations on the $kind store", (target) => {
       const { result, count } = await withCommands(() => Book.query().orderBy("title").with("shelves"));
       expect(count).toBe(3); // books, book_shelves, shelves
       const byTitle = Object.fromEntries(result.map((b) => [b.title, b.shelves!.map((s) => [s.name, s.pivot?.position ?? null])]));
-      expect(byTitle).toEqual({ Dispossessed: [], Earthsea: [["top", 1], ["bottom", 7]], Mort: [["top", null]] });
+      expect(byTitle).toEqual({
+        Dispossessed: [],
+        Earthsea: [
+          ["top", 1],
+          ["bottom", 7],
+        ],
+        Mort: [["top", null]],
+      });
       const mort = await Book.findOrFail(ids.Mort);
       expect(await mort.related("shelves").sync({ [ids.bottom]: { position: 2 } })).toMatchObject({ detached: [ids.top] });
       const shelves = await mort.related<Shelf[]>("shelves");
@@ -147,33 +171,45 @@ describe.each(mongoTargets())("relations on the $kind store", (target) => {
       const ursula = await Author.findOrFail(ids.ursula);
       const { count } = await withCommands(() => ursula.load("books.reviews", "bio"));
       expect(count).toBe(3);
-      expect(ursula.books!.map((b) => [b.title, b.reviews!.length])).toEqual([["Earthsea", 2], ["Dispossessed", 0]]);
+      expect(ursula.books!.map((b) => [b.title, b.reviews!.length])).toEqual([
+        ["Earthsea", 2],
+        ["Dispossessed", 0],
+      ]);
       await ursula.loadCount("books");
       expect(ursula.get("books_count")).toBe(2);
     });
 
     // On a server this needs a replica set and a way to make the server fail mid-transaction: see docs/mongo.md, Atomicity.
-    it.skipIf(target.kind === "server")("a pivot write that fails midway leaves the pivot collection exactly as before (embedded store)", async () => {
-      const conn = getMongoConnection("mongo");
-      const earthsea = await Book.findOrFail(ids.Earthsea);
-      const pivot = conn.db.collection("book_shelves") as unknown as { insertMany: unknown; find(f: object): { toArray(): Promise<unknown[]> } };
-      const before = await pivot.find({}).toArray();
-      const original = pivot.insertMany;
-      pivot.insertMany = () => Promise.reject(new Error("disk full (simulated)"));
-      try {
-        // sync detaches 'top' (a delete that succeeds), then attaches a new shelf (the insert fails).
-        const extra = await Shelf.create({ name: "extra" });
-        await expect(earthsea.related("shelves").sync([ids.bottom, extra.id])).rejects.toThrow("disk full (simulated)");
-      } finally {
-        pivot.insertMany = original;
-      }
-      expect(await pivot.find({}).toArray()).toEqual(before);
-    });
+    it.skipIf(target.kind === "server")(
+      "a pivot write that fails midway leaves the pivot collection exactly as before (embedded store)",
+      async () => {
+        const conn = getMongoConnection("mongo");
+        const earthsea = await Book.findOrFail(ids.Earthsea);
+        const pivot = conn.db.collection("book_shelves") as unknown as {
+          insertMany: unknown;
+          find(f: object): { toArray(): Promise<unknown[]> };
+        };
+        const before = await pivot.find({}).toArray();
+        const original = pivot.insertMany;
+        pivot.insertMany = () => Promise.reject(new Error("disk full (simulated)"));
+        try {
+          // sync detaches 'top' (a delete that succeeds), then attaches a new shelf (the insert fails).
+          const extra = await Shelf.create({ name: "extra" });
+          await expect(earthsea.related("shelves").sync([ids.bottom, extra.id])).rejects.toThrow("disk full (simulated)");
+        } finally {
+          pivot.insertMany = original;
+        }
+        expect(await pivot.find({}).toArray()).toEqual(before);
+      },
+    );
 
     it("a failed pivot write undoes only its own writes: 20 models created meanwhile by others survive", async () => {
       const conn = getMongoConnection("mongo");
       const mort = await Book.findOrFail(ids.Mort);
-      const pivot = conn.db.collection("book_shelves") as unknown as { insertMany: unknown; find(f: object): { toArray(): Promise<unknown[]> } };
+      const pivot = conn.db.collection("book_shelves") as unknown as {
+        insertMany: unknown;
+        find(f: object): { toArray(): Promise<unknown[]> };
+      };
       const before = await pivot.find({}).toArray();
       const original = pivot.insertMany;
       let entered!: () => void;
@@ -192,7 +228,12 @@ describe.each(mongoTargets())("relations on the $kind store", (target) => {
         const created = await Promise.all(Array.from({ length: 20 }, (_, i) => Shelf.create({ name: `concurrent ${i}` })));
         release();
         await expect(syncing).rejects.toThrow("disk full (simulated)");
-        expect(await Shelf.whereIn("id", created.map((c) => c.id)).count()).toBe(20);
+        expect(
+          await Shelf.whereIn(
+            "id",
+            created.map((c) => c.id),
+          ).count(),
+        ).toBe(20);
         // Only where writes are atomic (the embedded store, a replica set) is the pivot put back.
         if (target.kind === "embedded") expect(await pivot.find({}).toArray()).toEqual(before);
       } finally {
@@ -201,13 +242,25 @@ describe.each(mongoTargets())("relations on the $kind store", (target) => {
     });
 
     it("whereHas / whereDoesntHave: the related keys are read first (one query), then matched with $in", async () => {
-      const { result, count } = await withCommands(() => Author.whereHas("books", (q: { where(c: string, o: string, v: unknown): unknown }) => q.where("year", ">", 1980)).orderBy("name"));
+      const { result, count } = await withCommands(() =>
+        Author.whereHas("books", (q: { where(c: string, o: string, v: unknown): unknown }) => q.where("year", ">", 1980)).orderBy("name"),
+      );
       expect(result.map((a) => a.name)).toEqual(["Terry"]);
       expect(count).toBe(2);
       expect((await Author.query().whereHas("books.reviews").orderBy("name")).map((a) => a.name)).toEqual(["Terry", "Ursula"]);
       expect((await Author.query().whereDoesntHave("books").orderBy("name")).map((a) => a.name)).toEqual(["Nobody"]);
-      expect((await Book.query().whereHas("author", (q: { where(c: string, v: unknown): unknown }) => q.where("name", "Ursula")).orderBy("title")).map((b) => b.title)).toEqual(["Dispossessed", "Earthsea"]);
-      expect(await Author.query().where((q) => q.where("name", "Nobody").orWhereHas("bio")).count()).toBe(2);
+      expect(
+        (
+          await Book.query()
+            .whereHas("author", (q: { where(c: string, v: unknown): unknown }) => q.where("name", "Ursula"))
+            .orderBy("title")
+        ).map((b) => b.title),
+      ).toEqual(["Dispossessed", "Earthsea"]);
+      expect(
+        await Author.query()
+          .where((q) => q.where("name", "Nobody").orWhereHas("bio"))
+          .count(),
+      ).toBe(2);
       expect(() => Review.query().whereHas("reviewable")).toThrow(/morphTo relation/);
       expect(() => Book.query().whereHas("shelves")).toThrow(/pivot collection book_shelves/);
     });

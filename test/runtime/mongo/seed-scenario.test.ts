@@ -59,7 +59,10 @@ describe.each(mongoTargets())("the seed's Mongo scenario on the $kind store", (t
     ]);
     const photos = await withCommands(() => SeedPhoto.query().orderBy("path").with("comments"));
     expect(photos.count).toBe(2);
-    expect(photos.result.map((p) => [p.path, p.comments!.map((c) => c.body)])).toEqual([["a.jpg", ["nice", "again"]], ["b.jpg", ["b!"]]]);
+    expect(photos.result.map((p) => [p.path, p.comments!.map((c) => c.body)])).toEqual([
+      ["a.jpg", ["nice", "again"]],
+      ["b.jpg", ["b!"]],
+    ]);
     const comments = await withCommands(() => SeedComment.query().orderBy("id").with("commentable"));
     expect(comments.count).toBe(2);
     expect(comments.result.map((c) => [c.id, c.body, (c.getRelation("commentable") as SeedPhoto | null)?.path])).toEqual([

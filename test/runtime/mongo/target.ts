@@ -19,7 +19,9 @@ export function mongoTargets(): MongoTarget[] {
   if (url && !url.startsWith("memory:")) targets.push({ kind: "server", url });
   else if (!warned) {
     warned = true;
-    console.warn("\n!!! MONGODB_URL is not set: SKIPPING the real-server run of the Mongo contract suite (embedded store only). Set MONGODB_URL=mongodb://… to add it.\n");
+    console.warn(
+      "\n!!! MONGODB_URL is not set: SKIPPING the real-server run of the Mongo contract suite (embedded store only). Set MONGODB_URL=mongodb://… to add it.\n",
+    );
   }
   return targets;
 }

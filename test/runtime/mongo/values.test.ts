@@ -45,7 +45,14 @@ const CASES: Case[] = [
   { name: "Buffer", stored: Buffer.from([1, 2, 3]), read: new Binary(Buffer.from([1, 2, 3])) },
   { name: "Uint8Array", stored: new Uint8Array([4, 5]), read: new Binary(Buffer.from([4, 5])) },
   { name: "Binary subtype 4 (UUID)", stored: new Binary(Buffer.alloc(16, 7), 4), read: new Binary(Buffer.alloc(16, 7), 4) },
-  { name: "Map", stored: new Map<string, unknown>([["a", 1], ["b", [2]]]), read: { a: 1, b: [2] } },
+  {
+    name: "Map",
+    stored: new Map<string, unknown>([
+      ["a", 1],
+      ["b", [2]],
+    ]),
+    read: { a: 1, b: [2] },
+  },
   { name: "class instance", stored: new Point(1, 2), read: { x: 1, y: 2 } },
   { name: "array with undefined", stored: [1, undefined, "x"], read: [1, null, "x"] },
   { name: "undefined", stored: undefined, read: null },
@@ -90,7 +97,10 @@ describe.each(mongoTargets())("values on the $kind store", (target) => {
     });
 
     it("a model's json column keeps nested values as the server returns them", async () => {
-      const slot = await Slot.create({ label: "nested", data: { n: new Int32(3), at: new Date(0), tags: new Map([["k", "v"]]), missing: undefined } });
+      const slot = await Slot.create({
+        label: "nested",
+        data: { n: new Int32(3), at: new Date(0), tags: new Map([["k", "v"]]), missing: undefined },
+      });
       const fresh = await Slot.findOrFail(slot.id);
       expect(ejson(fresh.data)).toBe(ejson({ n: 3, at: new Date(0), tags: { k: "v" }, missing: null }));
     });
@@ -147,7 +157,10 @@ describe.each(mongoTargets())("values on the $kind store", (target) => {
     it("duplicate keys: code 11000; an ordered insertMany keeps the documents before the duplicate", async () => {
       const c = getMongoConnection("mongo").db.collection("dups") as any;
       await c.insertOne({ _id: 1 });
-      await expect(c.insertOne({ _id: 1 })).rejects.toMatchObject({ code: 11000, message: expect.stringMatching(/^E11000 duplicate key error collection: \S+\.dups/) });
+      await expect(c.insertOne({ _id: 1 })).rejects.toMatchObject({
+        code: 11000,
+        message: expect.stringMatching(/^E11000 duplicate key error collection: \S+\.dups/),
+      });
       await expect(c.insertMany([{ _id: 10 }, { _id: 1 }, { _id: 11 }])).rejects.toMatchObject({ code: 11000 });
       expect((await c.find({}, { sort: { _id: 1 } }).toArray()).map((d: { _id: number }) => d._id)).toEqual([1, 10]);
     });

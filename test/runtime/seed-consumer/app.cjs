@@ -41,10 +41,18 @@ async function main() {
   const tag = await Tag.create({ label: "intro" });
   await post.related("tags").attach([tag.id]);
   const [loaded] = await Post.with("author", "tags").get();
-  console.log(JSON.stringify({
-    diagnostics: diagnostics.map((d) => `${d.severity} ${d.ruleId}`),
-    author: loaded.getRelation("author").name,
-    tags: loaded.getRelation("tags").map((t) => t.label),
-  }));
+  console.log(
+    JSON.stringify({
+      diagnostics: diagnostics.map((d) => `${d.severity} ${d.ruleId}`),
+      author: loaded.getRelation("author").name,
+      tags: loaded.getRelation("tags").map((t) => t.label),
+    }),
+  );
 }
-main().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,6 +1,16 @@
 // A TypeScript consumer of the seed's package name (installed as the eloquent-orm-seed re-export package):
 // the seed's generator output and types must compile against it.
-import { BaseModel, MorphableMixin, column, mixin, relation, validate, type ModelInstance, type RelationOptions, type SchemaField } from "@alpha.consultings/eloquent-orm.js";
+import {
+  BaseModel,
+  MorphableMixin,
+  column,
+  mixin,
+  relation,
+  validate,
+  type ModelInstance,
+  type RelationOptions,
+  type SchemaField,
+} from "@alpha.consultings/eloquent-orm.js";
 import { SqlModel } from "@alpha.consultings/eloquent-orm.js/Model";
 
 type UserAttrs = { id?: number; name?: string };

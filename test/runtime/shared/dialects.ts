@@ -60,7 +60,12 @@ export async function useDialect(target: DialectTarget, tag: string, name = "tes
   const url = new URL(target.url!);
   const admin = knexFactory({
     client: "mysql2",
-    connection: { host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) },
+    connection: {
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    },
   });
   await admin.raw(`drop database if exists ??`, [isolated]);
   await admin.raw(`create database ??`, [isolated]);
@@ -71,7 +76,12 @@ export async function useDialect(target: DialectTarget, tag: string, name = "tes
     await closeConnection(name);
     const a = knexFactory({
       client: "mysql2",
-      connection: { host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) },
+      connection: {
+        host: url.hostname,
+        port: Number(url.port || 3306),
+        user: decodeURIComponent(url.username),
+        password: decodeURIComponent(url.password),
+      },
     });
     await a.raw(`drop database if exists ??`, [isolated]);
     await a.destroy();

@@ -3,11 +3,38 @@ import { column, relation, registerModels, SqlModel } from "eloquent-orm";
 
 // Relation values are typed by listing them in the attributes type (they are read-only views of
 // what was loaded; reading one that was not loaded throws a clear error).
-export type UserAttrs = { id?: number; name?: string; email?: string | null; active?: boolean; settings?: Record<string, unknown> | null; created_at?: Date; updated_at?: Date; posts?: Post[]; profile?: Profile | null };
+export type UserAttrs = {
+  id?: number;
+  name?: string;
+  email?: string | null;
+  active?: boolean;
+  settings?: Record<string, unknown> | null;
+  created_at?: Date;
+  updated_at?: Date;
+  posts?: Post[];
+  profile?: Profile | null;
+};
 export type ProfileAttrs = { id?: number; user_id?: number; bio?: string | null; user?: User | null };
-export type PostAttrs = { id?: number; user_id?: number; title?: string; published?: boolean; deleted_at?: Date | null; created_at?: Date; updated_at?: Date; author?: User | null; tags?: Tag[]; comments?: Comment[] };
+export type PostAttrs = {
+  id?: number;
+  user_id?: number;
+  title?: string;
+  published?: boolean;
+  deleted_at?: Date | null;
+  created_at?: Date;
+  updated_at?: Date;
+  author?: User | null;
+  tags?: Tag[];
+  comments?: Comment[];
+};
 export type TagAttrs = { id?: number; name?: string; posts?: Post[] };
-export type CommentAttrs = { id?: number; body?: string; commentable_type?: string; commentable_id?: number; commentable?: Post | Video | null };
+export type CommentAttrs = {
+  id?: number;
+  body?: string;
+  commentable_type?: string;
+  commentable_id?: number;
+  commentable?: Post | Video | null;
+};
 export type VideoAttrs = { id?: number; title?: string; comments?: Comment[]; thumbnail?: Comment | null };
 
 export class User extends SqlModel<UserAttrs> {
@@ -53,7 +80,9 @@ export class Post extends SqlModel<PostAttrs> {
     comments: relation("morphMany", "Comment", { morphName: "commentable" }),
   };
   static database = {
-    foreignKeys: [{ name: "posts_user_id_fk", columns: ["user_id"], references: { table: "users", columns: ["id"] }, onDelete: "cascade" as const }],
+    foreignKeys: [
+      { name: "posts_user_id_fk", columns: ["user_id"], references: { table: "users", columns: ["id"] }, onDelete: "cascade" as const },
+    ],
     indexes: [{ name: "posts_user_published_idx", columns: ["user_id", "published"] }],
   };
 }

@@ -42,7 +42,11 @@ describe("eloquent CLI", () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain("created authors, books, genres, book_genres");
     const db = new Database(file);
-    const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
     expect(tables).toEqual(["authors", "book_genres", "books", "genres"]);
     db.close();
     const second = run(["migrate", models], { DB_DATABASE: file });

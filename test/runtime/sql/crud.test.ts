@@ -35,7 +35,9 @@ describe.each(sqlDialects())("SQL models and queries on $name", (dialect) => {
     expect(await User.find(999_999)).toBeNull();
     await expect(User.findOrFail(999_999)).rejects.toThrow(/User with primary key 999999 was not found/);
     expect(await User.find(undefined)).toBeNull();
-    await expect(User.find({ id: 1 })).rejects.toThrow(/User\.find\(\): expected a value of primary key 'id' \(a number or string\), got an object/);
+    await expect(User.find({ id: 1 })).rejects.toThrow(
+      /User\.find\(\): expected a value of primary key 'id' \(a number or string\), got an object/,
+    );
     await expect(User.find([1, 2])).rejects.toThrow(/got an array\. For several ids use User\.whereIn\('id', ids\)/);
   });
 
@@ -76,11 +78,14 @@ describe.each(sqlDialects())("SQL models and queries on $name", (dialect) => {
   });
 
   it("createMany inserts in one statement per run of rows with the same columns, and returns keys", async () => {
-    const same = await withQueryCount(() => User.createMany([{ name: "x", email: "x@x" }, { name: "y", email: "y@x" }]));
-    expect(same.count).toBe(1);
-    const { result, count } = await withQueryCount(() =>
-      User.createMany([{ name: "a" }, { name: "b", email: "b@x" }, { name: "c" }]),
+    const same = await withQueryCount(() =>
+      User.createMany([
+        { name: "x", email: "x@x" },
+        { name: "y", email: "y@x" },
+      ]),
     );
+    expect(same.count).toBe(1);
+    const { result, count } = await withQueryCount(() => User.createMany([{ name: "a" }, { name: "b", email: "b@x" }, { name: "c" }]));
     expect(count).toBe(3); // a row that omits a column must get the column's default, not NULL
     expect(result.map((u) => u.name)).toEqual(["a", "b", "c"]);
     const ids = result.map((u) => u.id);
@@ -108,7 +113,11 @@ describe.each(sqlDialects())("SQL models and queries on $name", (dialect) => {
 
   it("where forms, grouped orWhere, whereIn, whereNull, orderBy, limit, offset, paginate, count, exists, pluck", async () => {
     await User.createMany(
-      Array.from({ length: 12 }, (_, i) => ({ name: `u${String(i).padStart(2, "0")}`, email: i % 3 === 0 ? null : `u${i}@x`, active: i % 2 === 0 })),
+      Array.from({ length: 12 }, (_, i) => ({
+        name: `u${String(i).padStart(2, "0")}`,
+        email: i % 3 === 0 ? null : `u${i}@x`,
+        active: i % 2 === 0,
+      })),
     );
     expect(await User.where("name", "u01").count()).toBe(1);
     expect(await User.where("name", ">=", "u10").count()).toBe(2);

@@ -65,7 +65,9 @@ describe.each(sqlDialects())("driver errors on $name", (dialect) => {
     for (const work of [() => Ghost.create({ name: "x" }), () => Ghost.query().get(), () => Ghost.count()]) {
       const e = await failure(work);
       expect(e).toBeInstanceOf(MissingTableError);
-      expect(e.message).toMatch(new RegExp(`^Ghost\\.\\w+\\(\\) on connection 'test' \\(${dialect.name}\\): table 'ghosts_never_migrated' does not exist`));
+      expect(e.message).toMatch(
+        new RegExp(`^Ghost\\.\\w+\\(\\) on connection 'test' \\(${dialect.name}\\): table 'ghosts_never_migrated' does not exist`),
+      );
       expect(e.message).toMatch(/await migrate\(\[Ghost\]\)/);
       expect((e as DatabaseError).cause).toBeInstanceOf(Error);
       expect((e as DatabaseError).connection).toBe("test");

@@ -44,9 +44,19 @@ describe.each(sqlDialects())("bigint and decimal on $name", (dialect) => {
     expect(await Ledger.query().where("id", created.id).pluck("big")).toEqual([BEYOND_2_53]);
     await read.refresh();
     expect(read.big).toBe(BEYOND_2_53);
-    const many = await Ledger.createMany([{ big: "-9223372036854775808", qty: 1 }, { big: "9223372036854775807", qty: 2 }]);
+    const many = await Ledger.createMany([
+      { big: "-9223372036854775808", qty: 1 },
+      { big: "9223372036854775807", qty: 2 },
+    ]);
     expect(many.every((m) => typeof m.id === "string")).toBe(true);
-    expect(await Ledger.whereIn("id", many.map((m) => m.id)).orderBy("qty").pluck("big")).toEqual(["-9223372036854775808", "9223372036854775807"]);
+    expect(
+      await Ledger.whereIn(
+        "id",
+        many.map((m) => m.id),
+      )
+        .orderBy("qty")
+        .pluck("big"),
+    ).toEqual(["-9223372036854775808", "9223372036854775807"]);
     expect(read.isDirty()).toBe(false);
     expect(dialect.name).toBeTruthy();
   });

@@ -60,7 +60,7 @@ async function assertHostileValuesInert(): Promise<void> {
     await note.delete();
     await a.delete();
   }
-  expect((await Account.query().orderBy("name").pluck("name"))).toEqual(["alice", "bob"]);
+  expect(await Account.query().orderBy("name").pluck("name")).toEqual(["alice", "bob"]);
 }
 
 describe.each(sqlDialects())("injection on $name", (dialect) => {
@@ -84,11 +84,24 @@ describe.each(sqlDialects())("injection on $name", (dialect) => {
     const alice = await Account.where("name", "alice").firstOrFail();
     await alice.related("notes").create({ body: "real" });
     for (const evil of HOSTILE) {
-      expect(await Account.query().whereHas("notes", (q) => q.where("body", evil)).count()).toBe(0);
-      expect(await Account.query().whereDoesntHave("notes", (q) => q.where("body", evil)).count()).toBe(2);
-      const [counted] = await Account.query().where("id", alice.id).withCount({ notes: (q) => q.where("body", evil) }).get();
+      expect(
+        await Account.query()
+          .whereHas("notes", (q) => q.where("body", evil))
+          .count(),
+      ).toBe(0);
+      expect(
+        await Account.query()
+          .whereDoesntHave("notes", (q) => q.where("body", evil))
+          .count(),
+      ).toBe(2);
+      const [counted] = await Account.query()
+        .where("id", alice.id)
+        .withCount({ notes: (q) => q.where("body", evil) })
+        .get();
       expect(counted!.get("notes_count")).toBe(0);
-      const [eager] = await Account.with({ notes: (q) => q.where("body", "like", `${evil}%`) }).where("id", alice.id).get();
+      const [eager] = await Account.with({ notes: (q) => q.where("body", "like", `${evil}%`) })
+        .where("id", alice.id)
+        .get();
       expect(eager!.notes).toEqual([]);
       expect(await alice.related("notes").where("body", evil).count()).toBe(0);
     }
@@ -112,7 +125,9 @@ describe.each(sqlDialects())("injection on $name", (dialect) => {
     await seed();
     const nul = "a\u0000b";
     if (dialect.name === "pg") {
-      await expect(Account.create({ name: nul })).rejects.toThrow(/Account\.save\(\): the string contains a NUL character.*PostgreSQL text cannot hold/);
+      await expect(Account.create({ name: nul })).rejects.toThrow(
+        /Account\.save\(\): the string contains a NUL character.*PostgreSQL text cannot hold/,
+      );
       await expect(Account.where("name", nul).count()).rejects.toThrow(/NUL character/);
     } else {
       const a = await Account.create({ name: nul });
@@ -138,13 +153,16 @@ describe.each(sqlDialects())("injection on $name", (dialect) => {
     );
   });
 
-  it.runIf(dialect.name === "mysql")("with NO_BACKSLASH_ESCAPES on every pooled connection (afterCreate), every API stays inert", async () => {
-    await reconfigureWithNoBackslashEscapes(dialect, "injection");
-    await seed();
-    const [[mode]] = (await Account.query().toKnex().client.raw("select @@session.sql_mode as m")) as unknown as [[{ m: string }]];
-    expect(mode.m).toContain("NO_BACKSLASH_ESCAPES");
-    await assertHostileValuesInert();
-  });
+  it.runIf(dialect.name === "mysql")(
+    "with NO_BACKSLASH_ESCAPES on every pooled connection (afterCreate), every API stays inert",
+    async () => {
+      await reconfigureWithNoBackslashEscapes(dialect, "injection");
+      await seed();
+      const [[mode]] = (await Account.query().toKnex().client.raw("select @@session.sql_mode as m")) as unknown as [[{ m: string }]];
+      expect(mode.m).toContain("NO_BACKSLASH_ESCAPES");
+      await assertHostileValuesInert();
+    },
+  );
 });
 
 /** Re-opens connection "test" on the same isolated database with NO_BACKSLASH_ESCAPES set by afterCreate. */

@@ -1,8 +1,25 @@
 /** Models of the issue-12 suites: a string-keyed morph, json meta, defaults, pivot extras. */
 import { column, relation, registerModels, SqlModel } from "eloquent-orm";
 
-export type AccountAttrs = { id?: number; name?: string; role?: string; meta?: Record<string, unknown> | null; seen_at?: Date | null; created_at?: Date; updated_at?: Date; notes?: Note[]; groups?: Group[] };
-export type NoteAttrs = { id?: number; body?: string; notable_type?: string; notable_id?: string; code?: string | null; notable?: Account | null };
+export type AccountAttrs = {
+  id?: number;
+  name?: string;
+  role?: string;
+  meta?: Record<string, unknown> | null;
+  seen_at?: Date | null;
+  created_at?: Date;
+  updated_at?: Date;
+  notes?: Note[];
+  groups?: Group[];
+};
+export type NoteAttrs = {
+  id?: number;
+  body?: string;
+  notable_type?: string;
+  notable_id?: string;
+  code?: string | null;
+  notable?: Account | null;
+};
 export type GroupAttrs = { id?: number; name?: string; accounts?: Account[] };
 
 export class Account extends SqlModel<AccountAttrs> {
@@ -53,7 +70,11 @@ export class Group extends SqlModel<GroupAttrs> {
   static schema = {
     id: column("increments", undefined, { primary: true }),
     name: column("string", 100),
-    accounts: relation("belongsToMany", "Account", { pivotTable: "account_groups", pivotLocalKey: "group_id", pivotForeignKey: "account_id" }),
+    accounts: relation("belongsToMany", "Account", {
+      pivotTable: "account_groups",
+      pivotLocalKey: "group_id",
+      pivotForeignKey: "account_id",
+    }),
   };
 }
 

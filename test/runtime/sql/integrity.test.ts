@@ -71,11 +71,11 @@ describe.each(sqlDialects())("integrity on $name", (dialect) => {
     it("a json value reached through getAttributes() or toJSON() and changed in place is saved", async () => {
       const a = await Account.create({ name: "j3", meta: { list: [1] } });
       const viaAttrs = await Account.findOrFail(a.id);
-      ((viaAttrs.getAttributes().meta as { list: number[] }).list).push(2);
+      (viaAttrs.getAttributes().meta as { list: number[] }).list.push(2);
       await viaAttrs.save();
       expect((await Account.findOrFail(a.id)).meta).toEqual({ list: [1, 2] });
       const viaJson = await Account.findOrFail(a.id);
-      ((viaJson.toJSON().meta as { list: number[] }).list).push(3);
+      (viaJson.toJSON().meta as { list: number[] }).list.push(3);
       expect(viaJson.isDirty("meta")).toBe(true);
       await viaJson.save();
       expect((await Account.findOrFail(a.id)).meta).toEqual({ list: [1, 2, 3] });
@@ -122,7 +122,13 @@ describe.each(sqlDialects())("integrity on $name", (dialect) => {
     // the correlated EXISTS compares the string morph id with the integer key (PostgreSQL: as text)
     expect(await Account.query().whereHas("notes").pluck("id")).toEqual([a.id]);
     expect(await Account.query().whereDoesntHave("notes").count()).toBe(0);
-    expect(await Account.query().withCount("notes").where("id", a.id).first().then((x) => x?.get("notes_count"))).toBe(1);
+    expect(
+      await Account.query()
+        .withCount("notes")
+        .where("id", a.id)
+        .first()
+        .then((x) => x?.get("notes_count")),
+    ).toBe(1);
     expect((await Note.findOrFail(note.id).then((n) => n.related<Account | null>("notable")))?.id).toBe(a.id);
   });
 
@@ -140,7 +146,12 @@ describe.each(sqlDialects())("integrity on $name", (dialect) => {
 
   it("createMany keeps column defaults for rows that omit a column another row sets", async () => {
     const rows = await Account.createMany([{ name: "a" }, { name: "b", role: "admin" }, { name: "c" }]);
-    const roles = await Account.whereIn("id", rows.map((r) => r.id)).orderBy("id").pluck("role");
+    const roles = await Account.whereIn(
+      "id",
+      rows.map((r) => r.id),
+    )
+      .orderBy("id")
+      .pluck("role");
     expect(roles).toEqual(["member", "admin", "member"]);
   });
 

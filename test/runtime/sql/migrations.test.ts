@@ -79,7 +79,9 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
     expect(Object.keys(live.tables.books!.columns).sort()).toEqual(["author_id", "id", "title"]);
     expect(live.tables.books!.columns.title!.nullable).toBe(false);
     expect(live.tables.books!.indexes.some((i) => i.columns[0] === "author_id")).toBe(true);
-    expect(live.tables.books!.foreignKeys).toEqual([expect.objectContaining({ columns: ["author_id"], references: { table: "authors", columns: ["id"] } })]);
+    expect(live.tables.books!.foreignKeys).toEqual([
+      expect.objectContaining({ columns: ["author_id"], references: { table: "authors", columns: ["id"] } }),
+    ]);
     expect(await verifyDatabase(models)).toEqual([]);
   });
 
@@ -94,7 +96,10 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
     const made = await makeMigration("add_bio_to_authors", models, { ...options, now: new Date("2026-01-02T00:00:00Z") });
     expect(made.operations).toEqual([expect.objectContaining({ op: "addColumn", table: "authors", column: "bio" })]);
     expect(made.sql.join("\n")).toMatch(/alter table .authors. add (column )?.bio./i);
-    expect(await migrateStatus(options)).toEqual({ completed: ["20260101000000_create_library.js"], pending: ["20260102000000_add_bio_to_authors.js"] });
+    expect(await migrateStatus(options)).toEqual({
+      completed: ["20260101000000_create_library.js"],
+      pending: ["20260102000000_add_bio_to_authors.js"],
+    });
 
     await migrateLatest(options);
     expect((await introspect("test")).tables.authors!.columns.bio).toEqual(expect.objectContaining({ nullable: true }));
@@ -105,7 +110,10 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
 
     expect(await migrateRollback(options)).toEqual(["20260102000000_add_bio_to_authors.js"]);
     expect((await introspect("test")).tables.authors!.columns.bio).toBeUndefined();
-    expect(await migrateStatus(options)).toEqual({ completed: ["20260101000000_create_library.js"], pending: ["20260102000000_add_bio_to_authors.js"] });
+    expect(await migrateStatus(options)).toEqual({
+      completed: ["20260101000000_create_library.js"],
+      pending: ["20260102000000_add_bio_to_authors.js"],
+    });
   });
 
   it("a dropped column is destructive: skipped unless allowed", async () => {
@@ -135,7 +143,11 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
         editor_id: column("int"), // declared, never migrated
         editor: relation("belongsTo", "Editor", { foreignKey: "editor_id" }),
         reviews: relation("hasMany", "Review", { foreignKey: "book_id" }),
-        tags: relation("belongsToMany", "Review", { pivotTable: "author_reviews", pivotLocalKey: "author_id", pivotForeignKey: "review_id" }),
+        tags: relation("belongsToMany", "Review", {
+          pivotTable: "author_reviews",
+          pivotLocalKey: "author_id",
+          pivotForeignKey: "review_id",
+        }),
       };
     }
     class Editor extends SqlModel {
@@ -155,7 +167,9 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
     }
     clearModelRegistry();
     registerModels([Author, Editor, Review], { logger: false, strict: false });
-    const found = (await verifyDatabase([Author, Editor, Review])).map((d) => `${d.code} ${d.ruleId} ${d.node.model}.${d.node.relation ?? ""}`);
+    const found = (await verifyDatabase([Author, Editor, Review])).map(
+      (d) => `${d.code} ${d.ruleId} ${d.node.model}.${d.node.relation ?? ""}`,
+    );
     expect(found).toEqual([
       "ELQ862 database-key-column Author.editor",
       "ELQ865 database-foreign-key-index Author.reviews",
@@ -163,7 +177,9 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
       "ELQ861 database-table Editor.",
       "ELQ864 database-key-type Review.author",
     ]);
-    await expect(verifyDatabase([Author, Editor, Review], { strict: true })).rejects.toThrow(/in the registered models:[\s\S]*table 'editors' .*does not exist in connection 'test'/);
+    await expect(verifyDatabase([Author, Editor, Review], { strict: true })).rejects.toThrow(
+      /in the registered models:[\s\S]*table 'editors' .*does not exist in connection 'test'/,
+    );
     await knex.schema.dropTable("reviews");
   });
 });

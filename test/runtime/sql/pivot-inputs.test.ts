@@ -30,8 +30,7 @@ describe.each(sqlDialects())("pivot inputs and eager specs on $name", (dialect) 
     await post.related("tags").detach();
   });
 
-  const roles = async () =>
-    (await post.related<Tag[]>("tags").orderBy("name")).map((t) => `${t.name}:${String(t.pivot!.role)}`);
+  const roles = async () => (await post.related<Tag[]>("tags").orderBy("name")).map((t) => `${t.name}:${String(t.pivot!.role)}`);
 
   it("updateExistingPivot accepts an id, a model, or a list of either", async () => {
     await post.related("tags").attach(tags);
@@ -43,7 +42,9 @@ describe.each(sqlDialects())("pivot inputs and eager specs on $name", (dialect) 
   });
 
   it("attach(null), sync(null), toggle(null), an unsaved model: a clear error and no pivot row", async () => {
-    await expect(post.related("tags").attach(null)).rejects.toThrow(/Post\.tags\.attach\(\): got null where a Tag id or a saved Tag was expected/);
+    await expect(post.related("tags").attach(null)).rejects.toThrow(
+      /Post\.tags\.attach\(\): got null where a Tag id or a saved Tag was expected/,
+    );
     await expect(post.related("tags").sync(null)).rejects.toThrow(/Post\.tags\.sync\(\): got null/);
     await expect(post.related("tags").toggle([tags[0]!.id, undefined])).rejects.toThrow(/Post\.tags\.toggle\(\): .*undefined/);
     await expect(post.related("tags").attach(new Tag({ name: "unsaved" }))).rejects.toThrow(/save a new Tag before attaching it/);
@@ -53,7 +54,9 @@ describe.each(sqlDialects())("pivot inputs and eager specs on $name", (dialect) 
 
   it("a string that is not an integer key is a clear error on every dialect, digit strings work", async () => {
     for (const bad of ["abc", "1 OR 1=1", "1; DROP TABLE tags"]) {
-      await expect(post.related("tags").attach([bad])).rejects.toThrow(/Post\.tags\.attach\(\): ".*" is not a Tag key \(id is an integer column\)/);
+      await expect(post.related("tags").attach([bad])).rejects.toThrow(
+        /Post\.tags\.attach\(\): ".*" is not a Tag key \(id is an integer column\)/,
+      );
       await expect(post.related("tags").sync([bad])).rejects.toThrow(/is not a Tag key/);
       await expect(post.related("tags").detach([bad])).rejects.toThrow(/is not a Tag key/);
     }

@@ -30,10 +30,19 @@ describe("belongsToMany join order on an ANALYZEd SQLite database", () => {
     const knex = getConnection("test").knex;
     await knex.transaction(async (trx) => {
       await trx("users").insert({ name: "Ada" });
-      await trx.batchInsert("tags", Array.from({ length: TAGS }, (_, i) => ({ name: `tag ${i + 1}` })), 400);
-      await trx.batchInsert("posts", Array.from({ length: POSTS }, (_, i) => ({ user_id: 1, title: `post ${i + 1}` })), 300);
+      await trx.batchInsert(
+        "tags",
+        Array.from({ length: TAGS }, (_, i) => ({ name: `tag ${i + 1}` })),
+        400,
+      );
+      await trx.batchInsert(
+        "posts",
+        Array.from({ length: POSTS }, (_, i) => ({ user_id: 1, title: `post ${i + 1}` })),
+        300,
+      );
       const pivot = [];
-      for (let p = 1; p <= POSTS; p++) for (let j = 0; j < TAGS_PER_POST; j++) pivot.push({ post_id: p, tag_id: ((p * 7 + j * 131) % TAGS) + 1 });
+      for (let p = 1; p <= POSTS; p++)
+        for (let j = 0; j < TAGS_PER_POST; j++) pivot.push({ post_id: p, tag_id: ((p * 7 + j * 131) % TAGS) + 1 });
       await trx.batchInsert("post_tags", pivot, 400);
     });
     await knex.raw("analyze"); // statistics, as long-lived databases have (PRAGMA optimize)

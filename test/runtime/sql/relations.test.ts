@@ -86,7 +86,9 @@ describe.each(sqlDialects())("relations on $name", (dialect) => {
   });
 
   it("constrained eager loading", async () => {
-    const users = await User.with({ posts: (q) => q.where("published", true).orderBy("title", "desc") }).orderBy("id").get();
+    const users = await User.with({ posts: (q) => q.where("published", true).orderBy("title", "desc") })
+      .orderBy("id")
+      .get();
     expect((users[0]!.posts as Post[]).map((p) => p.title)).toEqual(["a3", "a1"]);
   });
 
@@ -97,7 +99,9 @@ describe.each(sqlDialects())("relations on $name", (dialect) => {
     try {
       const found = await ada.related<Post[]>("posts").where("title", "a1").orWhere("title", "a3").orWhere("title", "b1");
       expect(found.map((p) => p.title)).toEqual(["a1"]);
-      const counted = await User.withCount({ posts: (q) => q.where("title", "a1").orWhere("title", "a3") }).orderBy("id").get();
+      const counted = await User.withCount({ posts: (q) => q.where("title", "a1").orWhere("title", "a3") })
+        .orderBy("id")
+        .get();
       expect(counted.map((u) => u.get("posts_count"))).toEqual([1, 0, 0]);
     } finally {
       await a3.restore();
@@ -106,7 +110,10 @@ describe.each(sqlDialects())("relations on $name", (dialect) => {
 
   it("withCount and whereHas / whereDoesntHave (nested, constrained)", async () => {
     const { result: users, count } = await withQueryCount(() =>
-      User.query().withCount("posts", { "posts as published_count": (q) => q.where("published", true) }).orderBy("id").get(),
+      User.query()
+        .withCount("posts", { "posts as published_count": (q) => q.where("published", true) })
+        .orderBy("id")
+        .get(),
     );
     expect(count).toBe(3);
     expect(users.map((u) => [u.name, u.get("posts_count"), u.get("published_count")])).toEqual([
@@ -115,7 +122,7 @@ describe.each(sqlDialects())("relations on $name", (dialect) => {
       ["Cy", 0, 0],
     ]);
     expect(users[0]!.isDirty()).toBe(false);
-    expect((await User.whereHas("posts").orderBy("id").pluck("name"))).toEqual(["Ada", "Bob"]);
+    expect(await User.whereHas("posts").orderBy("id").pluck("name")).toEqual(["Ada", "Bob"]);
     expect(await User.query().whereDoesntHave("posts").pluck("name")).toEqual(["Cy"]);
     expect(await User.whereHas("posts", (q) => q.where("title", "b1")).pluck("name")).toEqual(["Bob"]);
     expect(await User.whereHas("posts.tags", (q) => q.where("name", "js")).pluck("name")).toEqual(["Ada"]);

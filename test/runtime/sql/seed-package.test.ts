@@ -4,7 +4,17 @@
  * BaseModel / MorphableMixin bases, relation methods in with()/load(), and the seed's implicit pivot.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BaseModel, MorphableMixin, column, mixin, registerModels, relation, validate, type ModelInstance, type SchemaField } from "@alpha.consultings/eloquent-orm.js";
+import {
+  BaseModel,
+  MorphableMixin,
+  column,
+  mixin,
+  registerModels,
+  relation,
+  validate,
+  type ModelInstance,
+  type SchemaField,
+} from "@alpha.consultings/eloquent-orm.js";
 import { SqlModel } from "@alpha.consultings/eloquent-orm.js/Model";
 import { dropTables, migrate } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
@@ -21,7 +31,12 @@ class Author extends MorphableBase {
     id: column("increments", undefined, { primary: true }),
     name: validate(column("string", 255), { required: true, min: 3 }),
     articles: { kind: "relation", relation: "hasMany", model: "Article", options: { foreignKey: "author_id" } },
-    notes: { kind: "relation", relation: "morphMany", model: "Note", options: { morphName: "notable", typeColumn: "notable_kind", idColumn: "notable_key" } },
+    notes: {
+      kind: "relation",
+      relation: "morphMany",
+      model: "Note",
+      options: { morphName: "notable", typeColumn: "notable_kind", idColumn: "notable_key" },
+    },
   } satisfies Record<string, SchemaField>;
 }
 interface Author extends ModelInstance<AuthorAttrs> {}
@@ -47,7 +62,11 @@ class Note extends BaseModel {
     body: column("text"),
     notable_kind: column("string", 255),
     notable_key: column("int"),
-    notable: { kind: "relation", relation: "morphTo", options: { morphName: "notable", typeColumn: "notable_kind", idColumn: "notable_key" } },
+    notable: {
+      kind: "relation",
+      relation: "morphTo",
+      options: { morphName: "notable", typeColumn: "notable_kind", idColumn: "notable_key" },
+    },
   };
 }
 
@@ -164,8 +183,10 @@ describe.each(sqlDialects())("seed-package code on $name", (dialect) => {
     expect(fresh.tickets()).toMatchObject({ kind: "hasMany", target: Ticket, options: { foreignKey: "member_id" } });
   });
 
-    it("a misspelt path through relation methods fails and names the relations", async () => {
-    expect(() => Member.with("tickets.lables")).toThrow("Ticket has no relation 'lables'. Did you mean 'labels'? Relations of Ticket: member, labels.");
+  it("a misspelt path through relation methods fails and names the relations", async () => {
+    expect(() => Member.with("tickets.lables")).toThrow(
+      "Ticket has no relation 'lables'. Did you mean 'labels'? Relations of Ticket: member, labels.",
+    );
   });
 
   it("object-literal entries, mixin SoftDeletes and typeColumn/idColumn work", async () => {

@@ -47,6 +47,12 @@ describe.each(sqlDialects())("self-relations on $name", (dialect) => {
     expect(await Category.query().whereDoesntHave("children").orderBy("id").pluck("name")).toEqual(["b", "a1"]);
     expect(await Category.whereHas("children", (q) => q.where("name", "a1")).pluck("name")).toEqual(["a"]);
     expect(await Category.whereHas("children.children").pluck("name")).toEqual(["root"]);
-    expect(await Category.whereHas("parent", (q) => q.whereNull("parent_id").where((g: SqlQuery) => g.where("name", "root").orWhere("name", "x"))).orderBy("id").pluck("name")).toEqual(["a", "b"]);
+    expect(
+      await Category.whereHas("parent", (q) =>
+        q.whereNull("parent_id").where((g: SqlQuery) => g.where("name", "root").orWhere("name", "x")),
+      )
+        .orderBy("id")
+        .pluck("name"),
+    ).toEqual(["a", "b"]);
   });
 });

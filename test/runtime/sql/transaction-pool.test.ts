@@ -20,10 +20,12 @@ describe("a pool query inside a SQLite transaction", () => {
     await transaction(
       async (trx) => {
         await trx("notes").insert({ id: 1, body: "kept" });
-        caught = await getConnection(NAME).knex.raw("select count(*) as n from notes").then(
-          () => undefined,
-          (e: unknown) => e,
-        );
+        caught = await getConnection(NAME)
+          .knex.raw("select count(*) as n from notes")
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
         await trx("notes").insert({ id: 2, body: "also kept" });
       },
       { connection: NAME },

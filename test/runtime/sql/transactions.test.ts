@@ -4,7 +4,16 @@
  * gave up on (PostgreSQL after a caught statement error, MariaDB after a deadlock) throws.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dropTables, getConnection, inTransaction, migrate, onQuery, transaction, TransactionAbortedError, type QueryEvent } from "eloquent-orm";
+import {
+  dropTables,
+  getConnection,
+  inTransaction,
+  migrate,
+  onQuery,
+  transaction,
+  TransactionAbortedError,
+  type QueryEvent,
+} from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
 import { Account, INTEGRITY, registerIntegrity } from "./integrity-models";
 
@@ -64,9 +73,14 @@ describe.each(sqlDialects())("transactions on $name", (dialect) => {
       }
     }, opts);
     if (dialect.name === "pg") {
-      const error = await unit.then(() => undefined, (e: unknown) => e);
+      const error = await unit.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(TransactionAbortedError);
-      expect((error as Error).message).toMatch(/connection 'test' \(PostgreSQL\) was rolled back.*no_such_table_h12.*nested transaction\(\) \(a savepoint\)/);
+      expect((error as Error).message).toMatch(
+        /connection 'test' \(PostgreSQL\) was rolled back.*no_such_table_h12.*nested transaction\(\) \(a savepoint\)/,
+      );
       expect((error as TransactionAbortedError).cause.message).toMatch(/no_such_table_h12/);
       expect(await Account.count()).toBe(0);
     } else {
@@ -106,40 +120,61 @@ describe.each(sqlDialects())("transactions on $name", (dialect) => {
     } finally {
       stop();
     }
-    const control = events.filter((e) => e.kind === "transaction").map((e) => e.sql.replace(/\s*\w*trx\d+;?$/, "").replace(/;$/, "").toUpperCase());
-    expect(control).toEqual(["BEGIN", "SAVEPOINT", "RELEASE SAVEPOINT", "SAVEPOINT", "ROLLBACK TO SAVEPOINT", "COMMIT", "BEGIN", "ROLLBACK"]);
+    const control = events
+      .filter((e) => e.kind === "transaction")
+      .map((e) =>
+        e.sql
+          .replace(/\s*\w*trx\d+;?$/, "")
+          .replace(/;$/, "")
+          .toUpperCase(),
+      );
+    expect(control).toEqual([
+      "BEGIN",
+      "SAVEPOINT",
+      "RELEASE SAVEPOINT",
+      "SAVEPOINT",
+      "ROLLBACK TO SAVEPOINT",
+      "COMMIT",
+      "BEGIN",
+      "ROLLBACK",
+    ]);
     expect(events.filter((e) => e.kind === "query").map((e) => e.sql.split(" ")[0]!.toLowerCase())).toEqual(["insert", "select"]);
     expect(events.every((e) => e.connection === "test")).toBe(true);
   });
 
-  it.runIf(dialect.name === "mysql")("a deadlock caught inside transaction() makes the unit throw (the server rolled it back)", async () => {
-    const [a, b] = await Account.createMany([{ name: "a" }, { name: "b" }]);
-    let lockedA!: () => void;
-    let lockedB!: () => void;
-    const aHeld = new Promise<void>((r) => (lockedA = r));
-    const bHeld = new Promise<void>((r) => (lockedB = r));
-    const caught: unknown[] = [];
-    const unit = (first: number, second: number, held: () => void, other: Promise<void>) =>
-      transaction(async () => {
-        await Account.where("id", first).update({ role: "x" });
-        held();
-        await other;
-        try {
-          await Account.where("id", second).update({ role: "y" });
-        } catch (e) {
-          caught.push(e); // user code that swallows the deadlock and goes on
-        }
-      }, opts);
-    const results = await Promise.allSettled([unit(a!.id!, b!.id!, lockedA, bHeld), unit(b!.id!, a!.id!, lockedB, aHeld)]);
-    expect(caught).toHaveLength(1);
-    expect((caught[0] as { errno?: number }).errno).toBe(1213);
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toBeInstanceOf(TransactionAbortedError);
-    expect((rejected[0]!.reason as Error).message).toMatch(/MySQL\/MariaDB\) was rolled back by the server: deadlock \(errno 1213\).*Retry the whole transaction/);
-    // exactly the winner's two updates are stored
-    const roles = (await Account.query().orderBy("id").pluck("role")) as string[];
-    expect(roles.sort()).toEqual(["x", "y"]);
-    expect(getConnection("test").dialect).toBe("mysql");
-  });
+  it.runIf(dialect.name === "mysql")(
+    "a deadlock caught inside transaction() makes the unit throw (the server rolled it back)",
+    async () => {
+      const [a, b] = await Account.createMany([{ name: "a" }, { name: "b" }]);
+      let lockedA!: () => void;
+      let lockedB!: () => void;
+      const aHeld = new Promise<void>((r) => (lockedA = r));
+      const bHeld = new Promise<void>((r) => (lockedB = r));
+      const caught: unknown[] = [];
+      const unit = (first: number, second: number, held: () => void, other: Promise<void>) =>
+        transaction(async () => {
+          await Account.where("id", first).update({ role: "x" });
+          held();
+          await other;
+          try {
+            await Account.where("id", second).update({ role: "y" });
+          } catch (e) {
+            caught.push(e); // user code that swallows the deadlock and goes on
+          }
+        }, opts);
+      const results = await Promise.allSettled([unit(a!.id!, b!.id!, lockedA, bHeld), unit(b!.id!, a!.id!, lockedB, aHeld)]);
+      expect(caught).toHaveLength(1);
+      expect((caught[0] as { errno?: number }).errno).toBe(1213);
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0]!.reason).toBeInstanceOf(TransactionAbortedError);
+      expect((rejected[0]!.reason as Error).message).toMatch(
+        /MySQL\/MariaDB\) was rolled back by the server: deadlock \(errno 1213\).*Retry the whole transaction/,
+      );
+      // exactly the winner's two updates are stored
+      const roles = (await Account.query().orderBy("id").pluck("role")) as string[];
+      expect(roles.sort()).toEqual(["x", "y"]);
+      expect(getConnection("test").dialect).toBe("mysql");
+    },
+  );
 });

@@ -29,14 +29,18 @@ describe.each(sqlDialects())("value checks on $name", (dialect) => {
   it("find() with a value that cannot be an integer key is one clear error; digit strings work", async () => {
     const u = await User.create({ name: "Ada" });
     for (const bad of ["abc", Number.NaN, true, 1.5, "1 OR 1=1"]) {
-      await expect(User.find(bad)).rejects.toThrow(/User\.find\(.*\): primary key 'id' is an integer column, so the id must be an integer or a string of digits/);
+      await expect(User.find(bad)).rejects.toThrow(
+        /User\.find\(.*\): primary key 'id' is an integer column, so the id must be an integer or a string of digits/,
+      );
     }
     await expect(User.findOrFail("abc")).rejects.toThrow(/primary key 'id' is an integer column/);
     expect((await User.find(String(u.id)))?.name).toBe("Ada");
   });
 
   it("NaN and Infinity are refused with a clear error, in writes and in where()", async () => {
-    await expect(Post.create({ user_id: Number.NaN, title: "x" })).rejects.toThrow(/Post\.save\(\): got NaN for the int column.*finite number or null/);
+    await expect(Post.create({ user_id: Number.NaN, title: "x" })).rejects.toThrow(
+      /Post\.save\(\): got NaN for the int column.*finite number or null/,
+    );
     await expect(Post.where("user_id", Number.POSITIVE_INFINITY).get()).rejects.toThrow(/got Infinity/);
     await expect(Post.whereIn("user_id", [1, Number.NEGATIVE_INFINITY]).get()).rejects.toThrow(/got -Infinity/);
     expect(await Post.query().withTrashed().count()).toBe(0);
@@ -45,10 +49,16 @@ describe.each(sqlDialects())("value checks on $name", (dialect) => {
   it("a function passed as a value is refused, never run as a knex subquery", async () => {
     const u = await User.create({ name: "Ada" });
     const sub = (q: { select(s: string): { from(t: string): unknown } }) => q.select("id").from("users");
-    await expect(User.where("id", sub as never).get()).rejects.toThrow(/User\.where\(\): got a function as a value.*never run as a subquery/);
+    await expect(User.where("id", sub as never).get()).rejects.toThrow(
+      /User\.where\(\): got a function as a value.*never run as a subquery/,
+    );
     await expect(User.where("id", "=", sub as never).count()).rejects.toThrow(/got a function/);
     await expect(User.whereIn("id", [sub] as never).get()).rejects.toThrow(/got a function/);
-    await expect(User.query().where("id", u.id).update({ name: sub as never })).rejects.toThrow(/got a function/);
+    await expect(
+      User.query()
+        .where("id", u.id)
+        .update({ name: sub as never }),
+    ).rejects.toThrow(/got a function/);
     expect((await User.findOrFail(u.id)).name).toBe("Ada");
   });
 
@@ -61,7 +71,12 @@ describe.each(sqlDialects())("value checks on $name", (dialect) => {
   });
 
   it("firstOrFail() names the query it ran, not a primary key", async () => {
-    const error = await User.where("name", "nobody").firstOrFail().then(() => undefined, (e: Error) => e);
+    const error = await User.where("name", "nobody")
+      .firstOrFail()
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(error?.message).toMatch(/^No User matched the query `select .*users.*name.*` with bindings \["nobody"\]\. .*use first\(\)/);
     expect(error?.message).not.toMatch(/primary key/);
   });

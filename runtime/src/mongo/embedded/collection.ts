@@ -80,7 +80,8 @@ function uniqueKey(doc: Document, index: IndexInfo): string {
   return Object.keys(index.key)
     .map((path) => {
       let v: unknown = doc;
-      for (const part of path.split(".")) v = v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, part) ? (v as Document)[part] : undefined;
+      for (const part of path.split("."))
+        v = v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, part) ? (v as Document)[part] : undefined;
       return idKey(v ?? null);
     })
     .join("\u0001");
@@ -176,7 +177,10 @@ export class EmbeddedCollection implements CollectionPort {
           if (!Array.isArray(pipeline)) throw new EmbeddedStoreError("aggregate() expects a pipeline array.");
           // A leading $match uses the planner (hash lookups); mingo runs the remaining stages.
           const [first, ...rest] = pipeline;
-          const matched = first && "$match" in first ? this.#select(first.$match as Filter<Document>).map((e) => e.doc) : this.#select({}).map((e) => e.doc);
+          const matched =
+            first && "$match" in first
+              ? this.#select(first.$match as Filter<Document>).map((e) => e.doc)
+              : this.#select({}).map((e) => e.doc);
           const stages = first && "$match" in first ? rest : pipeline;
           const out = stages.length ? new (mingo().Aggregator)(stages, MINGO_OPTIONS).run(matched) : matched;
           return out.map(cloneDocument) as Document[];
@@ -201,9 +205,14 @@ export class EmbeddedCollection implements CollectionPort {
       const key = uniqueKey(doc, index);
       for (const entry of this.#entries.values()) {
         if (entry !== self && idKey(entry.doc._id) !== idKey(doc._id) && uniqueKey(entry.doc, index) === key) {
-          const shown = Object.keys(index.key).map((f) => `${f}: ${JSON.stringify(String(doc[f] ?? null))}`).join(", ");
+          const shown = Object.keys(index.key)
+            .map((f) => `${f}: ${JSON.stringify(String(doc[f] ?? null))}`)
+            .join(", ");
           throw Object.assign(
-            new EmbeddedStoreError(`E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: ${index.name} dup key: { ${shown} }`, 11000),
+            new EmbeddedStoreError(
+              `E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: ${index.name} dup key: { ${shown} }`,
+              11000,
+            ),
             { keyPattern: { ...index.key } },
           );
         }
@@ -216,14 +225,20 @@ export class EmbeddedCollection implements CollectionPort {
       assertDocument(keys, "index key");
       const fields = Object.keys(keys);
       if (!fields.length || fields.some((f) => keys[f] !== 1 && keys[f] !== -1)) {
-        throw new EmbeddedStoreError(`The embedded store creates ascending/descending indexes only ({ field: 1 | -1 }), got ${JSON.stringify(keys)}.`, 67);
+        throw new EmbeddedStoreError(
+          `The embedded store creates ascending/descending indexes only ({ field: 1 | -1 }), got ${JSON.stringify(keys)}.`,
+          67,
+        );
       }
       const name = options.name ?? fields.map((f) => `${f}_${keys[f]}`).join("_");
       const same = (k: Record<string, number>) => JSON.stringify(k) === JSON.stringify(keys);
       const byName = this.#data.indexes.find((i) => i.name === name);
       if (byName) {
         if (!same(byName.key) || byName.unique !== Boolean(options.unique)) {
-          throw new EmbeddedStoreError(`An existing index has the same name as the requested index but different keys or options: ${name}`, 86);
+          throw new EmbeddedStoreError(
+            `An existing index has the same name as the requested index but different keys or options: ${name}`,
+            86,
+          );
         }
         return name;
       }
@@ -233,7 +248,11 @@ export class EmbeddedCollection implements CollectionPort {
         const seen = new Set<string>();
         for (const entry of this.#entries.values()) {
           const k = uniqueKey(entry.doc, index);
-          if (seen.has(k)) throw new EmbeddedStoreError(`E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: ${name}`, 11000);
+          if (seen.has(k))
+            throw new EmbeddedStoreError(
+              `E11000 duplicate key error collection: ${this.databaseName}.${this.collectionName} index: ${name}`,
+              11000,
+            );
           seen.add(k);
         }
       }
@@ -303,7 +322,8 @@ export class EmbeddedCollection implements CollectionPort {
     const next = cloneDocument(doc) as WithId<Document>;
     let changed = false;
     if (Object.keys(operators).length) changed = mingo().update(next, operators, undefined, undefined, { cloneMode: "none" }).length > 0;
-    if (inserting && $setOnInsert) changed = mingo().update(next, { $set: $setOnInsert }, undefined, undefined, { cloneMode: "none" }).length > 0 || changed;
+    if (inserting && $setOnInsert)
+      changed = mingo().update(next, { $set: $setOnInsert }, undefined, undefined, { cloneMode: "none" }).length > 0 || changed;
     if (!inserting && idKey(next._id) !== idKey(doc._id)) {
       throw new EmbeddedStoreError(`Performing an update on the path '_id' would modify the immutable field '_id'`, 66);
     }
@@ -366,7 +386,10 @@ export class EmbeddedCollection implements CollectionPort {
       const sort = normaliseSort(options.sort);
       let hits = this.#select(filter);
       if (sort && hits.length > 1) {
-        const order = sortDocuments(hits.map((e) => e.doc), sort);
+        const order = sortDocuments(
+          hits.map((e) => e.doc),
+          sort,
+        );
         const byDoc = new Map(hits.map((e) => [e.doc, e]));
         hits = order.map((d) => byDoc.get(d)!);
       }
@@ -439,7 +462,9 @@ function recordReplaceOf(entry: Entry, next: WithId<Document>): void {
 
 function assertDocument(value: unknown, what: string): asserts value is Document {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new EmbeddedStoreError(`The embedded store expected a ${what} object, got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}.`);
+    throw new EmbeddedStoreError(
+      `The embedded store expected a ${what} object, got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}.`,
+    );
   }
 }
 
@@ -473,10 +498,11 @@ export function normaliseSort(sort: Sort | undefined): Record<string, 1 | -1> | 
   if (typeof sort === "string") out[sort] = 1;
   else if (Array.isArray(sort)) {
     if (sort.length === 2 && typeof sort[0] === "string" && !Array.isArray(sort[1])) out[sort[0]] = dir(sort[1], sort[0]);
-    else for (const item of sort as unknown[]) {
-      if (typeof item === "string") out[item] = 1;
-      else if (Array.isArray(item)) out[String(item[0])] = dir(item[1], String(item[0]));
-    }
+    else
+      for (const item of sort as unknown[]) {
+        if (typeof item === "string") out[item] = 1;
+        else if (Array.isArray(item)) out[String(item[0])] = dir(item[1], String(item[0]));
+      }
   } else if (sort instanceof Map) for (const [k, d] of sort) out[String(k)] = dir(d, String(k));
   else for (const [k, d] of Object.entries(sort as Record<string, unknown>)) out[k] = dir(d, k);
   return Object.keys(out).length ? out : undefined;

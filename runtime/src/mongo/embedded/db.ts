@@ -26,7 +26,11 @@ export class EmbeddedDb implements DbPort {
   readonly #data: DatabaseData;
   readonly #report: CommandReporter;
 
-  constructor(readonly databaseName: string, data: DatabaseData, hook?: EmbeddedCommandHook) {
+  constructor(
+    readonly databaseName: string,
+    data: DatabaseData,
+    hook?: EmbeddedCommandHook,
+  ) {
     this.#data = data;
     this.#report = (collection, command, filter, started, error) =>
       hook?.({ database: databaseName, collection, command, durationMs: performance.now() - started, filter, ...(error ? { error } : {}) });

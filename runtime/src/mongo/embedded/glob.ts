@@ -31,7 +31,7 @@ export function globOf(regex: RegExp): Glob | undefined {
   let stars = 0;
   let sawStarFirst = false;
   let lastWasStar = false;
-  for (let i = 1; i < src.length - 1; ) {
+  for (let i = 1; i < src.length - 1;) {
     if (src.startsWith(STAR, i)) {
       if (i === 1) sawStarFirst = true;
       if (!lastWasStar) segments.push([]);
@@ -48,8 +48,12 @@ export function globOf(regex: RegExp): Glob | undefined {
     } else if (src[i] === "\\") {
       const next = src[i + 1];
       // RegExp#source writes line terminators as escapes; \d, \s, \b, \1… are a real regex.
-      const u = next === "u" && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6)) ? String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16)) : undefined;
-      const literal = next === "n" ? "\n" : next === "r" ? "\r" : u ?? (next !== undefined && !/[A-Za-z0-9]/.test(next) ? next : undefined);
+      const u =
+        next === "u" && /^[0-9a-fA-F]{4}$/.test(src.slice(i + 2, i + 6))
+          ? String.fromCharCode(parseInt(src.slice(i + 2, i + 6), 16))
+          : undefined;
+      const literal =
+        next === "n" ? "\n" : next === "r" ? "\r" : (u ?? (next !== undefined && !/[A-Za-z0-9]/.test(next) ? next : undefined));
       if (literal === undefined) return undefined;
       current.push(literal);
       i += u !== undefined ? 6 : 2;
@@ -156,7 +160,8 @@ export function linearRegExp(regex: RegExp): RegExp {
 export function withLinearPatterns(filter: unknown): unknown {
   if (filter instanceof RegExp) return linearRegExp(filter);
   if (Array.isArray(filter)) return filter.map(withLinearPatterns);
-  if (filter === null || typeof filter !== "object" || (filter as { _bsontype?: unknown })._bsontype || filter instanceof Date) return filter;
+  if (filter === null || typeof filter !== "object" || (filter as { _bsontype?: unknown })._bsontype || filter instanceof Date)
+    return filter;
   const keys = Object.keys(filter);
   const regex = (filter as { $regex?: unknown }).$regex;
   if (keys.length === 1 && regex instanceof RegExp) return linearRegExp(regex);

@@ -87,7 +87,8 @@ export function planFilter(filter: Document): QueryPlan {
     if (!plannable(field)) return;
     const keys = keysOf(part[field]);
     if (keys) {
-      if (!best || (field === "_id" && best.field !== "_id") || (best.field !== "_id" && keys.size < best.keys.size)) best = { index, field, keys };
+      if (!best || (field === "_id" && best.field !== "_id") || (best.field !== "_id" && keys.size < best.keys.size))
+        best = { index, field, keys };
       return;
     }
     const out = excludedKeysOf(part[field]);

@@ -105,7 +105,9 @@ function valuesAt(doc: unknown, path: string[]): unknown[] {
       const child = Object.prototype.hasOwnProperty.call(v, part) ? (v as Record<string, unknown>)[part] : undefined;
       if (Array.isArray(child)) next.push(...child);
       else if (child !== undefined) next.push(child);
-      else if (Array.isArray(v)) for (const e of v) if (e && typeof e === "object" && Object.prototype.hasOwnProperty.call(e, part)) next.push((e as Document)[part]);
+      else if (Array.isArray(v))
+        for (const e of v)
+          if (e && typeof e === "object" && Object.prototype.hasOwnProperty.call(e, part)) next.push((e as Document)[part]);
     }
     current = next;
   }
