@@ -80,9 +80,11 @@ export async function updateOrCreate<M extends Model>(cls: ModelClass<M>, attrib
 }
 
 /** A driver's duplicate-key error: SQLite, PostgreSQL (23505), MySQL/MariaDB (1062), MongoDB (11000). */
-export function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown, depth = 0): boolean {
   if (error === null || typeof error !== "object") return false;
-  const e = error as { code?: unknown; errno?: unknown; message?: unknown };
+  const e = error as { code?: unknown; errno?: unknown; message?: unknown; name?: unknown; cause?: unknown };
+  // The SQL runtime wraps driver errors (UniqueViolationError, the driver's error as `cause`).
+  if (e.name === "UniqueViolationError" || (depth < 3 && e.cause !== undefined && isUniqueViolation(e.cause, depth + 1))) return true;
   if (e.code === "23505" || e.code === "ER_DUP_ENTRY" || e.errno === 1062 || e.code === 11000 || e.code === 11001) return true;
   if (e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
   return typeof e.message === "string" && /UNIQUE constraint failed|duplicate key/i.test(e.message);
