@@ -10,7 +10,7 @@ import type { Knex } from "knex";
 import { EloquentError } from "../model/errors";
 import type { ModelClass } from "../model/types";
 import { getConnection, defaultConnectionName } from "./sql-connections";
-import { addColumn, type TableSpec } from "./migrate";
+import { addColumn, build, type TableSpec } from "./migrate";
 import { diffSchema, type DiffOptions, type MigrationOperation } from "./schema-diff";
 
 export class MigrationError extends EloquentError {}
@@ -45,23 +45,12 @@ const tableSpec = (table: string, columns: TableSpec["columns"], primary: string
 function apply(knex: Knex, op: MigrationOperation): Knex.SchemaBuilder {
   switch (op.op) {
     case "createTable":
-      return knex.schema.createTable(op.table, (t) => {
-        const spec = { ...tableSpec(op.table, new Map(op.columns), op.primary), foreignKeys: op.foreignKeys };
-        for (const [name, c] of op.columns) addColumn(t, knex, name, c, spec, new Map());
-        const auto =
-          op.primary.length === 1 && ["increments", "bigIncrements"].includes(new Map(op.columns).get(op.primary[0]!)?.type ?? "");
-        if (op.primary.length && !auto) t.primary(op.primary, `${op.table}_pkey` as never);
-        for (const u of op.unique) t.unique([...u.columns], u.name ? { indexName: u.name } : undefined);
-        for (const i of op.indexes) t.index([...i.columns], i.name);
-        for (const fk of op.foreignKeys) {
-          const f = t
-            .foreign([...fk.columns], fk.name)
-            .references([...fk.references.columns])
-            .inTable(fk.references.table);
-          if (fk.onDelete) f.onDelete(fk.onDelete.toUpperCase());
-          if (fk.onUpdate) f.onUpdate(fk.onUpdate.toUpperCase());
-        }
-      });
+      // The operation's columns already carry what the table needs (unsigned keys decided at diff time).
+      return build(
+        knex,
+        { ...tableSpec(op.table, new Map(op.columns), op.primary), unique: op.unique, indexes: op.indexes, foreignKeys: op.foreignKeys },
+        new Map(),
+      );
     case "addColumn":
       return knex.schema.alterTable(op.table, (t) =>
         addColumn(
