@@ -47,11 +47,9 @@ export interface SchemaDiff {
 }
 
 /** The foreign-key constraint every belongsTo between SQL models of one connection should have, per table. */
-function relationKeys(
-  models: readonly ModelClass[],
-  options: DiffOptions,
-): Map<string, { indexes: IndexMeta[]; foreignKeys: ForeignKeyMeta[] }> {
-  const out = new Map<string, { indexes: IndexMeta[]; foreignKeys: ForeignKeyMeta[] }>();
+function relationForeignKeys(models: readonly ModelClass[], options: DiffOptions): Map<string, ForeignKeyMeta[]> {
+  const out = new Map<string, ForeignKeyMeta[]>();
+  if (options.relationForeignKeys === false) return out;
   const tables = new Set(models.map((m) => modelMeta(m).table));
   for (const model of models) {
     const meta = modelMeta(model);
@@ -60,10 +58,10 @@ function relationKeys(
       const r = resolveRelation(model, name);
       if (!r.target || r.target.store !== "sql" || !meta.columns.has(r.foreignKey)) continue;
       const target = modelMeta(r.target);
-      const entry = out.get(meta.table) ?? { indexes: [], foreignKeys: [] };
+      const entry = out.get(meta.table) ?? [];
       const sameConnection = (target.connection ?? null) === (meta.connection ?? null);
-      if (options.relationForeignKeys !== false && sameConnection && tables.has(target.table) && r.ownerKey) {
-        entry.foreignKeys.push({
+      if (sameConnection && tables.has(target.table) && r.ownerKey) {
+        entry.push({
           name: `${meta.table}_${r.foreignKey}_foreign`,
           columns: [r.foreignKey],
           references: { table: target.table, columns: [r.ownerKey] },
@@ -134,16 +132,14 @@ export function diffAgainst(
 ): SchemaDiff {
   const specs = specsFor(models, { relationIndexes: options.relationIndexes !== false });
   const specsByTable = new Map(specs.map((s) => [s.table, s]));
-  const extra = relationKeys(models, options);
+  const extra = relationForeignKeys(models, options);
   const operations: MigrationOperation[] = [];
   const skipped: string[] = [];
+  // The relation indexes are already in the specs (specsFor); the belongsTo foreign keys are added here.
   const withRelationKeys = (spec: TableSpec) => {
-    const more = extra.get(spec.table);
-    const indexes = [...spec.indexes];
     const foreignKeys = [...spec.foreignKeys];
-    for (const i of more?.indexes ?? []) if (!indexes.some((x) => sameColumns(x.columns, i.columns))) indexes.push(i);
-    for (const fk of more?.foreignKeys ?? []) if (!foreignKeys.some((x) => sameColumns(x.columns, fk.columns))) foreignKeys.push(fk);
-    return { indexes, foreignKeys };
+    for (const fk of extra.get(spec.table) ?? []) if (!foreignKeys.some((x) => sameColumns(x.columns, fk.columns))) foreignKeys.push(fk);
+    return { indexes: spec.indexes, foreignKeys };
   };
   for (const spec of specs) {
     const { indexes, foreignKeys } = withRelationKeys(spec);
