@@ -13,7 +13,7 @@ export { reportForFile, type FileReport } from "./project/file-diagnostics";
 export { locateEngineDiagnostics, type LocatedDiagnostics } from "./project/located-diagnostics";
 export { ProjectAnalysis, type Snapshot } from "./program/project-analysis";
 export { loadEngine, type LoadedEngine } from "./program/engine";
-export { loadTypeScript } from "./typescript";
+export { loadTypeScript, useTypeScript, ts } from "./typescript";
 export { loadEloquentConfig, STATIC_RULE_IDS, CONFIG_FILE_NAME, type LoadedConfig } from "./project/eloquent-config";
 export {
   SUPPORTED_TYPESCRIPT_RANGE,

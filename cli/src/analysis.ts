@@ -1,5 +1,4 @@
 /** Project-level analysis shared by `check` and `graph`: engine + query sites over every loaded project. */
-import type * as TS from "typescript";
 import { DATABASE_RULES, RULES, type Diagnostic, type ModelGraph } from "eloquent-engine";
 import {
   locateEngineDiagnostics,
@@ -21,7 +20,7 @@ export const CHECK_RULES = [...RULES, RELATION_PATH_RULE, MODEL_DECLARATION_RULE
  * Engine over every project graph, plus the query sites of the reported files; each diagnostic
  * located, then kept when it is in a reported file.
  */
-export function checkAll(loaded: LoadedProjects, ts: typeof TS): Diagnostic[] {
+export function checkAll(loaded: LoadedProjects): Diagnostic[] {
   const all: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const project of loaded.graphs) {
@@ -32,8 +31,8 @@ export function checkAll(loaded: LoadedProjects, ts: typeof TS): Diagnostic[] {
       if (loaded.reportFiles && !loaded.reportFiles.has(fileName)) continue;
       const text = readText(fileName);
       if (text === undefined || !MAY_HAVE_QUERY_SITES.test(text)) continue;
-      const sourceFile = parseForExtraction(ts, fileName, text);
-      found.push(...querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName)));
+      const sourceFile = parseForExtraction(fileName, text);
+      found.push(...querySiteDiagnostics(sourceFile, fileName, project.graph, project.files.get(fileName)));
     }
     // Classes not understood as models, and files importing the package in a project without models.
     for (const list of modelDeclarationDiagnostics(project.files.values(), project.graph).values()) found.push(...list);

@@ -16,11 +16,11 @@ import { readProjects, type LoadedProjects } from "./load";
 import { locateDiagnostics, type CheckReport } from "./report";
 
 export async function runCheck(command: Extract<Command, { command: "check" }>, io: CliIo): Promise<number> {
-  const ts = loadTypeScript(io.cwd);
-  const loaded = readProjects(ts, command.options, io);
+  loadTypeScript(io.cwd);
+  const loaded = readProjects(command.options, io);
   const settings = loadEloquentConfig(loaded.root);
   if (settings.error) throw new UsageError(settings.error);
-  let diagnostics = configured(checkAll(loaded, ts), settings.config);
+  let diagnostics = configured(checkAll(loaded), settings.config);
   if (command.database !== undefined) {
     diagnostics = [...diagnostics, ...configured(await databaseDiagnostics(mergedGraph(loaded), command.database, io), settings.config)];
   }

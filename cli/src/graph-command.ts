@@ -11,9 +11,9 @@ import { readProjects } from "./load";
 import { normalizeFileName } from "eloquent-analyzer";
 
 export function runGraph(command: Extract<Command, { command: "graph" }>, io: CliIo): number {
-  const ts = loadTypeScript(io.cwd);
-  const loaded = readProjects(ts, command.options, io);
-  const diagnostics = checkAll(loaded, ts);
+  loadTypeScript(io.cwd);
+  const loaded = readProjects(command.options, io);
+  const diagnostics = checkAll(loaded);
   const graph = mergedGraph(loaded);
   let only: Set<string> | undefined;
   if (loaded.reportFiles) {

@@ -2,7 +2,7 @@
 import type * as TS from "typescript";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { hasCompilerApi, noCompilerApiMessage, typescriptPackageAt, unsupportedTypeScriptMessage } from "eloquent-analyzer";
+import { hasCompilerApi, noCompilerApiMessage, typescriptPackageAt, unsupportedTypeScriptMessage, useTypeScript } from "eloquent-analyzer";
 import { UsageError } from "./args";
 
 export interface CliIo {
@@ -30,6 +30,8 @@ export function loadTypeScript(cwd: string): typeof TS {
     }
     if (!hasCompilerApi(loaded))
       throw new UsageError(noCompilerApiMessage("eloquent check", found.version, found.directory).replace(/^eloquent check: /, ""));
+    // The instance every analyzer function uses from here on.
+    useTypeScript(loaded as typeof TS);
     return loaded as typeof TS;
   }
   throw new UsageError("eloquent check needs the 'typescript' package: npm install --save-dev typescript@^6");

@@ -3,7 +3,6 @@
  * --project → that tsconfig; paths → each file's own project (nearest tsconfig that includes it,
  * like tsserver), reporting only on the given paths; neither → ./tsconfig.json.
  */
-import type * as TS from "typescript";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError, type CommonOptions } from "./args";
@@ -27,28 +26,23 @@ const SOURCE_EXTENSION = /\.(?:[cm]?[tj]sx?)$/;
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "dist", "build", "coverage"]);
 
 /** `loadProjects` for a command: progress on stderr while the sources are read. */
-export function readProjects(ts: typeof TS, options: CommonOptions, io: CliIo): LoadedProjects {
+export function readProjects(options: CommonOptions, io: CliIo): LoadedProjects {
   const progress = new Progress(io.stderr, "eloquent: reading sources");
   try {
-    return loadProjects(ts, options, io.cwd, (done, total) => progress.update(done, total));
+    return loadProjects(options, io.cwd, (done, total) => progress.update(done, total));
   } finally {
     progress.done();
   }
 }
 
-export function loadProjects(
-  ts: typeof TS,
-  options: CommonOptions,
-  cwd: string,
-  onProgress?: (done: number, total: number) => void,
-): LoadedProjects {
-  const graphs = new SourceGraphs(ts, onProgress ? { onProgress } : {});
+export function loadProjects(options: CommonOptions, cwd: string, onProgress?: (done: number, total: number) => void): LoadedProjects {
+  const graphs = new SourceGraphs(onProgress ? { onProgress } : {});
   try {
     if (options.project !== undefined) {
       const configFile = resolveProjectOption(options.project, cwd);
       const reportFiles = options.paths.length > 0 ? expandPaths(options.paths, cwd) : undefined;
       return {
-        graphs: withReferences(ts, graphs, configFile),
+        graphs: withReferences(graphs, configFile),
         ...(reportFiles ? { reportFiles } : {}),
         root: path.dirname(configFile),
         anchorFile: configFile,
@@ -59,7 +53,7 @@ export function loadProjects(
       const configs = new Map<string, ProjectConfig>();
       const loose: string[] = [];
       for (const file of files) {
-        const config = findProjectConfigFor(ts, file);
+        const config = findProjectConfigFor(file);
         if (config) configs.set(config.configFile, config);
         else loose.push(file);
       }
@@ -75,7 +69,7 @@ export function loadProjects(
           `or name the files or directories to check (e.g. 'eloquent check src/models').`,
       );
     }
-    return { graphs: withReferences(ts, graphs, normalizeFileName(configFile)), root: cwd, anchorFile: normalizeFileName(configFile) };
+    return { graphs: withReferences(graphs, normalizeFileName(configFile)), root: cwd, anchorFile: normalizeFileName(configFile) };
   } catch (error) {
     if (error instanceof ProjectConfigError) throw new UsageError(error.message);
     throw error;
@@ -86,7 +80,7 @@ export function loadProjects(
  * A tsconfig's graph plus those of the projects it references (a solution-style tsconfig lists its
  * packages as references); each project is its own graph, as tsserver and typescript-eslint see them.
  */
-function withReferences(ts: typeof TS, graphs: SourceGraphs, configFile: string): SourceGraph[] {
+function withReferences(graphs: SourceGraphs, configFile: string): SourceGraph[] {
   const result: SourceGraph[] = [];
   const seen = new Set<string>();
   const visit = (file: string, required: boolean) => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
+import { useTypeScript } from "../../analyzer/src/typescript";
 import { extractModelGraphFromFiles, ModelGraphBuilder } from "../../analyzer/src/extract";
 import type { ModelNode, RelationNode } from "eloquent-engine";
 
+useTypeScript(ts);
+
 /** Builds an in-memory project and extracts it the way the CLI/ESLint path does. */
 function extract(files: Record<string, string>) {
-  return extractModelGraphFromFiles(Object.keys(files), ts, { readFile: (name) => files[name] });
+  return extractModelGraphFromFiles(Object.keys(files), { readFile: (name) => files[name] });
 }
 
 function model(graph: { models: ModelNode[] }, name: string): ModelNode {
@@ -139,7 +142,7 @@ describe("extractor", () => {
     const host = ts.createCompilerHost({ noLib: true });
     host.getSourceFile = (name, target) => (files[name] === undefined ? undefined : ts.createSourceFile(name, files[name]!, target, true));
     host.fileExists = (name) => files[name] !== undefined;
-    const builder = new ModelGraphBuilder(ts);
+    const builder = new ModelGraphBuilder();
     const program1 = ts.createProgram(Object.keys(files), { noLib: true, types: [] }, host);
     const first = builder.update(program1, { versionOf: (f) => versions[f] });
     const again = builder.update(program1, { versionOf: (f) => versions[f] });

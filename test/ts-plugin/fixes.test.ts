@@ -1,9 +1,12 @@
 /** The shared suggestion → edits module both fronts (tsserver quick fixes, ESLint fixes) translate. */
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
+import { useTypeScript } from "../../analyzer/src/typescript";
 import type { Diagnostic, Suggestion } from "eloquent-engine";
 import { extractModelGraphFromFiles } from "../../analyzer/src/extract";
 import { suggestionEdits, type SourceEdit } from "../../analyzer/src/fixes";
+
+useTypeScript(ts);
 
 const POST = `import { column, relation } from "eloquent-orm";
 import { SqlModel } from "eloquent-orm/Model";
@@ -23,7 +26,7 @@ export class Tag extends SqlModel {
 }
 `;
 const files: Record<string, string> = { "/p/post.ts": POST, "/p/tag.ts": TAG };
-const extraction = extractModelGraphFromFiles(Object.keys(files), ts, { readFile: (name) => files[name] });
+const extraction = extractModelGraphFromFiles(Object.keys(files), { readFile: (name) => files[name] });
 const sources = { graph: extraction.graph, text: (name: string) => files[name], facts: (name: string) => extraction.files.get(name) };
 const diagnostic = { suggestions: [] } as unknown as Diagnostic;
 const edits = (suggestion: Suggestion) => suggestionEdits(diagnostic, suggestion, sources);

@@ -14,6 +14,8 @@ import { REPO_ROOT } from "./tsserver-client";
 
 const requireBuilt = createRequire(__filename);
 const plugin = requireBuilt(path.join(REPO_ROOT, "ts-plugin/dist/index.js"));
+// The extractor is called directly below, before any plugin init: it needs the TypeScript instance set.
+plugin.useTypeScript(ts);
 
 const SOURCES = [
   ...fixtureFiles(),
@@ -160,7 +162,7 @@ describe("fuzz (seeded, bounded)", () => {
   it("the extractor never throws and never reports an internal error on 600 malformed inputs", () => {
     const inputs = generate(0xe10, 600);
     const facts = inputs.map((text, i) =>
-      plugin.extractFileModels(ts.createSourceFile(`/fuzz/f${i}.ts`, text, ts.ScriptTarget.Latest, true), undefined, ts),
+      plugin.extractFileModels(ts.createSourceFile(`/fuzz/f${i}.ts`, text, ts.ScriptTarget.Latest, true), undefined),
     );
     expect(facts.filter((f: { error?: string }) => f.error !== undefined).map((f: { error?: string }) => f.error)).toEqual([]);
     const linked = plugin.linkModelGraph(facts, plugin.createModuleResolver(new Set(facts.map((f: { fileName: string }) => f.fileName))));

@@ -15,6 +15,8 @@ const requireBuilt = createRequire(__filename);
 const { ProjectAnalysis, sameDiagnostics } = requireBuilt(path.join(REPO_ROOT, "analyzer/dist/program/project-analysis.js"));
 const { loadEngine } = requireBuilt(path.join(REPO_ROOT, "analyzer/dist/program/engine.js"));
 const { linkModelGraph, createModuleResolver } = requireBuilt(path.join(REPO_ROOT, "analyzer/dist/extract/index.js"));
+const { useTypeScript } = requireBuilt(path.join(REPO_ROOT, "analyzer/dist/typescript.js"));
+useTypeScript(ts);
 
 /** A graph as comparable data (class-valued targets become their names). */
 function plain(graph: unknown): string {
@@ -87,7 +89,7 @@ describe("incremental engine runs", () => {
       return sourceFile;
     };
     host.fileExists = (fileName) => texts.has(fileName);
-    const analysis = new ProjectAnalysis(ts);
+    const analysis = new ProjectAnalysis();
     let program = ts.createProgram([...texts.keys()], options, host);
     const initial = analysis.snapshot(program).extraction.graph.models;
     expect(

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
+import { useTypeScript } from "../../analyzer/src/typescript";
 import { checkRelationPath, stripPathAlias, type ModelNode } from "eloquent-engine";
 import { extractModelGraphFromFiles } from "../../analyzer/src/extract";
 import { findQuerySites } from "../../analyzer/src/query-sites";
+
+useTypeScript(ts);
 
 const MODELS = `
 import { column, relation } from "eloquent-orm";
@@ -13,7 +16,7 @@ export class Comment extends SqlModel { static schema = { id: column("increments
 export class Image extends SqlModel { static schema = { id: column("increments") }; }
 `;
 
-const { graph } = extractModelGraphFromFiles(["/p/models.ts"], ts, { readFile: () => MODELS });
+const { graph } = extractModelGraphFromFiles(["/p/models.ts"], { readFile: () => MODELS });
 const models = new Map<string, ModelNode>(graph.models.map((model) => [model.name, model]));
 const resolve = (path: string, root = "User") => checkRelationPath(models, { method: "with", root, path, file: "/p/q.ts", start: 100 });
 
@@ -63,10 +66,8 @@ describe("relation paths at query sites", () => {
       new Map().has("posts");
     `;
     const sourceFile = ts.createSourceFile("/p/q.ts", source, ts.ScriptTarget.Latest, true);
-    const facts = extractModelGraphFromFiles(["/p/q.ts"], ts, { readFile: (f) => (f === "/p/q.ts" ? source : undefined) }).files.get(
-      "/p/q.ts",
-    );
-    const sites = findQuerySites(sourceFile, ts, facts, (name) => models.has(name));
+    const facts = extractModelGraphFromFiles(["/p/q.ts"], { readFile: (f) => (f === "/p/q.ts" ? source : undefined) }).files.get("/p/q.ts");
+    const sites = findQuerySites(sourceFile, facts, (name) => models.has(name));
     expect(sites.map((site) => [site.method, site.root, site.paths.map((p) => p.path)])).toEqual([
       ["with", "User", ["posts", "posts.comments"]],
       ["withCount", "User", ["posts"]],

@@ -1,9 +1,12 @@
 /** The seed package's forms in the extractor and the fixes: what each one becomes in the model graph. */
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
+import { useTypeScript } from "../../analyzer/src/typescript";
 import { checkGraph, type Suggestion } from "eloquent-engine";
 import { extractModelGraphFromFiles } from "../../analyzer/src/extract";
 import { suggestionEdits } from "../../analyzer/src/fixes";
+
+useTypeScript(ts);
 
 const SOURCE = `import { column, mixin, validate, relation, BaseModel, MorphableMixin } from "@alpha.consultings/eloquent-orm.js";
 const Base = MorphableMixin(BaseModel);
@@ -28,7 +31,7 @@ export class Student extends BaseModel {
 }
 `;
 const files: Record<string, string> = { "/p/course.ts": SOURCE };
-const extraction = extractModelGraphFromFiles(["/p/course.ts"], ts, { readFile: (name) => files[name] });
+const extraction = extractModelGraphFromFiles(["/p/course.ts"], { readFile: (name) => files[name] });
 const course = extraction.graph.models.find((m) => m.name === "Course")!;
 
 describe("the seed package's forms, statically", () => {
@@ -93,7 +96,7 @@ export class Post extends SqlModel {
   static schema = { id: column("increments"), user_id: column("int") };
 }
 `;
-    const result = extractModelGraphFromFiles(["/q/user.ts"], ts, { readFile: (name) => (name === "/q/user.ts" ? text : undefined) });
+    const result = extractModelGraphFromFiles(["/q/user.ts"], { readFile: (name) => (name === "/q/user.ts" ? text : undefined) });
     const user = result.graph.models.find((m) => m.name === "User")!;
     expect(user.relations.map((r) => [r.name, r.conventions])).toEqual([["posts", "seed"]]);
     expect(text.slice(user.relations[0]!.loc!.entry!.start).startsWith("posts: relation(")).toBe(true);
@@ -109,7 +112,7 @@ export class Photo extends SqlModel {
   static schema = { id: column("increments"), owner_kind: column("string"), owner_id: column("int"), owner: relation("morphTo", "Photo", { morphName: "owner", morphType: "owner_kind", typeColumn: "owner_kind" }) };
 }
 `;
-    const result = extractModelGraphFromFiles(["/r/photo.ts"], ts, { readFile: (name) => (name === "/r/photo.ts" ? text : undefined) });
+    const result = extractModelGraphFromFiles(["/r/photo.ts"], { readFile: (name) => (name === "/r/photo.ts" ? text : undefined) });
     const statically = checkGraph(result.graph)
       .filter((d) => d.ruleId === "relation-options")
       .map((d) => d.message);

@@ -1,8 +1,11 @@
 /** The setup diagnostics (plugin-setup, ELQ950) as pure functions: engine not loadable, runtime not resolvable. */
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
+import { useTypeScript } from "../../analyzer/src/typescript";
 import { extractModelGraphFromFiles } from "../../analyzer/src/extract";
 import { checkSetup } from "../../analyzer/src/setup/setup-rule";
+
+useTypeScript(ts);
 
 const SOURCE = `import { column } from "eloquent-orm";
 import { SqlModel } from "eloquent-orm/Model";
@@ -10,13 +13,13 @@ export class User extends SqlModel { static schema = { id: column("increments") 
 `;
 
 function extraction() {
-  const result = extractModelGraphFromFiles(["/p/user.ts"], ts, { readFile: (f) => (f === "/p/user.ts" ? SOURCE : undefined) });
+  const result = extractModelGraphFromFiles(["/p/user.ts"], { readFile: (f) => (f === "/p/user.ts" ? SOURCE : undefined) });
   return { ...result, generation: 1, changedFiles: new Set(["/p/user.ts"]) };
 }
 
 describe("plugin-setup diagnostics", () => {
   it("says once per file, on the runtime import, that the engine could not be loaded, with the fix", () => {
-    const byFile = checkSetup(extraction(), { ts, compilerOptions: {}, engineError: "Cannot find module 'eloquent-engine'" });
+    const byFile = checkSetup(extraction(), { compilerOptions: {}, engineError: "Cannot find module 'eloquent-engine'" });
     const diagnostics = byFile.get("/p/user.ts")!;
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({
@@ -35,7 +38,6 @@ describe("plugin-setup diagnostics", () => {
 
   it("reports runtime imports that do not resolve from the file, and nothing when they do", () => {
     const unresolvable = checkSetup(extraction(), {
-      ts,
       compilerOptions: { moduleResolution: ts.ModuleResolutionKind.Node16, module: ts.ModuleKind.Node16 },
     });
     // "/p" has no node_modules: both imports are unresolvable — one diagnostic (one fix), on the first import line.
@@ -48,11 +50,10 @@ describe("plugin-setup diagnostics", () => {
 
   it("says 'no model found' once per file, however many import lines name a base class", () => {
     const source = `import { SqlModel } from "eloquent-orm";\nimport { MongoModel } from "eloquent-orm/Model";\nexport const bases = [SqlModel, MongoModel];\n`;
-    const result = extractModelGraphFromFiles(["/q/bases.ts"], ts, { readFile: (f) => (f === "/q/bases.ts" ? source : undefined) });
+    const result = extractModelGraphFromFiles(["/q/bases.ts"], { readFile: (f) => (f === "/q/bases.ts" ? source : undefined) });
     const byFile = checkSetup(
       { ...result, generation: 1, changedFiles: new Set(["/q/bases.ts"]) },
       {
-        ts,
         compilerOptions: {},
         resolutionCache: new Map([
           ["/q\0eloquent-orm", true],

@@ -25,6 +25,8 @@ function guardedInit(modules: { typescript: typeof TS }): TS.server.PluginModule
   };
 }
 
-const pluginModule = Object.assign(guardedInit, extract, { init: guardedInit });
+// `ts` (the analyzer's live TypeScript binding) is not copied: a copy would not follow `useTypeScript`.
+const { ts: _liveBinding, ...api } = extract;
+const pluginModule = Object.assign(guardedInit, api, { init: guardedInit });
 
 export = pluginModule;

@@ -3,6 +3,7 @@
  * checker), so it can be cached by file version and reused by ESLint without type information.
  */
 import type * as TS from "typescript";
+import { ts } from "../typescript";
 import type { ColumnNode, InvalidEntryNode, ModelNode, RelationNode, SourceSpan } from "eloquent-engine";
 import { resolveModelName } from "eloquent-engine";
 import { unverifiable } from "./unverifiable";
@@ -80,9 +81,9 @@ export function emptyFacts(fileName: string, error?: string): FileFacts {
  * Extracts the facts of one file. Never throws: an internal error yields empty facts with `error` set
  * (a plugin bug must not hide TypeScript's own diagnostics).
  */
-export function extractFileFacts(sourceFile: TS.SourceFile, ts: typeof TS): FileFacts {
+export function extractFileFacts(sourceFile: TS.SourceFile): FileFacts {
   try {
-    return new FileReader(sourceFile, ts).read();
+    return new FileReader(sourceFile).read();
   } catch (error) {
     return emptyFacts(sourceFile.fileName, error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
@@ -93,23 +94,19 @@ class FileReader {
   private readonly constants = new Map<string, TS.Expression>();
   private readonly evalContext: EvalContext;
 
-  constructor(
-    private readonly sourceFile: TS.SourceFile,
-    private readonly ts: typeof TS,
-  ) {
+  constructor(private readonly sourceFile: TS.SourceFile) {
     this.facts = emptyFacts(sourceFile.fileName);
-    this.evalContext = { ts, sourceFile, constants: this.constants };
+    this.evalContext = { sourceFile, constants: this.constants };
   }
 
   read(): FileFacts {
-    const { ts } = this;
     const classes: TS.ClassDeclaration[] = [];
     for (const statement of this.sourceFile.statements) {
       if (ts.isImportDeclaration(statement)) this.readImport(statement);
       else if (ts.isImportEqualsDeclaration(statement)) this.readImportEquals(statement);
       else if (ts.isExportDeclaration(statement)) this.readExport(statement);
       else if (ts.isExportAssignment(statement)) {
-        const expression = skipOuter(ts, statement.expression);
+        const expression = skipOuter(statement.expression);
         if (ts.isIdentifier(expression)) this.facts.exports.set("default", { local: expression.text });
       } else if (ts.isClassDeclaration(statement)) classes.push(statement);
       else if (ts.isVariableStatement(statement)) this.readConstants(statement);
@@ -127,7 +124,6 @@ class FileReader {
   }
 
   private readImport(statement: TS.ImportDeclaration): void {
-    const { ts } = this;
     if (!ts.isStringLiteral(statement.moduleSpecifier)) return;
     const module = statement.moduleSpecifier.text;
     const clause = statement.importClause;
@@ -151,7 +147,6 @@ class FileReader {
   }
 
   private readImportEquals(statement: TS.ImportEqualsDeclaration): void {
-    const { ts } = this;
     const reference = statement.moduleReference;
     if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
       this.facts.imports.set(statement.name.text, { module: reference.expression.text, name: "*" });
@@ -159,7 +154,6 @@ class FileReader {
   }
 
   private readExport(statement: TS.ExportDeclaration): void {
-    const { ts } = this;
     const module = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
     const clause = statement.exportClause;
     if (!clause) {
@@ -177,9 +171,8 @@ class FileReader {
   }
 
   private readConstants(statement: TS.VariableStatement): void {
-    const { ts } = this;
     if (!(statement.declarationList.flags & ts.NodeFlags.Const)) return;
-    const exported = hasModifier(ts, statement, ts.SyntaxKind.ExportKeyword);
+    const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
     for (const declaration of statement.declarationList.declarations) {
       if (declaration.initializer && this.readRequire(declaration.name, declaration.initializer)) continue;
       if (!ts.isIdentifier(declaration.name)) continue;
@@ -190,8 +183,7 @@ class FileReader {
 
   /** `const x = require("m")` / `const { a, b: c } = require("m")` (CommonJS model files): imports. */
   private readRequire(name: TS.BindingName, initializer: TS.Expression): boolean {
-    const { ts } = this;
-    const call = skipOuter(ts, initializer);
+    const call = skipOuter(initializer);
     if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== "require") return false;
     const specifier = call.arguments[0];
     if (!specifier || !ts.isStringLiteral(specifier)) return false;
@@ -214,10 +206,9 @@ class FileReader {
 
   /** `module.exports = { User }`, `module.exports = User`, `exports.User = User`, `module.exports.User = User`. */
   private readCommonJsExport(expression: TS.Expression): void {
-    const { ts } = this;
     if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
     const left = expression.left;
-    const right = skipOuter(ts, expression.right);
+    const right = skipOuter(expression.right);
     const isModuleExports = (node: TS.Expression): boolean =>
       ts.isPropertyAccessExpression(node) &&
       ts.isIdentifier(node.expression) &&
@@ -228,9 +219,9 @@ class FileReader {
       else if (ts.isObjectLiteralExpression(right)) {
         for (const property of right.properties) {
           if (ts.isShorthandPropertyAssignment(property)) this.facts.exports.set(property.name.text, { local: property.name.text });
-          else if (ts.isPropertyAssignment(property) && ts.isIdentifier(skipOuter(ts, property.initializer))) {
-            const key = propertyKey(ts, property);
-            if (key !== undefined) this.facts.exports.set(key, { local: (skipOuter(ts, property.initializer) as TS.Identifier).text });
+          else if (ts.isPropertyAssignment(property) && ts.isIdentifier(skipOuter(property.initializer))) {
+            const key = propertyKey(property);
+            if (key !== undefined) this.facts.exports.set(key, { local: (skipOuter(property.initializer) as TS.Identifier).text });
           }
         }
       }
@@ -244,11 +235,10 @@ class FileReader {
   }
 
   private readClass(declaration: TS.ClassDeclaration): ClassFacts | undefined {
-    const { ts } = this;
-    const isDefault = hasModifier(ts, declaration, ts.SyntaxKind.DefaultKeyword);
+    const isDefault = hasModifier(declaration, ts.SyntaxKind.DefaultKeyword);
     const name = declaration.name?.text ?? (isDefault ? "default" : undefined);
     if (name === undefined) return undefined;
-    const exported = hasModifier(ts, declaration, ts.SyntaxKind.ExportKeyword);
+    const exported = hasModifier(declaration, ts.SyntaxKind.ExportKeyword);
     if (exported) this.facts.exports.set(isDefault ? "default" : name, { local: name });
     const base = this.readBase(declaration);
     const extendsClause = declaration.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
@@ -261,7 +251,7 @@ class FileReader {
     const facts: ClassFacts = {
       name,
       exported,
-      abstract: hasModifier(ts, declaration, ts.SyntaxKind.AbstractKeyword),
+      abstract: hasModifier(declaration, ts.SyntaxKind.AbstractKeyword),
       ...(base ? { base } : {}),
       ...(extendsClause ? { extendsText: textOf(extendsClause.expression, this.sourceFile) } : {}),
       declares: { schema: false, table: false, connection: false, morphAlias: false, database: false },
@@ -272,20 +262,20 @@ class FileReader {
     let superTable: { value: unknown; span: SourceSpan } | undefined;
     let superConnection: unknown;
     for (const member of declaration.members) {
-      if (ts.isMethodDeclaration(member) && !hasModifier(ts, member, ts.SyntaxKind.StaticKeyword)) {
+      if (ts.isMethodDeclaration(member) && !hasModifier(member, ts.SyntaxKind.StaticKeyword)) {
         const relation = this.readRelationMethod(member);
         if (relation) methodRelations.push(relation);
         continue;
       }
       if (ts.isConstructorDeclaration(member)) {
-        const superArgs = findSuperCallArguments(ts, member);
+        const superArgs = findSuperCallArguments(member);
         if (superArgs?.[0]) superTable = { value: evaluate(superArgs[0], this.evalContext), span: this.span(superArgs[0]) };
         if (superArgs?.[1]) superConnection = evaluate(superArgs[1], this.evalContext);
         continue;
       }
-      if (!hasModifier(ts, member, ts.SyntaxKind.StaticKeyword)) continue;
-      const key = propertyKey(ts, member);
-      const initializer = staticInitializer(ts, member);
+      if (!hasModifier(member, ts.SyntaxKind.StaticKeyword)) continue;
+      const key = propertyKey(member);
+      const initializer = staticInitializer(member);
       if (key === undefined || initializer === undefined) continue;
       switch (key) {
         case "schema":
@@ -340,12 +330,11 @@ class FileReader {
   }
 
   private readBase(declaration: TS.ClassDeclaration): BaseRef | undefined {
-    const { ts } = this;
     for (const clause of declaration.heritageClauses ?? []) {
       if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
       const type = clause.types[0];
       if (!type) return undefined;
-      const expression = this.mixinBase(skipOuter(ts, type.expression), 0);
+      const expression = this.mixinBase(skipOuter(type.expression), 0);
       const text = textOf(expression, this.sourceFile);
       if (ts.isIdentifier(expression)) return { name: expression.text, text };
       if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression)) {
@@ -361,31 +350,25 @@ class FileReader {
    * `const Base = MorphableMixin(BaseModel); class User extends Base` the same (a mixin keeps its argument's chain).
    */
   private mixinBase(expression: TS.Expression, depth: number): TS.Expression {
-    const { ts } = this;
     if (depth > 10) return expression;
     if (ts.isCallExpression(expression)) {
       const argument = expression.arguments.find(
-        (arg) =>
-          ts.isIdentifier(skipOuter(ts, arg)) ||
-          ts.isCallExpression(skipOuter(ts, arg)) ||
-          ts.isPropertyAccessExpression(skipOuter(ts, arg)),
+        (arg) => ts.isIdentifier(skipOuter(arg)) || ts.isCallExpression(skipOuter(arg)) || ts.isPropertyAccessExpression(skipOuter(arg)),
       );
-      return argument ? this.mixinBase(skipOuter(ts, argument), depth + 1) : expression;
+      return argument ? this.mixinBase(skipOuter(argument), depth + 1) : expression;
     }
     if (ts.isIdentifier(expression) && !this.facts.imports.has(expression.text)) {
       const initializer = this.constants.get(expression.text);
-      const value = initializer ? skipOuter(ts, initializer) : undefined;
+      const value = initializer ? skipOuter(initializer) : undefined;
       if (value && (ts.isCallExpression(value) || ts.isIdentifier(value))) return this.mixinBase(value, depth + 1);
     }
     return expression;
   }
 
   private readSchema(initializer: TS.Expression, node: Omit<ModelNode, "store">, facts: ClassFacts): void {
-    const { ts } = this;
-    let expression = skipOuter(ts, initializer);
+    let expression = skipOuter(initializer);
     // `static schema = userSchema` with a file-level const object.
-    if (ts.isIdentifier(expression) && this.constants.has(expression.text))
-      expression = skipOuter(ts, this.constants.get(expression.text)!);
+    if (ts.isIdentifier(expression) && this.constants.has(expression.text)) expression = skipOuter(this.constants.get(expression.text)!);
     node.loc!.schema = this.span(initializer);
     if (!ts.isObjectLiteralExpression(expression)) {
       const value = evaluate(expression, this.evalContext);
@@ -398,12 +381,12 @@ class FileReader {
     const last = expression.properties[expression.properties.length - 1];
     if (last) node.loc!.schemaInsertAt = this.span(last);
     for (const property of expression.properties) {
-      const key = propertyKey(ts, property);
+      const key = propertyKey(property);
       if (key === undefined || !ts.isPropertyAssignment(property)) {
         markOpen(node, textOf(property, this.sourceFile));
         continue;
       }
-      const value = this.unwrapValidate(skipOuter(ts, property.initializer));
+      const value = this.unwrapValidate(skipOuter(property.initializer));
       const dsl = ts.isCallExpression(value) ? this.dslFunctionOf(value.expression) : undefined;
       const seedEntry = ts.isObjectLiteralExpression(value) ? this.seedEntryKind(value) : undefined;
       if (dsl?.name === "relation") {
@@ -411,14 +394,14 @@ class FileReader {
         if (dsl.seed) relation.conventions = "seed";
         node.relations.push(relation);
         const targetArg = (value as TS.CallExpression).arguments[1];
-        const target = targetArg ? skipOuter(ts, targetArg) : undefined;
+        const target = targetArg ? skipOuter(targetArg) : undefined;
         if (target && ts.isIdentifier(target) && isUnverifiableValue(relation.target))
           facts.targetIdentifiers.push({ relation: key, identifier: target.text });
       } else if (dsl?.name === "column") node.columns.push(this.readColumn(key, property, value as TS.CallExpression));
       else if (dsl?.name === "mixin") this.readMixin(key, property, (value as TS.CallExpression).arguments[0], node);
       else if (seedEntry === "relation") node.relations.push(this.readObjectRelation(key, property, value as TS.ObjectLiteralExpression));
       else if (seedEntry === "column") node.columns.push(this.readObjectColumn(key, property, value as TS.ObjectLiteralExpression));
-      else if (seedEntry === "mixin") this.readMixin(key, property, objectProperty(ts, value as TS.ObjectLiteralExpression, "name"), node);
+      else if (seedEntry === "mixin") this.readMixin(key, property, objectProperty(value as TS.ObjectLiteralExpression, "name"), node);
       else {
         const evaluated = ts.isCallExpression(value) ? undefined : evaluate(value, this.evalContext);
         // A literal (`sku: "string"`, `{ type: "string" }`) is a mistake the engine reports; a call or a
@@ -434,8 +417,7 @@ class FileReader {
    * any re-exporting module; `seed` when imported from the seed package's name (its conventions apply).
    */
   private dslFunctionOf(callee: TS.Expression): { name: "column" | "relation" | "validate" | "mixin"; seed: boolean } | undefined {
-    const { ts } = this;
-    const expression = skipOuter(ts, callee);
+    const expression = skipOuter(callee);
     let name: string | undefined;
     let module: string | undefined;
     if (ts.isIdentifier(expression)) {
@@ -455,19 +437,18 @@ class FileReader {
 
   /** `validate(x, rules)` is `x`: the rules never change what the entry is (nested wrappers too). */
   private unwrapValidate(value: TS.Expression): TS.Expression {
-    const { ts } = this;
     for (let depth = 0; depth < 5 && ts.isCallExpression(value) && this.dslFunctionOf(value.expression)?.name === "validate"; depth++) {
       const inner = value.arguments[0];
       if (!inner) break;
-      value = skipOuter(ts, inner);
+      value = skipOuter(inner);
     }
     return value;
   }
 
   /** The seed's object-literal entries: `{ kind: "relation" | "column" | "mixin", ... }` with a literal kind. */
   private seedEntryKind(value: TS.ObjectLiteralExpression): "relation" | "column" | "mixin" | undefined {
-    const kind = objectProperty(this.ts, value, "kind");
-    if (!kind || !this.ts.isStringLiteralLike(kind)) return undefined;
+    const kind = objectProperty(value, "kind");
+    if (!kind || !ts.isStringLiteralLike(kind)) return undefined;
     return kind.text === "relation" || kind.text === "column" || kind.text === "mixin" ? kind.text : undefined;
   }
 
@@ -476,9 +457,9 @@ class FileReader {
     const relation = this.relationNode(
       name,
       property,
-      objectProperty(this.ts, value, "relation"),
-      objectProperty(this.ts, value, "model"),
-      objectProperty(this.ts, value, "options"),
+      objectProperty(value, "relation"),
+      objectProperty(value, "model"),
+      objectProperty(value, "options"),
     );
     relation.conventions = "seed";
     return relation;
@@ -486,8 +467,8 @@ class FileReader {
 
   /** `{ kind: "column", type: "string", options: { length: 255 } }`: the seed's column entry. */
   private readObjectColumn(name: string, property: TS.PropertyAssignment, value: TS.ObjectLiteralExpression): ColumnNode {
-    const typeArg = objectProperty(this.ts, value, "type");
-    const optionsArg = objectProperty(this.ts, value, "options");
+    const typeArg = objectProperty(value, "type");
+    const optionsArg = objectProperty(value, "options");
     const column: ColumnNode = {
       name,
       type: typeArg ? evaluate(typeArg, this.evalContext) : undefined,
@@ -532,13 +513,12 @@ class FileReader {
    * the relation named by the method, with its target and keys read from the arguments.
    */
   private readRelationMethod(method: TS.MethodDeclaration): RelationNode | undefined {
-    const { ts } = this;
     const name = method.name && ts.isIdentifier(method.name) ? method.name.text : undefined;
     if (name === undefined || method.parameters.length > 0 || !method.body) return undefined;
     const returned = method.body.statements.find(ts.isReturnStatement)?.expression;
-    const call = returned ? skipOuter(ts, returned) : undefined;
+    const call = returned ? skipOuter(returned) : undefined;
     if (!call || !ts.isCallExpression(call)) return undefined;
-    const callee = skipOuter(ts, call.expression);
+    const callee = skipOuter(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
     const kind = callee.name.text;
     if (!isRelationMethodName(kind)) return undefined;
@@ -549,7 +529,7 @@ class FileReader {
     const relation: RelationNode = { name, kind, target: undefined, options: {}, conventions: "seed", loc };
     if (targetArg) {
       loc.target = this.span(targetArg);
-      const target = skipOuter(ts, targetArg);
+      const target = skipOuter(targetArg);
       // The seed passes the class; relation targets are model names, and the class's name is the model name.
       if (ts.isIdentifier(target)) relation.target = this.facts.imports.get(target.text)?.name ?? target.text;
       else relation.target = evaluate(targetArg, this.evalContext);
@@ -583,7 +563,6 @@ class FileReader {
     targetArg: TS.Expression | undefined,
     optionsArg: TS.Expression | undefined,
   ): RelationNode {
-    const { ts } = this;
     const loc: NonNullable<RelationNode["loc"]> = { entry: this.span(property), name: this.span(property.name) };
     const relation: RelationNode = {
       name,
@@ -596,15 +575,15 @@ class FileReader {
     if (targetArg) loc.target = this.span(targetArg);
     if (optionsArg) {
       loc.options = this.span(optionsArg);
-      const objectLiteral = skipOuter(ts, optionsArg);
+      const objectLiteral = skipOuter(optionsArg);
       if (ts.isObjectLiteralExpression(objectLiteral)) {
         const options: Record<string, unknown> = {};
         const optionKeys: Record<string, SourceSpan> = {};
         const optionValues: Record<string, SourceSpan> = {};
         let open: string | undefined;
-        const optionNames = new Set(objectLiteral.properties.map((member) => propertyKey(ts, member)));
+        const optionNames = new Set(objectLiteral.properties.map((member) => propertyKey(member)));
         for (const member of objectLiteral.properties) {
-          const key = propertyKey(ts, member);
+          const key = propertyKey(member);
           if (key === undefined || !ts.isPropertyAssignment(member)) {
             open ??= textOf(member, this.sourceFile);
             continue;
@@ -670,13 +649,13 @@ function asMaybeString(value: unknown, node: TS.Node | undefined, sourceFile: TS
   return unverifiable(node ? textOf(node, sourceFile) : String(value));
 }
 
-export function hasModifier(ts: typeof TS, node: TS.Node, kind: TS.SyntaxKind): boolean {
+export function hasModifier(node: TS.Node, kind: TS.SyntaxKind): boolean {
   const modifiers = (ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined) ?? [];
   return modifiers.some((modifier) => modifier.kind === kind);
 }
 
 /** `static x = init` or `static get x() { return init; }`. */
-function staticInitializer(ts: typeof TS, member: TS.ClassElement): TS.Expression | undefined {
+function staticInitializer(member: TS.ClassElement): TS.Expression | undefined {
   if (ts.isPropertyDeclaration(member)) return member.initializer;
   if (ts.isGetAccessorDeclaration(member) && member.body) {
     const statements = member.body.statements;
@@ -686,7 +665,7 @@ function staticInitializer(ts: typeof TS, member: TS.ClassElement): TS.Expressio
   return undefined;
 }
 
-function findSuperCallArguments(ts: typeof TS, constructor: TS.ConstructorDeclaration): readonly TS.Expression[] | undefined {
+function findSuperCallArguments(constructor: TS.ConstructorDeclaration): readonly TS.Expression[] | undefined {
   for (const statement of constructor.body?.statements ?? []) {
     if (!ts.isExpressionStatement(statement)) continue;
     const expression = statement.expression;
@@ -696,9 +675,9 @@ function findSuperCallArguments(ts: typeof TS, constructor: TS.ConstructorDeclar
 }
 
 /** The initializer of `key` in an object literal (`{ kind: "relation" }` → the `"relation"` literal). */
-function objectProperty(ts: typeof TS, object: TS.ObjectLiteralExpression, key: string): TS.Expression | undefined {
+function objectProperty(object: TS.ObjectLiteralExpression, key: string): TS.Expression | undefined {
   for (const property of object.properties) {
-    if (ts.isPropertyAssignment(property) && propertyKey(ts, property) === key) return property.initializer;
+    if (ts.isPropertyAssignment(property) && propertyKey(property) === key) return property.initializer;
   }
   return undefined;
 }

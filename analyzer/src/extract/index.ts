@@ -2,21 +2,22 @@
  * eloquent-analyzer — TypeScript source → the rule engine's model graph, with source spans.
  * Shared by the tsserver plugin, the ts-patch transformer, the ESLint plugin and `eloquent check`.
  *
- * Stable API (`import { ... } from "eloquent-ts-plugin"` or from this module):
+ * Stable API (`import { ... } from "eloquent-ts-plugin"` or from this module), after the TypeScript
+ * instance was set once with `useTypeScript(require("typescript"))` (see ../typescript.ts):
  *
- * - `extractModelGraph(program, ts, options?) → { graph, files, models, byName, generation }`
+ * - `extractModelGraph(program, options?) → { graph, files, models, byName, generation }`
  *     Whole program. `graph` is the engine's `ModelGraph` (feed it to `checkGraph`); `files` maps each
  *     project file name to its `FileFacts`; `models` pairs every ModelNode with its file and class facts;
  *     `byName` indexes models by class name. Declaration files and node_modules are skipped.
- * - `new ModelGraphBuilder(ts).update(program, { versionOf? })` — the same, incremental: only files whose
+ * - `new ModelGraphBuilder().update(program, { versionOf? })` — the same, incremental: only files whose
  *     version changed are re-extracted; an unchanged program returns the previous result (same `generation`).
- * - `extractFileModels(sourceFile, checker | undefined, ts) → FileFacts`
+ * - `extractFileModels(sourceFile, checker | undefined) → FileFacts`
  *     One file, purely syntactic (the checker is accepted for API stability and currently unused), never
  *     throws (an internal failure yields empty facts with `error` set).
  * - `linkModelGraph(factsOfEveryFile, resolveModule) → { graph, models, byName }`
  *     Turns per-file facts into the graph; `resolveModule(specifier, fromFile)` returns a file name present
  *     in the facts, or undefined. `createModuleResolver(knownFileNames)` handles relative specifiers.
- * - `extractModelGraphFromFiles(fileNames, ts, { readFile? })` — no Program needed (ESLint without types,
+ * - `extractModelGraphFromFiles(fileNames, { readFile? })` — no Program needed (ESLint without types,
  *     the CLI): parses the files, follows relative imports for base classes. Pass every model file.
  * - `mapDiagnosticToSpan(diagnostic, graph) → SourceSpan | undefined` and `spanOfNode(graph, nodeRef)`.
  *     Spans are `{ file, start, end }`, 0-based UTF-16 offsets, end exclusive.
@@ -47,6 +48,6 @@ export { mapDiagnosticToSpan, spanOfNode } from "./span";
 export { RUNTIME_MODULES, ROOT_BASES, isRuntimeModule } from "./eloquent-modules";
 
 /** Per-file extraction; see the module comment. */
-export function extractFileModels(sourceFile: TS.SourceFile, _checker: TS.TypeChecker | undefined, ts: typeof TS): FileFacts {
-  return extractFileFacts(sourceFile, ts);
+export function extractFileModels(sourceFile: TS.SourceFile, _checker: TS.TypeChecker | undefined): FileFacts {
+  return extractFileFacts(sourceFile);
 }

@@ -3,20 +3,20 @@
  * engine's `Unverifiable` (the "cannot verify" diagnostic) — never a guess.
  */
 import type * as TS from "typescript";
+import { ts } from "../typescript";
 import type { Unverifiable } from "eloquent-engine";
 import { unverifiable } from "./unverifiable";
 
 export type Evaluated = unknown;
 
 export interface EvalContext {
-  ts: typeof TS;
   sourceFile: TS.SourceFile;
   /** File-level `const NAME = <literal>` initializers, so `tableName = USERS` resolves. */
   constants: ReadonlyMap<string, TS.Expression>;
 }
 
 /** Unwraps `(x)`, `x as const`, `x satisfies T`, `<T>x`, `x!`. */
-export function skipOuter(ts: typeof TS, node: TS.Expression): TS.Expression {
+export function skipOuter(node: TS.Expression): TS.Expression {
   let current = node;
   for (;;) {
     if (ts.isParenthesizedExpression(current)) current = current.expression;
@@ -38,8 +38,7 @@ export function textOf(node: TS.Node, sourceFile: TS.SourceFile): string {
  * Unverifiable only when the top-level shape itself is unknown.
  */
 export function evaluate(node: TS.Expression, ctx: EvalContext, depth = 0): Evaluated | Unverifiable {
-  const { ts } = ctx;
-  const expr = skipOuter(ts, node);
+  const expr = skipOuter(node);
   if (depth > 20) return unverifiable(textOf(expr, ctx.sourceFile));
   if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return expr.text;
   if (ts.isNumericLiteral(expr)) return Number(expr.text);
@@ -60,7 +59,7 @@ export function evaluate(node: TS.Expression, ctx: EvalContext, depth = 0): Eval
   if (
     ts.isBinaryExpression(expr) &&
     (expr.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || expr.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
-    isProcessEnv(ts, skipOuter(ts, expr.left))
+    isProcessEnv(skipOuter(expr.left))
   ) {
     return evaluate(expr.right, ctx, depth + 1);
   }
@@ -75,7 +74,7 @@ export function evaluate(node: TS.Expression, ctx: EvalContext, depth = 0): Eval
   if (ts.isObjectLiteralExpression(expr)) {
     const out: Record<string, unknown> = {};
     for (const property of expr.properties) {
-      const key = propertyKey(ts, property);
+      const key = propertyKey(property);
       if (key === undefined || !ts.isPropertyAssignment(property)) return unverifiable(textOf(expr, ctx.sourceFile));
       out[key] = evaluate(property.initializer, ctx, depth + 1);
     }
@@ -85,7 +84,7 @@ export function evaluate(node: TS.Expression, ctx: EvalContext, depth = 0): Eval
 }
 
 /** `process.env.X` or `process.env["X"]`. */
-export function isProcessEnv(ts: typeof TS, expr: TS.Expression): boolean {
+export function isProcessEnv(expr: TS.Expression): boolean {
   const target = ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr) ? expr.expression : undefined;
   return (
     target !== undefined &&
@@ -97,7 +96,7 @@ export function isProcessEnv(ts: typeof TS, expr: TS.Expression): boolean {
 }
 
 /** Static key of an object member; undefined for computed, spread and method-like members we cannot name. */
-export function propertyKey(ts: typeof TS, member: TS.ObjectLiteralElementLike | TS.ClassElement): string | undefined {
+export function propertyKey(member: TS.ObjectLiteralElementLike | TS.ClassElement): string | undefined {
   const name = (member as { name?: TS.PropertyName }).name;
   if (!name) return undefined;
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
@@ -105,7 +104,7 @@ export function propertyKey(ts: typeof TS, member: TS.ObjectLiteralElementLike |
   }
   if (ts.isPrivateIdentifier?.(name)) return undefined;
   if (ts.isComputedPropertyName(name)) {
-    const inner = skipOuter(ts, name.expression);
+    const inner = skipOuter(name.expression);
     if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
   }
   return undefined;

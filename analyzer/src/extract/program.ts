@@ -1,5 +1,6 @@
 /** Whole-program extraction, incremental: per-file facts cached by file version, linking redone on change. */
 import type * as TS from "typescript";
+import { ts } from "../typescript";
 import * as fs from "node:fs";
 import { extractFileFacts, type FileFacts } from "./file-facts";
 import { linkModelGraph, linkWithState, type LinkChanges, type LinkResult, type LinkState } from "./link";
@@ -43,10 +44,7 @@ export class ModelGraphBuilder {
   private resolver: ((specifier: string, fromFile: string) => string | undefined) | undefined;
   private generation = 0;
 
-  constructor(private readonly ts: typeof TS) {}
-
   update(program: TS.Program, options: ExtractOptions = {}): ProgramExtraction {
-    const { ts } = this;
     // The language service hands out the same Program until a file or setting changes.
     if (this.last && program === this.lastProgram && options.versionOf === undefined) return this.last;
     const optionsChanged = this.last === undefined || program.getCompilerOptions() !== this.lastOptions;
@@ -61,7 +59,7 @@ export class ModelGraphBuilder {
       const entry = this.cache.get(fileName);
       if (entry && entry.key === key) continue;
       if (!entry) added = true;
-      this.cache.set(fileName, { key, facts: extractFileFacts(sourceFile, ts) });
+      this.cache.set(fileName, { key, facts: extractFileFacts(sourceFile) });
       changedFiles.add(fileName);
     }
     // Files left the program only if the cache now holds more files than the program has.
@@ -82,7 +80,7 @@ export class ModelGraphBuilder {
     if (optionsChanged || added || removed || !this.filesMap) {
       this.filesMap = new Map();
       for (const [fileName, entry] of this.cache) this.filesMap.set(fileName, entry.facts);
-      this.resolver = createModuleResolver(new Set(this.filesMap.keys()), ts, program.getCompilerOptions(), ts.sys);
+      this.resolver = createModuleResolver(new Set(this.filesMap.keys()), program.getCompilerOptions(), ts.sys);
     } else {
       for (const fileName of changedFiles) this.filesMap.set(fileName, this.cache.get(fileName)!.facts);
     }
@@ -122,8 +120,8 @@ export function isProjectFile(program: TS.Program, sourceFile: TS.SourceFile): b
 }
 
 /** One-shot extraction from a Program (tspc, the CLI with a tsconfig, typed ESLint). */
-export function extractModelGraph(program: TS.Program, ts: typeof TS, options: ExtractOptions = {}): ProgramExtraction {
-  return new ModelGraphBuilder(ts).update(program, options);
+export function extractModelGraph(program: TS.Program, options: ExtractOptions = {}): ProgramExtraction {
+  return new ModelGraphBuilder().update(program, options);
 }
 
 /**
@@ -133,7 +131,6 @@ export function extractModelGraph(program: TS.Program, ts: typeof TS, options: E
  */
 export function extractModelGraphFromFiles(
   fileNames: Iterable<string>,
-  ts: typeof TS,
   options: { readFile?: (fileName: string) => string | undefined; maxFiles?: number } = {},
 ): Omit<ProgramExtraction, "generation" | "changedFiles"> {
   const readFile = options.readFile ?? readFileIfExists;
@@ -145,7 +142,7 @@ export function extractModelGraphFromFiles(
     if (files.has(fileName)) continue;
     const text = readFile(fileName);
     if (text === undefined) continue;
-    const facts = extractFileFacts(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true), ts);
+    const facts = extractFileFacts(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true));
     files.set(fileName, facts);
     const specifiers = [...[...facts.imports.values()].map((binding) => binding.module), ...facts.exportStars];
     for (const exported of facts.exports.values()) if ("module" in exported) specifiers.push(exported.module);

@@ -1,5 +1,6 @@
 /** Module specifier → file name, for linking base classes and re-exports across files. */
 import type * as TS from "typescript";
+import { ts } from "../typescript";
 import * as path from "node:path";
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".jsx", ".mjs", ".cjs"];
@@ -25,7 +26,6 @@ export function relativeCandidates(specifier: string, fromFile: string): string[
  */
 export function createModuleResolver(
   knownFiles: ReadonlySet<string>,
-  ts?: typeof TS,
   compilerOptions?: TS.CompilerOptions,
   host?: TS.ModuleResolutionHost,
 ): (specifier: string, fromFile: string) => string | undefined {
@@ -35,7 +35,7 @@ export function createModuleResolver(
       for (const candidate of relativeCandidates(specifier, fromFile)) if (knownFiles.has(candidate)) return candidate;
       return undefined;
     }
-    if (!ts || !compilerOptions || !host) return undefined;
+    if (!compilerOptions || !host) return undefined;
     const key = `${path.posix.dirname(fromFile)}\0${specifier}`;
     if (bareCache.has(key)) return bareCache.get(key);
     let resolved: string | undefined;

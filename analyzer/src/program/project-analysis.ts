@@ -57,11 +57,8 @@ export class ProjectAnalysis {
   /** Re-read with each new snapshot (an edit), so a changed configuration applies from the next edit on. */
   private loadedConfig: { snapshot: Snapshot; loaded: LoadedConfig } | undefined;
 
-  constructor(
-    private readonly ts: typeof TS,
-    private readonly options: AnalysisOptions = {},
-  ) {
-    this.builder = new ModelGraphBuilder(ts);
+  constructor(private readonly options: AnalysisOptions = {}) {
+    this.builder = new ModelGraphBuilder();
   }
 
   snapshot(program: TS.Program): Snapshot {
@@ -79,7 +76,6 @@ export class ProjectAnalysis {
     const setup = checkSetup(
       extraction,
       {
-        ts: this.ts,
         compilerOptions: program.getCompilerOptions(),
         resolutionCache: this.resolutionCache,
         ...(load.ok ? {} : { engineError: load.error }),
@@ -198,7 +194,7 @@ export class ProjectAnalysis {
     if (cached && cached.generation === generation) return cached.diagnostics;
     const facts = snapshot.extraction.files.get(sourceFile.fileName);
     // The checker is only needed for receivers that are not model classes (`user.load(...)`).
-    const sites = findQuerySites(sourceFile, this.ts, facts, (name) => snapshot.models.has(name), lazyChecker(program));
+    const sites = findQuerySites(sourceFile, facts, (name) => snapshot.models.has(name), lazyChecker(program));
     const diagnostics: Diagnostic[] = [];
     for (const site of sites) {
       for (const path of site.paths) {

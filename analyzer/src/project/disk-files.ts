@@ -3,7 +3,6 @@
  * ANOTHER file changes (nothing watches it in an ESLint process), so the model files' program text is
  * checked against the disk — stat at most every `rescanMs`, read and hash only when the stat changed.
  */
-import type * as TS from "typescript";
 import * as fs from "node:fs";
 import { contentHash, parseForExtraction } from "./source-graphs";
 import { extractFileModels, type FileFacts } from "../extract";
@@ -23,7 +22,6 @@ export class DiskFiles {
   private readonly misses = new Map<string, number>();
 
   constructor(
-    private readonly ts: typeof TS,
     private readonly rescanMs = 250,
     private readonly now: () => number = Date.now,
   ) {}
@@ -37,7 +35,7 @@ export class DiskFiles {
   facts(fileName: string): FileFacts | undefined {
     const state = this.state(fileName);
     if (!state) return undefined;
-    state.facts ??= extractFileModels(parseForExtraction(this.ts, fileName, state.text), undefined, this.ts);
+    state.facts ??= extractFileModels(parseForExtraction(fileName, state.text), undefined);
     return state.facts;
   }
 

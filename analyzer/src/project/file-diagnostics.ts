@@ -6,7 +6,7 @@
 import type { Diagnostic } from "eloquent-engine";
 import { MAY_HAVE_QUERY_SITES, querySiteDiagnostics } from "../query-sites/diagnostics";
 import { normalizeFileName } from "./tsconfig";
-import { loadTypeScript } from "../typescript";
+import { loadTypeScript, ts } from "../typescript";
 import { locateEngineDiagnostics } from "./located-diagnostics";
 import { modelDeclarationDiagnostics } from "../setup/model-forms";
 import { projectGraphFor, type LintedFile, type ProjectGraph } from "./project-graph";
@@ -66,9 +66,9 @@ export function reportForFile(file: LintedFile): FileReport {
 
 function querySitesOf(file: LintedFile, fileName: string, project: ProjectGraph): Diagnostic[] {
   if (project.graph.models.length === 0 || !MAY_HAVE_QUERY_SITES.test(file.text)) return [];
-  const ts = loadTypeScript();
+  loadTypeScript();
   const sourceFile = file.sourceFile ?? ts.createSourceFile(fileName, file.text, ts.ScriptTarget.Latest, true);
-  return querySiteDiagnostics(ts, sourceFile, fileName, project.graph, project.files.get(fileName), project.checker);
+  return querySiteDiagnostics(sourceFile, fileName, project.graph, project.files.get(fileName), project.checker);
 }
 
 /** The model-declaration diagnostics of this file (classes not understood as models, a project without models). */

@@ -45,9 +45,9 @@ function trace(mode: GraphMode, fileName: string, models: number): void {
 }
 
 export function projectGraphFor(file: LintedFile): ProjectGraph {
-  const ts = loadTypeScript();
+  loadTypeScript();
   if (file.program) {
-    typed ??= new TypedGraphs(ts);
+    typed ??= new TypedGraphs();
     const graph = typed.forProgram(file.program, file.fileName);
     trace("typed", file.fileName, graph.link.graph.models.length);
     return {
@@ -58,7 +58,7 @@ export function projectGraphFor(file: LintedFile): ProjectGraph {
       checker: file.program.getTypeChecker(),
     };
   }
-  untyped ??= new SourceGraphs(ts);
+  untyped ??= new SourceGraphs();
   const graph = untyped.forFile(file.fileName, file.text, file.sourceFile);
   trace("untyped", file.fileName, graph.graph.models.length);
   return { mode: "untyped", key: `untyped:${graph.key}`, graph: graph.graph, files: graph.files };

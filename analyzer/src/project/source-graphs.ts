@@ -14,6 +14,7 @@
  * - the linked graph is cached by the combined content key, so the engine runs once per distinct graph.
  */
 import type * as TS from "typescript";
+import { ts } from "../typescript";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import type { ModelGraph } from "eloquent-engine";
@@ -68,7 +69,7 @@ const MAX_LINKS_PER_PROJECT = 4;
  * A parse for extraction only: no parent pointers and no JSDoc (the extractor reads neither), which
  * makes the one extra parse per model file the untyped graph costs noticeably cheaper.
  */
-export function parseForExtraction(ts: typeof TS, fileName: string, text: string): TS.SourceFile {
+export function parseForExtraction(fileName: string, text: string): TS.SourceFile {
   const jsDocParsingMode = (ts as { JSDocParsingMode?: { ParseNone: number } }).JSDocParsingMode?.ParseNone;
   const options =
     jsDocParsingMode === undefined
@@ -90,10 +91,7 @@ export class SourceGraphs {
   private readonly reglobMs: number;
   private readonly now: () => number;
 
-  constructor(
-    private readonly ts: typeof TS,
-    private readonly options: SourceGraphOptions = {},
-  ) {
+  constructor(private readonly options: SourceGraphOptions = {}) {
     this.rescanMs = options.rescanMs ?? 250;
     this.reglobMs = options.reglobMs ?? 5000;
     this.now = options.now ?? Date.now;
@@ -117,7 +115,7 @@ export class SourceGraphs {
       const parsed =
         sourceFile && normalizeFileName(sourceFile.fileName) === file && sourceFile.text === text
           ? sourceFile
-          : parseForExtraction(this.ts, file, text);
+          : parseForExtraction(file, text);
       override = { hash, facts: this.extract(parsed, file) };
       this.overrides.set(file, override);
     }
@@ -143,7 +141,7 @@ export class SourceGraphs {
   private projectOf(file: string): ProjectConfig | undefined {
     const cached = this.projectOfFile.get(file);
     if (cached && this.now() - cached.at < this.rescanMs) return cached.config;
-    const config = findProjectConfigFor(this.ts, file, (configFile) => this.loadConfig(configFile));
+    const config = findProjectConfigFor(file, (configFile) => this.loadConfig(configFile));
     this.projectOfFile.set(file, { config, at: this.now() });
     return config;
   }
@@ -153,7 +151,7 @@ export class SourceGraphs {
     if (cached && this.now() - cached.readAt < this.reglobMs) return cached.config;
     let config: ProjectConfig | undefined;
     try {
-      config = readProjectConfig(this.ts, configFile);
+      config = readProjectConfig(configFile);
     } catch {
       config = undefined;
     }
@@ -165,7 +163,7 @@ export class SourceGraphs {
     let state = this.projects.get(configFile);
     if (!state) {
       // The CLI wants the tsconfig's own error; ESLint only asks for configs that parsed.
-      const config = strict ? readProjectConfig(this.ts, configFile) : this.loadConfig(configFile);
+      const config = strict ? readProjectConfig(configFile) : this.loadConfig(configFile);
       state = this.newState(config, configFile);
       this.projects.set(configFile, state);
     }
@@ -254,12 +252,12 @@ export class SourceGraphs {
     }
     const hash = contentHash(text);
     if (previous && previous.hash === hash) return { ...previous, mtimeMs: stat.mtimeMs, size: stat.size };
-    const sourceFile = parseForExtraction(this.ts, file, text);
+    const sourceFile = parseForExtraction(file, text);
     return { mtimeMs: stat.mtimeMs, size: stat.size, hash, facts: this.extract(sourceFile, file) };
   }
 
   private extract(sourceFile: TS.SourceFile, file: string): FileFacts {
-    const facts = extractFileModels(sourceFile, undefined, this.ts);
+    const facts = extractFileModels(sourceFile, undefined);
     return facts.fileName === file ? facts : { ...facts, fileName: file };
   }
 
@@ -270,7 +268,7 @@ export class SourceGraphs {
     const factsByFile = new Map<string, FileFacts>();
     for (const [file, s] of state.files) factsByFile.set(file, s.facts);
     if (override) factsByFile.set(override.file, override.facts);
-    const resolver = createModuleResolver(new Set(factsByFile.keys()), this.ts, state.config?.compilerOptions ?? {}, this.ts.sys);
+    const resolver = createModuleResolver(new Set(factsByFile.keys()), state.config?.compilerOptions ?? {}, ts.sys);
     const link = linkModelGraph(factsByFile.values(), resolver);
     const graph: SourceGraph = {
       key,

@@ -4,6 +4,7 @@
  * `eloquent check` and the ESLint plugin without type information, so both see the same project.
  */
 import type * as TS from "typescript";
+import { ts } from "../typescript";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -34,14 +35,14 @@ export function normalizeFileName(fileName: string): string {
 }
 
 /** Parses a tsconfig (with `extends`), like `tsc -p`. Throws ProjectConfigError with TypeScript's message. */
-export function readProjectConfig(ts: typeof TS, configFile: string): ProjectConfig {
+export function readProjectConfig(configFile: string): ProjectConfig {
   const absolute = normalizeFileName(configFile);
   const read = ts.readConfigFile(absolute, ts.sys.readFile);
-  if (read.error) throw new ProjectConfigError(absolute, flatten(ts, read.error));
+  if (read.error) throw new ProjectConfigError(absolute, flatten(read.error));
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(absolute), undefined, absolute);
   // "No inputs were found" (TS18003) is a valid, empty project for us: nothing to check.
   const fatal = parsed.errors.filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== 18003);
-  if (fatal.length > 0) throw new ProjectConfigError(absolute, fatal.map((d) => flatten(ts, d)).join("; "));
+  if (fatal.length > 0) throw new ProjectConfigError(absolute, fatal.map((d) => flatten(d)).join("; "));
   const fileNames = parsed.fileNames.map(normalizeFileName);
   return {
     configFile: absolute,
@@ -60,9 +61,8 @@ export function readProjectConfig(ts: typeof TS, configFile: string): ProjectCon
  * through a project reference. Undefined when no tsconfig includes it.
  */
 export function findProjectConfigFor(
-  ts: typeof TS,
   fileName: string,
-  load: (configFile: string) => ProjectConfig | undefined = (configFile) => tryRead(ts, configFile),
+  load: (configFile: string) => ProjectConfig | undefined = (configFile) => tryRead(configFile),
 ): ProjectConfig | undefined {
   const file = normalizeFileName(fileName);
   let directory = path.dirname(file);
@@ -96,14 +96,14 @@ function containing(
   return undefined;
 }
 
-function tryRead(ts: typeof TS, configFile: string): ProjectConfig | undefined {
+function tryRead(configFile: string): ProjectConfig | undefined {
   try {
-    return readProjectConfig(ts, configFile);
+    return readProjectConfig(configFile);
   } catch {
     return undefined;
   }
 }
 
-function flatten(ts: typeof TS, diagnostic: TS.Diagnostic): string {
+function flatten(diagnostic: TS.Diagnostic): string {
   return ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
 }

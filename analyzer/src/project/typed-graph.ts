@@ -6,6 +6,7 @@
  * combined content key, so the engine still runs once per distinct graph.
  */
 import type * as TS from "typescript";
+import { ts } from "../typescript";
 import { contentHash } from "./source-graphs";
 import { normalizeFileName } from "./tsconfig";
 import { createModuleResolver, extractFileModels, isProjectFile, linkModelGraph, type FileFacts, type LinkResult } from "../extract";
@@ -26,8 +27,8 @@ export class TypedGraphs {
   /** Per project: the (file, content) list of the last graph, to skip re-keying when nothing changed. */
   private readonly last = new Map<string, { signature: string[]; graph: TypedGraph }>();
 
-  constructor(private readonly ts: typeof TS) {
-    this.disk = new DiskFiles(ts);
+  constructor() {
+    this.disk = new DiskFiles();
   }
 
   forProgram(program: TS.Program, lintedFile: string): TypedGraph {
@@ -40,7 +41,7 @@ export class TypedGraphs {
       const fileName = normalizeFileName(sourceFile.fileName);
       let fromProgram = this.sourceFacts.get(sourceFile);
       if (!fromProgram) {
-        fromProgram = { hash: contentHash(sourceFile.text), facts: extractFileModels(sourceFile, undefined, this.ts) };
+        fromProgram = { hash: contentHash(sourceFile.text), facts: extractFileModels(sourceFile, undefined) };
         this.sourceFacts.set(sourceFile, fromProgram);
       }
       const onDisk = fileName === linted ? undefined : this.disk.hash(fileName);
@@ -57,7 +58,7 @@ export class TypedGraphs {
     const key = contentHash([...keyParts].sort().join("\n"));
     let link = this.links.get(key);
     if (!link) {
-      const resolver = createModuleResolver(new Set(files.keys()), this.ts, program.getCompilerOptions(), this.ts.sys);
+      const resolver = createModuleResolver(new Set(files.keys()), program.getCompilerOptions(), ts.sys);
       link = linkModelGraph(files.values(), resolver);
       this.links.set(key, link);
       if (this.links.size > MAX_LINKS) this.links.delete(this.links.keys().next().value!);

@@ -11,7 +11,6 @@ import { findQuerySites, MAY_HAVE_QUERY_SITES } from "./find";
 export { MAY_HAVE_QUERY_SITES };
 
 export function querySiteDiagnostics(
-  ts: typeof TS,
   sourceFile: TS.SourceFile,
   fileName: string,
   graph: ModelGraph,
@@ -21,7 +20,7 @@ export function querySiteDiagnostics(
   if (graph.models.length === 0 || !MAY_HAVE_QUERY_SITES.test(sourceFile.text)) return [];
   const models = modelsByName(graph);
   const diagnostics: Diagnostic[] = [];
-  for (const site of findQuerySites(sourceFile, ts, facts, (name) => models.has(name), checker)) {
+  for (const site of findQuerySites(sourceFile, facts, (name) => models.has(name), checker)) {
     for (const path of site.paths) {
       diagnostics.push(
         ...checkRelationPath(models, { method: site.method, root: site.root, path: path.path, file: fileName, start: path.start })

@@ -4,6 +4,7 @@
  * rule checks.
  */
 import type * as TS from "typescript";
+import { ts } from "../typescript";
 import { RELATION_PATH_METHODS, stripPathAlias } from "eloquent-engine";
 import type { FileFacts } from "../extract/file-facts";
 import { skipOuter } from "../extract/literal";
@@ -37,7 +38,6 @@ export interface QuerySite {
  */
 export function findQuerySites(
   sourceFile: TS.SourceFile,
-  ts: typeof TS,
   facts: FileFacts | undefined,
   isModel: (name: string) => boolean,
   checker?: TS.TypeChecker,
@@ -47,9 +47,9 @@ export function findQuerySites(
   if (!MAY_HAVE_QUERY_SITES.test(sourceFile.text)) return sites;
   const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && QUERY_METHODS.has(node.expression.name.text)) {
-      const root = rootModel(ts, node.expression.expression, facts, isModel, checker);
+      const root = rootModel(node.expression.expression, facts, isModel, checker);
       if (root !== undefined) {
-        const paths = collectPaths(ts, sourceFile, node.arguments, node.expression.name.text);
+        const paths = collectPaths(sourceFile, node.arguments, node.expression.name.text);
         if (paths.length > 0) sites.push({ method: node.expression.name.text, root, paths });
       }
     }
@@ -59,18 +59,18 @@ export function findQuerySites(
   return sites;
 }
 
-function collectPaths(ts: typeof TS, sourceFile: TS.SourceFile, args: readonly TS.Expression[], method: string): QuerySitePath[] {
+function collectPaths(sourceFile: TS.SourceFile, args: readonly TS.Expression[], method: string): QuerySitePath[] {
   const paths: QuerySitePath[] = [];
   // whereHas/related take one relation path as first argument; with/load accept several and arrays/objects.
   const candidates = RELATION_PATH_METHODS[method] === "first" ? args.slice(0, 1) : args;
   const addLiteral = (expression: TS.Expression) => {
-    const literal = skipOuter(ts, expression);
+    const literal = skipOuter(expression);
     if (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) {
       paths.push({ path: stripPathAlias(literal.text), start: literal.getStart(sourceFile) + 1, literal });
     }
   };
   for (const arg of candidates) {
-    const expression = skipOuter(ts, arg);
+    const expression = skipOuter(arg);
     if (ts.isArrayLiteralExpression(expression)) expression.elements.forEach(addLiteral);
     else if (ts.isObjectLiteralExpression(expression)) {
       for (const property of expression.properties) {
@@ -88,22 +88,18 @@ function collectPaths(ts: typeof TS, sourceFile: TS.SourceFile, args: readonly T
 }
 
 function rootModel(
-  ts: typeof TS,
   receiver: TS.Expression,
   facts: FileFacts | undefined,
   isModel: (name: string) => boolean,
   checker: TS.TypeChecker | undefined,
 ): string | undefined {
-  let current = skipOuter(ts, receiver);
+  let current = skipOuter(receiver);
   // Walk down a builder chain: `User.query().where(...).with(...)` → `User`; `new User().load(...)` → `User`.
   for (;;) {
-    if (ts.isCallExpression(current)) current = skipOuter(ts, current.expression);
+    if (ts.isCallExpression(current)) current = skipOuter(current.expression);
     else if (ts.isNewExpression(current) && ts.isIdentifier(current.expression)) current = current.expression;
-    else if (
-      ts.isPropertyAccessExpression(current) &&
-      (ts.isCallExpression(current.expression) || isClassReference(ts, current.expression))
-    ) {
-      current = skipOuter(ts, current.expression);
+    else if (ts.isPropertyAccessExpression(current) && (ts.isCallExpression(current.expression) || isClassReference(current.expression))) {
+      current = skipOuter(current.expression);
     } else break;
   }
   if (ts.isIdentifier(current)) {
@@ -125,6 +121,6 @@ function rootModel(
   }
 }
 
-function isClassReference(ts: typeof TS, expression: TS.Expression): boolean {
+function isClassReference(expression: TS.Expression): boolean {
   return ts.isIdentifier(expression) && /^[A-Z]/.test(expression.text);
 }

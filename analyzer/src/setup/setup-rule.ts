@@ -3,6 +3,7 @@
  * silently checking nothing (GraphQLSP diagnoses its own setup the same way).
  */
 import type * as TS from "typescript";
+import { ts } from "../typescript";
 import type { Diagnostic } from "eloquent-engine";
 import type { FileFacts } from "../extract/file-facts";
 import type { ProgramExtraction } from "../extract/program";
@@ -33,7 +34,6 @@ function setupDiagnostic(file: string, span: { start: number; end: number }, mes
 export type ResolutionCache = Map<string, boolean>;
 
 export interface SetupContext {
-  ts: typeof TS;
   compilerOptions: TS.CompilerOptions;
   resolutionCache?: ResolutionCache;
   /** Set when the engine could not be loaded. */
@@ -145,7 +145,7 @@ function isResolvable(specifier: string, fromFile: string, context: SetupContext
   if (cached !== undefined) return cached;
   let ok: boolean;
   try {
-    ok = context.ts.resolveModuleName(specifier, fromFile, context.compilerOptions, context.ts.sys).resolvedModule !== undefined;
+    ok = ts.resolveModuleName(specifier, fromFile, context.compilerOptions, ts.sys).resolvedModule !== undefined;
   } catch {
     ok = true; // Unknown is not a misconfiguration: never report what we could not determine.
   }

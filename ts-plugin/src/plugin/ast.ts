@@ -1,10 +1,11 @@
 /** Locating the eloquent construct under the cursor: a `relation(...)` argument, an option, a query-site path. */
 import type * as TS from "typescript";
+import { ts } from "eloquent-analyzer";
 import type { FileFacts } from "eloquent-analyzer";
 import { propertyKey, skipOuter } from "eloquent-analyzer";
 
 /** Innermost node whose [start, end] contains `position` (end inclusive, so "at the end of a token" counts). */
-export function findNodeAt(ts: typeof TS, sourceFile: TS.SourceFile, position: number): TS.Node | undefined {
+export function findNodeAt(sourceFile: TS.SourceFile, position: number): TS.Node | undefined {
   let found: TS.Node | undefined;
   const visit = (node: TS.Node): void => {
     if (position < node.getStart(sourceFile) || position > node.getEnd()) return;
@@ -24,13 +25,13 @@ export function isInsideString(sourceFile: TS.SourceFile, literal: TS.Node, posi
   return position > start && (closed ? position < end : position <= end);
 }
 
-export function isStringLike(ts: typeof TS, node: TS.Node): node is TS.StringLiteralLike {
+export function isStringLike(node: TS.Node): node is TS.StringLiteralLike {
   return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
 }
 
 /** Whether `callee` is eloquent's `relation` (imported, renamed, or through a namespace import). */
-export function isRelationCallee(ts: typeof TS, callee: TS.Expression, facts: FileFacts | undefined): boolean {
-  const expression = skipOuter(ts, callee);
+export function isRelationCallee(callee: TS.Expression, facts: FileFacts | undefined): boolean {
+  const expression = skipOuter(callee);
   if (ts.isIdentifier(expression)) {
     const binding = facts?.imports.get(expression.text);
     return (binding ? binding.name : expression.text) === "relation";
@@ -57,13 +58,8 @@ export interface RelationSite {
 }
 
 /** The `relation(...)` call the cursor is in, and where in it. */
-export function relationSiteAt(
-  ts: typeof TS,
-  sourceFile: TS.SourceFile,
-  position: number,
-  facts: FileFacts | undefined,
-): RelationSite | undefined {
-  const node = findNodeAt(ts, sourceFile, position);
+export function relationSiteAt(sourceFile: TS.SourceFile, position: number, facts: FileFacts | undefined): RelationSite | undefined {
+  const node = findNodeAt(sourceFile, position);
   if (!node) return undefined;
   let current: TS.Node | undefined = node;
   let child: TS.Node | undefined;
@@ -72,9 +68,9 @@ export function relationSiteAt(
       ts.isCallExpression(current) &&
       child !== undefined &&
       current.arguments.includes(child as TS.Expression) &&
-      isRelationCallee(ts, current.expression, facts)
+      isRelationCallee(current.expression, facts)
     ) {
-      return describeSite(ts, sourceFile, current, child as TS.Expression, node, position);
+      return describeSite(sourceFile, current, child as TS.Expression, node, position);
     }
     child = current;
     current = current.parent;
@@ -83,7 +79,6 @@ export function relationSiteAt(
 }
 
 function describeSite(
-  ts: typeof TS,
   sourceFile: TS.SourceFile,
   call: TS.CallExpression,
   argument: TS.Expression,
@@ -92,8 +87,8 @@ function describeSite(
 ): RelationSite {
   const index = call.arguments.indexOf(argument);
   const literalString = (expression: TS.Expression | undefined) => {
-    const inner = expression ? skipOuter(ts, expression) : undefined;
-    return inner && isStringLike(ts, inner) ? inner.text : undefined;
+    const inner = expression ? skipOuter(expression) : undefined;
+    return inner && isStringLike(inner) ? inner.text : undefined;
   };
   const site: RelationSite = {
     call,
@@ -101,24 +96,24 @@ function describeSite(
     kind: literalString(call.arguments[0]),
     target: literalString(call.arguments[1]),
   };
-  if (isStringLike(ts, node) && isInsideString(sourceFile, node, position)) site.literal = node;
+  if (isStringLike(node) && isInsideString(sourceFile, node, position)) site.literal = node;
   const entry = call.parent;
   if (entry && ts.isPropertyAssignment(entry)) {
-    site.relation = propertyKey(ts, entry);
+    site.relation = propertyKey(entry);
     const schemaObject = entry.parent;
     const member = schemaObject?.parent;
     if (member && ts.isPropertyDeclaration(member) && ts.isClassLike(member.parent) && member.parent.name)
       site.model = member.parent.name.text;
   }
   if (index === 2) {
-    const options = skipOuter(ts, argument);
+    const options = skipOuter(argument);
     if (ts.isObjectLiteralExpression(options)) {
       let current: TS.Node | undefined = node;
       while (current && current.parent !== options && current !== options) current = current.parent;
       if (current === options) site.option = { key: undefined, position: "key", node: options };
       else if (current && ts.isPropertyAssignment(current)) {
         const inName = position <= current.name.getEnd();
-        site.option = { key: propertyKey(ts, current), position: inName ? "key" : "value", node: current };
+        site.option = { key: propertyKey(current), position: inName ? "key" : "value", node: current };
       } else if (current && ts.isShorthandPropertyAssignment(current)) {
         site.option = { key: current.name.text, position: "key", node: current };
       }

@@ -3,6 +3,7 @@
  * of the right model for key options) and inside query-site relation paths (`with("posts.|")`).
  */
 import type * as TS from "typescript";
+import { ts } from "eloquent-analyzer";
 import type { Snapshot } from "eloquent-analyzer";
 import { findQuerySites } from "eloquent-analyzer";
 import { findNodeAt, isInsideString, isStringLike, relationSiteAt } from "./ast";
@@ -26,7 +27,6 @@ export interface EloquentCompletions {
 }
 
 export function eloquentCompletions(
-  ts: typeof TS,
   snapshot: Snapshot,
   sourceFile: TS.SourceFile,
   position: number,
@@ -35,7 +35,7 @@ export function eloquentCompletions(
   const engine = snapshot.engine;
   if (!engine) return undefined;
   const facts = snapshot.extraction.files.get(sourceFile.fileName);
-  const site = relationSiteAt(ts, sourceFile, position, facts);
+  const site = relationSiteAt(sourceFile, position, facts);
   if (site) {
     const stringSpan = site.literal ? innerSpan(sourceFile, site.literal) : undefined;
     const declaring = site.model === undefined ? undefined : snapshot.models.get(site.model);
@@ -86,7 +86,7 @@ export function eloquentCompletions(
     }
     return undefined;
   }
-  return querySiteCompletions(ts, snapshot, sourceFile, position, checker);
+  return querySiteCompletions(snapshot, sourceFile, position, checker);
 }
 
 function innerSpan(sourceFile: TS.SourceFile, literal: TS.Node): TS.TextSpan {
@@ -98,16 +98,15 @@ function innerSpan(sourceFile: TS.SourceFile, literal: TS.Node): TS.TextSpan {
 }
 
 function querySiteCompletions(
-  ts: typeof TS,
   snapshot: Snapshot,
   sourceFile: TS.SourceFile,
   position: number,
   checker: TS.TypeChecker | undefined,
 ): EloquentCompletions | undefined {
-  const node = findNodeAt(ts, sourceFile, position);
-  if (!node || !isStringLike(ts, node) || !isInsideString(sourceFile, node, position)) return undefined;
+  const node = findNodeAt(sourceFile, position);
+  if (!node || !isStringLike(node) || !isInsideString(sourceFile, node, position)) return undefined;
   const facts = snapshot.extraction.files.get(sourceFile.fileName);
-  const sites = findQuerySites(sourceFile, ts, facts, (name) => snapshot.models.has(name), checker);
+  const sites = findQuerySites(sourceFile, facts, (name) => snapshot.models.has(name), checker);
   for (const site of sites) {
     for (const path of site.paths) {
       if (path.literal !== node) continue;
@@ -141,7 +140,6 @@ function querySiteCompletions(
 
 /** Merges our entries in front of TypeScript's (TypeScript's own string-literal completions may overlap). */
 export function mergeCompletions(
-  _ts: typeof TS,
   prior: TS.WithMetadata<TS.CompletionInfo> | undefined,
   ours: EloquentCompletions,
 ): TS.WithMetadata<TS.CompletionInfo> {

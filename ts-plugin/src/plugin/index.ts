@@ -5,7 +5,7 @@
  */
 import type * as TS from "typescript";
 import { performance } from "node:perf_hooks";
-import { ProjectAnalysis, type Snapshot } from "eloquent-analyzer";
+import { ProjectAnalysis, ts, useTypeScript, type Snapshot } from "eloquent-analyzer";
 import { fixesFor } from "./code-fixes";
 import { eloquentCompletions, mergeCompletions } from "./completions";
 import { createGuard } from "./guard";
@@ -18,8 +18,9 @@ import { eloquentInlayHints } from "./inlay-hints";
 import { withRelationLabels } from "./document-symbols";
 import { eloquentRefactorEdits, eloquentRefactors, INVERSE_REFACTOR } from "./refactors";
 
+/** tsserver's entry: its own TypeScript instance becomes the one the analyzer and this plugin use. */
 export function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
-  const ts = modules.typescript;
+  useTypeScript(modules.typescript);
   return {
     create(info) {
       const logger = { info: (message: string) => info.project.projectService.logger.info(message) };
@@ -28,7 +29,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       // After an edit the engine runs on the affected models only; the complete check follows when the
       // server is idle (debounced) and corrects the cache if it ever disagrees.
       let idleCheck: ReturnType<typeof setTimeout> | undefined;
-      const analysis = new ProjectAnalysis(ts, {
+      const analysis = new ProjectAnalysis({
         log: logger.info,
         // `rules`/`failOnWarnings` of the plugin entry, over the project's eloquent.config.json.
         entryOptions: info.config,
@@ -47,7 +48,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
       guard(
         "registerSupportedCodes",
         () => undefined,
-        () => registerSupportedCodes(ts, eloquentCodes(), logger.info),
+        () => registerSupportedCodes(eloquentCodes(), logger.info),
       );
 
       const context = (fileName: string): { program: TS.Program; sourceFile: TS.SourceFile; snapshot: Snapshot } | undefined => {
@@ -77,7 +78,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
               if (!program || !sourceFile) return prior;
               const ours = analysis.fileDiagnostics(program, sourceFile);
               if (ours.length === 0) return prior;
-              return [...prior, ...ours.map((diagnostic) => toTsDiagnostic(ts, sourceFile, diagnostic, diagnostic.span!))];
+              return [...prior, ...ours.map((diagnostic) => toTsDiagnostic(sourceFile, diagnostic, diagnostic.span!))];
             },
           );
         } finally {
@@ -93,8 +94,8 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
           () => {
             const state = context(fileName);
             if (!state) return prior;
-            const ours = eloquentCompletions(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
-            return ours ? mergeCompletions(ts, prior, ours) : prior;
+            const ours = eloquentCompletions(state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
+            return ours ? mergeCompletions(prior, ours) : prior;
           },
         );
       };
@@ -146,9 +147,9 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
           () => prior,
           () => {
             const state = context(fileName);
-            const found = state && eloquentDefinition(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
+            const found = state && eloquentDefinition(state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
             if (!found) return prior;
-            return { textSpan: found.textSpan, definitions: [definitionInfo(ts, found)] };
+            return { textSpan: found.textSpan, definitions: [definitionInfo(found)] };
           },
         );
       };
@@ -160,8 +161,8 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
           () => prior,
           () => {
             const state = context(fileName);
-            const found = state && eloquentDefinition(ts, state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
-            return found ? [definitionInfo(ts, found)] : prior;
+            const found = state && eloquentDefinition(state.snapshot, state.sourceFile, position, state.program.getTypeChecker());
+            return found ? [definitionInfo(found)] : prior;
           },
         );
       };
@@ -191,7 +192,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
         );
       };
 
-      withStringReferences(ts, proxy, inner, guard, context);
+      withStringReferences(proxy, inner, guard, context);
 
       proxy.provideInlayHints = (fileName, span, preferences) => {
         const prior = inner.provideInlayHints(fileName, span, preferences);
@@ -200,7 +201,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
           () => prior,
           () => {
             const state = context(fileName);
-            const ours = state ? eloquentInlayHints(ts, state.snapshot, state.sourceFile, span) : [];
+            const ours = state ? eloquentInlayHints(state.snapshot, state.sourceFile, span) : [];
             return ours.length === 0 ? prior : [...prior, ...ours].sort((a, b) => a.position - b.position);
           },
         );
@@ -305,7 +306,7 @@ function registerStats(info: TS.server.PluginCreateInfo, logger: { info(message:
   return stats;
 }
 
-function definitionInfo(ts: typeof TS, found: NonNullable<ReturnType<typeof eloquentDefinition>>): TS.DefinitionInfo {
+function definitionInfo(found: NonNullable<ReturnType<typeof eloquentDefinition>>): TS.DefinitionInfo {
   return {
     fileName: found.target.file,
     textSpan: { start: found.target.start, length: found.target.end - found.target.start },

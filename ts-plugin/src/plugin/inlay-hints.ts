@@ -5,6 +5,7 @@
  * the same the rules check and the runtime queries.
  */
 import type * as TS from "typescript";
+import { ts } from "eloquent-analyzer";
 import type { KeyOption } from "eloquent-engine";
 import type { Snapshot } from "eloquent-analyzer";
 import { snapshotIndex } from "./snapshot-index";
@@ -12,7 +13,7 @@ import { snapshotIndex } from "./snapshot-index";
 /** Primary-key options are left out: they are the model's id, noise on every line (the hover shows them). */
 const HINTED: readonly KeyOption[] = ["foreignKey", "pivotLocalKey", "pivotForeignKey", "morphType", "morphId"];
 
-export function eloquentInlayHints(ts: typeof TS, snapshot: Snapshot, sourceFile: TS.SourceFile, span: TS.TextSpan): TS.InlayHint[] {
+export function eloquentInlayHints(snapshot: Snapshot, sourceFile: TS.SourceFile, span: TS.TextSpan): TS.InlayHint[] {
   const engine = snapshot.engine;
   if (!engine) return [];
   const inSpan = (position: number) => position >= span.start && position <= span.start + span.length;

@@ -1,5 +1,6 @@
 /** Go-to-definition (target string → model class, key string → column entry, path segment → relation) and hover. */
 import type * as TS from "typescript";
+import { ts } from "eloquent-analyzer";
 import type { ColumnInfo, ModelNode, SourceSpan } from "eloquent-engine";
 import type { Snapshot } from "eloquent-analyzer";
 import { findQuerySites } from "eloquent-analyzer";
@@ -17,14 +18,13 @@ export interface Definition {
 }
 
 export function eloquentDefinition(
-  ts: typeof TS,
   snapshot: Snapshot,
   sourceFile: TS.SourceFile,
   position: number,
   checker: TS.TypeChecker | undefined,
 ): Definition | undefined {
   const facts = snapshot.extraction.files.get(sourceFile.fileName);
-  const site = relationSiteAt(ts, sourceFile, position, facts);
+  const site = relationSiteAt(sourceFile, position, facts);
   if (site?.literal) {
     const textSpan = { start: site.literal.getStart(sourceFile), length: site.literal.getEnd() - site.literal.getStart(sourceFile) };
     const value = site.literal.text;
@@ -80,9 +80,9 @@ export function eloquentDefinition(
     return undefined;
   }
   // Query-site path segment → the relation entry it names.
-  const node = findNodeAt(ts, sourceFile, position);
-  if (!node || !isStringLike(ts, node)) return undefined;
-  for (const querySite of findQuerySites(sourceFile, ts, facts, (name) => snapshot.models.has(name), checker)) {
+  const node = findNodeAt(sourceFile, position);
+  if (!node || !isStringLike(node)) return undefined;
+  for (const querySite of findQuerySites(sourceFile, facts, (name) => snapshot.models.has(name), checker)) {
     for (const path of querySite.paths) {
       if (path.literal !== node) continue;
       let model = snapshot.models.get(querySite.root);

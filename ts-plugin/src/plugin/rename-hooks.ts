@@ -4,6 +4,7 @@
  * the declaration the string names, so renaming from `"Post"` renames the class too.
  */
 import type * as TS from "typescript";
+import { ts } from "eloquent-analyzer";
 import type { Snapshot } from "eloquent-analyzer";
 import { entityAt, keepStoredNamesLocation, stringOccurrences, type Entity, type EntityAt } from "./string-references";
 
@@ -12,16 +13,10 @@ type Context = (fileName: string) => { program: TS.Program; sourceFile: TS.Sourc
 
 const nameOf = (entity: Entity) => (entity.kind === "model" ? entity.model : entity.kind === "relation" ? entity.relation : entity.column);
 
-export function withStringReferences(
-  ts: typeof TS,
-  proxy: TS.LanguageService,
-  inner: TS.LanguageService,
-  guard: Guard,
-  context: Context,
-): void {
+export function withStringReferences(proxy: TS.LanguageService, inner: TS.LanguageService, guard: Guard, context: Context): void {
   const lookup = (fileName: string, position: number): { found: EntityAt; state: NonNullable<ReturnType<Context>> } | undefined => {
     const state = context(fileName);
-    const found = state && entityAt(ts, state.snapshot, state.program, state.sourceFile, position);
+    const found = state && entityAt(state.snapshot, state.program, state.sourceFile, position);
     return found && state ? { found, state } : undefined;
   };
 
@@ -58,8 +53,7 @@ export function withStringReferences(
       const { found, state } = hit;
       const theirs = found.inString ? (found.declaration ? call(found.declaration.file, found.declaration.start) : []) : prior();
       const locations: TS.RenameLocation[] = [...(theirs ?? [])];
-      const keep =
-        found.entity.kind === "model" ? keepStoredNamesLocation(ts, state.snapshot, state.program, found.entity.model) : undefined;
+      const keep = found.entity.kind === "model" ? keepStoredNamesLocation(state.snapshot, state.program, found.entity.model) : undefined;
       if (keep) {
         const at = locations.findIndex((location) => location.fileName === keep.file && location.textSpan.start === keep.start);
         const replacement: TS.RenameLocation = {
@@ -70,7 +64,7 @@ export function withStringReferences(
         if (at >= 0) locations[at] = replacement;
         else locations.push(replacement);
       }
-      for (const occurrence of stringOccurrences(ts, state.snapshot, state.program, found.entity)) {
+      for (const occurrence of stringOccurrences(state.snapshot, state.program, found.entity)) {
         if (locations.some((location) => location.fileName === occurrence.file && overlaps(location.textSpan, occurrence))) continue;
         locations.push({ fileName: occurrence.file, textSpan: { start: occurrence.start, length: occurrence.end - occurrence.start } });
       }
@@ -91,7 +85,7 @@ export function withStringReferences(
             : undefined
           : prior()) ?? [];
       const symbols: TS.ReferencedSymbol[] = theirs.map((symbol) => ({ ...symbol, references: [...symbol.references] }));
-      const ours = stringOccurrences(ts, state.snapshot, state.program, found.entity).filter(
+      const ours = stringOccurrences(state.snapshot, state.program, found.entity).filter(
         (occurrence) =>
           !symbols.some((symbol) =>
             symbol.references.some((reference) => reference.fileName === occurrence.file && overlaps(reference.textSpan, occurrence)),

@@ -6,6 +6,7 @@
  * the engine (`keyOwner`), the same answer the rules check.
  */
 import type * as TS from "typescript";
+import { ts } from "eloquent-analyzer";
 import type { ModelNode, SourceSpan } from "eloquent-engine";
 import type { Snapshot } from "eloquent-analyzer";
 import { findQuerySites } from "eloquent-analyzer";
@@ -54,13 +55,7 @@ function declarationOf(snapshot: Snapshot, entity: Entity): SourceSpan | undefin
 }
 
 /** The model, relation or column at `position`: its declaration, a reference to the class, or a string naming it. */
-export function entityAt(
-  ts: typeof TS,
-  snapshot: Snapshot,
-  program: TS.Program,
-  sourceFile: TS.SourceFile,
-  position: number,
-): EntityAt | undefined {
+export function entityAt(snapshot: Snapshot, program: TS.Program, sourceFile: TS.SourceFile, position: number): EntityAt | undefined {
   const fileName = sourceFile.fileName;
   const found = (entity: Entity, inString?: TS.TextSpan): EntityAt => ({
     entity,
@@ -75,9 +70,9 @@ export function entityAt(
     for (const column of model.columns)
       if (within(column.loc?.name, fileName, position)) return found({ kind: "column", model: model.name, column: column.name });
   }
-  const node = findNodeAt(ts, sourceFile, position);
+  const node = findNodeAt(sourceFile, position);
   if (!node) return undefined;
-  if (isStringLike(ts, node)) return stringEntityAt(ts, snapshot, program, sourceFile, position, node, found);
+  if (isStringLike(node)) return stringEntityAt(snapshot, program, sourceFile, position, node, found);
   // Any other use of a model class (`User.with(...)`, an import, a type annotation).
   if (ts.isIdentifier(node)) {
     const checker = program.getTypeChecker();
@@ -97,7 +92,6 @@ export function entityAt(
 }
 
 function stringEntityAt(
-  ts: typeof TS,
   snapshot: Snapshot,
   program: TS.Program,
   sourceFile: TS.SourceFile,
@@ -107,7 +101,7 @@ function stringEntityAt(
 ): EntityAt | undefined {
   const facts = snapshot.extraction.files.get(sourceFile.fileName);
   const inner = { start: literal.getStart(sourceFile) + 1, length: literal.text.length };
-  const site = relationSiteAt(ts, sourceFile, position, facts);
+  const site = relationSiteAt(sourceFile, position, facts);
   if (site?.literal === literal) {
     if (site.argument === 1) return snapshot.models.has(literal.text) ? found({ kind: "model", model: literal.text }, inner) : undefined;
     if (
@@ -133,7 +127,7 @@ function stringEntityAt(
     return undefined;
   }
   // A query-site path segment.
-  for (const querySite of findQuerySites(sourceFile, ts, facts, (name) => snapshot.models.has(name), program.getTypeChecker())) {
+  for (const querySite of findQuerySites(sourceFile, facts, (name) => snapshot.models.has(name), program.getTypeChecker())) {
     for (const path of querySite.paths) {
       if (path.literal !== literal) continue;
       let model = snapshot.models.get(querySite.root);
@@ -158,7 +152,7 @@ function nextModel(snapshot: Snapshot, relation: ModelNode["relations"][number] 
 }
 
 /** Every string naming `entity`, across the program. */
-export function stringOccurrences(ts: typeof TS, snapshot: Snapshot, program: TS.Program, entity: Entity): StringOccurrence[] {
+export function stringOccurrences(snapshot: Snapshot, program: TS.Program, entity: Entity): StringOccurrence[] {
   const out: StringOccurrence[] = [];
   const textOf = (file: string) => program.getSourceFile(file)?.text;
   const push = (span: SourceSpan | undefined) => {
@@ -201,7 +195,7 @@ export function stringOccurrences(ts: typeof TS, snapshot: Snapshot, program: TS
     if (sourceFile.isDeclarationFile) continue;
     const facts = snapshot.extraction.files.get(sourceFile.fileName);
     if (!facts) continue;
-    for (const querySite of findQuerySites(sourceFile, ts, facts, (name) => snapshot.models.has(name), program.getTypeChecker())) {
+    for (const querySite of findQuerySites(sourceFile, facts, (name) => snapshot.models.has(name), program.getTypeChecker())) {
       for (const path of querySite.paths) {
         let model = snapshot.models.get(querySite.root);
         let offset = path.start;
@@ -226,7 +220,6 @@ export function stringOccurrences(ts: typeof TS, snapshot: Snapshot, program: TS
  * members" (rename locations carry prefix/suffix text), or undefined when nothing needs writing.
  */
 export function keepStoredNamesLocation(
-  ts: typeof TS,
   snapshot: Snapshot,
   program: TS.Program,
   model: string,
@@ -243,7 +236,7 @@ export function keepStoredNamesLocation(
   if (members.length === 0) return undefined;
   const sourceFile = program.getSourceFile(name.file);
   if (!sourceFile) return undefined;
-  const declaration = findNodeAt(ts, sourceFile, name.start)?.parent;
+  const declaration = findNodeAt(sourceFile, name.start)?.parent;
   if (!declaration || !ts.isClassDeclaration(declaration)) return undefined;
   const bodyOpen = sourceFile.text.indexOf("{", declaration.heritageClauses?.at(-1)?.getEnd() ?? name.end);
   if (bodyOpen < 0) return undefined;

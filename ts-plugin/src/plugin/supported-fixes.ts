@@ -10,14 +10,14 @@
  * the list every caller reads (the protocol request and the public `ts.getSupportedCodeFixes()` alike).
  * Guarded and idempotent: several projects (and plugin instances) share one TypeScript.
  */
-import type * as TS from "typescript";
+import { ts } from "eloquent-analyzer";
 
 interface CodeFixRegistry {
   registerCodeFix(registration: { errorCodes: readonly number[]; getCodeActions(context: unknown): readonly unknown[] | undefined }): void;
 }
 
 /** Adds `codes` to the global list (skipping those already on it, so calling again is harmless). */
-export function registerSupportedCodes(ts: typeof TS, codes: readonly number[], log: (message: string) => void): void {
+export function registerSupportedCodes(codes: readonly number[], log: (message: string) => void): void {
   const listed = new Set<string>();
   try {
     for (const code of ts.getSupportedCodeFixes()) listed.add(code);

@@ -1,5 +1,6 @@
 /** Engine diagnostics → TypeScript diagnostics: the rule's numeric code, `source: "eloquent"`, exact span. */
 import type * as TS from "typescript";
+import { ts } from "eloquent-analyzer";
 import type { Diagnostic, Severity, SourceSpan } from "eloquent-engine";
 
 export const DIAGNOSTIC_SOURCE = "eloquent";
@@ -10,7 +11,7 @@ export function numericCode(code: string): number {
   return digits ? Number(digits[1]) : 9999;
 }
 
-export function categoryOf(ts: typeof TS, severity: Severity): TS.DiagnosticCategory {
+export function categoryOf(severity: Severity): TS.DiagnosticCategory {
   if (severity === "error") return ts.DiagnosticCategory.Error;
   if (severity === "warning") return ts.DiagnosticCategory.Warning;
   // "info" is a hint, not a problem: LSP clients show `message` as an Error, `suggestion` as a Hint.
@@ -22,7 +23,6 @@ export function messageOf(diagnostic: Pick<Diagnostic, "message" | "hint" | "rul
 }
 
 export function toTsDiagnostic(
-  ts: typeof TS,
   sourceFile: TS.SourceFile,
   diagnostic: Pick<Diagnostic, "message" | "hint" | "ruleId" | "code" | "severity">,
   span: SourceSpan,
@@ -34,7 +34,7 @@ export function toTsDiagnostic(
     start,
     length: end - start,
     messageText: messageOf(diagnostic),
-    category: categoryOf(ts, diagnostic.severity),
+    category: categoryOf(diagnostic.severity),
     code: numericCode(diagnostic.code),
     source: DIAGNOSTIC_SOURCE,
   };

@@ -19,7 +19,7 @@
  * "eloquent"), with this entry's own `rules`/`failOnWarnings` layered over it.
  */
 import type * as TS from "typescript";
-import { ProjectAnalysis, isProjectFile, unsupportedTypeScriptMessage } from "eloquent-analyzer";
+import { ProjectAnalysis, isProjectFile, ts, unsupportedTypeScriptMessage, useTypeScript } from "eloquent-analyzer";
 import { failsBuild, type EloquentConfig } from "eloquent-engine";
 import { toTsDiagnostic } from "../plugin/to-ts-diagnostic";
 import { stampVersion } from "./version-stamp";
@@ -36,14 +36,14 @@ function transformProgram(
   config: unknown,
   extras: ProgramTransformerExtras,
 ): TS.Program {
-  const ts = extras.ts;
+  useTypeScript(extras.ts);
   const patched = program as TS.Program & { [PATCHED]?: true };
   if (patched[PATCHED]) return program;
   patched[PATCHED] = true;
   const unsupported = unsupportedTypeScriptMessage("eloquent-ts-plugin/transform", (ts as { version?: string } | undefined)?.version);
-  if (unsupported) return withOptionsError(ts, program, unsupported);
+  if (unsupported) return withOptionsError(program, unsupported);
 
-  const ours = eloquentDiagnostics(ts, program, config);
+  const ours = eloquentDiagnostics(program, config);
   // Every project file, also those without diagnostics now (a stamp from the last run must go).
   for (const file of program.getSourceFiles()) if (isProjectFile(program, file)) stampVersion(file, ours.get(file) ?? []);
   const add = (base: readonly TS.Diagnostic[], sourceFile: TS.SourceFile | undefined): readonly TS.Diagnostic[] => {
@@ -66,7 +66,7 @@ function transformProgram(
 }
 
 /** One build error without a file (tsc reports options diagnostics in every mode), and no eloquent analysis. */
-function withOptionsError(ts: typeof TS, program: TS.Program, message: string): TS.Program {
+function withOptionsError(program: TS.Program, message: string): TS.Program {
   const options = program.getOptionsDiagnostics.bind(program);
   const error: TS.Diagnostic = {
     file: undefined,
@@ -82,8 +82,8 @@ function withOptionsError(ts: typeof TS, program: TS.Program, message: string): 
 }
 
 /** Every project file's eloquent diagnostics, as TypeScript diagnostics (files without any are absent). */
-function eloquentDiagnostics(ts: typeof TS, program: TS.Program, entryOptions: unknown): Map<TS.SourceFile, TS.Diagnostic[]> {
-  const analysis = new ProjectAnalysis(ts, { entryOptions, entrySource: "the eloquent-ts-plugin/transform entry in tsconfig.json" });
+function eloquentDiagnostics(program: TS.Program, entryOptions: unknown): Map<TS.SourceFile, TS.Diagnostic[]> {
+  const analysis = new ProjectAnalysis({ entryOptions, entrySource: "the eloquent-ts-plugin/transform entry in tsconfig.json" });
   // tsc fails the build on any diagnostic it reports, whatever its category: report only those that should
   // fail it (errors; warnings too with "failOnWarnings"). Warnings and info are the editor's and the CLI's.
   let config: EloquentConfig | undefined;
@@ -95,7 +95,7 @@ function eloquentDiagnostics(ts: typeof TS, program: TS.Program, entryOptions: u
       const diagnostics = analysis.fileDiagnostics(program, file);
       config ??= analysis.config(program);
       for (const diagnostic of diagnostics) {
-        if (failsBuild(diagnostic.severity, config)) list.push(toTsDiagnostic(ts, file, diagnostic, diagnostic.span!));
+        if (failsBuild(diagnostic.severity, config)) list.push(toTsDiagnostic(file, diagnostic, diagnostic.span!));
       }
     } catch (error) {
       // Never break the build with our own bug: say so and keep TypeScript's result.
