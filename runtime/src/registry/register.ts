@@ -9,6 +9,7 @@ import type { Diagnostic } from "eloquent-engine";
 import { rememberModel } from "../model/lookup";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
+import { databaseVerifier } from "./database-verifier";
 import { ModelValidationError } from "./errors";
 import { formatDiagnosticLine } from "./format";
 import { assertModelClass, graphFromClasses, modelNameOf, type ModelClassLike } from "./graph-from-classes";
@@ -30,6 +31,11 @@ export interface RegisterOptions {
   config?: EloquentConfig | false;
   /** Register into this registry instead of the process-wide one (tests, isolated apps). */
   registry?: ModelRegistry;
+  /**
+   * Also check the SQL models against the live database they run on (`verifyDatabase`): the call then
+   * returns a Promise, and with `strict` rejects with every error-level database diagnostic.
+   */
+  verifyDatabase?: boolean;
 }
 
 export interface RegisteredModels {
@@ -72,7 +78,19 @@ function isRuntimeModel(cls: unknown): cls is ModelClass {
 
 const consoleLogger: DiagnosticLogger = (line) => console.warn(line);
 
-export function registerModels(classes: readonly unknown[], options: RegisterOptions = {}): RegisteredModels {
+export function registerModels(classes: readonly unknown[], options: RegisterOptions & { verifyDatabase: true }): Promise<RegisteredModels>;
+export function registerModels(classes: readonly unknown[], options?: RegisterOptions): RegisteredModels;
+export function registerModels(classes: readonly unknown[], options: RegisterOptions = {}): RegisteredModels | Promise<RegisteredModels> {
+  const registered = registerNow(classes, options);
+  if (!options.verifyDatabase) return registered;
+  const sql = registered.models.filter((cls) => (cls as { store?: unknown }).store === "sql") as unknown as ModelClass[];
+  return databaseVerifier()(sql, { strict: options.strict ?? true }).then((found) => ({
+    ...registered,
+    diagnostics: [...registered.diagnostics, ...found],
+  }));
+}
+
+function registerNow(classes: readonly unknown[], options: RegisterOptions): RegisteredModels {
   const strict = options.strict ?? true;
   const registry = options.registry ?? processRegistry;
   const logger = options.logger === false ? undefined : (options.logger ?? consoleLogger);

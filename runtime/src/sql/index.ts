@@ -1,4 +1,7 @@
 /** The SQL runtime on knex. */
+import { setDatabaseVerifier } from "../registry/database-verifier";
+import { verifyDatabase } from "./verify-database";
+
 export { SqlModel, SqlModelBase, type SqlModelClass, type SqlModelConstructor } from "./sql-model";
 export { SqlQuery, QueryError, type Page, type SimplePage, type CursorPage, type Column, type WithPath } from "./sql-query";
 export {
@@ -45,3 +48,6 @@ export {
   type MigrationStatus,
 } from "./migrations";
 export { verifyDatabase, type VerifyDatabaseOptions } from "./verify-database";
+
+// registerModels(models, { verifyDatabase: true }) runs the SQL runtime's check (the registry imports no store).
+setDatabaseVerifier((models, { strict }) => verifyDatabase(models, { strict }));

@@ -189,7 +189,7 @@ export function addColumn(
   c: ColumnDescriptor,
   spec: TableSpec,
   byTable: Map<string, TableSpec>,
-) {
+): Knex.ColumnBuilder {
   const o = c.options ?? {};
   const single = spec.primary.length === 1 && spec.primary[0] === name;
   let col: Knex.ColumnBuilder;
@@ -249,6 +249,7 @@ export function addColumn(
   if (o.unique) col.unique();
   if (o.index) col.index();
   if (o.comment) col.comment(o.comment);
+  return col;
 }
 
 export function build(knex: Knex, spec: TableSpec, byTable: Map<string, TableSpec>): Knex.SchemaBuilder {

@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { ColumnDescriptor } from "eloquent-engine";
 import type { Knex } from "knex";
 import { EloquentError } from "../model/errors";
 import type { ModelClass } from "../model/types";
@@ -64,6 +65,25 @@ function apply(knex: Knex, op: MigrationOperation): Knex.SchemaBuilder {
       );
     case "dropColumn":
       return knex.schema.alterTable(op.table, (t) => void t.dropColumn(op.column));
+    case "alterColumn": {
+      // Only the column's own definition changes: its indexes stay as they are.
+      const descriptor = {
+        ...op.descriptor,
+        options: { ...op.descriptor.options, unique: undefined, index: undefined },
+      } as ColumnDescriptor;
+      return knex.schema.alterTable(
+        op.table,
+        (t) =>
+          void addColumn(
+            t as unknown as Knex.CreateTableBuilder,
+            knex,
+            op.column,
+            descriptor,
+            tableSpec(op.table, new Map([[op.column, descriptor]])),
+            new Map(),
+          ).alter(),
+      );
+    }
     case "addIndex":
       return knex.schema.alterTable(op.table, (t) => {
         if ((op.index as { unique?: boolean }).unique) t.unique([...op.index.columns], { indexName: op.index.name });
@@ -89,6 +109,8 @@ function inverse(op: MigrationOperation): MigrationOperation | ((knex: Knex) => 
       return { op: "dropColumn", table: op.table, column: op.column, previous: op.descriptor };
     case "dropColumn":
       return { op: "addColumn", table: op.table, column: op.column, descriptor: op.previous };
+    case "alterColumn":
+      return { ...op, descriptor: op.previous, previous: op.descriptor };
     case "addIndex":
       return (knex) =>
         knex.schema.alterTable(op.table, (t) => {

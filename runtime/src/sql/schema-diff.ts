@@ -5,7 +5,15 @@
  * the models no longer declare is destructive: only with `allowDestructive`, else it is listed as
  * skipped.
  */
-import type { ColumnDescriptor, ForeignKeyMeta, IndexMeta, LiveSchema, LiveTable } from "eloquent-engine";
+import {
+  familiesCanMatch,
+  type ColumnDescriptor,
+  type ForeignKeyMeta,
+  type IndexMeta,
+  type LiveColumnFamily,
+  type LiveSchema,
+  type LiveTable,
+} from "eloquent-engine";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { resolveRelation } from "../relations/resolve";
@@ -25,6 +33,7 @@ export type MigrationOperation =
     }
   | { op: "addColumn"; table: string; column: string; descriptor: ColumnDescriptor }
   | { op: "dropColumn"; table: string; column: string; previous: ColumnDescriptor }
+  | { op: "alterColumn"; table: string; column: string; descriptor: ColumnDescriptor; previous: ColumnDescriptor }
   | { op: "addIndex"; table: string; index: IndexMeta & { name: string } }
   | { op: "addForeignKey"; table: string; foreignKey: ForeignKeyMeta & { name: string } };
 
@@ -151,6 +160,7 @@ export function diffAgainst(
     }
     for (const [name, descriptor] of withUnsignedKeys(spec.columns, foreignKeys, specsByTable)) {
       if (!(name in liveTable.columns)) operations.push({ op: "addColumn", table: spec.table, column: name, descriptor });
+      else alterations(spec, name, descriptor, liveTable, options, operations, skipped);
     }
     for (const name of Object.keys(liveTable.columns)) {
       if (spec.columns.has(name)) continue;
@@ -175,6 +185,57 @@ export function diffAgainst(
     }
   }
   return { connection, operations, skipped };
+}
+
+/** The database family a declared column type is stored as (what introspection reports back). */
+const DECLARED_FAMILY: Record<string, LiveColumnFamily> = {
+  increments: "integer",
+  bigIncrements: "integer",
+  int: "integer",
+  bigint: "integer",
+  decimal: "decimal",
+  float: "float",
+  string: "string",
+  text: "string",
+  objectId: "string",
+  uuid: "uuid",
+  boolean: "boolean",
+  // MariaDB stores json as longtext: a json column reads back as a string family there.
+  json: "json",
+  timestamp: "datetime",
+  timestamps: "datetime",
+  softDeletes: "datetime",
+};
+
+/**
+ * A column both sides have: nullability follows the model (widening to NULL is safe; narrowing to NOT NULL
+ * fails on existing NULLs, so it needs allowDestructive). A type the stored values cannot keep is left to
+ * a hand-written migration, named in `skipped`.
+ */
+function alterations(
+  spec: TableSpec,
+  name: string,
+  descriptor: ColumnDescriptor,
+  liveTable: LiveTable,
+  options: DiffOptions,
+  operations: MigrationOperation[],
+  skipped: string[],
+): void {
+  const live = liveTable.columns[name]!;
+  if (spec.primary.includes(name) || AUTO_INCREMENT.has(descriptor.type)) return;
+  const declared = DECLARED_FAMILY[descriptor.type] ?? "other";
+  const compatible = familiesCanMatch(declared, live.family) || (declared === "json" && live.family === "string");
+  if (!compatible) {
+    skipped.push(
+      `change type of ${spec.table}.${name} from ${live.type} to ${descriptor.type} (write that migration by hand: the stored values may not convert)`,
+    );
+    return;
+  }
+  const nullable = descriptor.options?.nullable === true;
+  if (nullable === live.nullable) return;
+  const previous = { ...descriptor, options: { ...descriptor.options, nullable: live.nullable } } as ColumnDescriptor;
+  if (nullable || options.allowDestructive) operations.push({ op: "alterColumn", table: spec.table, column: name, descriptor, previous });
+  else skipped.push(`make ${spec.table}.${name} NOT NULL (rows holding NULL would fail; pass --allow-destructive to alter it)`);
 }
 
 /** Why an existing column cannot take the foreign key: its live type differs from the referenced key's. */

@@ -25,13 +25,13 @@ import { sqlDialects, useDialect } from "../shared/dialects";
 const REPO_ROOT = join(__dirname, "../../..");
 
 /** The library's models; `withBio` is the model change a migration must follow. */
-function library(withBio: boolean) {
+function library(withBio: boolean, nullableName = false) {
   class Author extends SqlModel {
     static tableName = "authors";
     static connectionName = "test";
     static schema = {
       id: column("increments", undefined, { primary: true }),
-      name: column("string", 100),
+      name: column("string", 100, nullableName ? { nullable: true } : {}),
       ...(withBio ? { bio: column("text", undefined, { nullable: true }) } : {}),
       books: relation("hasMany", "Book", { foreignKey: "author_id" }),
     };
@@ -116,6 +116,21 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
     });
   });
 
+  it("a column made nullable → migrate:make alters it; rollback makes it NOT NULL again; narrowing needs the flag", async () => {
+    rmSync(join(directory, "20260102000000_add_bio_to_authors.js")); // pending since the rollback above
+    const made = await makeMigration("authors_name_nullable", library(false, true), { ...options, now: new Date("2026-01-03T00:00:00Z") });
+    expect(made.operations).toEqual([expect.objectContaining({ op: "alterColumn", table: "authors", column: "name" })]);
+    await migrateLatest(options);
+    expect((await introspect("test")).tables.authors!.columns.name!.nullable).toBe(true);
+    // Back to NOT NULL is a narrowing: existing NULLs would fail, so only with allowDestructive.
+    const narrowing = await makeMigration("name_required", library(false), { ...options, dryRun: true });
+    expect(narrowing.operations).toEqual([]);
+    expect(narrowing.skipped).toEqual([expect.stringMatching(/make authors\.name NOT NULL .*--allow-destructive/)]);
+    expect(await migrateRollback(options)).toEqual(["20260103000000_authors_name_nullable.js"]);
+    expect((await introspect("test")).tables.authors!.columns.name!.nullable).toBe(false);
+    rmSync(join(directory, "20260103000000_authors_name_nullable.js"));
+  });
+
   it("a dropped column is destructive: skipped unless allowed", async () => {
     const { knex } = getConnection("test");
     await knex.schema.alterTable("books", (t) => void t.string("legacy").nullable());
@@ -177,6 +192,18 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
       "ELQ861 database-table Editor.",
       "ELQ864 database-key-type Review.author",
     ]);
+    // The same check at start-up: registerModels(..., { verifyDatabase: true }) resolves with it, or rejects when strict.
+    clearModelRegistry();
+    const registered = await registerModels([Author, Editor, Review], { logger: false, strict: false, verifyDatabase: true });
+    expect(registered.diagnostics.filter((d) => d.ruleId.startsWith("database-")).map((d) => d.code)).toEqual([
+      "ELQ862",
+      "ELQ865",
+      "ELQ863",
+      "ELQ861",
+      "ELQ864",
+    ]);
+    clearModelRegistry();
+    await expect(registerModels([Editor], { logger: false, verifyDatabase: true })).rejects.toThrow(/table 'editors' .*does not exist/);
     await expect(verifyDatabase([Author, Editor, Review], { strict: true })).rejects.toThrow(
       /in the registered models:[\s\S]*table 'editors' .*does not exist in connection 'test'/,
     );
