@@ -13,9 +13,11 @@ import { rng } from "./rng";
 import { REPO_ROOT } from "./tsserver-client";
 
 const requireBuilt = createRequire(__filename);
+// The built plugin, as tsserver loads it, and the analyzer it runs on.
 const plugin = requireBuilt(path.join(REPO_ROOT, "ts-plugin/dist/index.js"));
+const analyzer = requireBuilt(path.join(REPO_ROOT, "analyzer/dist/index.js"));
 // The extractor is called directly below, before any plugin init: it needs the TypeScript instance set.
-plugin.useTypeScript(ts);
+analyzer.useTypeScript(ts);
 
 const SOURCES = [
   ...fixtureFiles(),
@@ -162,10 +164,13 @@ describe("fuzz (seeded, bounded)", () => {
   it("the extractor never throws and never reports an internal error on 600 malformed inputs", () => {
     const inputs = generate(0xe10, 600);
     const facts = inputs.map((text, i) =>
-      plugin.extractFileModels(ts.createSourceFile(`/fuzz/f${i}.ts`, text, ts.ScriptTarget.Latest, true), undefined),
+      analyzer.extractFileModels(ts.createSourceFile(`/fuzz/f${i}.ts`, text, ts.ScriptTarget.Latest, true), undefined),
     );
     expect(facts.filter((f: { error?: string }) => f.error !== undefined).map((f: { error?: string }) => f.error)).toEqual([]);
-    const linked = plugin.linkModelGraph(facts, plugin.createModuleResolver(new Set(facts.map((f: { fileName: string }) => f.fileName))));
+    const linked = analyzer.linkModelGraph(
+      facts,
+      analyzer.createModuleResolver(new Set(facts.map((f: { fileName: string }) => f.fileName))),
+    );
     expect(Array.isArray(linked.graph.models)).toBe(true);
   });
 

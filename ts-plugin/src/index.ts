@@ -1,14 +1,13 @@
 /**
  * eloquent-ts-plugin. Loaded by tsserver through `compilerOptions.plugins: [{ "name": "eloquent-ts-plugin" }]`:
  * tsserver `require`s this module and calls the exported function with its own TypeScript instance.
- * The extractor API is attached to the same export for the ESLint plugin and the CLI.
+ * (The analyzer's API lives in eloquent-analyzer; the ESLint plugin and the CLI use it from there.)
  *
  * A TypeScript this plugin cannot work with (7+, native: no plugin API) gets one log line with the fix and a
  * pass-through plugin — the editor keeps TypeScript's own service.
  */
 import type * as TS from "typescript";
 import { init } from "./plugin";
-import * as extract from "eloquent-analyzer";
 import { unsupportedTypeScriptMessage } from "eloquent-analyzer";
 
 function guardedInit(modules: { typescript: typeof TS }): TS.server.PluginModule {
@@ -25,8 +24,4 @@ function guardedInit(modules: { typescript: typeof TS }): TS.server.PluginModule
   };
 }
 
-// `ts` (the analyzer's live TypeScript binding) is not copied: a copy would not follow `useTypeScript`.
-const { ts: _liveBinding, ...api } = extract;
-const pluginModule = Object.assign(guardedInit, api, { init: guardedInit });
-
-export = pluginModule;
+export = guardedInit;
