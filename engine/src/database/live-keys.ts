@@ -6,6 +6,7 @@ import type { RelationNode } from "../graph/graph";
 import { keyNode, type ResolvedKey } from "../resolve/keys";
 import type { ModelIndex, ModelInfo } from "../resolve/model-index";
 import { describeRelationKeys, type KeyOption } from "../resolve/relation-keys";
+import type { RuleContext } from "../rule";
 import type { LiveSchema, LiveTable } from "./live-schema";
 
 export interface LiveKey {
@@ -44,6 +45,21 @@ export function liveKeys(index: ModelIndex, database: LiveSchema, model: ModelIn
     out.push({ option, key, table, live: database.tables[table], owner });
   }
   return out;
+}
+
+/**
+ * Every relation of the SQL models with its keys placed at their live tables — the walk each relation rule
+ * of the database makes. Nothing runs without a database (the static fronts).
+ */
+export function eachLiveRelation(
+  context: RuleContext,
+  visit: (model: ModelInfo & { table: string }, relation: RelationNode, keys: LiveKey[], database: LiveSchema) => void,
+): void {
+  const database = context.database;
+  if (!database) return;
+  for (const model of sqlModels(context.index)) {
+    for (const relation of model.node.relations) visit(model, relation, liveKeys(context.index, database, model, relation), database);
+  }
 }
 
 export { keyNode };

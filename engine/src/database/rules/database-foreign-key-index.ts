@@ -2,7 +2,7 @@ import type { Rule } from "../../rule";
 import { subject } from "../../graph/walk";
 import { kindOf } from "../../graph/values";
 import type { LiveTable } from "../live-schema";
-import { keyNode, liveKeys, sqlModels } from "../live-keys";
+import { eachLiveRelation, keyNode } from "../live-keys";
 
 /** True when some index (or the primary key) starts with the column: lookups by it need no scan. */
 function leadsAnIndex(table: LiveTable, column: string): boolean {
@@ -16,22 +16,18 @@ export const databaseForeignKeyIndex: Rule = {
   description:
     "The foreign key a hasOne/hasMany/morphOne/morphMany loads by is indexed in the live database (else every eager load scans).",
   check(context) {
-    const database = context.database;
-    if (!database) return;
-    for (const model of sqlModels(context.index)) {
-      for (const relation of model.node.relations) {
-        const kind = kindOf(relation);
-        const option =
-          kind === "hasOne" || kind === "hasMany" ? "foreignKey" : kind === "morphOne" || kind === "morphMany" ? "morphId" : undefined;
-        if (option === undefined) continue;
-        const fk = liveKeys(context.index, database, model, relation).find((k) => k.option === option);
-        if (!fk?.live || fk.live.columns[fk.key.name] === undefined || leadsAnIndex(fk.live, fk.key.name)) continue;
-        context.report({
-          message: `${subject(model, relation)} loads by ${fk.table}.${fk.key.name}, which no index starts with in ${database.source}: every load of this relation scans '${fk.table}'.`,
-          hint: `Add an index on ${fk.table}(${fk.key.name}) with a migration (\`eloquent migrate:make\` adds one for every relation key by default).`,
-          node: keyNode(model.name, relation, fk.key),
-        });
-      }
-    }
+    eachLiveRelation(context, (model, relation, keys, database) => {
+      const kind = kindOf(relation);
+      const option =
+        kind === "hasOne" || kind === "hasMany" ? "foreignKey" : kind === "morphOne" || kind === "morphMany" ? "morphId" : undefined;
+      if (option === undefined) return;
+      const fk = keys.find((k) => k.option === option);
+      if (!fk?.live || fk.live.columns[fk.key.name] === undefined || leadsAnIndex(fk.live, fk.key.name)) return;
+      context.report({
+        message: `${subject(model, relation)} loads by ${fk.table}.${fk.key.name}, which no index starts with in ${database.source}: every load of this relation scans '${fk.table}'.`,
+        hint: `Add an index on ${fk.table}(${fk.key.name}) with a migration (\`eloquent migrate:make\` adds one for every relation key by default).`,
+        node: keyNode(model.name, relation, fk.key),
+      });
+    });
   },
 };

@@ -1,7 +1,7 @@
 import type { Rule } from "../../rule";
 import { subject } from "../../graph/walk";
 import { describeKey } from "../../resolve/keys";
-import { keyNode, liveKeys, sqlModels } from "../live-keys";
+import { eachLiveRelation, keyNode } from "../live-keys";
 
 export const databaseKeyColumn: Rule = {
   id: "database-key-column",
@@ -9,20 +9,16 @@ export const databaseKeyColumn: Rule = {
   defaultSeverity: "error",
   description: "Every key column a relation uses (foreign, owner, local, pivot and morph keys) exists in the live table.",
   check(context) {
-    const database = context.database;
-    if (!database) return;
-    for (const model of sqlModels(context.index)) {
-      for (const relation of model.node.relations) {
-        for (const { key, table, live } of liveKeys(context.index, database, model, relation)) {
-          // A missing table is its own diagnostic (database-table, database-pivot-table).
-          if (live === undefined || live.columns[key.name] !== undefined) continue;
-          context.report({
-            message: `${subject(model, relation)} uses ${describeKey(key)}, but table '${table}' in ${database.source} has no column '${key.name}'.`,
-            hint: `Add the column with a migration (\`eloquent migrate:make add_${key.name}_to_${table} <models module>\`), or change ${key.option} to a column the table has.`,
-            node: keyNode(model.name, relation, key),
-          });
-        }
+    eachLiveRelation(context, (model, relation, keys, database) => {
+      for (const { key, table, live } of keys) {
+        // A missing table is its own diagnostic (database-table, database-pivot-table).
+        if (live === undefined || live.columns[key.name] !== undefined) continue;
+        context.report({
+          message: `${subject(model, relation)} uses ${describeKey(key)}, but table '${table}' in ${database.source} has no column '${key.name}'.`,
+          hint: `Add the column with a migration (\`eloquent migrate:make add_${key.name}_to_${table} <models module>\`), or change ${key.option} to a column the table has.`,
+          node: keyNode(model.name, relation, key),
+        });
       }
-    }
+    });
   },
 };
