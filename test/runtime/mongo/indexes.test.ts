@@ -1,8 +1,10 @@
 /** Indexes for Mongo models (the Mongo half of migrate): FK fields, unique columns, pivots — on both legs. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { column, ensureMongoIndexes, getMongoConnection, mongoIndexPlan, MongoModel, registerModels } from "eloquent-orm";
-import { LIBRARY, registerLibrary } from "./library-models";
-import { mongoTargets, serverFlavor, useMongo } from "./target";
+import { ObjectId, type Document } from "mongodb";
+import { planFilter } from "../../../runtime/src/mongo/embedded/plan";
+import { Author, Book, LIBRARY, registerLibrary } from "./library-models";
+import { mongoTargets, serverFlavor, useMongo, withCommands } from "./target";
 
 type MemberAttrs = { id?: string; email?: string; handle?: string; team?: string };
 class Member extends MongoModel<MemberAttrs> {
@@ -72,14 +74,36 @@ describe.each(mongoTargets())("indexes on the $kind store", (target) => {
     expect(await Member.where("handle", "ada").count()).toBe(1);
   });
 
-  it("an eager load's $in runs on the FK index (explain, on MongoDB)", async (ctx) => {
+  // Each backend's own account of how it answers the eager load's filter (the filter captured from a real load).
+  it("an eager load's $in on the FK: MongoDB's plan uses author_id_1; the embedded store hashes it; FerretDB says it scans", async () => {
+    await ensureMongoIndexes(MODELS);
+    const author = await Author.create({ name: "Explained" });
+    await Book.createMany([
+      { title: "One", author_id: author.id },
+      { title: "Two", author_id: author.id },
+    ]);
+    const { result, commands } = await withCommands(() => Author.where("name", "Explained").with("books"));
+    expect(result[0]!.books!.map((b) => b.title).sort()).toEqual(["One", "Two"]);
+    const filter = commands.find((c) => c.collection === "books")!.filter as Document;
+    expect(Object.keys(filter)).toContain("author_id");
     const flavor = await serverFlavor();
-    if (flavor !== "mongodb") ctx.skip(`explain plans are MongoDB's (this is ${flavor})`);
-    const explained = await (getMongoConnection("mongo")
-      .client!.db(getMongoConnection("mongo").databaseName)
-      .collection("books")
-      .find({ author_id: { $in: [] } })
-      .explain() as Promise<any>);
-    expect(JSON.stringify(explained.queryPlanner.winningPlan)).toContain("author_id_1");
+    if (flavor === "embedded") {
+      expect(planFilter(filter).indexed?.field).toBe("author_id"); // a hash lookup, not a scan
+      return;
+    }
+    const conn = getMongoConnection("mongo");
+    const books = conn.client!.db(conn.databaseName).collection("books");
+    const explained = (await books.find(filter).explain()) as any;
+    if (flavor === "mongodb") {
+      expect(JSON.stringify(explained.queryPlanner.winningPlan)).toContain("author_id_1");
+      return;
+    }
+    // FerretDB 1.24 (SQLite) pushes only an `_id` equality down to SQL and filters everything else itself,
+    // whatever the indexes; its explain says which (filterPushdown) and carries SQLite's plan.
+    console.warn("on ferretdb: the FK index exists but FerretDB 1.24 (SQLite) does not use it for $in: it reports a scan");
+    expect(explained.filterPushdown).toBe(false);
+    expect(JSON.stringify(explained.queryPlanner)).toMatch(/SCAN/);
+    const byId = (await books.find({ _id: new ObjectId(result[0]!.books![0]!.id) }).explain()) as any;
+    expect(byId.filterPushdown).toBe(true); // the same explain does report a pushdown where there is one
   });
 });

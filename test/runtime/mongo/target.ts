@@ -61,3 +61,15 @@ export async function serverFlavor(name = "mongo"): Promise<"embedded" | "mongod
   const info = await conn.client.db("admin").command({ buildInfo: 1 });
   return info.ferretdb || info.ferretdbVersion ? "ferretdb" : "mongodb";
 }
+
+/**
+ * Whether pivot writes are undone on failure: the embedded store (its journal) and servers with
+ * transactions (a replica set or mongos: `hello` names a set). FerretDB 1.x and a standalone mongod
+ * have none, so the runtime falls back to single-document-atomic writes there.
+ */
+export async function pivotWritesAreAtomic(name = "mongo"): Promise<boolean> {
+  const conn = getMongoConnection(name);
+  if (conn.embedded || !conn.client) return true;
+  const hello = await conn.client.db("admin").command({ hello: 1 });
+  return typeof hello.setName === "string" || hello.msg === "isdbgrid";
+}
