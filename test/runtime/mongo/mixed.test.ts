@@ -1,21 +1,14 @@
 /**
- * Mixed stores: SQL (SQLite) models relate to Mongo models and back. Eager loading issues one query
+ * Mixed stores: SQL models relate to Mongo models and back, on every pairing of a SQL dialect
+ * (SQLite always, PostgreSQL when ELOQUENT_TEST_PG_URL is set) with a Mongo target (the embedded
+ * store always, the MONGODB_URL server when set): PostgreSQL's integer keys against FerretDB's
+ * numbers and numeric strings included. Eager loading issues one query
  * per store per level; keys are compared after coercion (SQL integers vs Mongo numbers or strings).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  closeConnection,
-  column,
-  configureConnection,
-  migrate,
-  MongoModel,
-  onQuery,
-  registerModels,
-  relation,
-  SqlModel,
-  getMongoConnection,
-} from "eloquent-orm";
+import { column, migrate, MongoModel, onQuery, registerModels, relation, SqlModel, getMongoConnection } from "eloquent-orm";
 import { useMongo, withCommands, mongoTargets } from "./target";
+import { sqlDialects, useDialect } from "../shared/dialects";
 
 type MemberAttrs = { id?: number; name?: string; snaps?: Snap[]; remarks?: Remark[] };
 class Member extends SqlModel<MemberAttrs> {
@@ -70,13 +63,20 @@ async function perStore<T>(work: () => PromiseLike<T>): Promise<{ result: T; sql
   }
 }
 
-describe.each(mongoTargets())("mixed on the $kind store", (target) => {
+const PAIRS = mongoTargets().flatMap((mongo) =>
+  sqlDialects()
+    .filter((sql) => sql.name !== "mysql")
+    .map((sql) => ({ ...mongo, sql })),
+);
+
+describe.each(PAIRS)("mixed: SQL on $sql.name, Mongo on the $kind store", (target) => {
   let teardownMongo: () => Promise<void>;
+  let teardownSql: () => Promise<void>;
   const ids: Record<string, number | string> = {};
 
   beforeAll(async () => {
-    teardownMongo = await useMongo("mixed", target);
-    configureConnection("mixed_sql", { client: "sqlite", filename: ":memory:" });
+    teardownMongo = await useMongo(`mixed_${target.sql.name}`, target);
+    teardownSql = await useDialect(target.sql, `mixed_${target.kind}`, "mixed_sql");
     await migrate([Member]);
     const [ada, bob] = await Member.createMany([{ name: "Ada" }, { name: "Bob" }, { name: "Cy" }]);
     Object.assign(ids, { ada: ada!.id!, bob: bob!.id! });
@@ -97,7 +97,7 @@ describe.each(mongoTargets())("mixed on the $kind store", (target) => {
     ]);
   });
   afterAll(async () => {
-    await closeConnection("mixed_sql");
+    await teardownSql();
     await teardownMongo();
   });
 
