@@ -25,7 +25,7 @@ function canonRow(row, shape) {
 
 function canonList(rows, shape) {
   if (!Array.isArray(rows)) return rows === undefined ? MISSING : `<not a list: ${typeof rows}>`;
-  return rows.map((r) => canonRow(r, shape)).sort((a, b) => (a && b ? a.id - b.id : 0));
+  return rows.map((r) => canonRow(r, shape)).sort((a, b) => (a && b ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : 0));
 }
 
 function canonicalize(result, shape) {
