@@ -258,6 +258,19 @@ describe.each(mongoTargets())("crud on the $kind store", (target) => {
       await closeMongoConnection("closed");
     });
 
+    it("retryable reads and writes stay on (the driver's defaults); the URL or options turn them off", async () => {
+      const { configureMongoConnection, closeMongoConnection } = await import("eloquent-orm");
+      configureMongoConnection("retry", "mongodb://127.0.0.1:1/shop");
+      expect(getMongoConnection("retry").client!.options).toMatchObject({ retryReads: true, retryWrites: true });
+      await closeMongoConnection("retry");
+      configureMongoConnection("retry", "mongodb://127.0.0.1:1/shop?retryWrites=false&retryReads=false");
+      expect(getMongoConnection("retry").client!.options).toMatchObject({ retryReads: false, retryWrites: false });
+      await closeMongoConnection("retry");
+      configureMongoConnection("retry", { url: "mongodb://127.0.0.1:1/shop", options: { retryWrites: false } });
+      expect(getMongoConnection("retry").client!.options).toMatchObject({ retryReads: true, retryWrites: false });
+      await closeMongoConnection("retry");
+    });
+
     it("rejects URLs that are not MongoDB URLs with a message naming the accepted forms", async () => {
       const { configureMongoConnection } = await import("eloquent-orm");
       expect(() => configureMongoConnection("bad", "postgres://x")).toThrow(
