@@ -26,7 +26,7 @@ const { machine, packageVersion } = require("../machine");
 
 const DATA_DIR = path.resolve(__dirname, "..", "..", ".data", "mongo");
 const TARGETS = ["server", "embedded"];
-const USAGE = `usage: MONGODB_URL=… npm run bench:peers:mongo -- [--rounds N] [--only ${Object.keys(MONGO_WORKLOADS).join(",")}] [--peers ${MONGO_PEERS.join(",")}] [--targets server,embedded] [--server-pid PID] [--quick] [--out DIR]`;
+const USAGE = `usage: MONGODB_URL=… npm run bench:peers:mongo -- [--render FILE.json] [--rounds N] [--only ${Object.keys(MONGO_WORKLOADS).join(",")}] [--peers ${MONGO_PEERS.join(",")}] [--targets server,embedded] [--server-pid PID] [--quick] [--out DIR]`;
 
 function parseArgs(argv) {
   const opts = { rounds: 5, only: Object.keys(MONGO_WORKLOADS), peers: MONGO_PEERS, targets: TARGETS, serverPid: null, quick: false, out: null, timeout: 600 };
@@ -123,7 +123,8 @@ function report({ opts, info, infoEnd, cells, versions, serverVersion }) {
     lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const w of opts.only) {
       const floor = rows.find((c) => c.workloadId === w && c.peer === MONGO_FLOOR && c.stats);
-      for (const c of rows.filter((x) => x.workloadId === w)) {
+      const inOrder = rows.filter((x) => x.workloadId === w).sort((a, b) => MONGO_PEERS.indexOf(a.peer) - MONGO_PEERS.indexOf(b.peer));
+      for (const c of inOrder) {
         const label = loadMongoPeer(c.peer).label;
         if (!c.stats) {
           lines.push(`| ${MONGO_WORKLOADS[w].title} | ${label} | ${c.status} | ${c.reason ?? ""} | | | | | | |`);
@@ -143,6 +144,14 @@ function report({ opts, info, infoEnd, cells, versions, serverVersion }) {
 
 async function main() {
   const argv = process.argv.slice(2);
+  // --render FILE.json: rewrite an earlier run's markdown from its JSON (no measuring).
+  if (argv[0] === "--render") {
+    const run = JSON.parse(fs.readFileSync(path.resolve(argv[1]), "utf8"));
+    const mdPath = path.resolve(argv[1]).replace(/\.json$/, ".md");
+    fs.writeFileSync(mdPath, report(run));
+    console.log(`re-rendered: ${path.relative(process.cwd(), mdPath)}`);
+    return;
+  }
   const opts = parseArgs(argv);
   opts.command = `npm run bench:peers:mongo${argv.length ? " -- " + argv.join(" ") : ""}`;
   const url = process.env.MONGODB_URL?.trim();
