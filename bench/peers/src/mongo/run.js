@@ -226,7 +226,9 @@ async function main() {
   fs.mkdirSync(opts.out, { recursive: true });
   const stem = path.join(opts.out, `peers-mongo-${info.date.slice(0, 10)}`);
   fs.writeFileSync(`${stem}.md`, markdown);
-  fs.writeFileSync(`${stem}.json`, JSON.stringify({ opts, info, infoEnd, serverVersion, versions, cells }, null, 1) + "\n");
+  // The output folder relative to the repository root: no machine paths in a committed file.
+  const saved = { ...opts, out: path.relative(path.resolve(__dirname, "..", "..", "..", ".."), opts.out) };
+  fs.writeFileSync(`${stem}.json`, JSON.stringify({ opts: saved, info, infoEnd, serverVersion, versions, cells }, null, 1) + "\n");
   console.log(`\n${markdown}\nwritten: ${path.relative(process.cwd(), stem)}.{md,json}`);
 }
 
