@@ -7,7 +7,7 @@
  * - per-file facts are keyed by a hash of the file's CONTENT (a touched but unchanged file is not
  *   re-extracted; an edited one always is);
  * - the disk is re-checked (stat, then read and hash what changed) when a graph is asked for and the
- *   last check is older than `rescanMs` (default 250 ms), and the tsconfig's file list is re-globbed
+ *   last check is older than `rescanMs` (default 250 ms; from 500 files on, at least 20× what the last check cost), and the tsconfig's file list is re-globbed
  *   after `reglobMs` (default 5 s) — so one lint run over 1,000 files costs a handful of scans, and an
  *   edit saved in another file is seen by the next lint;
  * - the text of the file being linted is passed in (it may be an unsaved editor buffer) and always wins;
@@ -70,6 +70,8 @@ interface ProjectState {
   rootFile?: string;
   files: Map<string, FileState>;
   lastScan: number;
+  /** How long the last scan took: a big project is rescanned less often (see RESCAN_COST_FACTOR). */
+  scanMs: number;
   lastGlob: number;
   diskKey: string;
   /** Linked graphs by content key (a few: the disk state plus unsaved variants of linted files). */
@@ -77,6 +79,13 @@ interface ProjectState {
 }
 
 const MAX_LINKS_PER_PROJECT = 4;
+/**
+ * Rescans of a project are at least this many times their own duration apart, so checking the disk stays
+ * under ~5% of a lint run (a 1,000-file scan is ~1,000 stats); small projects keep `rescanMs`.
+ */
+const RESCAN_COST_FACTOR = 20;
+/** Below this many files a scan is cheap whatever the load on the machine: `rescanMs` exactly. */
+const ADAPTIVE_RESCAN_FILES = 500;
 /** ELOQUENT_ESLINT_TRACE=1 also names every file extracted (tests count them: once per content). */
 const TRACE = process.env.ELOQUENT_ESLINT_TRACE === "1";
 
@@ -208,23 +217,27 @@ export class SourceGraphs {
   }
 
   private newState(config: ProjectConfig | undefined, configFile: string | undefined): ProjectState {
-    return { config, configFile, files: new Map(), lastScan: -Infinity, lastGlob: this.now(), diskKey: "", links: new Map() };
+    return { config, configFile, files: new Map(), lastScan: -Infinity, scanMs: 0, lastGlob: this.now(), diskKey: "", links: new Map() };
   }
 
   private refresh(state: ProjectState): void {
     const now = this.now();
-    if (now - state.lastScan < this.rescanMs) return;
+    const interval = state.files.size >= ADAPTIVE_RESCAN_FILES ? Math.max(this.rescanMs, RESCAN_COST_FACTOR * state.scanMs) : this.rescanMs;
+    if (now - state.lastScan < interval) return;
     if (state.configFile && now - state.lastGlob >= this.reglobMs) {
       state.config = this.loadConfig(state.configFile) ?? state.config;
       state.lastGlob = now;
     }
-    if (state.config) this.scanFiles(state, state.config.fileNames, false);
-    else if (state.rootFile) this.scanFiles(state, [state.rootFile], true);
+    const changed = state.config
+      ? this.scanFiles(state, state.config.fileNames, false)
+      : state.rootFile !== undefined && this.scanFiles(state, [state.rootFile], true);
     state.lastScan = this.now();
+    // Only a scan that read nothing measures what checking the disk costs (the first one parses everything).
+    if (!changed) state.scanMs = state.lastScan - now;
   }
 
   /** Brings `state.files` in line with the disk for `fileNames` (plus relative imports when asked). */
-  private scanFiles(state: ProjectState, fileNames: readonly string[], followImports: boolean): void {
+  private scanFiles(state: ProjectState, fileNames: readonly string[], followImports: boolean): boolean {
     const wanted = new Set<string>();
     const queue = [...fileNames];
     let changed = state.diskKey === "";
@@ -256,9 +269,10 @@ export class SourceGraphs {
     }
     this.options.onProgress?.(wanted.size, wanted.size);
     // The content key is recomputed only when a file was added, removed or edited.
-    if (!changed) return;
+    if (!changed) return false;
     const entries = [...state.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     state.diskKey = contentHash(entries.map(([file, s]) => `${file}\u0000${s.hash}`).join("\n"));
+    return true;
   }
 
   /** The file's relative imports, resolved at most once per rescan (every inferred project containing it asks). */
