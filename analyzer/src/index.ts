@@ -8,7 +8,14 @@ export * from "./query-sites";
 export { querySiteDiagnostics, MAY_HAVE_QUERY_SITES } from "./query-sites/diagnostics";
 export * from "./fixes";
 export { SourceGraphs, contentHash, parseForExtraction, type SourceGraph, type SourceGraphOptions } from "./project/source-graphs";
-export { findProjectConfigFor, readProjectConfig, normalizeFileName, ProjectConfigError, type ProjectConfig } from "./project/tsconfig";
+export {
+  findProjectConfigFor,
+  projectConfigLookup,
+  readProjectConfig,
+  normalizeFileName,
+  ProjectConfigError,
+  type ProjectConfig,
+} from "./project/tsconfig";
 export { reportForFile, type FileReport } from "./project/file-diagnostics";
 export { locateEngineDiagnostics, type LocatedDiagnostics } from "./project/located-diagnostics";
 export { ProjectAnalysis, type Snapshot } from "./program/project-analysis";

@@ -15,7 +15,7 @@ process.stderr.write = (chunk, ...rest) => {
 const eslint = new ESLint({ cwd: dir, overrideConfigFile: config });
 const start = performance.now();
 const cpuStart = process.cpuUsage();
-const results = await eslint.lintFiles(["models"]);
+const results = await eslint.lintFiles([process.argv[4] ?? "models"]);
 const ms = performance.now() - start;
 const cpu = process.cpuUsage(cpuStart);
 const cpuMs = (cpu.user + cpu.system) / 1000;

@@ -9,7 +9,7 @@ import { UsageError, type CommonOptions } from "./args";
 import type { CliIo } from "./io";
 import { Progress } from "./progress";
 import { SourceGraphs, type SourceGraph } from "eloquent-analyzer";
-import { findProjectConfigFor, normalizeFileName, ProjectConfigError, type ProjectConfig } from "eloquent-analyzer";
+import { projectConfigLookup, normalizeFileName, ProjectConfigError, type ProjectConfig } from "eloquent-analyzer";
 
 export interface LoadedProjects {
   graphs: SourceGraph[];
@@ -52,12 +52,13 @@ export function loadProjects(options: CommonOptions, cwd: string, onProgress?: (
       const files = expandPaths(options.paths, cwd);
       const configs = new Map<string, ProjectConfig>();
       const loose: string[] = [];
+      const projectOf = projectConfigLookup();
       for (const file of files) {
-        const config = findProjectConfigFor(file);
+        const config = projectOf(file);
         if (config) configs.set(config.configFile, config);
         else loose.push(file);
       }
-      const projectGraphs = [...configs.keys()].map((configFile) => graphs.forConfig(configFile));
+      const projectGraphs = [...configs.values()].map((config) => graphs.forConfig(config.configFile, config));
       if (loose.length > 0) projectGraphs.push(graphs.forFiles(loose));
       const anchor = [...configs.keys()][0];
       return { graphs: projectGraphs, reportFiles: files, root: cwd, ...(anchor ? { anchorFile: anchor } : {}) };

@@ -314,7 +314,10 @@ class FileReader {
       }
     }
     // Relation methods after the schema's relations; a schema relation of the same name wins (as at runtime).
-    for (const relation of methodRelations) if (!node.relations.some((r) => r.name === relation.name)) node.relations.push(relation);
+    if (methodRelations.length > 0) {
+      const declared = new Set(node.relations.map((r) => r.name));
+      for (const relation of methodRelations) if (!declared.has(relation.name)) node.relations.push(relation);
+    }
     // The seed's models pass the table and connection to `super(...)` instead of statics.
     if (!facts.declares.table && superTable !== undefined) {
       facts.declares.table = true;

@@ -7,11 +7,15 @@
  * - per-file facts are keyed by a hash of the file's CONTENT (a touched but unchanged file is not
  *   re-extracted; an edited one always is);
  * - the disk is re-checked (stat, then read and hash what changed) when a graph is asked for and the
- *   last check is older than `rescanMs` (default 250 ms), and the tsconfig's file list is re-globbed
+ *   last check is older than `rescanMs` (default 250 ms; from 500 files on, at least 20× what the last check cost), and the tsconfig's file list is re-globbed
  *   after `reglobMs` (default 5 s) — so one lint run over 1,000 files costs a handful of scans, and an
  *   edit saved in another file is seen by the next lint;
  * - the text of the file being linted is passed in (it may be an unsaved editor buffer) and always wins;
- * - the linked graph is cached by the combined content key, so the engine runs once per distinct graph.
+ * - the linked graph is cached by the combined content key, so the engine runs once per distinct graph;
+ * - a file outside any tsconfig is its own project (it and its relative imports): the per-file state is
+ *   shared by every such project, so a file imported by a hundred linted files is read and extracted
+ *   once per content, and a closure that never names the eloquent runtime is not extracted at all
+ *   (see RuntimeReach): its graph is empty.
  */
 import type * as TS from "typescript";
 import { ts } from "../typescript";
@@ -21,6 +25,7 @@ import type { ModelGraph } from "eloquent-engine";
 import { createModuleResolver, extractFileModels, linkModelGraph, type FileFacts, type LinkResult } from "../extract";
 import { findProjectConfigFor, normalizeFileName, readProjectConfig, type ProjectConfig } from "./tsconfig";
 import { relativeImportsOf } from "./imports";
+import { RuntimeReach } from "./runtime-reach";
 
 export interface SourceGraph {
   /** Changes exactly when the set of files or the content of one of them changes. */
@@ -50,6 +55,14 @@ interface FileState {
   facts: FileFacts;
 }
 
+/** One file's state as last seen on disk, shared by every project that contains the file. */
+interface SharedFileState {
+  state: FileState;
+  checkedAt: number;
+  /** `relativeImportsOf(state.facts)`, resolved against the disk at `checkedAt`. */
+  imports?: string[];
+}
+
 interface ProjectState {
   config: ProjectConfig | undefined;
   configFile: string | undefined;
@@ -57,6 +70,8 @@ interface ProjectState {
   rootFile?: string;
   files: Map<string, FileState>;
   lastScan: number;
+  /** How long the last scan took: a big project is rescanned less often (see RESCAN_COST_FACTOR). */
+  scanMs: number;
   lastGlob: number;
   diskKey: string;
   /** Linked graphs by content key (a few: the disk state plus unsaved variants of linted files). */
@@ -64,6 +79,15 @@ interface ProjectState {
 }
 
 const MAX_LINKS_PER_PROJECT = 4;
+/**
+ * Rescans of a project are at least this many times their own duration apart, so checking the disk stays
+ * under ~5% of a lint run (a 1,000-file scan is ~1,000 stats); small projects keep `rescanMs`.
+ */
+const RESCAN_COST_FACTOR = 20;
+/** Below this many files a scan is cheap whatever the load on the machine: `rescanMs` exactly. */
+const ADAPTIVE_RESCAN_FILES = 500;
+/** ELOQUENT_ESLINT_TRACE=1 also names every file extracted (tests count them: once per content). */
+const TRACE = process.env.ELOQUENT_ESLINT_TRACE === "1";
 
 /**
  * A parse for extraction only: no parent pointers and no JSDoc (the extractor reads neither), which
@@ -87,6 +111,9 @@ export class SourceGraphs {
   private readonly configs = new Map<string, { config: ProjectConfig | undefined; readAt: number }>();
   private readonly overrides = new Map<string, { hash: string; facts: FileFacts }>();
   private readonly projectOfFile = new Map<string, { config: ProjectConfig | undefined; at: number }>();
+  private readonly shared = new Map<string, SharedFileState>();
+  private readonly reach: RuntimeReach;
+  private emptyLink: LinkResult | undefined;
   private readonly rescanMs: number;
   private readonly reglobMs: number;
   private readonly now: () => number;
@@ -95,6 +122,7 @@ export class SourceGraphs {
     this.rescanMs = options.rescanMs ?? 250;
     this.reglobMs = options.reglobMs ?? 5000;
     this.now = options.now ?? Date.now;
+    this.reach = new RuntimeReach(this.rescanMs, () => this.now());
   }
 
   /**
@@ -104,6 +132,7 @@ export class SourceGraphs {
   forFile(fileName: string, text?: string, sourceFile?: TS.SourceFile): SourceGraph {
     const file = normalizeFileName(fileName);
     const config = this.projectOf(file);
+    if (!config && !this.reach.reaches(file, text)) return this.withoutRuntime(file);
     const state = config ? this.stateForConfig(config.configFile) : this.stateForInferred(file);
     this.refresh(state);
     if (text === undefined) return this.linked(state, undefined);
@@ -122,9 +151,9 @@ export class SourceGraphs {
     return this.linked(state, { file, ...override });
   }
 
-  /** The graph of one tsconfig project (the CLI). */
-  forConfig(configFile: string): SourceGraph {
-    const state = this.stateForConfig(normalizeFileName(configFile), true);
+  /** The graph of one tsconfig project (the CLI); `config`, when the caller has just read it, is not read again. */
+  forConfig(configFile: string, config?: ProjectConfig): SourceGraph {
+    const state = this.stateForConfig(normalizeFileName(configFile), true, config);
     this.refresh(state);
     return this.linked(state, undefined);
   }
@@ -135,6 +164,12 @@ export class SourceGraphs {
     const state: ProjectState = this.newState(undefined, undefined);
     this.scanFiles(state, files, true);
     return this.linked(state, undefined);
+  }
+
+  /** The graph of a file outside any tsconfig whose closure never names the runtime: no models, nothing to link. */
+  private withoutRuntime(file: string): SourceGraph {
+    this.emptyLink ??= linkModelGraph([], createModuleResolver(new Set(), {}, ts.sys));
+    return { key: "no-runtime", graph: this.emptyLink.graph, link: this.emptyLink, fileNames: [file], files: new Map() };
   }
 
   /** The tsconfig a file belongs to, looked up again at most every rescanMs (the walk up touches the disk). */
@@ -159,11 +194,11 @@ export class SourceGraphs {
     return config;
   }
 
-  private stateForConfig(configFile: string, strict = false): ProjectState {
+  private stateForConfig(configFile: string, strict = false, known?: ProjectConfig): ProjectState {
     let state = this.projects.get(configFile);
     if (!state) {
       // The CLI wants the tsconfig's own error; ESLint only asks for configs that parsed.
-      const config = strict ? readProjectConfig(configFile) : this.loadConfig(configFile);
+      const config = known ?? (strict ? readProjectConfig(configFile) : this.loadConfig(configFile));
       state = this.newState(config, configFile);
       this.projects.set(configFile, state);
     }
@@ -182,23 +217,27 @@ export class SourceGraphs {
   }
 
   private newState(config: ProjectConfig | undefined, configFile: string | undefined): ProjectState {
-    return { config, configFile, files: new Map(), lastScan: -Infinity, lastGlob: this.now(), diskKey: "", links: new Map() };
+    return { config, configFile, files: new Map(), lastScan: -Infinity, scanMs: 0, lastGlob: this.now(), diskKey: "", links: new Map() };
   }
 
   private refresh(state: ProjectState): void {
     const now = this.now();
-    if (now - state.lastScan < this.rescanMs) return;
+    const interval = state.files.size >= ADAPTIVE_RESCAN_FILES ? Math.max(this.rescanMs, RESCAN_COST_FACTOR * state.scanMs) : this.rescanMs;
+    if (now - state.lastScan < interval) return;
     if (state.configFile && now - state.lastGlob >= this.reglobMs) {
       state.config = this.loadConfig(state.configFile) ?? state.config;
       state.lastGlob = now;
     }
-    if (state.config) this.scanFiles(state, state.config.fileNames, false);
-    else if (state.rootFile) this.scanFiles(state, [state.rootFile], true);
+    const changed = state.config
+      ? this.scanFiles(state, state.config.fileNames, false)
+      : state.rootFile !== undefined && this.scanFiles(state, [state.rootFile], true);
     state.lastScan = this.now();
+    // Only a scan that read nothing measures what checking the disk costs (the first one parses everything).
+    if (!changed) state.scanMs = state.lastScan - now;
   }
 
   /** Brings `state.files` in line with the disk for `fileNames` (plus relative imports when asked). */
-  private scanFiles(state: ProjectState, fileNames: readonly string[], followImports: boolean): void {
+  private scanFiles(state: ProjectState, fileNames: readonly string[], followImports: boolean): boolean {
     const wanted = new Set<string>();
     const queue = [...fileNames];
     let changed = state.diskKey === "";
@@ -217,7 +256,7 @@ export class SourceGraphs {
       wanted.add(file);
       state.files.set(file, current);
       if (followImports) {
-        for (const imported of relativeImportsOf(current.facts)) if (!wanted.has(imported)) queue.push(imported);
+        for (const imported of this.importsOf(file, current)) if (!wanted.has(imported)) queue.push(imported);
       }
       if (this.options.onProgress && wanted.size % 50 === 0)
         this.options.onProgress(wanted.size, Math.max(queue.length - next - 1 + wanted.size, 1));
@@ -230,12 +269,31 @@ export class SourceGraphs {
     }
     this.options.onProgress?.(wanted.size, wanted.size);
     // The content key is recomputed only when a file was added, removed or edited.
-    if (!changed) return;
+    if (!changed) return false;
     const entries = [...state.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     state.diskKey = contentHash(entries.map(([file, s]) => `${file}\u0000${s.hash}`).join("\n"));
+    return true;
   }
 
+  /** The file's relative imports, resolved at most once per rescan (every inferred project containing it asks). */
+  private importsOf(file: string, state: FileState): string[] {
+    const shared = this.shared.get(file);
+    if (shared === undefined || shared.state !== state) return relativeImportsOf(state.facts);
+    return (shared.imports ??= relativeImportsOf(state.facts));
+  }
+
+  /** `previous` (this project's last view of the file), else the state another project saw, re-checked at most every rescanMs. */
   private readFileState(file: string, previous: FileState | undefined): FileState | undefined {
+    const now = this.now();
+    const shared = this.shared.get(file);
+    if (shared && now - shared.checkedAt < this.rescanMs) return previous?.hash === shared.state.hash ? previous : shared.state;
+    const current = this.readFromDisk(file, previous ?? shared?.state);
+    if (current === undefined) this.shared.delete(file);
+    else this.shared.set(file, { state: current, checkedAt: now });
+    return current;
+  }
+
+  private readFromDisk(file: string, previous: FileState | undefined): FileState | undefined {
     let stat: fs.Stats | undefined;
     try {
       stat = fs.statSync(file, { throwIfNoEntry: false });
@@ -257,6 +315,7 @@ export class SourceGraphs {
   }
 
   private extract(sourceFile: TS.SourceFile, file: string): FileFacts {
+    if (TRACE) process.stderr.write(`eloquent: extracted ${file}\n`);
     const facts = extractFileModels(sourceFile, undefined);
     return facts.fileName === file ? facts : { ...facts, fileName: file };
   }

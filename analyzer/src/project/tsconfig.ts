@@ -63,12 +63,13 @@ export function readProjectConfig(configFile: string): ProjectConfig {
 export function findProjectConfigFor(
   fileName: string,
   load: (configFile: string) => ProjectConfig | undefined = (configFile) => tryRead(configFile),
+  exists: (file: string) => boolean = fs.existsSync,
 ): ProjectConfig | undefined {
   const file = normalizeFileName(fileName);
   let directory = path.dirname(file);
   for (;;) {
     const candidate = `${directory.replace(/\\/g, "/")}/tsconfig.json`;
-    if (fs.existsSync(candidate)) {
+    if (exists(candidate)) {
       const found = containing(file, candidate, load, new Set());
       if (found) return found;
     }
@@ -76,6 +77,26 @@ export function findProjectConfigFor(
     if (parent === directory) return undefined;
     directory = parent;
   }
+}
+
+/**
+ * `findProjectConfigFor` for many files at once (`eloquent check <paths>`): every tsconfig is read and
+ * globbed once, every directory probed once, however many of the files it holds — reading them per file
+ * made path mode quadratic. For one run: it does not notice tsconfigs changing meanwhile.
+ */
+export function projectConfigLookup(): (fileName: string) => ProjectConfig | undefined {
+  const configs = new Map<string, ProjectConfig | undefined>();
+  const existing = new Map<string, boolean>();
+  const load = (configFile: string): ProjectConfig | undefined => {
+    if (!configs.has(configFile)) configs.set(configFile, tryRead(configFile));
+    return configs.get(configFile);
+  };
+  const exists = (file: string): boolean => {
+    let found = existing.get(file);
+    if (found === undefined) existing.set(file, (found = fs.existsSync(file)));
+    return found;
+  };
+  return (fileName) => findProjectConfigFor(fileName, load, exists);
 }
 
 function containing(

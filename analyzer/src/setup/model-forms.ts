@@ -37,16 +37,28 @@ function notUnderstood(cls: ClassFacts): string {
   return `its base \`extends ${cls.extendsText}\` does not resolve to ${BASE_NAMES} imported from 'eloquent-orm' or the seed package`;
 }
 
+const understoodByGraph = new WeakMap<ModelGraph, ReadonlySet<string>>();
+
+/** "file\0start" of every model's class name; once per graph, since ESLint asks once per linted file. */
+function understoodClasses(graph: ModelGraph): ReadonlySet<string> {
+  let understood = understoodByGraph.get(graph);
+  if (understood === undefined) {
+    const built = new Set<string>();
+    for (const model of graph.models) {
+      const span = model.loc?.name;
+      if (span) built.add(`${span.file}\0${span.start}`);
+    }
+    understoodByGraph.set(graph, (understood = built));
+  }
+  return understood;
+}
+
 /**
  * Model-declaration diagnostics by file name, for the files in `files` that import the runtime. `graph` is the
  * project's linked graph: a class is understood when a model node carries its name span.
  */
 export function modelDeclarationDiagnostics(files: Iterable<FileFacts>, graph: ModelGraph): Map<string, Diagnostic[]> {
-  const understood = new Set<string>();
-  for (const model of graph.models) {
-    const span = model.loc?.name;
-    if (span) understood.add(`${span.file}\0${span.start}`);
-  }
+  const understood = understoodClasses(graph);
   const byFile = new Map<string, Diagnostic[]>();
   const add = (file: string, d: Diagnostic) => byFile.set(file, [...(byFile.get(file) ?? []), d]);
   for (const facts of files) {

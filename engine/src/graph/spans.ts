@@ -1,9 +1,13 @@
 /** Maps a NodeRef to the most precise source span the graph carries (fallback toward the entry). */
 import type { NodeRef } from "../diagnostic";
-import type { ModelGraph, ModelNode, SourceSpan } from "./graph";
+import type { ColumnNode, ModelGraph, ModelNode, RelationNode, SourceSpan } from "./graph";
 
 export class SpanResolver {
   private readonly models = new Map<string, ModelNode>();
+  // Per model, built on its first report: a scan per diagnostic would be quadratic on a model with
+  // thousands of relations. The first declaration of a name wins, as the runtime's does.
+  private readonly relations = new Map<ModelNode, Map<string, RelationNode>>();
+  private readonly columns = new Map<ModelNode, Map<string, ColumnNode>>();
 
   constructor(graph: ModelGraph) {
     for (const model of graph.models) if (!this.models.has(model.name)) this.models.set(model.name, model);
@@ -24,13 +28,13 @@ export class SpanResolver {
         return model.loc?.database ?? modelSpan;
       case "column":
       case "column-type": {
-        const column = model.columns.find((c) => c.name === node.column);
+        const column = node.column === undefined ? undefined : byName(this.columns, model, model.columns).get(node.column);
         const loc = column?.loc;
         const precise = node.part === "column-type" ? loc?.type : undefined;
         return precise ?? loc?.entry ?? loc?.name ?? model.loc?.schema ?? modelSpan;
       }
       default: {
-        const relation = model.relations.find((r) => r.name === node.relation);
+        const relation = node.relation === undefined ? undefined : byName(this.relations, model, model.relations).get(node.relation);
         const loc = relation?.loc;
         if (loc === undefined) return model.loc?.schema ?? modelSpan;
         const option = node.option;
@@ -50,4 +54,18 @@ export class SpanResolver {
       }
     }
   }
+}
+
+function byName<T extends { name: string }>(
+  cache: Map<ModelNode, Map<string, T>>,
+  model: ModelNode,
+  entries: readonly T[],
+): Map<string, T> {
+  let map = cache.get(model);
+  if (map === undefined) {
+    map = new Map();
+    for (const entry of entries) if (!map.has(entry.name)) map.set(entry.name, entry);
+    cache.set(model, map);
+  }
+  return map;
 }

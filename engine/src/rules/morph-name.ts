@@ -1,4 +1,5 @@
-import { effectiveMorphName } from "../resolve/model-index";
+import { effectiveMorphName, type ModelInfo } from "../resolve/model-index";
+import type { RelationNode } from "../graph/graph";
 import { targetModel } from "../resolve/keys";
 import type { Rule } from "../rule";
 import { kindOf, readOption } from "../graph/values";
@@ -12,6 +13,13 @@ export const morphName: Rule = {
   suggests: ["add-options"],
   check(context) {
     const { index } = context;
+    // Per target, once: a model with thousands of morph relations must not rescan the target for each.
+    const morphTosOf = new Map<ModelInfo, RelationNode[]>();
+    const morphTos = (target: ModelInfo): RelationNode[] => {
+      let found = morphTosOf.get(target);
+      if (found === undefined) morphTosOf.set(target, (found = target.node.relations.filter((r) => kindOf(r) === "morphTo")));
+      return found;
+    };
     eachRelation(index, (model, relation, kind) => {
       if (kind !== "morphOne" && kind !== "morphMany" && kind !== "morphTo") return;
       if (relation.options !== undefined && (typeof relation.options !== "object" || relation.options === null)) return;
@@ -22,8 +30,8 @@ export const morphName: Rule = {
       } else {
         // The target's own morphTo names the pair, when there is exactly one.
         const target = targetModel(index, relation);
-        const morphTos = target ? target.node.relations.filter((r) => kindOf(r) === "morphTo") : [];
-        if (morphTos.length === 1) proposal = effectiveMorphName(morphTos[0]);
+        const onTarget = target ? morphTos(target) : [];
+        if (onTarget.length === 1) proposal = effectiveMorphName(onTarget[0]);
       }
       const node = { model: model.name, relation: relation.name, part: "options" as const };
       context.report({

@@ -1,4 +1,5 @@
-import { effectiveMorphName } from "../resolve/model-index";
+import { effectiveMorphName, type ModelInfo } from "../resolve/model-index";
+import type { RelationNode } from "../graph/graph";
 import { targetModel } from "../resolve/keys";
 import type { Rule } from "../rule";
 import { didYouMean } from "../suggest";
@@ -13,6 +14,20 @@ export const morphWithoutInverse: Rule = {
   description: "A morphOne/morphMany has a matching morphTo (same morphName) on its target.",
   check(context) {
     const { index } = context;
+    // Per target, once: the morphTo whose name is not a literal, and the literal morph names.
+    const morphTosOf = new Map<ModelInfo, { unknown: RelationNode | undefined; names: string[] }>();
+    const morphTos = (target: ModelInfo) => {
+      let found = morphTosOf.get(target);
+      if (found === undefined) {
+        const relations = target.node.relations.filter((r) => kindOf(r) === "morphTo");
+        found = {
+          unknown: relations.find((r) => effectiveMorphName(r) === undefined),
+          names: relations.map((r) => effectiveMorphName(r)).filter((n): n is string => n !== undefined),
+        };
+        morphTosOf.set(target, found);
+      }
+      return found;
+    };
     eachRelation(index, (model, relation, kind) => {
       if (kind !== "morphOne" && kind !== "morphMany") return;
       const name = stringOption(relation, "morphName");
@@ -20,7 +35,7 @@ export const morphWithoutInverse: Rule = {
       if (name === undefined || target === undefined) return;
       if (index.morphTos(target.name, name).length > 0) return;
       const node = { model: model.name, relation: relation.name, part: "option-value" as const, option: "morphName" };
-      const unknownMorphTo = target.node.relations.find((r) => kindOf(r) === "morphTo" && effectiveMorphName(r) === undefined);
+      const { unknown: unknownMorphTo, names: otherNames } = morphTos(target);
       if (unknownMorphTo !== undefined || target.node.openSchema === true) {
         context.cannotVerify?.({
           message: `${subject(model, relation)}: cannot verify that ${target.name} declares a morphTo with morphName '${name}': ${unknownMorphTo ? `the morphName of ${target.name}.${unknownMorphTo.name} is not a literal` : `${target.name}'s schema is not fully known`}.`,
@@ -29,10 +44,6 @@ export const morphWithoutInverse: Rule = {
         });
         return;
       }
-      const otherNames = target.node.relations
-        .filter((r) => kindOf(r) === "morphTo")
-        .map((r) => effectiveMorphName(r))
-        .filter((n): n is string => n !== undefined);
       const match = didYouMean(name, otherNames);
       if (match !== undefined) {
         context.report({

@@ -104,6 +104,19 @@ export function modelsByName(graph: ModelGraph): ReadonlyMap<string, ModelNode> 
   return map;
 }
 
+const relationMaps = new WeakMap<ModelNode, ReadonlyMap<string, RelationNode>>();
+
+/** A model's relations by name, first declaration winning; cached per model so each segment is one lookup. */
+function relationNamed(model: ModelNode, name: string): RelationNode | undefined {
+  let map = relationMaps.get(model);
+  if (map === undefined) {
+    const built = new Map<string, RelationNode>();
+    for (const relation of model.relations) if (!built.has(relation.name)) built.set(relation.name, relation);
+    relationMaps.set(model, (map = built));
+  }
+  return map.get(name);
+}
+
 /**
  * Resolves a site's path from its root model, segment by segment. Stops silently where the graph cannot
  * say (after a morphTo, on an open schema, at a target that is not a model — the engine reports that one
@@ -120,7 +133,7 @@ export function checkRelationPath(models: ReadonlyMap<string, ModelNode>, site: 
     if (!model) break;
     const segment: PathSegment = { name, start: segmentStart, end: segmentStart + name.length, model: model.name };
     segments.push(segment);
-    const relation = model.relations.find((candidate) => candidate.name === name);
+    const relation = relationNamed(model, name);
     if (!relation) {
       if (model.openSchema) break;
       const text = unknownRelationText(
