@@ -610,7 +610,7 @@ class FileReader {
   }
 
   private readColumn(name: string, property: TS.PropertyAssignment, call: TS.CallExpression): ColumnNode {
-    const [typeArg, lengthArg, optionsArg] = call.arguments;
+    const [typeArg, lengthOrOptionsArg, optionsArg] = call.arguments;
     const column: ColumnNode = {
       name,
       type: typeArg ? evaluate(typeArg, this.evalContext) : undefined,
@@ -618,11 +618,13 @@ class FileReader {
       loc: { entry: this.span(property), name: this.span(property.name) },
     };
     if (typeArg) column.loc!.type = this.span(typeArg);
-    if (lengthArg) column.length = evaluate(lengthArg, this.evalContext);
-    if (optionsArg) {
-      const options = evaluate(optionsArg, this.evalContext);
-      column.options = (options ?? {}) as ColumnNode["options"];
-    }
+    const second = lengthOrOptionsArg ? evaluate(lengthOrOptionsArg, this.evalContext) : undefined;
+    // column(type, options): an object in the length position is the options, as in the DSL.
+    const shifted =
+      optionsArg === undefined && second !== null && typeof second === "object" && !Array.isArray(second) && !isUnverifiableValue(second);
+    if (lengthOrOptionsArg && !shifted) column.length = second;
+    const options = shifted ? second : optionsArg ? evaluate(optionsArg, this.evalContext) : undefined;
+    if (options !== undefined) column.options = (options ?? {}) as ColumnNode["options"];
     return column;
   }
 }

@@ -1,5 +1,6 @@
 /**
- * `column(type, length?, options?)`: the column half of a model's `static schema`.
+ * `column(type, length?, options?)` — or `column(type, options)` — the column half of a model's
+ * `static schema`.
  *
  * Never throws: a wrong type or option is kept as given so the rule engine can report it with a
  * location and a fix (a crash here would hide every other mistake in the schema).
@@ -10,13 +11,20 @@ export const COLUMN_TYPES = [
   "bigIncrements",
   "bigint",
   "uuid",
+  "ulid",
   "int",
+  "smallint",
   "string",
+  "char",
   "text",
+  "enum",
   "boolean",
   "decimal",
   "float",
   "json",
+  "binary",
+  "date",
+  "datetime",
   "timestamp",
   "timestamps",
   "softDeletes",
@@ -41,6 +49,8 @@ export interface ColumnOptions {
   /** decimal columns: total digits and digits after the point. */
   precision?: number;
   scale?: number;
+  /** enum columns: the values the column accepts (a write of any other value is an error). */
+  values?: readonly string[];
 }
 
 export const COLUMN_OPTION_KEYS: readonly (keyof ColumnOptions)[] = [
@@ -56,13 +66,15 @@ export const COLUMN_OPTION_KEYS: readonly (keyof ColumnOptions)[] = [
   "comment",
   "precision",
   "scale",
+  "values",
 ];
 
-export interface ColumnDescriptor<T extends ColumnType = ColumnType> {
+/** `O` keeps the literal options (an enum's `values` as a tuple, so attribute types can be the union). */
+export interface ColumnDescriptor<T extends ColumnType = ColumnType, O extends ColumnOptions = ColumnOptions> {
   readonly __eloquent: "column";
   readonly type: T;
   readonly length?: number;
-  readonly options: Readonly<ColumnOptions>;
+  readonly options: Readonly<O>;
 }
 
 /** Columns that one `column(...)` entry expands to (timestamps → created_at/updated_at). */
@@ -71,7 +83,18 @@ export const EXPANDING_COLUMN_TYPES: Readonly<Record<string, readonly string[]>>
   softDeletes: ["deleted_at"],
 };
 
-export function column<const T extends ColumnType>(type: T, length?: number, options?: ColumnOptions): ColumnDescriptor<T> {
+export function column<const T extends ColumnType, const O extends ColumnOptions = ColumnOptions>(
+  type: T,
+  length?: number,
+  options?: O,
+): ColumnDescriptor<T, O>;
+/** Options without a length: `column("enum", { values: ["draft", "published"] })`. */
+export function column<const T extends ColumnType, const O extends ColumnOptions>(type: T, options: O): ColumnDescriptor<T, O>;
+export function column(type: ColumnType, lengthOrOptions?: number | ColumnOptions, maybeOptions?: ColumnOptions): ColumnDescriptor {
+  // An object in the length position is the options (a length is never an object).
+  const shifted = isPlainObject(lengthOrOptions) && maybeOptions === undefined;
+  const length = shifted ? undefined : (lengthOrOptions as number | undefined);
+  const options = shifted ? (lengthOrOptions as ColumnOptions) : maybeOptions;
   return Object.freeze({
     __eloquent: "column" as const,
     type,
@@ -79,7 +102,7 @@ export function column<const T extends ColumnType>(type: T, length?: number, opt
     options: Object.freeze({ ...(isPlainObject(options) ? options : {}) }),
     // Keep a non-object `options` visible to the engine instead of silently dropping it.
     ...(options !== undefined && !isPlainObject(options) ? { invalidOptions: options } : {}),
-  }) as ColumnDescriptor<T>;
+  }) as ColumnDescriptor;
 }
 
 export function isColumnDescriptor(value: unknown): value is ColumnDescriptor {

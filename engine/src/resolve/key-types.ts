@@ -7,9 +7,12 @@ const FAMILY: Readonly<Record<string, KeyFamily>> = {
   increments: "integer",
   bigIncrements: "integer",
   int: "integer",
+  smallint: "integer",
   bigint: "integer",
   uuid: "string",
+  ulid: "string",
   string: "string",
+  char: "string",
   text: "string",
   objectId: "objectId",
 };
@@ -43,6 +46,8 @@ export function foreignKeyColumnType(refType: string | undefined, store: Store):
       return "bigint";
     case "uuid":
       return "uuid";
+    case "ulid":
+      return "ulid";
     case "objectId":
       return store === "mongo" ? "objectId" : "string";
     case "text":

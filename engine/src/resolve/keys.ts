@@ -127,6 +127,7 @@ function primaryKeyColumnType(referencedType: string | undefined): string {
     case "bigint":
       return "bigIncrements";
     case "uuid":
+    case "ulid":
     case "string":
     case "objectId":
       return referencedType;

@@ -10,11 +10,11 @@ const OPTION_KEYS: ReadonlySet<string> = new Set(COLUMN_OPTION_KEYS);
 const ALIASES: Readonly<Record<string, string>> = {
   integer: "int",
   varchar: "string",
-  char: "string",
   bool: "boolean",
-  datetime: "timestamp",
-  date: "timestamp",
   double: "float",
+  tinyint: "smallint",
+  blob: "binary",
+  bytea: "binary",
   number: "int",
   bigInteger: "bigint",
   objectid: "objectId",
@@ -70,11 +70,12 @@ function checkColumn(context: Parameters<Rule["check"]>[0], modelName: string, c
   if (!isRecord(options)) {
     context.report({
       message: `${where}: column options must be an object, got ${describeValue(options)}.`,
-      hint: 'Pass options as the third argument: column("int", undefined, { nullable: true }).',
+      hint: 'Pass options as an object: column("int", { nullable: true }) or column("string", 80, { nullable: true }).',
       node: entryNode,
     });
     return;
   }
+  if (type === "enum") checkEnumValues(context, where, entryNode, options);
   for (const key of Object.keys(options)) {
     if (OPTION_KEYS.has(key)) continue;
     const match = didYouMean(key, COLUMN_OPTION_KEYS);
@@ -82,6 +83,34 @@ function checkColumn(context: Parameters<Rule["check"]>[0], modelName: string, c
       message: `${where}: unknown column option '${key}'.${match ? (match.caseOnly ? ` '${key}' differs from '${match.value}' only by case.` : ` Did you mean '${match.value}'?`) : ""}`,
       hint: match ? `Replace '${key}' with '${match.value}'.` : `Remove it; columns accept ${COLUMN_OPTION_KEYS.join(", ")}.`,
       node: entryNode,
+    });
+  }
+}
+
+/** An enum column lists its values (strings), and a literal default is one of them. */
+function checkEnumValues(
+  context: Parameters<Rule["check"]>[0],
+  where: string,
+  node: { model: string; column: string; part: "column" },
+  options: Record<string, unknown>,
+): void {
+  const values = options.values;
+  if (isUnverifiable(values)) return;
+  if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string" || isUnverifiable(v))) {
+    context.report({
+      message: `${where}: an enum column needs its values as a non-empty list of strings, got ${describeValue(values)}.`,
+      hint: 'List the accepted values: column("enum", { values: ["draft", "published"] }).',
+      node,
+    });
+    return;
+  }
+  const fallback = options.default;
+  if (typeof fallback === "string" && values.every((v) => typeof v === "string") && !values.includes(fallback)) {
+    const match = didYouMean(fallback, values as string[]);
+    context.report({
+      message: `${where}: the default '${fallback}' is not one of the enum's values (${(values as string[]).map((v) => `'${v}'`).join(", ")}).${match ? ` Did you mean '${match.value}'?` : ""}`,
+      hint: match ? `Replace the default with '${match.value}'.` : "Make the default one of the values, or add it to values.",
+      node,
     });
   }
 }

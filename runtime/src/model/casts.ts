@@ -37,6 +37,34 @@ export const toDate: ReadCast = (v) => {
 };
 
 /**
+ * A calendar day as the Date of its UTC midnight. Drivers hand a DATE over as `YYYY-MM-DD` text or as a
+ * Date at midnight: mysql2 (timezone Z) at UTC midnight, others at local midnight — the local calendar
+ * day is then the stored one.
+ */
+export const toDay: ReadCast = (v) => {
+  if (v === null || v === undefined) return v;
+  if (v instanceof Date) {
+    if (v.getUTCHours() === 0 && v.getUTCMinutes() === 0 && v.getUTCSeconds() === 0 && v.getUTCMilliseconds() === 0) return v;
+    return new Date(Date.UTC(v.getFullYear(), v.getMonth(), v.getDate()));
+  }
+  if (typeof v === "string") {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+    return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : v;
+  }
+  return v;
+};
+
+/** Binary columns read as Buffers (the Mongo driver's Binary, a Uint8Array from elsewhere). */
+const toBuffer: ReadCast = (v) => {
+  if (v === null || v === undefined || Buffer.isBuffer(v)) return v;
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  const bytes = (v as { buffer?: unknown }).buffer; // bson Binary
+  if (bytes instanceof Uint8Array)
+    return Buffer.from(bytes.buffer, bytes.byteOffset, (v as { position?: number }).position ?? bytes.byteLength);
+  return v;
+};
+
+/**
  * SQL bigint and decimal columns read as strings on every dialect: PostgreSQL returns them as
  * strings, MySQL returns bigints as numbers only while they are safe, SQLite returns numbers (and,
  * with safeIntegers, BigInts). A string never loses a digit; parse it where arithmetic is needed.
@@ -49,7 +77,7 @@ export const toNumberFromBigInt: ReadCast = (v) => (typeof v === "bigint" ? Numb
 /** SQL column types read as exact strings (see toExactString). */
 export const EXACT_SQL_TYPES: ReadonlySet<string> = new Set(["bigint", "bigIncrements", "decimal"]);
 /** SQL integer types that stay numbers. */
-export const NUMBER_SQL_TYPES: ReadonlySet<string> = new Set(["int", "increments"]);
+export const NUMBER_SQL_TYPES: ReadonlySet<string> = new Set(["int", "smallint", "increments"]);
 
 export function readCastFor(type: ColumnType | string): ReadCast | undefined {
   switch (type) {
@@ -57,10 +85,15 @@ export function readCastFor(type: ColumnType | string): ReadCast | undefined {
       return toBoolean;
     case "json":
       return toJsonValue;
+    case "datetime":
     case "timestamp":
     case "timestamps":
     case "softDeletes":
       return toDate;
+    case "date":
+      return toDay;
+    case "binary":
+      return toBuffer;
     default:
       return undefined;
   }

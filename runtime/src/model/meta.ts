@@ -48,7 +48,7 @@ export interface ModelMeta {
   readonly morphAlias: string;
 }
 
-const MUTABLE_TYPES = new Set<string>(["json", "timestamp", "timestamps", "softDeletes"]);
+const MUTABLE_TYPES = new Set<string>(["json", "binary", "date", "datetime", "timestamp", "timestamps", "softDeletes"]);
 
 const metas = new WeakMap<Function, ModelMeta>();
 /** Constructor arguments of the seed's form, recorded per class on first construction. */

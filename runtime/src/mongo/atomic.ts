@@ -97,6 +97,7 @@ function sessionAwareCollection(c: Collection<Document>, fail: FailureMapper): C
     updateOne: (filter, update, options) => run(c.updateOne(filter, update, withSession(options))),
     updateMany: (filter, update, options) => run(c.updateMany(filter, update, withSession(options))),
     deleteOne: (filter) => run(c.deleteOne(filter, withSession())),
+    bulkWrite: (operations) => run(c.bulkWrite([...operations], withSession({ ordered: true }))),
     deleteMany: (filter) => run(c.deleteMany(filter, withSession())),
     aggregate: (pipeline) => {
       const cursor = c.aggregate(pipeline, withSession());

@@ -5,6 +5,7 @@
  * silently creates a new field.
  */
 import type { Document } from "mongodb";
+import { assertEnumValue } from "../model/column-values";
 import { didYouMean } from "../model/errors";
 import type { ModelMeta } from "../model/meta";
 import { getMongoConnection } from "./mongo-connection";
@@ -29,13 +30,17 @@ function casterFor(type: string | undefined): Caster | undefined {
     case "objectId":
       return exposeKey;
     case "int":
+    case "smallint":
     case "bigint":
     case "increments":
     case "bigIncrements":
       return toInteger;
     case "string":
+    case "char":
     case "text":
+    case "enum":
     case "uuid":
+    case "ulid":
       return toText;
     default:
       return undefined;
@@ -97,6 +102,7 @@ export function rowToDocument(meta: ModelMeta, attributes: Record<string, unknow
           ` Declare it in ${meta.name}'s static schema, or remove it before saving.`,
       );
     }
+    assertEnumValue(column, key, value, `${meta.name}.${where}`);
     doc[field] = toStored(column, field, value);
   }
   return doc;

@@ -2,6 +2,7 @@
 export { MongoModel, MongoModelBase, type MongoModelClass, type MongoModelConstructor } from "./mongo-model";
 export { MongoQuery } from "./mongo-query";
 export { MongoQueryError } from "./mongo-values";
+export { MongoUpsertError } from "./mongo-upsert";
 export {
   configureMongoConnection,
   getMongoConnection,
@@ -19,4 +20,4 @@ export { mongoAdapter, chunkKeys, MAX_IN_BYTES, MAX_IN_VALUES } from "./mongo-ad
 export { COUNTER_COLLECTION } from "./counter";
 export { ensureMongoIndexes, mongoIndexPlan, type MongoIndexSpec } from "./indexes";
 export { EmbeddedServer, EmbeddedDb, EmbeddedCollection, EmbeddedStoreError, embeddedServer } from "./embedded";
-export type { CollectionPort, DbPort, CursorPort } from "./port";
+export type { CollectionPort, DbPort, CursorPort, UpsertOperation, BulkUpsertResult } from "./port";

@@ -21,6 +21,7 @@ import { nextIds, usesCounter } from "./counter";
 import { collectionFor, documentToRow, rowToDocument } from "./documents";
 import { expandKeys } from "./ids";
 import { MongoQuery } from "./mongo-query";
+import { mongoUpsert } from "./mongo-upsert";
 
 export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelClass<M>;
 
@@ -102,7 +103,33 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     return (new MongoQuery(this) as QueryOf<C>).orderBy(column as Column<SchemaOf<C>>, direction);
   }
 
+  static sum<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number> {
+    return (new MongoQuery(this) as QueryOf<C>).sum(column);
+  }
+  static avg<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number | null> {
+    return (new MongoQuery(this) as QueryOf<C>).avg(column);
+  }
+  static min<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<unknown> {
+    return (new MongoQuery(this) as QueryOf<C>).min(column);
+  }
+  static max<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<unknown> {
+    return (new MongoQuery(this) as QueryOf<C>).max(column);
+  }
+
   // ---- static writes --------------------------------------------------------------------------------
+
+  /**
+   * Inserts rows, updating those that match on `uniqueBy` (one ordered bulk write per chunk). Without
+   * `update`, every written column not in `uniqueBy` is updated. Returns the number of rows written.
+   */
+  static upsert<C extends MongoModelClass<any>>(
+    this: C,
+    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
+    uniqueBy: Column<SchemaOf<C>> | "id" | readonly (Column<SchemaOf<C>> | "id")[],
+    update?: readonly Column<SchemaOf<C>>[],
+  ): Promise<number> {
+    return mongoUpsert(this, rows as ReadonlyArray<Record<string, unknown>>, uniqueBy as string | string[], update as string[] | undefined);
+  }
 
   /** Inserts many documents with one insertMany (and one counter update for increments ids). */
   static async createMany<C extends MongoModelClass<any>>(

@@ -11,7 +11,7 @@ import type { QueryConstraint } from "../relations/adapter";
 import { RelationError, resolveRelation } from "../relations/resolve";
 import { BaseQuery, type Column, type WithPath } from "../model/base-query";
 import { usesDocumentReferences } from "./document-references";
-import { collectionFor, documentToRow, rowToDocument } from "./documents";
+import { collectionFor, documentToRow, exposeColumnValue, rowToDocument } from "./documents";
 import { estimatedInBytes } from "./in-lists";
 import { expandKeys } from "./ids";
 import type { CollectionPort } from "./port";
@@ -380,6 +380,56 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
       .find(this.toFilter(), { limit: 1, projection: { _id: 1 } })
       .toArray();
     return docs.length > 0;
+  }
+
+  // ---- aggregates (Laravel's: sum is 0 when nothing matches, avg/min/max are null) -----------------
+
+  async #aggregate(fn: "sum" | "avg" | "min" | "max", column: MongoColumn<S>): Promise<unknown> {
+    await this.resolve();
+    const field = this.#field(column, `${fn}()`);
+    if (fn === "avg") {
+      // The present values' sum over their count — $avg's answer (SQL skips NULL alike) on every server
+      // (FerretDB has no $avg accumulator). A typed numeric column holds numbers only.
+      const present = { $and: [this.toFilter(), { [field]: { $ne: null } }] };
+      const [row] = await this.collection()
+        .aggregate([{ $match: present }, { $group: { _id: null, total: { $sum: `$${field}` } } }])
+        .toArray();
+      const n = row ? await this.collection().countDocuments(present) : 0;
+      return n > 0 ? Number(row!.total) / n : null;
+    }
+    if (fn === "sum") {
+      const [row] = await this.collection()
+        .aggregate([{ $match: this.toFilter() }, { $group: { _id: null, value: { $sum: `$${field}` } } }])
+        .toArray();
+      return row?.value ?? 0;
+    }
+    // min/max: the first non-null value in BSON order — a sorted read of one document (an index serves it).
+    const [doc] = await this.collection()
+      .find(
+        { $and: [this.toFilter(), { [field]: { $ne: null } }] },
+        { sort: { [field]: fn === "min" ? 1 : -1 }, limit: 1, projection: { [field]: 1 } },
+      )
+      .toArray();
+    const value = doc?.[field] ?? null;
+    return value === null ? value : exposeColumnValue(this.meta, column as string, value);
+  }
+
+  /** Sum of a numeric column over the matching documents (0 when none; non-numbers are skipped, as the server does). */
+  async sum(column: MongoColumn<S>): Promise<number> {
+    return Number(await this.#aggregate("sum", column));
+  }
+  async avg(column: MongoColumn<S>): Promise<number | null> {
+    return (await this.#aggregate("avg", column)) as number | null;
+  }
+  /** Laravel's alias of avg. */
+  average(column: MongoColumn<S>): Promise<number | null> {
+    return this.avg(column);
+  }
+  async min(column: MongoColumn<S>): Promise<unknown> {
+    return this.#aggregate("min", column);
+  }
+  async max(column: MongoColumn<S>): Promise<unknown> {
+    return this.#aggregate("max", column);
   }
 
   /** Values of one column (as attributes expose them). */

@@ -11,6 +11,7 @@
  *     pattern is escaped.
  * Field names come only from the model's schema, never from values.
  */
+import { toDate, toDay } from "../model/casts";
 import type { ColumnDescriptor } from "eloquent-engine";
 import { EloquentError } from "../model/errors";
 import type { ModelMeta } from "../model/meta";
@@ -108,6 +109,9 @@ export function filterList(meta: ModelMeta, column: string, values: readonly unk
 /** An attribute on its way into a document field. */
 export function toStored(column: ColumnDescriptor | undefined, field: string, value: unknown): unknown {
   if (field === "_id" || column?.type === "objectId") return toObjectIdIfHex(value);
+  // Dates are stored as BSON dates (a date column at its UTC midnight), so they sort and compare as dates.
+  if (column?.type === "date") return toDay(value);
+  if (column?.type === "datetime") return toDate(value);
   return value;
 }
 

@@ -23,6 +23,17 @@ export interface CursorPort<T> {
   toArray(): Promise<T[]>;
 }
 
+/** One upsert of an ordered bulk write (the only bulk operation the runtime sends). */
+export interface UpsertOperation {
+  updateOne: { filter: Filter<Document>; update: UpdateFilter<Document>; upsert: true };
+}
+
+export interface BulkUpsertResult {
+  matchedCount: number;
+  modifiedCount: number;
+  upsertedCount: number;
+}
+
 export interface CollectionPort {
   readonly collectionName: string;
   insertOne(doc: Document): Promise<InsertOneResult<Document>>;
@@ -32,6 +43,8 @@ export interface CollectionPort {
   updateOne(filter: Filter<Document>, update: UpdateFilter<Document>, options?: UpdateOptions): Promise<UpdateResult<Document>>;
   updateMany(filter: Filter<Document>, update: UpdateFilter<Document>, options?: UpdateOptions): Promise<UpdateResult<Document>>;
   deleteOne(filter: Filter<Document>): Promise<DeleteResult>;
+  /** Ordered: stops at the first failure, like the server (`Model.upsert`). */
+  bulkWrite(operations: readonly UpsertOperation[]): Promise<BulkUpsertResult>;
   deleteMany(filter: Filter<Document>): Promise<DeleteResult>;
   /** Pipelines the runtime sends: a leading `$match`, then `$group` (counts per key). */
   aggregate(pipeline: Document[]): CursorPort<Document>;

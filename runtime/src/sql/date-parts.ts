@@ -6,11 +6,15 @@
 import type { ColumnDescriptor } from "eloquent-engine";
 import type { Dialect } from "./sql-connections";
 
+const ZONELESS: ReadonlySet<string> = new Set(["date", "datetime"]);
+
 export type DatePart = "date" | "year" | "month" | "day";
 
 /** The SQL expression of `part` of the identifier bound as `??`. */
 export function datePartSql(dialect: Dialect, part: DatePart, column: ColumnDescriptor | undefined): string {
-  const utc = dialect === "pg" && (column?.options as { useTz?: boolean } | undefined)?.useTz !== false ? "(?? AT TIME ZONE 'UTC')" : "??";
+  // Only timestamptz needs converting: datetime / date columns (and useTz: false) already hold UTC wall time.
+  const zoned = column === undefined || (!ZONELESS.has(column.type) && (column.options as { useTz?: boolean }).useTz !== false);
+  const utc = dialect === "pg" && zoned ? "(?? AT TIME ZONE 'UTC')" : "??";
   switch (dialect) {
     case "sqlite":
       return part === "date" ? "date(??)" : `CAST(strftime('${part === "year" ? "%Y" : part === "month" ? "%m" : "%d"}', ??) AS INTEGER)`;

@@ -47,7 +47,7 @@ function keyColumnFor(key: ColumnDescriptor | undefined): ColumnDescriptor {
   if (type === "increments" || type === "int") return { ...base, type: "int", options: { notNull: true, unsigned: type === "increments" } };
   if (type === "bigIncrements" || type === "bigint")
     return { ...base, type: "bigint", options: { notNull: true, unsigned: type === "bigIncrements" } };
-  if (type === "uuid") return { ...base, type: "uuid" };
+  if (type === "uuid" || type === "ulid") return { ...base, type };
   return { ...base, type: "string", length: key?.length ?? 255 };
 }
 
@@ -206,11 +206,34 @@ export function addColumn(
     case "int":
       col = t.integer(name);
       break;
+    case "smallint":
+      col = t.smallint(name);
+      break;
     case "uuid":
       col = t.uuid(name);
       break;
+    case "ulid":
+      // Laravel's ulid(): 26 fixed characters
+      col = t.specificType(name, "char(26)");
+      break;
     case "string":
       col = t.string(name, c.length ?? 255);
+      break;
+    case "char":
+      col = t.specificType(name, `char(${charLength(c, spec, name)})`);
+      break;
+    case "enum":
+      // PostgreSQL and SQLite: text with a CHECK constraint; MySQL/MariaDB: ENUM(...)
+      col = t.enu(name, [...enumValues(c, spec, name)]);
+      break;
+    case "binary":
+      col = c.length ? t.binary(name, c.length) : t.binary(name);
+      break;
+    case "date":
+      col = t.date(name);
+      break;
+    case "datetime":
+      col = t.datetime(name, { useTz: false, precision: 3 });
       break;
     case "objectId":
       col = t.string(name, 24);
@@ -240,7 +263,8 @@ export function addColumn(
         `Table ${spec.table}, column ${name}: unknown column type '${String(c.type)}'. Use one of the column() types.`,
       );
   }
-  if ((o.unsigned || referencesUnsigned(spec, name, byTable)) && (c.type === "int" || c.type === "bigint")) col.unsigned();
+  if ((o.unsigned || referencesUnsigned(spec, name, byTable)) && (c.type === "int" || c.type === "bigint" || c.type === "smallint"))
+    col.unsigned();
   // Laravel's rule: NOT NULL unless the column says `nullable: true` (timestamps/softDeletes do).
   if (o.nullable && !o.primary && !o.notNull) col.nullable();
   else col.notNullable();
@@ -250,6 +274,24 @@ export function addColumn(
   if (o.index) col.index();
   if (o.comment) col.comment(o.comment);
   return col;
+}
+
+function charLength(c: ColumnDescriptor, spec: TableSpec, name: string): number {
+  const length = c.length ?? 255;
+  if (!Number.isInteger(length) || length < 1 || length > 255)
+    throw new EloquentError(
+      `Table ${spec.table}, column ${name}: char length must be 1 to 255, got ${String(c.length)}. Use string or text for longer values.`,
+    );
+  return length;
+}
+
+function enumValues(c: ColumnDescriptor, spec: TableSpec, name: string): readonly string[] {
+  const values = c.options?.values;
+  if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string"))
+    throw new EloquentError(
+      `Table ${spec.table}, column ${name}: an enum column needs its values, e.g. column("enum", { values: ["draft", "published"] }).`,
+    );
+  return values;
 }
 
 export function build(knex: Knex, spec: TableSpec, byTable: Map<string, TableSpec>): Knex.SchemaBuilder {

@@ -19,7 +19,8 @@ import type { ModelClass } from "../model/types";
 import { resolveRelation } from "../relations/resolve";
 import { byConnection, specsFor, type TableSpec } from "./migrate";
 import { introspect } from "./introspect";
-import { getConnection } from "./sql-connections";
+import { getConnection, type Dialect } from "./sql-connections";
+import { typeChange } from "./type-change";
 
 export type MigrationOperation =
   | {
@@ -104,7 +105,7 @@ function descriptorOf(live: LiveTable, column: string): ColumnDescriptor {
     boolean: "boolean",
     json: "json",
     datetime: "timestamp",
-    binary: "text",
+    binary: "binary",
     other: "text",
   }[c.family];
   return { __eloquent: "column", type, options: { nullable: true } } as ColumnDescriptor;
@@ -160,7 +161,7 @@ export function diffAgainst(
     }
     for (const [name, descriptor] of withUnsignedKeys(spec.columns, foreignKeys, specsByTable)) {
       if (!(name in liveTable.columns)) operations.push({ op: "addColumn", table: spec.table, column: name, descriptor });
-      else alterations(spec, name, descriptor, liveTable, options, operations, skipped);
+      else alterations(spec, name, descriptor, liveTable, dialect as Dialect, options, operations, skipped);
     }
     for (const name of Object.keys(liveTable.columns)) {
       if (spec.columns.has(name)) continue;
@@ -192,13 +193,20 @@ const DECLARED_FAMILY: Record<string, LiveColumnFamily> = {
   increments: "integer",
   bigIncrements: "integer",
   int: "integer",
+  smallint: "integer",
   bigint: "integer",
   decimal: "decimal",
   float: "float",
   string: "string",
+  char: "string",
   text: "string",
+  enum: "string",
   objectId: "string",
   uuid: "uuid",
+  ulid: "string",
+  binary: "binary",
+  date: "datetime",
+  datetime: "datetime",
   boolean: "boolean",
   // MariaDB stores json as longtext: a json column reads back as a string family there.
   json: "json",
@@ -208,15 +216,17 @@ const DECLARED_FAMILY: Record<string, LiveColumnFamily> = {
 };
 
 /**
- * A column both sides have: nullability follows the model (widening to NULL is safe; narrowing to NOT NULL
- * fails on existing NULLs, so it needs allowDestructive). A type the stored values cannot keep is left to
- * a hand-written migration, named in `skipped`.
+ * A column both sides have: its type and nullability follow the model. Widening (a wider integer, a
+ * longer string, NOT NULL → NULL) is written; narrowing or a change of family may lose values or fail on
+ * existing rows, so it needs allowDestructive and is named in `skipped` otherwise. The operation keeps
+ * the live definition as `previous`, so rollback restores the old type and nullability.
  */
 function alterations(
   spec: TableSpec,
   name: string,
   descriptor: ColumnDescriptor,
   liveTable: LiveTable,
+  dialect: Dialect,
   options: DiffOptions,
   operations: MigrationOperation[],
   skipped: string[],
@@ -225,17 +235,31 @@ function alterations(
   if (spec.primary.includes(name) || AUTO_INCREMENT.has(descriptor.type)) return;
   const declared = DECLARED_FAMILY[descriptor.type] ?? "other";
   const compatible = familiesCanMatch(declared, live.family) || (declared === "json" && live.family === "string");
-  if (!compatible) {
-    skipped.push(
-      `change type of ${spec.table}.${name} from ${live.type} to ${descriptor.type} (write that migration by hand: the stored values may not convert)`,
+  const change = typeChange(descriptor, live, dialect, !compatible);
+  const nullable = descriptor.options?.nullable === true;
+  if (change.kind === "same" && nullable === live.nullable) return;
+  const destructive: string[] = [];
+  const target = `${descriptor.type}${descriptor.length ? `(${descriptor.length})` : ""}`;
+  if (change.kind === "narrow")
+    destructive.push(
+      `narrow ${spec.table}.${name} from ${live.type} to ${target} (longer or larger stored values would be cut or refused)`,
     );
+  if (change.kind === "lossy")
+    destructive.push(`change type of ${spec.table}.${name} from ${live.type} to ${target} (the stored values may not convert)`);
+  if (!nullable && live.nullable) destructive.push(`make ${spec.table}.${name} NOT NULL (rows holding NULL would fail)`);
+  if (destructive.length && !options.allowDestructive) {
+    for (const step of destructive) skipped.push(`${step}; pass --allow-destructive to alter it`);
     return;
   }
-  const nullable = descriptor.options?.nullable === true;
-  if (nullable === live.nullable) return;
-  const previous = { ...descriptor, options: { ...descriptor.options, nullable: live.nullable } } as ColumnDescriptor;
-  if (nullable || options.allowDestructive) operations.push({ op: "alterColumn", table: spec.table, column: name, descriptor, previous });
-  else skipped.push(`make ${spec.table}.${name} NOT NULL (rows holding NULL would fail; pass --allow-destructive to alter it)`);
+  const previousType = change.kind === "same" ? { type: descriptor.type, length: descriptor.length } : change.previous;
+  const { unsigned, ...type } = previousType as typeof previousType & { unsigned?: boolean };
+  const previous = {
+    ...descriptor,
+    ...type,
+    ...(type.length === undefined ? { length: undefined } : {}),
+    options: { ...descriptor.options, nullable: live.nullable, ...(unsigned ? { unsigned } : {}) },
+  } as ColumnDescriptor;
+  operations.push({ op: "alterColumn", table: spec.table, column: name, descriptor, previous });
 }
 
 /** Why an existing column cannot take the foreign key: its live type differs from the referenced key's. */

@@ -94,6 +94,13 @@ function resolveConfig(name: string): ConnectionConfig {
   );
 }
 
+const PG_TIMESTAMP_OID = 1114;
+
+function parseUtcTimestamp(text: string): Date | string {
+  const d = new Date(`${text.replace(" ", "T")}Z`);
+  return Number.isNaN(d.getTime()) ? text : d; // 'infinity' stays text
+}
+
 /** SQLite before 3.32 binds at most 999 parameters per statement; later versions 32,766. */
 export function sqliteParamLimit(version: string): number {
   const [major = 0, minor = 0] = version.split(".").map(Number);
@@ -132,7 +139,22 @@ function knexConfig(config: ConnectionConfig, dialect: Dialect, onSqliteVersion:
         ...config.knex,
       } as Knex.Config;
     case "pg":
-      return { client: "pg", connection: config.url, pool, ...config.knex } as Knex.Config;
+      return {
+        client: "pg",
+        connection: config.url,
+        pool: {
+          ...pool,
+          // `timestamp without time zone` (datetime columns) holds UTC wall time: read it as UTC, not as local time.
+          afterCreate(
+            conn: { setTypeParser?(oid: number, parse: (s: string) => unknown): void },
+            done: (e: Error | null, c: unknown) => void,
+          ) {
+            conn.setTypeParser?.(PG_TIMESTAMP_OID, parseUtcTimestamp);
+            done(null, conn);
+          },
+        },
+        ...config.knex,
+      } as Knex.Config;
     case "mysql": {
       const u = new URL(config.url!);
       return {

@@ -4,6 +4,7 @@
  *   class User extends SqlModel<{ id?: number; name?: string }> { static schema = { ... } }
  *   const user = await User.create({ name: "Ada" });   user.name  // typed string | undefined
  */
+import { assertEnumValue } from "../model/column-values";
 import type { Knex } from "knex";
 import { didYouMean, EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
@@ -49,6 +50,7 @@ function rowFor(meta: ModelMeta, dialect: Dialect, attributes: Record<string, un
       );
     }
     if (value === undefined) continue;
+    assertEnumValue(column, key, value, `${meta.name}.${where}`);
     row[key] = toDatabase(dialect, column, value, () => `${meta.name}.${where}`);
   }
   return row;

@@ -3,6 +3,7 @@
  * is an error with did-you-mean, never interpolated); every value is a bound parameter. Soft-deleted
  * rows are filtered in SQL. Awaiting the query runs it (`await User.query().where("active", true)`).
  */
+import { assertEnumValue } from "../model/column-values";
 import type { Knex } from "knex";
 import type { ColumnDescriptor } from "eloquent-engine";
 import { EloquentError } from "../model/errors";
@@ -561,6 +562,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const set: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) {
       const c = this.#col(k, "update()");
+      assertEnumValue(this.#descriptor(c), k, v, `${this.meta.name}.update()`);
       set[c.slice(this.#qualifier.length + 1)] = this.#value(c, v, ctx, "update()");
     }
     if (this.meta.timestamps && !("updated_at" in set)) set.updated_at = toDatabase(ctx.dialect, undefined, new Date(), "update()");

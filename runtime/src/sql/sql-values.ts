@@ -3,11 +3,12 @@
  * dialect stores (SQLite has no boolean or date type; json columns hold JSON text).
  */
 import type { ColumnDescriptor } from "eloquent-engine";
+import { utcDay } from "../model/column-values";
 import { EloquentError } from "../model/errors";
 import type { Dialect } from "./sql-connections";
 
 /** Column types stored as text: numbers written to them are converted to their decimal string. */
-export const TEXT_TYPES: ReadonlySet<string> = new Set(["string", "text", "uuid", "objectId"]);
+export const TEXT_TYPES: ReadonlySet<string> = new Set(["string", "char", "text", "enum", "uuid", "ulid", "objectId"]);
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
@@ -65,8 +66,12 @@ export function toDatabase(
   const where = () => (typeof whereLabel === "string" ? whereLabel : whereLabel());
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new EloquentError(`${where()}: invalid Date.`);
+    // date: the UTC calendar day; datetime (no zone): UTC wall time, read back as UTC on every dialect.
+    if (column?.type === "date") return utcDay(value);
+    if (column?.type === "datetime" || column?.options.useTz === false) return sqliteDate(value);
     return dialect === "sqlite" ? sqliteDate(value) : value;
   }
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   if (typeof value === "boolean") return dialect === "sqlite" ? (value ? 1 : 0) : value;
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "object" && !Buffer.isBuffer(value)) {
@@ -82,10 +87,10 @@ export function toDatabase(
 /** Relation keys from another store or type, coerced to what the key column holds (PostgreSQL compares strictly). */
 export function coerceKeys(column: ColumnDescriptor | undefined, values: readonly unknown[]): unknown[] {
   const type = column?.type;
-  if (type === "string" || type === "text" || type === "uuid" || type === "objectId") {
+  if (type !== undefined && TEXT_TYPES.has(type)) {
     return values.map((v) => (typeof v === "string" ? v : String(v)));
   }
-  if (type === "int" || type === "increments" || type === "bigint" || type === "bigIncrements") {
+  if (type === "int" || type === "smallint" || type === "increments" || type === "bigint" || type === "bigIncrements") {
     const out: unknown[] = [];
     for (const v of values) {
       if (typeof v === "number") out.push(v);

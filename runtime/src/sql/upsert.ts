@@ -8,6 +8,7 @@
  * primary key missing from a row is generated. PostgreSQL and SQLite need a unique index (or the
  * primary key) on exactly the `uniqueBy` columns; MySQL uses whichever unique index collides.
  */
+import { assertEnumValue } from "../model/column-values";
 import { didYouMean, EloquentError } from "../model/errors";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
@@ -70,6 +71,7 @@ export async function upsert(
         );
       }
       if (value === undefined) continue;
+      assertEnumValue(column, key, value, `${meta.name}.upsert(): row ${i}`);
       out[key] = toDatabase(conn.dialect, column, value, () => `${meta.name}.upsert()`);
     }
     return out;

@@ -50,6 +50,35 @@ describe("column-definition (ELQ601) / schema-entry (ELQ602)", () => {
     ]);
   });
 
+  it("knows the date, datetime, enum, smallint, char, binary and ulid types", () => {
+    const g = graph(
+      model("Event", [
+        col("id", "ulid", { primary: true }),
+        col("day", "date"),
+        col("at", "datetime"),
+        col("status", "enum", { values: ["draft", "published"], default: "draft" }),
+        col("seats", "smallint"),
+        col("country", "char"),
+        col("payload", "binary"),
+      ]),
+    );
+    expect(checkGraph(g)).toEqual([]);
+    expect(checkGraph(graph(model("User", [pk(), col("photo", "blob")])))[0]!.message).toBe(
+      "User.photo: unknown column type 'blob'. Did you mean 'binary'?",
+    );
+  });
+
+  it("requires an enum's values as strings, and a literal default among them", () => {
+    const messages = (options: Record<string, unknown>) =>
+      checkGraph(graph(model("Post", [pk(), col("status", "enum", options)]))).map((d) => d.message);
+    expect(messages({})).toEqual(["Post.status: an enum column needs its values as a non-empty list of strings, got undefined."]);
+    expect(messages({ values: [1, 2] })[0]).toContain("needs its values as a non-empty list of strings");
+    expect(messages({ values: ["draft", "published"], default: "publishd" })).toEqual([
+      "Post.status: the default 'publishd' is not one of the enum's values ('draft', 'published'). Did you mean 'published'?",
+    ]);
+    expect(messages({ values: unverifiable("STATUSES") })).toEqual([]);
+  });
+
   it("reports schema entries that are neither column() nor relation()", () => {
     const g = graph(model("User", [pk()], { invalidEntries: [{ name: "age", found: "the string 'int'" }] }));
     expect(checkGraph(g)[0]).toMatchObject({ ruleId: "schema-entry", node: { model: "User", column: "age", part: "column" } });

@@ -209,4 +209,71 @@ describe.each(sqlDialects())("migrations on $name", (dialect) => {
     );
     await knex.schema.dropTable("reviews");
   });
+
+  it("type changes: widening is written and rolled back; narrowing and family changes need --allow-destructive", async () => {
+    const shelf = (label: ReturnType<typeof column>, capacity: ReturnType<typeof column>, note: ReturnType<typeof column>) => {
+      class Shelf extends SqlModel {
+        static tableName = "shelves";
+        static connectionName = "test";
+        static schema = { id: column("increments", { primary: true }), label, capacity, note };
+      }
+      clearModelRegistry();
+      registerModels([Shelf], { logger: false });
+      return Shelf;
+    };
+    const v1 = () => shelf(column("string", 40), column("smallint"), column("string", 100, { nullable: true }));
+    const v2 = () => shelf(column("string", 120), column("int"), column("text", { nullable: true }));
+    const typeOf = async (c: string) => (await introspect("test")).tables.shelves!.columns[c]!.type;
+
+    await makeMigration("create_shelves", [v1()], { ...options, now: new Date("2026-02-01T00:00:00Z") });
+    await migrateLatest(options);
+    const label40 = await typeOf("label");
+    expect(label40).toMatch(/\(40\)/);
+
+    const Wide = v2();
+    const widen = await makeMigration("widen_shelves", [Wide], { ...options, now: new Date("2026-02-02T00:00:00Z") });
+    expect(widen.skipped).toEqual([]);
+    expect(widen.operations.map((o) => `${o.op} ${"column" in o ? o.column : ""}`)).toEqual(
+      dialect.name === "sqlite"
+        ? ["alterColumn label", "alterColumn note"]
+        : ["alterColumn label", "alterColumn capacity", "alterColumn note"],
+    );
+    await migrateLatest(options);
+    expect(await typeOf("label")).toMatch(/\(120\)/);
+    expect(await typeOf("note")).toMatch(/text/i);
+    if (dialect.name !== "sqlite") expect(await typeOf("capacity")).toMatch(/^int/);
+    // The wider columns hold what the old ones could not.
+    const big = await Wide.create({ label: "x".repeat(100), capacity: 70_000, note: "y".repeat(500) });
+    expect((await Wide.findOrFail(big.id)).get("capacity")).toBe(70_000);
+    expect((await makeMigration("again", [Wide], { ...options, dryRun: true })).operations).toEqual([]);
+
+    // Back to the v1 types is a narrowing: named, not written, unless allowed.
+    const narrow = await makeMigration("narrow_shelves", [v1()], { ...options, dryRun: true });
+    expect(narrow.operations).toEqual([]);
+    expect(narrow.skipped).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^narrow shelves\.label from .*120.* to string\(40\) .*--allow-destructive/),
+        expect.stringMatching(/^narrow shelves\.note from .*text.* to string\(100\)/i),
+      ]),
+    );
+    expect((await makeMigration("narrow_shelves", [v1()], { ...options, dryRun: true, allowDestructive: true })).operations).toHaveLength(
+      dialect.name === "sqlite" ? 2 : 3,
+    );
+    // A change of family (text → int) may not convert: also only with the flag.
+    const lossy = await makeMigration("label_to_int", [shelf(column("int"), column("int"), column("text", { nullable: true }))], {
+      ...options,
+      dryRun: true,
+    });
+    expect(lossy.skipped).toEqual([
+      expect.stringMatching(/^change type of shelves\.label from .* to int \(the stored values may not convert\)/),
+    ]);
+
+    // Rollback restores the old types (once the rows fit them again).
+    await Wide.query().delete();
+    expect(await migrateRollback(options)).toEqual(["20260202000000_widen_shelves.js"]);
+    expect(await typeOf("label")).toBe(label40);
+    expect(await typeOf("note")).toMatch(/\(100\)/);
+    await migrateRollback(options);
+    expect((await introspect("test")).tables.shelves).toBeUndefined();
+  });
 });

@@ -24,7 +24,7 @@ import {
   type UpdateResult,
   type WithId,
 } from "mongodb";
-import type { CollectionPort, CursorPort } from "../port";
+import type { BulkUpsertResult, CollectionPort, CursorPort, UpsertOperation } from "../port";
 import { EmbeddedStoreError } from "./errors";
 import { cloneDocument } from "./clone";
 import { idKey, scalarKey } from "./hash-key";
@@ -322,8 +322,13 @@ export class EmbeddedCollection implements CollectionPort {
     const next = cloneDocument(doc) as WithId<Document>;
     let changed = false;
     if (Object.keys(operators).length) changed = mingo().update(next, operators, undefined, undefined, { cloneMode: "none" }).length > 0;
-    if (inserting && $setOnInsert)
-      changed = mingo().update(next, { $set: $setOnInsert }, undefined, undefined, { cloneMode: "none" }).length > 0 || changed;
+    if (inserting && $setOnInsert) {
+      // The server lets an upsert's insert set `_id` ($setOnInsert: { _id }); mingo guards the path, so set it here.
+      const { _id, ...rest } = $setOnInsert as Document;
+      if (_id !== undefined) next._id = _id as never;
+      if (Object.keys(rest).length)
+        changed = mingo().update(next, { $set: rest }, undefined, undefined, { cloneMode: "none" }).length > 0 || changed;
+    }
     if (!inserting && idKey(next._id) !== idKey(doc._id)) {
       throw new EmbeddedStoreError(`Performing an update on the path '_id' would modify the immutable field '_id'`, 66);
     }
@@ -370,6 +375,20 @@ export class EmbeddedCollection implements CollectionPort {
 
   updateOne(filter: Filter<Document>, update: UpdateFilter<Document>, options: UpdateOptions = {}): Promise<UpdateResult<Document>> {
     return this.#run("update", filter, () => this.#update(filter, update, options, false));
+  }
+
+  /** The server's ordered bulk write of upserts: one `update` command, applied in order, stopping at the first error. */
+  bulkWrite(operations: readonly UpsertOperation[]): Promise<BulkUpsertResult> {
+    return this.#run("update", undefined, () => {
+      const total = { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
+      for (const { updateOne } of operations) {
+        const r = this.#update(updateOne.filter, updateOne.update, { upsert: updateOne.upsert }, false);
+        total.matchedCount += r.matchedCount;
+        total.modifiedCount += r.modifiedCount;
+        total.upsertedCount += r.upsertedCount;
+      }
+      return total;
+    });
   }
 
   updateMany(filter: Filter<Document>, update: UpdateFilter<Document>, options: UpdateOptions = {}): Promise<UpdateResult<Document>> {
