@@ -9,6 +9,7 @@
  * an ObjectId, or as a number when the schema declares `column("increments")` (atomic counter).
  */
 import { mongoDriver } from "./driver";
+import { reloadRelations } from "../relations/load-missing";
 import { EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
@@ -180,13 +181,14 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     this.syncOriginal(false);
   }
 
-  /** Re-reads the attributes from the store (loaded relations are kept). */
+  /** Re-reads the attributes from the store and reloads the relations that were loaded (as Laravel does). */
   async refresh(): Promise<this> {
     const meta = modelMeta(this.constructor as MongoModelClass);
     const filter = this.#filter(meta);
     const doc = await collectionFor(meta).findOne(filter);
     if (!doc) throw new ModelNotFoundError(meta.name, this.get("id"));
     this.setRawAttributes(documentToRow(meta, doc), true);
+    await reloadRelations(this);
     return this;
   }
 
