@@ -87,6 +87,8 @@ export abstract class Model<A extends object = any> {
   #relValue: unknown;
   #relations: Record<string, unknown> | undefined;
   #pivot: Record<string, unknown> | undefined;
+  /** `as("membership")`: the name the pivot row is exposed under. */
+  #pivotName: string | undefined;
   #persisted = false;
 
   /**
@@ -381,8 +383,13 @@ export abstract class Model<A extends object = any> {
     return this.#pivot;
   }
 
-  setPivot(pivot: Record<string, unknown> | undefined): this {
+  /** `accessor`: the name the pivot row is exposed under (`as("membership")`), `pivot` by default. */
+  setPivot(pivot: Record<string, unknown> | undefined, accessor = "pivot"): this {
     this.#pivot = pivot;
+    if (accessor !== "pivot") {
+      this.#pivotName = accessor;
+      Object.defineProperty(this, accessor, { configurable: true, enumerable: false, get: () => this.#pivot });
+    }
     return this;
   }
 
@@ -395,7 +402,7 @@ export abstract class Model<A extends object = any> {
         out[name] = Array.isArray(value) ? value.map(serialize) : serialize(value);
       }
     }
-    if (this.#pivot) out.pivot = { ...this.#pivot };
+    if (this.#pivot) out[this.#pivotName ?? "pivot"] = { ...this.#pivot };
     return applyVisibility(this, out);
   }
 

@@ -14,6 +14,8 @@ import { RelationError, resolveRelation, type ResolvedRelation } from "./resolve
 import { ModelNotFoundError } from "../model/errors";
 import { associate, dissociate } from "./associate";
 import * as writes from "./relation-writes";
+import * as pivotQueries from "./pivot-queries";
+import { pivotRelatedKeys } from "./relation-scope";
 
 /** One related model: the element of a *Many value, the value itself otherwise. */
 type Element<R> = NonNullable<R extends readonly (infer E)[] ? E : R>;
@@ -32,6 +34,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   readonly #parent: Model;
   readonly #relation: ResolvedRelation;
   readonly #calls: Call[] = [];
+  #pivotAccessor: string | undefined;
 
   constructor(parent: Model, name: string) {
     this.#parent = parent;
@@ -103,7 +106,9 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   async get(): Promise<R> {
     const handler = RELATION_HANDLERS[this.#relation.kind];
     const result = await handler.fetch([this.#parent], this.#relation, this.#constraint());
-    return result.resultFor(this.#parent) as R;
+    const value = result.resultFor(this.#parent) as R;
+    if (this.#pivotAccessor) for (const model of value as Model[]) model.setPivot(model.pivot, this.#pivotAccessor);
+    return value;
   }
 
   /** The first related model or null. */
@@ -250,6 +255,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   #copy(): RelationQuery<R> {
     const q = new RelationQuery<R>(this.#parent, this.#relation.name);
     q.#calls.push(...this.#calls);
+    q.#pivotAccessor = this.#pivotAccessor;
     return q;
   }
 
@@ -282,6 +288,49 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   /** Updates the pivot columns of attached rows: an id, a model, or a list of either. Returns the rows changed. */
   updateExistingPivot(ids: pivots.PivotInput, values: Record<string, unknown>): Promise<number> {
     return pivots.updateExistingPivot(this.#parent, this.#pivotRelation("updateExistingPivot"), ids, values);
+  }
+
+  // ---- pivot queries (belongsToMany, pivot-queries.ts) ----------------------------------------------
+
+  wherePivot(column: string, operatorOrValue: unknown, value?: unknown): this {
+    const args = arguments.length >= 3 ? [column, operatorOrValue, value] : [column, operatorOrValue];
+    return this.#record(...pivotQueries.wherePivot(this.#pivotRelation("wherePivot"), args));
+  }
+  orWherePivot(column: string, operatorOrValue: unknown, value?: unknown): this {
+    const args = arguments.length >= 3 ? [column, operatorOrValue, value] : [column, operatorOrValue];
+    return this.#record(...pivotQueries.wherePivot(this.#pivotRelation("orWherePivot"), args, "or"));
+  }
+  wherePivotIn(column: string, values: readonly unknown[]): this {
+    return this.#record(...pivotQueries.wherePivotIn(this.#pivotRelation("wherePivotIn"), column, values));
+  }
+  wherePivotNotIn(column: string, values: readonly unknown[]): this {
+    return this.#record(...pivotQueries.wherePivotIn(this.#pivotRelation("wherePivotNotIn"), column, values, true));
+  }
+  wherePivotNull(column: string): this {
+    return this.#record(...pivotQueries.wherePivotNull(this.#pivotRelation("wherePivotNull"), column));
+  }
+  wherePivotNotNull(column: string): this {
+    return this.#record(...pivotQueries.wherePivotNull(this.#pivotRelation("wherePivotNotNull"), column, true));
+  }
+  orderByPivot(column: string, direction: "asc" | "desc" = "asc"): this {
+    return this.#record(...pivotQueries.orderByPivot(this.#pivotRelation("orderByPivot"), column, direction));
+  }
+  /** Declared pivotColumns are always loaded on `model.pivot`; this checks the names (an undeclared one is an error). */
+  withPivot(...columns: string[]): this {
+    pivotQueries.checkWithPivot(this.#pivotRelation("withPivot"), columns.flat());
+    return this;
+  }
+  /** Exposes each model's pivot row under `name` (`role.membership.level`, and in toJSON) instead of `pivot`. */
+  as(name: string): this {
+    this.#pivotRelation("as");
+    if (!/^[A-Za-z_$][\w$]*$/.test(name))
+      throw new RelationError(`${this.#relation.owner.name}.${this.#relation.name}.as(): '${name}' is not an identifier.`);
+    this.#pivotAccessor = name;
+    return this;
+  }
+  /** The related keys of this parent, read from the pivot (one query, no related rows loaded). */
+  allRelatedIds(): Promise<unknown[]> {
+    return pivotRelatedKeys(this.#parent, this.#pivotRelation("allRelatedIds"));
   }
 
   // ---- aggregates over the related rows (relation-aggregates.ts) ----------------------------------
