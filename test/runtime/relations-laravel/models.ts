@@ -50,6 +50,7 @@ export class RlUser extends SqlModel<RlUserAttrs> {
 
 export class RlPost extends SqlModel<RlPostAttrs> {
   static connectionName = "test";
+  static touches = ["user"];
   static schema = {
     id: column("increments", undefined, { primary: true }),
     rl_user_id: column("int", undefined, { nullable: true }),
@@ -73,6 +74,7 @@ export class RlRole extends SqlModel<RlRoleAttrs> {
 
 export class RlComment extends SqlModel<RlCommentAttrs> {
   static connectionName = "test";
+  static touches = ["commentable"];
   static schema = {
     id: column("increments", undefined, { primary: true }),
     body: column("string", 200),
