@@ -195,6 +195,46 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   static whereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
     return (new MongoQuery(this) as QueryOf<C>).whereHas(relation, constraint);
   }
+
+  static whereDoesntHave<C extends MongoModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    constraint?: QueryConstraint,
+  ): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).whereDoesntHave(relation, constraint);
+  }
+
+  static orWhereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).orWhereHas(relation, constraint);
+  }
+
+  static has<C extends MongoModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    operator?: string,
+    count?: number,
+    constraint?: QueryConstraint,
+  ): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).has(relation, operator, count, constraint);
+  }
+
+  static doesntHave<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).doesntHave(relation, constraint);
+  }
+
+  static whereRelation<C extends MongoModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    column: string,
+    operatorOrValue: unknown,
+    value?: unknown,
+  ): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.whereRelation as (...a: unknown[]) => QueryOf<C>).apply(
+      q,
+      [relation, column, operatorOrValue, value].slice(0, arguments.length),
+    );
+  }
 }
 
 /** Which index refused a write (code 11000): `_id`, a named secondary index, or unknown (FerretDB names none). */
