@@ -3,7 +3,7 @@
  * limits in eager constraints, pivot queries, existence counts and aggregates, with their query counts.
  */
 import { loadMissingRelations, onQuery } from "eloquent-orm";
-import { Post, User } from "./models";
+import { Post, Tag, User } from "./models";
 
 async function step<T>(title: string, work: () => PromiseLike<T>, show: (result: T) => string): Promise<T> {
   let queries = 0;
@@ -37,7 +37,7 @@ export async function runRelationsDemo(): Promise<void> {
   const post = (await Post.query().whereHas("tags").orderBy("id").first())!;
   await step(
     `post #${post.id}.related("tags").wherePivotNotNull("created_at").orderByPivot("created_at", "desc")`,
-    () => post.related("tags").wherePivotNotNull("created_at").orderByPivot("created_at", "desc"),
+    () => post.related<Tag[]>("tags").wherePivotNotNull("created_at").orderByPivot("created_at", "desc"),
     (tags) =>
       tags.map((t) => `${String(t.get("name"))} (attached ${(t.pivot?.created_at as Date | undefined)?.toISOString() ?? "?"})`).join("\n"),
   );
