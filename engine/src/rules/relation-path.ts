@@ -16,7 +16,7 @@ export const RELATION_PATH_RULE: RuleMeta = {
   defaultSeverity: "error",
   suggests: ["replace"],
   description:
-    "Relation paths at query sites (with, withCount, whereHas, orWhereHas, whereDoesntHave, load, loadCount, related) name relations that exist, segment by segment.",
+    "Relation paths at query sites (with, withCount, whereHas, has, whereRelation, withSum…, load, loadMissing, related…) name relations that exist, segment by segment.",
 };
 
 /**
@@ -30,6 +30,19 @@ export const RELATION_PATH_METHODS: Readonly<Record<string, "all" | "first">> = 
   whereHas: "first",
   orWhereHas: "first",
   whereDoesntHave: "first",
+  orWhereDoesntHave: "first",
+  has: "first",
+  orHas: "first",
+  doesntHave: "first",
+  orDoesntHave: "first",
+  whereRelation: "first",
+  orWhereRelation: "first",
+  withSum: "first",
+  withAvg: "first",
+  withMin: "first",
+  withMax: "first",
+  withExists: "all",
+  loadMissing: "all",
   load: "all",
   loadCount: "all",
   related: "first",

@@ -12,6 +12,13 @@ import type { ColumnNames, ModelClass, RelationNames, RelationPath } from "./typ
 import type { QueryConstraint } from "../relations/adapter";
 import { addEagerPaths, assertEagerTree, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { resolveRelation } from "../relations/resolve";
+import {
+  checkAggregateSpecs,
+  loadAggregates,
+  parseAggregateSpecs,
+  type AggregateFn,
+  type AggregateSpec,
+} from "../relations/eager-aggregates";
 
 /** Column names of a schema type (any string when the schema type is not literal). */
 export type Column<S> = string extends keyof S ? string : ColumnNames<S>;
@@ -43,6 +50,7 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
   protected eagerPaths: Map<string, EagerNode> | undefined;
   protected countSpecs: CountSpecs | undefined;
   protected trashed: "exclude" | "include" | "only" = "exclude";
+  protected aggregateSpecs: Map<string, AggregateSpec> | undefined;
 
   constructor(model: ModelClass<M>) {
     this.model = model;
@@ -69,6 +77,7 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
     q.eagerPaths = this.eagerPaths;
     q.countSpecs = this.countSpecs;
     q.trashed = this.trashed;
+    q.aggregateSpecs = this.aggregateSpecs;
   }
 
   // ---- identifiers --------------------------------------------------------------------------------
@@ -136,11 +145,40 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
     return this;
   }
 
+  /** `withSum("posts", "votes")` → `posts_sum_votes` (0 without related rows); `{ "posts as total": q => ... }` aliases and narrows. */
+  withSum(relation: CountName<S> | Partial<Record<CountName<S>, QueryConstraint | true>>, column: string): this {
+    return this.#addAggregate("sum", relation, column);
+  }
+  /** `withAvg("posts", "votes")` → `posts_avg_votes` (null without related rows). */
+  withAvg(relation: CountName<S> | Partial<Record<CountName<S>, QueryConstraint | true>>, column: string): this {
+    return this.#addAggregate("avg", relation, column);
+  }
+  withMin(relation: CountName<S> | Partial<Record<CountName<S>, QueryConstraint | true>>, column: string): this {
+    return this.#addAggregate("min", relation, column);
+  }
+  withMax(relation: CountName<S> | Partial<Record<CountName<S>, QueryConstraint | true>>, column: string): this {
+    return this.#addAggregate("max", relation, column);
+  }
+  /** `withExists("posts")` → `posts_exists` (a boolean). */
+  withExists(...relations: Array<CountName<S> | Partial<Record<CountName<S>, QueryConstraint | true>>>): this {
+    for (const r of relations) this.#addAggregate("exists", r as string);
+    return this;
+  }
+
+  #addAggregate(fn: AggregateFn | "exists", relation: unknown, column?: string): this {
+    const parsed = parseAggregateSpecs(fn, relation as string, column);
+    checkAggregateSpecs(this.model, parsed); // fail now, not after the query
+    this.aggregateSpecs ??= new Map();
+    for (const [k, v] of parsed) this.aggregateSpecs.set(k, v);
+    return this;
+  }
+
   /** Hydrates rows and loads the requested relations and counts. */
   protected async hydrateAndLoad(rows: Record<string, unknown>[]): Promise<M[]> {
     const models = hydrateAll(this.model, rows);
     if (this.eagerPaths?.size) await eagerLoad(models, this.eagerPaths);
     if (this.countSpecs?.size) await loadCounts(models, this.countSpecs);
+    if (this.aggregateSpecs?.size) await loadAggregates(models, this.aggregateSpecs);
     return models;
   }
 

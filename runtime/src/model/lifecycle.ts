@@ -14,6 +14,7 @@ import { modelMeta } from "./meta";
 import type { Model } from "./model";
 import type { ModelClass } from "./types";
 import { assignUniqueId } from "./unique-ids";
+import { checkTouches, touchOwners } from "../relations/touches";
 
 /** Models inside delete(): their save (soft delete) / forceDelete fire no events of their own. */
 const deleting = new WeakSet<Model>();
@@ -26,6 +27,7 @@ function wrapSave(original: Method): Method {
     if (deleting.has(this)) return original.call(this);
     const creating = !this.isPersisted();
     if (creating) assignUniqueId(modelMeta(this.constructor as ModelClass), this);
+    checkTouches(this);
     if (!(await fireEvent(this, "saving"))) return this;
     const updating = !creating && this.isDirty();
     if (creating ? !(await fireEvent(this, "creating")) : updating && !(await fireEvent(this, "updating"))) return this;
@@ -43,6 +45,7 @@ function wrapSave(original: Method): Method {
       await fireEvent(this, "updated");
     }
     await fireEvent(this, "saved");
+    if (creating || updating) await touchOwners(this);
     return this;
   };
 }
@@ -59,6 +62,7 @@ function wrapDelete(original: Method): Method {
       deleting.delete(this);
     }
     await fireEvent(this, "deleted");
+    await touchOwners(this);
     return result;
   };
 }

@@ -191,6 +191,12 @@ function computeMeta(model: ModelClass): ModelMeta {
  * installed once per class: no per-instance cost, nothing enumerable on instances. A name that is
  * already a method (`save`, `delete`…) keeps the method; its value stays reachable via `get()`.
  */
+/** What `model.<relation> = value` does; set by model.ts (the relations layer imports this module). */
+let relationAssigner: ((model: object, name: string, value: unknown) => void) | undefined;
+export function setRelationAssigner(assign: (model: object, name: string, value: unknown) => void): void {
+  relationAssigner = assign;
+}
+
 function installAccessors(model: ModelClass, meta: ModelMeta): void {
   const proto = model.prototype as object;
   for (const name of meta.columns.keys()) {
@@ -214,8 +220,9 @@ function installAccessors(model: ModelClass, meta: ModelMeta): void {
       get(this: { getRelation(k: string): unknown }) {
         return this.getRelation(name);
       },
-      set(this: { setRelation(k: string, v: unknown): unknown }, value: unknown) {
-        this.setRelation(name, value);
+      set(this: object, value: unknown) {
+        // belongsTo/morphTo: associate (sets the key); other kinds throw (relations/associate.ts)
+        relationAssigner!(this, name, value);
       },
     });
   }

@@ -10,12 +10,14 @@
 import type { DatabaseMeta } from "eloquent-engine";
 import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { RelationQuery } from "../relations/relation-query";
+import { assignRelation } from "../relations/associate";
+import { loadMissing } from "../relations/load-missing";
 import type { QueryConstraint } from "../relations/adapter";
 import { EloquentError, RelationNotLoadedError } from "./errors";
 import { attributeStore, copyStore, isReservedKey, reservedKeyError, snapshotOf, valueSnapshot } from "./attribute-store";
 import { adoptRow, castRow, takePendingRow } from "./hydrate";
 import { registerModelBase } from "./base-class";
-import { modelMeta, probing, recordConstructorArgs, type ModelMeta } from "./meta";
+import { modelMeta, probing, recordConstructorArgs, setRelationAssigner, type ModelMeta } from "./meta";
 import type { ModelClass, SchemaShape, Store } from "./types";
 import { changesOf, wasRecentlyCreated } from "./changes";
 import { addListener, addObserver, withoutEvents, type ModelEvent, type ModelListener, type ModelObserver } from "./events";
@@ -85,6 +87,8 @@ export abstract class Model<A extends object = any> {
   #relValue: unknown;
   #relations: Record<string, unknown> | undefined;
   #pivot: Record<string, unknown> | undefined;
+  /** `as("membership")`: the name the pivot row is exposed under. */
+  #pivotName: string | undefined;
   #persisted = false;
 
   /**
@@ -362,6 +366,12 @@ export abstract class Model<A extends object = any> {
     return this;
   }
 
+  /** Loads only the relations (and nested levels) not loaded yet: `await post.loadMissing("author", "comments.author")`. */
+  async loadMissing(...specs: EagerSpec[]): Promise<this> {
+    await loadMissing([this], specs);
+    return this;
+  }
+
   /** Loads relation counts as `<relation>_count` attributes. */
   async loadCount(...specs: (string | Readonly<Record<string, QueryConstraint | true | undefined>>)[]): Promise<this> {
     await loadCounts([this], parseCountSpecs(specs));
@@ -373,8 +383,13 @@ export abstract class Model<A extends object = any> {
     return this.#pivot;
   }
 
-  setPivot(pivot: Record<string, unknown> | undefined): this {
+  /** `accessor`: the name the pivot row is exposed under (`as("membership")`), `pivot` by default. */
+  setPivot(pivot: Record<string, unknown> | undefined, accessor = "pivot"): this {
     this.#pivot = pivot;
+    if (accessor !== "pivot") {
+      this.#pivotName = accessor;
+      Object.defineProperty(this, accessor, { configurable: true, enumerable: false, get: () => this.#pivot });
+    }
     return this;
   }
 
@@ -387,7 +402,7 @@ export abstract class Model<A extends object = any> {
         out[name] = Array.isArray(value) ? value.map(serialize) : serialize(value);
       }
     }
-    if (this.#pivot) out.pivot = { ...this.#pivot };
+    if (this.#pivot) out[this.#pivotName ?? "pivot"] = { ...this.#pivot };
     return applyVisibility(this, out);
   }
 
@@ -612,7 +627,19 @@ function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Applies the class's read casts to a row in place. */
+/** Collection form of `loadMissing`: loads what is not loaded yet on each model (one query per relation level). */
+export async function loadMissingRelations(models: readonly Model[], ...specs: EagerSpec[]): Promise<void> {
+  await loadMissing(models, specs);
+}
+
+/** Collection form of `loadCount` (Laravel's `$users->loadCount("posts")`): one query per relation for all models. */
+export async function loadRelationCounts(
+  models: readonly Model[],
+  ...specs: (string | Readonly<Record<string, QueryConstraint | true | undefined>>)[]
+): Promise<void> {
+  await loadCounts(models, parseCountSpecs(specs));
+}
+
 /** Eager-loads relation paths into already-fetched models (one query per relation level). */
 export async function loadRelations(models: readonly Model[], ...specs: EagerSpec[]): Promise<void> {
   const tree = new Map<string, EagerNode>();
@@ -621,3 +648,4 @@ export async function loadRelations(models: readonly Model[], ...specs: EagerSpe
 }
 
 registerModelBase(Model);
+setRelationAssigner((model, name, value) => assignRelation(model as Model, name, value));

@@ -9,6 +9,7 @@
  * an ObjectId, or as a number when the schema declares `column("increments")` (atomic counter).
  */
 import { mongoDriver } from "./driver";
+import { reloadRelations } from "../relations/load-missing";
 import { EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
@@ -207,18 +208,59 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     this.syncOriginal(false);
   }
 
-  /** Re-reads the attributes from the store (loaded relations are kept). */
+  /** Re-reads the attributes from the store and reloads the relations that were loaded (as Laravel does). */
   async refresh(): Promise<this> {
     const meta = modelMeta(this.constructor as MongoModelClass);
     const filter = this.#filter(meta);
     const doc = await collectionFor(meta).findOne(filter);
     if (!doc) throw new ModelNotFoundError(meta.name, this.get("id"));
     this.setRawAttributes(documentToRow(meta, doc), true);
+    await reloadRelations(this);
     return this;
   }
 
   static whereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
     return (new MongoQuery(this) as QueryOf<C>).whereHas(relation, constraint);
+  }
+
+  static whereDoesntHave<C extends MongoModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    constraint?: QueryConstraint,
+  ): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).whereDoesntHave(relation, constraint);
+  }
+
+  static orWhereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).orWhereHas(relation, constraint);
+  }
+
+  static has<C extends MongoModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    operator?: string,
+    count?: number,
+    constraint?: QueryConstraint,
+  ): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).has(relation, operator, count, constraint);
+  }
+
+  static doesntHave<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).doesntHave(relation, constraint);
+  }
+
+  static whereRelation<C extends MongoModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    column: string,
+    operatorOrValue: unknown,
+    value?: unknown,
+  ): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.whereRelation as (...a: unknown[]) => QueryOf<C>).apply(
+      q,
+      [relation, column, operatorOrValue, value].slice(0, arguments.length),
+    );
   }
 }
 

@@ -191,6 +191,47 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this.#has("and", relation, constraint, "$nin");
   }
 
+  orWhereDoesntHave(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    return this.#has("or", relation, constraint, "$nin");
+  }
+  doesntHave(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    return this.whereDoesntHave(relation, constraint);
+  }
+  orDoesntHave(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    return this.orWhereDoesntHave(relation, constraint);
+  }
+  /**
+   * `has("books")` (at least one) and `has("books", "<", 1)` (none) match related keys with $in / $nin.
+   * Any other count needs a per-document count, which this store's key matching cannot express.
+   */
+  has(relation: WithPath<S>, operator: string = ">=", count: number = 1, constraint?: QueryConstraint): this {
+    return this.#hasCount("and", relation, operator, count, constraint);
+  }
+  orHas(relation: WithPath<S>, operator: string = ">=", count: number = 1, constraint?: QueryConstraint): this {
+    return this.#hasCount("or", relation, operator, count, constraint);
+  }
+  /** `whereRelation("books", "year", ">", 1970)`: whereHas with one where on the related documents. */
+  whereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
+    const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
+    return this.whereHas(relation, (q: { where(...a: unknown[]): unknown }) => q.where(...args));
+  }
+  orWhereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
+    const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
+    return this.orWhereHas(relation, (q: { where(...a: unknown[]): unknown }) => q.where(...args));
+  }
+
+  #hasCount(bool: "and" | "or", path: string, operator: string, count: number, constraint: QueryConstraint | undefined): this {
+    if ((operator === ">=" && count === 1) || (operator === ">" && count === 0)) return this.#has(bool, path, constraint, "$in");
+    if ((operator === "<" && count === 1) || (operator === "=" && count === 0) || (operator === "<=" && count === 0)) {
+      return this.#has(bool, path, constraint, "$nin");
+    }
+    throw new RelationError(
+      `${this.meta.name}.has('${path}', '${operator}', ${JSON.stringify(count)}): on Mongo, has() only tells "at least one" from "none" ` +
+        `(related keys matched with $in/$nin; there is no per-document count). Load withCount("${path}") and filter the models, ` +
+        `or keep the relation on SQL, where has() runs a correlated COUNT.`,
+    );
+  }
+
   #has(bool: "and" | "or", path: string, constraint: QueryConstraint | undefined, op: "$in" | "$nin"): this {
     const dot = path.indexOf(".");
     if (dot > 0) {

@@ -55,6 +55,14 @@ export interface StoreAdapter {
   /** `[key, count]` per key value present (absent keys count 0). */
   countByKeys(request: KeyFetch): Promise<Array<readonly [unknown, number]>>;
 
+  /**
+   * Optional `[key, aggregate]` per key value present: `fn` of column `aggregated` grouped by
+   * `column` (withSum/withAvg/withMin/withMax). Without it the related rows are aggregated in memory.
+   */
+  aggregateByKeys?(
+    request: KeyFetch & { fn: "sum" | "avg" | "min" | "max"; aggregated: string },
+  ): Promise<Array<readonly [unknown, unknown]>>;
+
   /** Pivot rows whose `spec.localKey` is one of `ownerKeys`. */
   fetchPivotRows(spec: PivotSpec, ownerKeys: readonly unknown[]): Promise<Record<string, unknown>[]>;
   /**

@@ -108,7 +108,7 @@ export async function loadCounts(
 }
 
 /** Counts become attributes; give them a typed-looking accessor like the schema columns. */
-function ensureAccessor(cls: ModelClass, name: string): void {
+export function ensureAccessor(cls: ModelClass, name: string): void {
   const proto = cls.prototype as object;
   if (name in proto) return;
   Object.defineProperty(proto, name, {
@@ -120,7 +120,7 @@ function ensureAccessor(cls: ModelClass, name: string): void {
   });
 }
 
-function groupByClass(models: readonly Model[]): Map<ModelClass, Model[]> {
+export function groupByClass(models: readonly Model[]): Map<ModelClass, Model[]> {
   const first = models[0]!.constructor as ModelClass;
   // Fast path: one class (the common case) needs no grouping.
   let mixed = false;

@@ -11,6 +11,14 @@ import { RELATION_HANDLERS } from "./kinds";
 import * as pivots from "./pivot-ops";
 import { relationAggregate } from "./relation-aggregates";
 import { RelationError, resolveRelation, type ResolvedRelation } from "./resolve";
+import { ModelNotFoundError } from "../model/errors";
+import { associate, dissociate } from "./associate";
+import * as writes from "./relation-writes";
+import * as pivotQueries from "./pivot-queries";
+import { pivotRelatedKeys } from "./relation-scope";
+
+/** One related model: the element of a *Many value, the value itself otherwise. */
+type Element<R> = NonNullable<R extends readonly (infer E)[] ? E : R>;
 
 type Call = readonly [method: string, args: readonly unknown[]];
 
@@ -26,6 +34,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   readonly #parent: Model;
   readonly #relation: ResolvedRelation;
   readonly #calls: Call[] = [];
+  #pivotAccessor: string | undefined;
 
   constructor(parent: Model, name: string) {
     this.#parent = parent;
@@ -97,7 +106,9 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   async get(): Promise<R> {
     const handler = RELATION_HANDLERS[this.#relation.kind];
     const result = await handler.fetch([this.#parent], this.#relation, this.#constraint());
-    return result.resultFor(this.#parent) as R;
+    const value = result.resultFor(this.#parent) as R;
+    if (this.#pivotAccessor) for (const model of value as Model[]) model.setPivot(model.pivot, this.#pivotAccessor);
+    return value;
   }
 
   /** The first related model or null. */
@@ -122,21 +133,130 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     return this.get().then(onfulfilled, onrejected);
   }
 
-  /** hasOne/hasMany/morphOne/morphMany: creates a related model with the keys filled in. */
-  async create(attributes: Record<string, unknown> = {}): Promise<Model> {
+  // ---- finders and writes through the relation (relation-writes.ts, associate.ts) ---------------------
+
+  /** The target's key column: what find() matches. */
+  #targetKey(): string {
     const rel = this.#relation;
-    if (!["hasOne", "hasMany", "morphOne", "morphMany"].includes(rel.kind)) {
-      throw new RelationError(
-        `${rel.owner.name}.${rel.name} is a ${rel.kind} relation: create() works on hasOne/hasMany/morphOne/morphMany. ` +
-          (rel.kind === "belongsToMany"
-            ? "Create the related model, then attach() it."
-            : "Create the related model, then set the foreign key."),
-      );
-    }
-    const keys: Record<string, unknown> = { [rel.morphId ?? rel.foreignKey]: this.#parent.get(rel.localKey) };
-    if (rel.morphType) keys[rel.morphType] = rel.ownerMeta.morphAlias;
-    const target = rel.target! as unknown as { create(a: Record<string, unknown>): Promise<Model> };
-    return target.create({ ...attributes, ...keys });
+    if (!rel.target) throw new RelationError(`${rel.owner.name}.${rel.name} is a morphTo relation: find() needs one target model.`);
+    return rel.kind === "belongsToMany" ? rel.ownerKey! : modelMeta(rel.target).primaryKey;
+  }
+
+  /** `find(id)`: the related model with that key, or null (a list of ids: the related models among them). */
+  find(id: readonly unknown[]): Promise<Element<R>[]>;
+  find(id: unknown): Promise<Element<R> | null>;
+  async find(id: unknown): Promise<unknown> {
+    const ids = Array.isArray(id) ? id : [id];
+    const scoped = this.#copy().#record("whereKeyIn", [this.#targetKey(), ids.filter((v) => v != null)]);
+    const value = (await scoped.get()) as unknown;
+    const list = Array.isArray(value) ? value : value == null ? [] : [value];
+    return Array.isArray(id) ? list : (list[0] ?? null);
+  }
+
+  async findOrFail(id: unknown): Promise<Element<R>> {
+    const found = await this.find(id);
+    if (found == null)
+      throw new ModelNotFoundError(this.#relation.target?.name ?? this.#relation.name, id, this.#notFound(`find(${JSON.stringify(id)})`));
+    return found;
+  }
+
+  async firstOrFail(): Promise<Element<R>> {
+    const found = await this.first();
+    if (found == null)
+      throw new ModelNotFoundError(this.#relation.target?.name ?? this.#relation.name, undefined, this.#notFound("firstOrFail()"));
+    return found as unknown as Element<R>;
+  }
+
+  #notFound(op: string): string {
+    const rel = this.#relation;
+    return (
+      `No ${rel.target?.name ?? "model"} matched ${rel.owner.name}#${String(this.#parent.getKey())}.related("${rel.name}").${op}. ` +
+      `It throws when nothing matches; use ${op.startsWith("find") ? "find()" : "first()"} to get null instead.`
+    );
+  }
+
+  /** The first related row matching `attributes`, else a new unsaved one with the relation's keys set. */
+  async firstOrNew(attributes: Record<string, unknown> = {}, values: Record<string, unknown> = {}): Promise<Element<R>> {
+    const found = (await this.#copy().where(attributes).first()) as Model | null;
+    return writes.firstOrNewRelated(this.#parent, this.#relation, found, attributes, values) as unknown as Promise<Element<R>>;
+  }
+
+  /** The first related row matching `attributes`, else one created through the relation. */
+  async firstOrCreate(attributes: Record<string, unknown> = {}, values: Record<string, unknown> = {}): Promise<Element<R>> {
+    const found = (await this.#copy().where(attributes).first()) as Model | null;
+    return (found ?? (await this.create({ ...attributes, ...values }))) as Element<R>;
+  }
+
+  /** firstOrCreate, then an existing row is updated with `values`. */
+  async updateOrCreate(attributes: Record<string, unknown>, values: Record<string, unknown> = {}): Promise<Element<R>> {
+    const found = (await this.#copy().where(attributes).first()) as Model | null;
+    if (!found) return (await this.create({ ...attributes, ...values })) as Element<R>;
+    found.fill(values);
+    await found.save();
+    return found as unknown as Element<R>;
+  }
+
+  /** Creates a related model with the keys filled in (belongsToMany: created, then attached with `pivot` values). */
+  async create(attributes: Record<string, unknown> = {}, pivot: Record<string, unknown> = {}): Promise<Element<R>> {
+    return (await writes.createRelated(this.#parent, this.#relation, attributes, pivot)) as unknown as Element<R>;
+  }
+
+  async createMany(rows: readonly Record<string, unknown>[]): Promise<Element<R>[]> {
+    const rel = this.#relation;
+    const target = rel.target;
+    const adapter = rel.owner.adapter;
+    // atomic in the target's store: a failing row leaves none of them behind
+    const work = async () => {
+      const out: Element<R>[] = [];
+      for (const row of rows) out.push(await this.create(row));
+      return out;
+    };
+    return target && target.adapter === adapter ? adapter.atomic(target, work) : work();
+  }
+
+  /** Saves `model` as related to this parent (sets its keys; belongsToMany: saves, then attaches). */
+  async save<M extends Model>(model: M, pivot: Record<string, unknown> = {}): Promise<M> {
+    return writes.saveRelated(this.#parent, this.#relation, model, pivot);
+  }
+
+  async saveMany<M extends Model>(models: readonly M[]): Promise<M[]> {
+    const out: M[] = [];
+    for (const model of models) out.push(await this.save(model));
+    return out;
+  }
+
+  /** One UPDATE of the related rows (narrowed by the recorded where clauses); returns the rows changed. */
+  update(values: Record<string, unknown>): Promise<number> {
+    return writes.massWrite(this.#parent, this.#relation, "update", this.#constraint(), values);
+  }
+  /** Deletes the related rows (soft when the target has softDeletes); returns the count. */
+  delete(): Promise<number> {
+    return writes.massWrite(this.#parent, this.#relation, "delete", this.#constraint());
+  }
+  /** Restores the soft-deleted related rows; returns the count. */
+  restore(): Promise<number> {
+    return writes.massWrite(this.#parent, this.#relation, "restore", this.#constraint());
+  }
+  /** Removes the related rows even when the target has softDeletes; returns the count. */
+  forceDelete(): Promise<number> {
+    return writes.massWrite(this.#parent, this.#relation, "forceDelete", this.#constraint());
+  }
+
+  /** belongsTo/morphTo: sets the foreign key (and morph type) to `model`'s and the loaded relation. Save after. */
+  associate(model: Model | null): Model {
+    return associate(this.#parent, this.#relation, model);
+  }
+  /** belongsTo/morphTo: clears the foreign key (and morph type). Save after. */
+  dissociate(): Model {
+    return dissociate(this.#parent, this.#relation);
+  }
+
+  /** A copy with the same recorded calls (the finders add their own without changing this query). */
+  #copy(): RelationQuery<R> {
+    const q = new RelationQuery<R>(this.#parent, this.#relation.name);
+    q.#calls.push(...this.#calls);
+    q.#pivotAccessor = this.#pivotAccessor;
+    return q;
   }
 
   #pivotRelation(op: string): ResolvedRelation {
@@ -168,6 +288,49 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   /** Updates the pivot columns of attached rows: an id, a model, or a list of either. Returns the rows changed. */
   updateExistingPivot(ids: pivots.PivotInput, values: Record<string, unknown>): Promise<number> {
     return pivots.updateExistingPivot(this.#parent, this.#pivotRelation("updateExistingPivot"), ids, values);
+  }
+
+  // ---- pivot queries (belongsToMany, pivot-queries.ts) ----------------------------------------------
+
+  wherePivot(column: string, operatorOrValue: unknown, value?: unknown): this {
+    const args = arguments.length >= 3 ? [column, operatorOrValue, value] : [column, operatorOrValue];
+    return this.#record(...pivotQueries.wherePivot(this.#pivotRelation("wherePivot"), args));
+  }
+  orWherePivot(column: string, operatorOrValue: unknown, value?: unknown): this {
+    const args = arguments.length >= 3 ? [column, operatorOrValue, value] : [column, operatorOrValue];
+    return this.#record(...pivotQueries.wherePivot(this.#pivotRelation("orWherePivot"), args, "or"));
+  }
+  wherePivotIn(column: string, values: readonly unknown[]): this {
+    return this.#record(...pivotQueries.wherePivotIn(this.#pivotRelation("wherePivotIn"), column, values));
+  }
+  wherePivotNotIn(column: string, values: readonly unknown[]): this {
+    return this.#record(...pivotQueries.wherePivotIn(this.#pivotRelation("wherePivotNotIn"), column, values, true));
+  }
+  wherePivotNull(column: string): this {
+    return this.#record(...pivotQueries.wherePivotNull(this.#pivotRelation("wherePivotNull"), column));
+  }
+  wherePivotNotNull(column: string): this {
+    return this.#record(...pivotQueries.wherePivotNull(this.#pivotRelation("wherePivotNotNull"), column, true));
+  }
+  orderByPivot(column: string, direction: "asc" | "desc" = "asc"): this {
+    return this.#record(...pivotQueries.orderByPivot(this.#pivotRelation("orderByPivot"), column, direction));
+  }
+  /** Declared pivotColumns are always loaded on `model.pivot`; this checks the names (an undeclared one is an error). */
+  withPivot(...columns: string[]): this {
+    pivotQueries.checkWithPivot(this.#pivotRelation("withPivot"), columns.flat());
+    return this;
+  }
+  /** Exposes each model's pivot row under `name` (`role.membership.level`, and in toJSON) instead of `pivot`. */
+  as(name: string): this {
+    this.#pivotRelation("as");
+    if (!/^[A-Za-z_$][\w$]*$/.test(name))
+      throw new RelationError(`${this.#relation.owner.name}.${this.#relation.name}.as(): '${name}' is not an identifier.`);
+    this.#pivotAccessor = name;
+    return this;
+  }
+  /** The related keys of this parent, read from the pivot (one query, no related rows loaded). */
+  allRelatedIds(): Promise<unknown[]> {
+    return pivotRelatedKeys(this.#parent, this.#pivotRelation("allRelatedIds"));
   }
 
   // ---- aggregates over the related rows (relation-aggregates.ts) ----------------------------------

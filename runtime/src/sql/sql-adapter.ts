@@ -16,6 +16,9 @@ import { transaction, runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
 import { coerceKeys, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
+import { perParentWindow, stripRowNumbers } from "./per-parent-limit";
+
+const NUMERIC_TYPES = new Set(["int", "increments", "bigint", "bigIncrements", "float", "double", "decimal", "smallint", "tinyint"]);
 
 function chunks<T>(values: readonly T[], size: number): T[][] {
   if (values.length <= size) return [values.slice()];
@@ -28,7 +31,7 @@ function keyedQuery(request: KeyFetch, keys: readonly unknown[]): SqlQuery {
   const q = new SqlQuery(request.model as ModelClass<SqlModelBase>).whereKeyIn(request.column, keys);
   if (request.equals) for (const [c, v] of Object.entries(request.equals)) q.whereKeyEquals(c, v);
   if (request.constraint) request.constraint(q);
-  return q;
+  return q.limitPerParent(request.column); // a limit in the constraint counts per parent
 }
 
 function keysFor(model: ModelClass, column: string, values: readonly unknown[]): unknown[] {
@@ -176,6 +179,25 @@ export const sqlAdapter: StoreAdapter = {
     return out;
   },
 
+  async aggregateByKeys(request) {
+    const meta = modelMeta(request.model);
+    const conn = getConnection(meta.connection);
+    const keys = keysFor(request.model, request.column, request.values);
+    const column = `${meta.table}.${request.column}`;
+    const numeric = NUMERIC_TYPES.has(meta.columns.get(request.aggregated)?.type ?? "");
+    const out: Array<readonly [unknown, unknown]> = [];
+    for (const part of chunks(keys, chunkSize(conn))) {
+      const q = keyedQuery(request, part);
+      const ctx = q.context();
+      const grouped = q.base(ctx).select({ k: column });
+      const qb = grouped[request.fn]({ v: `${meta.table}.${request.aggregated}` }).groupBy(column);
+      const rows = (await runStatement(meta, `with${request.fn}()`, qb)) as Array<{ k: unknown; v: unknown }>;
+      // drivers return DECIMAL/BIGINT aggregates as strings; numeric columns give numbers (as sum()/avg() do)
+      for (const r of rows) out.push([r.k, r.v !== null && (numeric || request.fn === "sum" || request.fn === "avg") ? Number(r.v) : r.v]);
+    }
+    return out;
+  },
+
   async fetchPivotRows(spec, ownerKeys) {
     const ctx = pivotContext(spec);
     const out: Record<string, unknown>[] = [];
@@ -201,11 +223,15 @@ export const sqlAdapter: StoreAdapter = {
     for (const part of chunks(ownerKeys.slice(), ctx.size)) {
       const q = new SqlQuery(target as ModelClass<SqlModelBase>);
       if (constraint) constraint(q);
-      const qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part).select(`${targetMeta.table}.*`).select(pivotSelect(spec));
+      let qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part).select(`${targetMeta.table}.*`).select(pivotSelect(spec));
       q.applyConstraints(qb, ctx);
-      q.applyShape(qb);
+      // a limit in the constraint counts per parent (per pivot owner key), see per-parent-limit.ts
+      const window = q.perParentWindow();
+      if (window) qb = perParentWindow(ctx, qb, `${spec.table}.${spec.localKey}`, window);
+      else q.applyShape(qb);
       q.readOptions(qb, ctx);
-      const { attributes, pivots } = splitRows((await runStatement(targetMeta, "belongsToMany load", qb)) as Record<string, unknown>[]);
+      const rows = (await runStatement(targetMeta, "belongsToMany load", qb)) as Record<string, unknown>[];
+      const { attributes, pivots } = splitRows(window ? stripRowNumbers(rows) : rows);
       const models = await q.finish(attributes);
       for (let i = 0; i < models.length; i++) matches.push({ model: models[i]!, pivot: pivots[i]! });
     }

@@ -6,6 +6,7 @@
  */
 import { assertEnumValue } from "../model/column-values";
 import type { Knex } from "knex";
+import { reloadRelations } from "../relations/load-missing";
 import { didYouMean, EloquentError, ModelNotFoundError } from "../model/errors";
 import { Model } from "../model/model";
 import { modelMeta, type ModelMeta } from "../model/meta";
@@ -142,6 +143,44 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     return (new SqlQuery(this) as QueryOf<C>).whereHas(relation, constraint);
   }
 
+  static orWhereHas<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).orWhereHas(relation, constraint);
+  }
+
+  static whereDoesntHave<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).whereDoesntHave(relation, constraint);
+  }
+
+  /** `Post.has("comments", ">=", 3)`: rows by their number of related rows. */
+  static has<C extends SqlModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    operator?: string,
+    count?: number,
+    constraint?: QueryConstraint,
+  ): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).has(relation, operator, count, constraint);
+  }
+
+  static doesntHave<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).doesntHave(relation, constraint);
+  }
+
+  /** `User.whereRelation("posts", "published", true)`: whereHas with one where on the related rows. */
+  static whereRelation<C extends SqlModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    column: string,
+    operatorOrValue: unknown,
+    value?: unknown,
+  ): QueryOf<C> {
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.whereRelation as (...a: unknown[]) => QueryOf<C>).apply(
+      q,
+      [relation, column, operatorOrValue, value].slice(0, arguments.length),
+    );
+  }
+
   static orderBy<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, direction: "asc" | "desc" = "asc"): QueryOf<C> {
     return (new SqlQuery(this) as QueryOf<C>).orderBy(column, direction);
   }
@@ -214,7 +253,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     this.syncOriginal(false);
   }
 
-  /** Re-reads the attributes from the database (loaded relations are kept). */
+  /** Re-reads the attributes from the database and reloads the relations that were loaded (as Laravel does). */
   async refresh(): Promise<this> {
     const meta = modelMeta(this.constructor as SqlModelClass);
     const { runner } = executor(meta);
@@ -224,6 +263,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     const [row] = (await runStatement(meta, "refresh()", read)) as Array<Record<string, unknown> | undefined>;
     if (!row) throw new ModelNotFoundError(meta.name, key);
     this.setRawAttributes(row, true);
+    await reloadRelations(this);
     return this;
   }
 

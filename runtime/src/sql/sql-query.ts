@@ -26,6 +26,7 @@ import { activeGlobalScopes, checkGlobalScopeNames, installScopes } from "../mod
 import { applyJoins, joinedColumn, joinedDescriptor, joinTarget, type JoinedSchema } from "./joins";
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
+import { perParentWindow, stripRowNumbers, type PerParentWindow } from "./per-parent-limit";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
 
 export interface SimplePage<M> {
@@ -105,6 +106,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   #hasOr = false;
   #orders: Array<readonly [string, "asc" | "desc"]> = [];
   #columns: string[] | undefined;
+  /** Eager loading: limit/offset count per value of this column (per parent), see per-parent-limit.ts. */
+  #partition: string | undefined;
   /** What columns are qualified with: the table, or an alias (self-relation subqueries). */
   readonly #qualifier: string;
 
@@ -312,12 +315,70 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   whereDoesntHave(relation: WithPath<S>, constraint?: QueryConstraint): this {
     return this.#has(relation, constraint, "whereNotExists");
   }
+  orWhereDoesntHave(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    this.#hasOr = true;
+    return this.#has(relation, constraint, "orWhereNotExists");
+  }
 
-  #has(path: string, constraint: QueryConstraint | undefined, method: "whereExists" | "orWhereExists" | "whereNotExists"): this {
+  /**
+   * `has("posts")`, `has("posts", ">=", 3)`, `has("posts", ">", 2, q => ...)`: rows by the number of
+   * related rows. ">= 1" and "< 1" are an EXISTS / NOT EXISTS; other comparisons a correlated COUNT.
+   */
+  has(relation: WithPath<S>, operator: string = ">=", count: number = 1, constraint?: QueryConstraint): this {
+    return this.#hasCount(relation, operator, count, constraint, "and");
+  }
+  orHas(relation: WithPath<S>, operator: string = ">=", count: number = 1, constraint?: QueryConstraint): this {
+    this.#hasOr = true;
+    return this.#hasCount(relation, operator, count, constraint, "or");
+  }
+  doesntHave(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    return this.whereDoesntHave(relation, constraint);
+  }
+  orDoesntHave(relation: WithPath<S>, constraint?: QueryConstraint): this {
+    return this.orWhereDoesntHave(relation, constraint);
+  }
+
+  /** `whereRelation("posts", "published", true)`: whereHas with one where on the related rows. */
+  whereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
+    const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
+    return this.whereHas(relation, (q: SqlQuery) => (q.where as (...a: unknown[]) => unknown)(...args));
+  }
+  orWhereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
+    const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
+    return this.orWhereHas(relation, (q: SqlQuery) => (q.where as (...a: unknown[]) => unknown)(...args));
+  }
+
+  #hasCount(path: string, operator: string, count: number, constraint: QueryConstraint | undefined, bool: "and" | "or"): this {
+    const op = OPERATORS.get(String(operator).toLowerCase());
+    if (op === undefined || op.includes("like")) {
+      throw new QueryError(
+        `${this.meta.name}.has('${path}', '${String(operator)}', ...): the operator must be one of =, !=, <, <=, >, >=.`,
+      );
+    }
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+      throw new QueryError(
+        `${this.meta.name}.has('${path}', '${op}', ${JSON.stringify(count)}): the count must be a non-negative integer.`,
+      );
+    }
+    if (op === ">=" && count === 1) return this.#has(path, constraint, bool === "and" ? "whereExists" : "orWhereExists");
+    if (op === "<" && count === 1) return this.#has(path, constraint, bool === "and" ? "whereNotExists" : "orWhereNotExists");
+    return this.#has(path, constraint, bool === "and" ? "whereExists" : "orWhereExists", { op, count });
+  }
+
+  #has(
+    path: string,
+    constraint: QueryConstraint | undefined,
+    method: "whereExists" | "orWhereExists" | "whereNotExists" | "orWhereNotExists",
+    counted?: { op: string; count: number },
+  ): this {
     const dot = path.indexOf(".");
     if (dot > 0) {
+      // nested: the count (if any) applies to the last segment, as in Laravel
       const rest = path.slice(dot + 1);
-      return this.#has(path.slice(0, dot), (q: SqlQuery) => q.whereHas(rest, constraint), method);
+      const inner = counted
+        ? (q: SqlQuery) => q.has(rest, counted.op, counted.count, constraint)
+        : (q: SqlQuery) => q.whereHas(rest, constraint);
+      return this.#has(path.slice(0, dot), inner, method);
     }
     const rel = resolveRelation(this.model, path);
     if (rel.kind === "morphTo") {
@@ -341,9 +402,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     if (constraint) constraint(inner);
     const from = selfJoin ? { [T]: targetMeta.table } : T;
     const ownerColumns = this.meta.columns;
-    this.#wheres.push((qb, ctx) => {
-      qb[method](function (this: Knex.QueryBuilder) {
-        this.select(ctx.runner.raw("1")).from(from);
+    const correlate = (sub: Knex.QueryBuilder, ctx: QueryContext) => {
+      (function (this: Knex.QueryBuilder) {
         switch (rel.kind) {
           case "belongsTo":
             keyEquals(
@@ -369,6 +429,18 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
             if (rel.morphType) this.where(`${T}.${rel.morphType}`, rel.ownerMeta.morphAlias);
         }
         inner.applyConstraints(this, ctx);
+      }).call(sub);
+    };
+    this.#wheres.push((qb, ctx) => {
+      if (counted) {
+        const sub = ctx.runner.from(from).count("*");
+        correlate(sub, ctx);
+        qb[method === "orWhereExists" ? "orWhereRaw" : "whereRaw"](`(?) ${counted.op} ?`, [sub, counted.count]);
+        return;
+      }
+      qb[method](function (this: Knex.QueryBuilder) {
+        this.select(ctx.runner.raw("1")).from(from);
+        correlate(this, ctx);
       });
     });
     return this;
@@ -405,6 +477,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     q.#hasOr = this.#hasOr;
     q.#orders = this.#orders.slice();
     q.#columns = this.#columns?.slice();
+    q.#partition = this.#partition;
     q.#extras = cloneExtras(this.#extras);
     this.copySharedTo(q);
     return q;
@@ -461,11 +534,30 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return qb;
   }
 
+  /** Internal: limit/offset apply to each value of `column` (an eager load's parent key), not to the whole result. */
+  limitPerParent(column: string): this {
+    this.#partition = `${this.#qualifier}.${column}`;
+    return this;
+  }
+
+  /** Internal: the per-parent window when a limit or offset is set (eager loads with `limit` in the constraint). */
+  perParentWindow(): PerParentWindow | undefined {
+    if (this.limitCount === undefined && this.offsetCount === undefined) return undefined;
+    return {
+      orders: this.#orders,
+      fallback: `${this.#qualifier}.${this.meta.primaryKey}`,
+      limit: this.limitCount,
+      offset: this.offsetCount ?? 0,
+    };
+  }
+
   /** The knex builder this query runs (for debugging: `.toSQL()`). */
   toKnex(): Knex.QueryBuilder {
     const ctx = this.context();
     const qb = this.base(ctx).select(this.#columns ?? (this.#extras?.selects.length ? [] : `${this.#qualifier}.*`));
     if (this.#extras) applySelectExtras(this.#extras, qb, ctx);
+    const window = this.#partition === undefined ? undefined : this.perParentWindow();
+    if (window) return this.readOptions(perParentWindow(ctx, qb, this.#partition!, window), ctx);
     this.applyShape(qb);
     return this.readOptions(qb, ctx);
   }
@@ -483,7 +575,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   // ---- running --------------------------------------------------------------------------------------
 
   async get(): Promise<M[]> {
-    return this.finish(await runStatement(this.meta, "get()", this.toKnex()));
+    const rows = await runStatement(this.meta, "get()", this.toKnex());
+    return this.finish(this.#partition !== undefined && this.perParentWindow() ? stripRowNumbers(rows) : rows);
   }
 
   async first(): Promise<M | null> {
