@@ -289,6 +289,37 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
 
+  /**
+   * Internal: one of many (hasOne latestOfMany / oldestOfMany / ofMany) — keep a row only when no other row of
+   * its group (same `group` column, same `equals`, not soft-deleted) has a greater (max) or smaller (min)
+   * `column`, ties going to the greatest primary key. A NOT EXISTS subquery, so the load stays one query.
+   */
+  whereOneOfMany(group: string, column: string, aggregate: "max" | "min", equals?: Readonly<Record<string, unknown>>): this {
+    const outer = this.#qualifier;
+    const { table, primaryKey, softDeletes } = this.meta;
+    const alias = `eloquent_of_many_${++aliasCounter}`;
+    const beats = aggregate === "max" ? ">" : "<";
+    this.#keyWheres.push((qb) => {
+      qb.whereNotExists(function (this: Knex.QueryBuilder) {
+        this.from({ [alias]: table })
+          .select(`${alias}.${primaryKey}`)
+          .whereRaw("?? = ??", [`${alias}.${group}`, `${outer}.${group}`]);
+        for (const [c, v] of Object.entries(equals ?? {})) this.where(`${alias}.${c}`, v as Knex.Value);
+        if (softDeletes) this.whereNull(`${alias}.deleted_at`);
+        this.where((better) =>
+          better
+            .whereRaw(`?? ${beats} ??`, [`${alias}.${column}`, `${outer}.${column}`])
+            .orWhere((tie) =>
+              tie
+                .whereRaw("?? = ??", [`${alias}.${column}`, `${outer}.${column}`])
+                .whereRaw("?? > ??", [`${alias}.${primaryKey}`, `${outer}.${primaryKey}`]),
+            ),
+        );
+      });
+    });
+    return this;
+  }
+
   whereNull(column: Column<S>): this {
     const c = this.#col(column, "whereNull()");
     this.#wheres.push((qb) => void qb.whereNull(c));
