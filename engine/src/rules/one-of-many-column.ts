@@ -10,7 +10,7 @@ export const oneOfManyColumn: Rule = {
   id: "one-of-many-column",
   code: "ELQ208",
   defaultSeverity: "error",
-  suggests: ["replace", "add-column"],
+  suggests: ["replace", "add-column", "remove-option"],
   description:
     "The column a one-of-many hasOne/morphOne orders by (latestOfMany / oldestOfMany: a column name; ofMany: its first item) is a column of the target; at most one of the three is given.",
   check(context) {

@@ -8,7 +8,7 @@ export const throughModel: Rule = {
   id: "through-model",
   code: "ELQ103",
   defaultSeverity: "error",
-  suggests: ["replace", "add-options"],
+  suggests: ["replace"],
   description: "A hasOneThrough/hasManyThrough names its intermediate model in `through`, and that model is declared.",
   check(context) {
     const { index } = context;
