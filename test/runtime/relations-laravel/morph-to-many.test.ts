@@ -57,7 +57,27 @@ class MtmTaggable extends SqlModel<any> {
   };
 }
 
-registerModels([MtmPost, MtmVideo, MtmTag, MtmTaggable], { logger: false });
+/** No pivot model: migrate() creates `mtm_markables` (the plural of the morph name) from the relations. */
+class MtmNote extends SqlModel<any> {
+  static connectionName = "test";
+  static tableName = "mtm_notes";
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    marks: relation("morphToMany", "MtmMark", { morphName: "mtm_markable", pivotColumns: ["created_at"] }),
+  };
+}
+
+class MtmMark extends SqlModel<any> {
+  static connectionName = "test";
+  static tableName = "mtm_marks";
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    label: column("string", 20),
+    notes: relation("morphedByMany", "MtmNote", { morphName: "mtm_markable" }),
+  };
+}
+
+registerModels([MtmPost, MtmVideo, MtmTag, MtmTaggable, MtmNote, MtmMark], { logger: false });
 
 describe.each(sqlDialects())("morphToMany / morphedByMany on $name", (dialect) => {
   let teardown: () => Promise<void>;
@@ -76,6 +96,7 @@ describe.each(sqlDialects())("morphToMany / morphedByMany on $name", (dialect) =
     await MtmTaggable.query().delete();
   });
   afterAll(async () => {
+    await dropTables([MtmNote, MtmMark]);
     await dropTables([MtmPost, MtmVideo, MtmTag, MtmTaggable]);
     await teardown();
   });
@@ -125,5 +146,18 @@ describe.each(sqlDialects())("morphToMany / morphedByMany on $name", (dialect) =
     expect((await post.related("tags").get()).map((t: any) => t.name)).toEqual(["php"]);
     // The video's rows (same taggable_id) were never touched.
     expect((await video.related("tags").orderBy("id").get()).map((t: any) => t.name)).toEqual(["php", "sql"]);
+  });
+
+  it("migrate() creates the morph pivot table (morph id, morph type, related key) from the relations alone", async () => {
+    await migrate([MtmNote, MtmMark]);
+    const note = await MtmNote.create({});
+    const mark = await MtmMark.create({ label: "x" });
+    await note.related("marks").attach(mark.id);
+    const loaded = await MtmMark.with("notes").firstOrFail();
+    expect(loaded.notes.map((n: any) => n.id)).toEqual([note.id]);
+    const pivot = (await note.related("marks").first())!.pivot!;
+    expect(Object.keys(pivot).sort()).toEqual(["created_at", "mtm_mark_id", "mtm_markable_id"]);
+    // One row per link: the composite primary key rejects a duplicate.
+    await expect(note.related("marks").attach(mark.id)).rejects.toThrow();
   });
 });
