@@ -383,10 +383,22 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
               [`${outer}.${rel.foreignKey}`, ownerColumns.get(rel.foreignKey!)],
             );
             break;
-          case "belongsToMany": {
+          case "belongsToMany":
+          case "morphToMany":
+          case "morphedByMany": {
             const p = rel.pivot!;
             this.innerJoin(p.table, `${p.table}.${p.foreignKey}`, `${T}.${rel.ownerKey}`);
             this.whereRaw("?? = ??", [`${p.table}.${p.localKey}`, `${outer}.${rel.localKey}`]);
+            for (const [c, v] of Object.entries(p.where ?? {})) this.where(`${p.table}.${c}`, v as Knex.Value);
+            break;
+          }
+          case "hasOneThrough":
+          case "hasManyThrough": {
+            // The through table joins the target; its firstKey points back at the outer row.
+            const { spec, secondKey } = rel.through!;
+            this.innerJoin(spec.table, `${spec.table}.${spec.foreignKey}`, `${T}.${secondKey}`);
+            this.whereRaw("?? = ??", [`${spec.table}.${spec.localKey}`, `${outer}.${rel.localKey}`]);
+            for (const c of spec.whereNull ?? []) this.whereNull(`${spec.table}.${c}`);
             break;
           }
           default:

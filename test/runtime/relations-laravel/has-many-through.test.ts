@@ -126,6 +126,12 @@ describe.each(sqlDialects())("hasManyThrough / hasOneThrough on $name", (dialect
     expect((await uk.related("firstPost").first())?.title).toBe("Tea");
   });
 
+  it("whereHas / whereDoesntHave through the intermediate model", async () => {
+    expect(await HmtCountry.whereHas("posts").orderBy("id").pluck("shortname")).toEqual(["us", "uk"]);
+    expect(await HmtCountry.whereHas("posts", (q: any) => q.where("title", "Tea")).pluck("shortname")).toEqual(["uk"]);
+    expect(await HmtCountry.query().whereDoesntHave("posts").pluck("shortname")).toEqual(["nw"]);
+  });
+
   it("withCount counts through the intermediate model", async () => {
     const { result, count } = await withQueryCount(() => HmtCountry.withCount("posts").orderBy("id").get());
     expect(count).toBe(2);

@@ -135,6 +135,14 @@ describe.each(sqlDialects())("morphToMany / morphedByMany on $name", (dialect) =
     ]);
   });
 
+  it("whereHas on morphToMany / morphedByMany honours the type column", async () => {
+    await video.related("tags").attach(php.id);
+    expect(await MtmPost.whereHas("tags").count()).toBe(0);
+    expect(await MtmVideo.whereHas("tags", (q: any) => q.where("name", "php")).count()).toBe(1);
+    expect(await MtmTag.whereHas("videos").pluck("name")).toEqual(["php"]);
+    expect(await MtmTag.whereHas("posts").pluck("name")).toEqual([]);
+  });
+
   it("testDetachRemovesPivotTableRecord / sync / toggle touch only the owner's type", async () => {
     await post.related("tags").attach([php.id, sql.id]);
     await video.related("tags").attach([php.id, sql.id]);
