@@ -96,4 +96,20 @@ describe.each(sqlDialects())("loadMorph / loadMorphCount on $name", (dialect) =>
     await expect(loadMorph(posts, "user", { PiUser: "x" })).rejects.toThrow(RelationError);
     await expect(loadMorph(posts, "user", { PiUser: "x" })).rejects.toThrow(/PiPost\.user is not a morphTo relation/);
   });
+
+  it("whereHasMorph / whereDoesntHaveMorph: per type, with the type name passed to the callback", async () => {
+    const ids = (rows: any[]) => rows.map((r) => r.id);
+    expect(ids(await PiComment.whereHasMorph("commentable", ["PiPost", "PiVideo"]).orderBy("id").get())).toEqual([1, 2, 3]);
+    const seen: string[] = [];
+    const filtered = await PiComment.whereHasMorph("commentable", ["PiPost", "video"], (q: any, type: string) => {
+      seen.push(type);
+      if (type === "PiPost") q.where("user_id", 1);
+    })
+      .orderBy("id")
+      .get();
+    expect(ids(filtered)).toEqual([1, 3]);
+    expect(seen).toEqual(["PiPost", "PiVideo"]);
+    expect(ids(await PiComment.whereDoesntHaveMorph("commentable", "PiPost", (q: any) => q.where("user_id", 1)).get())).toEqual([2]);
+    expect(() => PiComment.whereHasMorph("commentable", "*")).toThrow(/list the parent types/);
+  });
 });
