@@ -4,13 +4,15 @@
  *  2. builds the SQL blog on SQLite and runs relation loading, printing query counts;
  *  2b. relation queries on that blog: per-parent eager limits, pivot queries, existence and aggregates;
  *  3. runs the seed's Mongo scenario on the embedded store, mixed with the SQL post;
- *  4. runs the everyday model API (upsert import, aggregates, hidden password, event-set slug, cursor).
+ *  4. runs the everyday model API (upsert import, aggregates, hidden password, event-set slug, cursor);
+ *  5. runs the newer relation kinds (hasManyThrough, morphToMany, latestOfMany) with their query counts.
  */
 import { runValidation } from "./validate";
 import { runSqlDemo } from "./sql";
 import { runRelationsDemo } from "./relations";
 import { runMongoDemo } from "./mongo";
 import { runEverydayDemo } from "./everyday";
+import { runThroughDemo } from "./through";
 import { closeAllConnections } from "eloquent-orm";
 
 async function main(): Promise<void> {
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   await runRelationsDemo();
   await runMongoDemo();
   await runEverydayDemo();
+  await runThroughDemo();
 }
 
 main()

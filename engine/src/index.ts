@@ -27,6 +27,7 @@ export {
   inferMongoReferenceArray,
   inferPivotKey,
   defaultPivotTable,
+  defaultMorphPivotTable,
   morphColumns,
   morphTypeValue,
 } from "./resolve/conventions";
@@ -62,6 +63,10 @@ export {
   keyOwner,
   keyOptionsOf,
   conventionalKey,
+  isThroughKind,
+  isMorphPivotKind,
+  throughOf,
+  relationPivotTable,
   type KeyConventionInput,
   type KeyOption,
   type KeyOwner,

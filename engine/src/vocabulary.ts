@@ -10,13 +10,17 @@ export { RELATION_KINDS, RELATION_OPTION_KEYS, type RelationKind };
 
 /** Which option keys each kind reads. */
 export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[]>> = {
-  hasOne: ["foreignKey", "localKey"],
+  hasOne: ["foreignKey", "localKey", "latestOfMany", "oldestOfMany", "ofMany"],
   hasMany: ["foreignKey", "localKey"],
   belongsTo: ["foreignKey", "ownerKey"],
   belongsToMany: ["pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "localKey", "ownerKey", "foreignKey"],
-  morphOne: ["morphName", "morphType", "morphId", "localKey"],
+  morphOne: ["morphName", "morphType", "morphId", "localKey", "latestOfMany", "oldestOfMany", "ofMany"],
   morphMany: ["morphName", "morphType", "morphId", "localKey"],
   morphTo: ["morphName", "morphType", "morphId", "ownerKey"],
+  hasOneThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey"],
+  hasManyThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey"],
+  morphToMany: ["morphName", "pivotTable", "pivotLocalKey", "pivotForeignKey", "morphType", "localKey", "ownerKey", "pivotColumns"],
+  morphedByMany: ["morphName", "pivotTable", "pivotLocalKey", "pivotForeignKey", "morphType", "localKey", "ownerKey", "pivotColumns"],
 };
 
 /** A Mongo belongsToMany is an id array on the document first (foreignKey), so its keys lead. */

@@ -23,6 +23,11 @@ export {
   type BelongsToManyOptions,
   type MorphManyOptions,
   type MorphToOptions,
+  type HasOneOptions,
+  type MorphOneOptions,
+  type OneOfManyOptions,
+  type ThroughOptions,
+  type MorphToManyOptions,
   type RelationOptionsByKind,
   type RelationOptions,
   type RelationOptionKey,
@@ -38,6 +43,10 @@ export * from "./registry";
 export * from "./model";
 export * from "./sql";
 export * from "./mongo";
+// Thrown for a relation that cannot be resolved or used that way (unknown relation, missing through model, ...).
+export { RelationError } from "./relations/resolve";
+// Laravel's Collection::loadMorph / loadMorphCount: nested loads per parent type of a morphTo.
+export { loadMorph, loadMorphCount } from "./relations/morph-loading";
 // The seed package's extra names (validate, mixin, BaseModel, CoreModel, MorphableMixin, its types), so its
 // code also runs through a plain npm alias of eloquent-orm; the seed entry (./seed) adds its conventions.
 export {

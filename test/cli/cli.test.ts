@@ -384,3 +384,20 @@ describe("eloquent graph", () => {
     expect(result.stdout).toMatch(/<svg[\s\S]*<title>eloquent<\/title>/);
   });
 });
+
+describe("eloquent graph: through and polymorphic many-to-many kinds", () => {
+  it("draws hasManyThrough with its intermediate model and morphToMany / morphedByMany edges", () => {
+    const fixture = readFileSync(join(REPO_ROOT, "test/fixtures/relations/through-and-morph-pivots.ts"), "utf8");
+    const project = writeProject({ "src/models.ts": fixture }, "eloquent-cli-through-");
+    try {
+      const result = run(CLI, ["graph"], project.root);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('m_Country -->|"posts: hasManyThrough via Writer"| m_Story');
+      expect(result.stdout).toContain('m_Country -->|"firstPost: hasOneThrough via Writer"| m_Story');
+      expect(result.stdout).toContain('m_Story -->|"labels: morphToMany"| m_Label');
+      expect(result.stdout).toContain('m_Label -->|"stories: morphedByMany"| m_Story');
+    } finally {
+      project.cleanup();
+    }
+  });
+});

@@ -102,6 +102,41 @@ export class ArticleLabel extends SqlModel {
 `,
   },
   {
+    rule: "through-model",
+    code:
+      HEADER +
+      sql("Country", "countries", `    posts: relation("hasManyThrough", "Story", { through: "Writr" }),`) +
+      sql("Writer", "writers", `    country_id: column("int"),`) +
+      sql("Story", "stories", `    writer_id: column("int"),`),
+  },
+  {
+    rule: "through-keys",
+    code:
+      HEADER +
+      sql("Country", "countries", `    posts: relation("hasManyThrough", "Story", { through: "Writer", firstKey: "cuntry_id" }),`) +
+      sql("Writer", "writers", `    country_id: column("int"),`) +
+      sql("Story", "stories", `    writer_id: column("int"),`),
+  },
+  {
+    rule: "one-of-many-column",
+    code:
+      HEADER +
+      sql("Writer", "writers", `    latestStory: relation("hasOne", "Story", { latestOfMany: "create_at" }),`) +
+      sql("Story", "stories", `    writer_id: column("int"),\n    created_at: column("timestamp"),`),
+  },
+  {
+    rule: "morph-pivot-columns",
+    code:
+      HEADER +
+      sql("Story", "stories", `    labels: relation("morphToMany", "Label", { morphName: "labelable", pivotForeignKey: "labels_id" }),`) +
+      sql("Label", "labels", "") +
+      sql(
+        "Labelable",
+        "labelables",
+        `    label_id: column("int"),\n    labelable_id: column("int"),\n    labelable_type: column("string"),`,
+      ),
+  },
+  {
     rule: "mongo-belongs-to-many",
     code:
       HEADER +

@@ -221,6 +221,55 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
       ],
     },
   ],
+  "through-model": [{ code: codeOf("through-model"), output: edit(codeOf("through-model"), '"Writr"', '"Writer"'), errors: [error(8)] }],
+  "through-keys": [
+    {
+      code: codeOf("through-keys"),
+      output: edit(codeOf("through-keys"), '"cuntry_id"', '"country_id"'),
+      errors: [
+        error(8, {
+          suggestions: [
+            suggestion(
+              'Add cuntry_id: column("int") to Writer',
+              after(codeOf("through-keys"), '    country_id: column("int"),', '    cuntry_id: column("int"),'),
+            ),
+          ],
+        }),
+      ],
+    },
+  ],
+  "one-of-many-column": [
+    {
+      code: codeOf("one-of-many-column"),
+      output: edit(codeOf("one-of-many-column"), '"create_at"', '"created_at"'),
+      errors: [
+        error(8, {
+          suggestions: [
+            suggestion(
+              'Add create_at: column("int") to Story',
+              after(codeOf("one-of-many-column"), '    created_at: column("timestamp"),', '    create_at: column("int"),'),
+            ),
+          ],
+        }),
+      ],
+    },
+  ],
+  "morph-pivot-columns": [
+    {
+      code: codeOf("morph-pivot-columns"),
+      output: edit(codeOf("morph-pivot-columns"), '"labels_id"', '"label_id"'),
+      errors: [
+        error(8, {
+          suggestions: [
+            suggestion(
+              'Add labels_id: column("int") to Labelable',
+              after(codeOf("morph-pivot-columns"), '    labelable_type: column("string"),', '    labels_id: column("int"),'),
+            ),
+          ],
+        }),
+      ],
+    },
+  ],
   "mongo-belongs-to-many": [{ code: codeOf("mongo-belongs-to-many"), output: null, errors: [error(8)] }],
   "mongo-reference-array": [
     {

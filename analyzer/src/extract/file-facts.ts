@@ -14,6 +14,7 @@ import {
   isSeedMixinName,
   OPTION_ALIASES,
   RELATION_METHOD_PARAMETERS,
+  MODEL_VALUED_OPTIONS,
   type RelationKind,
 } from "eloquent-engine";
 import { evaluate, propertyKey, skipOuter, textOf, type EvalContext } from "./literal";
@@ -544,7 +545,12 @@ class FileReader {
     parameters.options.forEach((option, i) => {
       const arg = args[i];
       if (!arg) return;
-      options[option] = evaluate(arg, this.evalContext);
+      const bare = skipOuter(arg);
+      // `this.hasManyThrough(Post, User)`: the through class stands for the model of its name.
+      options[option] =
+        MODEL_VALUED_OPTIONS.has(option) && ts.isIdentifier(bare)
+          ? (this.facts.imports.get(bare.text)?.name ?? bare.text)
+          : evaluate(arg, this.evalContext);
       optionKeys[option] = this.span(arg);
       optionValues[option] = this.span(arg);
     });

@@ -31,6 +31,10 @@ export interface LoadedEngine {
   mongoBelongsToManyMode: typeof Engine.mongoBelongsToManyMode;
   /** A morph relation's morph name (morphTo defaults to the relation name). */
   resolveMorphName: typeof Engine.resolveMorphName;
+  /** A through relation's intermediate model (its `through` option). */
+  throughOf: typeof Engine.throughOf;
+  /** A many-to-many's pivot table (morphToMany / morphedByMany default: the plural of morphName). */
+  relationPivotTable: typeof Engine.relationPivotTable;
   /** The inverse of a relation as an add-relation suggestion (the "Add the inverse relation" refactoring). */
   inverseRelationSuggestion: typeof Engine.inverseRelationSuggestion;
   ModelIndex: typeof Engine.ModelIndex;
@@ -62,6 +66,8 @@ export function loadEngine(): EngineLoad {
         keyOwner: engine.keyOwner,
         mongoBelongsToManyMode: engine.mongoBelongsToManyMode,
         resolveMorphName: engine.resolveMorphName,
+        throughOf: engine.throughOf,
+        relationPivotTable: engine.relationPivotTable,
         inverseRelationSuggestion: engine.inverseRelationSuggestion,
         ModelIndex: engine.ModelIndex,
         SpanResolver: engine.SpanResolver,

@@ -2,7 +2,7 @@
  * What `eloquent graph` draws, independent of the output format: models grouped by store, one edge
  * per relation labelled with its kind and name, cross-store edges and relations with diagnostics flagged.
  */
-import { isUnverifiable, type Diagnostic, type ModelGraph, type Store } from "eloquent-engine";
+import { isThroughKind, isUnverifiable, throughOf, type Diagnostic, type ModelGraph, type Store } from "eloquent-engine";
 
 export type EdgeStatus = "ok" | "warning" | "error";
 
@@ -29,6 +29,8 @@ export interface ViewEdge {
   status: EdgeStatus;
   /** The diagnostics on this relation, for tooltips. */
   problems: string[];
+  /** hasOneThrough / hasManyThrough: the intermediate model, named in the label. */
+  through?: string;
 }
 
 export interface GraphView {
@@ -120,7 +122,8 @@ export function buildGraphView(graph: ModelGraph, diagnostics: readonly Diagnost
       const kind = typeof rel.kind === "string" ? rel.kind : isUnverifiable(rel.kind) ? rel.kind.text : String(rel.kind);
       const problems = relationProblems.get(`${model.name}\u0000${rel.name}`);
       const status = problems?.status ?? "ok";
-      const base = { relation: rel.name, kind, status, problems: problems?.messages ?? [] };
+      const through = isThroughKind(kind) ? throughOf(rel.options) : undefined;
+      const base = { relation: rel.name, kind, status, problems: problems?.messages ?? [], ...(through ? { through } : {}) };
       if (typeof rel.target !== "string") {
         // Not a literal: the engine says "cannot verify"; nothing to draw an edge to.
         continue;
@@ -162,5 +165,5 @@ function worst(a: EdgeStatus, b: EdgeStatus): EdgeStatus {
 }
 
 export function edgeLabel(edge: ViewEdge): string {
-  return `${edge.relation}: ${edge.kind}`;
+  return `${edge.relation}: ${edge.kind}${edge.through ? ` via ${edge.through}` : ""}`;
 }

@@ -6,7 +6,19 @@
  * verbatim (also from untyped JavaScript) and the rule engine reports every problem at once.
  */
 
-export const RELATION_KINDS = ["hasOne", "hasMany", "belongsTo", "belongsToMany", "morphOne", "morphMany", "morphTo"] as const;
+export const RELATION_KINDS = [
+  "hasOne",
+  "hasMany",
+  "belongsTo",
+  "belongsToMany",
+  "morphOne",
+  "morphMany",
+  "morphTo",
+  "hasOneThrough",
+  "hasManyThrough",
+  "morphToMany",
+  "morphedByMany",
+] as const;
 
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
@@ -21,6 +33,61 @@ export interface HasOptions extends CascadeOption {
   foreignKey?: string;
   /** Column on this model the foreign key points at. Default: this model's primary key. */
   localKey?: string;
+}
+
+/**
+ * hasOne / morphOne as "one of many" (Laravel's `->latestOfMany()` / `->oldestOfMany()` / `->ofMany()`): the single
+ * related row with the greatest (or smallest) value of a column, per parent.
+ */
+export interface OneOfManyOptions {
+  /** The row with the greatest column (`true`: the target's primary key). */
+  latestOfMany?: true | string;
+  /** The row with the smallest column (`true`: the target's primary key). */
+  oldestOfMany?: true | string;
+  /** `[column, "max" | "min"]`: Laravel's `ofMany($column, $aggregate)`. */
+  ofMany?: readonly [string, "max" | "min"];
+}
+
+export interface HasOneOptions extends HasOptions, OneOfManyOptions {}
+
+/**
+ * hasOneThrough / hasManyThrough (Laravel's parameters): `through.firstKey = owner.localKey` and
+ * `target.secondKey = through.secondLocalKey`.
+ */
+export interface ThroughOptions extends CascadeOption {
+  /** The intermediate model (required). */
+  through?: string;
+  /** Column on the through model holding this model's key. Default: `<snake declaring model>_id`. */
+  firstKey?: string;
+  /** Column on the target holding the through model's key. Default: `<snake through model>_id`. */
+  secondKey?: string;
+  /** Column on this model `firstKey` points at. Default: this model's primary key. */
+  localKey?: string;
+  /** Column on the through model `secondKey` points at. Default: the through model's primary key. */
+  secondLocalKey?: string;
+}
+
+/**
+ * morphToMany / morphedByMany: a belongsToMany whose pivot also stores the morph owner's alias in
+ * `<morphName>_type`. Laravel's foreignPivotKey is `pivotLocalKey`, its relatedPivotKey `pivotForeignKey`.
+ */
+export interface MorphToManyOptions extends CascadeOption {
+  /** Prefix of the pivot's `<morphName>_type` / `<morphName>_id` columns (required). */
+  morphName?: string;
+  /** Pivot table. Default: the plural of morphName (`taggable` → `taggables`). */
+  pivotTable?: string;
+  /** Pivot column holding this model's key. morphToMany: `<morphName>_id`; morphedByMany: `<snake declaring>_id`. */
+  pivotLocalKey?: string;
+  /** Pivot column holding the target's key. morphToMany: `<snake target>_id`; morphedByMany: `<morphName>_id`. */
+  pivotForeignKey?: string;
+  /** Pivot column holding the morph alias. Default `<morphName>_type`. */
+  morphType?: string;
+  /** Column on this model referenced by the pivot. Default: this model's primary key. */
+  localKey?: string;
+  /** Column on the target referenced by the pivot. Default: the target's primary key. */
+  ownerKey?: string;
+  /** Extra pivot columns exposed as `related.pivot.<column>`. */
+  pivotColumns?: readonly string[];
 }
 
 export interface BelongsToOptions extends CascadeOption {
@@ -66,6 +133,8 @@ export interface MorphManyOptions extends CascadeOption, SeedMorphColumnOptions 
   localKey?: string;
 }
 
+export interface MorphOneOptions extends MorphManyOptions, OneOfManyOptions {}
+
 export interface MorphToOptions extends CascadeOption, SeedMorphColumnOptions {
   /** Prefix of the `<morphName>_type` / `<morphName>_id` columns on this model. Default: the relation name. */
   morphName?: string;
@@ -76,13 +145,17 @@ export interface MorphToOptions extends CascadeOption, SeedMorphColumnOptions {
 }
 
 export interface RelationOptionsByKind {
-  hasOne: HasOptions;
+  hasOne: HasOneOptions;
   hasMany: HasOptions;
   belongsTo: BelongsToOptions;
   belongsToMany: BelongsToManyOptions;
-  morphOne: MorphManyOptions;
+  morphOne: MorphOneOptions;
   morphMany: MorphManyOptions;
   morphTo: MorphToOptions;
+  hasOneThrough: ThroughOptions;
+  hasManyThrough: ThroughOptions;
+  morphToMany: MorphToManyOptions;
+  morphedByMany: MorphToManyOptions;
 }
 
 export type RelationOptions = RelationOptionsByKind[RelationKind];
@@ -99,6 +172,13 @@ export const RELATION_OPTION_KEYS = [
   "morphName",
   "morphType",
   "morphId",
+  "through",
+  "firstKey",
+  "secondKey",
+  "secondLocalKey",
+  "latestOfMany",
+  "oldestOfMany",
+  "ofMany",
   "cascade",
 ] as const;
 

@@ -135,7 +135,15 @@ export const RELATION_METHOD_PARAMETERS: Readonly<Record<RelationKind, { target:
   morphOne: { target: true, options: ["morphName"] },
   morphMany: { target: true, options: ["morphName"] },
   morphTo: { target: false, options: ["morphName"] },
+  // Laravel's positional parameters, in Laravel's order (the through model is passed as a class).
+  hasOneThrough: { target: true, options: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey"] },
+  hasManyThrough: { target: true, options: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey"] },
+  morphToMany: { target: true, options: ["morphName", "pivotTable", "pivotLocalKey", "pivotForeignKey", "localKey", "ownerKey"] },
+  morphedByMany: { target: true, options: ["morphName", "pivotTable", "pivotLocalKey", "pivotForeignKey", "localKey", "ownerKey"] },
 };
+
+/** Positional arguments that name a model: the class passed is the model of that name. */
+export const MODEL_VALUED_OPTIONS: ReadonlySet<string> = new Set(["through"]);
 
 export function isRelationMethodName(name: string): name is RelationKind {
   return Object.hasOwn(RELATION_METHOD_PARAMETERS, name);
@@ -150,7 +158,9 @@ export function relationFromMethodCall(
   const rest = parameters.target ? args.slice(1) : args;
   const options: Record<string, unknown> = {};
   parameters.options.forEach((option, i) => {
-    if (rest[i] !== undefined) options[option] = rest[i];
+    const value = rest[i];
+    if (value === undefined) return;
+    options[option] = MODEL_VALUED_OPTIONS.has(option) && typeof value === "function" && value.name ? value.name : value;
   });
   return Object.freeze({
     __eloquent: "relation" as const,

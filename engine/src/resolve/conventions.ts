@@ -76,6 +76,11 @@ export function defaultPivotTable(modelA: string, modelB: string): string {
   return [snakeCase(modelA), snakeCase(modelB)].sort().join("_");
 }
 
+/** morphToMany / morphedByMany without `pivotTable`: the plural of the morph name (`taggable` → `taggables`). */
+export function defaultMorphPivotTable(morphName: string): string {
+  return pluralize(snakeCase(morphName));
+}
+
 export interface MorphColumnOverrides {
   morphType?: string;
   morphId?: string;

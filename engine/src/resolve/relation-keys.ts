@@ -3,15 +3,60 @@
  * or inferred by convention: the one description the key rules check and the editor completes, navigates
  * and hovers, so both always agree with the runtime's queries.
  */
-import { inferBelongsToForeignKey, inferHasForeignKey, inferMongoReferenceArray, inferPivotKey, morphColumns } from "./conventions";
+import {
+  defaultMorphPivotTable,
+  inferBelongsToForeignKey,
+  inferHasForeignKey,
+  inferMongoReferenceArray,
+  inferPivotKey,
+  morphColumns,
+} from "./conventions";
 import type { RelationNode, Store } from "../graph/graph";
 import type { RelationKind } from "../vocabulary";
 import { resolveKey, targetModel, type ResolvedKey } from "./keys";
 import { effectiveMorphName, type ModelIndex, type ModelInfo } from "./model-index";
-import { kindOf, stringOption, targetOf } from "../graph/values";
-import { mongoBelongsToManyMode, type MongoBelongsToManyMode } from "./relation-modes";
+import { isRecord, kindOf, stringOption, targetOf } from "../graph/values";
+import { mongoBelongsToManyMode, resolveMorphName, type MongoBelongsToManyMode } from "./relation-modes";
 
-export type KeyOption = "foreignKey" | "localKey" | "ownerKey" | "pivotLocalKey" | "pivotForeignKey" | "morphType" | "morphId";
+export type KeyOption =
+  | "foreignKey"
+  | "localKey"
+  | "ownerKey"
+  | "pivotLocalKey"
+  | "pivotForeignKey"
+  | "morphType"
+  | "morphId"
+  | "firstKey"
+  | "secondKey"
+  | "secondLocalKey";
+
+/** hasOneThrough / hasManyThrough: the target is reached through an intermediate model. */
+export function isThroughKind(kind: unknown): kind is "hasOneThrough" | "hasManyThrough" {
+  return kind === "hasOneThrough" || kind === "hasManyThrough";
+}
+
+/** morphToMany / morphedByMany: a many-to-many whose pivot also stores a morph type. */
+export function isMorphPivotKind(kind: unknown): kind is "morphToMany" | "morphedByMany" {
+  return kind === "morphToMany" || kind === "morphedByMany";
+}
+
+/** The through model a through relation names (its `through` option), when a non-empty string. */
+export function throughOf(options: unknown): string | undefined {
+  const value = isRecord(options) ? options.through : undefined;
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/**
+ * THE pivot table of a many-to-many: the `pivotTable` option; for morphToMany / morphedByMany the plural of
+ * the morph name when absent (Laravel's `Str::plural($name)`: `taggable` → `taggables`).
+ */
+export function relationPivotTable(kind: unknown, relationName: string, options: unknown): string | undefined {
+  const written = isRecord(options) ? options.pivotTable : undefined;
+  if (typeof written === "string" && written !== "") return written;
+  if (written !== undefined || !isMorphPivotKind(kind)) return undefined;
+  const morphName = resolveMorphName(kind, relationName, options);
+  return morphName === undefined ? undefined : defaultMorphPivotTable(morphName);
+}
 
 /** Whose column a key option names: a model (declaring or target), or the pivot table. */
 export type KeyOwner = { model: string } | { table: string };
@@ -34,9 +79,23 @@ export function keyOwner(
   declaring: string,
   target: string | undefined,
   pivotTable: string | undefined,
+  /** The relation's options: through kinds read `through`, morph pivot kinds `morphName` (their default pivot table). */
+  options?: unknown,
 ): KeyOwner | undefined {
   const on = (model: string | undefined): KeyOwner | undefined => (model === undefined ? undefined : { model });
   switch (kind) {
+    case "hasOneThrough":
+    case "hasManyThrough":
+      if (option === "firstKey" || option === "secondLocalKey") return on(throughOf(options));
+      return option === "secondKey" ? on(target) : option === "localKey" ? on(declaring) : undefined;
+    case "morphToMany":
+    case "morphedByMany": {
+      if (option === "pivotLocalKey" || option === "pivotForeignKey" || option === "morphType") {
+        const table = pivotTable ?? relationPivotTable(kind, "", options);
+        return table === undefined ? undefined : { table };
+      }
+      return option === "localKey" ? on(declaring) : option === "ownerKey" ? on(target) : undefined;
+    }
     case "belongsTo":
       return option === "foreignKey" ? on(declaring) : option === "ownerKey" ? on(target) : undefined;
     case "hasOne":
@@ -70,6 +129,8 @@ export interface KeyConventionInput {
   morphName: string | undefined;
   /** Mongo belongsToMany: see `mongoBelongsToManyMode`. */
   mongoMode?: MongoBelongsToManyMode;
+  /** hasOneThrough / hasManyThrough: the resolved through model. */
+  through?: { name: string; primaryKey: string } | undefined;
 }
 
 /**
@@ -92,6 +153,12 @@ export function keyOptionsOf(kind: RelationKind, store: Store, mongoMode: MongoB
       return ["localKey", "morphType", "morphId"];
     case "morphTo":
       return ["ownerKey", "morphType", "morphId"];
+    case "hasOneThrough":
+    case "hasManyThrough":
+      return ["localKey", "firstKey", "secondLocalKey", "secondKey"];
+    case "morphToMany":
+    case "morphedByMany":
+      return ["localKey", "ownerKey", "pivotLocalKey", "pivotForeignKey", "morphType"];
   }
 }
 
@@ -111,11 +178,22 @@ export function conventionalKey(option: KeyOption, input: KeyConventionInput): s
     case "localKey":
       return kind === "belongsTo" || kind === "morphTo" ? undefined : declaring.primaryKey;
     case "ownerKey":
-      return kind === "belongsTo" || kind === "belongsToMany" || kind === "morphTo" ? target?.primaryKey : undefined;
+      return kind === "belongsTo" || kind === "belongsToMany" || kind === "morphTo" || isMorphPivotKind(kind)
+        ? target?.primaryKey
+        : undefined;
     case "pivotLocalKey":
+      // morphToMany: the owner's key sits in the morph id column; morphedByMany: `<snake owner>_id`.
+      if (kind === "morphToMany") return input.morphName === undefined ? undefined : morphColumns(input.morphName).id;
       return inferPivotKey(declaring.name);
     case "pivotForeignKey":
+      if (kind === "morphedByMany") return input.morphName === undefined ? undefined : morphColumns(input.morphName).id;
       return target ? inferPivotKey(target.name) : undefined;
+    case "firstKey":
+      return inferHasForeignKey(declaring.name);
+    case "secondKey":
+      return input.through ? inferHasForeignKey(input.through.name) : undefined;
+    case "secondLocalKey":
+      return input.through?.primaryKey;
     case "morphType":
       return input.morphName === undefined ? undefined : morphColumns(input.morphName).type;
     case "morphId":
@@ -134,7 +212,10 @@ export function describeRelationKeys(index: ModelIndex, model: ModelInfo, relati
   if (kind === undefined) return keys;
   const targetName = targetOf(relation);
   const target = targetModel(index, relation);
-  const pivotTable = stringOption(relation, "pivotTable");
+  const pivotTable = isMorphPivotKind(kind)
+    ? relationPivotTable(kind, relation.name, relation.options)
+    : stringOption(relation, "pivotTable");
+  const throughName = isThroughKind(kind) ? throughOf(relation.options) : undefined;
   const input: KeyConventionInput = {
     kind,
     store: model.store,
@@ -143,12 +224,15 @@ export function describeRelationKeys(index: ModelIndex, model: ModelInfo, relati
     targetName,
     morphName: effectiveMorphName(relation),
     mongoMode: mongoBelongsToManyMode(relation.options),
+    through: throughName === undefined ? undefined : index.model(throughName),
   };
   for (const option of keyOptionsOf(kind, model.store, input.mongoMode)) {
     // A morph relation without a morph name has no columns to name (morph-name reports it).
     if ((option === "morphType" || option === "morphId") && input.morphName === undefined) continue;
     const key = resolveKey(relation, option, () => conventionalKey(option, input));
-    if (key !== undefined) keys[option] = { ...key, option, owner: keyOwner(kind, option, model.name, targetName, pivotTable) };
+    if (key !== undefined) {
+      keys[option] = { ...key, option, owner: keyOwner(kind, option, model.name, targetName, pivotTable, relation.options) };
+    }
   }
   return keys;
 }

@@ -17,6 +17,8 @@ import { modelStore } from "./model-store";
 import { morphAliasUnique } from "./morph-alias-unique";
 import { morphColumns } from "./morph-columns";
 import { morphName } from "./morph-name";
+import { morphPivotColumns } from "./morph-pivot-columns";
+import { oneOfManyColumn } from "./one-of-many-column";
 import { morphToParents } from "./morph-to-parents";
 import { morphToTarget } from "./morph-to-target";
 import { morphWithoutInverse } from "./morph-without-inverse";
@@ -29,6 +31,8 @@ import { relationOptions } from "./relation-options";
 import { relationTargetExists } from "./relation-target-exists";
 import { schemaEntry } from "./schema-entry";
 import { tableClash } from "./table-clash";
+import { throughKeys } from "./through-keys";
+import { throughModel } from "./through-model";
 
 export const CANNOT_VERIFY: Rule = cannotVerify;
 export const INTERNAL_ERROR: Rule = internalError;
@@ -36,14 +40,18 @@ export const INTERNAL_ERROR: Rule = internalError;
 export const RULES: readonly Rule[] = Object.freeze([
   relationKind,
   relationTargetExists,
+  throughModel,
   belongsToForeignKey,
   belongsToOwnerKey,
   hasForeignKey,
   hasLocalKey,
   keyTypeCompatible,
   inverseConsistency,
+  throughKeys,
+  oneOfManyColumn,
   pivotMetadata,
   pivotColumns,
+  morphPivotColumns,
   mongoBelongsToMany,
   mongoReferenceArray,
   morphName,

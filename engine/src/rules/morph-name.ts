@@ -9,7 +9,7 @@ export const morphName: Rule = {
   id: "morph-name",
   code: "ELQ401",
   defaultSeverity: "error",
-  description: "morphOne, morphMany and morphTo declare a morphName (the prefix of the _type/_id columns).",
+  description: "morphOne, morphMany, morphTo, morphToMany and morphedByMany declare a morphName (the prefix of the _type/_id columns).",
   suggests: ["add-options"],
   check(context) {
     const { index } = context;
@@ -21,12 +21,21 @@ export const morphName: Rule = {
       return found;
     };
     eachRelation(index, (model, relation, kind) => {
-      if (kind !== "morphOne" && kind !== "morphMany" && kind !== "morphTo") return;
+      if (kind !== "morphOne" && kind !== "morphMany" && kind !== "morphTo" && kind !== "morphToMany" && kind !== "morphedByMany") return;
       if (relation.options !== undefined && (typeof relation.options !== "object" || relation.options === null)) return;
       if (readOption(relation, "morphName").state !== "absent") return;
       let proposal: string | undefined;
       if (kind === "morphTo") {
         proposal = relation.name;
+      } else if (kind === "morphedByMany") {
+        // The inverse side: the morphToMany on the target toward this model names the pair.
+        const target = targetModel(index, relation);
+        const inverses = target ? target.node.relations.filter((r) => kindOf(r) === "morphToMany" && r.target === model.name) : [];
+        if (inverses.length === 1) proposal = effectiveMorphName(inverses[0]!);
+      } else if (kind === "morphToMany") {
+        const target = targetModel(index, relation);
+        const inverses = target ? target.node.relations.filter((r) => kindOf(r) === "morphedByMany") : [];
+        if (inverses.length === 1) proposal = effectiveMorphName(inverses[0]!);
       } else {
         // The target's own morphTo names the pair, when there is exactly one.
         const target = targetModel(index, relation);

@@ -10,7 +10,8 @@ export const optionValueType: Rule = {
   id: "option-value-type",
   code: "ELQ502",
   defaultSeverity: "error",
-  description: "Relation option values are non-empty strings (pivotColumns: an array of strings; cascade: a boolean).",
+  description:
+    'Relation option values are non-empty strings (pivotColumns: an array of strings; cascade: a boolean; latestOfMany / oldestOfMany: true or a column; ofMany: [column, "max" | "min"]).',
   check(context) {
     eachRelation(context.index, (model, relation) => {
       const options = optionsOf(relation);
@@ -32,6 +33,23 @@ export const optionValueType: Rule = {
             context.report({
               message: `${where} must be true or false, got ${describeValue(value)}.`,
               hint: "Write cascade: true (the seed package's ON DELETE CASCADE hint) or remove it.",
+              node,
+            });
+          }
+          continue;
+        }
+        if ((key === "latestOfMany" || key === "oldestOfMany") && value === true) continue;
+        if (key === "ofMany") {
+          const ok =
+            Array.isArray(value) &&
+            (value.length === 1 || value.length === 2) &&
+            typeof value[0] === "string" &&
+            value[0] !== "" &&
+            (value.length === 1 || value[1] === "max" || value[1] === "min");
+          if (!ok && !(Array.isArray(value) && value.some(isUnverifiable))) {
+            context.report({
+              message: `${where} must be [column, "max" | "min"], got ${describeValue(value)}.`,
+              hint: `Write ofMany: ["<column>", "max"] (Laravel's ofMany($column, $aggregate)), or latestOfMany: true.`,
               node,
             });
           }
@@ -64,8 +82,11 @@ export const optionValueType: Rule = {
         }
         if (typeof value !== "string" || value.trim() === "") {
           context.report({
-            message: `${where} must be a ${key === "pivotTable" ? "table" : key === "morphName" ? "morph" : "column"} name string, got ${typeof value === "string" ? "an empty string" : describeValue(value)}.`,
-            hint: `Write ${key}: "<name>" as a non-empty string.`,
+            message: `${where} must be a ${key === "pivotTable" ? "table" : key === "morphName" ? "morph" : key === "through" ? "model" : "column"} name string, got ${typeof value === "string" ? "an empty string" : describeValue(value)}.`,
+            hint:
+              key === "latestOfMany" || key === "oldestOfMany"
+                ? `Write ${key}: true (by primary key) or ${key}: "<column>".`
+                : `Write ${key}: "<name>" as a non-empty string.`,
             node,
           });
         }

@@ -26,6 +26,40 @@ export interface SeedRelationHelpers {
   morphOne(related: RelatedClass, morphName: string): RelationDescriptor<"morphOne">;
   morphMany(related: RelatedClass, morphName: string): RelationDescriptor<"morphMany">;
   morphTo(morphName: string): RelationDescriptor<"morphTo">;
+  hasOneThrough(
+    related: RelatedClass,
+    through: RelatedClass,
+    firstKey?: string,
+    secondKey?: string,
+    localKey?: string,
+    secondLocalKey?: string,
+  ): RelationDescriptor<"hasOneThrough">;
+  hasManyThrough(
+    related: RelatedClass,
+    through: RelatedClass,
+    firstKey?: string,
+    secondKey?: string,
+    localKey?: string,
+    secondLocalKey?: string,
+  ): RelationDescriptor<"hasManyThrough">;
+  morphToMany(
+    related: RelatedClass,
+    morphName: string,
+    pivotTable?: string,
+    foreignPivotKey?: string,
+    relatedPivotKey?: string,
+    parentKey?: string,
+    relatedKey?: string,
+  ): RelationDescriptor<"morphToMany">;
+  morphedByMany(
+    related: RelatedClass,
+    morphName: string,
+    pivotTable?: string,
+    foreignPivotKey?: string,
+    relatedPivotKey?: string,
+    parentKey?: string,
+    relatedKey?: string,
+  ): RelationDescriptor<"morphedByMany">;
 }
 
 declare module "../model/model" {

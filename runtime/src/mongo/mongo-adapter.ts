@@ -105,6 +105,12 @@ async function removeReferences(relation: ResolvedRelation, ownerKey: unknown, r
 export const mongoAdapter: StoreAdapter = {
   relationHandler: (relation) => (usesDocumentReferences(relation) ? documentReferences : undefined),
   async fetchByKeys(request) {
+    if (request.ofMany) {
+      throw new RelationError(
+        `${request.model.name}: a one-of-many hasOne/morphOne (latestOfMany / oldestOfMany / ofMany) is not supported on MongoDB models yet. ` +
+          `Use a hasMany with an ordered constraint and take the first, e.g. related("...").orderBy("${request.ofMany.column}", "${request.ofMany.aggregate === "max" ? "desc" : "asc"}").first().`,
+      );
+    }
     const parts = chunkKeys(expandKeys(request.values));
     const out: Model[] = [];
     for (const part of parts) {
@@ -144,7 +150,7 @@ export const mongoAdapter: StoreAdapter = {
     const out: Record<string, unknown>[] = [];
     for (const part of chunkKeys(expandKeys(ownerKeys))) {
       const docs = await pivotCollection(spec)
-        .find({ [spec.localKey]: { $in: part } })
+        .find({ ...spec.where, [spec.localKey]: { $in: part } })
         .toArray();
       for (const d of docs) out.push(exposedPivotRow(spec, d));
     }
@@ -161,7 +167,7 @@ export const mongoAdapter: StoreAdapter = {
   async deletePivotRows(spec, ownerKey, relatedKeys) {
     const refs = documentReferenceFor(spec);
     if (refs) return removeReferences(refs, ownerKey, relatedKeys);
-    const filter: Document = { [spec.localKey]: { $in: expandKeys([ownerKey]) } };
+    const filter: Document = { ...spec.where, [spec.localKey]: { $in: expandKeys([ownerKey]) } };
     if (!relatedKeys) return (await pivotCollection(spec).deleteMany(filter)).deletedCount;
     let n = 0;
     for (const part of chunkKeys(expandKeys(relatedKeys))) {
@@ -179,7 +185,7 @@ export const mongoAdapter: StoreAdapter = {
       );
     }
     const res = await pivotCollection(spec).updateMany(
-      { [spec.localKey]: { $in: expandKeys([ownerKey]) }, [spec.foreignKey]: { $in: expandKeys([relatedKey]) } },
+      { ...spec.where, [spec.localKey]: { $in: expandKeys([ownerKey]) }, [spec.foreignKey]: { $in: expandKeys([relatedKey]) } },
       { $set: { ...values } },
     );
     return res.matchedCount;

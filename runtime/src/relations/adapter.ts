@@ -19,6 +19,11 @@ export interface KeyFetch {
   values: readonly unknown[];
   /** Extra equality filters (morph relations: `{ commentable_type: "Post" }`). */
   equals?: Readonly<Record<string, unknown>>;
+  /**
+   * One of many (hasOne latestOfMany / oldestOfMany / ofMany): per distinct `column` value keep only the row
+   * with the greatest (max) or smallest (min) `ofMany.column`, ties broken by the greatest primary key.
+   */
+  ofMany?: { readonly column: string; readonly aggregate: "max" | "min" };
   /** The user's constraint, applied to the store's own query builder. */
   constraint?: QueryConstraint;
 }
@@ -36,6 +41,13 @@ export interface PivotSpec {
   columns: readonly string[];
   /** Which of created_at / updated_at the pivot declares in pivotColumns (set on attach / update). */
   timestamps: readonly string[];
+  /**
+   * Equalities every pivot row of this relation has (morphToMany: `{ taggable_type: "Post" }`): reads and
+   * deletes filter by them, attach writes them.
+   */
+  where?: Readonly<Record<string, unknown>>;
+  /** Columns that must be null on every row read (a through model's `deleted_at`). */
+  whereNull?: readonly string[];
 }
 
 /** A related model with the pivot row that linked it. */

@@ -24,7 +24,14 @@ export async function fetchChildren(
   const keys = distinctAttribute(parents, relation.localKey);
   const column = childColumn(relation);
   const related = keys.length
-    ? await target.adapter.fetchByKeys({ model: target, column, values: keys, equals: morphFilter(relation), constraint })
+    ? await target.adapter.fetchByKeys({
+        model: target,
+        column,
+        values: keys,
+        equals: morphFilter(relation),
+        constraint,
+        ofMany: relation.ofMany,
+      })
     : [];
   const norm = keyNormalizer(keys, related.length ? [related[0]!.get(column)] : []);
   return { related, groups: groupBy(related, (m) => m.get(column), norm), norm };

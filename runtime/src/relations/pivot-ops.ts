@@ -96,7 +96,7 @@ const str = (k: unknown) => String(k);
 function pivotRow(relation: ResolvedRelation, ownerKey: unknown, relatedKey: unknown, extra: Record<string, unknown>, now: Date) {
   const spec = relation.pivot!;
   checkPivotColumns(relation, extra);
-  const row: Record<string, unknown> = { [spec.localKey]: ownerKey, [spec.foreignKey]: relatedKey, ...extra };
+  const row: Record<string, unknown> = { ...spec.where, [spec.localKey]: ownerKey, [spec.foreignKey]: relatedKey, ...extra };
   for (const c of spec.timestamps) row[c] ??= now;
   return row;
 }

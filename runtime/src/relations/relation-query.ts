@@ -260,9 +260,9 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   }
 
   #pivotRelation(op: string): ResolvedRelation {
-    if (this.#relation.kind !== "belongsToMany") {
+    if (this.#relation.kind !== "belongsToMany" && this.#relation.kind !== "morphToMany" && this.#relation.kind !== "morphedByMany") {
       throw new RelationError(
-        `${this.#relation.owner.name}.${this.#relation.name} is a ${this.#relation.kind} relation: ${op}() only works on belongsToMany relations.`,
+        `${this.#relation.owner.name}.${this.#relation.name} is a ${this.#relation.kind} relation: ${op}() only works on belongsToMany, morphToMany and morphedByMany relations.`,
       );
     }
     modelMeta(this.#relation.owner);

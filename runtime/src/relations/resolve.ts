@@ -6,7 +6,11 @@
 import {
   conventionalKey,
   defaultPivotTable,
+  isMorphPivotKind,
+  isThroughKind,
   keyOptionNames,
+  relationPivotTable,
+  throughOf,
   mongoBelongsToManyMode,
   RELATION_KINDS,
   resolveMorphName,
@@ -42,6 +46,25 @@ export interface ResolvedRelation {
   readonly morphId: string | undefined;
   /** belongsToMany on a Mongo model: id array on the document, or pivot collection (the engine's mongoBelongsToManyMode). */
   readonly mongoMode: MongoBelongsToManyMode | undefined;
+  /** hasOneThrough / hasManyThrough: the intermediate model and its keys (see `ThroughKeys`). */
+  readonly through?: ThroughKeys;
+  /** hasOne / morphOne as one of many: the row with the greatest (max) or smallest (min) `column` per parent. */
+  readonly ofMany?: OfMany;
+}
+
+/** `through.firstKey = owner.localKey`, `target.secondKey = through.secondLocalKey` (Laravel's parameter names). */
+export interface ThroughKeys {
+  readonly model: ModelClass;
+  /** The through table read like a pivot (localKey = firstKey, foreignKey = secondLocalKey), for the store's join. */
+  readonly spec: PivotSpec;
+  readonly firstKey: string;
+  readonly secondKey: string;
+  readonly secondLocalKey: string;
+}
+
+export interface OfMany {
+  readonly column: string;
+  readonly aggregate: "max" | "min";
 }
 
 export class RelationError extends EloquentError {}
@@ -109,11 +132,17 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
       `${ownerMeta.name}.${name} has unknown relation kind '${String(kind)}'.` + didYouMean(String(kind), RELATION_KINDS),
     );
   }
+  if (isThroughKind(kind) && throughOf(desc.options) === undefined) {
+    throw new RelationError(
+      `${ownerMeta.name}.${name} (${kind}) names no through model: the intermediate model the target is reached through. ` +
+        `Add { through: "<Model>" } to its options.`,
+    );
+  }
   // morphTo's target depends on each row's type column; every other kind names one model.
   const target = kind === "morphTo" ? undefined : targetModel(owner, name, desc.target);
   const targetMeta = target === undefined ? undefined : modelMeta(target);
   const morphName = resolveMorphName(kind, name, desc.options);
-  if ((kind === "morphOne" || kind === "morphMany") && morphName === undefined) {
+  if ((kind === "morphOne" || kind === "morphMany" || isMorphPivotKind(kind)) && morphName === undefined) {
     throw new RelationError(
       `${ownerMeta.name}.${name} (${kind}) needs a morphName: the prefix of the <morphName>_type / <morphName>_id columns on ${targetMeta!.name}. ` +
         `Add { morphName: "..." } to its options.`,
@@ -128,6 +157,8 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
     morphName,
     mongoMode: mongoBelongsToManyMode(desc.options),
   };
+  const throughClass = isThroughKind(kind) ? targetModel(owner, name, throughOf(desc.options)) : undefined;
+  if (throughClass) input.through = modelMeta(throughClass);
   const key = (option: KeyOption) => keyOf(desc, option, input);
   const mongoMode = kind === "belongsToMany" && ownerMeta.store === "mongo" ? input.mongoMode : undefined;
   const base = {
@@ -145,12 +176,45 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
   switch (kind) {
     case "hasOne":
     case "hasMany":
-      return { ...base, foreignKey: key("foreignKey")!, localKey: key("localKey")!, ownerKey: undefined };
+      return {
+        ...base,
+        foreignKey: key("foreignKey")!,
+        localKey: key("localKey")!,
+        ownerKey: undefined,
+        ofMany: kind === "hasOne" ? ofManyOf(desc, targetMeta!) : undefined,
+      };
+    case "hasOneThrough":
+    case "hasManyThrough":
+      return {
+        ...base,
+        foreignKey: key("secondKey")!,
+        localKey: key("localKey")!,
+        ownerKey: undefined,
+        through: throughKeys(throughClass!, key("firstKey")!, key("secondKey")!, key("secondLocalKey")!),
+      };
+    case "morphToMany":
+    case "morphedByMany": {
+      // The pivot row's type column holds the morph owner's alias: the declaring model's (morphToMany) or the target's.
+      const morphOwner = kind === "morphToMany" ? ownerMeta : targetMeta!;
+      return {
+        ...base,
+        foreignKey: key("pivotForeignKey")!,
+        localKey: key("localKey")!,
+        ownerKey: key("ownerKey")!,
+        morphName,
+        pivot: {
+          ...pivotColumnsOf(desc),
+          owner,
+          table: relationPivotTable(kind, name, desc.options)!,
+          localKey: key("pivotLocalKey")!,
+          foreignKey: key("pivotForeignKey")!,
+          where: { [key("morphType")!]: morphOwner.morphAlias },
+        },
+      };
+    }
     case "belongsTo":
       return { ...base, foreignKey: key("foreignKey")!, localKey: ownerMeta.primaryKey, ownerKey: key("ownerKey")! };
     case "belongsToMany": {
-      const opts = desc.options as { pivotColumns?: unknown };
-      const columns = Array.isArray(opts?.pivotColumns) ? opts.pivotColumns.filter((c): c is string => typeof c === "string") : [];
       return {
         ...base,
         foreignKey: key("foreignKey")!,
@@ -161,8 +225,7 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
           table: option(desc, "pivotTable") ?? defaultPivotTable(ownerMeta.name, targetMeta!.name),
           localKey: key("pivotLocalKey")!,
           foreignKey: key("pivotForeignKey")!,
-          columns: columns.filter((c) => c !== "created_at" && c !== "updated_at"),
-          timestamps: columns.filter((c) => c === "created_at" || c === "updated_at"),
+          ...pivotColumnsOf(desc),
         },
       };
     }
@@ -180,9 +243,47 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
         morphName,
         morphType,
         morphId,
+        ofMany: kind === "morphOne" ? ofManyOf(desc, targetMeta!) : undefined,
       };
     }
   }
+}
+
+function throughKeys(model: ModelClass, firstKey: string, secondKey: string, secondLocalKey: string): ThroughKeys {
+  const meta = modelMeta(model);
+  const spec: PivotSpec = {
+    owner: model,
+    table: meta.table,
+    localKey: firstKey,
+    foreignKey: secondLocalKey,
+    columns: [],
+    timestamps: [],
+    // Laravel filters intermediate rows for soft deletes only when the through model uses them.
+    whereNull: meta.softDeletes ? ["deleted_at"] : [],
+  };
+  return { model, spec, firstKey, secondKey, secondLocalKey };
+}
+
+/** `pivotColumns`, split into plain columns and the timestamps attach() fills in. */
+function pivotColumnsOf(desc: RelationDescriptor): { columns: string[]; timestamps: string[] } {
+  const opts = desc.options as { pivotColumns?: unknown };
+  const columns = Array.isArray(opts?.pivotColumns) ? opts.pivotColumns.filter((c): c is string => typeof c === "string") : [];
+  return {
+    columns: columns.filter((c) => c !== "created_at" && c !== "updated_at"),
+    timestamps: columns.filter((c) => c === "created_at" || c === "updated_at"),
+  };
+}
+
+/** latestOfMany / oldestOfMany (`true`: the target's primary key) / ofMany: [column, "max" | "min"]. */
+function ofManyOf(desc: RelationDescriptor, target: ModelMeta): OfMany | undefined {
+  const opts = desc.options as { latestOfMany?: unknown; oldestOfMany?: unknown; ofMany?: unknown };
+  const columnOf = (value: unknown) => (typeof value === "string" && value !== "" ? value : target.primaryKey);
+  if (opts.latestOfMany !== undefined && opts.latestOfMany !== false) return { column: columnOf(opts.latestOfMany), aggregate: "max" };
+  if (opts.oldestOfMany !== undefined && opts.oldestOfMany !== false) return { column: columnOf(opts.oldestOfMany), aggregate: "min" };
+  if (Array.isArray(opts.ofMany) && typeof opts.ofMany[0] === "string") {
+    return { column: opts.ofMany[0], aggregate: String(opts.ofMany[1]).toLowerCase() === "min" ? "min" : "max" };
+  }
+  return undefined;
 }
 
 /** The model class stored under a morph type value (`static morphAlias`, else the class name). */

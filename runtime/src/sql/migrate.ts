@@ -8,7 +8,7 @@ import type { ColumnDescriptor, DatabaseMeta, ForeignKeyMeta, IndexMeta, TableMe
 import { EloquentError } from "../model/errors";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
-import { resolveRelation } from "../relations/resolve";
+import { resolveRelation, type ResolvedRelation } from "../relations/resolve";
 import { defaultConnectionName, getConnection } from "./sql-connections";
 
 export interface MigrateOptions {
@@ -101,6 +101,11 @@ export function specsFor(models: readonly ModelClass[], options: { relationIndex
   for (const model of models) {
     const meta = modelMeta(model);
     for (const [name, rel] of meta.relations) {
+      if (rel.kind === "morphToMany" || rel.kind === "morphedByMany") {
+        const r = resolveRelation(model, name);
+        if (!specs.has(r.pivot!.table) && !modelTables.has(r.pivot!.table)) specs.set(r.pivot!.table, morphPivotSpec(r));
+        continue;
+      }
       if (rel.kind !== "belongsToMany") continue;
       const r = resolveRelation(model, name);
       const p = r.pivot!;
@@ -346,6 +351,45 @@ export async function migrate(models: readonly ModelClass[], options: MigrateOpt
     plans.push(plan);
   }
   return plans;
+}
+
+/**
+ * The pivot of a morphToMany / morphedByMany (Laravel's `$table->morphs('taggable')` plus the related key):
+ * the morph id and type columns, the other side's key with its foreign key, one row per link. The morph id
+ * gets no foreign key: it points into a different table per type.
+ */
+function morphPivotSpec(r: ResolvedRelation): TableSpec {
+  const p = r.pivot!;
+  const owner = r.ownerMeta;
+  const target = modelMeta(r.target!);
+  const typeColumn = Object.keys(p.where ?? {})[0]!;
+  // morphToMany: the owner's key is the morph id; morphedByMany: the target's.
+  const [morphId, plainKey, plain, plainColumn] =
+    r.kind === "morphToMany" ? [p.localKey, p.foreignKey, target, r.ownerKey!] : [p.foreignKey, p.localKey, owner, r.localKey];
+  const morphSide = r.kind === "morphToMany" ? owner.columns.get(r.localKey) : target.columns.get(r.ownerKey!);
+  const columns = new Map<string, ColumnDescriptor>([
+    [plainKey, keyColumnFor(plain.columns.get(plainColumn))],
+    [morphId, keyColumnFor(morphSide)],
+    [typeColumn, { __eloquent: "column", type: "string", length: 255, options: {} }],
+  ]);
+  for (const c of p.columns) columns.set(c, { __eloquent: "column", type: "string", length: 255, options: { nullable: true } });
+  for (const c of p.timestamps) columns.set(c, { __eloquent: "column", type: "timestamp", options: { nullable: true } });
+  return {
+    table: p.table,
+    columns,
+    primary: [plainKey, morphId, typeColumn],
+    foreignKeys: [
+      {
+        name: `${p.table}_${plainKey}_foreign`,
+        columns: [plainKey],
+        references: { table: plain.table, columns: [plainColumn] },
+        onDelete: "cascade",
+      },
+    ],
+    unique: [],
+    indexes: [{ name: `${p.table}_${typeColumn}_${morphId}_index`, columns: [typeColumn, morphId] }],
+    dependsOn: new Set([plain.table]),
+  };
 }
 
 /** Drops the models' tables and pivot tables (dependants first). For tests and resets. */

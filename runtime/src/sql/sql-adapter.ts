@@ -30,6 +30,7 @@ function chunks<T>(values: readonly T[], size: number): T[][] {
 function keyedQuery(request: KeyFetch, keys: readonly unknown[]): SqlQuery {
   const q = new SqlQuery(request.model as ModelClass<SqlModelBase>).whereKeyIn(request.column, keys);
   if (request.equals) for (const [c, v] of Object.entries(request.equals)) q.whereKeyEquals(c, v);
+  if (request.ofMany) q.whereOneOfMany(request.column, request.ofMany.column, request.ofMany.aggregate, request.equals);
   if (request.constraint) request.constraint(q);
   return q.limitPerParent(request.column); // a limit in the constraint counts per parent
 }
@@ -62,7 +63,14 @@ function pivotJoin(
   const on = [`${targetTable}.${targetKey}`, `${spec.table}.${spec.foreignKey}`] as const;
   if (ctx.dialect === "sqlite") qb.crossJoin(targetTable, on[0], on[1]);
   else qb.innerJoin(targetTable, on[0], on[1]);
-  return qb.whereIn(`${spec.table}.${spec.localKey}`, ownerKeys as Knex.Value[]);
+  return pivotFilters(qb.whereIn(`${spec.table}.${spec.localKey}`, ownerKeys as Knex.Value[]), spec);
+}
+
+/** The relation's own pivot conditions (morphToMany's type column, a through model's soft deletes). */
+function pivotFilters(qb: Knex.QueryBuilder, spec: PivotSpec): Knex.QueryBuilder {
+  for (const [c, v] of Object.entries(spec.where ?? {})) qb.where(`${spec.table}.${c}`, v as Knex.Value);
+  for (const c of spec.whereNull ?? []) qb.whereNull(`${spec.table}.${c}`);
+  return qb;
 }
 
 const PIVOT_PREFIX = "pivot__";
@@ -205,10 +213,13 @@ export const sqlAdapter: StoreAdapter = {
       const rows = (await runStatement(
         modelMeta(spec.owner),
         "pivot read",
-        ctx
-          .runner(spec.table)
-          .select(`${spec.table}.*`)
-          .whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]),
+        pivotFilters(
+          ctx
+            .runner(spec.table)
+            .select(`${spec.table}.*`)
+            .whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]),
+          spec,
+        ),
         spec.table,
       )) as Record<string, unknown>[];
       for (const r of rows) out.push(r);
@@ -280,10 +291,7 @@ export const sqlAdapter: StoreAdapter = {
         await runStatement(
           meta,
           "detach()",
-          ctx
-            .runner(spec.table)
-            .where(spec.localKey, ownerKey as Knex.Value)
-            .del(),
+          pivotFilters(ctx.runner(spec.table).where(spec.localKey, ownerKey as Knex.Value), spec).del(),
           spec.table,
         ),
       );
@@ -293,11 +301,13 @@ export const sqlAdapter: StoreAdapter = {
         await runStatement(
           meta,
           "detach()",
-          ctx
-            .runner(spec.table)
-            .where(spec.localKey, ownerKey as Knex.Value)
-            .whereIn(spec.foreignKey, part as Knex.Value[])
-            .del(),
+          pivotFilters(
+            ctx
+              .runner(spec.table)
+              .where(spec.localKey, ownerKey as Knex.Value)
+              .whereIn(spec.foreignKey, part as Knex.Value[]),
+            spec,
+          ).del(),
           spec.table,
         ),
       );
@@ -311,11 +321,13 @@ export const sqlAdapter: StoreAdapter = {
       await runStatement(
         modelMeta(spec.owner),
         "updateExistingPivot()",
-        ctx
-          .runner(spec.table)
-          .where(spec.localKey, ownerKey as Knex.Value)
-          .where(spec.foreignKey, relatedKey as Knex.Value)
-          .update(writeRow(ctx, spec, values)),
+        pivotFilters(
+          ctx
+            .runner(spec.table)
+            .where(spec.localKey, ownerKey as Knex.Value)
+            .where(spec.foreignKey, relatedKey as Knex.Value),
+          spec,
+        ).update(writeRow(ctx, spec, values)),
         spec.table,
       ),
     );

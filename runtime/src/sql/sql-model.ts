@@ -139,6 +139,22 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     return (new SqlQuery(this) as QueryOf<C>).withCount(...specs);
   }
 
+  static whereHasMorph<C extends SqlModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    types: string | readonly string[],
+    constraint?: (query: any, type: string) => unknown,
+  ): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).whereHasMorph(relation, types, constraint);
+  }
+  static whereDoesntHaveMorph<C extends SqlModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    types: string | readonly string[],
+    constraint?: (query: any, type: string) => unknown,
+  ): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).whereDoesntHaveMorph(relation, types, constraint);
+  }
   static whereHas<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
     return (new SqlQuery(this) as QueryOf<C>).whereHas(relation, constraint);
   }

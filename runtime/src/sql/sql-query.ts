@@ -10,7 +10,8 @@ import { EloquentError } from "../model/errors";
 import { modelMeta } from "../model/meta";
 import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
-import { RelationError, resolveRelation } from "../relations/resolve";
+import { modelForMorphType, RelationError, resolveRelation } from "../relations/resolve";
+import { findModel } from "../model/lookup";
 import { BaseQuery, type Column, type CountName, type WithPath } from "../model/base-query";
 import { chunkSize, getConnection, type Dialect } from "./sql-connections";
 import { largeIn } from "./large-in";
@@ -57,6 +58,9 @@ export interface QueryContext {
 }
 
 type WhereOp = (qb: Knex.QueryBuilder, ctx: QueryContext) => void;
+
+/** whereHasMorph's callback: the parent type's query and its model name. */
+export type MorphConstraint = (query: any, type: string) => unknown;
 
 export type { Column, CountName, Page, WithPath } from "../model/base-query";
 
@@ -293,6 +297,37 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
 
+  /**
+   * Internal: one of many (hasOne latestOfMany / oldestOfMany / ofMany) — keep a row only when no other row of
+   * its group (same `group` column, same `equals`, not soft-deleted) has a greater (max) or smaller (min)
+   * `column`, ties going to the greatest primary key. A NOT EXISTS subquery, so the load stays one query.
+   */
+  whereOneOfMany(group: string, column: string, aggregate: "max" | "min", equals?: Readonly<Record<string, unknown>>): this {
+    const outer = this.#qualifier;
+    const { table, primaryKey, softDeletes } = this.meta;
+    const alias = `eloquent_of_many_${++aliasCounter}`;
+    const beats = aggregate === "max" ? ">" : "<";
+    this.#keyWheres.push((qb) => {
+      qb.whereNotExists(function (this: Knex.QueryBuilder) {
+        this.from({ [alias]: table })
+          .select(`${alias}.${primaryKey}`)
+          .whereRaw("?? = ??", [`${alias}.${group}`, `${outer}.${group}`]);
+        for (const [c, v] of Object.entries(equals ?? {})) this.where(`${alias}.${c}`, v as Knex.Value);
+        if (softDeletes) this.whereNull(`${alias}.deleted_at`);
+        this.where((better) =>
+          better
+            .whereRaw(`?? ${beats} ??`, [`${alias}.${column}`, `${outer}.${column}`])
+            .orWhere((tie) =>
+              tie
+                .whereRaw("?? = ??", [`${alias}.${column}`, `${outer}.${column}`])
+                .whereRaw("?? > ??", [`${alias}.${primaryKey}`, `${outer}.${primaryKey}`]),
+            ),
+        );
+      });
+    });
+    return this;
+  }
+
   whereNull(column: Column<S>): this {
     const c = this.#col(column, "whereNull()");
     this.#wheres.push((qb) => void qb.whereNull(c));
@@ -365,6 +400,87 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this.#has(path, constraint, bool === "and" ? "whereExists" : "orWhereExists", { op, count });
   }
 
+  /**
+   * Rows whose morphTo points at an existing parent of one of `types` (model names or morph aliases) that
+   * matches `constraint(query, typeName)`: per type, `type = alias AND EXISTS (select 1 from <parent> ...)`,
+   * OR-ed (Laravel's whereHasMorph).
+   */
+  whereHasMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    return this.#hasMorph(relation, types, constraint, "and", false);
+  }
+  orWhereHasMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    this.#hasOr = true;
+    return this.#hasMorph(relation, types, constraint, "or", false);
+  }
+  /** Rows whose morphTo points at one of `types` but at no parent matching `constraint`. */
+  whereDoesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    return this.#hasMorph(relation, types, constraint, "and", true);
+  }
+  orWhereDoesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    this.#hasOr = true;
+    return this.#hasMorph(relation, types, constraint, "or", true);
+  }
+
+  #hasMorph(
+    path: string,
+    types: string | readonly string[],
+    constraint: MorphConstraint | undefined,
+    bool: "and" | "or",
+    negate: boolean,
+  ): this {
+    const rel = resolveRelation(this.model, path);
+    if (rel.kind !== "morphTo") {
+      throw new RelationError(
+        `${this.meta.name}.${path} is a ${rel.kind} relation: whereHasMorph() works on morphTo relations; use whereHas().`,
+      );
+    }
+    const names = typeof types === "string" ? [types] : [...types];
+    if (names.includes("*")) {
+      throw new RelationError(
+        `${this.meta.name}.whereHasMorph("${path}", "*"): list the parent types (e.g. ["Post", "Video"]); "*" (every type present in ${rel.morphType}) is not supported yet.`,
+      );
+    }
+    const outer = this.#qualifier;
+    const ownerColumns = this.meta.columns;
+    const parents = names.map((name) => {
+      // A model name or a morph alias, as in Laravel (class names or aliases).
+      const parent = findModel(name) ?? modelForMorphType(rel, name);
+      const meta = modelMeta(parent);
+      if (parent.store !== "sql" || meta.connection !== this.meta.connection) {
+        throw new RelationError(
+          `${this.meta.name}.${path}: parent type ${meta.name} lives on another connection or store; whereHasMorph() needs one SQL connection.`,
+        );
+      }
+      const selfJoin = meta.table === this.meta.table || meta.table === outer;
+      const T = selfJoin ? `${meta.table}_has${++aliasCounter}` : meta.table;
+      const inner = new SqlQuery(parent as ModelClass<SqlModelBase>, selfJoin ? T : undefined);
+      if (constraint) constraint(inner, meta.name);
+      const key = rel.ownerKey ?? meta.primaryKey;
+      return { meta, T, from: selfJoin ? { [T]: meta.table } : T, inner, key, alias: meta.morphAlias ?? meta.name };
+    });
+    this.#wheres.push((qb, ctx) => {
+      qb[bool === "or" ? "orWhere" : "where"]((group) => {
+        for (const p of parents) {
+          group.orWhere((one) => {
+            one.where(`${outer}.${rel.morphType}`, p.alias);
+            one[negate ? "whereNotExists" : "whereExists"](function (this: Knex.QueryBuilder) {
+              this.select(ctx.runner.raw("1")).from(p.from);
+              keyEquals(
+                this,
+                ctx.dialect,
+                [`${p.T}.${p.key}`, p.meta.columns.get(p.key)],
+                [`${outer}.${rel.morphId}`, ownerColumns.get(rel.morphId!)],
+              );
+              p.inner.applyConstraints(this, ctx);
+            });
+          });
+        }
+        if (!parents.length) group.whereRaw("1 = 0");
+      });
+    });
+    return this;
+  }
+
   #has(
     path: string,
     constraint: QueryConstraint | undefined,
@@ -413,10 +529,22 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
               [`${outer}.${rel.foreignKey}`, ownerColumns.get(rel.foreignKey!)],
             );
             break;
-          case "belongsToMany": {
+          case "belongsToMany":
+          case "morphToMany":
+          case "morphedByMany": {
             const p = rel.pivot!;
             this.innerJoin(p.table, `${p.table}.${p.foreignKey}`, `${T}.${rel.ownerKey}`);
             this.whereRaw("?? = ??", [`${p.table}.${p.localKey}`, `${outer}.${rel.localKey}`]);
+            for (const [c, v] of Object.entries(p.where ?? {})) this.where(`${p.table}.${c}`, v as Knex.Value);
+            break;
+          }
+          case "hasOneThrough":
+          case "hasManyThrough": {
+            // The through table joins the target; its firstKey points back at the outer row.
+            const { spec, secondKey } = rel.through!;
+            this.innerJoin(spec.table, `${spec.table}.${spec.foreignKey}`, `${T}.${secondKey}`);
+            this.whereRaw("?? = ??", [`${spec.table}.${spec.localKey}`, `${outer}.${rel.localKey}`]);
+            for (const c of spec.whereNull ?? []) this.whereNull(`${spec.table}.${c}`);
             break;
           }
           default:

@@ -69,7 +69,7 @@ export function eloquentCompletions(
       if (site.option.position === "value" && site.literal && site.option.key !== undefined && site.model !== undefined) {
         const relation = declaring?.relations.find((candidate) => candidate.name === site.relation);
         const pivotTable = relation ? stringOption(relation, "pivotTable") : undefined;
-        const owner = engine.keyOwner(site.kind, site.option.key, site.model, site.target, pivotTable);
+        const owner = engine.keyOwner(site.kind, site.option.key, site.model, site.target, pivotTable, relation?.options);
         // The engine's knowledge, so only names the rules accept are offered: effective columns
         // (`created_at`, not the schema key `timestamps`; Mongo's implicit `id`/`_id`) and the tables it knows.
         const index = snapshotIndex(snapshot, engine);
@@ -77,6 +77,8 @@ export function eloquentCompletions(
         if (owner && "model" in owner) names = index.model(owner.model)?.columns.keys();
         else if (owner && "table" in owner) names = index.knownTable(owner.table)?.columns.keys();
         if (site.option.key === "pivotTable") names = [...index.knownTables()].map((table) => table.table);
+        // A through relation's intermediate model: any declared model but the two ends.
+        if (site.option.key === "through") names = index.models.map((m) => m.name).filter((n) => n !== site.model && n !== site.target);
         if (!names) return undefined;
         return {
           entries: [...names].map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })),

@@ -50,6 +50,7 @@ export function eloquentDefinition(
         site.model,
         site.target,
         relation ? stringOption(relation, "pivotTable") : undefined,
+        relation?.options,
       );
       // The engine's effective columns: `created_at` goes to the `timestamps` entry that produces it.
       let container: ModelNode | undefined;

@@ -132,6 +132,56 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
       });
       break;
     }
+    case "hasOneThrough":
+    case "hasManyThrough": {
+      const throughName = engine.throughOf(relation.options);
+      const through = throughName === undefined ? undefined : index.model(throughName);
+      if (!through) {
+        out.push({
+          text: throughName === undefined ? "through missing: no intermediate model." : `Through '${throughName}' is not a declared model.`,
+        });
+        break;
+      }
+      const targetTable = tableName(target!);
+      const throughTable = tableName(through);
+      const first = column(keys.firstKey);
+      const second = column(keys.secondKey);
+      const secondLocal = column(keys.secondLocalKey);
+      const local = column(keys.localKey);
+      out.push({ text: `Through: ${tableLine(through)}` });
+      out.push({
+        text: `Keys: ${key(throughTable, first, "firstKey", inferred(keys.firstKey), `<snake ${declaring.name}>_id`)} → ${key(self.name, local, "localKey", inferred(keys.localKey), `${declaring.name}'s primary key`)}; ${key(targetTable, second, "secondKey", inferred(keys.secondKey), `<snake ${through.name}>_id`)} → ${key(throughTable, secondLocal, "secondLocalKey", inferred(keys.secondLocalKey), `${through.name}'s primary key`)}`,
+      });
+      out.push({
+        text:
+          mongo || through.store !== target!.store
+            ? `Eager load: the ${throughTable} rows whose ${first} is in (?, ?, ...), then the ${targetTable} rows whose ${second} is in their ${secondLocal} — two queries`
+            : `Eager load: select ${targetTable}.*, ${throughTable}.${first} from ${throughTable} inner join ${targetTable} on ${targetTable}.${second} = ${throughTable}.${secondLocal} where ${throughTable}.${first} in (?, ?, ...) — one query for all ${declaring.name} rows`,
+      });
+      break;
+    }
+    case "morphToMany":
+    case "morphedByMany": {
+      const pivotName = engine.relationPivotTable(kind, relation.name, relation.options);
+      if (pivotName === undefined) {
+        out.push({ text: "morphName missing: the pivot's _type/_id columns cannot be named." });
+        break;
+      }
+      const targetTable = tableName(target!);
+      const pivotLocal = column(keys.pivotLocalKey);
+      const pivotForeign = column(keys.pivotForeignKey);
+      const type = column(keys.morphType);
+      const morphOwner = kind === "morphToMany" ? declaring : target!;
+      const typeValue = engine.conventions.morphTypeValue(morphOwner.name, morphOwner.morphAlias);
+      const inferredPivot = stringOption(relation, "pivotTable") === undefined ? " (inferred: the plural of morphName)" : "";
+      out.push({
+        text: `Pivot: ${pivotName}${inferredPivot}: ${pivotName}.${pivotLocal} → ${self.name}.${column(keys.localKey)}; ${pivotName}.${pivotForeign} → ${targetTable}.${column(keys.ownerKey)}; ${pivotName}.${type} = '${typeValue}'`,
+      });
+      out.push({
+        text: `Eager load: select ${targetTable}.*, ${pivotName}.${pivotLocal} from ${pivotName} inner join ${targetTable} on ${targetTable}.${column(keys.ownerKey)} = ${pivotName}.${pivotForeign} where ${pivotName}.${type} = '${typeValue}' and ${pivotName}.${pivotLocal} in (?, ?, ...)`,
+      });
+      break;
+    }
     default:
       out.push({ text: "Unknown relation kind." });
   }

@@ -119,6 +119,7 @@ function stringEntityAt(
         site.model,
         site.target,
         relation ? stringOption(relation, "pivotTable") : undefined,
+        relation?.options,
       );
       const model = owner && "model" in owner ? snapshot.models.get(owner.model) : undefined;
       if (model?.columns.some((column) => column.name === literal.text))
@@ -177,7 +178,7 @@ export function stringOccurrences(snapshot: Snapshot, program: TS.Program, entit
         const target = typeof relation.target === "string" ? relation.target : undefined;
         for (const [option, span] of Object.entries(values)) {
           if (stringOption(relation, option) !== entity.column) continue;
-          const owner = engine.keyOwner(relation.kind, option, model.name, target, stringOption(relation, "pivotTable"));
+          const owner = engine.keyOwner(relation.kind, option, model.name, target, stringOption(relation, "pivotTable"), relation.options);
           const ownerModel =
             owner && "model" in owner
               ? owner.model

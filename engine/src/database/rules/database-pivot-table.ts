@@ -2,15 +2,17 @@ import type { Rule } from "../../rule";
 import { subject } from "../../graph/walk";
 import { kindOf } from "../../graph/values";
 import { eachLiveRelation } from "../live-keys";
+import { isMorphPivotKind } from "../../resolve/relation-keys";
 
 export const databasePivotTable: Rule = {
   id: "database-pivot-table",
   code: "ELQ863",
   defaultSeverity: "error",
-  description: "A SQL belongsToMany's pivot table exists in the live database.",
+  description: "A SQL belongsToMany's (or morphToMany's / morphedByMany's) pivot table exists in the live database.",
   check(context) {
     eachLiveRelation(context, (model, relation, keys, database) => {
-      if (kindOf(relation) !== "belongsToMany") return;
+      const kind = kindOf(relation);
+      if (kind !== "belongsToMany" && !isMorphPivotKind(kind)) return;
       const pivot = keys.find((k) => k.owner === undefined);
       if (pivot === undefined || pivot.live !== undefined) return;
       context.report({
