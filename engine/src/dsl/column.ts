@@ -58,11 +58,12 @@ export const COLUMN_OPTION_KEYS: readonly (keyof ColumnOptions)[] = [
   "scale",
 ];
 
-export interface ColumnDescriptor<T extends ColumnType = ColumnType> {
+/** `O` keeps the literal options (`{ nullable: true }`) in the type: the ORM infers attribute types from them. */
+export interface ColumnDescriptor<T extends ColumnType = ColumnType, O extends ColumnOptions = ColumnOptions> {
   readonly __eloquent: "column";
   readonly type: T;
   readonly length?: number;
-  readonly options: Readonly<ColumnOptions>;
+  readonly options: Readonly<O>;
 }
 
 /** Columns that one `column(...)` entry expands to (timestamps → created_at/updated_at). */
@@ -71,7 +72,11 @@ export const EXPANDING_COLUMN_TYPES: Readonly<Record<string, readonly string[]>>
   softDeletes: ["deleted_at"],
 };
 
-export function column<const T extends ColumnType>(type: T, length?: number, options?: ColumnOptions): ColumnDescriptor<T> {
+export function column<const T extends ColumnType, const O extends ColumnOptions = {}>(
+  type: T,
+  length?: number,
+  options?: O,
+): ColumnDescriptor<T, O> {
   return Object.freeze({
     __eloquent: "column" as const,
     type,
@@ -79,7 +84,7 @@ export function column<const T extends ColumnType>(type: T, length?: number, opt
     options: Object.freeze({ ...(isPlainObject(options) ? options : {}) }),
     // Keep a non-object `options` visible to the engine instead of silently dropping it.
     ...(options !== undefined && !isPlainObject(options) ? { invalidOptions: options } : {}),
-  }) as ColumnDescriptor<T>;
+  }) as ColumnDescriptor<T, O>;
 }
 
 export function isColumnDescriptor(value: unknown): value is ColumnDescriptor {

@@ -7,12 +7,21 @@
 import type { LoadedRelationKeys, Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { QueryConstraint } from "./adapter";
+import type { LinkedClass, ModelOf, UpdateInput } from "../types/model-of";
 import { RELATION_HANDLERS } from "./kinds";
 import * as pivots from "./pivot-ops";
 import { relationAggregate } from "./relation-aggregates";
 import { RelationError, resolveRelation, type ResolvedRelation } from "./resolve";
 
 type Call = readonly [method: string, args: readonly unknown[]];
+
+/** One related model (without the pivot the loader adds). */
+type RelatedElement<R> = NonNullable<R extends readonly (infer E)[] ? E : R>;
+/** create() input on a relation: the target's columns when it is typed (its keys are filled in here). */
+type RelatedInput<R> = [LinkedClass<RelatedElement<R>>] extends [undefined]
+  ? Record<string, unknown>
+  : UpdateInput<LinkedClass<RelatedElement<R>>>;
+type RelatedCreated<R> = [LinkedClass<RelatedElement<R>>] extends [undefined] ? Model : ModelOf<LinkedClass<RelatedElement<R>>>;
 
 /** Attribute names of the related model (any string when its attributes are not typed). */
 type RelatedColumn<R> =
@@ -123,7 +132,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   }
 
   /** hasOne/hasMany/morphOne/morphMany: creates a related model with the keys filled in. */
-  async create(attributes: Record<string, unknown> = {}): Promise<Model> {
+  async create(attributes: RelatedInput<R> = {} as RelatedInput<R>): Promise<RelatedCreated<R>> {
     const rel = this.#relation;
     if (!["hasOne", "hasMany", "morphOne", "morphMany"].includes(rel.kind)) {
       throw new RelationError(
@@ -136,7 +145,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     const keys: Record<string, unknown> = { [rel.morphId ?? rel.foreignKey]: this.#parent.get(rel.localKey) };
     if (rel.morphType) keys[rel.morphType] = rel.ownerMeta.morphAlias;
     const target = rel.target! as unknown as { create(a: Record<string, unknown>): Promise<Model> };
-    return target.create({ ...attributes, ...keys });
+    return target.create({ ...(attributes as Record<string, unknown>), ...keys }) as Promise<RelatedCreated<R>>;
   }
 
   #pivotRelation(op: string): ResolvedRelation {

@@ -10,7 +10,7 @@ import { modelMeta } from "../model/meta";
 import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { RelationError, resolveRelation } from "../relations/resolve";
-import { BaseQuery, type Column, type CountName, type WithPath } from "../model/base-query";
+import { BaseQuery, type Column, type WithPath } from "../model/base-query";
 import { chunkSize, getConnection, type Dialect } from "./sql-connections";
 import { largeIn } from "./large-in";
 import { runnerFor } from "./transaction";
@@ -25,6 +25,8 @@ import { activeGlobalScopes, checkGlobalScopeNames, installScopes } from "../mod
 import { applyJoins, joinedColumn, joinedDescriptor, joinTarget, type JoinedSchema } from "./joins";
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
+import type { AttributeValue, ComparisonOperator, CountArg, PatternOperator, Rebind, Selected, WhereValue } from "../types/query";
+import type { Counted } from "../types/relations";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
 
 export interface SimplePage<M> {
@@ -107,6 +109,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** What columns are qualified with: the table, or an alias (self-relation subqueries). */
   readonly #qualifier: string;
 
+  declare readonly "~rebound"?: SqlQuery<Extract<this["~model"], SqlModelBase>, S>;
+
   constructor(model: ModelClass<M>, alias?: string) {
     super(model);
     this.#qualifier = alias ?? this.meta.table;
@@ -160,9 +164,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   // ---- where ----------------------------------------------------------------------------------------
 
   where(group: (q: SqlQuery<M, S>) => unknown): this;
-  where(values: Partial<Record<Column<S>, unknown>>): this;
-  where(column: Column<S>, value: unknown): this;
-  where(column: Column<S>, operator: string, value: unknown): this;
+  where(values: { readonly [K in Column<S>]?: WhereValue<M, K> }): this;
+  where<K extends Column<S>>(column: K, value: WhereValue<M, K>): this;
+  where<K extends Column<S>>(column: K, operator: ComparisonOperator, value: WhereValue<M, K>): this;
+  where(column: Column<S>, operator: PatternOperator, pattern: string): this;
   where(path: JsonPathOf<S>, value: unknown): this;
   where(path: JsonPathOf<S>, operator: string, value: unknown): this;
   where(...args: unknown[]): this {
@@ -170,9 +175,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   orWhere(group: (q: SqlQuery<M, S>) => unknown): this;
-  orWhere(values: Partial<Record<Column<S>, unknown>>): this;
-  orWhere(column: Column<S>, value: unknown): this;
-  orWhere(column: Column<S>, operator: string, value: unknown): this;
+  orWhere(values: { readonly [K in Column<S>]?: WhereValue<M, K> }): this;
+  orWhere<K extends Column<S>>(column: K, value: WhereValue<M, K>): this;
+  orWhere<K extends Column<S>>(column: K, operator: ComparisonOperator, value: WhereValue<M, K>): this;
+  orWhere(column: Column<S>, operator: PatternOperator, pattern: string): this;
   orWhere(path: JsonPathOf<S>, value: unknown): this;
   orWhere(path: JsonPathOf<S>, operator: string, value: unknown): this;
   orWhere(...args: unknown[]): this {
@@ -251,10 +257,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
 
-  whereIn(column: Column<S>, values: readonly unknown[]): this {
+  whereIn<K extends Column<S>>(column: K, values: readonly WhereValue<M, K>[]): this {
     return this.#in("whereIn", column, values);
   }
-  whereNotIn(column: Column<S>, values: readonly unknown[]): this {
+  whereNotIn<K extends Column<S>>(column: K, values: readonly WhereValue<M, K>[]): this {
     return this.#in("whereNotIn", column, values);
   }
   orWhereIn(column: Column<S>, values: readonly unknown[]): this {
@@ -375,9 +381,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   // ---- shape ----------------------------------------------------------------------------------------
 
-  select(...columns: Column<S>[]): this {
+  /** The result type keeps only the selected attributes (call it before with()/withCount()). */
+  select<const K extends Column<S>>(...columns: K[]): Rebind<this, Selected<M, K>> {
     this.#columns = columns.map((c) => this.#col(c, "select()"));
-    return this;
+    return this as never;
   }
 
   orderBy(column: Column<S>, direction: "asc" | "desc" = "asc"): this {
@@ -393,8 +400,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /** Adds `<relation>_count` attributes (`"posts as published_count"` and `{ posts: q => ... }` too). */
-  withCount(...specs: Array<CountName<S> | Partial<Record<CountName<S>, QueryConstraint | true>>>): this {
-    return this.addCounts(specs);
+  withCount<const A extends readonly CountArg<S>[]>(...specs: A): Rebind<this, M & Counted<A>> {
+    return this.addCounts(specs) as never;
   }
 
   clone(): SqlQuery<M, S> {
@@ -544,7 +551,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /** Values of one column (cast like attributes). */
-  async pluck<K extends Column<S>>(column: K): Promise<unknown[]> {
+  async pluck<K extends Column<S>>(column: K): Promise<AttributeValue<M, K>[]> {
     const c = this.#col(column, "pluck()");
     const ctx = this.context();
     const qb = this.base(ctx).select(c);
@@ -552,7 +559,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const rows = (await runStatement(this.meta, "pluck()", this.readOptions(qb, ctx))) as Record<string, unknown>[];
     const bare = c.slice(this.#qualifier.length + 1);
     const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
-    return rows.map((r) => (cast ? cast(r[bare]) : r[bare]));
+    return rows.map((r) => (cast ? cast(r[bare]) : r[bare])) as AttributeValue<M, K>[];
   }
 
   /** Mass update of the matching rows (only schema columns; updated_at is set). Returns the row count. */
