@@ -65,7 +65,10 @@ export type CountArg<S> = string extends keyof S
 /** The same builder over another result model (scope methods kept; they return the unnarrowed builder). */
 export type Rebind<Q, M2> = Q extends { readonly "~rebound"?: unknown }
   ? NonNullable<(Q & { readonly "~model"?: M2 })["~rebound"]> extends infer R
-    ? R & Omit<Q, keyof R>
+    ? // only a model with local scopes has members beyond the builder's: skip the Omit otherwise (type-check time)
+      Exclude<keyof Q, keyof R> extends never
+      ? R
+      : R & Omit<Q, keyof R>
     : never
   : Q;
 
