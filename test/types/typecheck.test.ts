@@ -34,6 +34,12 @@ describe.each(compilers)("type tests on TypeScript $version", ({ tsc }) => {
     expect(status).toBe(0);
   });
 
+  it("the README example is typed without an Attrs generic (its own program: its own registry)", { timeout: 180_000 }, () => {
+    const { status, output } = typecheck(tsc, join(project, "readme"));
+    expect(output).toBe("");
+    expect(status).toBe(0);
+  });
+
   it("a wrong expectation fails the check (the runner can fail)", { timeout: 180_000 }, () => {
     const dir = mkdtempSync(join(project, ".canary-"));
     try {
