@@ -40,7 +40,6 @@ export {
   type ModelGraph,
 } from "eloquent-engine";
 export * from "./registry";
-export type * from "./types";
 export * from "./model";
 export * from "./sql";
 export * from "./mongo";

@@ -23,17 +23,12 @@ import { collectionFor, documentToRow, rowToDocument } from "./documents";
 import { expandKeys } from "./ids";
 import { MongoQuery } from "./mongo-query";
 import { mongoUpsert } from "./mongo-upsert";
-import type { CreateInput, ModelOf, QueryModelOf } from "../types/model-of";
-import type { ComparisonOperator, CountArg, MongoWhereValue, PatternOperator, Rebind, WithArg } from "../types/query";
-import type { Counted, Loaded, PathsOf } from "../types/relations";
 
 export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelClass<M>;
 
 type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
-/** The query of a model class, over its schema-typed model (types/model-of.ts). */
-type QueryOf<C extends MongoModelClass<any>> = ModelOf<C> extends infer M extends MongoModelBase ? MongoQuery<M, SchemaOf<C>> : ModelOf<C>;
-/** The statics build an untyped query and return it as QueryOf<C> (its types are checked at the call). */
-type AnyMongoQuery = MongoQuery<any, any>;
+type Attrs<M> = M extends MongoModelBase<infer A> ? A : Record<string, unknown>;
+type QueryOf<C extends MongoModelClass<any>> = MongoQuery<InstanceType<C>, SchemaOf<C>>;
 
 /** `id` is the document's `_id` (the attribute is stored under `_id`, the document's own key). */
 const alias = (key: string) => (key === "id" ? "_id" : key);
@@ -81,52 +76,24 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   }
 
   static where<C extends MongoModelClass<any>>(this: C, group: (q: QueryOf<C>) => unknown): QueryOf<C>;
-  static where<C extends MongoModelClass<any>>(
-    this: C,
-    values: { readonly [K in Column<SchemaOf<C>> | "id"]?: MongoWhereValue<QueryModelOf<C>, K> },
-  ): QueryOf<C>;
-  static where<C extends MongoModelClass<any>, K extends Column<SchemaOf<C>> | "id">(
-    this: C,
-    column: K,
-    value: MongoWhereValue<QueryModelOf<C>, K>,
-  ): QueryOf<C>;
-  static where<C extends MongoModelClass<any>, K extends Column<SchemaOf<C>> | "id">(
-    this: C,
-    column: K,
-    operator: ComparisonOperator,
-    value: MongoWhereValue<QueryModelOf<C>, K>,
-  ): QueryOf<C>;
-  static where<C extends MongoModelClass<any>>(
-    this: C,
-    column: Column<SchemaOf<C>> | "id",
-    operator: PatternOperator,
-    pattern: string,
-  ): QueryOf<C>;
+  static where<C extends MongoModelClass<any>>(this: C, values: Partial<Record<Column<SchemaOf<C>>, unknown>>): QueryOf<C>;
+  static where<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", value: unknown): QueryOf<C>;
+  static where<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", operator: string, value: unknown): QueryOf<C>;
   static where<C extends MongoModelClass<any>>(this: C, ...args: unknown[]): QueryOf<C> {
-    const q = new MongoQuery(this) as AnyMongoQuery;
-    return (q.where as (...a: unknown[]) => never).apply(q, args);
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.where as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
 
-  static whereIn<C extends MongoModelClass<any>, K extends Column<SchemaOf<C>> | "id">(
-    this: C,
-    column: K,
-    values: readonly MongoWhereValue<QueryModelOf<C>, K>[],
-  ): QueryOf<C> {
-    return (new MongoQuery(this) as AnyMongoQuery).whereIn(column as never, values as never) as never;
+  static whereIn<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", values: readonly unknown[]): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).whereIn(column as Column<SchemaOf<C>>, values);
   }
 
-  static with<C extends MongoModelClass<any>, const A extends readonly WithArg<SchemaOf<C>>[]>(
-    this: C,
-    ...specs: A
-  ): Rebind<QueryOf<C>, QueryModelOf<C> & Loaded<SchemaOf<C>, PathsOf<A[number]>, QueryModelOf<C>>> {
-    return (new MongoQuery(this) as AnyMongoQuery).with(...(specs as unknown as never[])) as never;
+  static with<C extends MongoModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["with"]>): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).with(...specs);
   }
 
-  static withCount<C extends MongoModelClass<any>, const A extends readonly CountArg<SchemaOf<C>>[]>(
-    this: C,
-    ...specs: A
-  ): Rebind<QueryOf<C>, QueryModelOf<C> & Counted<A>> {
-    return (new MongoQuery(this) as AnyMongoQuery).withCount(...(specs as unknown as never[])) as never;
+  static withCount<C extends MongoModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["withCount"]>): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).withCount(...specs);
   }
 
   static orderBy<C extends MongoModelClass<any>>(
@@ -134,7 +101,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     column: Column<SchemaOf<C>> | "id",
     direction: "asc" | "desc" = "asc",
   ): QueryOf<C> {
-    return (new MongoQuery(this) as AnyMongoQuery).orderBy(column as Column<SchemaOf<C>>, direction) as never;
+    return (new MongoQuery(this) as QueryOf<C>).orderBy(column as Column<SchemaOf<C>>, direction);
   }
 
   static sum<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number> {
@@ -158,7 +125,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
    */
   static upsert<C extends MongoModelClass<any>>(
     this: C,
-    rows: ReadonlyArray<CreateInput<C>>,
+    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
     uniqueBy: Column<SchemaOf<C>> | "id" | readonly (Column<SchemaOf<C>> | "id")[],
     update?: readonly Column<SchemaOf<C>>[],
   ): Promise<number> {
@@ -166,10 +133,13 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   }
 
   /** Inserts many documents with one insertMany (and one counter update for increments ids). */
-  static async createMany<C extends MongoModelClass<any>>(this: C, rows: ReadonlyArray<CreateInput<C>>): Promise<ModelOf<C>[]> {
+  static async createMany<C extends MongoModelClass<any>>(
+    this: C,
+    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
+  ): Promise<InstanceType<C>[]> {
     const meta = modelMeta(this);
     if (!rows.length) return [];
-    const models = modelsForInsert(this as unknown as new () => MongoModelBase, meta, rows as ReadonlyArray<Record<string, unknown>>);
+    const models = modelsForInsert(this as unknown as new () => InstanceType<C>, meta, rows);
     await assignIds(meta, models);
     const docs = models.map((m) => rowToDocument(meta, m.getAttributes() as Record<string, unknown>, "createMany()"));
     try {
@@ -178,7 +148,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
       throw duplicateKeyError(meta, error);
     }
     for (const m of models) m.syncOriginal(true);
-    return models as ModelOf<C>[];
+    return models;
   }
 
   // ---- instance writes ------------------------------------------------------------------------------
@@ -250,7 +220,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   }
 
   static whereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
-    return (new MongoQuery(this) as AnyMongoQuery).whereHas(relation, constraint) as never;
+    return (new MongoQuery(this) as QueryOf<C>).whereHas(relation, constraint);
   }
 
   static whereDoesntHave<C extends MongoModelClass<any>>(

@@ -17,8 +17,6 @@ import { expandKeys } from "./ids";
 import type { CollectionPort } from "./port";
 import { fieldFor, filterList, filterValue, isKeyField, likeToRegex, MongoQueryError } from "./mongo-values";
 import type { MongoModelBase } from "./mongo-model";
-import type { AttributeValue, ComparisonOperator, CountArg, MongoWhereValue, PatternOperator, Rebind, Selected } from "../types/query";
-import type { Counted } from "../types/relations";
 
 /** The largest key list a whereHas filter may send: three quarters of the 16 MB command limit. */
 export const MAX_FILTER_KEY_BYTES = 12 * 1024 * 1024;
@@ -47,8 +45,6 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   #sort: Array<[string, 1 | -1]> = [];
   #projection: Document | undefined;
 
-  declare readonly "~rebound"?: MongoQuery<Extract<this["~model"], MongoModelBase>, S>;
-
   constructor(model: ModelClass<M>) {
     super(model);
   }
@@ -68,19 +64,17 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   // ---- where ----------------------------------------------------------------------------------------
 
   where(group: (q: MongoQuery<M, S>) => unknown): this;
-  where(values: { readonly [K in MongoColumn<S>]?: MongoWhereValue<M, K> }): this;
-  where<K extends MongoColumn<S>>(column: K, value: MongoWhereValue<M, K>): this;
-  where<K extends MongoColumn<S>>(column: K, operator: ComparisonOperator, value: MongoWhereValue<M, K>): this;
-  where(column: MongoColumn<S>, operator: PatternOperator, pattern: string): this;
+  where(values: Partial<Record<MongoColumn<S>, unknown>>): this;
+  where(column: MongoColumn<S>, value: unknown): this;
+  where(column: MongoColumn<S>, operator: string, value: unknown): this;
   where(...args: unknown[]): this {
     return this.#where("and", args);
   }
 
   orWhere(group: (q: MongoQuery<M, S>) => unknown): this;
-  orWhere(values: { readonly [K in MongoColumn<S>]?: MongoWhereValue<M, K> }): this;
-  orWhere<K extends MongoColumn<S>>(column: K, value: MongoWhereValue<M, K>): this;
-  orWhere<K extends MongoColumn<S>>(column: K, operator: ComparisonOperator, value: MongoWhereValue<M, K>): this;
-  orWhere(column: MongoColumn<S>, operator: PatternOperator, pattern: string): this;
+  orWhere(values: Partial<Record<MongoColumn<S>, unknown>>): this;
+  orWhere(column: MongoColumn<S>, value: unknown): this;
+  orWhere(column: MongoColumn<S>, operator: string, value: unknown): this;
   orWhere(...args: unknown[]): this {
     return this.#where("or", args);
   }
@@ -145,10 +139,10 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return { [field]: { [mongoOp]: filterValue(this.meta, name, value, where) } };
   }
 
-  whereIn<K extends MongoColumn<S>>(column: K, values: readonly MongoWhereValue<M, K>[]): this {
+  whereIn(column: MongoColumn<S>, values: readonly unknown[]): this {
     return this.#in("and", "$in", column, values, "whereIn()");
   }
-  whereNotIn<K extends MongoColumn<S>>(column: K, values: readonly MongoWhereValue<M, K>[]): this {
+  whereNotIn(column: MongoColumn<S>, values: readonly unknown[]): this {
     return this.#in("and", "$nin", column, values, "whereNotIn()");
   }
   orWhereIn(column: MongoColumn<S>, values: readonly unknown[]): this {
@@ -304,11 +298,10 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
 
   // ---- shape ----------------------------------------------------------------------------------------
 
-  /** The result type keeps only the selected attributes (call it before with()/withCount()). */
-  select<const K extends MongoColumn<S>>(...columns: K[]): Rebind<this, Selected<M, K>> {
+  select(...columns: MongoColumn<S>[]): this {
     this.#projection = {};
     for (const c of columns) this.#projection[this.#field(c, "select()")] = 1;
-    return this as never;
+    return this;
   }
 
   orderBy(column: MongoColumn<S>, direction: "asc" | "desc" = "asc"): this {
@@ -325,8 +318,8 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this.orderBy(column, "desc");
   }
 
-  withCount<const A extends readonly CountArg<S>[]>(...specs: A): Rebind<this, M & Counted<A>> {
-    return this.addCounts(specs) as never;
+  withCount(...specs: Array<WithPath<S> | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
+    return this.addCounts(specs);
   }
 
   clone(): MongoQuery<M, S> {
@@ -481,13 +474,13 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   }
 
   /** Values of one column (as attributes expose them). */
-  async pluck<K extends MongoColumn<S>>(column: K): Promise<AttributeValue<M, K>[]> {
+  async pluck<K extends MongoColumn<S>>(column: K): Promise<unknown[]> {
     await this.resolve();
     const field = this.#field(column, "pluck()");
     const docs = await this.collection()
       .find(this.toFilter(), { ...this.#findOptions(), projection: { [field]: 1 } })
       .toArray();
-    return docs.map((d) => documentToRow(this.meta, d)[field]) as AttributeValue<M, K>[];
+    return docs.map((d) => documentToRow(this.meta, d)[field]);
   }
 
   /** Mass update of the matching documents ($set of schema columns; updated_at is set). Returns the count. */

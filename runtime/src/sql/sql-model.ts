@@ -25,19 +25,13 @@ import type { ChunkCallback } from "./streaming";
 import { fireEvent } from "../model/events";
 import { installLifecycle } from "../model/lifecycle";
 import type { GlobalScopeName, Scoped } from "../model/scopes";
-import type { CreateInput, ModelOf, QueryModelOf } from "../types/model-of";
-import type { ComparisonOperator, CountArg, PatternOperator, Rebind, WhereValue, WithArg } from "../types/query";
-import type { Counted, Loaded, PathsOf } from "../types/relations";
 
 /** A concrete SqlModel subclass. */
 export type SqlModelClass<M extends SqlModelBase = SqlModelBase> = ModelClass<M>;
 
 type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
-/** The query of a model class: over its schema-typed model (types/model-of.ts), with its local scopes. */
-type QueryOf<C extends SqlModelClass<any>> =
-  ModelOf<C> extends infer M extends SqlModelBase ? Scoped<C, SqlQuery<M, SchemaOf<C>>> : ModelOf<C>;
-/** The statics build an untyped query and return it as QueryOf<C> (its types are checked at the call). */
-type AnySqlQuery = SqlQuery<any, any>;
+type Attrs<M> = M extends SqlModelBase<infer A> ? A : Record<string, unknown>;
+type QueryOf<C extends SqlModelClass<any>> = Scoped<C, SqlQuery<InstanceType<C>, SchemaOf<C>>>;
 
 function executor(meta: ModelMeta): { dialect: Dialect; runner: Knex | Knex.Transaction } {
   const conn = getConnection(meta.connection);
@@ -123,49 +117,26 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   }
 
   static where<C extends SqlModelClass<any>>(this: C, group: (q: QueryOf<C>) => unknown): QueryOf<C>;
-  static where<C extends SqlModelClass<any>>(
-    this: C,
-    values: { readonly [K in Column<SchemaOf<C>>]?: WhereValue<QueryModelOf<C>, K> },
-  ): QueryOf<C>;
-  static where<C extends SqlModelClass<any>, K extends Column<SchemaOf<C>>>(
-    this: C,
-    column: K,
-    value: WhereValue<QueryModelOf<C>, K>,
-  ): QueryOf<C>;
-  static where<C extends SqlModelClass<any>, K extends Column<SchemaOf<C>>>(
-    this: C,
-    column: K,
-    operator: ComparisonOperator,
-    value: WhereValue<QueryModelOf<C>, K>,
-  ): QueryOf<C>;
-  static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, operator: PatternOperator, pattern: string): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, values: Partial<Record<Column<SchemaOf<C>>, unknown>>): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, value: unknown): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, operator: string, value: unknown): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, path: JsonPathOf<SchemaOf<C>>, value: unknown): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, path: JsonPathOf<SchemaOf<C>>, operator: string, value: unknown): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, ...args: unknown[]): QueryOf<C> {
-    const q = new SqlQuery(this) as AnySqlQuery;
-    return (q.where as (...a: unknown[]) => never).apply(q, args);
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.where as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
 
-  static whereIn<C extends SqlModelClass<any>, K extends Column<SchemaOf<C>>>(
-    this: C,
-    column: K,
-    values: readonly WhereValue<QueryModelOf<C>, K>[],
-  ): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).whereIn(column, values) as never;
+  static whereIn<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, values: readonly unknown[]): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).whereIn(column, values);
   }
 
-  static with<C extends SqlModelClass<any>, const A extends readonly WithArg<SchemaOf<C>>[]>(
-    this: C,
-    ...specs: A
-  ): Rebind<QueryOf<C>, QueryModelOf<C> & Loaded<SchemaOf<C>, PathsOf<A[number]>, QueryModelOf<C>>> {
-    return (new SqlQuery(this) as AnySqlQuery).with(...(specs as unknown as never[])) as never;
+  static with<C extends SqlModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["with"]>): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).with(...specs);
   }
 
-  static withCount<C extends SqlModelClass<any>, const A extends readonly CountArg<SchemaOf<C>>[]>(
-    this: C,
-    ...specs: A
-  ): Rebind<QueryOf<C>, QueryModelOf<C> & Counted<A>> {
-    return (new SqlQuery(this) as AnySqlQuery).withCount(...(specs as unknown as never[])) as never;
+  static withCount<C extends SqlModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["withCount"]>): QueryOf<C> {
+    return (new SqlQuery(this) as QueryOf<C>).withCount(...specs);
   }
 
   static whereHasMorph<C extends SqlModelClass<any>>(
@@ -185,7 +156,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     return (new SqlQuery(this) as QueryOf<C>).whereDoesntHaveMorph(relation, types, constraint);
   }
   static whereHas<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).whereHas(relation, constraint) as never;
+    return (new SqlQuery(this) as QueryOf<C>).whereHas(relation, constraint);
   }
 
   static orWhereHas<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
@@ -227,17 +198,20 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   }
 
   static orderBy<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, direction: "asc" | "desc" = "asc"): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).orderBy(column, direction) as never;
+    return (new SqlQuery(this) as QueryOf<C>).orderBy(column, direction);
   }
 
   // ---- static writes --------------------------------------------------------------------------------
 
   /** Inserts many rows in one statement per chunk (below the dialect's parameter limit). */
-  static async createMany<C extends SqlModelClass<any>>(this: C, rows: ReadonlyArray<CreateInput<C>>): Promise<ModelOf<C>[]> {
+  static async createMany<C extends SqlModelClass<any>>(
+    this: C,
+    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
+  ): Promise<InstanceType<C>[]> {
     const meta = modelMeta(this);
     if (!rows.length) return [];
     const { dialect } = executor(meta);
-    const models = modelsForInsert(this as unknown as new () => SqlModelBase, meta, rows as ReadonlyArray<Record<string, unknown>>);
+    const models = modelsForInsert(this as unknown as new () => InstanceType<C>, meta, rows);
     // One multi-row INSERT per distinct column set: padding a row that omits a column with NULL
     // would store NULL instead of the column's default.
     for (const group of groupByColumnSet(models)) {
@@ -248,7 +222,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
         m.syncOriginal(true);
       });
     }
-    return models as ModelOf<C>[];
+    return models;
   }
 
   // ---- instance writes ------------------------------------------------------------------------------
@@ -317,7 +291,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
    */
   static upsert<C extends SqlModelClass<any>>(
     this: C,
-    rows: ReadonlyArray<CreateInput<C>>,
+    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
     uniqueBy: Column<SchemaOf<C>> | readonly Column<SchemaOf<C>>[],
     update?: readonly Column<SchemaOf<C>>[],
   ): Promise<number> {
@@ -326,38 +300,38 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
 
   /** A query without the named global scope (`Model.withoutGlobalScopes()` for none of them). */
   static withoutGlobalScope<C extends SqlModelClass<any>>(this: C, name: GlobalScopeName<C>): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).withoutGlobalScope(name) as never;
+    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScope(name);
   }
   static withoutGlobalScopes<C extends SqlModelClass<any>>(this: C, names?: readonly GlobalScopeName<C>[]): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).withoutGlobalScopes(names) as never;
+    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScopes(names);
   }
   static withoutGlobalScopesExcept<C extends SqlModelClass<any>>(this: C, names: readonly GlobalScopeName<C>[]): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).withoutGlobalScopesExcept(names) as never;
+    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScopesExcept(names);
   }
 
   static sum<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number> {
-    return (new SqlQuery(this) as AnySqlQuery).sum(column) as never;
+    return (new SqlQuery(this) as QueryOf<C>).sum(column);
   }
   static avg<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number | null> {
-    return (new SqlQuery(this) as AnySqlQuery).avg(column) as never;
+    return (new SqlQuery(this) as QueryOf<C>).avg(column);
   }
   static min<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<unknown> {
-    return (new SqlQuery(this) as AnySqlQuery).min(column) as never;
+    return (new SqlQuery(this) as QueryOf<C>).min(column);
   }
   static max<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<unknown> {
-    return (new SqlQuery(this) as AnySqlQuery).max(column) as never;
+    return (new SqlQuery(this) as QueryOf<C>).max(column);
   }
   static orderByDesc<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).orderByDesc(column) as never;
+    return (new SqlQuery(this) as QueryOf<C>).orderByDesc(column);
   }
   static whereBetween<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, range: readonly [unknown, unknown]): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).whereBetween(column, range) as never;
+    return (new SqlQuery(this) as QueryOf<C>).whereBetween(column, range);
   }
   static whereNull<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).whereNull(column) as never;
+    return (new SqlQuery(this) as QueryOf<C>).whereNull(column);
   }
   static whereNotNull<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).whereNotNull(column) as never;
+    return (new SqlQuery(this) as QueryOf<C>).whereNotNull(column);
   }
   static when<C extends SqlModelClass<any>, V>(
     this: C,
@@ -365,26 +339,26 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     callback: (q: QueryOf<C>, value: V) => unknown,
     otherwise?: (q: QueryOf<C>, value: V) => unknown,
   ): QueryOf<C> {
-    return (new SqlQuery(this) as AnySqlQuery).when(value, callback as never, otherwise as never) as never;
+    return (new SqlQuery(this) as QueryOf<C>).when(value, callback, otherwise);
   }
-  static chunk<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<QueryModelOf<C>>): Promise<boolean> {
-    return (new SqlQuery(this) as AnySqlQuery).chunk(size, callback) as never;
+  static chunk<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<InstanceType<C>>): Promise<boolean> {
+    return (new SqlQuery(this) as QueryOf<C>).chunk(size, callback);
   }
-  static chunkById<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<QueryModelOf<C>>): Promise<boolean> {
-    return (new SqlQuery(this) as AnySqlQuery).chunkById(size, callback) as never;
+  static chunkById<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<InstanceType<C>>): Promise<boolean> {
+    return (new SqlQuery(this) as QueryOf<C>).chunkById(size, callback);
   }
   static each<C extends SqlModelClass<any>>(
     this: C,
-    callback: (model: QueryModelOf<C>, index: number) => unknown,
+    callback: (model: InstanceType<C>, index: number) => unknown,
     size = 1000,
   ): Promise<boolean> {
-    return (new SqlQuery(this) as AnySqlQuery).each(callback, size) as never;
+    return (new SqlQuery(this) as QueryOf<C>).each(callback, size);
   }
-  static lazy<C extends SqlModelClass<any>>(this: C, size = 1000): AsyncGenerator<QueryModelOf<C>, void, undefined> {
-    return (new SqlQuery(this) as AnySqlQuery).lazy(size) as never;
+  static lazy<C extends SqlModelClass<any>>(this: C, size = 1000): AsyncGenerator<InstanceType<C>, void, undefined> {
+    return (new SqlQuery(this) as QueryOf<C>).lazy(size);
   }
-  static cursor<C extends SqlModelClass<any>>(this: C): AsyncGenerator<QueryModelOf<C>, void, undefined> {
-    return (new SqlQuery(this) as AnySqlQuery).cursor() as never;
+  static cursor<C extends SqlModelClass<any>>(this: C): AsyncGenerator<InstanceType<C>, void, undefined> {
+    return (new SqlQuery(this) as QueryOf<C>).cursor();
   }
 
   /**

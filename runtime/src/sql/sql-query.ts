@@ -28,8 +28,6 @@ import { applyJoins, joinedColumn, joinedDescriptor, joinTarget, type JoinedSche
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
 import { perParentWindow, stripRowNumbers, type PerParentWindow } from "./per-parent-limit";
-import type { AttributeValue, ComparisonOperator, CountArg, PatternOperator, Rebind, Selected, WhereValue } from "../types/query";
-import type { Counted } from "../types/relations";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
 
 export interface SimplePage<M> {
@@ -117,8 +115,6 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** What columns are qualified with: the table, or an alias (self-relation subqueries). */
   readonly #qualifier: string;
 
-  declare readonly "~rebound"?: SqlQuery<Extract<this["~model"], SqlModelBase>, S>;
-
   constructor(model: ModelClass<M>, alias?: string) {
     super(model);
     this.#qualifier = alias ?? this.meta.table;
@@ -172,10 +168,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   // ---- where ----------------------------------------------------------------------------------------
 
   where(group: (q: SqlQuery<M, S>) => unknown): this;
-  where(values: { readonly [K in Column<S>]?: WhereValue<M, K> }): this;
-  where<K extends Column<S>>(column: K, value: WhereValue<M, K>): this;
-  where<K extends Column<S>>(column: K, operator: ComparisonOperator, value: WhereValue<M, K>): this;
-  where(column: Column<S>, operator: PatternOperator, pattern: string): this;
+  where(values: Partial<Record<Column<S>, unknown>>): this;
+  where(column: Column<S>, value: unknown): this;
+  where(column: Column<S>, operator: string, value: unknown): this;
   where(path: JsonPathOf<S>, value: unknown): this;
   where(path: JsonPathOf<S>, operator: string, value: unknown): this;
   where(...args: unknown[]): this {
@@ -183,10 +178,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   orWhere(group: (q: SqlQuery<M, S>) => unknown): this;
-  orWhere(values: { readonly [K in Column<S>]?: WhereValue<M, K> }): this;
-  orWhere<K extends Column<S>>(column: K, value: WhereValue<M, K>): this;
-  orWhere<K extends Column<S>>(column: K, operator: ComparisonOperator, value: WhereValue<M, K>): this;
-  orWhere(column: Column<S>, operator: PatternOperator, pattern: string): this;
+  orWhere(values: Partial<Record<Column<S>, unknown>>): this;
+  orWhere(column: Column<S>, value: unknown): this;
+  orWhere(column: Column<S>, operator: string, value: unknown): this;
   orWhere(path: JsonPathOf<S>, value: unknown): this;
   orWhere(path: JsonPathOf<S>, operator: string, value: unknown): this;
   orWhere(...args: unknown[]): this {
@@ -265,10 +259,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
 
-  whereIn<K extends Column<S>>(column: K, values: readonly WhereValue<M, K>[]): this {
+  whereIn(column: Column<S>, values: readonly unknown[]): this {
     return this.#in("whereIn", column, values);
   }
-  whereNotIn<K extends Column<S>>(column: K, values: readonly WhereValue<M, K>[]): this {
+  whereNotIn(column: Column<S>, values: readonly unknown[]): this {
     return this.#in("whereNotIn", column, values);
   }
   orWhereIn(column: Column<S>, values: readonly unknown[]): this {
@@ -582,10 +576,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   // ---- shape ----------------------------------------------------------------------------------------
 
-  /** The result type keeps only the selected attributes (call it before with()/withCount()). */
-  select<const K extends Column<S>>(...columns: K[]): Rebind<this, Selected<M, K>> {
+  select(...columns: Column<S>[]): this {
     this.#columns = columns.map((c) => this.#col(c, "select()"));
-    return this as never;
+    return this;
   }
 
   orderBy(column: Column<S>, direction: "asc" | "desc" = "asc"): this {
@@ -601,8 +594,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /** Adds `<relation>_count` attributes (`"posts as published_count"` and `{ posts: q => ... }` too). */
-  withCount<const A extends readonly CountArg<S>[]>(...specs: A): Rebind<this, M & Counted<A>> {
-    return this.addCounts(specs) as never;
+  withCount(...specs: Array<CountName<S> | Partial<Record<CountName<S>, QueryConstraint | true>>>): this {
+    return this.addCounts(specs);
   }
 
   clone(): SqlQuery<M, S> {
@@ -773,7 +766,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /** Values of one column (cast like attributes). */
-  async pluck<K extends Column<S>>(column: K): Promise<AttributeValue<M, K>[]> {
+  async pluck<K extends Column<S>>(column: K): Promise<unknown[]> {
     const c = this.#col(column, "pluck()");
     const ctx = this.context();
     const qb = this.base(ctx).select(c);
@@ -781,7 +774,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const rows = (await runStatement(this.meta, "pluck()", this.readOptions(qb, ctx))) as Record<string, unknown>[];
     const bare = c.slice(this.#qualifier.length + 1);
     const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
-    return rows.map((r) => (cast ? cast(r[bare]) : r[bare])) as AttributeValue<M, K>[];
+    return rows.map((r) => (cast ? cast(r[bare]) : r[bare]));
   }
 
   /** Mass update of the matching rows (only schema columns; updated_at is set). Returns the row count. */
