@@ -158,7 +158,11 @@ function main(): void {
         sameProblemsAsBaseline: true,
       });
     }
-    for (const c of cases) measure(rows, c);
+    for (const c of cases) {
+      measure(rows, c);
+      // Each set's rows as soon as they are measured (a loaded machine may not let the whole run finish).
+      for (const row of rows.slice(-4)) console.log(`measured: ${row.join(" · ")}`);
+    }
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
     console.log(`ESLint ${require("eslint/package.json").version} · @typescript-eslint/parser in both columns\n`);
     for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join("  "));
