@@ -14,6 +14,7 @@ import { chunkSize, getConnection } from "./sql-connections";
 import { SqlQuery, type QueryContext } from "./sql-query";
 import { transaction, runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
+import { readRows } from "./statement-cache";
 import { coerceKeys, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
 
@@ -183,10 +184,12 @@ export const sqlAdapter: StoreAdapter = {
       const rows = (await runStatement(
         modelMeta(spec.owner),
         "pivot read",
-        ctx
-          .runner(spec.table)
-          .select(`${spec.table}.*`)
-          .whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]),
+        readRows(
+          ctx
+            .runner(spec.table)
+            .select(`${spec.table}.*`)
+            .whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]),
+        ),
         spec.table,
       )) as Record<string, unknown>[];
       for (const r of rows) out.push(r);
@@ -205,7 +208,9 @@ export const sqlAdapter: StoreAdapter = {
       q.applyConstraints(qb, ctx);
       q.applyShape(qb);
       q.readOptions(qb, ctx);
-      const { attributes, pivots } = splitRows((await runStatement(targetMeta, "belongsToMany load", qb)) as Record<string, unknown>[]);
+      const { attributes, pivots } = splitRows(
+        (await runStatement(targetMeta, "belongsToMany load", readRows(qb))) as Record<string, unknown>[],
+      );
       const models = await q.finish(attributes);
       for (let i = 0; i < models.length; i++) matches.push({ model: models[i]!, pivot: pivots[i]! });
     }
