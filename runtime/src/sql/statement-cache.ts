@@ -107,7 +107,7 @@ export async function readRows(qb: Knex.QueryBuilder): Promise<unknown> {
   const client = (qb as unknown as { client: KnexClient }).client;
   if (client.driverName !== "better-sqlite3" || client.transacting || (qb as unknown as { _connection?: unknown })._connection) return qb;
   const compiled = qb.toSQL() as unknown as CompiledQuery;
-  if (compiled.method !== "select" || compiled.timeout !== undefined) return qb;
+  if (compiled.method !== "select" || compiled.timeout) return qb;
   const connection = await client.acquireConnection();
   const safe = compiled.options?.safeIntegers;
   const query: CompiledQuery = {
