@@ -21,6 +21,17 @@ function label(peer) {
 const ratio = (cell, base) => (cell && cell.stats && base && base.stats ? cell.stats.median / (cell.floorMedian?.[base.peer] ?? base.stats.median) : NaN);
 const cpuRatio = (cell, base) =>
   cell && cell.cpu && base && base.cpu ? cell.cpu.median / (cell.floorCpuMedian?.[base.peer] ?? base.cpu.median) : NaN;
+/** A peer ORM (not a floor, not eloquent) whose median beats eloquent's in that cell: wall, CPU, both or none. */
+function peerWins(cell, eloquentCell) {
+  if (!cell || !eloquentCell || cell.peer === "eloquent" || loadPeerSafe(cell.peer)?.floor) return [];
+  const wins = [];
+  if (cell.stats && eloquentCell.stats && cell.stats.median < eloquentCell.stats.median) wins.push("wall");
+  if (cell.cpu && eloquentCell.cpu && cell.cpu.median < eloquentCell.cpu.median) wins.push("CPU");
+  return wins;
+}
+const WIN = " ⚑";
+/** eloquent's target against the raw better-sqlite3 floor (issue 18): ≤ 1.10× by CPU, and by wall on a quiet machine. */
+const FLOOR_TARGET = 1.1;
 const mark = (cell) => (cell && cell.reusedFrom ? " †" : "");
 const fmtRatio = (r) => (Number.isFinite(r) ? `${r < 10 ? r.toFixed(2) : r.toFixed(1)}×` : "–");
 const escapeMd = (s) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -43,7 +54,7 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
     lines.push(`- † cells were measured in an earlier run (${reused.join(", ")}) and kept (\`--reuse\`); their ratios use that run's floors`);
   }
   lines.push("");
-  const matrix = (title, ratioOf) => {
+  const matrix = (title, ratioOf, metric) => {
     lines.push(title, "");
     lines.push(`| workload | ${peers.map(label).join(" | ")} |`);
     lines.push(`| --- | ${peers.map(() => "---:").join(" | ")} |`);
@@ -53,14 +64,16 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
         const c = find(w, p);
         if (!c) return "–";
         if (!c.stats) return c.status;
-        return `${fmtRatio(ratioOf(c, base))}${mark(c)}`;
+        const won = peerWins(c, find(w, "eloquent")).includes(metric);
+        return `${won ? "**" : ""}${fmtRatio(ratioOf(c, base))}${won ? `**${WIN}` : ""}${mark(c)}`;
       });
       lines.push(`| ${WORKLOADS[w].title} | ${row.join(" | ")} |`);
     }
     lines.push("");
   };
-  matrix(`## Summary: median wall time as a multiple of raw better-sqlite3 (lower is better)`, ratio);
-  matrix(`## Summary: median CPU time as a multiple of raw better-sqlite3 (less disturbed by other load on shared cores)`, cpuRatio);
+  lines.push(`${WIN.trim()} marks every cell where a peer ORM beats eloquent on that workload (by the matrix's measure: wall or CPU median).`, "");
+  matrix(`## Summary: median wall time as a multiple of raw better-sqlite3 (lower is better)`, ratio, "wall");
+  matrix(`## Summary: median CPU time as a multiple of raw better-sqlite3 (less disturbed by other load on shared cores)`, cpuRatio, "CPU");
 
   const verdicts = [];
   for (const w of opts.only) {
@@ -72,26 +85,44 @@ function markdown({ opts, info, peers, cells, versions, fmtMs, floor, knexFloor 
     }
     const faster = ormCells.filter((c) => c.stats.median < e.stats.median).map((c) => `${label(c.peer)} (${fmtRatio(c.stats.median / e.stats.median)} of eloquent's time)`);
     const fasterCpu = e.cpu ? ormCells.filter((c) => c.cpu && c.cpu.median < e.cpu.median).map((c) => label(c.peer)) : [];
-    verdicts.push(`- ${WORKLOADS[w].title}: ${faster.length === 0 ? "eloquent is the fastest ORM measured (wall time)" : `faster than eloquent (wall time): ${faster.join(", ")}`}; by CPU time: ${fasterCpu.length === 0 ? "eloquent fastest" : fasterCpu.join(", ") + " faster"}`);
+    const cpuToFloor = cpuRatio(e, find(w, floor));
+    const wallToFloor = ratio(e, find(w, floor));
+    const target = Number.isFinite(cpuToFloor)
+      ? ` — eloquent ÷ raw better-sqlite3: ${fmtRatio(cpuToFloor)} CPU, ${fmtRatio(wallToFloor)} wall (target ≤ ${FLOOR_TARGET.toFixed(2)}× CPU: ${cpuToFloor <= FLOOR_TARGET ? "met" : "MISSED"})`
+      : "";
+    verdicts.push(`- ${WORKLOADS[w].title}${target}: ${faster.length === 0 ? "eloquent is the fastest ORM measured (wall time)" : `faster than eloquent (wall time): ${faster.join(", ")}`}; by CPU time: ${fasterCpu.length === 0 ? "eloquent fastest" : fasterCpu.join(", ") + " faster"}`);
   }
   lines.push(`## Goal check: eloquent faster than every peer ORM`, "", ...verdicts, "");
+  const flagged = [];
+  for (const w of opts.only) {
+    const e = find(w, "eloquent");
+    for (const c of cells.filter((x) => x.workloadId === w)) {
+      const wins = peerWins(c, e);
+      if (wins.length) {
+        const by = wins.map((m) => (m === "wall" ? `wall ${fmtMs(c.stats.median)} vs ${fmtMs(e.stats.median)} ms` : `CPU ${fmtMs(c.cpu.median)} vs ${fmtMs(e.cpu.median)} ms`));
+        flagged.push(`- ${WIN.trim()} ${WORKLOADS[w].title}: ${label(c.peer)} beats eloquent by ${by.join(", ")}`);
+      }
+    }
+  }
+  lines.push(`## Cells where a peer wins`, "", ...(flagged.length ? flagged : ["- none: eloquent has the lowest wall and CPU median of the ORMs on every workload measured"]), "");
 
   for (const w of opts.only) {
     const wl = WORKLOADS[w];
     const base = find(w, floor);
     const knex = find(w, knexFloor);
     lines.push(`## ${wl.title}: ${wl.description}`, "");
-    lines.push(`| peer | status | median ms | p25–p75 ms | × better-sqlite3 | × knex | CPU ms | CPU × better-sqlite3 | statements | peak RSS MB | load |`);
-    lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+    lines.push(`| peer | status | median ms | p25–p75 ms | × better-sqlite3 | × knex | CPU ms | CPU × better-sqlite3 | statements | peak RSS MB | load | beats eloquent |`);
+    lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |`);
+    const eCell = find(w, "eloquent");
     const rows = peers.map((p) => find(w, p)).filter(Boolean);
     rows.sort((a, b) => (a.stats ? a.stats.median : Infinity) - (b.stats ? b.stats.median : Infinity));
     for (const c of rows) {
       const name = (c.peer === "eloquent" ? `**${label(c.peer)}**` : label(c.peer)) + mark(c);
       if (!c.stats) {
-        lines.push(`| ${name} | ${c.status}: ${escapeMd(c.reason || "")} | – | – | – | – | – | – | ${c.statements ?? "–"} | – | ${c.load ?? "–"} |`);
+        lines.push(`| ${name} | ${c.status}: ${escapeMd(c.reason || "")} | – | – | – | – | – | – | ${c.statements ?? "–"} | – | ${c.load ?? "–"} | – |`);
         continue;
       }
-      lines.push(`| ${name} | OK | ${fmtMs(c.stats.median)} | ${fmtMs(c.stats.p25)}–${fmtMs(c.stats.p75)} | ${fmtRatio(ratio(c, base))} | ${fmtRatio(ratio(c, knex))} | ${c.cpu ? fmtMs(c.cpu.median) : "–"} | ${fmtRatio(cpuRatio(c, base))} | ${c.statements} | ${Math.round(c.maxRssKb / 1024)} | ${c.load ?? "–"} |`);
+      lines.push(`| ${name} | OK | ${fmtMs(c.stats.median)} | ${fmtMs(c.stats.p25)}–${fmtMs(c.stats.p75)} | ${fmtRatio(ratio(c, base))} | ${fmtRatio(ratio(c, knex))} | ${c.cpu ? fmtMs(c.cpu.median) : "–"} | ${fmtRatio(cpuRatio(c, base))} | ${c.statements} | ${Math.round(c.maxRssKb / 1024)} | ${c.load ?? "–"} | ${peerWins(c, eCell).map((m) => WIN.trim() + " " + m).join(", ") || ""} |`);
     }
     lines.push("");
   }
@@ -167,4 +198,4 @@ function writeReport(run) {
   return { markdown: md, mdPath, svgPath, jsonPath };
 }
 
-module.exports = { writeReport };
+module.exports = { writeReport, markdown, peerWins };

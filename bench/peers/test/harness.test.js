@@ -94,3 +94,30 @@ test("bad command-line input is named with what was expected", () => {
     assert.throws(() => execFileSync(process.execPath, [run, ...args], { encoding: "utf8", stdio: "pipe" }), (e) => message.test(e.stderr));
   }
 });
+
+test("the report flags every cell where a peer ORM beats eloquent, by wall and by CPU, and never a floor", () => {
+  const { markdown, peerWins } = require("../src/report");
+  const cell = (peer, wall, cpu) => ({ workloadId: "w1", peer, status: "OK", statements: 2, maxRssKb: 1024, stats: { median: wall, p25: wall, p75: wall }, cpu: { median: cpu } });
+  const floor = cell("raw-better-sqlite3", 50, 50);
+  const eloquent = cell("eloquent", 100, 100);
+  const drizzle = cell("drizzle", 90, 120); // faster by wall only
+  const objection = cell("objection", 150, 150);
+  assert.deepEqual(peerWins(drizzle, eloquent), ["wall"]);
+  assert.deepEqual(peerWins(cell("drizzle", 110, 80), eloquent), ["CPU"]);
+  assert.deepEqual(peerWins(objection, eloquent), []);
+  assert.deepEqual(peerWins(floor, eloquent), [], "a floor is the yardstick, not a peer");
+  const md = markdown({
+    opts: { only: ["w1"], warmup: 1, rounds: 1 },
+    info: { date: "2026-12-02T00:00:00Z", cpu: "cpu", cores: 2, memoryGb: 1, platform: "linux", loadAverage: "0", node: "v20", sqlite: "3", revision: "x" },
+    peers: ["raw-better-sqlite3", "eloquent", "objection", "drizzle"],
+    cells: [floor, eloquent, drizzle, objection],
+    versions: {},
+    fmtMs: (n) => n.toFixed(1),
+    floor: "raw-better-sqlite3",
+    knexFloor: "raw-knex",
+  });
+  assert.match(md, /⚑ W1 hasMany: Drizzle[^\n]* beats eloquent by wall 90\.0 vs 100\.0 ms\n/);
+  assert.doesNotMatch(md, /Objection[^\n]* beats eloquent/);
+  assert.match(md, /\*\*1\.80×\*\* ⚑/, "the wall matrix marks Drizzle's cell");
+  assert.match(md, /target ≤ 1\.10× CPU: MISSED/, "eloquent at 2× the floor's CPU misses the target");
+});

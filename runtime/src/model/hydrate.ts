@@ -11,14 +11,22 @@ let pendingRow: Record<string, unknown> | undefined;
 /** json/date columns of the row being hydrated (snapshotted when first handed out). */
 let pendingMutable: readonly string[] | undefined;
 
-/** For the Model constructor: the row hydrateAll is building a model for, if any (taken once). */
-export function takePendingRow(): { row: Record<string, unknown>; mutable: readonly string[] | undefined } | undefined {
+/**
+ * For the Model constructor: the row hydrateAll is building a model for, if any (taken once). The
+ * row and its json/date columns are taken by two calls rather than as one `{ row, mutable }` pair:
+ * that pair was one more allocation per hydrated row (~5% of a 100k-row eager load's CPU).
+ */
+export function takePendingRow(): Record<string, unknown> | undefined {
   const row = pendingRow;
-  if (row === undefined) return undefined;
-  const mutable = pendingMutable;
   pendingRow = undefined;
+  return row;
+}
+
+/** For the Model constructor, right after takePendingRow() returned a row: that row's json/date columns. */
+export function takePendingMutable(): readonly string[] | undefined {
+  const mutable = pendingMutable;
   pendingMutable = undefined;
-  return { row, mutable };
+  return mutable;
 }
 
 /**

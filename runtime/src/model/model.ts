@@ -15,7 +15,7 @@ import { loadMissing } from "../relations/load-missing";
 import type { QueryConstraint } from "../relations/adapter";
 import { EloquentError, RelationNotLoadedError } from "./errors";
 import { attributeStore, copyStore, isReservedKey, reservedKeyError, snapshotOf, valueSnapshot } from "./attribute-store";
-import { adoptRow, castRow, takePendingRow } from "./hydrate";
+import { adoptRow, castRow, takePendingMutable, takePendingRow } from "./hydrate";
 import { registerModelBase } from "./base-class";
 import { modelMeta, probing, recordConstructorArgs, setRelationAssigner, type ModelMeta } from "./meta";
 import type { ModelClass, SchemaShape, Store } from "./types";
@@ -96,10 +96,10 @@ export abstract class Model<A extends object = any> {
    * constructor (records the table and connection; `static tableName`/`connectionName` win).
    */
   constructor(tableOrAttributes?: string | Partial<A>, connection?: string) {
-    const pending = takePendingRow();
-    if (pending !== undefined) {
-      this.#attributes = this.#original = pending.row;
-      this.#unsnapshotted = pending.mutable;
+    const row = takePendingRow();
+    if (row !== undefined) {
+      this.#attributes = this.#original = row;
+      this.#unsnapshotted = takePendingMutable();
       this.#persisted = true;
       return;
     }

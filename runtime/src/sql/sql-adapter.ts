@@ -14,6 +14,7 @@ import { chunkSize, getConnection } from "./sql-connections";
 import { SqlQuery, type QueryContext } from "./sql-query";
 import { transaction, runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
+import { readRows } from "./statement-cache";
 import { coerceKeys, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
 import { perParentWindow, stripRowNumbers } from "./per-parent-limit";
@@ -213,12 +214,14 @@ export const sqlAdapter: StoreAdapter = {
       const rows = (await runStatement(
         modelMeta(spec.owner),
         "pivot read",
-        pivotFilters(
-          ctx
-            .runner(spec.table)
-            .select(`${spec.table}.*`)
-            .whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]),
-          spec,
+        readRows(
+          pivotFilters(
+            ctx
+              .runner(spec.table)
+              .select(`${spec.table}.*`)
+              .whereIn(`${spec.table}.${spec.localKey}`, part as Knex.Value[]),
+            spec,
+          ),
         ),
         spec.table,
       )) as Record<string, unknown>[];
@@ -241,7 +244,7 @@ export const sqlAdapter: StoreAdapter = {
       if (window) qb = perParentWindow(ctx, qb, `${spec.table}.${spec.localKey}`, window);
       else q.applyShape(qb);
       q.readOptions(qb, ctx);
-      const rows = (await runStatement(targetMeta, "belongsToMany load", qb)) as Record<string, unknown>[];
+      const rows = (await runStatement(targetMeta, "belongsToMany load", readRows(qb))) as Record<string, unknown>[];
       const { attributes, pivots } = splitRows(window ? stripRowNumbers(rows) : rows);
       const models = await q.finish(attributes);
       for (let i = 0; i < models.length; i++) matches.push({ model: models[i]!, pivot: pivots[i]! });

@@ -17,6 +17,7 @@ import { chunkSize, getConnection, type Dialect } from "./sql-connections";
 import { largeIn } from "./large-in";
 import { runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
+import { readRows } from "./statement-cache";
 import { TEXT_TYPES, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
 import { aggregate, type AggregateFn } from "./aggregates";
@@ -703,7 +704,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   // ---- running --------------------------------------------------------------------------------------
 
   async get(): Promise<M[]> {
-    const rows = await runStatement(this.meta, "get()", this.toKnex());
+    const rows = (await runStatement(this.meta, "get()", readRows(this.toKnex()))) as Record<string, unknown>[];
     return this.finish(this.#partition !== undefined && this.perParentWindow() ? stripRowNumbers(rows) : rows);
   }
 
