@@ -1,5 +1,7 @@
 /** `like` in the embedded store: the linear matcher agrees with the regex it stands for, and never backtracks. */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { column, MongoModel, registerModels } from "eloquent-orm";
+import { useMongo } from "./target";
 import { globMatches, globOf, linearRegExp, LinearLikeRegExp } from "../../../runtime/src/mongo/embedded/glob";
 import { likeToRegex } from "../../../runtime/src/mongo/mongo-values";
 
@@ -63,5 +65,39 @@ describe("like patterns in the embedded store", () => {
     expect(linear.test("a".repeat(40))).toBe(false);
     expect(linear.test("a".repeat(39) + "b")).toBe(true);
     expect(regexFor("a%%%b").source).toBe("^a[\\s\\S]*b$"); // repeated % collapse to one gap
+  });
+});
+
+class LikeNote extends MongoModel<{ title: string; tags: string[] }> {
+  static connectionName = "mongo";
+  static schema = { title: column("string", 255), tags: column("json") };
+}
+
+describe("like queries on the embedded store", () => {
+  let close: (() => Promise<void>) | undefined;
+  afterAll(async () => close?.());
+
+  it("never hand a like pattern to the backtracking regex engine (mingo clones criteria into plain RegExps)", async () => {
+    close = await useMongo("like_engine", { kind: "embedded", url: "memory:" });
+    registerModels([LikeNote]);
+    await LikeNote.createMany([
+      { title: "a".repeat(40), tags: ["x"] },
+      { title: "a".repeat(39) + "b", tags: ["y"] },
+    ]);
+    const pattern = "%a".repeat(10) + "b";
+    const exec = vi.spyOn(RegExp.prototype, "exec");
+    const test = vi.spyOn(RegExp.prototype, "test");
+    try {
+      const likeCalls = () =>
+        [...exec.mock.contexts, ...test.mock.contexts].filter((re) => String((re as RegExp).source).includes("[\\s\\S]")).length;
+      expect((await LikeNote.where("title", "like", pattern)).map((n) => n.title)).toEqual(["a".repeat(39) + "b"]);
+      expect(await LikeNote.where("title", "not like", pattern).where("title", "like", "aaaa%").count()).toBe(1);
+      expect(await LikeNote.where("title", "like", "%B").count()).toBe(0);
+      expect(await LikeNote.where("title", "ilike", "%B").count()).toBe(1);
+      expect(likeCalls()).toBe(0);
+    } finally {
+      exec.mockRestore();
+      test.mockRestore();
+    }
   });
 });

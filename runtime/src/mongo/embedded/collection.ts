@@ -28,10 +28,16 @@ import type { BulkUpsertResult, CollectionPort, CursorPort, UpsertOperation } fr
 import { EmbeddedStoreError } from "./errors";
 import { cloneDocument } from "./clone";
 import { idKey, scalarKey } from "./hash-key";
-import { withLinearPatterns } from "./glob";
+import { splitLinearPatterns, withLinearPatterns, type DocumentCheck } from "./glob";
 import { isJournaling, recordDelete, recordInsert, recordReplace } from "./journal";
 import { matchesExcluded, matchesIndexed, MINGO_OPTIONS, ownField, planFilter, type QueryPlan } from "./plan";
 import { sortDocuments } from "./sort";
+
+/** The like patterns the store matches itself (glob.ts), before mingo sees the rest of the filter. */
+function passes(doc: Document, checks: readonly DocumentCheck[]): boolean {
+  for (let i = 0; i < checks.length; i++) if (!checks[i]!(doc)) return false;
+  return true;
+}
 
 /** `matches`, with the indexed field's hash key cached on the entry (an index, in effect). */
 function entryMatches(entry: Entry, plan: QueryPlan): boolean {
@@ -130,18 +136,19 @@ export class EmbeddedCollection implements CollectionPort {
   #select(filter: Filter<Document> | undefined): Entry[] {
     assertDocument(filter ?? {}, "filter");
     // Filters go through the same BSON value rules as documents (Int32(5) is 5, undefined is null).
-    const f = withLinearPatterns(cloneDocument(filter ?? {})) as Document;
-    const plan = planFilter(f);
+    const split = splitLinearPatterns(withLinearPatterns(cloneDocument(filter ?? {})) as Record<string, unknown>);
+    const plan = planFilter(split.filter as Document);
+    const checks = split.checks;
     const out: Entry[] = [];
     if (plan.indexed?.field === "_id" && plan.indexed.keys.size * 4 < this.#entries.size) {
       // The `_id` index: direct lookups instead of a scan.
       for (const key of plan.indexed.keys) {
         const entry = this.#entries.get(key); // idKey(scalar) === scalarKey(scalar)
-        if (entry && entryMatches(entry, plan)) out.push(entry);
+        if (entry && passes(entry.doc, checks) && entryMatches(entry, plan)) out.push(entry);
       }
       return out.sort((a, b) => a.seq - b.seq);
     }
-    for (const entry of this.#entries.values()) if (entryMatches(entry, plan)) out.push(entry);
+    for (const entry of this.#entries.values()) if (passes(entry.doc, checks) && entryMatches(entry, plan)) out.push(entry);
     return out;
   }
 

@@ -169,3 +169,49 @@ export function withLinearPatterns(filter: unknown): unknown {
   for (const k of keys) out[k] = withLinearPatterns((filter as Record<string, unknown>)[k]);
   return out;
 }
+
+/** A document test the store runs itself, beside mingo. */
+export type DocumentCheck = (doc: Record<string, unknown>) => boolean;
+
+/** Regex semantics on one field's value: a string is tested, an array matches when any string element does. */
+function fieldMatches(value: unknown, regex: LinearLikeRegExp): boolean {
+  if (typeof value === "string") return regex.test(value);
+  return Array.isArray(value) && value.some((v) => typeof v === "string" && regex.test(v));
+}
+
+/**
+ * Takes the top-level like patterns (`{ f: linear }`, `{ f: { $not: linear } }`) out of a filter made by
+ * withLinearPatterns, as checks the store runs itself. mingo deep-clones its criteria, which turns a
+ * LinearLikeRegExp back into a plain (backtracking) RegExp, so these must not reach it. Dotted paths and
+ * patterns under $or/$nor stay with mingo.
+ */
+export function splitLinearPatterns(filter: Record<string, unknown>): { filter: Record<string, unknown>; checks: DocumentCheck[] } {
+  const checks: DocumentCheck[] = [];
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === "$and" && Array.isArray(value)) {
+      const parts = value.map((part) =>
+        part !== null && typeof part === "object" && !Array.isArray(part)
+          ? splitLinearPatterns(part as Record<string, unknown>)
+          : { filter: part as Record<string, unknown>, checks: [] },
+      );
+      for (const p of parts) checks.push(...p.checks);
+      const left = parts.map((p) => p.filter).filter((p) => !(p && typeof p === "object" && Object.keys(p).length === 0));
+      if (left.length) rest[key] = left;
+      continue;
+    }
+    if (!key.startsWith("$") && !key.includes(".")) {
+      if (value instanceof LinearLikeRegExp) {
+        checks.push((doc) => fieldMatches(Object.hasOwn(doc, key) ? doc[key] : undefined, value));
+        continue;
+      }
+      const not = value !== null && typeof value === "object" ? (value as { $not?: unknown }).$not : undefined;
+      if (not instanceof LinearLikeRegExp && Object.keys(value as object).length === 1) {
+        checks.push((doc) => !fieldMatches(Object.hasOwn(doc, key) ? doc[key] : undefined, not));
+        continue;
+      }
+    }
+    rest[key] = value;
+  }
+  return { filter: rest, checks };
+}
