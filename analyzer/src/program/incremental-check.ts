@@ -13,11 +13,18 @@ import type { Diagnostic, ModelGraph, ModelNode, RelationNode } from "eloquent-e
 import { isUnverifiableValue as isUnverifiable } from "../extract/unverifiable";
 import type { LoadedEngine } from "./engine";
 
-const MORPH_KINDS = new Set(["morphOne", "morphMany", "morphTo"]);
+/** Kinds whose checks read models besides the target (morph parents, a through model, a shared morph pivot). */
+const MORPH_KINDS = new Set(["morphOne", "morphMany", "morphTo", "morphToMany", "morphedByMany", "hasOneThrough", "hasManyThrough"]);
 
 function stringTargets(model: ModelNode): string[] {
   const targets: string[] = [];
-  for (const relation of model.relations) if (typeof relation.target === "string") targets.push(relation.target);
+  for (const relation of model.relations) {
+    if (typeof relation.target === "string") targets.push(relation.target);
+    // A through relation also reads its intermediate model's columns.
+    const options = relation.options as Record<string, unknown> | undefined;
+    if (options !== null && typeof options === "object" && typeof options["through"] === "string")
+      targets.push(options["through"] as string);
+  }
   return targets;
 }
 
@@ -27,6 +34,11 @@ function pivotTables(model: ModelNode): string[] {
     const options = relation.options as Record<string, unknown> | undefined;
     if (options !== null && typeof options === "object" && typeof options["pivotTable"] === "string")
       tables.push(options["pivotTable"] as string);
+    else if (relation.kind === "morphToMany" || relation.kind === "morphedByMany") {
+      // The default morph pivot (engine: relationPivotTable); a simple plural suffices to widen the set here.
+      const morphName = options !== null && typeof options === "object" ? options["morphName"] : undefined;
+      if (typeof morphName === "string" && morphName !== "") tables.push(`${morphName}s`);
+    }
   }
   return tables;
 }
