@@ -9,7 +9,7 @@
  * database metadata, unverifiable targets, morph relations) widens the sets or falls back to a full run.
  * The plugin re-runs the full check when idle and logs any disagreement; a test compares both on edits.
  */
-import type { Diagnostic, ModelGraph, ModelNode, RelationNode } from "eloquent-engine";
+import { relationPivotTable, type Diagnostic, type ModelGraph, type ModelNode, type RelationNode } from "eloquent-engine";
 import { isUnverifiableValue as isUnverifiable } from "../extract/unverifiable";
 import type { LoadedEngine } from "./engine";
 
@@ -34,10 +34,10 @@ function pivotTables(model: ModelNode): string[] {
     const options = relation.options as Record<string, unknown> | undefined;
     if (options !== null && typeof options === "object" && typeof options["pivotTable"] === "string")
       tables.push(options["pivotTable"] as string);
-    else if (relation.kind === "morphToMany" || relation.kind === "morphedByMany") {
-      // The default morph pivot (engine: relationPivotTable); a simple plural suffices to widen the set here.
-      const morphName = options !== null && typeof options === "object" ? options["morphName"] : undefined;
-      if (typeof morphName === "string" && morphName !== "") tables.push(`${morphName}s`);
+    else {
+      // The default morph pivot, as the engine names it (morphToMany / morphedByMany).
+      const table = relationPivotTable(relation.kind, relation.name, options);
+      if (table !== undefined) tables.push(table);
     }
   }
   return tables;
