@@ -7,7 +7,8 @@
  * Without a unique index on `uniqueBy`, two concurrent upserts of one new key can both insert (as on a server).
  */
 import type { Document } from "mongodb";
-import { didYouMean, EloquentError } from "../model/errors";
+import { EloquentError } from "../model/errors";
+import { hasUpsertRows, upsertColumns, type UpsertColumnRules } from "../model/upsert-input";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { newUniqueId } from "../model/unique-ids";
@@ -22,22 +23,8 @@ export class MongoUpsertError extends EloquentError {}
 /** Rows per bulk write: well below the server's 100,000-operation and 48 MB batch limits. */
 const CHUNK = 1_000;
 
-function columnsOf(meta: ModelMeta, names: unknown, what: string): string[] {
-  const list = typeof names === "string" ? [names] : names;
-  if (!Array.isArray(list) || (what === "uniqueBy" && !list.length) || list.some((c) => typeof c !== "string")) {
-    throw new MongoUpsertError(
-      `${meta.name}.upsert(): ${what} must be a column name or ${what === "uniqueBy" ? "a non-empty" : "an"} array of column names, got ${JSON.stringify(names)}.`,
-    );
-  }
-  for (const c of list as string[]) {
-    if (c !== "id" && !meta.columns.has(c)) {
-      throw new MongoUpsertError(
-        `${meta.name}.upsert(): ${what} names '${c}', which is not a column of ${meta.table}.${didYouMean(c, ["id", ...meta.columns.keys()])}`,
-      );
-    }
-  }
-  return list as string[];
-}
+/** What Mongo's upsert accepts: the implicit `id` too, and `update: []` (insert missing rows only). */
+const RULES: UpsertColumnRules = { error: MongoUpsertError, implicit: ["id"], emptyUpdate: true, listColumns: false };
 
 const fieldOf = (meta: ModelMeta, column: string) => (column === "id" || column === meta.primaryKey ? "_id" : fieldFor(meta, column));
 
@@ -49,11 +36,9 @@ export async function mongoUpsert(
   updateInput?: readonly string[],
 ): Promise<number> {
   const meta = modelMeta(model);
-  if (!Array.isArray(rows))
-    throw new MongoUpsertError(`${meta.name}.upsert(): expected an array of rows, got ${rows === null ? "null" : typeof rows}.`);
-  if (!rows.length) return 0;
-  const uniqueBy = columnsOf(meta, uniqueByInput, "uniqueBy");
-  const update = updateInput === undefined ? undefined : new Set(columnsOf(meta, updateInput, "update"));
+  if (!hasUpsertRows(meta, rows, RULES)) return 0;
+  const uniqueBy = upsertColumns(meta, uniqueByInput, "uniqueBy", RULES);
+  const update = updateInput === undefined ? undefined : new Set(upsertColumns(meta, updateInput, "update", RULES));
   const uniqueFields = new Set(uniqueBy.map((c) => fieldOf(meta, c)));
   const needsId = !uniqueFields.has("_id");
   const counterIds = needsId && usesCounter(meta) ? await nextIds(meta, rows.length) : undefined;

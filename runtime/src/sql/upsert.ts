@@ -10,7 +10,8 @@
  */
 import { assertEnumValue } from "../model/column-values";
 import { didYouMean, EloquentError } from "../model/errors";
-import { modelMeta, type ModelMeta } from "../model/meta";
+import { hasUpsertRows, upsertColumns, type UpsertColumnRules } from "../model/upsert-input";
+import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { newUniqueId } from "../model/unique-ids";
 import { chunkSize, getConnection } from "./sql-connections";
@@ -19,22 +20,8 @@ import { toDatabase } from "./sql-values";
 
 export class UpsertError extends EloquentError {}
 
-function columnsOf(meta: ModelMeta, names: unknown, what: string): string[] {
-  const list = typeof names === "string" ? [names] : names;
-  if (!Array.isArray(list) || !list.length || list.some((c) => typeof c !== "string")) {
-    throw new UpsertError(
-      `${meta.name}.upsert(): ${what} must be a column name or a non-empty array of column names, got ${JSON.stringify(names)}.`,
-    );
-  }
-  for (const c of list as string[]) {
-    if (!meta.columns.has(c)) {
-      throw new UpsertError(
-        `${meta.name}.upsert(): ${what} names '${c}', which is not a column of ${meta.table}.${didYouMean(c, meta.columns.keys())} Columns: ${[...meta.columns.keys()].join(", ")}.`,
-      );
-    }
-  }
-  return list as string[];
-}
+/** What SQL's upsert accepts: schema columns only, a non-empty update list. */
+const RULES: UpsertColumnRules = { error: UpsertError, implicit: [], emptyUpdate: false, listColumns: true };
 
 /** Writes the rows; returns how many input rows were inserted or updated. */
 export async function upsert(
@@ -44,10 +31,8 @@ export async function upsert(
   updateInput?: readonly string[],
 ): Promise<number> {
   const meta = modelMeta(model);
-  if (!Array.isArray(rows))
-    throw new UpsertError(`${meta.name}.upsert(): expected an array of rows, got ${rows === null ? "null" : typeof rows}.`);
-  if (!rows.length) return 0;
-  const uniqueBy = columnsOf(meta, uniqueByInput, "uniqueBy");
+  if (!hasUpsertRows(meta, rows, RULES)) return 0;
+  const uniqueBy = upsertColumns(meta, uniqueByInput, "uniqueBy", RULES);
   const conn = getConnection(meta.connection);
   const now = new Date();
   const pkType: string | undefined = meta.columns.get(meta.primaryKey)?.type;
@@ -94,7 +79,9 @@ export async function upsert(
 
   const written = Object.keys(dbRows[0]!);
   let update =
-    updateInput === undefined ? written.filter((c) => !uniqueBy.includes(c) && c !== "created_at") : columnsOf(meta, updateInput, "update");
+    updateInput === undefined
+      ? written.filter((c) => !uniqueBy.includes(c) && c !== "created_at")
+      : upsertColumns(meta, updateInput, "update", RULES);
   if (meta.timestamps && written.includes("updated_at") && !update.includes("updated_at")) update = [...update, "updated_at"];
 
   const runner = runnerFor(conn.name);
