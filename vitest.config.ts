@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
+import { availableParallelism } from "node:os";
 
 const runtimeSrc = fileURLToPath(new URL("./runtime/src/", import.meta.url));
 const engineSrc = fileURLToPath(new URL("./engine/src/", import.meta.url));
@@ -22,8 +23,23 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     pool: "forks",
+    // Most slow files wait on child processes (tsc, tsserver, eslint) or on a database, not on their own CPU, so
+    // more workers than cores shortens the suite (vitest's default on 2 cores is a single worker).
+    // ELOQUENT_TEST_WORKERS overrides it, e.g. 1 to debug an order-dependent failure.
+    maxWorkers: testWorkers(),
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: process.env.CI ? ["default"] : ["default"],
+    reporters: ["default"],
   },
 });
+
+function testWorkers(): number {
+  const requested = process.env.ELOQUENT_TEST_WORKERS;
+  if (requested !== undefined && requested !== "") {
+    const workers = Number(requested);
+    if (!Number.isInteger(workers) || workers < 1)
+      throw new Error(`ELOQUENT_TEST_WORKERS must be a positive whole number of test workers, got "${requested}".`);
+    return workers;
+  }
+  return Math.max(3, Math.ceil(availableParallelism() * 1.5));
+}

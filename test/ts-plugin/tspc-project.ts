@@ -1,4 +1,5 @@
 /** Temp projects for `tspc`: models split over files that do not import each other, in one or more tsconfigs. */
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -70,4 +71,33 @@ export function tempProject(files: Record<string, string | object>): TempProject
   };
   for (const [file, text] of Object.entries(files)) write(file, text);
   return { root, write, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface TspcRun {
+  code: number;
+  output: string;
+}
+
+/** Runs `tspc` (with `typescript`, a TypeScript package directory, in place of the repository's own when given). */
+export function tspc(args: string[], cwd = REPO_ROOT, typescript?: string): Promise<TspcRun> {
+  const env = typescript ? { ...process.env, TSP_COMPILER_TS_PATH: typescript } : process.env;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [TSPC, ...args], { cwd, env }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr });
+    });
+  });
+}
+
+export const errorLines = (run: TspcRun): string[] => run.output.split("\n").filter((line) => /error TS\d+/.test(line));
+
+/** The diagnostic `modelsProject` gives for Post → "Usr". */
+export const TARGET_ERROR = /post\.ts\(9,35\): error TS102: Post\.author \(belongsTo 'Usr'\): target 'Usr' is not a declared model\./;
+
+/** One project, Post → "Usr" (broken) unless `target` names User; User and Post do not import each other. */
+export function modelsProject(compilerOptions: object, target = "Usr"): TempProject {
+  return tempProject({
+    "tsconfig.json": { compilerOptions: { ...COMPILER_OPTIONS, ...compilerOptions }, include: ["src"] },
+    "src/user.ts": userModel(),
+    "src/post.ts": postModel(target),
+  });
 }
