@@ -169,7 +169,7 @@ describe.skipIf(!bin)(
       const fixable = new Set(FIXES.map(([, code]) => code));
       for (const code of [101, 102, 201, 202, 203, 204, 206, 301, 302, 401, 402, 403, 404, 405, 501, 601, 801, 901])
         expect(fixable.has(code), `ELQ${code}`).toBe(true);
-    });
+    }, 300_000); // ~20 fixes, each a round trip of edits and fresh diagnostics: minutes on a loaded machine
 
     const at = (name: string, needle: string, delta = 0) => ({
       textDocument: { uri: uriOf(file(name)) },
