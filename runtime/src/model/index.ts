@@ -11,4 +11,5 @@ export { MODEL_EVENTS, clearListeners, type ModelEvent, type ModelListener, type
 export { MassAssignmentError } from "./mass-assignment";
 export { isUniqueViolation } from "./find-or-write";
 export { installLifecycle } from "./lifecycle";
+export type { AttributeAccessor, CastsAttributes, CastDefinition } from "./attribute-casts";
 export { type ScopeMethods, type Scoped, type GlobalScopeName } from "./scopes";

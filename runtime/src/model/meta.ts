@@ -20,6 +20,7 @@ import {
 } from "eloquent-engine";
 import { EXACT_SQL_TYPES, NUMBER_SQL_TYPES, readCastFor, toExactString, toNumberFromBigInt, type ReadCast } from "./casts";
 import { EloquentError } from "./errors";
+import { ATTRIBUTE_TRANSFORMS, resolveAttributeTransforms, type AttributeTransforms } from "./attribute-casts";
 import { methodRelations, schemaEntries, withSeedPivot } from "../compat/schema-entries";
 import { rememberModel } from "./lookup";
 import type { ModelClass, Store } from "./types";
@@ -46,6 +47,8 @@ export interface ModelMeta {
   readonly softDeletes: boolean;
   /** Value stored in `<morph>_type` columns for this model. */
   readonly morphAlias: string;
+  /** `static accessors` / `static casts` (attribute-casts.ts); undefined when the class declares none. */
+  readonly transforms: AttributeTransforms | undefined;
 }
 
 const MUTABLE_TYPES = new Set<string>(["json", "binary", "date", "datetime", "timestamp", "timestamps", "softDeletes"]);
@@ -93,9 +96,10 @@ function assertNoShadowingFields(
   probe: object | undefined,
   columns: ReadonlyMap<string, unknown>,
   relations: ReadonlyMap<string, unknown>,
+  virtual: readonly string[],
 ): void {
   if (probe === undefined) return;
-  const shadowing = Object.getOwnPropertyNames(probe).filter((k) => columns.has(k) || relations.has(k));
+  const shadowing = Object.getOwnPropertyNames(probe).filter((k) => columns.has(k) || relations.has(k) || virtual.includes(k));
   if (!shadowing.length) return;
   const list = shadowing.map((k) => `'${k}'`).join(", ");
   throw new EloquentError(
@@ -114,6 +118,8 @@ export function modelMeta(model: ModelClass): ModelMeta {
   if (meta === undefined) {
     meta = computeMeta(model);
     metas.set(model, meta);
+    // Own property of every class with metadata: Model.get/set read it without a map lookup per call.
+    Object.defineProperty(model, ATTRIBUTE_TRANSFORMS, { value: meta.transforms, configurable: true, enumerable: false });
     installAccessors(model, meta);
     rememberModel(model);
   }
@@ -138,8 +144,9 @@ function computeMeta(model: ModelClass): ModelMeta {
       else columns.set(key, entry);
     }
   }
+  const transforms = resolveAttributeTransforms(model as never, new Set(columns.keys()), new Set(relations.keys()));
   const probe = probeInstance(model);
-  assertNoShadowingFields(model, probe, columns, relations);
+  assertNoShadowingFields(model, probe, columns, relations, transforms?.virtual ?? []);
   const needsProbe = typeof model.tableName !== "string" || typeof model.connectionName !== "string";
   const ctorForm = needsProbe ? constructorForm(model) : {};
   const name = resolveModelName(model.name, (model as { modelName?: unknown }).modelName);
@@ -183,6 +190,7 @@ function computeMeta(model: ModelClass): ModelMeta {
     timestamps: columns.has("created_at") && columns.has("updated_at"),
     softDeletes: columns.has("deleted_at") && columns.get("deleted_at")!.type === "softDeletes",
     morphAlias: morphTypeValue(name, typeof model.morphAlias === "string" && model.morphAlias !== "" ? model.morphAlias : undefined),
+    transforms,
   };
 }
 
@@ -200,6 +208,20 @@ export function setRelationAssigner(assign: (model: object, name: string, value:
 function installAccessors(model: ModelClass, meta: ModelMeta): void {
   const proto = model.prototype as object;
   for (const name of meta.columns.keys()) {
+    if (name in proto) continue;
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      enumerable: false,
+      get(this: { get(k: string): unknown }) {
+        return this.get(name);
+      },
+      set(this: { set(k: string, v: unknown): unknown }, value: unknown) {
+        this.set(name, value);
+      },
+    });
+  }
+  // Virtual attributes of `static accessors` (`user.full_name`): read and assigned through get/set.
+  for (const name of meta.transforms?.virtual ?? []) {
     if (name in proto) continue;
     Object.defineProperty(proto, name, {
       configurable: true,

@@ -24,6 +24,23 @@ import { addListener, addObserver, withoutEvents, type ModelEvent, type ModelLis
 import * as findOrWrite from "./find-or-write";
 import { assertFillable } from "./mass-assignment";
 import { applyVisibility, makeHidden, makeVisible } from "./serialization";
+import {
+  ATTRIBUTE_TRANSFORMS,
+  changedCastValues,
+  forgetCastValue,
+  readOnlyVirtualError,
+  rememberCastValue,
+  rememberedCastValue,
+  virtualWrites,
+  type AttributeAccessor,
+  type AttributeTransform,
+  type AttributeTransforms,
+  type CastDefinition,
+} from "./attribute-casts";
+
+/** The class's accessors/casts (set with its metadata; see meta.ts). */
+const transformsOf = (model: object): AttributeTransforms | undefined =>
+  (model.constructor as unknown as { [ATTRIBUTE_TRANSFORMS]?: AttributeTransforms })[ATTRIBUTE_TRANSFORMS];
 
 /**
  * Row being hydrated: the base constructor adopts it. Hydration calls the class's own constructor
@@ -63,6 +80,10 @@ export abstract class Model<A extends object = any> {
   /** Value stored in `<morph>_type` columns (default: the class name). */
   static morphAlias?: string;
   static database?: DatabaseMeta;
+  /** Custom casts per column: `{ price: MoneyCast }` (attribute-casts.ts). */
+  static casts?: Readonly<Record<string, CastDefinition>>;
+  /** Accessors/mutators: on a column they transform its value; on another name they are a computed attribute. */
+  static accessors?: Readonly<Record<string, AttributeAccessor>>;
 
   #attributes: Record<string, unknown>;
   /** Same object as #attributes until the first write (copy-on-write dirty tracking). */
@@ -191,12 +212,53 @@ export abstract class Model<A extends object = any> {
     // member (`constructor`, `toString`, `__proto__`) as an attribute. Attribute values are never
     // functions, so the own-property check runs only for those names.
     if ((typeof value === "function" || key === "__proto__") && !Object.hasOwn(this.#attributes, key)) return undefined;
+    const transforms = transformsOf(this);
+    if (transforms !== undefined) {
+      const transform = transforms.byKey.get(key);
+      if (transform?.get !== undefined) return this.#read(transform, value);
+    }
     return value;
+  }
+
+  /** An accessor's or cast's view of a stored value (a cast's object is remembered: see attribute-casts.ts). */
+  #read(transform: AttributeTransform, raw: unknown): unknown {
+    if (!transform.remembers) return transform.get!(this, raw);
+    const known = rememberedCastValue(this, transform.key, raw);
+    if (known !== undefined) return known;
+    const value = transform.get!(this, raw);
+    rememberCastValue(this, transform.key, raw, value);
+    return value;
+  }
+
+  /** Writes back cast objects changed in place since they were read, so no change is lost. */
+  #storeChangedCasts(): void {
+    const transforms = transformsOf(this);
+    if (transforms === undefined || !transforms.remembers) return;
+    const changed = changedCastValues(this, transforms, (key) => this.#attributes[key]);
+    if (changed) for (const [key, raw] of changed) this.#store(key, raw);
   }
 
   set<K extends keyof A & string>(key: K, value: A[K]): this;
   set(key: string, value: unknown): this;
   set(key: string, value: unknown): this {
+    const transforms = transformsOf(this);
+    if (transforms !== undefined) {
+      const transform = transforms.byKey.get(key);
+      if (transform !== undefined) {
+        if (!transform.column) {
+          if (transform.set === undefined) throw readOnlyVirtualError(this, key);
+          for (const [column, stored] of Object.entries(virtualWrites(this, key, transform.set(this, value)))) this.#store(column, stored);
+          return this;
+        }
+        forgetCastValue(this, key);
+        if (transform.set !== undefined) value = transform.set(this, value);
+      }
+    }
+    return this.#store(key, value);
+  }
+
+  /** Stores a value as it goes to the database (no mutator or cast). */
+  #store(key: string, value: unknown): this {
     if (isReservedKey(key)) {
       const meta = modelMeta(this.constructor as ModelClass);
       if (!meta.columns.has(key)) throw reservedKeyError(meta, key);
@@ -222,6 +284,7 @@ export abstract class Model<A extends object = any> {
 
   /** A copy of the current attributes (without relations). */
   getAttributes(): Partial<A> {
+    this.#storeChangedCasts();
     this.#takeSnapshot();
     return copyStore(this.#attributes) as Partial<A>;
   }
@@ -241,6 +304,7 @@ export abstract class Model<A extends object = any> {
 
   /** Attributes changed since the last read/save, with their new values. */
   getDirty(): Partial<A> {
+    this.#storeChangedCasts();
     const dirty = attributeStore();
     const snapshot = this.#snapshot;
     if (snapshot !== undefined) {
@@ -395,8 +459,13 @@ export abstract class Model<A extends object = any> {
 
   /** Attributes and loaded relations, recursively; no internal state. */
   toJSON(): Record<string, unknown> {
+    this.#storeChangedCasts();
     this.#takeSnapshot();
     const out: Record<string, unknown> = { ...this.#attributes };
+    const transforms = transformsOf(this);
+    if (transforms !== undefined)
+      for (const transform of transforms.columnGetters)
+        if (transform.key in out) out[transform.key] = this.#read(transform, out[transform.key]);
     if (this.#relName !== undefined || this.#relations) {
       for (const [name, value] of Object.entries(this.getRelations())) {
         out[name] = Array.isArray(value) ? value.map(serialize) : serialize(value);
