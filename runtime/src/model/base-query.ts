@@ -110,6 +110,13 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
     this.trashed = "only";
     return this;
   }
+  /**
+   * Soft deletes are the global scope named "softDeletes" (Laravel's SoftDeletingScope): removing it by name, or
+   * removing every global scope, includes trashed rows. `onlyTrashed()` is a filter of its own and stays.
+   */
+  protected removeSoftDeleteScope(): void {
+    if (this.trashed === "exclude") this.trashed = "include";
+  }
 
   // ---- shape ----------------------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@
  * also inside where-groups and whereHas callbacks); their clauses are grouped like Laravel's, so an
  * OR inside a scope stays inside and OR-ed clauses before it are grouped. Global scopes add their
  * where clauses to every query of the model (static queries, relation loads, whereHas subqueries)
- * unless removed by name with `withoutGlobalScope(name)` / `withoutGlobalScopes()`.
+ * unless removed by name with `withoutGlobalScope(name)` / `withoutGlobalScopes()`. Soft deletes are
+ * one more global scope, named "softDeletes".
  */
 import { EloquentError } from "./errors";
 
@@ -23,7 +24,14 @@ export type ScopeMethods<C, Q> = C extends { scopes: infer Sc }
 export type Scoped<C, Q> = Q & ScopeMethods<C, Q>;
 
 /** Names of a model's global scopes (any string when it declares none literally). */
-export type GlobalScopeName<C> = C extends { globalScopes: infer G } ? (string extends keyof G ? string : keyof G & string) : string;
+export type GlobalScopeName<C> = C extends { globalScopes: infer G }
+  ? string extends keyof G
+    ? string
+    : (keyof G & string) | typeof SOFT_DELETES_SCOPE
+  : string;
+
+/** The name soft deletes go by as a global scope: `withoutGlobalScope("softDeletes")` is `withTrashed()`. */
+export const SOFT_DELETES_SCOPE = "softDeletes";
 
 interface ScopedQuery {
   applyScope(fn: (q: unknown) => unknown): unknown;
@@ -63,8 +71,9 @@ export function activeGlobalScopes(model: Function, removed: ReadonlySet<string>
 }
 
 /** A name given to withoutGlobalScope(s) must be declared (a typo would silently keep the scope). */
-export function checkGlobalScopeNames(model: Function, names: readonly unknown[]): string[] {
+export function checkGlobalScopeNames(model: Function, names: readonly unknown[], softDeletes = false): string[] {
   const declared = Object.keys(scopeMap(model, "globalScopes") ?? {});
+  if (softDeletes && !declared.includes(SOFT_DELETES_SCOPE)) declared.push(SOFT_DELETES_SCOPE);
   for (const name of names) {
     if (typeof name !== "string" || !declared.includes(name)) {
       throw new EloquentError(

@@ -10,6 +10,7 @@ import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { RelationError, resolveRelation } from "../relations/resolve";
 import { BaseQuery, type Column, type WithPath } from "../model/base-query";
+import { SOFT_DELETES_SCOPE } from "../model/scopes";
 import { usesDocumentReferences } from "./document-references";
 import { collectionFor, documentToRow, exposeColumnValue, rowToDocument } from "./documents";
 import { estimatedInBytes } from "./in-lists";
@@ -294,6 +295,26 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   /** Runs the key queries of whereHas clauses (once); every run method calls it. */
   async resolve(): Promise<void> {
     for (const clause of this.#clauses) if (clause.filter === undefined && clause.pending) clause.filter = await clause.pending();
+  }
+
+  // ---- global scopes: soft deletes are the only one a Mongo model has -------------------------------
+
+  /** `withoutGlobalScope("softDeletes")` includes trashed documents (as `withTrashed()`). */
+  withoutGlobalScope(name: string): this {
+    return this.withoutGlobalScopes([name]);
+  }
+  withoutGlobalScopes(names?: readonly string[]): this {
+    for (const name of names ?? []) {
+      if (name !== SOFT_DELETES_SCOPE || !this.meta.softDeletes)
+        throw new MongoQueryError(
+          `${this.meta.name}: no global scope named ${JSON.stringify(name)}. ` +
+            (this.meta.softDeletes
+              ? `Its only global scope is "softDeletes".`
+              : `Mongo models have no global scopes but "softDeletes", which ${this.meta.name} does not use.`),
+        );
+    }
+    this.removeSoftDeleteScope();
+    return this;
   }
 
   // ---- shape ----------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ import { aggregate, type AggregateFn } from "./aggregates";
 import * as streaming from "./streaming";
 import { badSegment, jsonExtractSql, jsonPathBinding, jsonScalar, parseJsonPath, type JsonPathOf } from "./json-path";
 import { datePartSql, datePartValue, type DatePart } from "./date-parts";
-import { activeGlobalScopes, checkGlobalScopeNames, installScopes } from "../model/scopes";
+import { activeGlobalScopes, checkGlobalScopeNames, installScopes, SOFT_DELETES_SCOPE } from "../model/scopes";
 import { applyJoins, joinedColumn, joinedDescriptor, joinTarget, type JoinedSchema } from "./joins";
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
@@ -1295,16 +1295,22 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** Without the named global scopes (all of them when no names are given). */
   withoutGlobalScopes(names?: readonly string[]): this {
     const extras = this.#more();
-    if (names === undefined) extras.withoutGlobal = true;
-    else if (extras.withoutGlobal !== true)
-      extras.withoutGlobal = new Set([...(extras.withoutGlobal ?? []), ...checkGlobalScopeNames(this.model, names)]);
+    if (names === undefined) {
+      extras.withoutGlobal = true;
+      this.removeSoftDeleteScope();
+      return this;
+    }
+    const checked = checkGlobalScopeNames(this.model, names, this.meta.softDeletes);
+    if (this.meta.softDeletes && checked.includes(SOFT_DELETES_SCOPE)) this.removeSoftDeleteScope();
+    if (extras.withoutGlobal !== true) extras.withoutGlobal = new Set([...(extras.withoutGlobal ?? []), ...checked]);
     return this;
   }
-  /** Without every global scope except the named ones. */
+  /** Without every global scope except the named ones ("softDeletes" included). */
   withoutGlobalScopesExcept(names: readonly string[]): this {
-    const keep = new Set(checkGlobalScopeNames(this.model, names));
+    const keep = new Set(checkGlobalScopeNames(this.model, names, this.meta.softDeletes));
     const all = activeGlobalScopes(this.model, undefined).map(([n]) => n);
     this.#more().withoutGlobal = new Set(all.filter((n) => !keep.has(n)));
+    if (!keep.has(SOFT_DELETES_SCOPE)) this.removeSoftDeleteScope();
     return this;
   }
 

@@ -1,7 +1,8 @@
 /** Local scopes (typed query methods, Laravel's grouping) and global scopes (everywhere, removable by name) — every dialect. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { column, dropTables, migrate, registerModels, relation, SqlModel, type SqlQuery } from "eloquent-orm";
+import { column, dropTables, migrate, MongoModel, registerModels, relation, SqlModel, type SqlQuery } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
+import { mongoTargets, useMongo } from "../mongo/target";
 
 type ScAuthorAttrs = { id?: number; name?: string; books?: ScBook[] };
 class ScAuthor extends SqlModel<ScAuthorAttrs> {
@@ -10,6 +11,21 @@ class ScAuthor extends SqlModel<ScAuthorAttrs> {
     id: column("increments", undefined, { primary: true }),
     name: column("string", 50),
     books: relation("hasMany", "ScBook", { foreignKey: "author_id" }),
+    notes: relation("hasMany", "ScNote", { foreignKey: "author_id" }),
+  };
+}
+
+/** Soft deletes beside a declared global scope: both are global scopes, removable by name. */
+type ScNoteAttrs = { id?: number; author_id?: number; body?: string; draft?: boolean; deleted_at?: Date | null };
+class ScNote extends SqlModel<ScNoteAttrs> {
+  static connectionName = "test";
+  static globalScopes = { final: (q: SqlQuery) => q.where("draft", false) };
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    author_id: column("int"),
+    body: column("string", 50),
+    draft: column("boolean", undefined, { default: false }),
+    deleted_at: column("softDeletes"),
   };
 }
 
@@ -35,7 +51,13 @@ class ScBook extends SqlModel<ScBookAttrs> {
   };
 }
 
-registerModels([ScAuthor, ScBook], { logger: false });
+type ScMemoAttrs = { id?: string; body?: string; deleted_at?: Date | null };
+class ScMemo extends MongoModel<ScMemoAttrs> {
+  static connectionName = "mongo";
+  static schema = { body: column("string", 50), deleted_at: column("softDeletes") };
+}
+
+registerModels([ScAuthor, ScBook, ScNote, ScMemo], { logger: false });
 
 describe.each(sqlDialects())("query scopes on $name", (dialect) => {
   let teardown: () => Promise<void>;
@@ -43,7 +65,7 @@ describe.each(sqlDialects())("query scopes on $name", (dialect) => {
   let bob: ScAuthor;
   beforeAll(async () => {
     teardown = await useDialect(dialect, "ev_scopes");
-    await migrate([ScAuthor, ScBook]);
+    await migrate([ScAuthor, ScBook, ScNote]);
     [ann, bob] = (await ScAuthor.createMany([{ name: "Ann" }, { name: "Bob" }])) as [ScAuthor, ScAuthor];
     await ScBook.createMany([
       { author_id: ann.id, title: "a-novel", kind: "novel", published: true, archived: false },
@@ -54,7 +76,7 @@ describe.each(sqlDialects())("query scopes on $name", (dialect) => {
     ]);
   });
   afterAll(async () => {
-    await dropTables([ScAuthor, ScBook]);
+    await dropTables([ScAuthor, ScBook, ScNote]);
     await teardown();
   });
 
@@ -108,6 +130,57 @@ describe.each(sqlDialects())("query scopes on $name", (dialect) => {
     expect(await ScBook.withoutGlobalScopes().where("kind", "x").count()).toBe(4);
     expect(() => ScBook.withoutGlobalScope("notArchivd" as never)).toThrow(
       /no global scope named "notArchivd". Global scopes: notArchived/,
+    );
+  });
+
+  it('soft deletes are the global scope "softDeletes": removed by name, with all scopes, or kept by Except', async () => {
+    const notes = await ScNote.createMany([
+      { author_id: ann.id, body: "kept", draft: false },
+      { author_id: ann.id, body: "draft", draft: true },
+      { author_id: ann.id, body: "trashed", draft: false },
+    ]);
+    await notes[2]!.delete();
+    const bodies = async (q: { pluck(c: "body"): Promise<unknown[]> }) => ((await q.pluck("body")) as string[]).sort();
+    expect(await bodies(ScNote.query())).toEqual(["kept"]);
+    expect(await bodies(ScNote.withoutGlobalScope("softDeletes"))).toEqual(["kept", "trashed"]);
+    expect(await bodies(ScNote.query().withTrashed())).toEqual(["kept", "trashed"]);
+    expect(await bodies(ScNote.withoutGlobalScopes())).toEqual(["draft", "kept", "trashed"]);
+    expect(await bodies(ScNote.withoutGlobalScopes(["final", "softDeletes"]))).toEqual(["draft", "kept", "trashed"]);
+    expect(await bodies(ScNote.withoutGlobalScopesExcept(["softDeletes"]))).toEqual(["draft", "kept"]);
+    expect(await bodies(ScNote.withoutGlobalScopesExcept(["final"]))).toEqual(["kept", "trashed"]);
+    // onlyTrashed is a filter of its own: removing the scopes keeps it
+    expect(await bodies(ScNote.query().onlyTrashed().withoutGlobalScopes())).toEqual(["trashed"]);
+    // inside an eager-load constraint too
+    const [loaded] = await ScAuthor.query()
+      .where("id", ann.id)
+      .with({ notes: (q: SqlQuery) => q.withoutGlobalScope("softDeletes") })
+      .get();
+    expect(loaded!.getRelation("notes") as ScNote[]).toHaveLength(2);
+    expect(() => ScNote.withoutGlobalScope("softDelete" as never)).toThrow(
+      /no global scope named "softDelete". Global scopes: final, softDeletes/,
+    );
+    expect(() => ScBook.withoutGlobalScope("softDeletes" as never)).toThrow(
+      /no global scope named "softDeletes". Global scopes: notArchived\./,
+    );
+  });
+});
+
+describe.each(mongoTargets())('soft deletes as the global scope "softDeletes" on the $kind Mongo store', (target) => {
+  let teardown: () => Promise<void>;
+  beforeAll(async () => {
+    teardown = await useMongo("ev_scopes", target);
+  });
+  afterAll(() => teardown());
+
+  it("withoutGlobalScope(s) include trashed documents; other names are an error", async () => {
+    const [, gone] = await Promise.all([ScMemo.create({ body: "kept" }), ScMemo.create({ body: "gone" })]);
+    await gone.delete();
+    expect(await ScMemo.count()).toBe(1);
+    expect(await ScMemo.query().withoutGlobalScope("softDeletes").count()).toBe(2);
+    expect(await ScMemo.query().withoutGlobalScopes().count()).toBe(2);
+    expect(await ScMemo.query().onlyTrashed().withoutGlobalScopes().count()).toBe(1);
+    expect(() => ScMemo.query().withoutGlobalScope("tenant")).toThrow(
+      /ScMemo: no global scope named "tenant". Its only global scope is "softDeletes"/,
     );
   });
 });
