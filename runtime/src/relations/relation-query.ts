@@ -16,6 +16,7 @@ import { associate, dissociate } from "./associate";
 import * as writes from "./relation-writes";
 import * as pivotQueries from "./pivot-queries";
 import { pivotRelatedKeys } from "./relation-scope";
+import type { ScopeMethods } from "../model/scopes";
 
 /** One related model: the element of a *Many value, the value itself otherwise. */
 type Element<R> = NonNullable<R extends readonly (infer E)[] ? E : R>;
@@ -39,6 +40,43 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   constructor(parent: Model, name: string) {
     this.#parent = parent;
     this.#relation = resolveRelation(parent.constructor as never, name);
+    this.#installScopes();
+  }
+
+  /**
+   * The target's local scopes as methods (`post.related("comments").approved()`), replayed on the target's query
+   * like every other narrowing call. morphTo has no single target, hence no scopes. (Typed through `scoped(Target)`.)
+   */
+  #installScopes(): void {
+    const scopes = (this.#relation.target as { scopes?: unknown } | undefined)?.scopes;
+    if (scopes === null || typeof scopes !== "object") return;
+    for (const scope of Object.keys(scopes)) {
+      if (scope in this) continue; // the target's query refuses such a scope name with a clear error
+      Object.defineProperty(this, scope, {
+        value: (...args: unknown[]) => this.#record(scope, args),
+        enumerable: false,
+        configurable: true,
+      });
+    }
+  }
+
+  /**
+   * The same query, typed with the target class's local scopes: `post.related("comments").scoped(Comment).approved()`.
+   * (The scope methods exist without it; this only tells TypeScript which class the string target names.)
+   */
+  scoped<C extends abstract new (...args: any) => Element<R>>(target: C): this & ScopeMethods<C, this> {
+    if (this.#relation.target !== undefined && (target as unknown) !== this.#relation.target)
+      throw new RelationError(
+        `${this.#relation.owner.name}.${this.#relation.name}.scoped(${target.name}): the relation's target is ${this.#relation.target.name}.`,
+      );
+    return this as this & ScopeMethods<C, this>;
+  }
+
+  withoutGlobalScope(name: string): this {
+    return this.#record("withoutGlobalScope", [name]);
+  }
+  withoutGlobalScopes(names?: readonly string[]): this {
+    return this.#record("withoutGlobalScopes", names === undefined ? [] : [names]);
   }
 
   #record(method: string, args: readonly unknown[]): this {

@@ -133,6 +133,21 @@ describe.each(sqlDialects())("query scopes on $name", (dialect) => {
     );
   });
 
+  it("local scopes on relation queries: typed through scoped(Target), and as methods; global scopes removable there too", async () => {
+    const published = await ann.related("books").scoped(ScBook).published().orderBy("title");
+    expect(published.map((b) => b.title)).toEqual(["a-essay", "a-novel"]);
+    expect(await ann.related("books").scoped(ScBook).published().ofKind("poem").count()).toBe(0);
+    // @ts-expect-error an unknown scope is a type error on the typed form
+    expect(() => ann.related("books").scoped(ScBook).publishd()).toThrow(TypeError);
+    const untyped = ann.related("books") as unknown as { published(): PromiseLike<ScBook[]> };
+    expect((await untyped.published()).map((b) => b.title).sort()).toEqual(["a-essay", "a-novel"]);
+    expect(await bob.related("books").scoped(ScBook).novelOrPoem().count()).toBe(0); // Bob's novel is archived
+    expect(await bob.related("books").withoutGlobalScope("notArchived").scoped(ScBook).novelOrPoem().count()).toBe(1);
+    expect(() => ann.related("books").scoped(ScAuthor as never)).toThrow(
+      /ScAuthor\.books\.scoped\(ScAuthor\): the relation's target is ScBook/,
+    );
+  });
+
   it('soft deletes are the global scope "softDeletes": removed by name, with all scopes, or kept by Except', async () => {
     const notes = await ScNote.createMany([
       { author_id: ann.id, body: "kept", draft: false },
