@@ -17,6 +17,7 @@ export {
   type Dialect,
 } from "./sql-connections";
 export { onQuery, type QueryEvent, type QueryListener } from "./sql-events";
+export { readWriteScope } from "./read-write";
 export {
   DatabaseError,
   MissingTableError,

@@ -15,6 +15,7 @@ import { attachQueryEvents } from "./sql-events";
 import { letProcessExitWhenIdle } from "./idle-exit";
 import { mysqlPreparedClient } from "./mysql-prepared";
 import { openTransaction } from "./transaction-scope";
+import type { ReadReplicas } from "./read-write";
 
 export type Dialect = "sqlite" | "pg" | "mysql";
 
@@ -28,6 +29,12 @@ export interface ConnectionConfig {
   pool?: { min?: number; max?: number };
   /** Extra knex configuration, merged last. */
   knex?: Partial<Knex.Config>;
+  /** Read replicas (URLs of the same client; `sqlite:path` for SQLite): model reads go to them in turn (read-write.ts). */
+  read?: string | readonly string[];
+  /** The primary's URL when `read` is set (else `url` / `filename`): writes and transactions. */
+  write?: string;
+  /** With `read`: a read after a write in the same readWriteScope() goes to the primary. */
+  sticky?: boolean;
 }
 
 export interface SqlConnection {
@@ -36,6 +43,8 @@ export interface SqlConnection {
   readonly knex: Knex;
   /** Maximum bound parameters per statement. */
   paramLimit: number;
+  /** The read replicas, when the connection has `read` URLs. */
+  readonly replicas?: ReadReplicas;
 }
 
 const configs = new Map<string, ConnectionConfig>();
@@ -189,16 +198,68 @@ export function getConnection(name?: string): SqlConnection {
     const missing = missingDriverMessage(dialect, key);
     if (missing) throw new ConnectionError(missing);
     const holder: { conn?: SqlConnection } = {};
-    const knexOptions = knexConfig(config, dialect, (v) => holder.conn && (holder.conn.paramLimit = sqliteParamLimit(v)));
+    const onSqliteVersion = (v: string) => holder.conn && (holder.conn.paramLimit = sqliteParamLimit(v));
+    const split = readWriteConfigs(key, config, dialect);
+    const knexOptions = knexConfig(split?.write ?? config, dialect, onSqliteVersion);
     const knex = knexFactory(knexOptions);
-    conn = { name: key, dialect, knex, paramLimit: dialect === "sqlite" ? 32_766 : 65_535 };
+    const readers = split?.read.map((read) => knexFactory(knexConfig(read, dialect, onSqliteVersion)));
+    conn = {
+      name: key,
+      dialect,
+      knex,
+      paramLimit: dialect === "sqlite" ? 32_766 : 65_535,
+      ...(readers ? { replicas: { readers, sticky: config.sticky === true, next: 0 } } : {}),
+    };
     holder.conn = conn;
     attachQueryEvents(conn);
     letProcessExitWhenIdle(knex);
+    for (const reader of readers ?? []) {
+      attachQueryEvents({ ...conn, knex: reader });
+      letProcessExitWhenIdle(reader);
+    }
     if (knexOptions.pool?.max === 1) failFastOnSelfDeadlock(conn);
     open.set(key, conn);
   }
   return conn;
+}
+
+/** `read` / `write` / `sticky`, checked: the primary's and each replica's own config (pool and knex options shared). */
+function readWriteConfigs(
+  name: string,
+  config: ConnectionConfig,
+  dialect: Dialect,
+): { write: ConnectionConfig; read: ConnectionConfig[] } | undefined {
+  const where = `connection '${name}'`;
+  if (config.read === undefined) {
+    if (config.write !== undefined || config.sticky !== undefined)
+      throw new ConnectionError(
+        `${where}: 'write' and 'sticky' need 'read' (the replica URLs), e.g. { read: ["postgres://replica/db"], write: "postgres://primary/db" }.`,
+      );
+    return undefined;
+  }
+  const reads = typeof config.read === "string" ? [config.read] : config.read;
+  if (!Array.isArray(reads) || reads.length === 0 || reads.some((r) => typeof r !== "string" || r === ""))
+    throw new ConnectionError(`${where}: 'read' must be a replica URL or a non-empty list of them; got ${JSON.stringify(config.read)}.`);
+  if (config.sticky !== undefined && typeof config.sticky !== "boolean")
+    throw new ConnectionError(`${where}: 'sticky' must be true or false; got ${JSON.stringify(config.sticky)}.`);
+  const shared = { client: config.client, ...(config.pool ? { pool: config.pool } : {}), ...(config.knex ? { knex: config.knex } : {}) };
+  const endpoint = (url: string, role: string): ConnectionConfig => {
+    const parsed = fromUrl(url, `${where} (${role})`);
+    if (normaliseClient(parsed.client, where) !== dialect)
+      throw new ConnectionError(
+        `${where}: the ${role} URL '${url}' is not a ${dialect} URL; every replica and the primary use one client.`,
+      );
+    return { ...shared, ...parsed, client: config.client };
+  };
+  const write =
+    config.write !== undefined
+      ? endpoint(config.write, "write")
+      : config.url !== undefined || config.filename !== undefined
+        ? config
+        : undefined;
+  if (write === undefined)
+    throw new ConnectionError(`${where}: with 'read' replicas, give the primary as 'write' (or 'url'): writes and transactions go there.`);
+  return { write, read: reads.map((url, i) => endpoint(url, `read[${i}]`)) };
 }
 
 /**
@@ -233,14 +294,18 @@ export function registerConnectionCloser(close: () => Promise<void>): void {
 export async function closeAllConnections(): Promise<void> {
   const all = [...open.values()];
   open.clear();
-  await Promise.all([...all.map((c) => c.knex.destroy()), ...[...otherStoreClosers].map((close) => close())]);
+  await Promise.all([...all.map(destroy), ...[...otherStoreClosers].map((close) => close())]);
 }
 
 /** Closes one connection. */
 export async function closeConnection(name: string): Promise<void> {
   const conn = open.get(name);
   open.delete(name);
-  await conn?.knex.destroy();
+  if (conn) await destroy(conn);
+}
+
+async function destroy(conn: SqlConnection): Promise<void> {
+  await Promise.all([conn.knex.destroy(), ...(conn.replicas?.readers ?? []).map((reader) => reader.destroy())]);
 }
 
 /** Bound values per IN-list chunk: below the dialect limit, leaving room for the constraint's bindings. */

@@ -649,10 +649,13 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     }
   }
 
-  /** Internal: the runner and dialect, resolved at execution time (joins the open transaction). */
-  context(): QueryContext {
+  /**
+   * Internal: the runner and dialect, resolved at execution time (joins the open transaction). Reads may go to a
+   * read replica (read-write.ts); writes and locking reads go to the primary.
+   */
+  context(purpose: "read" | "write" = this.#extras?.lock ? "write" : "read"): QueryContext {
     const conn = getConnection(this.meta.connection);
-    return { dialect: conn.dialect, runner: runnerFor(conn.name) };
+    return { dialect: conn.dialect, runner: runnerFor(conn.name, purpose) };
   }
 
   /** Internal: `from table` with the constraints (no select, no shape). */
@@ -780,7 +783,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   /** Mass update of the matching rows (only schema columns; updated_at is set). Returns the row count. */
   async update(values: Partial<Record<Column<S>, unknown>>): Promise<number> {
-    const ctx = this.context();
+    const ctx = this.context("write");
     const set: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) {
       const c = this.#col(k, "update()");
@@ -795,7 +798,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** Mass delete (soft when the model has softDeletes). Returns the row count. */
   async delete(): Promise<number> {
     if (this.meta.softDeletes) {
-      const ctx = this.context();
+      const ctx = this.context("write");
       return Number(
         await runStatement(
           this.meta,
@@ -808,7 +811,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   async forceDelete(): Promise<number> {
-    const ctx = this.context();
+    const ctx = this.context("write");
     return Number(await runStatement(this.meta, "forceDelete()", this.base(ctx).del()));
   }
 
@@ -954,7 +957,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     if (typeof amount !== "number" || !Number.isFinite(amount)) {
       throw new QueryError(`${this.meta.name}.${what}('${column}', ${String(amount)}): the amount must be a finite number.`);
     }
-    const ctx = this.context();
+    const ctx = this.context("write");
     const bare = c.slice(this.#qualifier.length + 1);
     const set: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(extra ?? {})) {

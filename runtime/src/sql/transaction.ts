@@ -9,6 +9,7 @@
  * catches such an error, the unit throws a `TransactionAbortedError` at its end, and model queries
  * after the failure throw it at once.
  */
+import { noteWrite, readerFor } from "./read-write";
 import type { Knex } from "knex";
 import { EloquentError } from "../model/errors";
 import { defaultConnectionName, getConnection, type Dialect } from "./sql-connections";
@@ -93,13 +94,21 @@ export async function transaction<T>(work: (trx: Knex.Transaction) => Promise<T>
 }
 
 /**
- * The query runner for a connection: its open transaction in this async context, or the pool.
+ * The query runner for a connection: its open transaction in this async context, or the pool (a read replica's
+ * for reads of a read/write connection).
  * A transaction the database already rolled back is an error here, before the next statement.
  */
-export function runnerFor(connection: string | undefined): Knex | Knex.Transaction {
+export function runnerFor(connection: string | undefined, purpose: "read" | "write" = "write"): Knex | Knex.Transaction {
   const name = connection ?? defaultConnectionName();
   const entry = openEntry(name);
-  if (entry === undefined) return getConnection(name).knex;
+  if (entry === undefined) {
+    const conn = getConnection(name);
+    if (conn.replicas === undefined) return conn.knex;
+    // read/write connections (read-write.ts): reads to a replica unless sticky after a write in this scope
+    if (purpose === "read") return readerFor(name, conn.knex, conn.replicas);
+    noteWrite(name, conn.replicas);
+    return conn.knex;
+  }
   const failed = firstFailure(entry);
   if (failed) throw abortedError(name, getConnection(name).dialect, failed);
   return entry.trx;
