@@ -91,6 +91,25 @@ describe.each(sqlDialects())("loadMorph / loadMorphCount on $name", (dialect) =>
     expect(comments[2]!.commentable.getAttributes().likes_count).toBeUndefined();
   });
 
+  it("morphWith / morphWithCount in a morphTo eager constraint: nested loads and counts per parent type", async () => {
+    const { result: comments, count } = await withQueryCount(() =>
+      PiComment.with({ commentable: (morphTo: any) => morphTo.morphWith({ PiPost: ["user"] }).morphWithCount({ PiPost: "likes" }) })
+        .orderBy("id")
+        .get(),
+    );
+    // comments, posts, videos, then users and likes counts for the posts only: one query each
+    expect(count).toBe(5);
+    expect(comments.slice(0, 2).map((c: any) => c.commentable.user.name)).toEqual(["ann", "bob"]);
+    expect(comments.slice(0, 2).map((c: any) => c.commentable.likes_count)).toEqual([2, 1]);
+    expect(comments[2]!.commentable.relationLoaded("user")).toBe(false);
+    expect(comments[2]!.commentable.getAttributes().likes_count).toBeUndefined();
+    // a morph alias works as the key; an unknown type or a wrong shape is a clear error
+    const byAlias = await PiComment.with({ commentable: (m: any) => m.morphWith({ video: [] }) }).get();
+    expect(byAlias).toHaveLength(3);
+    await expect(PiComment.with({ commentable: (m: any) => m.morphWith({ Nope: ["user"] }) }).get()).rejects.toThrow(/Nope/);
+    await expect(PiComment.with({ commentable: (m: any) => m.morphWith(["user"]) }).get()).rejects.toThrow(/expects \{ Type/);
+  });
+
   it("refuses a relation that is not a morphTo", async () => {
     const posts = await PiPost.query().get();
     await expect(loadMorph(posts, "user", { PiUser: "x" })).rejects.toThrow(RelationError);
