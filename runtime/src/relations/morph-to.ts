@@ -7,6 +7,7 @@ import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { distinctKeys, indexBy, keyNormalizer, type KeyNormalizer } from "./keys";
 import type { RelationKindHandler } from "./kind";
+import { morphTypeConstraint } from "./morph-with";
 import { modelForMorphType, RelationError } from "./resolve";
 
 export const morphTo: RelationKindHandler = {
@@ -29,7 +30,8 @@ export const morphTo: RelationKindHandler = {
       const model: ModelClass = modelForMorphType(relation, type);
       const key = relation.ownerKey ?? modelMeta(model).primaryKey;
       const keys = distinctKeys(ids);
-      const rows = await model.adapter.fetchByKeys({ model, column: key, values: keys, constraint });
+      const perType = constraint && morphTypeConstraint(relation, model, constraint);
+      const rows = await model.adapter.fetchByKeys({ model, column: key, values: keys, constraint: perType });
       const norm = keyNormalizer(keys, rows.length ? [rows[0]!.get(key)] : []);
       lookups.set(type, { byKey: indexBy(rows, (m) => m.get(key), norm), norm });
       for (const r of rows) related.push(r);

@@ -60,6 +60,14 @@ export interface QueryContext {
 
 type WhereOp = (qb: Knex.QueryBuilder, ctx: QueryContext) => void;
 
+/** A whereHasMorph(…, "*") call: `types` is filled from the table before each run. */
+interface StarMorph {
+  table: string;
+  column: string;
+  label: string;
+  types?: string[];
+}
+
 /** whereHasMorph's callback: the parent type's query and its model name. */
 export type MorphConstraint = (query: any, type: string) => unknown;
 
@@ -106,6 +114,8 @@ let aliasCounter = 0;
 
 export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> extends BaseQuery<M, S> {
   #wheres: WhereOp[] = [];
+  /** whereHasMorph(relation, "*") calls whose types are read before the query runs. */
+  #stars: StarMorph[] = [];
   /** Relation-key filters: AND-ed outside the user's (possibly OR-ed) clauses. */
   #keyWheres: WhereOp[] = [];
   #hasOr = false;
@@ -436,14 +446,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
       );
     }
     const names = typeof types === "string" ? [types] : [...types];
-    if (names.includes("*")) {
-      throw new RelationError(
-        `${this.meta.name}.whereHasMorph("${path}", "*"): list the parent types (e.g. ["Post", "Video"]); "*" (every type present in ${rel.morphType}) is not supported yet.`,
-      );
-    }
     const outer = this.#qualifier;
     const ownerColumns = this.meta.columns;
-    const parents = names.map((name) => {
+    const parentFor = (name: string) => {
       // A model name or a morph alias, as in Laravel (class names or aliases).
       const parent = findModel(name) ?? modelForMorphType(rel, name);
       const meta = modelMeta(parent);
@@ -458,8 +463,20 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
       if (constraint) constraint(inner, meta.name);
       const key = rel.ownerKey ?? meta.primaryKey;
       return { meta, T, from: selfJoin ? { [T]: meta.table } : T, inner, key, alias: meta.morphAlias ?? meta.name };
-    });
+    };
+    // "*": the types are the morph type column's distinct values, read when the query runs (see #settle).
+    const star: StarMorph | undefined = names.includes("*")
+      ? { table: this.meta.table, column: rel.morphType!, label: `${this.meta.name}.whereHasMorph("${path}", "*")` }
+      : undefined;
+    if (star) this.#stars.push(star);
+    const listed = star ? [] : names.map(parentFor);
     this.#wheres.push((qb, ctx) => {
+      if (star && star.types === undefined) {
+        throw new RelationError(
+          `${star.label}: the parent types are read when the query runs; inside a subquery or eager constraint, list them (e.g. ["Post", "Video"]).`,
+        );
+      }
+      const parents = star ? star.types!.map(parentFor) : listed;
       qb[bool === "or" ? "orWhere" : "where"]((group) => {
         for (const p of parents) {
           group.orWhere((one) => {
@@ -602,6 +619,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   clone(): SqlQuery<M, S> {
     const q = new SqlQuery<M, S>(this.model, this.#alias());
     q.#wheres = this.#wheres.slice();
+    q.#stars = this.#stars.slice();
     q.#keyWheres = this.#keyWheres.slice();
     q.#hasOr = this.#hasOr;
     q.#orders = this.#orders.slice();
@@ -706,7 +724,21 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   // ---- running --------------------------------------------------------------------------------------
 
+  /** Reads the morph types of whereHasMorph(…, "*") (distinct column values, no global scopes), as Laravel does. */
+  async #settle(): Promise<void> {
+    for (const star of this.#stars) {
+      const ctx = this.context();
+      const rows = (await runStatement(
+        this.meta,
+        star.label,
+        ctx.runner(star.table).distinct({ t: star.column }).whereNotNull(star.column),
+      )) as Array<{ t: unknown }>;
+      star.types = rows.map((r) => String(r.t)).sort();
+    }
+  }
+
   async get(): Promise<M[]> {
+    await this.#settle();
     const rows = (await runStatement(this.meta, "get()", readRows(this.toKnex()))) as Record<string, unknown>[];
     return this.finish(this.#partition !== undefined && this.perParentWindow() ? stripRowNumbers(rows) : rows);
   }
@@ -757,6 +789,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   async count(): Promise<number> {
+    await this.#settle();
     if (this.#extras && (this.#extras.distinct || this.#extras.groups.length)) return this.#countOfRows();
     const ctx = this.context();
     const rows = await runStatement(this.meta, "count()", this.base(ctx).count({ count: "*" }));
@@ -764,6 +797,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   async exists(): Promise<boolean> {
+    await this.#settle();
     const ctx = this.context();
     const rows = await runStatement(this.meta, "exists()", this.base(ctx).select(ctx.runner.raw("1 as present")).limit(1, INLINE));
     return rows.length > 0;
@@ -771,6 +805,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   /** Values of one column (cast like attributes). */
   async pluck<K extends Column<S>>(column: K): Promise<unknown[]> {
+    await this.#settle();
     const c = this.#col(column, "pluck()");
     const ctx = this.context();
     const qb = this.base(ctx).select(c);
@@ -783,6 +818,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   /** Mass update of the matching rows (only schema columns; updated_at is set). Returns the row count. */
   async update(values: Partial<Record<Column<S>, unknown>>): Promise<number> {
+    await this.#settle();
     const ctx = this.context("write");
     const set: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(values)) {
@@ -797,6 +833,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   /** Mass delete (soft when the model has softDeletes). Returns the row count. */
   async delete(): Promise<number> {
+    await this.#settle();
     if (this.meta.softDeletes) {
       const ctx = this.context("write");
       return Number(
@@ -811,6 +848,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   async forceDelete(): Promise<number> {
+    await this.#settle();
     const ctx = this.context("write");
     return Number(await runStatement(this.meta, "forceDelete()", this.base(ctx).del()));
   }
@@ -913,6 +951,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   async #aggregate(fn: AggregateFn, column: string): Promise<unknown> {
+    await this.#settle();
     const c = this.#col(column, `${fn}()`);
     const ctx = this.context();
     const bare = c.slice(this.#qualifier.length + 1);
@@ -953,6 +992,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   async #counter(what: "increment" | "decrement", column: string, amount: unknown, extra: Record<string, unknown>): Promise<number> {
+    await this.#settle();
     const c = this.#col(column, `${what}()`);
     if (typeof amount !== "number" || !Number.isFinite(amount)) {
       throw new QueryError(`${this.meta.name}.${what}('${column}', ${String(amount)}): the amount must be a finite number.`);
@@ -1214,6 +1254,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   /** count() of a DISTINCT or GROUP BY query: the rows (groups) it returns, counted around it. */
   async #countOfRows(): Promise<number> {
+    await this.#settle();
     const ctx = this.context();
     const inner = this.clone().withoutOrder();
     inner.limitCount = undefined;

@@ -1,0 +1,55 @@
+/**
+ * Laravel's MorphTo::morphWith / morphWithCount inside a morphTo eager constraint:
+ * `with({ commentable: (morphTo) => morphTo.morphWith({ Post: ["user"] }) })`. The constraint runs
+ * once per parent type on that type's query; these two add the nested loads / counts listed for
+ * that type only, so each nested relation still costs one query per type.
+ */
+import { findModel } from "../model/lookup";
+import { modelMeta } from "../model/meta";
+import type { ModelClass } from "../model/types";
+import type { QueryConstraint } from "./adapter";
+import { modelForMorphType, RelationError, type ResolvedRelation } from "./resolve";
+
+type PerType = Readonly<Record<string, string | readonly string[]>>;
+
+/** The constraint for one parent type: the query, plus morphWith / morphWithCount for that type. */
+export function morphTypeConstraint(relation: ResolvedRelation, model: ModelClass, constraint: QueryConstraint): QueryConstraint {
+  return (query: Record<string, unknown>) => {
+    const pick = (method: string, map: unknown): string[] => {
+      if (typeof map !== "object" || map === null || Array.isArray(map)) {
+        throw new TypeError(
+          `${relation.owner.name}.${relation.name}: ${method}() expects { Type: ["relation", ...] }, got ${Array.isArray(map) ? "an array" : typeof map}.`,
+        );
+      }
+      const out: string[] = [];
+      for (const [type, names] of Object.entries(map as PerType)) {
+        const target = findModel(type) ?? modelForMorphType(relation, type);
+        if (typeof names !== "string" && !(Array.isArray(names) && names.every((n) => typeof n === "string"))) {
+          throw new TypeError(
+            `${relation.owner.name}.${relation.name}: ${method}({ ${type}: ... }) expects a relation name or a list of names.`,
+          );
+        }
+        if (modelMeta(target).name === modelMeta(model).name) out.push(...(typeof names === "string" ? [names] : names));
+      }
+      return out;
+    };
+    const proxy: Record<string, unknown> = new Proxy(query, {
+      get(target, prop) {
+        if (prop === "morphWith" || prop === "morphWithCount") {
+          return (map: unknown) => {
+            const names = pick(String(prop), map);
+            const method = prop === "morphWith" ? "with" : "withCount";
+            if (names.length) (target[method] as (...a: string[]) => unknown).call(target, ...names);
+            return proxy;
+          };
+        }
+        const value = Reflect.get(target, prop, target) as unknown;
+        // bound to the query itself: its private fields are not reachable through the proxy
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    if (typeof query.with !== "function")
+      throw new RelationError(`${relation.owner.name}.${relation.name}: morphWith() needs a query that can eager load.`);
+    return constraint(proxy);
+  };
+}
