@@ -95,9 +95,17 @@ export const TARGET_ERROR = /post\.ts\(9,35\): error TS102: Post\.author \(belon
 
 /** One project, Post → "Usr" (broken) unless `target` names User; User and Post do not import each other. */
 export function modelsProject(compilerOptions: object, target = "Usr"): TempProject {
-  return tempProject({
+  const project = tempProject({
     "tsconfig.json": { compilerOptions: { ...COMPILER_OPTIONS, ...compilerOptions }, include: ["src"] },
     "src/user.ts": userModel(),
     "src/post.ts": postModel(target),
   });
+  created.push(project);
+  return project;
+}
+
+/** Projects made by modelsProject; a test file removes them after each test with `afterEach(cleanupModelsProjects)`. */
+const created: TempProject[] = [];
+export function cleanupModelsProjects(): void {
+  for (const project of created.splice(0)) project.cleanup();
 }

@@ -4,18 +4,9 @@
  * A file of its own so that it runs beside the build-mode tests instead of after them.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { TARGET_ERROR, TYPESCRIPTS, errorLines, modelsProject as newModelsProject, tspc, type TempProject } from "./tspc-project";
+import { TARGET_ERROR, TYPESCRIPTS, cleanupModelsProjects, errorLines, modelsProject, tspc } from "./tspc-project";
 
-const projects: TempProject[] = [];
-afterEach(() => {
-  for (const project of projects.splice(0)) project.cleanup();
-});
-
-function modelsProject(compilerOptions: object, target = "Usr"): TempProject {
-  const project = newModelsProject(compilerOptions, target);
-  projects.push(project);
-  return project;
-}
+afterEach(cleanupModelsProjects);
 
 const OTHER_VERSIONS = Object.entries(TYPESCRIPTS).filter(([version]) => version !== "5.9");
 

@@ -12,7 +12,8 @@ import {
   TARGET_ERROR,
   TSPC,
   errorLines,
-  modelsProject as newModelsProject,
+  cleanupModelsProjects,
+  modelsProject,
   postModel,
   tempProject,
   tspc,
@@ -23,13 +24,8 @@ import {
 const projects: TempProject[] = [];
 afterEach(() => {
   for (const project of projects.splice(0)) project.cleanup();
+  cleanupModelsProjects();
 });
-
-function modelsProject(compilerOptions: object, target = "Usr"): TempProject {
-  const project = newModelsProject(compilerOptions, target);
-  projects.push(project);
-  return project;
-}
 
 describe("tspc with eloquent-ts-plugin/transform", () => {
   it("-p: fails the build with the engine's diagnostic on a broken project and passes on a clean one", async () => {

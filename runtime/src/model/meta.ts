@@ -207,21 +207,8 @@ export function setRelationAssigner(assign: (model: object, name: string, value:
 
 function installAccessors(model: ModelClass, meta: ModelMeta): void {
   const proto = model.prototype as object;
-  for (const name of meta.columns.keys()) {
-    if (name in proto) continue;
-    Object.defineProperty(proto, name, {
-      configurable: true,
-      enumerable: false,
-      get(this: { get(k: string): unknown }) {
-        return this.get(name);
-      },
-      set(this: { set(k: string, v: unknown): unknown }, value: unknown) {
-        this.set(name, value);
-      },
-    });
-  }
-  // Virtual attributes of `static accessors` (`user.full_name`): read and assigned through get/set.
-  for (const name of meta.transforms?.virtual ?? []) {
+  // Columns, and the virtual attributes of `static accessors` (`user.full_name`): read and assigned through get/set.
+  for (const name of [...meta.columns.keys(), ...(meta.transforms?.virtual ?? [])]) {
     if (name in proto) continue;
     Object.defineProperty(proto, name, {
       configurable: true,
