@@ -181,10 +181,10 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
   }
 
   /** Hydrates rows and loads the requested relations and counts. */
-  protected async hydrateAndLoad(rows: Record<string, unknown>[]): Promise<M[]> {
+  protected async hydrateAndLoad(rows: Record<string, unknown>[], counts = this.countSpecs): Promise<M[]> {
     const models = hydrateAll(this.model, rows);
     if (this.eagerPaths?.size) await eagerLoad(models, this.eagerPaths);
-    if (this.countSpecs?.size) await loadCounts(models, this.countSpecs);
+    if (counts?.size) await loadCounts(models, counts);
     if (this.aggregateSpecs?.size) await loadAggregates(models, this.aggregateSpecs);
     return models;
   }

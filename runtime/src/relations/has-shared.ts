@@ -7,11 +7,11 @@ import type { QueryConstraint } from "./adapter";
 import { distinctAttribute, groupBy, keyNormalizer, type KeyNormalizer } from "./keys";
 import type { ResolvedRelation } from "./resolve";
 
-function childColumn(relation: ResolvedRelation): string {
+export function childColumn(relation: ResolvedRelation): string {
   return relation.morphId ?? relation.foreignKey;
 }
 
-function morphFilter(relation: ResolvedRelation): Record<string, unknown> | undefined {
+export function morphFilter(relation: ResolvedRelation): Record<string, unknown> | undefined {
   return relation.morphType ? { [relation.morphType]: relation.ownerMeta.morphAlias } : undefined;
 }
 

@@ -18,6 +18,8 @@ import { largeIn } from "./large-in";
 import { runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
 import { readRows } from "./statement-cache";
+import { inlineCounts } from "./inline-counts";
+import { ensureAccessor } from "../relations/eager";
 import { TEXT_TYPES, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
 import { aggregate, type AggregateFn } from "./aggregates";
@@ -718,8 +720,16 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /** Internal: hydrates rows and loads the requested relations and counts. */
-  finish(rows: Record<string, unknown>[]): Promise<M[]> {
-    return this.hydrateAndLoad(rows);
+  async finish(rows: Record<string, unknown>[], inlinedCounts?: ReadonlySet<string>): Promise<M[]> {
+    if (!inlinedCounts?.size) return this.hydrateAndLoad(rows);
+    const rest = new Map([...this.countSpecs!].filter(([alias]) => !inlinedCounts.has(alias)));
+    const models = await this.hydrateAndLoad(rows, rest);
+    for (const alias of inlinedCounts) {
+      ensureAccessor(this.model, alias);
+      // PostgreSQL returns count(*) as a bigint string; counts are numbers, as the grouped query gives them
+      for (const m of models) m.setComputed(alias, Number(m.get(alias) ?? 0));
+    }
+    return models;
   }
 
   // ---- running --------------------------------------------------------------------------------------
@@ -739,8 +749,32 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   async get(): Promise<M[]> {
     await this.#settle();
-    const rows = (await runStatement(this.meta, "get()", readRows(this.toKnex()))) as Record<string, unknown>[];
-    return this.finish(this.#partition !== undefined && this.perParentWindow() ? stripRowNumbers(rows) : rows);
+    const qb = this.toKnex();
+    // withCount of direct children: correlated subqueries in this statement (inline-counts.ts)
+    const inlined =
+      this.countSpecs?.size && this.#partition === undefined
+        ? inlineCounts(
+            { meta: this.meta, qualifier: this.#qualifier },
+            this.countSpecs,
+            qb,
+            this.context(),
+            (m, a) => new SqlQuery(m as never, a),
+          )
+        : undefined;
+    const rows = (await runStatement(this.meta, "get()", readRows(qb))) as Record<string, unknown>[];
+    return this.finish(this.#partition !== undefined && this.perParentWindow() ? stripRowNumbers(rows) : rows, inlined);
+  }
+
+  /** Internal: a query that is only where clauses (no limit, offset, join, grouping): usable as a correlated count. */
+  isPlainFilter(): boolean {
+    const e = this.#extras;
+    return (
+      this.limitCount === undefined &&
+      this.offsetCount === undefined &&
+      this.#partition === undefined &&
+      this.#stars.length === 0 &&
+      (e === undefined || (!e.distinct && !e.groups.length && !e.havings.length && !e.joins.length && !e.selects.length))
+    );
   }
 
   async first(): Promise<M | null> {
