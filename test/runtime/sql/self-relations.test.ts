@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { column, dropTables, migrate, registerModels, relation, SqlModel, type SqlQuery } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
+import { withQueryCount } from "../shared/query-counter";
 
 type CategoryAttrs = { id?: number; name?: string; parent_id?: number | null; children?: Category[]; parent?: Category | null };
 
@@ -54,5 +55,20 @@ describe.each(sqlDialects())("self-relations on $name", (dialect) => {
         .orderBy("id")
         .pluck("name"),
     ).toEqual(["a", "b"]);
+  });
+
+  it("withCount on a self-relation is one statement: the counted table gets its own alias", async () => {
+    const { result, count } = await withQueryCount(() =>
+      Category.withCount("children", { "children as a_children": (q: SqlQuery) => q.where("name", "like", "a%") })
+        .orderBy("id")
+        .get(),
+    );
+    expect(count).toBe(1);
+    expect(result.map((c) => [c.name, c.get("children_count"), c.get("a_children")])).toEqual([
+      ["root", 2, 1],
+      ["a", 1, 1],
+      ["b", 0, 0],
+      ["a1", 0, 0],
+    ]);
   });
 });
