@@ -752,7 +752,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const qb = this.toKnex();
     // withCount of direct children: correlated subqueries in this statement (inline-counts.ts)
     const inlined =
-      this.countSpecs?.size && this.#partition === undefined
+      // not under GROUP BY / DISTINCT: the correlated key would have to be grouped too
+      this.countSpecs?.size && this.#partition === undefined && !this.#extras?.groups.length && !this.#extras?.distinct
         ? inlineCounts(
             { meta: this.meta, qualifier: this.#qualifier },
             this.countSpecs,
