@@ -55,7 +55,7 @@ export {
   type ResolvedPath,
   type RelationPathSite,
 } from "./rules/relation-path";
-export { keyTypesCompatible, foreignKeyColumnType } from "./resolve/key-types";
+export { keyFamily, keyTypesCompatible, foreignKeyColumnType, type KeyFamily } from "./resolve/key-types";
 export { compareDiagnostics } from "./check";
 export { SpanResolver } from "./graph/spans";
 export {

@@ -3,10 +3,11 @@
  * parent query's select list, as Laravel writes them: one statement returns the page and its counts, instead of one
  * more grouped query per counted relation. The child's key column and morph filter are the ones every load of the
  * relation uses (has-shared.ts). What cannot be one correlated subquery falls back to the grouped query: another
- * kind, another store or connection, a constraint with a limit/offset/join/grouping, or key columns of different
- * types (PostgreSQL refuses `integer = varchar`; the grouped query converts the keys first).
+ * kind, another store or connection, a constraint with a limit/offset/join/grouping, or key columns that do not
+ * compare as they are (see comparableKeys; the grouped query converts the keys first).
  */
 import type { Knex } from "knex";
+import { keyFamily } from "eloquent-engine";
 import type { ModelMeta } from "../model/meta";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
@@ -17,21 +18,16 @@ import type { QueryContext, SqlQuery } from "./sql-query";
 
 const INLINE_KINDS = new Set(["hasMany", "hasOne", "morphMany", "morphOne"]);
 
-const KEY_FAMILY: Record<string, string> = {
-  increments: "integer",
-  bigIncrements: "integer",
-  int: "integer",
-  bigint: "integer",
-  smallint: "integer",
-  string: "text",
-  char: "text",
-  uuid: "text",
-  ulid: "text",
-};
-
-function sameKeyFamily(a: ModelMeta, aColumn: string, b: ModelMeta, bColumn: string): boolean {
-  const fa = KEY_FAMILY[a.columns.get(aColumn)?.type ?? ""];
-  return fa !== undefined && fa === KEY_FAMILY[b.columns.get(bColumn)?.type ?? ""];
+/**
+ * Whether `a.aColumn = b.bColumn` compares on every dialect without a conversion: integers of any width (the
+ * engine's key families), else only the same column type (PostgreSQL refuses `uuid = varchar` as it does `integer = varchar`).
+ */
+function comparableKeys(a: ModelMeta, aColumn: string, b: ModelMeta, bColumn: string): boolean {
+  const ta = a.columns.get(aColumn)?.type;
+  const tb = b.columns.get(bColumn)?.type;
+  if (ta === undefined || tb === undefined) return false;
+  const family = keyFamily(ta);
+  return family === keyFamily(tb) && (family === "integer" || (family === "string" && ta === tb));
 }
 
 export interface CountSpec {
@@ -61,7 +57,7 @@ export function inlineCounts(
     if (!INLINE_KINDS.has(relation.kind) || relation.ofMany || target === undefined || target.store !== "sql") continue;
     const targetMeta = modelMeta(target);
     const column = childColumn(relation);
-    if (targetMeta.connection !== parent.meta.connection || !sameKeyFamily(targetMeta, column, parent.meta, relation.localKey)) continue;
+    if (targetMeta.connection !== parent.meta.connection || !comparableKeys(targetMeta, column, parent.meta, relation.localKey)) continue;
     const inner = `elq_count_${n++}`; // the child table under its own name: self-relations count too
     const sub = newQuery(target, inner);
     for (const [c, v] of Object.entries(morphFilter(relation) ?? {})) sub.whereKeyEquals(c, v);

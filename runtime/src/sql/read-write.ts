@@ -43,8 +43,3 @@ export function readerFor(connection: string, primary: Knex, replicas: ReadRepli
   replicas.next = (replicas.next + 1) % replicas.readers.length;
   return reader;
 }
-
-/** True when the current scope wrote to the connection (sticky reads go to the primary). */
-export function wroteInScope(connection: string): boolean {
-  return written.getStore()?.has(connection) ?? false;
-}
