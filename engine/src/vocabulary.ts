@@ -13,14 +13,34 @@ export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[
   hasOne: ["foreignKey", "localKey", "latestOfMany", "oldestOfMany", "ofMany"],
   hasMany: ["foreignKey", "localKey"],
   belongsTo: ["foreignKey", "ownerKey"],
-  belongsToMany: ["pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "localKey", "ownerKey", "foreignKey"],
+  belongsToMany: ["pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "using", "localKey", "ownerKey", "foreignKey"],
   morphOne: ["morphName", "morphType", "morphId", "localKey", "latestOfMany", "oldestOfMany", "ofMany"],
   morphMany: ["morphName", "morphType", "morphId", "localKey"],
   morphTo: ["morphName", "morphType", "morphId", "ownerKey"],
   hasOneThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey"],
   hasManyThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey"],
-  morphToMany: ["morphName", "pivotTable", "pivotLocalKey", "pivotForeignKey", "morphType", "localKey", "ownerKey", "pivotColumns"],
-  morphedByMany: ["morphName", "pivotTable", "pivotLocalKey", "pivotForeignKey", "morphType", "localKey", "ownerKey", "pivotColumns"],
+  morphToMany: [
+    "morphName",
+    "pivotTable",
+    "pivotLocalKey",
+    "pivotForeignKey",
+    "morphType",
+    "localKey",
+    "ownerKey",
+    "pivotColumns",
+    "using",
+  ],
+  morphedByMany: [
+    "morphName",
+    "pivotTable",
+    "pivotLocalKey",
+    "pivotForeignKey",
+    "morphType",
+    "localKey",
+    "ownerKey",
+    "pivotColumns",
+    "using",
+  ],
 };
 
 /** A Mongo belongsToMany is an id array on the document first (foreignKey), so its keys lead. */
@@ -40,7 +60,10 @@ const MONGO_BELONGS_TO_MANY_KEYS: readonly string[] = [
  */
 export const PASSIVE_OPTION_KEYS: ReadonlySet<string> = new Set(["cascade"]);
 
-/** A SQL belongsToMany goes through its pivot: `foreignKey` (a Mongo id array) is rejected there. */
+/**
+ * A SQL belongsToMany goes through its pivot: `foreignKey` (a Mongo id array) is rejected there. (`using` is
+ * SQL-only: a Mongo pivot document is not hydrated as a model, so MONGO_BELONGS_TO_MANY_KEYS leaves it out.)
+ */
 const SQL_BELONGS_TO_MANY_KEYS: readonly string[] = OPTION_KEYS_BY_KIND.belongsToMany.filter((key) => key !== "foreignKey");
 
 /**

@@ -19,6 +19,11 @@ export class Product extends SqlModel {
       pivotLocalKey: "product_id",
       pivotForeignKey: "category_id",
     }),
+    shelves: relation("belongsToMany", "Category", {
+      using: "CategoryProdct", // expect: pivot-using
+      pivotLocalKey: "product_id",
+      pivotForeignKey: "category_id",
+    }),
     variants: relation("hasMany", "Variant", {
       // @ts-expect-error -- TypeScript catches this one too; plain JS would not.
       foriegnKey: "product_id", // expect: relation-options

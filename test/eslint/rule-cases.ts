@@ -137,6 +137,18 @@ export class ArticleLabel extends SqlModel {
       ),
   },
   {
+    rule: "pivot-using",
+    code:
+      HEADER +
+      sql(
+        "Member",
+        "members",
+        `    crews: relation("belongsToMany", "Crew", { using: "Membershp", pivotLocalKey: "member_id", pivotForeignKey: "crew_id" }),`,
+      ) +
+      sql("Crew", "crews", "") +
+      sql("Membership", "memberships", `    member_id: column("int"),\n    crew_id: column("int"),`),
+  },
+  {
     rule: "mongo-belongs-to-many",
     code:
       HEADER +

@@ -270,6 +270,7 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
       ],
     },
   ],
+  "pivot-using": [{ code: codeOf("pivot-using"), output: edit(codeOf("pivot-using"), '"Membershp"', '"Membership"'), errors: [error(8)] }],
   "mongo-belongs-to-many": [{ code: codeOf("mongo-belongs-to-many"), output: null, errors: [error(8)] }],
   "mongo-reference-array": [
     {

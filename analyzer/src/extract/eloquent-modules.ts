@@ -31,6 +31,9 @@ export function isSeedModule(specifier: string): boolean {
 /** Base classes exported by the runtime, and the store their subclasses use. */
 export const ROOT_BASES: Readonly<Record<string, Store>> = {
   SqlModel: "sql",
+  // Pivot models (`using`): SQL models whose rows are found by their two keys.
+  Pivot: "sql",
+  MorphPivot: "sql",
   MongoModel: "mongo",
   // The store-neutral base has no store: its direct subclasses are reported (rule model-store) and
   // otherwise checked as SQL, exactly as registerModels does.

@@ -35,6 +35,8 @@ export interface LoadedEngine {
   throughOf: typeof Engine.throughOf;
   /** A many-to-many's pivot table (morphToMany / morphedByMany default: the plural of morphName). */
   relationPivotTable: typeof Engine.relationPivotTable;
+  /** The pivot table the rules check a relation against: pivotTable, else its `using` model's table, else the morph default. */
+  pivotTableOf: typeof Engine.pivotTableOf;
   /** The inverse of a relation as an add-relation suggestion (the "Add the inverse relation" refactoring). */
   inverseRelationSuggestion: typeof Engine.inverseRelationSuggestion;
   ModelIndex: typeof Engine.ModelIndex;
@@ -68,6 +70,7 @@ export function loadEngine(): EngineLoad {
         resolveMorphName: engine.resolveMorphName,
         throughOf: engine.throughOf,
         relationPivotTable: engine.relationPivotTable,
+        pivotTableOf: engine.pivotTableOf,
         inverseRelationSuggestion: engine.inverseRelationSuggestion,
         ModelIndex: engine.ModelIndex,
         SpanResolver: engine.SpanResolver,

@@ -9,7 +9,14 @@
  * database metadata, unverifiable targets, morph relations) widens the sets or falls back to a full run.
  * The plugin re-runs the full check when idle and logs any disagreement; a test compares both on edits.
  */
-import { relationPivotTable, type Diagnostic, type ModelGraph, type ModelNode, type RelationNode } from "eloquent-engine";
+import {
+  MODEL_VALUED_OPTIONS,
+  relationPivotTable,
+  type Diagnostic,
+  type ModelGraph,
+  type ModelNode,
+  type RelationNode,
+} from "eloquent-engine";
 import { isUnverifiableValue as isUnverifiable } from "../extract/unverifiable";
 import type { LoadedEngine } from "./engine";
 
@@ -20,10 +27,10 @@ function stringTargets(model: ModelNode): string[] {
   const targets: string[] = [];
   for (const relation of model.relations) {
     if (typeof relation.target === "string") targets.push(relation.target);
-    // A through relation also reads its intermediate model's columns.
+    // A through relation also reads its intermediate model's columns, a `using` relation its pivot model's.
     const options = relation.options as Record<string, unknown> | undefined;
-    if (options !== null && typeof options === "object" && typeof options["through"] === "string")
-      targets.push(options["through"] as string);
+    if (options === null || typeof options !== "object") continue;
+    for (const option of MODEL_VALUED_OPTIONS) if (typeof options[option] === "string") targets.push(options[option] as string);
   }
   return targets;
 }

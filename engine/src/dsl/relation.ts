@@ -88,6 +88,8 @@ export interface MorphToManyOptions extends CascadeOption {
   ownerKey?: string;
   /** Extra pivot columns exposed as `related.pivot.<column>`. */
   pivotColumns?: readonly string[];
+  /** A `MorphPivot` model the pivot rows are hydrated as (Laravel's `->using()`); its table is the default pivotTable. */
+  using?: string;
 }
 
 export interface BelongsToOptions extends CascadeOption {
@@ -106,6 +108,8 @@ export interface BelongsToManyOptions extends CascadeOption {
   pivotForeignKey?: string;
   /** Extra pivot columns exposed as `related.pivot.<column>`. */
   pivotColumns?: readonly string[];
+  /** A `Pivot` model the pivot rows are hydrated as (Laravel's `->using()`); its table stands in for pivotTable. */
+  using?: string;
   /** Column on this model referenced by the pivot. Default: this model's primary key. */
   localKey?: string;
   /** Column on the target referenced by the pivot. Default: the target's primary key. */
@@ -173,6 +177,7 @@ export const RELATION_OPTION_KEYS = [
   "morphType",
   "morphId",
   "through",
+  "using",
   "firstKey",
   "secondKey",
   "secondLocalKey",

@@ -142,8 +142,8 @@ export const RELATION_METHOD_PARAMETERS: Readonly<Record<RelationKind, { target:
   morphedByMany: { target: true, options: ["morphName", "pivotTable", "pivotLocalKey", "pivotForeignKey", "localKey", "ownerKey"] },
 };
 
-/** Positional arguments that name a model: the class passed is the model of that name. */
-export const MODEL_VALUED_OPTIONS: ReadonlySet<string> = new Set(["through"]);
+/** Options that name a model: a class passed (`through: Writer`, `using: PostTag`) is the model of that name. */
+export const MODEL_VALUED_OPTIONS: ReadonlySet<string> = new Set(["through", "using"]);
 
 export function isRelationMethodName(name: string): name is RelationKind {
   return Object.hasOwn(RELATION_METHOD_PARAMETERS, name);

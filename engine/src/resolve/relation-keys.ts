@@ -15,7 +15,7 @@ import type { RelationNode, Store } from "../graph/graph";
 import type { RelationKind } from "../vocabulary";
 import { resolveKey, targetModel, type ResolvedKey } from "./keys";
 import { effectiveMorphName, type ModelIndex, type ModelInfo } from "./model-index";
-import { isRecord, kindOf, stringOption, targetOf } from "../graph/values";
+import { isRecord, kindOf, targetOf } from "../graph/values";
 import { mongoBelongsToManyMode, resolveMorphName, type MongoBelongsToManyMode } from "./relation-modes";
 
 export type KeyOption =
@@ -46,16 +46,48 @@ export function throughOf(options: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
+/** The pivot model a many-to-many names in `using` (Laravel's `->using(PostTag::class)`), when a non-empty string. */
+export function usingOf(options: unknown): string | undefined {
+  const value = isRecord(options) ? options.using : undefined;
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
 /**
- * THE pivot table of a many-to-many: the `pivotTable` option; for morphToMany / morphedByMany the plural of
- * the morph name when absent (Laravel's `Str::plural($name)`: `taggable` → `taggables`).
+ * THE pivot table of a many-to-many: the `pivotTable` option; else the table of the `using` pivot model
+ * (`tableOfModel` answers it, when the caller knows the models); else, for morphToMany / morphedByMany, the
+ * plural of the morph name (Laravel's `Str::plural($name)`: `taggable` → `taggables`).
  */
-export function relationPivotTable(kind: unknown, relationName: string, options: unknown): string | undefined {
+export function relationPivotTable(
+  kind: unknown,
+  relationName: string,
+  options: unknown,
+  tableOfModel?: (model: string) => string | undefined,
+): string | undefined {
   const written = isRecord(options) ? options.pivotTable : undefined;
   if (typeof written === "string" && written !== "") return written;
-  if (written !== undefined || !isMorphPivotKind(kind)) return undefined;
+  if (written !== undefined) return undefined;
+  const using = usingOf(options);
+  const usingTable = using === undefined ? undefined : tableOfModel?.(using);
+  if (usingTable !== undefined) return usingTable;
+  if (!isMorphPivotKind(kind)) return undefined;
   const morphName = resolveMorphName(kind, relationName, options);
   return morphName === undefined ? undefined : defaultMorphPivotTable(morphName);
+}
+
+/**
+ * `pivotTable` and the `using` model's table are both known and differ: the pivot-using rule reports it, and
+ * the column rules stay quiet (which of the two tables is meant is the question).
+ */
+export function pivotTableConflict(index: ModelIndex, relation: RelationNode): boolean {
+  const written = isRecord(relation.options) ? relation.options.pivotTable : undefined;
+  const using = usingOf(relation.options);
+  const usingTable = using === undefined ? undefined : index.model(using)?.table;
+  return typeof written === "string" && written !== "" && usingTable !== undefined && usingTable !== written;
+}
+
+/** `relationPivotTable` with the models of `index`: the one pivot table every rule and front checks against. */
+export function pivotTableOf(index: ModelIndex, relation: RelationNode): string | undefined {
+  return relationPivotTable(relation.kind, relation.name, relation.options, (name) => index.model(name)?.table);
 }
 
 /** Whose column a key option names: a model (declaring or target), or the pivot table. */
@@ -212,9 +244,7 @@ export function describeRelationKeys(index: ModelIndex, model: ModelInfo, relati
   if (kind === undefined) return keys;
   const targetName = targetOf(relation);
   const target = targetModel(index, relation);
-  const pivotTable = isMorphPivotKind(kind)
-    ? relationPivotTable(kind, relation.name, relation.options)
-    : stringOption(relation, "pivotTable");
+  const pivotTable = kind === "belongsToMany" || isMorphPivotKind(kind) ? pivotTableOf(index, relation) : undefined;
   const throughName = isThroughKind(kind) ? throughOf(relation.options) : undefined;
   const input: KeyConventionInput = {
     kind,

@@ -26,6 +26,7 @@ import { nameClash } from "./name-clash";
 import { optionValueType } from "./option-value-type";
 import { pivotColumns } from "./pivot-columns";
 import { pivotMetadata } from "./pivot-metadata";
+import { pivotUsing } from "./pivot-using";
 import { relationKind } from "./relation-kind";
 import { relationOptions } from "./relation-options";
 import { relationTargetExists } from "./relation-target-exists";
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   pivotMetadata,
   pivotColumns,
   morphPivotColumns,
+  pivotUsing,
   mongoBelongsToMany,
   mongoReferenceArray,
   morphName,

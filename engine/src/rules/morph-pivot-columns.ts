@@ -2,7 +2,7 @@ import type { Suggestion } from "../diagnostic";
 import { isUnverifiable } from "../graph/graph";
 import { foreignKeyColumnType } from "../resolve/key-types";
 import { columnType, describeKey, keyNode, targetModel } from "../resolve/keys";
-import { describeRelationKeys, isMorphPivotKind, relationPivotTable } from "../resolve/relation-keys";
+import { describeRelationKeys, isMorphPivotKind, pivotTableConflict, pivotTableOf } from "../resolve/relation-keys";
 import type { Rule } from "../rule";
 import { didYouMean, didYouMeanText } from "../suggest";
 import { optionsOf } from "../graph/values";
@@ -19,7 +19,8 @@ export const morphPivotColumns: Rule = {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
       if (!isMorphPivotKind(kind)) return;
-      const pivotTable = relationPivotTable(kind, relation.name, relation.options);
+      const pivotTable = pivotTableOf(index, relation);
+      if (pivotTableConflict(index, relation)) return; // pivot-using reports which table is meant
       if (pivotTable === undefined) return; // no morphName: morph-name reports it
       const keys = describeRelationKeys(index, model, relation);
       const target = targetModel(index, relation);

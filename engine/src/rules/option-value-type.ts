@@ -82,7 +82,7 @@ export const optionValueType: Rule = {
         }
         if (typeof value !== "string" || value.trim() === "") {
           context.report({
-            message: `${where} must be a ${key === "pivotTable" ? "table" : key === "morphName" ? "morph" : key === "through" ? "model" : "column"} name string, got ${typeof value === "string" ? "an empty string" : describeValue(value)}.`,
+            message: `${where} must be a ${key === "pivotTable" ? "table" : key === "morphName" ? "morph" : key === "through" || key === "using" ? "model" : "column"} name string, got ${typeof value === "string" ? "an empty string" : describeValue(value)}.`,
             hint:
               key === "latestOfMany" || key === "oldestOfMany"
                 ? `Write ${key}: true (by primary key) or ${key}: "<column>".`

@@ -6,6 +6,7 @@ import type { Rule } from "../rule";
 import type { ModelIndex } from "../resolve/model-index";
 import { didYouMean, didYouMeanText } from "../suggest";
 import { optionsOf, stringOption } from "../graph/values";
+import { pivotTableConflict, pivotTableOf } from "../resolve/relation-keys";
 import { eachRelation, listNames, subject } from "../graph/walk";
 
 /** "Make the pivot explicit": a model on the pivot table with the columns the relation names, so they can be checked. */
@@ -36,12 +37,13 @@ export const pivotColumns: Rule = {
   defaultSeverity: "error",
   suggests: ["replace", "add-column", "create-model"],
   description:
-    "When a SQL belongsToMany's pivot table is known (a model on it, or static database.tables), pivotLocalKey, pivotForeignKey and pivotColumns are columns of it.",
+    "When a SQL belongsToMany's pivot table (pivotTable, else the `using` model's table) is known (a model on it, or static database.tables), pivotLocalKey, pivotForeignKey and pivotColumns are columns of it.",
   check(context) {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
       if (kind !== "belongsToMany" || model.store !== "sql") return;
-      const pivotTable = stringOption(relation, "pivotTable");
+      const pivotTable = pivotTableOf(index, relation);
+      if (pivotTableConflict(index, relation)) return; // pivot-using reports which table is meant
       if (pivotTable === undefined) return;
       const target = targetModel(index, relation);
       const wanted: { column: string; option: string; refType: string | undefined; node: NodeRef }[] = [];
@@ -68,7 +70,7 @@ export const pivotColumns: Rule = {
       }
       if (wanted.length === 0) return;
       const table = index.knownTable(pivotTable);
-      const tableNode = at("pivotTable");
+      const tableNode = optionsOf(relation)?.pivotTable !== undefined ? at("pivotTable") : at("using");
       if (table === undefined || table.open) {
         const why =
           table === undefined

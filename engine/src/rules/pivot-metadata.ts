@@ -16,13 +16,15 @@ export const pivotMetadata: Rule = {
   defaultSeverity: "error",
   suggests: ["add-options"],
   description:
-    "A belongsToMany on a SQL model declares pivotTable, pivotLocalKey and pivotForeignKey explicitly (seed-package code without them: a warning naming the seed's implicit `_pivot` table, whose key columns must exist where it is known).",
+    "A belongsToMany on a SQL model declares pivotTable (or a `using` pivot model), pivotLocalKey and pivotForeignKey explicitly (seed-package code without them: a warning naming the seed's implicit `_pivot` table, whose key columns must exist where it is known).",
   check(context) {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
       if (kind !== "belongsToMany" || model.store !== "sql") return;
       if (relation.options !== undefined && (typeof relation.options !== "object" || relation.options === null)) return;
-      const missing = REQUIRED.filter((key) => readOption(relation, key).state === "absent");
+      // A `using` pivot model supplies the table (pivot-using checks that it does).
+      const hasUsing = readOption(relation, "using").state !== "absent";
+      const missing = REQUIRED.filter((key) => readOption(relation, key).state === "absent" && !(key === "pivotTable" && hasUsing));
       if (missing.length === 0) return;
       const target = targetModel(index, relation);
       const targetName = target?.name ?? (typeof relation.target === "string" ? relation.target : undefined);

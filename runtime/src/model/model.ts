@@ -442,9 +442,27 @@ export abstract class Model<A extends object = any> {
     return this;
   }
 
-  /** Pivot row of a model loaded through belongsToMany (`tag.pivot.created_at`). */
+  /**
+   * Pivot row of a model loaded through belongsToMany (`tag.pivot.created_at`); with the relation's `using`
+   * option an instance of that pivot model (see `pivotAs`).
+   */
   get pivot(): Record<string, unknown> | undefined {
     return this.#pivot;
+  }
+
+  /**
+   * The pivot as an instance of the relation's `using` model, typed: `tag.pivotAs(PostTag).save()`. Throws
+   * when the pivot is not one (the relation declares no `using`, or another class).
+   */
+  pivotAs<P>(pivotModel: abstract new (...args: never[]) => P): P | undefined {
+    const pivot = this.#pivot as unknown;
+    if (pivot === undefined) return undefined;
+    if (pivot instanceof pivotModel) return pivot as P;
+    const name = (this.constructor as { name: string }).name;
+    throw new EloquentError(
+      `${name}.pivotAs(${pivotModel.name}): this pivot is ${pivot instanceof Model ? `a ${(pivot.constructor as { name: string }).name}` : "a plain row"}. ` +
+        `Declare using: "${pivotModel.name}" on the relation that loaded it, or read the pivot as ${name}.pivot.`,
+    );
   }
 
   /** `accessor`: the name the pivot row is exposed under (`as("membership")`), `pivot` by default. */
@@ -471,7 +489,7 @@ export abstract class Model<A extends object = any> {
         out[name] = Array.isArray(value) ? value.map(serialize) : serialize(value);
       }
     }
-    if (this.#pivot) out[this.#pivotName ?? "pivot"] = { ...this.#pivot };
+    if (this.#pivot) out[this.#pivotName ?? "pivot"] = this.#pivot instanceof Model ? this.#pivot.toJSON() : { ...this.#pivot };
     return applyVisibility(this, out);
   }
 

@@ -48,6 +48,8 @@ export interface PivotSpec {
   where?: Readonly<Record<string, unknown>>;
   /** Columns that must be null on every row read (a through model's `deleted_at`). */
   whereNull?: readonly string[];
+  /** The `using` pivot model (a Pivot / MorphPivot subclass): rows are hydrated as it, its columns typed by it. */
+  using?: ModelClass;
 }
 
 /** A related model with the pivot row that linked it. */

@@ -7,6 +7,7 @@
 import { hydrateAll } from "../model/hydrate";
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
+import { linkPivot } from "../model/pivot-link";
 import type { ModelClass } from "../model/types";
 import type { PivotMatch, QueryConstraint } from "./adapter";
 import { distinctAttribute, distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
@@ -56,13 +57,26 @@ export const belongsToMany: RelationKindHandler = {
     const spec = relation.pivot!;
     const { ownerKeys, matches } = await fetchMatches(parents, relation, constraint);
     const related: Model[] = new Array(matches.length);
+    const pivotOf = new Map<Model, Record<string, unknown>>();
+    const pivotModels = spec.using
+      ? hydrateAll(
+          spec.using,
+          matches.map((m) => m.pivot),
+        )
+      : undefined;
     for (let i = 0; i < matches.length; i++) {
       const { model, pivot } = matches[i]!;
-      model.setPivot(pivot);
+      if (pivotModels) {
+        // `using`: the pivot is an instance of the pivot model, linked to its row by the two keys.
+        linkPivot(pivotModels[i]!, spec, pivot);
+        model.setPivot(pivotModels[i] as unknown as Record<string, unknown>);
+      } else model.setPivot(pivot);
+      pivotOf.set(model, pivot);
       related[i] = model;
     }
     const norm = keyNormalizer(ownerKeys, matches.length ? [matches[0]!.pivot[spec.localKey]] : []);
-    const groups = groupBy(related, (m) => m.pivot![spec.localKey], norm);
+    // Grouped by the raw pivot row: a pivot model's accessors must not change which parent a row belongs to.
+    const groups = groupBy(related, (m) => pivotOf.get(m)![spec.localKey], norm);
     return { related, resultFor: (parent: Model) => groups.get(norm(parent.get(relation.localKey))) ?? [] };
   },
   async count(parents, relation, constraint) {

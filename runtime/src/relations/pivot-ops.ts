@@ -101,10 +101,20 @@ function pivotRow(relation: ResolvedRelation, ownerKey: unknown, relatedKey: unk
   return row;
 }
 
-export async function attach(parent: Model, relation: ResolvedRelation, input: PivotInput): Promise<void> {
+export async function attach(
+  parent: Model,
+  relation: ResolvedRelation,
+  input: PivotInput,
+  attributes?: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  if (attributes !== undefined && (attributes === null || typeof attributes !== "object" || Array.isArray(attributes))) {
+    throw new RelationError(
+      `${relation.owner.name}.${relation.name}.attach(ids, attributes): attributes must be an object of pivot values, got ${Array.isArray(attributes) ? "an array" : String(attributes)}.`,
+    );
+  }
   const ownerKey = ownerKeyOf(parent, relation);
   const now = new Date();
-  const rows = entries(input, relation, "attach").map(([k, extra]) => pivotRow(relation, ownerKey, k, extra, now));
+  const rows = entries(input, relation, "attach").map(([k, extra]) => pivotRow(relation, ownerKey, k, { ...attributes, ...extra }, now));
   if (!rows.length) return;
   const adapter = relation.owner.adapter;
   await adapter.atomic(relation.owner, () => adapter.insertPivotRows(relation.pivot!, rows));

@@ -307,17 +307,22 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     return this.#relation;
   }
 
-  /** Adds pivot rows: ids, models, or { id: { pivotColumn: value } }. */
-  attach(ids: pivots.PivotInput): Promise<void> {
-    return pivots.attach(this.#parent, this.#pivotRelation("attach"), ids);
+  /**
+   * Adds pivot rows: ids, models, or { id: { pivotColumn: value } }; `attributes` are pivot values for every
+   * row (Laravel's `attach($id, ['role' => …])`; a row's own values win).
+   */
+  attach(ids: pivots.PivotInput, attributes?: Readonly<Record<string, unknown>>): Promise<void> {
+    return pivots.attach(this.#parent, this.#pivotRelation("attach"), ids, attributes);
   }
   /** Removes pivot rows (all of this parent's for `detach()` / `detach(null)`; none for `[]`). Returns the number removed. */
   detach(ids?: pivots.PivotInput): Promise<number> {
     return pivots.detach(this.#parent, this.#pivotRelation("detach"), ids);
   }
   /** Makes the pivot rows exactly `ids`; returns what was attached, detached and updated. */
-  sync(ids: pivots.PivotInput, options: { detaching?: boolean } = {}): Promise<pivots.SyncResult> {
-    return pivots.sync(this.#parent, this.#pivotRelation("sync"), ids, options.detaching ?? true);
+  sync(ids: pivots.PivotInput, options: { detaching?: boolean } | boolean = {}): Promise<pivots.SyncResult> {
+    // `sync(ids, false)` is Laravel's spelling of { detaching: false }: never read it as "detach".
+    const detaching = typeof options === "boolean" ? options : (options.detaching ?? true);
+    return pivots.sync(this.#parent, this.#pivotRelation("sync"), ids, detaching);
   }
   /** Attaches the ids not attached yet, detaches the others. */
   toggle(ids: pivots.PivotInput): Promise<{ attached: unknown[]; detached: unknown[] }> {

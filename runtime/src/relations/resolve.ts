@@ -26,6 +26,7 @@ import { findModel, knownModelNames } from "../model/lookup";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import type { PivotSpec } from "./adapter";
+import { isPivotClass } from "../model/pivot-link";
 
 export interface ResolvedRelation {
   readonly name: string;
@@ -202,14 +203,12 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
         localKey: key("localKey")!,
         ownerKey: key("ownerKey")!,
         morphName,
-        pivot: {
-          ...pivotColumnsOf(desc),
-          owner,
-          table: relationPivotTable(kind, name, desc.options)!,
+        pivot: pivotSpec(owner, name, desc, {
+          table: relationPivotTable(kind, name, desc.options, tableOfModel)!,
           localKey: key("pivotLocalKey")!,
           foreignKey: key("pivotForeignKey")!,
           where: { [key("morphType")!]: morphOwner.morphAlias },
-        },
+        }),
       };
     }
     case "belongsTo":
@@ -220,13 +219,11 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
         foreignKey: key("foreignKey")!,
         localKey: key("localKey")!,
         ownerKey: key("ownerKey")!,
-        pivot: {
-          owner,
-          table: option(desc, "pivotTable") ?? defaultPivotTable(ownerMeta.name, targetMeta!.name),
+        pivot: pivotSpec(owner, name, desc, {
+          table: relationPivotTable(kind, name, desc.options, tableOfModel) ?? defaultPivotTable(ownerMeta.name, targetMeta!.name),
           localKey: key("pivotLocalKey")!,
           foreignKey: key("pivotForeignKey")!,
-          ...pivotColumnsOf(desc),
-        },
+        }),
       };
     }
     case "morphOne":
@@ -264,14 +261,87 @@ function throughKeys(model: ModelClass, firstKey: string, secondKey: string, sec
   return { model, spec, firstKey, secondKey, secondLocalKey };
 }
 
-/** `pivotColumns`, split into plain columns and the timestamps attach() fills in. */
-function pivotColumnsOf(desc: RelationDescriptor): { columns: string[]; timestamps: string[] } {
+/** The table of a registered model (the engine's `relationPivotTable` asks it for a `using` pivot model). */
+function tableOfModel(name: string): string | undefined {
+  const model = findModel(name);
+  return model === undefined ? undefined : modelMeta(model).table;
+}
+
+/**
+ * A many-to-many's pivot: its table and keys, the columns read onto `related.pivot` (`pivotColumns`, and every
+ * column of a `using` pivot model), and which of them are the timestamps attach() fills in.
+ */
+function pivotSpec(
+  owner: ModelClass,
+  relation: string,
+  desc: RelationDescriptor,
+  keys: Pick<PivotSpec, "table" | "localKey" | "foreignKey" | "where">,
+): PivotSpec {
   const opts = desc.options as { pivotColumns?: unknown };
-  const columns = Array.isArray(opts?.pivotColumns) ? opts.pivotColumns.filter((c): c is string => typeof c === "string") : [];
+  const declared = Array.isArray(opts?.pivotColumns) ? opts.pivotColumns.filter((c): c is string => typeof c === "string") : [];
+  const using = pivotModel(owner, relation, desc, keys);
+  // The two keys are read anyway; a morph pivot model's type column is read too (it is one of its columns).
+  const identity = new Set([keys.localKey, keys.foreignKey]);
+  const columns = new Set(declared);
+  if (using) for (const column of modelMeta(using).columns.keys()) if (!identity.has(column)) columns.add(column);
+  const isTimestamp = (c: string) => c === "created_at" || c === "updated_at";
   return {
-    columns: columns.filter((c) => c !== "created_at" && c !== "updated_at"),
-    timestamps: columns.filter((c) => c === "created_at" || c === "updated_at"),
+    owner,
+    ...keys,
+    columns: [...columns].filter((c) => !isTimestamp(c)),
+    timestamps: [...columns].filter(isTimestamp),
+    ...(using ? { using } : {}),
   };
+}
+
+/** The `using` option: a registered Pivot / MorphPivot subclass on the pivot table, holding both pivot keys. */
+function pivotModel(
+  owner: ModelClass,
+  relation: string,
+  desc: RelationDescriptor,
+  keys: Pick<PivotSpec, "table" | "localKey" | "foreignKey" | "where">,
+): ModelClass | undefined {
+  const name = option(desc, "using");
+  const ownerMeta = modelMeta(owner);
+  const where = `${ownerMeta.name}.${relation}`;
+  if (name === undefined) {
+    const written = (desc.options as { using?: unknown } | undefined)?.using;
+    if (written === undefined) return undefined;
+    throw new RelationError(`${where}: using must name a pivot model (its class name as a string), got ${typeof written}.`);
+  }
+  if (ownerMeta.store !== "sql") {
+    throw new RelationError(
+      `${where}: using is for SQL pivot tables; a Mongo pivot document stays a plain object on related.pivot. Remove it.`,
+    );
+  }
+  const model = findModel(name);
+  if (model === undefined) {
+    throw new RelationError(
+      `${where}: pivot model '${name}' is not registered.` +
+        didYouMean(name, knownModelNames().sort()) +
+        ` Declare \`class ${name} extends Pivot { ... }\` and pass it to registerModels([...]).`,
+    );
+  }
+  const meta = modelMeta(model);
+  if (!isPivotClass(model)) {
+    throw new RelationError(
+      `${where}: pivot model ${meta.name} does not extend Pivot (or MorphPivot): a pivot row is found by its two keys, not by ${meta.primaryKey}. ` +
+        `Write \`class ${meta.name} extends Pivot\` (import { Pivot } from "eloquent-orm").`,
+    );
+  }
+  if (meta.table !== keys.table) {
+    throw new RelationError(
+      `${where}: pivotTable '${keys.table}' is not the table of its pivot model ${meta.name} ('${meta.table}'). Remove pivotTable, or set ${meta.name}.tableName = "${keys.table}".`,
+    );
+  }
+  const missing = [keys.localKey, keys.foreignKey, ...Object.keys(keys.where ?? {})].filter((c) => !meta.columns.has(c));
+  if (missing.length) {
+    throw new RelationError(
+      `${where}: pivot model ${meta.name} has no column ${missing.map((c) => `'${c}'`).join(", ")}; the pivot rows are read and saved by it. ` +
+        `Add ${missing.map((c) => `${c}: column(...)`).join(", ")} to ${meta.name}'s static schema.`,
+    );
+  }
+  return model;
 }
 
 /** latestOfMany / oldestOfMany (`true`: the target's primary key) / ofMany: [column, "max" | "min"]. */

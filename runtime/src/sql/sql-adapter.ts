@@ -133,11 +133,27 @@ function writeRow(ctx: QueryContext, spec: PivotSpec, row: Record<string, unknow
   return out;
 }
 
+/** Rows grouped by the columns they give (in first-seen order), so each insert statement names only those. */
+function groupByColumns(rows: readonly Record<string, unknown>[]): Record<string, unknown>[][] {
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const signature = Object.keys(row)
+      .filter((k) => row[k] !== undefined)
+      .sort()
+      .join("\0");
+    const group = groups.get(signature);
+    if (group) group.push(row);
+    else groups.set(signature, [row]);
+  }
+  return [...groups.values()];
+}
+
 const pivotColumnCache = new WeakMap<PivotSpec, ReadonlyMap<string, ColumnDescriptor>>();
 
 /**
  * Declared types of a pivot's columns, so values are written like model attributes (a number in a
- * string column stays "5", not SQLite's '5.0'): the owner's `static database.tables` entry, else what
+ * string column stays "5", not SQLite's '5.0'): the `using` pivot model's schema, else the owner's
+ * `static database.tables` entry, else what
  * migrate() infers (extra columns are strings, the owner key follows the owner's key column).
  */
 function pivotColumns(spec: PivotSpec): ReadonlyMap<string, ColumnDescriptor> {
@@ -145,7 +161,8 @@ function pivotColumns(spec: PivotSpec): ReadonlyMap<string, ColumnDescriptor> {
   if (!columns) {
     const declared = (spec.owner.database as DatabaseMeta | undefined)?.tables?.[spec.table]?.columns;
     const map = new Map<string, ColumnDescriptor>();
-    if (declared) for (const [name, col] of Object.entries(declared)) map.set(name, col);
+    if (spec.using) for (const [name, col] of modelMeta(spec.using).columns) map.set(name, col);
+    else if (declared) for (const [name, col] of Object.entries(declared)) map.set(name, col);
     else {
       const ownerKey = modelMeta(spec.owner).columns.get(modelMeta(spec.owner).primaryKey);
       if (ownerKey) map.set(spec.localKey, ownerKey);
@@ -274,15 +291,19 @@ export const sqlAdapter: StoreAdapter = {
   async insertPivotRows(spec, rows) {
     if (!rows.length) return;
     const ctx = pivotContext(spec);
-    const perRow = Object.keys(rows[0]!).length || 1;
     const limit = ctx.dialect === "sqlite" ? 500 : Infinity; // knex's UNION ALL form on SQLite
-    for (const part of chunks(rows, Math.max(1, Math.min(limit, Math.floor(ctx.size / perRow))))) {
-      await runStatement(
-        modelMeta(spec.owner),
-        "attach()",
-        ctx.runner(spec.table).insert(part.map((r) => writeRow(ctx, spec, r))),
-        spec.table,
-      );
+    // One statement per set of columns: in a multi-row insert knex writes NULL where a row lacks a column,
+    // which would override the column's default (or fail NOT NULL) for rows that left it out.
+    for (const group of groupByColumns(rows)) {
+      const perRow = Object.keys(group[0]!).length || 1;
+      for (const part of chunks(group, Math.max(1, Math.min(limit, Math.floor(ctx.size / perRow))))) {
+        await runStatement(
+          modelMeta(spec.owner),
+          "attach()",
+          ctx.runner(spec.table).insert(part.map((r) => writeRow(ctx, spec, r))),
+          spec.table,
+        );
+      }
     }
   },
 

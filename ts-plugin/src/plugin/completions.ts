@@ -7,7 +7,6 @@ import { ts } from "eloquent-analyzer";
 import type { Snapshot } from "eloquent-analyzer";
 import { findQuerySites } from "eloquent-analyzer";
 import { findNodeAt, isInsideString, isStringLike, relationSiteAt } from "./ast";
-import { stringOption } from "./relation-keys";
 import { snapshotIndex } from "./snapshot-index";
 
 interface Entry {
@@ -68,17 +67,20 @@ export function eloquentCompletions(
       }
       if (site.option.position === "value" && site.literal && site.option.key !== undefined && site.model !== undefined) {
         const relation = declaring?.relations.find((candidate) => candidate.name === site.relation);
-        const pivotTable = relation ? stringOption(relation, "pivotTable") : undefined;
-        const owner = engine.keyOwner(site.kind, site.option.key, site.model, site.target, pivotTable, relation?.options);
         // The engine's knowledge, so only names the rules accept are offered: effective columns
         // (`created_at`, not the schema key `timestamps`; Mongo's implicit `id`/`_id`) and the tables it knows.
         const index = snapshotIndex(snapshot, engine);
+        const pivotTable = relation ? engine.pivotTableOf(index, relation) : undefined;
+        const owner = engine.keyOwner(site.kind, site.option.key, site.model, site.target, pivotTable, relation?.options);
         let names: Iterable<string> | undefined;
         if (owner && "model" in owner) names = index.model(owner.model)?.columns.keys();
         else if (owner && "table" in owner) names = index.knownTable(owner.table)?.columns.keys();
         if (site.option.key === "pivotTable") names = [...index.knownTables()].map((table) => table.table);
         // A through relation's intermediate model: any declared model but the two ends.
         if (site.option.key === "through") names = index.models.map((m) => m.name).filter((n) => n !== site.model && n !== site.target);
+        // A pivot model: a SQL model other than the two ends.
+        if (site.option.key === "using")
+          names = index.models.filter((m) => m.store === "sql" && m.name !== site.model && m.name !== site.target).map((m) => m.name);
         if (!names) return undefined;
         return {
           entries: [...names].map((name) => ({ name, kind: ts.ScriptElementKind.memberVariableElement })),

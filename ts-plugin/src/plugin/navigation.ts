@@ -5,7 +5,7 @@ import type { ColumnInfo, ModelNode, SourceSpan } from "eloquent-engine";
 import type { Snapshot } from "eloquent-analyzer";
 import { findQuerySites } from "eloquent-analyzer";
 import { findNodeAt, isStringLike, relationSiteAt } from "./ast";
-import { describeRelation, stringOption } from "./relation-keys";
+import { describeRelation } from "./relation-keys";
 import { snapshotIndex } from "./snapshot-index";
 
 export interface Definition {
@@ -49,7 +49,7 @@ export function eloquentDefinition(
         site.option.key,
         site.model,
         site.target,
-        relation ? stringOption(relation, "pivotTable") : undefined,
+        relation ? snapshot.engine.pivotTableOf(index, relation) : undefined,
         relation?.options,
       );
       // The engine's effective columns: `created_at` goes to the `timestamps` entry that produces it.

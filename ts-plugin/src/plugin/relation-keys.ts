@@ -72,7 +72,7 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
     case "belongsToMany": {
       const targetTable = tableName(target!);
       const owner = column(keys.ownerKey);
-      const pivot = stringOption(relation, "pivotTable");
+      const pivot = engine.pivotTableOf(index, relation);
       if (mongo && engine.mongoBelongsToManyMode(relation.options) === "array") {
         const field = column(keys.foreignKey);
         out.push({
@@ -90,6 +90,9 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
       out.push({
         text: `${mongo ? "Pivot collection" : "Pivot"}: ${pivotName}.${pivotLocal}${mark(keys.pivotLocalKey, "pivotLocalKey")} → ${self.name}.${local}; ${pivotName}.${pivotForeign}${mark(keys.pivotForeignKey, "pivotForeignKey")} → ${targetTable}.${owner}`,
       });
+      const pivotModel = stringOption(relation, "using");
+      if (pivotModel !== undefined && !mongo)
+        out.push({ text: `Pivot model: ${pivotModel} (related.pivot is a ${pivotModel}; pivot.save() updates its row)` });
       if (mongo) {
         out.push({
           text: `Eager load: db.${pivotName}.find({ ${pivotLocal}: { $in: [...] } }), then db.${targetTable}.find({ ${owner}: { $in: <every ${pivotForeign}> } }) — pivot collection, two queries`,
@@ -162,7 +165,7 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
     }
     case "morphToMany":
     case "morphedByMany": {
-      const pivotName = engine.relationPivotTable(kind, relation.name, relation.options);
+      const pivotName = engine.pivotTableOf(index, relation);
       if (pivotName === undefined) {
         out.push({ text: "morphName missing: the pivot's _type/_id columns cannot be named." });
         break;
@@ -173,7 +176,13 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
       const type = column(keys.morphType);
       const morphOwner = kind === "morphToMany" ? declaring : target!;
       const typeValue = engine.conventions.morphTypeValue(morphOwner.name, morphOwner.morphAlias);
-      const inferredPivot = stringOption(relation, "pivotTable") === undefined ? " (inferred: the plural of morphName)" : "";
+      const using = stringOption(relation, "using");
+      const inferredPivot =
+        stringOption(relation, "pivotTable") !== undefined
+          ? ""
+          : using !== undefined && index.model(using) !== undefined
+            ? ` (the table of pivot model ${using})`
+            : " (inferred: the plural of morphName)";
       out.push({
         text: `Pivot: ${pivotName}${inferredPivot}: ${pivotName}.${pivotLocal} → ${self.name}.${column(keys.localKey)}; ${pivotName}.${pivotForeign} → ${targetTable}.${column(keys.ownerKey)}; ${pivotName}.${type} = '${typeValue}'`,
       });

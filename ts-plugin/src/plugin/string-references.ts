@@ -118,7 +118,7 @@ function stringEntityAt(
         site.option.key,
         site.model,
         site.target,
-        relation ? stringOption(relation, "pivotTable") : undefined,
+        relation ? snapshot.engine.pivotTableOf(snapshotIndex(snapshot, snapshot.engine), relation) : undefined,
         relation?.options,
       );
       const model = owner && "model" in owner ? snapshot.models.get(owner.model) : undefined;
@@ -178,7 +178,7 @@ export function stringOccurrences(snapshot: Snapshot, program: TS.Program, entit
         const target = typeof relation.target === "string" ? relation.target : undefined;
         for (const [option, span] of Object.entries(values)) {
           if (stringOption(relation, option) !== entity.column) continue;
-          const owner = engine.keyOwner(relation.kind, option, model.name, target, stringOption(relation, "pivotTable"), relation.options);
+          const owner = engine.keyOwner(relation.kind, option, model.name, target, engine.pivotTableOf(index, relation), relation.options);
           const ownerModel =
             owner && "model" in owner
               ? owner.model
