@@ -16,6 +16,18 @@ function estimatedBytes(value: unknown): number {
   return 24; // ObjectId (12), dates, booleans and the rare odd key
 }
 
+/** The largest key list a whereHas filter may send: three quarters of the 16 MB command limit. */
+export const MAX_FILTER_KEY_BYTES = 12 * 1024 * 1024;
+
+/**
+ * Refuses an expanded key list too large for one filter: one command carries at most 16 MB and,
+ * unlike an eager load, a filter cannot be split into chunks. `error` gets the estimated size in MB.
+ */
+export function assertFilterFits(list: readonly unknown[], error: (megabytes: string) => Error): void {
+  const bytes = estimatedInBytes(list);
+  if (bytes > MAX_FILTER_KEY_BYTES) throw error((bytes / 1024 / 1024).toFixed(0));
+}
+
 /** Estimated BSON bytes of a `$in` list (what one command would carry). */
 export function estimatedInBytes(values: readonly unknown[]): number {
   let n = 0;
@@ -40,4 +52,9 @@ export function chunkKeys(values: readonly unknown[]): unknown[][] {
   }
   if (current.length) out.push(current);
   return out;
+}
+
+/** The present keys of a plucked list, formatted for an error message. */
+export function countKeys(keys: readonly unknown[]): string {
+  return keys.filter((k) => k !== null && k !== undefined).length.toLocaleString("en");
 }

@@ -22,6 +22,7 @@ import { nextIds, usesCounter } from "./counter";
 import { collectionFor, documentToRow, rowToDocument } from "./documents";
 import { expandKeys } from "./ids";
 import { MongoQuery } from "./mongo-query";
+import type { MorphConstraint } from "./morph-existence";
 import { mongoUpsert } from "./mongo-upsert";
 
 export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelClass<M>;
@@ -221,6 +222,24 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
 
   static whereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
     return (new MongoQuery(this) as QueryOf<C>).whereHas(relation, constraint);
+  }
+
+  static whereHasMorph<C extends MongoModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    types: string | readonly string[],
+    constraint?: MorphConstraint,
+  ): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).whereHasMorph(relation, types, constraint);
+  }
+
+  static whereDoesntHaveMorph<C extends MongoModelClass<any>>(
+    this: C,
+    relation: WithPath<SchemaOf<C>>,
+    types: string | readonly string[],
+    constraint?: MorphConstraint,
+  ): QueryOf<C> {
+    return (new MongoQuery(this) as QueryOf<C>).whereDoesntHaveMorph(relation, types, constraint);
   }
 
   static whereDoesntHave<C extends MongoModelClass<any>>(

@@ -13,14 +13,14 @@ import { BaseQuery, type Column, type WithPath } from "../model/base-query";
 import { SOFT_DELETES_SCOPE } from "../model/scopes";
 import { usesDocumentReferences } from "./document-references";
 import { collectionFor, documentToRow, exposeColumnValue, rowToDocument } from "./documents";
-import { estimatedInBytes } from "./in-lists";
+import { assertFilterFits, countKeys } from "./in-lists";
 import { expandKeys } from "./ids";
 import type { CollectionPort } from "./port";
+import { morphBranch, morphFilter, morphTypeNames, storedMorphTypes, type MorphConstraint, type MorphExistence } from "./morph-existence";
 import { fieldFor, filterList, filterValue, isKeyField, likeToRegex, MongoQueryError } from "./mongo-values";
 import type { MongoModelBase } from "./mongo-model";
 
-/** The largest key list a whereHas filter may send: three quarters of the 16 MB command limit. */
-export const MAX_FILTER_KEY_BYTES = 12 * 1024 * 1024;
+export { MAX_FILTER_KEY_BYTES } from "./in-lists";
 
 /** A where clause; `pending` clauses (whereHas) get their filter from a key query before the run. */
 type Clause = { bool: "and" | "or"; filter: Document | undefined; pending?: () => Promise<Document> };
@@ -180,7 +180,8 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   /**
    * Documents with at least one related row (matching the constraint). Mongo has no joins: the
    * related keys are read first (one query on the target's store, SQL or Mongo), then matched with
-   * `$in`. Paths nest ("books.reviews"). Pivot-collection belongsToMany and morphTo are not supported.
+   * `$in`. Paths nest ("books.reviews"). Pivot-collection belongsToMany is not supported; morphTo goes
+   * through whereHasMorph.
    */
   whereHas(relation: WithPath<S>, constraint?: QueryConstraint): this {
     return this.#has("and", relation, constraint, "$in");
@@ -221,6 +222,55 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this.orWhereHas(relation, (q: { where(...a: unknown[]): unknown }) => q.where(...args));
   }
 
+  /**
+   * Documents whose morphTo points at an existing parent of one of `types` (model names or morph aliases;
+   * `"*"`: every type stored in the collection) that matches `constraint(query, typeName)`. Per type, the
+   * parents' keys are read first (one query each, on this connection), then matched with `$in`; the
+   * types are OR-ed (Laravel's whereHasMorph; see morph-existence.ts).
+   */
+  whereHasMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    return this.#hasMorph("and", relation, types, constraint, false, "whereHasMorph");
+  }
+  orWhereHasMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    return this.#hasMorph("or", relation, types, constraint, false, "orWhereHasMorph");
+  }
+  /** Documents whose morphTo points at one of `types` but at no parent matching `constraint`. */
+  whereDoesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    return this.#hasMorph("and", relation, types, constraint, true, "whereDoesntHaveMorph");
+  }
+  orWhereDoesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    return this.#hasMorph("or", relation, types, constraint, true, "orWhereDoesntHaveMorph");
+  }
+
+  #hasMorph(
+    bool: "and" | "or",
+    path: string,
+    types: unknown,
+    constraint: MorphConstraint | undefined,
+    negate: boolean,
+    method: string,
+  ): this {
+    const relation = resolveRelation(this.model, path);
+    if (relation.kind !== "morphTo") {
+      throw new RelationError(
+        `${this.meta.name}.${path} is a ${relation.kind} relation: whereHasMorph() works on morphTo relations; use whereHas().`,
+      );
+    }
+    const spec: MorphExistence = { owner: this.meta, relation, path, method, negate, constraint };
+    const names = morphTypeNames(spec, types);
+    // Listed types are checked (and their callbacks run) now; "*" reads the types when the query runs.
+    const listed = names === "*" ? undefined : names.map((name) => morphBranch(spec, name));
+    this.#clauses.push({
+      bool,
+      filter: undefined,
+      pending: async () => {
+        const branches = listed ?? (await storedMorphTypes(spec)).map((name) => morphBranch(spec, name));
+        return morphFilter(spec, branches, negate && names === "*");
+      },
+    });
+    return this;
+  }
+
   #hasCount(bool: "and" | "or", path: string, operator: string, count: number, constraint: QueryConstraint | undefined): this {
     if ((operator === ">=" && count === 1) || (operator === ">" && count === 0)) return this.#has(bool, path, constraint, "$in");
     if ((operator === "<" && count === 1) || (operator === "=" && count === 0) || (operator === "<=" && count === 0)) {
@@ -247,7 +297,8 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     const rel = resolveRelation(this.model, path);
     if (rel.kind === "morphTo") {
       throw new RelationError(
-        `${this.meta.name}.${path} is a morphTo relation: whereHas() needs a single target. Filter on ${rel.morphType}/${rel.morphId} instead.`,
+        `${this.meta.name}.${path} is a morphTo relation: whereHas() needs a single target. ` +
+          `Use whereHasMorph('${path}', ["Type", ...]) (or "*" for every stored type), or filter on ${rel.morphType}/${rel.morphId}.`,
       );
     }
     if (rel.kind === "belongsToMany" && !usesDocumentReferences(rel)) {
@@ -277,15 +328,15 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
           field = rel.localKey;
         }
         const list = expandKeys(keys);
-        // One command carries at most 16 MB; unlike an eager load, a filter cannot be split into chunks.
-        const bytes = estimatedInBytes(list);
-        if (bytes > MAX_FILTER_KEY_BYTES) {
-          throw new MongoQueryError(
-            `${meta.name}.${op === "$in" ? "whereHas" : "whereDoesntHave"}('${path}'): the related query matched ${keys.filter((k) => k !== null && k !== undefined).length.toLocaleString("en")} keys ` +
-              `(about ${(bytes / 1024 / 1024).toFixed(0)} MB as a $in list), more than one MongoDB command can carry (16 MB). ` +
-              `Narrow the constraint, or load ${meta.name} with with('${path}') and filter the loaded models.`,
-          );
-        }
+        assertFilterFits(
+          list,
+          (mb) =>
+            new MongoQueryError(
+              `${meta.name}.${op === "$in" ? "whereHas" : "whereDoesntHave"}('${path}'): the related query matched ${countKeys(keys)} keys ` +
+                `(about ${mb} MB as a $in list), more than one MongoDB command can carry (16 MB). ` +
+                `Narrow the constraint, or load ${meta.name} with with('${path}') and filter the loaded models.`,
+            ),
+        );
         return { [fieldFor(meta, field)]: { [op]: list } };
       },
     });

@@ -496,6 +496,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
           });
         }
         if (!parents.length) group.whereRaw("1 = 0");
+        // whereDoesntHaveMorph(…, "*"): a row with no type points at no parent at all (Laravel's checkMorphNull)
+        if (star && negate) group.orWhereNull(`${outer}.${rel.morphType}`);
       });
     });
     return this;

@@ -42,8 +42,9 @@ class PiComment extends SqlModel<any> {
   static tableName = "pi_comments";
   static schema = {
     id: column("increments", undefined, { primary: true }),
-    commentable_id: column("int"),
-    commentable_type: column("string", 50),
+    // nullable, as Laravel's nullableMorphs(): a comment may point at no parent
+    commentable_id: column("int", undefined, { nullable: true }),
+    commentable_type: column("string", 50, { nullable: true }),
     commentable: relation("morphTo", "PiPost", { morphName: "commentable" }),
   };
 }
@@ -148,6 +149,11 @@ describe.each(sqlDialects())("loadMorph / loadMorphCount on $name", (dialect) =>
           .get(),
       ),
     ).toEqual([1, 2, 3]);
+    // a row without a type points at no parent: whereDoesntHaveMorph("*") matches it, whereHasMorph("*") does not
+    const orphan = await PiComment.create({ commentable_id: null, commentable_type: null });
+    expect(ids(await PiComment.whereDoesntHaveMorph("commentable", "*").orderBy("id").get())).toEqual([orphan.id]);
+    expect(ids(await PiComment.whereHasMorph("commentable", "*").orderBy("id").get())).toEqual([1, 2, 3]);
+    await orphan.delete();
     // a type that appears only later is found by the next run
     const v2 = await PiVideo.create({ title: "later" });
     const late = await PiComment.create({ commentable_id: v2.id, commentable_type: "video" });
