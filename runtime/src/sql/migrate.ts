@@ -77,14 +77,37 @@ function addRelationIndexes(models: readonly ModelClass[], specs: Map<string, Ta
   }
 }
 
-export function specsFor(models: readonly ModelClass[], options: { relationIndexes?: boolean } = {}): TableSpec[] {
+/**
+ * The models plus the `using` pivot models of their many-to-many relations (a pivot table is created from its
+ * pivot model, typed, even when only the relation's owner is passed), each pivot model with the columns that
+ * identify a row: its two keys and, for a morph pivot, the type column.
+ */
+function withPivotModels(models: readonly ModelClass[]): { models: ModelClass[]; pivotKeys: Map<ModelClass, string[]> } {
+  const all = [...models];
+  const pivotKeys = new Map<ModelClass, string[]>();
+  for (const model of models) {
+    for (const [name, rel] of modelMeta(model).relations) {
+      if (rel.kind !== "belongsToMany" && rel.kind !== "morphToMany" && rel.kind !== "morphedByMany") continue;
+      const pivot = resolveRelation(model, name).pivot;
+      if (!pivot?.using) continue;
+      if (!all.includes(pivot.using)) all.push(pivot.using);
+      pivotKeys.set(pivot.using, [pivot.localKey, pivot.foreignKey, ...Object.keys(pivot.where ?? {})]);
+    }
+  }
+  return { models: all, pivotKeys };
+}
+
+export function specsFor(given: readonly ModelClass[], options: { relationIndexes?: boolean } = {}): TableSpec[] {
   const specs = new Map<string, TableSpec>();
+  const { models, pivotKeys } = withPivotModels(given);
   const modelTables = new Set(models.map((m) => modelMeta(m).table));
   for (const model of models) {
     const meta = modelMeta(model);
     const db: DatabaseMeta = (model.database ?? {}) as DatabaseMeta;
     const primary = [...meta.columns].filter(([, c]) => c.options.primary).map(([n]) => n);
     if (!primary.length && meta.columns.has(meta.primaryKey)) primary.push(meta.primaryKey);
+    // A pivot model without a primary key of its own: its rows are identified by the two pivot keys.
+    if (!primary.length && pivotKeys.has(model)) primary.push(...pivotKeys.get(model)!);
     const spec: TableSpec = {
       table: meta.table,
       columns: new Map(meta.columns),

@@ -239,6 +239,19 @@ describe.each(sqlDialects())("custom pivot models (using) on $name", (dialect) =
     );
   });
 
+  it("migrate([owner]) creates the pivot table from its pivot model, keyed by the two pivot keys", async () => {
+    await dropTables([PmPost, PmVideo, PmLabel, PmLabelling]);
+    await migrate([PmPost, PmVideo, PmLabel]); // PmLabelling is not passed: its relation brings it
+    const post = await PmPost.create({ title: "only owners" });
+    const label = await PmLabel.create({ name: "typed" });
+    await post.related("labels").attach(label.id!, { weight: 3 });
+    expect((await post.related("labels"))[0]!.pivotAs(PmLabelling)!.weight).toBe(3); // an int column, not a string
+    // (pm_label_id, labellable_id, labellable_type) is the primary key: the same link twice is refused.
+    await expect(post.related("labels").attach(label.id!)).rejects.toThrow(/unique|duplicate/i);
+    await dropTables([PmPost, PmVideo, PmLabel, PmLabelling]);
+    await migrate([PmPost, PmVideo, PmLabel, PmLabelling]);
+  });
+
   it("pivotAs() names the fix when the pivot is a plain row or another class", async () => {
     const [team] = await ada.related("teams").where("name", "docs");
     expect(() => team!.pivotAs(PmLabelling)).toThrow(/this pivot is a PmMembership. Declare using: "PmLabelling"/);
