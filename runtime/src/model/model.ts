@@ -48,6 +48,13 @@ const transformsOf = (model: object): AttributeTransforms | undefined =>
  * and is several times faster than building instances reflectively.
  */
 /**
+ * A pivot row on `related.pivot`: its columns as properties. On SQL it is a Pivot model (`save()`, `fresh()`,
+ * `refresh()`, `delete()`, `toJSON()`); `related.pivotAs(Class)` gives a typed view.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of any type, plus the Pivot methods on SQL
+export type PivotRow = Record<string, any>;
+
+/**
  * Keys of a model type whose declared value is a model or a list of models: the relations listed in
  * the attributes type (`posts?: Post[]`), so `await user.related("posts")` is typed `Post[]`.
  */
@@ -107,7 +114,7 @@ export abstract class Model<A extends object = any> {
   #relName: string | undefined;
   #relValue: unknown;
   #relations: Record<string, unknown> | undefined;
-  #pivot: Record<string, unknown> | undefined;
+  #pivot: PivotRow | undefined;
   /** `as("membership")`: the name the pivot row is exposed under. */
   #pivotName: string | undefined;
   #persisted = false;
@@ -443,10 +450,11 @@ export abstract class Model<A extends object = any> {
   }
 
   /**
-   * Pivot row of a model loaded through belongsToMany (`tag.pivot.created_at`); with the relation's `using`
-   * option an instance of that pivot model (see `pivotAs`).
+   * Pivot row of a model loaded through a many-to-many (`tag.pivot.created_at`): on SQL a `Pivot` (the
+   * relation's `using` model, else a generated one), so `tag.pivot.role = "x"; await tag.pivot.save()` updates
+   * that row; on a Mongo pivot collection the plain document. `pivotAs(Class)` gives it typed.
    */
-  get pivot(): Record<string, unknown> | undefined {
+  get pivot(): PivotRow | undefined {
     return this.#pivot;
   }
 
