@@ -183,6 +183,16 @@ describe.each(mongoTargets())("key lists on the $kind store", (target) => {
     expect(sentKeys(byFk.commands, "boats", "dock_id").every(isOid)).toBe(true);
   });
 
+  it("withCount over each FK type counts the children of every parent (one grouped count per relation)", async () => {
+    const { result, count } = await withCommands(() => Dock.query().orderBy("name").withCount("boats", "buoys", "crates"));
+    expect(result.map((d) => [d.name, d.get("boats_count"), d.get("buoys_count"), d.get("crates_count")])).toEqual([
+      ["empty", 0, 0, 0],
+      ["north", 1, 1, 1],
+      ["south", 1, 1, 1],
+    ]);
+    expect(count).toBe(4);
+  });
+
   it("an untyped FK keeps both forms: mixed documents match from both sides", async () => {
     const { result, commands } = await withCommands(() => Dock.query().orderBy("name").with("crates"));
     expect(result.map((d) => [d.name, d.crates!.map((c) => c.name)])).toEqual([
