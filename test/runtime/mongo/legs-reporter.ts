@@ -1,8 +1,8 @@
 /**
  * End-of-run lines for the Mongo contract suite, one per leg, counted from vitest's own results
  * (legs.ts `countLegs`), e.g.
- *   mongo contract suite · embedded store: 101 passed, 0 skipped, 0 failed
- *   mongo contract suite · FerretDB v1.24.0 at mongodb://127.0.0.1:36175/: 101 passed, 0 skipped, 0 failed
+ *   mongo contract suite · embedded store: 109 passed, 0 skipped, 0 failed
+ *   mongo contract suite · FerretDB v1.24.0 at mongodb://127.0.0.1:36175/: 109 passed, 0 skipped, 0 failed
  * The server is named by its own `buildInfo` (asked once, at the end), not by what CI meant to start.
  * Registered in vitest.config.ts beside the default reporter; silent when no leg's tests ran.
  */
