@@ -1,8 +1,8 @@
 /**
  * The store adapter on MongoDB (see relations/adapter.ts): `$in` lists in the key forms each field
- * stores (mongo-values.ts `keyStorage`; pivot collections have no schema, so both forms), chunked well below the 16 MB BSON command limit,
- * one `find` per chunk; counts with one `$match` + `$group` aggregation; belongsToMany pivots as a
- * collection on the owner's connection.
+ * stores (mongo-values.ts `keyStorage`; pivot collections have no schema, so both forms), chunked
+ * well below the 16 MB BSON command limit, one `find` per chunk; counts with one `$match` + `$group`
+ * aggregation; belongsToMany pivots as a collection on the owner's connection.
  */
 import type { Document } from "mongodb";
 import type { Model } from "../model/model";
@@ -15,7 +15,7 @@ import { getMongoConnection } from "./mongo-connection";
 import { exposeColumnValue } from "./documents";
 import { documentReferenceFor, documentReferences, usesDocumentReferences } from "./document-references";
 import { RelationError, type ResolvedRelation } from "../relations/resolve";
-import { expandKeys, exposeKey, toObjectIdIfHex } from "./ids";
+import { expandKeys, exposeKey, toObjectIdIfHex, type KeyStorage } from "./ids";
 import { MongoQuery } from "./mongo-query";
 import { fieldFor, keyStorage } from "./mongo-values";
 import type { MongoModelBase } from "./mongo-model";
@@ -31,7 +31,7 @@ function keyedQuery(request: KeyFetch, keys: readonly unknown[]): MongoQuery {
 }
 
 /** Pivot collections have no schema: their key fields may hold either form (see storedPivotRow). */
-const PIVOT_KEYS = "mixed";
+const PIVOT_KEYS: KeyStorage = "mixed";
 
 /** The owner's `_id` in the forms it is stored in (document references filter on it). */
 function ownerIds(relation: ResolvedRelation, keys: readonly unknown[]): unknown[] {
@@ -104,7 +104,7 @@ async function removeReferences(relation: ResolvedRelation, ownerKey: unknown, r
   }
   const drop = new Set(relatedKeys.map((k) => String(exposeKey(k))));
   const removed = current.filter((id) => drop.has(String(exposeKey(id)))).length;
-  // $pullAll of every stored form, not `$pull: { $in }`: the same for scalar ids, and FerretDB reads
+  // $pullAll of the forms the array may hold, not `$pull: { $in }`: the same for scalar ids, and FerretDB reads
   // `$pull`'s condition as a literal document (nothing is removed).
   if (removed)
     await ownerCollection(relation).updateOne(filter, {
