@@ -30,6 +30,7 @@ export {
   defaultMorphPivotTable,
   morphColumns,
   morphTypeValue,
+  mongoIdType,
 } from "./resolve/conventions";
 export { didYouMean, didYouMeanText, editDistance, suggestionLimit, Suggester, type Match } from "./suggest";
 export {

@@ -101,3 +101,11 @@ export function morphTypeValue(modelName: string, morphAlias?: string): string {
 
 /** Mongo documents always carry `_id`; the runtime exposes it as `id` too. */
 export const MONGO_ID_FIELDS: readonly string[] = ["id", "_id"];
+
+/**
+ * THE type of a Mongo model's `_id`, for the checks and the runtime's key filters: the declared type of
+ * its primary key, else of an `id`/`_id` column, else ObjectId (what the driver generates).
+ */
+export function mongoIdType(primaryKey: string, declaredType: (column: string) => string | undefined): string {
+  return declaredType(primaryKey) ?? MONGO_ID_FIELDS.map(declaredType).find((type) => type !== undefined) ?? "objectId";
+}

@@ -23,6 +23,7 @@ import { collectionFor, documentToRow, rowToDocument } from "./documents";
 import { expandKeys } from "./ids";
 import { MongoQuery } from "./mongo-query";
 import type { MorphConstraint } from "./morph-existence";
+import { keyStorage } from "./mongo-values";
 import { mongoUpsert } from "./mongo-upsert";
 
 export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelClass<M>;
@@ -200,7 +201,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     if (key === null || key === undefined) {
       throw new EloquentError(`${meta.name}: this model has no id; save() it before updating or deleting it.`);
     }
-    return { _id: { $in: expandKeys([key]) } };
+    return { _id: { $in: expandKeys([key], keyStorage(meta, "_id")) } };
   }
 
   async forceDelete(): Promise<void> {

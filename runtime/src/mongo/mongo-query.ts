@@ -17,7 +17,7 @@ import { assertFilterFits, countKeys } from "./in-lists";
 import { expandKeys } from "./ids";
 import type { CollectionPort } from "./port";
 import { morphBranch, morphFilter, morphTypeNames, storedMorphTypes, type MorphConstraint, type MorphExistence } from "./morph-existence";
-import { fieldFor, filterList, filterValue, isKeyField, likeToRegex, MongoQueryError } from "./mongo-values";
+import { fieldFor, filterList, filterValue, isKeyField, keyStorage, likeToRegex, MongoQueryError } from "./mongo-values";
 import type { MongoModelBase } from "./mongo-model";
 
 export { MAX_FILTER_KEY_BYTES } from "./in-lists";
@@ -165,9 +165,9 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this;
   }
 
-  /** Internal (store adapter): `column` in `values`, each in every stored key form. */
+  /** Internal (store adapter): `column` in `values`, each in the key forms the column stores. */
   whereKeyIn(column: string, values: readonly unknown[]): this {
-    this.#keyFilters.push({ [fieldFor(this.meta, column)]: { $in: expandKeys(values) } });
+    this.#keyFilters.push({ [fieldFor(this.meta, column)]: { $in: expandKeys(values, keyStorage(this.meta, column)) } });
     return this;
   }
 
@@ -327,7 +327,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
           keys = await q.pluck(rel.morphId ?? rel.foreignKey);
           field = rel.localKey;
         }
-        const list = expandKeys(keys);
+        const list = expandKeys(keys, keyStorage(meta, field));
         assertFilterFits(
           list,
           (mb) =>

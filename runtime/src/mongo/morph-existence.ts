@@ -13,7 +13,7 @@ import { modelForMorphType, RelationError, type ResolvedRelation } from "../rela
 import { collectionFor } from "./documents";
 import { expandKeys } from "./ids";
 import { assertFilterFits, countKeys } from "./in-lists";
-import { fieldFor, MongoQueryError } from "./mongo-values";
+import { fieldFor, keyStorage, MongoQueryError } from "./mongo-values";
 
 /** whereHasMorph's callback: the parent type's query and its model name. */
 export type MorphConstraint = (query: any, type: string) => unknown;
@@ -90,7 +90,8 @@ export async function morphFilter(spec: MorphExistence, branches: readonly Morph
   const parts: Document[] = [];
   for (const branch of branches) {
     const keys = await branch.query.pluck(branch.key);
-    const list = expandKeys(keys);
+    // In the forms the owner's morph id field stores (its declared type), whatever the parent type.
+    const list = expandKeys(keys, keyStorage(spec.owner, spec.relation.morphId!));
     assertFilterFits(
       list,
       (mb) =>
