@@ -272,8 +272,8 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   static whereRelation<C extends MongoModelClass<any>>(
     this: C,
     relation: WithPath<SchemaOf<C>>,
-    column: string,
-    operatorOrValue: unknown,
+    column: string | QueryConstraint,
+    operatorOrValue?: unknown,
     value?: unknown,
   ): QueryOf<C> {
     const q = new MongoQuery(this) as QueryOf<C>;

@@ -213,11 +213,18 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this.#hasCount("or", relation, operator, count, constraint);
   }
   /** `whereRelation("books", "year", ">", 1970)`: whereHas with one where on the related documents. */
-  whereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
+  /** `whereRelation("books", "year", ">", 1970)`, or `whereRelation("books", q => …)`: whereHas with that condition. */
+  whereRelation(relation: WithPath<S>, callback: QueryConstraint): this;
+  whereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this;
+  whereRelation(relation: WithPath<S>, column: string | QueryConstraint, operatorOrValue?: unknown, value?: unknown): this {
+    if (typeof column === "function") return this.whereHas(relation, column);
     const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
     return this.whereHas(relation, (q: { where(...a: unknown[]): unknown }) => q.where(...args));
   }
-  orWhereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
+  orWhereRelation(relation: WithPath<S>, callback: QueryConstraint): this;
+  orWhereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this;
+  orWhereRelation(relation: WithPath<S>, column: string | QueryConstraint, operatorOrValue?: unknown, value?: unknown): this {
+    if (typeof column === "function") return this.orWhereHas(relation, column);
     const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
     return this.orWhereHas(relation, (q: { where(...a: unknown[]): unknown }) => q.where(...args));
   }

@@ -11,7 +11,9 @@ import { RELATION_HANDLERS } from "./kinds";
 import * as pivots from "./pivot-ops";
 import { relationAggregate } from "./relation-aggregates";
 import { RelationError, resolveRelation, type ResolvedRelation } from "./resolve";
-import { ModelNotFoundError } from "../model/errors";
+import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
+import { isUniqueViolation } from "../model/find-or-write";
+import * as iteration from "./relation-iteration";
 import { associate, dissociate } from "./associate";
 import * as writes from "./relation-writes";
 import * as pivotQueries from "./pivot-queries";
@@ -23,6 +25,59 @@ type Element<R> = NonNullable<R extends readonly (infer E)[] ? E : R>;
 
 type Call = readonly [method: string, args: readonly unknown[]];
 
+/**
+ * Builder methods a relation query records and replays on the target's query as they are (Laravel chains any
+ * builder method on a relation): a method the target's store lacks is a clear error when the query runs.
+ */
+const NARROWING_METHODS = [
+  "whereBetween",
+  "whereNotBetween",
+  "orWhereBetween",
+  "orWhereNotBetween",
+  "whereColumn",
+  "whereDate",
+  "whereYear",
+  "whereMonth",
+  "whereDay",
+  "whereRaw",
+  "orWhereRaw",
+  "orWhereIn",
+  "orWhereNotIn",
+  "orWhereNull",
+  "orWhereNotNull",
+  "orderByDesc",
+  "orderByRaw",
+  "latest",
+  "oldest",
+  "inRandomOrder",
+  "select",
+  "selectRaw",
+  "distinct",
+  "when",
+  "unless",
+  "whereDoesntHave",
+  "orWhereHas",
+  "orWhereDoesntHave",
+  "has",
+  "orHas",
+  "doesntHave",
+  "orDoesntHave",
+  "whereRelation",
+  "orWhereRelation",
+  "whereHasMorph",
+  "orWhereHasMorph",
+  "whereDoesntHaveMorph",
+  "withSum",
+  "withAvg",
+  "withMin",
+  "withMax",
+  "withExists",
+  "lockForUpdate",
+  "sharedLock",
+] as const;
+
+type NarrowingMethod = (typeof NARROWING_METHODS)[number];
+
 /** Attribute names of the related model (any string when its attributes are not typed). */
 type RelatedColumn<R> =
   NonNullable<R extends readonly (infer E)[] ? E : R> extends Model<infer A>
@@ -31,11 +86,27 @@ type RelatedColumn<R> =
       : Exclude<keyof A & string, LoadedRelationKeys<A>>
     : string;
 
+/** The recorded builder methods (NARROWING_METHODS), typed loosely: the target's query checks the arguments. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the class's static block defines every one of them
+export interface RelationQuery<R> extends Record<NarrowingMethod, (...args: unknown[]) => RelationQuery<R>> {}
+
 export class RelationQuery<R = unknown> implements PromiseLike<R> {
   readonly #parent: Model;
   readonly #relation: ResolvedRelation;
   readonly #calls: Call[] = [];
   #pivotAccessor: string | undefined;
+
+  static {
+    for (const method of NARROWING_METHODS) {
+      Object.defineProperty(RelationQuery.prototype, method, {
+        configurable: true,
+        writable: true,
+        value(this: RelationQuery, ...args: unknown[]) {
+          return this.#record(method, args);
+        },
+      });
+    }
+  }
 
   constructor(parent: Model, name: string) {
     this.#parent = parent;
@@ -198,6 +269,21 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     return found;
   }
 
+  /** The related models with these keys (Laravel's `findMany`). */
+  findMany(ids: readonly unknown[]): Promise<Element<R>[]> {
+    return this.find(ids);
+  }
+
+  /** The only matching related model (with its pivot): ModelNotFoundError when none, MultipleRecordsFoundError when more. */
+  async sole(): Promise<Element<R>> {
+    const value = (await this.#copy().limit(2).get()) as unknown;
+    const list = Array.isArray(value) ? value : value == null ? [] : [value];
+    const target = this.#relation.target?.name ?? this.#relation.name;
+    if (list.length === 0) throw new ModelNotFoundError(target, undefined, this.#notFound("sole()"));
+    if (list.length > 1) throw new MultipleRecordsFoundError(target, `${this.#relation.owner.name}.related("${this.#relation.name}")`);
+    return list[0] as Element<R>;
+  }
+
   async firstOrFail(): Promise<Element<R>> {
     const found = await this.first();
     if (found == null)
@@ -232,6 +318,37 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     found.fill(values);
     await found.save();
     return found as unknown as Element<R>;
+  }
+
+  /** A new unsaved related model with the relation's keys set (*sync*; Laravel's `make`). */
+  make(attributes: Record<string, unknown> = {}): Element<R> {
+    return writes.makeRelated(this.#parent, this.#relation, attributes) as unknown as Element<R>;
+  }
+
+  /**
+   * Inserts first; on a unique violation returns the existing related row (belongsToMany: the existing target,
+   * attached when it was not). The insert runs atomically, inside an open transaction as a savepoint, so the
+   * transaction survives the violation.
+   */
+  async createOrFirst(attributes: Record<string, unknown> = {}, values: Record<string, unknown> = {}): Promise<Element<R>> {
+    const rel = this.#relation;
+    const target = rel.target;
+    if (!target) throw new RelationError(`${rel.owner.name}.${rel.name} is a morphTo relation: createOrFirst() needs one target model.`);
+    try {
+      return (await target.adapter.atomic(target, () => this.create({ ...attributes, ...values }))) as Element<R>;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const related = (await this.#copy().where(attributes).first()) as Element<R> | null;
+      if (related) return related;
+      if (rel.kind !== "belongsToMany") throw error;
+      const existing = (await (target as unknown as { query(): { where(a: unknown): { first(): Promise<Model | null> } } })
+        .query()
+        .where(attributes)
+        .first()) as Model | null;
+      if (!existing) throw error;
+      await this.attach(existing);
+      return ((await this.#copy().where(attributes).first()) ?? existing) as Element<R>;
+    }
   }
 
   /** Creates a related model with the keys filled in (belongsToMany: created, then attached with `pivot` values). */
@@ -281,6 +398,62 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   }
 
   /** belongsTo/morphTo: sets the foreign key (and morph type) to `model`'s and the loaded relation. Save after. */
+  /** Sets `updated_at` on the related rows this query selects (Laravel's `$post->tags()->touch()`); 0 without timestamps. */
+  async touch(): Promise<number> {
+    const target = this.#relation.target;
+    if (!target || !modelMeta(target).timestamps) return 0;
+    return this.update({ updated_at: new Date() });
+  }
+
+  // ---- streaming the related rows (relation-iteration.ts) -------------------------------------------
+
+  /** One page of this query: after a key (keyset) or at an offset. */
+  #pages(): iteration.PageReader {
+    return async ({ size, column, after, offset }) => {
+      const page = this.#copy();
+      if (column !== undefined) {
+        if (after !== undefined) page.#record("where", [column, ">", after]);
+        page.#record("orderBy", [column, "asc"]);
+      }
+      if (offset !== undefined) page.#record("offset", [offset]);
+      const value = (await page.#record("limit", [size]).get()) as unknown;
+      return (Array.isArray(value) ? value : value == null ? [] : [value]) as Model[];
+    };
+  }
+
+  /** Pages of `size` in key order (stable while rows change); `false` from the callback stops. True when it ran to the end. */
+  chunkById(size: number, callback: iteration.ChunkCallback<Element<R>>, column: string = this.#targetKey()): Promise<boolean> {
+    return iteration.chunkById(this.#pages(), size, column, callback);
+  }
+
+  /** Pages of `size` by offset, in this query's order (the key's when it has none); `false` from the callback stops. */
+  chunk(size: number, callback: iteration.ChunkCallback<Element<R>>): Promise<boolean> {
+    const ordered = this.#calls.some(
+      ([method]) => method === "orderBy" || method === "orderByDesc" || method === "latest" || method === "oldest",
+    );
+    const query = ordered ? this : this.#copy().#record("orderBy", [this.#targetKey(), "asc"]);
+    return iteration.chunk(query.#pages(), size, callback);
+  }
+
+  /** Each related model, read in pages of `size` by key; `false` from the callback stops. */
+  async each(callback: (model: Element<R>, index: number) => unknown, size = 1000): Promise<boolean> {
+    let index = 0;
+    return this.chunkById(size, async (models) => {
+      for (const model of models) if ((await callback(model, index++)) === false) return false;
+      return true;
+    });
+  }
+
+  /** The related models as an async iterator, read in pages of `size` by key: `for await (const tag of post.related("tags").cursor())`. */
+  cursor(size = 1000): AsyncGenerator<Element<R>, void, undefined> {
+    return iteration.cursor<Element<R>>(this.#pages(), size, this.#targetKey());
+  }
+
+  /** `lazy()` is Laravel's name for the same iterator. */
+  lazy(size = 1000): AsyncGenerator<Element<R>, void, undefined> {
+    return this.cursor(size);
+  }
+
   associate(model: Model | null): Model {
     return associate(this.#parent, this.#relation, model);
   }

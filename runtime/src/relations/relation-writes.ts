@@ -76,11 +76,15 @@ export async function firstOrNewRelated(
   attributes: Attrs,
   values: Attrs,
 ): Promise<Model> {
-  if (found) return found;
-  canCreate(relation, "firstOrNew");
+  return found ?? makeRelated(parent, relation, { ...attributes, ...values }, "firstOrNew");
+}
+
+/** A new unsaved related model of `attributes` with the relation's keys set (belongsToMany: none to set). */
+export function makeRelated(parent: Model, relation: ResolvedRelation, attributes: Attrs, op = "make"): Model {
+  canCreate(relation, op);
   const model = new relation.target!();
-  model.fill({ ...attributes, ...values });
-  if (relation.kind !== "belongsToMany") for (const [k, v] of Object.entries(childKeys(parent, relation, "firstOrNew"))) model.set(k, v);
+  model.fill(attributes);
+  if (relation.kind !== "belongsToMany") for (const [k, v] of Object.entries(childKeys(parent, relation, op))) model.set(k, v);
   return model;
 }
 

@@ -186,8 +186,8 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   static whereRelation<C extends SqlModelClass<any>>(
     this: C,
     relation: WithPath<SchemaOf<C>>,
-    column: string,
-    operatorOrValue: unknown,
+    column: string | QueryConstraint,
+    operatorOrValue?: unknown,
     value?: unknown,
   ): QueryOf<C> {
     const q = new SqlQuery(this) as QueryOf<C>;

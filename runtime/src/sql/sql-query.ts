@@ -387,11 +387,18 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /** `whereRelation("posts", "published", true)`: whereHas with one where on the related rows. */
-  whereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
+  /** `whereRelation("posts", "votes", ">", 3)`, or `whereRelation("posts", q => …)`: whereHas with that condition. */
+  whereRelation(relation: WithPath<S>, callback: QueryConstraint): this;
+  whereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this;
+  whereRelation(relation: WithPath<S>, column: string | QueryConstraint, operatorOrValue?: unknown, value?: unknown): this {
+    if (typeof column === "function") return this.whereHas(relation, column);
     const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
     return this.whereHas(relation, (q: SqlQuery) => (q.where as (...a: unknown[]) => unknown)(...args));
   }
-  orWhereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
+  orWhereRelation(relation: WithPath<S>, callback: QueryConstraint): this;
+  orWhereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this;
+  orWhereRelation(relation: WithPath<S>, column: string | QueryConstraint, operatorOrValue?: unknown, value?: unknown): this {
+    if (typeof column === "function") return this.orWhereHas(relation, column);
     const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
     return this.orWhereHas(relation, (q: SqlQuery) => (q.where as (...a: unknown[]) => unknown)(...args));
   }
