@@ -90,6 +90,7 @@ type RelatedColumn<R> =
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the class's static block defines every one of them
 export interface RelationQuery<R> extends Record<NarrowingMethod, (...args: unknown[]) => RelationQuery<R>> {}
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class RelationQuery<R = unknown> implements PromiseLike<R> {
   readonly #parent: Model;
   readonly #relation: ResolvedRelation;
