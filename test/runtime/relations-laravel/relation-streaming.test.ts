@@ -185,6 +185,20 @@ describe.each(sqlDialects())("relation streaming and finders on $name", (dialect
     expect(await titles(ada.related<StPost[]>("posts").select("id", "title", "st_user_id").where("votes", 2))).toEqual(["a2"]);
   });
 
+  it("withSum / withMax on a pivot column or a qualified target column (Laravel's attribute names)", async () => {
+    const users = await StUser.query().orderBy("id").withSum("tags", "st_tag_user.weight").withMax("posts", "st_posts.votes").get();
+    expect(users.map((u) => [u.get("tags_sum_st_tag_userweight"), u.get("posts_max_st_postsvotes")])).toEqual([
+      [10, 8],
+      [0, 100],
+    ]);
+    expect(() => StUser.query().withSum("tags", "st_tag_user.wieght")).toThrow(
+      /'wieght' is not a column of pivot st_tag_user. Did you mean 'weight'\?/,
+    );
+    expect(() => StUser.query().withSum("tags", "nowhere.weight")).toThrow(
+      /'nowhere' is neither StTag's table 'st_tags' nor the pivot 'st_tag_user'/,
+    );
+  });
+
   it("whereRelation(relation, callback) and the collection loadMissing / loadCount", async () => {
     expect((await StUser.whereRelation("posts", (q: any) => q.where("votes", 100)).get()).map((u) => u.name)).toEqual(["Bob"]);
     expect(
