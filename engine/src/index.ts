@@ -31,6 +31,7 @@ export {
   morphColumns,
   morphTypeValue,
   mongoIdType,
+  aggregateAttribute,
 } from "./resolve/conventions";
 export { didYouMean, didYouMeanText, editDistance, suggestionLimit, Suggester, type Match } from "./suggest";
 export {

@@ -109,3 +109,14 @@ export const MONGO_ID_FIELDS: readonly string[] = ["id", "_id"];
 export function mongoIdType(primaryKey: string, declaredType: (column: string) => string | undefined): string {
   return declaredType(primaryKey) ?? MONGO_ID_FIELDS.map(declaredType).find((type) => type !== undefined) ?? "objectId";
 }
+
+/**
+ * The attribute a relation count or aggregate is loaded as, Laravel's name (`Str::snake` of "relation function
+ * column", other characters dropped): `withCount("allFours")` → `all_fours_count`, `withSum("roles",
+ * "role_user.level")` → `roles_sum_role_userlevel`, `withExists("posts")` → `posts_exists`.
+ */
+export function aggregateAttribute(relation: string, fn: "count" | "exists" | "sum" | "avg" | "min" | "max", column?: string): string {
+  const parts = [snakeCase(relation), fn];
+  if (column !== undefined) parts.push(snakeCase(column.replace(/[^A-Za-z0-9_]/g, "")));
+  return parts.join("_");
+}

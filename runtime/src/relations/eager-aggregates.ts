@@ -5,6 +5,7 @@
  * offers one (`aggregateByKeys`, SQL hasOne/hasMany/morph*), otherwise the related rows are loaded
  * once (the relation's own eager query) and aggregated per parent.
  */
+import { aggregateAttribute } from "eloquent-engine";
 import { didYouMean } from "../model/errors";
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
@@ -38,8 +39,8 @@ export function parseAggregateSpecs(
   const add = (raw: string, constraint?: QueryConstraint) => {
     const m = /^\s*([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/i.exec(raw);
     if (!m) throw new TypeError(`${method}(): '${raw}' is not a relation name (optionally "name as alias").`);
-    // Laravel's name: `roles_sum_role_userlevel` for withSum("roles", "role_user.level") (non-word characters dropped).
-    const name = m[2] ?? (fn === "exists" ? `${m[1]}_exists` : `${m[1]}_${fn}_${column!.replace(/[^A-Za-z0-9_]/g, "")}`);
+    // Laravel's name (the engine's convention): posts_exists, roles_sum_role_userlevel.
+    const name = m[2] ?? aggregateAttribute(m[1]!, fn, fn === "exists" ? undefined : column);
     out.set(name, { relation: m[1]!, fn, column, constraint });
   };
   if (typeof relations === "string") add(relations);

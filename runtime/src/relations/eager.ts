@@ -3,6 +3,7 @@
  * tree; each level runs one query per relation (per store, per morph type, plus IN-list chunks) for
  * all parents at once, matches with Maps in one pass and stores the value under the relation name.
  */
+import { aggregateAttribute } from "eloquent-engine";
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
@@ -151,7 +152,7 @@ export function parseCountSpecs(
   const add = (raw: string, constraint?: QueryConstraint) => {
     const m = /^\s*([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/i.exec(raw);
     if (!m) throw new TypeError(`withCount(): '${raw}' is not a relation name (optionally "name as alias").`);
-    out.set(m[2] ?? `${m[1]}_count`, { relation: m[1]!, constraint });
+    out.set(m[2] ?? aggregateAttribute(m[1]!, "count"), { relation: m[1]!, constraint });
   };
   for (const spec of specs) {
     if (typeof spec === "string") add(spec);

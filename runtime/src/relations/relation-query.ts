@@ -99,7 +99,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
 
   static {
     for (const method of NARROWING_METHODS) {
-      Object.defineProperty(RelationQuery.prototype, method, {
+      Object.defineProperty(this.prototype, method, {
         configurable: true,
         writable: true,
         value(this: RelationQuery, ...args: unknown[]) {
