@@ -29,9 +29,10 @@ export function parseAggregateSpecs(
   fn: AggregateFn | "exists",
   relations: string | Readonly<Record<string, QueryConstraint | true | undefined>> | readonly string[],
   column?: string,
+  verb: AggregateVerb = "with",
 ): Map<string, AggregateSpec> {
   const out = new Map<string, AggregateSpec>();
-  const method = fn === "exists" ? "withExists" : `with${fn[0]!.toUpperCase()}${fn.slice(1)}`;
+  const method = methodName(verb, fn);
   if (fn !== "exists" && (typeof column !== "string" || column === "")) {
     throw new TypeError(`${method}(relation, column): the column to aggregate is missing (e.g. ${method}("posts", "votes")).`);
   }
@@ -47,18 +48,27 @@ export function parseAggregateSpecs(
   return out;
 }
 
+/** Query methods say `withSum`, model methods `loadSum` (`model.loadSum("posts", "votes")`): errors name the one called. */
+export type AggregateVerb = "with" | "load";
+
+function methodName(verb: AggregateVerb, fn: AggregateFn | "exists"): string {
+  return `${verb}${fn[0]!.toUpperCase()}${fn.slice(1)}`;
+}
+
 /** Fails before any query: unknown relation, morphTo, or a column the target does not declare. */
-export function checkAggregateSpecs(model: ModelClass, specs: ReadonlyMap<string, AggregateSpec>): void {
+export function checkAggregateSpecs(model: ModelClass, specs: ReadonlyMap<string, AggregateSpec>, verb: AggregateVerb = "with"): void {
   for (const spec of specs.values()) {
     const relation = resolveRelation(model, spec.relation);
     if (spec.fn === "exists") continue;
     if (!relation.target) {
-      throw new RelationError(`${relation.owner.name}.${relation.name} is a morphTo relation: with${spec.fn}() needs one target model.`);
+      throw new RelationError(
+        `${relation.owner.name}.${relation.name} is a morphTo relation: ${methodName(verb, spec.fn)}() needs one target model.`,
+      );
     }
     const columns = [...modelMeta(relation.target).columns.keys()];
     if (!columns.includes(spec.column!)) {
       throw new RelationError(
-        `with${spec.fn[0]!.toUpperCase()}${spec.fn.slice(1)}("${spec.relation}", "${spec.column}"): unknown column '${spec.column}' on ${relation.target.name}.` +
+        `${methodName(verb, spec.fn)}("${spec.relation}", "${spec.column}"): unknown column '${spec.column}' on ${relation.target.name}.` +
           didYouMean(spec.column!, columns) +
           ` Columns: ${columns.join(", ")}.`,
       );
