@@ -16,6 +16,7 @@ import {
   relation,
   SqlModel,
   type ModelClass,
+  type PivotWhereQuery,
   type SqlQuery,
 } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
@@ -302,12 +303,8 @@ describe.each(sqlDialects())("relation finders on $name", (dialect) => {
             .orderBy("name"),
         ),
       ).toEqual(["admin", "dev", "ops"]);
-      expect(
-        await ada
-          .related("roles")
-          .wherePivot((q) => q.whereBetween("level", ["2", "3"]))
-          .count(),
-      ).toBe(1);
+      const between = (q: PivotWhereQuery) => q.whereBetween("level", ["2", "3"]); // the exported type of the callback's query
+      expect(await ada.related("roles").wherePivot(between).count()).toBe(1);
     });
 
     it("wherePivot(q => ...) checks pivot column names", () => {
