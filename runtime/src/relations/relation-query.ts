@@ -12,8 +12,8 @@ import * as pivots from "./pivot-ops";
 import { relationAggregate } from "./relation-aggregates";
 import { RelationError, resolveRelation, type ResolvedRelation } from "./resolve";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
-import type { ModelClass } from "../model/types";
 import { associate, dissociate } from "./associate";
+import { isRelated } from "./compare-related";
 import * as writes from "./relation-writes";
 import { childColumn } from "./has-shared";
 import * as pivotQueries from "./pivot-queries";
@@ -391,42 +391,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
    * belongsTo, morphTo (the morph type too), hasOne and morphOne.
    */
   is(model: Model | null | undefined): boolean {
-    const rel = this.#relation;
-    if (model === null || model === undefined) return false;
-    const meta = modelMeta(model.constructor as ModelClass);
-    let own: unknown;
-    let theirs: unknown;
-    let table: string;
-    let connection: string | undefined;
-    switch (rel.kind) {
-      case "belongsTo": {
-        const target = modelMeta(rel.target!);
-        [own, theirs, table, connection] = [this.#parent.get(rel.foreignKey), model.get(rel.ownerKey!), target.table, target.connection];
-        break;
-      }
-      case "morphTo":
-        if (this.#parent.get(rel.morphType!) !== meta.morphAlias) return false;
-        [own, theirs, table, connection] = [
-          this.#parent.get(rel.morphId!),
-          model.get(rel.ownerKey ?? meta.primaryKey),
-          meta.table,
-          meta.connection,
-        ];
-        break;
-      case "hasOne":
-      case "morphOne": {
-        if (rel.morphType && model.get(rel.morphType) !== rel.ownerMeta.morphAlias) return false;
-        const target = modelMeta(rel.target!);
-        [own, theirs, table, connection] = [this.#parent.get(rel.localKey), model.get(childColumn(rel)), target.table, target.connection];
-        break;
-      }
-      default:
-        throw new RelationError(
-          `${rel.owner.name}.${rel.name} is a ${rel.kind} relation: is() compares the one model a belongsTo, morphTo, hasOne or morphOne points at. ` +
-            `For a to-many relation ask the database: await ${rel.owner.name.toLowerCase()}.related("${rel.name}").find(model.getKey()) !== null.`,
-        );
-    }
-    return sameKey(own, theirs) && meta.table === table && meta.connection === connection;
+    return isRelated(this.#parent, this.#relation, model);
   }
 
   /** The negation of `is(model)`. */
@@ -586,10 +551,4 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   max(column: RelatedColumn<R>): Promise<unknown> {
     return relationAggregate(this.#parent, this.#relation, "max", column, this.#constraint());
   }
-}
-
-/** Laravel's compareKeys: neither empty, and equal — as text, so an integer key matches its string form (and ObjectIds compare by hex). */
-function sameKey(a: unknown, b: unknown): boolean {
-  if (a === null || a === undefined || a === "" || b === null || b === undefined || b === "") return false;
-  return String(a) === String(b);
 }
