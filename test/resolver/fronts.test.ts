@@ -239,8 +239,12 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
         "doesntHave",
         "has",
         "load",
+        "loadAvg",
         "loadCount",
+        "loadMax",
+        "loadMin",
         "loadMissing",
+        "loadSum",
         "orDoesntHave",
         "orHas",
         "orWhereDoesntHave",
@@ -325,6 +329,10 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
       loadMissing: () => shelf.loadMissing("nope"),
       load: () => shelf.load("nope"),
       loadCount: () => shelf.loadCount("nope"),
+      loadSum: () => shelf.loadSum("nope", "id"),
+      loadAvg: () => shelf.loadAvg("nope", "id"),
+      loadMin: () => shelf.loadMin("nope", "id"),
+      loadMax: () => shelf.loadMax("nope", "id"),
       related: () => shelf.related("nope").get(),
     };
     expect(Object.keys(calls).sort()).toEqual(Object.keys(RELATION_PATH_METHODS).sort());

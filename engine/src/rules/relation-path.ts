@@ -45,6 +45,10 @@ export const RELATION_PATH_METHODS: Readonly<Record<string, "all" | "first">> = 
   loadMissing: "all",
   load: "all",
   loadCount: "all",
+  loadSum: "first",
+  loadAvg: "first",
+  loadMin: "first",
+  loadMax: "first",
   related: "first",
 });
 

@@ -12,6 +12,7 @@ import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, 
 import { RelationQuery } from "../relations/relation-query";
 import { assignRelation } from "../relations/associate";
 import { loadMissing } from "../relations/load-missing";
+import { checkAggregateSpecs, loadAggregates, parseAggregateSpecs, type AggregateFn } from "../relations/eager-aggregates";
 import type { QueryConstraint } from "../relations/adapter";
 import { EloquentError, RelationNotLoadedError } from "./errors";
 import { attributeStore, copyStore, isReservedKey, reservedKeyError, snapshotOf, valueSnapshot } from "./attribute-store";
@@ -449,6 +450,30 @@ export abstract class Model<A extends object = any> {
     return this;
   }
 
+  /** `await user.loadSum("posts", "votes")` → `posts_sum_votes` on this model (0 without related rows), as `withSum` names it. */
+  loadSum(relations: AggregateRelations, column: string): Promise<this> {
+    return this.#loadAggregate("sum", relations, column);
+  }
+  /** `loadAvg("posts", "votes")` → `posts_avg_votes` (null without related rows). */
+  loadAvg(relations: AggregateRelations, column: string): Promise<this> {
+    return this.#loadAggregate("avg", relations, column);
+  }
+  /** `loadMin("posts", "votes")` → `posts_min_votes` (null without related rows). */
+  loadMin(relations: AggregateRelations, column: string): Promise<this> {
+    return this.#loadAggregate("min", relations, column);
+  }
+  /** `loadMax("posts", "votes")` → `posts_max_votes` (null without related rows). */
+  loadMax(relations: AggregateRelations, column: string): Promise<this> {
+    return this.#loadAggregate("max", relations, column);
+  }
+
+  async #loadAggregate(fn: AggregateFn, relations: AggregateRelations, column: string): Promise<this> {
+    const specs = parseAggregateSpecs(fn, relations, column, "load");
+    checkAggregateSpecs(this.constructor as ModelClass, specs, "load"); // before any query, naming loadSum
+    await loadAggregates([this], specs);
+    return this;
+  }
+
   /**
    * Pivot row of a model loaded through a many-to-many (`tag.pivot.created_at`): on SQL a `Pivot` (the
    * relation's `using` model, else a generated one), so `tag.pivot.role = "x"; await tag.pivot.save()` updates
@@ -721,6 +746,9 @@ function sameValue(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/** What `loadSum` & co. aggregate: a relation, several, or `{ "posts as total": q => ... }` (aliases and constraints as withSum). */
+export type AggregateRelations = string | readonly string[] | Readonly<Record<string, QueryConstraint | true | undefined>>;
 
 /** Collection form of `loadMissing`: loads what is not loaded yet on each model (one query per relation level). */
 export async function loadMissingRelations(models: readonly Model[], ...specs: EagerSpec[]): Promise<void> {

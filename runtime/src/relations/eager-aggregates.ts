@@ -30,9 +30,10 @@ export function parseAggregateSpecs(
   fn: AggregateFn | "exists",
   relations: string | Readonly<Record<string, QueryConstraint | true | undefined>> | readonly string[],
   column?: string,
+  verb: AggregateVerb = "with",
 ): Map<string, AggregateSpec> {
   const out = new Map<string, AggregateSpec>();
-  const method = fn === "exists" ? "withExists" : `with${fn[0]!.toUpperCase()}${fn.slice(1)}`;
+  const method = methodName(verb, fn);
   if (fn !== "exists" && (typeof column !== "string" || column === "")) {
     throw new TypeError(`${method}(relation, column): the column to aggregate is missing (e.g. ${method}("posts", "votes")).`);
   }
@@ -49,12 +50,23 @@ export function parseAggregateSpecs(
   return out;
 }
 
+/** Query methods say `withSum`, model methods `loadSum` (`model.loadSum("posts", "votes")`): errors name the one called. */
+export type AggregateVerb = "with" | "load";
+
+function methodName(verb: AggregateVerb, fn: AggregateFn | "exists"): string {
+  return `${verb}${fn[0]!.toUpperCase()}${fn.slice(1)}`;
+}
+
 /**
  * Which column an aggregate reads: a target column (`votes`, or qualified `posts.votes`), or a pivot column
  * qualified by the pivot table (`role_user.level`, Laravel's form), read from each related row's pivot.
  */
-function aggregatedColumn(relation: ResolvedRelation, spec: AggregateSpec): { on: "target" | "pivot"; column: string } {
-  const method = `with${spec.fn[0]!.toUpperCase()}${spec.fn.slice(1)}("${spec.relation}", "${spec.column}")`;
+function aggregatedColumn(
+  relation: ResolvedRelation,
+  spec: AggregateSpec,
+  verb: AggregateVerb = "with",
+): { on: "target" | "pivot"; column: string } {
+  const method = `${methodName(verb, spec.fn)}("${spec.relation}", "${spec.column}")`;
   if (!relation.target) {
     throw new RelationError(`${relation.owner.name}.${relation.name} is a morphTo relation: ${method} needs one target model.`);
   }
@@ -88,10 +100,10 @@ function aggregatedColumn(relation: ResolvedRelation, spec: AggregateSpec): { on
 }
 
 /** Fails before any query: unknown relation, morphTo, or a column the target (or the pivot) does not declare. */
-export function checkAggregateSpecs(model: ModelClass, specs: ReadonlyMap<string, AggregateSpec>): void {
+export function checkAggregateSpecs(model: ModelClass, specs: ReadonlyMap<string, AggregateSpec>, verb: AggregateVerb = "with"): void {
   for (const spec of specs.values()) {
     const relation = resolveRelation(model, spec.relation);
-    if (spec.fn !== "exists") aggregatedColumn(relation, spec);
+    if (spec.fn !== "exists") aggregatedColumn(relation, spec, verb);
   }
 }
 

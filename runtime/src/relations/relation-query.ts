@@ -15,8 +15,11 @@ import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
 import { isUniqueViolation } from "../model/find-or-write";
 import * as iteration from "./relation-iteration";
 import { associate, dissociate } from "./associate";
+import { isRelated } from "./compare-related";
 import * as writes from "./relation-writes";
+import { childColumn } from "./has-shared";
 import * as pivotQueries from "./pivot-queries";
+import type { PivotWhereQuery } from "./pivot-queries";
 import { pivotRelatedKeys } from "./relation-scope";
 import type { ScopeMethods } from "../model/scopes";
 
@@ -93,7 +96,8 @@ export interface RelationQuery<R> extends Record<NarrowingMethod, (...args: unkn
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
 export class RelationQuery<R = unknown> implements PromiseLike<R> {
   readonly #parent: Model;
-  readonly #relation: ResolvedRelation;
+  /** Resolved once; `one()` gives a copy the hasOne / morphOne form of a hasMany / morphMany. */
+  #relation: ResolvedRelation;
   readonly #calls: Call[] = [];
   #pivotAccessor: string | undefined;
 
@@ -292,6 +296,98 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     return found as unknown as Element<R>;
   }
 
+  /** `findOrNew(id)`: the related model with that key, else a new unsaved target (has*: the relation's keys set). */
+  async findOrNew(id: unknown): Promise<Element<R>> {
+    const found = (await this.find(id)) as Model | null;
+    return (found ?? writes.newRelated(this.#parent, this.#relation)) as unknown as Element<R>;
+  }
+
+  /**
+   * `findOr(id, callback)`: the related model (a list of ids: all of them), or the callback's awaited result when
+   * any is missing. `findOr(id, ["id", "title"], callback)` selects only those columns (and the key the relation
+   * matches on, which the match needs).
+   */
+  findOr<T>(ids: readonly unknown[], callback: () => T | PromiseLike<T>): Promise<Element<R>[] | T>;
+  findOr<T>(ids: readonly unknown[], columns: readonly RelatedColumn<R>[], callback: () => T | PromiseLike<T>): Promise<Element<R>[] | T>;
+  findOr<T>(id: unknown, callback: () => T | PromiseLike<T>): Promise<Element<R> | T>;
+  findOr<T>(id: unknown, columns: readonly RelatedColumn<R>[], callback: () => T | PromiseLike<T>): Promise<Element<R> | T>;
+  async findOr(id: unknown, columnsOrCallback: unknown, callback?: () => unknown): Promise<unknown> {
+    const { columns, fallback } = this.#columnsAnd("findOr", columnsOrCallback, callback);
+    const found = await this.#selecting(columns).find(id);
+    if (Array.isArray(id)) {
+      const wanted = new Set(id.map((v) => String(v))).size;
+      return (found as unknown[]).length >= wanted ? found : await fallback();
+    }
+    return found ?? (await fallback());
+  }
+
+  /** `findSole(id or model)`: exactly that related model; ModelNotFoundError when it is not related (or more than one row matches). */
+  async findSole(idOrModel: unknown): Promise<Element<R>> {
+    const key = this.#keyOf(idOrModel, "findSole");
+    const found = (await this.find([key])) as Element<R>[];
+    const op = `findSole(${JSON.stringify(key)})`;
+    if (!found.length) throw new ModelNotFoundError(this.#relation.target?.name ?? this.#relation.name, key, this.#notFound(op));
+    if (found.length > 1) throw new MultipleRecordsFoundError(this.#relation.target!.name, this.#describe(op));
+    return found[0]!;
+  }
+
+  /** `firstOr(callback)`: the first related model, or the callback's awaited result; `firstOr(columns, callback)` selects those columns. */
+  firstOr<T>(callback: () => T | PromiseLike<T>): Promise<Element<R> | T>;
+  firstOr<T>(columns: readonly RelatedColumn<R>[], callback: () => T | PromiseLike<T>): Promise<Element<R> | T>;
+  async firstOr(columnsOrCallback: unknown, callback?: () => unknown): Promise<unknown> {
+    const { columns, fallback } = this.#columnsAnd("firstOr", columnsOrCallback, callback);
+    return (await this.#selecting(columns).first()) ?? (await fallback());
+  }
+
+  /** `firstWhere(column, [operator,] value)`: `where(...).first()` among the related rows. */
+  firstWhere(column: RelatedColumn<R>, value: unknown): Promise<Element<R> | null>;
+  firstWhere(column: RelatedColumn<R>, operator: string, value: unknown): Promise<Element<R> | null>;
+  firstWhere(...args: unknown[]): Promise<Element<R> | null> {
+    return this.#copy()
+      .where(...args)
+      .first() as Promise<Element<R> | null>;
+  }
+
+  /** findOr / firstOr arguments: `(callback)` or `(columns, callback)`. */
+  #columnsAnd(op: string, columnsOrCallback: unknown, callback: unknown): { columns?: readonly string[]; fallback: () => unknown } {
+    const [columns, fallback] = typeof columnsOrCallback === "function" ? [undefined, columnsOrCallback] : [columnsOrCallback, callback];
+    if (typeof fallback !== "function" || (columns !== undefined && !Array.isArray(columns))) {
+      throw new TypeError(
+        `${this.#describe(op)}: expected (${op === "findOr" ? "id, " : ""}callback) or (${op === "findOr" ? "id, " : ""}["column", ...], callback).`,
+      );
+    }
+    return { columns: columns as readonly string[] | undefined, fallback: fallback as () => unknown };
+  }
+
+  /** A copy selecting `columns` plus the columns the relation matches rows to the parent by. */
+  #selecting(columns: readonly string[] | undefined): RelationQuery<R> {
+    if (!columns) return this;
+    const rel = this.#relation;
+    const needed = [...columns];
+    const match =
+      rel.through?.secondKey ??
+      (rel.kind === "belongsTo" || rel.kind === "belongsToMany" ? rel.ownerKey : rel.target ? childColumn(rel) : undefined);
+    if (match && !needed.includes(match)) needed.push(match);
+    return this.#copy().#record("select", needed);
+  }
+
+  /** The key a finder looks for: the value itself, or a target model's key. */
+  #keyOf(idOrModel: unknown, op: string): unknown {
+    const target = this.#relation.target;
+    if (!(idOrModel instanceof Object) || !("getKey" in idOrModel)) return idOrModel;
+    if (target && !(idOrModel instanceof target)) {
+      throw new RelationError(
+        `${this.#describe(op)}: expected a ${target.name} or its key, got a ${(idOrModel as object).constructor.name}.`,
+      );
+    }
+    return (idOrModel as Model).get(this.#targetKey());
+  }
+
+  #describe(op: string): string {
+    const rel = this.#relation;
+    return `${rel.owner.name}#${String(this.#parent.getKey())}.related("${rel.name}").${op}`;
+  }
+
   #notFound(op: string): string {
     const rel = this.#relation;
     return (
@@ -463,9 +559,38 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     return dissociate(this.#parent, this.#relation);
   }
 
+  /**
+   * `post.related("author").is(user)`: whether `model` is the row this relation points at, without a query —
+   * the same key (compared as text, so 1 and "1" match), the same table and the same connection; null never is.
+   * belongsTo, morphTo (the morph type too), hasOne and morphOne.
+   */
+  is(model: Model | null | undefined): boolean {
+    return isRelated(this.#parent, this.#relation, model);
+  }
+
+  /** The negation of `is(model)`. */
+  isNot(model: Model | null | undefined): boolean {
+    return !this.is(model);
+  }
+
+  /** `user.related("logins").one()`: a hasMany / morphMany as its hasOne / morphOne — awaiting it gives one model or null. */
+  one(): RelationQuery<Element<R> | null> {
+    const rel = this.#relation;
+    if (rel.kind !== "hasMany" && rel.kind !== "morphMany") {
+      throw new RelationError(
+        `${rel.owner.name}.${rel.name} is a ${rel.kind} relation: one() turns a hasMany or morphMany into its hasOne / morphOne. ` +
+          `For the first row of any relation use first().`,
+      );
+    }
+    const q = this.#copy<Element<R> | null>();
+    q.#relation = { ...rel, kind: rel.kind === "hasMany" ? "hasOne" : "morphOne" };
+    return q;
+  }
+
   /** A copy with the same recorded calls (the finders add their own without changing this query). */
-  #copy(): RelationQuery<R> {
-    const q = new RelationQuery<R>(this.#parent, this.#relation.name);
+  #copy<T = R>(): RelationQuery<T> {
+    const q = new RelationQuery<T>(this.#parent, this.#relation.name);
+    q.#relation = this.#relation;
     q.#calls.push(...this.#calls);
     q.#pivotAccessor = this.#pivotAccessor;
     return q;
@@ -509,25 +634,59 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
 
   // ---- pivot queries (belongsToMany, pivot-queries.ts) ----------------------------------------------
 
-  wherePivot(column: string, operatorOrValue: unknown, value?: unknown): this {
-    const args = arguments.length >= 3 ? [column, operatorOrValue, value] : [column, operatorOrValue];
+  /**
+   * `wherePivot("level", ">", 2)`; `wherePivot(q => q.where(...).orWhere(...))` is one parenthesised condition written
+   * on a query of the pivot: the `using` pivot model's own query (its columns and local scopes; type the callback's
+   * parameter as that query), otherwise a query of the pivot columns (`PivotWhereQuery`).
+   */
+  wherePivot<Q = PivotWhereQuery>(group: (q: Q) => unknown): this;
+  wherePivot(column: string, value: unknown): this;
+  wherePivot(column: string, operator: string, value: unknown): this;
+  wherePivot(...args: unknown[]): this {
     return this.#record(...pivotQueries.wherePivot(this.#pivotRelation("wherePivot"), args));
   }
-  orWherePivot(column: string, operatorOrValue: unknown, value?: unknown): this {
-    const args = arguments.length >= 3 ? [column, operatorOrValue, value] : [column, operatorOrValue];
+  orWherePivot<Q = PivotWhereQuery>(group: (q: Q) => unknown): this;
+  orWherePivot(column: string, value: unknown): this;
+  orWherePivot(column: string, operator: string, value: unknown): this;
+  orWherePivot(...args: unknown[]): this {
     return this.#record(...pivotQueries.wherePivot(this.#pivotRelation("orWherePivot"), args, "or"));
   }
   wherePivotIn(column: string, values: readonly unknown[]): this {
     return this.#record(...pivotQueries.wherePivotIn(this.#pivotRelation("wherePivotIn"), column, values));
   }
+  orWherePivotIn(column: string, values: readonly unknown[]): this {
+    return this.#record(...pivotQueries.wherePivotIn(this.#pivotRelation("orWherePivotIn"), column, values, false, "or"));
+  }
   wherePivotNotIn(column: string, values: readonly unknown[]): this {
     return this.#record(...pivotQueries.wherePivotIn(this.#pivotRelation("wherePivotNotIn"), column, values, true));
+  }
+  orWherePivotNotIn(column: string, values: readonly unknown[]): this {
+    return this.#record(...pivotQueries.wherePivotIn(this.#pivotRelation("orWherePivotNotIn"), column, values, true, "or"));
   }
   wherePivotNull(column: string): this {
     return this.#record(...pivotQueries.wherePivotNull(this.#pivotRelation("wherePivotNull"), column));
   }
+  orWherePivotNull(column: string): this {
+    return this.#record(...pivotQueries.wherePivotNull(this.#pivotRelation("orWherePivotNull"), column, false, "or"));
+  }
   wherePivotNotNull(column: string): this {
     return this.#record(...pivotQueries.wherePivotNull(this.#pivotRelation("wherePivotNotNull"), column, true));
+  }
+  orWherePivotNotNull(column: string): this {
+    return this.#record(...pivotQueries.wherePivotNull(this.#pivotRelation("orWherePivotNotNull"), column, true, "or"));
+  }
+  /** `wherePivotBetween("level", [1, 3])`: both ends included, as SQL's BETWEEN. */
+  wherePivotBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.#record(...pivotQueries.wherePivotBetween(this.#pivotRelation("wherePivotBetween"), column, range));
+  }
+  orWherePivotBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.#record(...pivotQueries.wherePivotBetween(this.#pivotRelation("orWherePivotBetween"), column, range, false, "or"));
+  }
+  wherePivotNotBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.#record(...pivotQueries.wherePivotBetween(this.#pivotRelation("wherePivotNotBetween"), column, range, true));
+  }
+  orWherePivotNotBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.#record(...pivotQueries.wherePivotBetween(this.#pivotRelation("orWherePivotNotBetween"), column, range, true, "or"));
   }
   orderByPivot(column: string, direction: "asc" | "desc" = "asc"): this {
     return this.#record(...pivotQueries.orderByPivot(this.#pivotRelation("orderByPivot"), column, direction));

@@ -88,6 +88,21 @@ export function makeRelated(parent: Model, relation: ResolvedRelation, attribute
   return model;
 }
 
+/**
+ * `findOrNew`'s new model: an unsaved target; hasOne/hasMany/morphOne/morphMany set the parent's key (and morph
+ * type) as Laravel's `setForeignAttributesForCreate` does, the other kinds leave the keys to attach()/associate().
+ */
+export function newRelated(parent: Model, relation: ResolvedRelation): Model {
+  if (!relation.target) {
+    throw new RelationError(
+      `${relation.owner.name}.${relation.name} is a morphTo relation: findOrNew() cannot know which model to make. Create the parent model, then associate() it.`,
+    );
+  }
+  const model = new relation.target();
+  if (CHILD_KINDS.has(relation.kind)) for (const [k, v] of Object.entries(childKeys(parent, relation, "findOrNew"))) model.set(k, v);
+  return model;
+}
+
 export type MassWrite = "update" | "delete" | "restore" | "forceDelete";
 
 /** One statement over the parent's related rows (narrowed by the recorded where clauses). Returns the rows written. */

@@ -255,7 +255,10 @@ export const sqlAdapter: StoreAdapter = {
     for (const part of chunks(ownerKeys.slice(), ctx.size)) {
       const q = new SqlQuery(target as ModelClass<SqlModelBase>);
       if (constraint) constraint(q);
-      let qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part).select(`${targetMeta.table}.*`).select(pivotSelect(spec));
+      // select() in the constraint (findOr(id, ["id"], ...)) narrows the target's columns; the pivot's are always read
+      let qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part)
+        .select(q.selection() ?? `${targetMeta.table}.*`)
+        .select(pivotSelect(spec));
       q.applyConstraints(qb, ctx);
       // a limit in the constraint counts per parent (per pivot owner key), see per-parent-limit.ts
       const window = q.perParentWindow();

@@ -295,6 +295,21 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
 
+  /**
+   * Internal: one parenthesised clause written by another query on a table this one joins (`wherePivot(q => ...)`
+   * with a `using` pivot model: the pivot model's query, its columns qualified with the pivot table).
+   */
+  whereGroupOf(other: { applyWheres(qb: Knex.QueryBuilder, ctx: QueryContext): void }, bool: "and" | "or" = "and"): this {
+    if (bool === "or") this.#hasOr = true;
+    this.#wheres.push(
+      (qb, ctx) =>
+        void qb[bool === "and" ? "where" : "orWhere"](function (this: Knex.QueryBuilder) {
+          other.applyWheres(this, ctx);
+        }),
+    );
+    return this;
+  }
+
   /** Internal: IN on a relation key (already a schema column or a relation's declared key). */
   whereKeyIn(column: string, values: readonly unknown[]): this {
     const c = `${this.#qualifier}.${column}`;
@@ -608,6 +623,11 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   select(...columns: Column<S>[]): this {
     this.#columns = columns.map((c) => this.#col(c, "select()"));
     return this;
+  }
+
+  /** Internal: the qualified columns select() chose, undefined for all (a join reading the target's columns). */
+  selection(): readonly string[] | undefined {
+    return this.#columns;
   }
 
   orderBy(column: Column<S>, direction: "asc" | "desc" = "asc"): this {
