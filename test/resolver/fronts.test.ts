@@ -250,6 +250,21 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
         "whereDoesntHave",
         "whereHas",
         "whereRelation",
+        "whereDoesntHaveRelation",
+        "orWhereDoesntHaveRelation",
+        "whereHasMorph",
+        "orWhereHasMorph",
+        "whereDoesntHaveMorph",
+        "orWhereDoesntHaveMorph",
+        "hasMorph",
+        "orHasMorph",
+        "doesntHaveMorph",
+        "orDoesntHaveMorph",
+        "whereMorphRelation",
+        "orWhereMorphRelation",
+        "whereMorphDoesntHaveRelation",
+        "orWhereMorphDoesntHaveRelation",
+        "whereAttachedTo",
         "with",
         "withAvg",
         "withCount",
@@ -267,8 +282,8 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
   });
 
   it("runtime: each of those methods exists and fails with the same text; the old list's extra names do not exist", async () => {
-    const { Shelf } = await fixtureModels("f7-path-methods");
-    registerModels([Shelf, (await fixtureModels("f7-path-methods")).Item], { logger: false });
+    const { Shelf, Item } = await fixtureModels("f7-path-methods");
+    registerModels([Shelf, Item], { logger: false });
     await migrate([Shelf]);
     const shelf = await Shelf.create({});
     const calls: Record<string, () => unknown> = {
@@ -326,6 +341,39 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
       load: () => shelf.load("nope"),
       loadCount: () => shelf.loadCount("nope"),
       related: () => shelf.related("nope").get(),
+      whereDoesntHaveRelation: () => Shelf.whereDoesntHaveRelation("nope" as never, "id", 1).get(),
+      orWhereDoesntHaveRelation: () => Shelf.orWhereDoesntHaveRelation("nope" as never, "id", 1).get(),
+      whereHasMorph: () => Shelf.whereHasMorph("nope" as never, ["Item"]).get(),
+      orWhereHasMorph: () =>
+        Shelf.query()
+          .orWhereHasMorph("nope" as never, ["Item"])
+          .get(),
+      whereDoesntHaveMorph: () => Shelf.whereDoesntHaveMorph("nope" as never, ["Item"]).get(),
+      orWhereDoesntHaveMorph: () =>
+        Shelf.query()
+          .orWhereDoesntHaveMorph("nope" as never, ["Item"])
+          .get(),
+      hasMorph: () => Shelf.hasMorph("nope" as never, ["Item"]).get(),
+      orHasMorph: () =>
+        Shelf.query()
+          .orHasMorph("nope" as never, ["Item"])
+          .get(),
+      doesntHaveMorph: () => Shelf.doesntHaveMorph("nope" as never, ["Item"]).get(),
+      orDoesntHaveMorph: () =>
+        Shelf.query()
+          .orDoesntHaveMorph("nope" as never, ["Item"])
+          .get(),
+      whereMorphRelation: () => Shelf.whereMorphRelation("nope" as never, ["Item"], "id", 1).get(),
+      orWhereMorphRelation: () =>
+        Shelf.query()
+          .orWhereMorphRelation("nope" as never, ["Item"], "id", 1)
+          .get(),
+      whereMorphDoesntHaveRelation: () => Shelf.whereMorphDoesntHaveRelation("nope" as never, ["Item"], "id", 1).get(),
+      orWhereMorphDoesntHaveRelation: () =>
+        Shelf.query()
+          .orWhereMorphDoesntHaveRelation("nope" as never, ["Item"], "id", 1)
+          .get(),
+      whereAttachedTo: () => Shelf.whereAttachedTo(new Item(), "nope" as never).get(),
     };
     expect(Object.keys(calls).sort()).toEqual(Object.keys(RELATION_PATH_METHODS).sort());
     const expected = runtimeText(state.rows[0]!);
