@@ -229,6 +229,37 @@ describe("F6: one did-you-mean for runtime errors and static diagnostics", () =>
   });
 });
 
+describe('F8: nested with() spec keys and "rel:cols" paths are checked in every front', () => {
+  const state = scenario("f8-nested-specs");
+
+  it("each key is looked up on the model its enclosing keys reach; the column list is not part of the path", async () => {
+    const { Rack, Box, clean, nestedTypo, columnsTypo, deepTypo } = await fixtureModels("f8-nested-specs");
+    const row = (site: string, message: string, hint: string) => ({
+      ruleId: "relation-path",
+      code: "ELQ801",
+      severity: "error",
+      line: lineOf(state.project!.text, site),
+      message,
+      hint,
+    });
+    expect(state.rows).toEqual([
+      row('Rack.with({ boxes: ["ownr"] })', "with('ownr'): Box has no relation 'ownr'. Did you mean 'owner'?", "Relations of Box: owner."),
+      row('Rack.with("boxs:id,rack_id")', "with('boxs'): Rack has no relation 'boxs'. Did you mean 'boxes'?", "Relations of Rack: boxes."),
+      row(
+        'Rack.with({ boxes: { owner: ["boxs"] } })',
+        "with('boxs'): Rack has no relation 'boxs'. Did you mean 'boxes'?",
+        "Relations of Rack: boxes.",
+      ),
+    ]);
+    registerModels([Rack, Box], { logger: false });
+    await migrate([Rack, Box]);
+    await expect(clean().get()).resolves.toEqual([]);
+    for (const [i, misspelt] of [nestedTypo, columnsTypo, deepTypo].entries()) {
+      await expect(Promise.resolve().then(() => misspelt().get())).rejects.toThrow(runtimeText(state.rows[i]!));
+    }
+  });
+});
+
 describe("F7: the relation-path methods are exactly the runtime's", () => {
   const state = scenario("f7-path-methods");
 

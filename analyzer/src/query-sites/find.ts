@@ -93,7 +93,7 @@ function collectPaths(sourceFile: TS.SourceFile, args: readonly TS.Expression[],
           full = push(name.text, name.getStart(sourceFile), name as unknown as TS.StringLiteralLike, parent);
         }
         // `{ posts: ["comments"] }` / `{ posts: { comments: true } }` / `{ posts: "comments" }`: children of the key.
-        if (full !== undefined && mode === "all" && ts.isPropertyAssignment(property)) {
+        if (full !== undefined && mode === "nested" && ts.isPropertyAssignment(property)) {
           const value = skipOuter(property.initializer);
           if (ts.isArrayLiteralExpression(value) || ts.isObjectLiteralExpression(value) || ts.isStringLiteral(value)) visit(value, full);
         }

@@ -20,13 +20,14 @@ export const RELATION_PATH_RULE: RuleMeta = {
 };
 
 /**
- * Every runtime method that takes relation paths, and which arguments are paths: `all` (each argument,
- * arrays and object keys, nested objects and arrays under a key: `with("a", ["b"], { c: q => q, d: { e: true } })`),
- * `first` (`whereHas("posts", q => …)`) or `second` (`whereAttachedTo(tag, "tags")`).
+ * Every runtime method that takes relation paths, and which arguments are paths: `all` (each argument, arrays
+ * and object keys: `withCount("a", ["b"], { c: q => q })`), `nested` (as `all`, plus the children a key's value
+ * lists: `with({ d: ["e"], f: { g: true } })`), `first` (`whereHas("posts", q => …)`) or `second`
+ * (`whereAttachedTo(tag, "tags")`).
  * The list the query-site finder looks for; a test keeps it equal to what the runtime implements.
  */
-export const RELATION_PATH_METHODS: Readonly<Record<string, "all" | "first" | "second">> = Object.freeze({
-  with: "all",
+export const RELATION_PATH_METHODS: Readonly<Record<string, "all" | "nested" | "first" | "second">> = Object.freeze({
+  with: "nested",
   withCount: "all",
   whereHas: "first",
   orWhereHas: "first",
@@ -58,8 +59,8 @@ export const RELATION_PATH_METHODS: Readonly<Record<string, "all" | "first" | "s
   withMin: "first",
   withMax: "first",
   withExists: "all",
-  loadMissing: "all",
-  load: "all",
+  loadMissing: "nested",
+  load: "nested",
   loadCount: "all",
   related: "first",
 });
