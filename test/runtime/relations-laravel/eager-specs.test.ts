@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { column, dropTables, migrate, registerModels, relation, RelationError, SqlModel } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
 import { withQueryCount } from "../shared/query-counter";
+import { Author, registerLibrary, Review } from "../mongo/library-models";
+import { mongoTargets, useMongo, withCommands } from "../mongo/target";
 
 class EsUser extends SqlModel<any> {
   static connectionName = "test";
@@ -72,6 +74,7 @@ class EsImage extends SqlModel<any> {
 
 const MODELS = [EsUser, EsPost, EsComment, EsTag, EsVideo, EsImage];
 registerModels(MODELS, { logger: false, strict: false });
+registerLibrary();
 
 const titles = (posts: unknown) => (posts as EsPost[]).map((p) => p.title);
 
@@ -235,5 +238,64 @@ describe.each(sqlDialects())("eager-load specs on $name", (dialect) => {
       /constrain\(\) expects \{ Type: \(query\) => \.\.\. \}/,
     );
     await expect(EsImage.with({ imageable: (m: any) => m.constrain({ EsPost: "title" }) }).get()).rejects.toThrow(/expects a function/);
+  });
+});
+
+// ---- Mongo: the same specs, one command per relation level ----------------------------------------------
+
+describe.each(mongoTargets())("eager-load specs on the $kind Mongo store", (target) => {
+  let teardown: () => Promise<void>;
+
+  beforeAll(async () => {
+    teardown = await useMongo("es_mongo", target);
+    const [ursula, terry] = (await Author.createMany([{ name: "Ursula" }, { name: "Terry" }])) as Author[];
+    const [earthsea] = await ursula!.related("books").createMany([
+      { title: "Earthsea", year: 1968, genre_ids: [] },
+      { title: "Dispossessed", year: 1974, genre_ids: [] },
+    ]);
+    const [mort] = await terry!.related("books").createMany([{ title: "Mort", year: 1987, genre_ids: [] }]);
+    await Review.createMany([
+      { body: "deep", stars: 5, reviewable_type: "Book", reviewable_id: earthsea!.id },
+      { body: "fun", stars: 4, reviewable_type: "Book", reviewable_id: mort!.id },
+      { body: "who", stars: 3, reviewable_type: "Author", reviewable_id: terry!.id },
+    ]);
+  });
+  afterAll(() => teardown());
+
+  it("nested specs and merged constraints: one command per level", async () => {
+    const { result: authors, count } = await withCommands(() =>
+      Author.with({ books: { reviews: true } }, { books: (q: any) => q.where("year", "<", 1980) })
+        .orderBy("name")
+        .get(),
+    );
+    expect(count).toBe(3);
+    expect(authors.map((a) => (a.books ?? []).map((b) => [b.title, (b.reviews ?? []).map((r) => r.body)]))).toEqual([
+      [],
+      [
+        ["Earthsea", ["deep"]],
+        ["Dispossessed", []],
+      ],
+    ]);
+  });
+
+  it('"rel:cols" projects those fields; keys are required', async () => {
+    const [terry] = await Author.with("books:title,author_id").orderBy("name").get();
+    expect(terry!.books!.map((b) => [b.title, b.year])).toEqual([["Mort", undefined]]);
+    expect(() => Author.with("books:title")).toThrow(/the columns must include author_id/);
+  });
+
+  it("morphTo constrain() per parent type", async () => {
+    const reviews = await Review.with({
+      reviewable: (morphTo: any) => morphTo.constrain({ Book: (q: any) => q.where("year", "<", 1980) }),
+    })
+      .orderBy("body")
+      .get();
+    expect(
+      reviews.map((r) => [r.body, (r.reviewable as { title?: string; name?: string } | null)?.title ?? r.reviewable?.name ?? null]),
+    ).toEqual([
+      ["deep", "Earthsea"],
+      ["fun", null],
+      ["who", "Terry"],
+    ]);
   });
 });
