@@ -222,17 +222,17 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   }
   /** `whereRelation("books", "year", ">", 1970)`: whereHas with one where on the related documents (or a callback). */
   whereRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
-    return this.whereHas(relation, relationCondition(condition, condition.length));
+    return this.whereHas(relation, relationCondition(condition, `${this.meta.name}.whereRelation('${relation}'`));
   }
   orWhereRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
-    return this.orWhereHas(relation, relationCondition(condition, condition.length));
+    return this.orWhereHas(relation, relationCondition(condition, `${this.meta.name}.orWhereRelation('${relation}'`));
   }
   /** `whereDoesntHaveRelation("books", "year", ">", 1970)`: no related document matches the where. */
   whereDoesntHaveRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
-    return this.whereDoesntHave(relation, relationCondition(condition, condition.length));
+    return this.whereDoesntHave(relation, relationCondition(condition, `${this.meta.name}.whereDoesntHaveRelation('${relation}'`));
   }
   orWhereDoesntHaveRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
-    return this.orWhereDoesntHave(relation, relationCondition(condition, condition.length));
+    return this.orWhereDoesntHave(relation, relationCondition(condition, `${this.meta.name}.orWhereDoesntHaveRelation('${relation}'`));
   }
 
   /**
@@ -271,17 +271,31 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   }
   /** `whereMorphRelation("commentable", ["Post"], "votes", ">", 5)`: whereHasMorph with one where on the parents. */
   whereMorphRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
-    return this.#hasMorph("and", relation, types, relationCondition(condition, condition.length), "exists", "whereMorphRelation");
+    return this.#hasMorph(
+      "and",
+      relation,
+      types,
+      relationCondition(condition, `${this.meta.name}.whereMorphRelation('${relation}'`),
+      "exists",
+      "whereMorphRelation",
+    );
   }
   orWhereMorphRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
-    return this.#hasMorph("or", relation, types, relationCondition(condition, condition.length), "exists", "orWhereMorphRelation");
+    return this.#hasMorph(
+      "or",
+      relation,
+      types,
+      relationCondition(condition, `${this.meta.name}.orWhereMorphRelation('${relation}'`),
+      "exists",
+      "orWhereMorphRelation",
+    );
   }
   whereMorphDoesntHaveRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
-    const constraint = relationCondition(condition, condition.length);
+    const constraint = relationCondition(condition, `${this.meta.name}.whereMorphDoesntHaveRelation('${relation}'`);
     return this.#hasMorph("and", relation, types, constraint, "missing", "whereMorphDoesntHaveRelation");
   }
   orWhereMorphDoesntHaveRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
-    const constraint = relationCondition(condition, condition.length);
+    const constraint = relationCondition(condition, `${this.meta.name}.orWhereMorphDoesntHaveRelation('${relation}'`);
     return this.#hasMorph("or", relation, types, constraint, "missing", "orWhereMorphDoesntHaveRelation");
   }
   /**

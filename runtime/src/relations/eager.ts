@@ -154,7 +154,8 @@ function levelConstraint(owner: ModelClass, name: string, node: EagerNode, relat
   if (!columns) return node.constraint;
   // `meta.model`, not `model`: a morphTo's query comes through a proxy that binds functions (a class is one)
   return (query: { select(...c: string[]): unknown; meta: { model: ModelClass } }) => {
-    if (relation.kind === "morphTo") assertColumns(owner, name, node, relation, query.meta.model);
+    // with() checked this already; load() / loadMissing() and a morphTo's types are checked here
+    assertColumns(owner, name, node, relation, query.meta.model);
     query.select(...columns);
     return node.constraint?.(query);
   };

@@ -16,12 +16,19 @@ export type RelationCondition = [column: string | ConditionCallback, operatorOrV
 
 /**
  * `whereRelation("posts", "votes", ">", 5)` → the constraint `q => q.where("votes", ">", 5)`; a callback
- * is the constraint itself. `argc` is the number of condition arguments the caller passed, so an explicit
- * `undefined` value stays a (null) comparison as in `where()`.
+ * is the constraint itself. An explicit `undefined` value stays a (null) comparison as in `where()`; a column
+ * alone is an error. `label` starts the message: `Post.whereRelation('tags'`.
  */
-export function relationCondition(condition: RelationCondition, argc: number): ConditionCallback {
+export function relationCondition(condition: RelationCondition, label: string): ConditionCallback {
+  const argc = condition.length;
   const [column] = condition;
   if (typeof column === "function") return column;
+  if (argc < 2) {
+    throw new RelationError(
+      `${label}, ${JSON.stringify(column)}): a column needs a value ("${String(column)}", value) or an operator and a value ` +
+        `("${String(column)}", ">", 1); or pass a callback (q => q.where(...)).`,
+    );
+  }
   const args = condition.slice(0, Math.max(2, Math.min(argc, 3)));
   return (q: { where(...a: unknown[]): unknown }) => q.where(...args);
 }

@@ -396,17 +396,17 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   /** `whereRelation("posts", "published", true)`: whereHas with one where on the related rows (or a callback). */
   whereRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
-    return this.whereHas(relation, relationCondition(condition, condition.length));
+    return this.whereHas(relation, relationCondition(condition, `${this.meta.name}.whereRelation('${relation}'`));
   }
   orWhereRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
-    return this.orWhereHas(relation, relationCondition(condition, condition.length));
+    return this.orWhereHas(relation, relationCondition(condition, `${this.meta.name}.orWhereRelation('${relation}'`));
   }
   /** `whereDoesntHaveRelation("posts", "published", true)`: no related row matches the where. */
   whereDoesntHaveRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
-    return this.whereDoesntHave(relation, relationCondition(condition, condition.length));
+    return this.whereDoesntHave(relation, relationCondition(condition, `${this.meta.name}.whereDoesntHaveRelation('${relation}'`));
   }
   orWhereDoesntHaveRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
-    return this.orWhereDoesntHave(relation, relationCondition(condition, condition.length));
+    return this.orWhereDoesntHave(relation, relationCondition(condition, `${this.meta.name}.orWhereDoesntHaveRelation('${relation}'`));
   }
 
   #hasCount(path: string, operator: string, count: number, constraint: QueryConstraint | undefined, bool: "and" | "or"): this {
@@ -466,16 +466,24 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   /** `whereMorphRelation("commentable", ["Post"], "votes", ">", 5)`: whereHasMorph with one where on the parents. */
   whereMorphRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
-    return this.whereHasMorph(relation, types, relationCondition(condition, condition.length));
+    return this.whereHasMorph(relation, types, relationCondition(condition, `${this.meta.name}.whereMorphRelation('${relation}'`));
   }
   orWhereMorphRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
-    return this.orWhereHasMorph(relation, types, relationCondition(condition, condition.length));
+    return this.orWhereHasMorph(relation, types, relationCondition(condition, `${this.meta.name}.orWhereMorphRelation('${relation}'`));
   }
   whereMorphDoesntHaveRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
-    return this.whereDoesntHaveMorph(relation, types, relationCondition(condition, condition.length));
+    return this.whereDoesntHaveMorph(
+      relation,
+      types,
+      relationCondition(condition, `${this.meta.name}.whereMorphDoesntHaveRelation('${relation}'`),
+    );
   }
   orWhereMorphDoesntHaveRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
-    return this.orWhereDoesntHaveMorph(relation, types, relationCondition(condition, condition.length));
+    return this.orWhereDoesntHaveMorph(
+      relation,
+      types,
+      relationCondition(condition, `${this.meta.name}.orWhereMorphDoesntHaveRelation('${relation}'`),
+    );
   }
 
   /** Rows attached (belongsToMany) to the given model(s): `Post.whereAttachedTo(tag)`, `whereAttachedTo([a, b], "tags")`. */

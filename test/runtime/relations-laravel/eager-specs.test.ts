@@ -210,6 +210,10 @@ describe.each(sqlDialects())("eager-load specs on $name", (dialect) => {
     expect(() => EsPost.with("user:name")).toThrow(/EsPost.with\("user:name"\): the columns must include id/);
     expect(() => EsUser.with("posts:id,titel,user_id")).toThrow(/unknown column 'titel' on table es_posts. Did you mean 'title'\?/);
     expect(() => EsUser.with("posts:")).toThrow(/lists an empty column name/);
+    // load() / loadMissing() check when they run
+    const ann = (await EsUser.query().orderBy("id").first())!;
+    await expect(ann.load("posts:id,title")).rejects.toThrow(/the columns must include user_id/);
+    await expect(ann.loadMissing("posts:title")).rejects.toThrow(/the columns must include user_id/);
     // a morphTo's parents are known per type: checked when the type's query is built
     await expect(EsImage.with("imageable:title").get()).rejects.toThrow(RelationError);
     await expect(EsImage.with("imageable:title").get()).rejects.toThrow(/the columns must include id, which matches the EsPost rows/);

@@ -119,6 +119,7 @@ describe.each(sqlDialects())("shorthand existence forms on $name", (dialect) => 
     // whereRelation's callback form, as Laravel's whereRelation($relation, Closure)
     expect(titles(await EfPost.whereRelation("tags", (q: any) => q.where("name", "red")).get())).toEqual(["hello"]);
     expect(titles(await EfPost.orWhereRelation("tags", "name", "blue").get())).toEqual(["hello", "world"]);
+    expect(() => (EfPost.whereRelation as any)("tags", "name")).toThrow(/EfPost.whereRelation\('tags', "name"\): a column needs a value/);
     expect(() => EfPost.whereDoesntHaveRelation("tags", "nam", "red")).toThrow(
       /unknown column 'nam' on table ef_tags. Did you mean 'name'\?/,
     );
