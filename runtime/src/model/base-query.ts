@@ -26,6 +26,8 @@ export type Column<S> = string extends keyof S ? string : ColumnNames<S>;
 export type CountName<S> = string extends keyof S ? string : RelationNames<S> | `${RelationNames<S>} as ${string}`;
 /** Eager paths of a schema type (any string when the schema type is not literal). */
 export type WithPath<S> = string extends keyof S ? string : RelationPath<S>;
+/** with() paths: a relation path, or a relation with the columns to select (`"posts:id,title,user_id"`). */
+export type EagerPath<S> = string extends keyof S ? string : RelationPath<S> | `${RelationNames<S>}:${string}`;
 
 export interface Page<M> {
   data: M[];
@@ -137,7 +139,7 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
 
   /** Eager-loads relations: `with("posts.comments", "profile")`, `with({ posts: q => q.where(...) })`. */
   /** Also nested relative to a key: `with({ posts: ["tags"] })`, `with({ posts: { comments: q => ... } })`. */
-  with(...specs: Array<WithPath<S> | readonly WithPath<S>[] | Partial<Record<WithPath<S>, QueryConstraint | true | EagerSpec>>>): this {
+  with(...specs: Array<EagerPath<S> | readonly EagerPath<S>[] | Partial<Record<EagerPath<S>, QueryConstraint | true | EagerSpec>>>): this {
     addEagerPaths((this.eagerPaths ??= new Map()), specs as EagerSpec[]);
     assertEagerTree(this.model, this.eagerPaths); // fail now, not only when rows come back
     return this;

@@ -255,10 +255,9 @@ export const sqlAdapter: StoreAdapter = {
     for (const part of chunks(ownerKeys.slice(), ctx.size)) {
       const q = new SqlQuery(target as ModelClass<SqlModelBase>);
       if (constraint) constraint(q);
-      // select() in the constraint (findOr(id, ["id"], ...)) narrows the target's columns; the pivot's are always read
-      let qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part)
-        .select(q.selection() ?? `${targetMeta.table}.*`)
-        .select(pivotSelect(spec));
+      // `with("tags:id,name")`: only those target columns, next to the pivot's
+      const columns = q.selectedColumns() ?? `${targetMeta.table}.*`;
+      let qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part).select(columns).select(pivotSelect(spec));
       q.applyConstraints(qb, ctx);
       // a limit in the constraint counts per parent (per pivot owner key), see per-parent-limit.ts
       const window = q.perParentWindow();
