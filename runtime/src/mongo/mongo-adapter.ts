@@ -42,6 +42,37 @@ function storedPivotRow(spec: PivotSpec, row: Record<string, unknown>): Document
   return doc;
 }
 
+const PIVOT_OPERATORS: Readonly<Record<string, string>> = {
+  "=": "$eq",
+  "!=": "$ne",
+  "<>": "$ne",
+  "<": "$lt",
+  "<=": "$lte",
+  ">": "$gt",
+  ">=": "$gte",
+};
+
+/**
+ * The filter every pivot document of the relation matches: the morph type (`where`) and the `wherePivot`
+ * conditions. A pivot key compares in its stored form (hex strings are stored as ObjectIds).
+ */
+function pivotFilter(spec: PivotSpec): Document {
+  const filter: Document = { ...spec.where };
+  const conditions: Document[] = [];
+  for (const { column, operator, value } of spec.conditions ?? []) {
+    const op = PIVOT_OPERATORS[operator];
+    if (op === undefined) {
+      throw new RelationError(
+        `${spec.owner.name}: wherePivot ['${column}', '${operator}', …] on the Mongo pivot collection ${spec.table}: ` +
+          `only ${Object.keys(PIVOT_OPERATORS).join(", ")} compare pivot fields here. Use one of them, or filter the loaded pivots.`,
+      );
+    }
+    const stored = column === spec.localKey || column === spec.foreignKey ? toObjectIdIfHex(value) : value;
+    conditions.push({ [column]: { [op]: stored } });
+  }
+  return conditions.length ? { ...filter, $and: conditions } : filter;
+}
+
 function exposedPivotRow(spec: PivotSpec, doc: Document): Record<string, unknown> {
   const { _id, ...row } = doc;
   void _id;
@@ -150,7 +181,7 @@ export const mongoAdapter: StoreAdapter = {
     const out: Record<string, unknown>[] = [];
     for (const part of chunkKeys(expandKeys(ownerKeys))) {
       const docs = await pivotCollection(spec)
-        .find({ ...spec.where, [spec.localKey]: { $in: part } })
+        .find({ ...pivotFilter(spec), [spec.localKey]: { $in: part } })
         .toArray();
       for (const d of docs) out.push(exposedPivotRow(spec, d));
     }
@@ -167,7 +198,7 @@ export const mongoAdapter: StoreAdapter = {
   async deletePivotRows(spec, ownerKey, relatedKeys) {
     const refs = documentReferenceFor(spec);
     if (refs) return removeReferences(refs, ownerKey, relatedKeys);
-    const filter: Document = { ...spec.where, [spec.localKey]: { $in: expandKeys([ownerKey]) } };
+    const filter: Document = { ...pivotFilter(spec), [spec.localKey]: { $in: expandKeys([ownerKey]) } };
     if (!relatedKeys) return (await pivotCollection(spec).deleteMany(filter)).deletedCount;
     let n = 0;
     for (const part of chunkKeys(expandKeys(relatedKeys))) {
@@ -185,7 +216,7 @@ export const mongoAdapter: StoreAdapter = {
       );
     }
     const res = await pivotCollection(spec).updateMany(
-      { ...spec.where, [spec.localKey]: { $in: expandKeys([ownerKey]) }, [spec.foreignKey]: { $in: expandKeys([relatedKey]) } },
+      { ...pivotFilter(spec), [spec.localKey]: { $in: expandKeys([ownerKey]) }, [spec.foreignKey]: { $in: expandKeys([relatedKey]) } },
       { $set: { ...values } },
     );
     return res.matchedCount;

@@ -19,6 +19,7 @@ import type { CollectionPort } from "./port";
 import { morphBranch, morphFilter, morphTypeNames, storedMorphTypes, type MorphConstraint, type MorphExistence } from "./morph-existence";
 import { fieldFor, filterList, filterValue, isKeyField, likeToRegex, MongoQueryError } from "./mongo-values";
 import type { MongoModelBase } from "./mongo-model";
+import { withDefinition } from "../relations/definition";
 
 export { MAX_FILTER_KEY_BYTES } from "./in-lists";
 
@@ -78,6 +79,15 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   orWhere(column: MongoColumn<S>, operator: string, value: unknown): this;
   orWhere(...args: unknown[]): this {
     return this.#where("or", args);
+  }
+
+  /**
+   * Internal: a relation definition's `where` option, checked like `where()` but AND-ed outside the caller's
+   * clauses (with the relation keys), so an `orWhere` in an eager constraint cannot widen the relation.
+   */
+  whereRelationOption(column: string, operator: string, value: unknown): this {
+    this.#keyFilters.push(this.#comparison(column, operator, value, "where()"));
+    return this;
   }
 
   #where(bool: "and" | "or", args: unknown[]): this {
@@ -317,7 +327,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
         };
         const q = target.query();
         if (rel.morphType) q.whereKeyEquals(rel.morphType, rel.ownerMeta.morphAlias);
-        if (constraint) constraint(q);
+        withDefinition(rel, constraint)?.(q); // the relation's own where / withTrashed first
         let keys: unknown[];
         let field: string;
         if (rel.kind === "belongsTo" || rel.kind === "belongsToMany") {

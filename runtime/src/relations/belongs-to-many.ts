@@ -69,8 +69,8 @@ export const belongsToMany: RelationKindHandler = {
       if (pivotModels) {
         // `using`: the pivot is an instance of the pivot model, linked to its row by the two keys.
         linkPivot(pivotModels[i]!, spec, pivot);
-        model.setPivot(pivotModels[i] as unknown as Record<string, unknown>);
-      } else model.setPivot(pivot);
+        model.setPivot(pivotModels[i] as unknown as Record<string, unknown>, spec.accessor);
+      } else model.setPivot(pivot, spec.accessor);
       pivotOf.set(model, pivot);
       related[i] = model;
     }

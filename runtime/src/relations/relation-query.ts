@@ -275,6 +275,13 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   restore(): Promise<number> {
     return writes.massWrite(this.#parent, this.#relation, "restore", this.#constraint());
   }
+  /**
+   * Sets updated_at on the related rows (Laravel's `$post->tags()->touch()`), the rows every read through the
+   * relation sees (its where / wherePivot / withTrashed options included); returns the rows changed (0 without timestamps).
+   */
+  touch(): Promise<number> {
+    return writes.massWrite(this.#parent, this.#relation, "update", this.#constraint(), {});
+  }
   /** Removes the related rows even when the target has softDeletes; returns the count. */
   forceDelete(): Promise<number> {
     return writes.massWrite(this.#parent, this.#relation, "forceDelete", this.#constraint());
