@@ -33,7 +33,7 @@ export const constraintColumns: Rule = {
   defaultSeverity: "error",
   suggests: ["add-column"],
   description:
-    "A relation's `where` option names a column of the target; a many-to-many's `wherePivot` names a pivot column (its pivot keys, the morph type column, pivotColumns, or a column of its `using` model).",
+    "A relation's `where` option names a column of the target, and `withTrashed` targets a model with softDeletes; a many-to-many's `wherePivot` names a pivot column (its pivot keys, the morph type column, pivotColumns, or a column of its `using` model).",
   check(context) {
     const { index } = context;
     eachRelation(index, (model, relation, kind) => {
@@ -69,6 +69,23 @@ export const constraintColumns: Rule = {
             ],
           });
         }
+      }
+      // withTrashed reaches soft-deleted targets: without a deleted_at column there are none (Laravel has no withTrashed there).
+      if (options.withTrashed === true && target !== undefined && target.node.openSchema !== true && !target.columns.has("deleted_at")) {
+        context.report({
+          message: `${subject(model, relation)}: withTrashed includes soft-deleted ${target.name} rows, but ${target.name} has no softDeletes column (deleted_at).`,
+          hint: `Remove withTrashed, or add deleted_at: column("softDeletes") to ${target.name}'s static schema.`,
+          node: at("withTrashed"),
+          suggestions: [
+            {
+              kind: "add-column",
+              description: `Add deleted_at: column("softDeletes") to ${target.name}`,
+              model: target.name,
+              column: "deleted_at",
+              columnType: "softDeletes",
+            },
+          ],
+        });
       }
       const pivotColumn = constraintColumn(options.wherePivot);
       if (pivotColumn === undefined || (kind !== "belongsToMany" && !isMorphPivotKind(kind))) return;

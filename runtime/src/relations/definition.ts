@@ -7,7 +7,7 @@
  */
 import { CONSTRAINT_OPERATORS, type RelationDescriptor, type RelationKind } from "eloquent-engine";
 import type { PivotCondition, QueryConstraint } from "./adapter";
-import { RelationError } from "./resolve";
+import { RelationError } from "./relation-error";
 
 /** What a query builder offers the definition (SqlQuery and MongoQuery both do). */
 interface DefinableQuery {

@@ -21,7 +21,8 @@ import {
   type RelationDescriptor,
   type RelationKind,
 } from "eloquent-engine";
-import { didYouMean, EloquentError } from "../model/errors";
+import { didYouMean } from "../model/errors";
+import { RelationError } from "./relation-error";
 import { findModel, knownModelNames } from "../model/lookup";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
@@ -74,7 +75,7 @@ export interface OfMany {
   readonly aggregate: "max" | "min";
 }
 
-export class RelationError extends EloquentError {}
+export { RelationError };
 
 const cache = new WeakMap<ModelClass, Map<string, ResolvedRelation>>();
 

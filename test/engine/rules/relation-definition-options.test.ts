@@ -28,7 +28,7 @@ describe("relation-options accepts the definition options", () => {
       expect(OPTION_KEYS_BY_KIND[kind].includes("as")).toBe(pivot);
       expect(OPTION_KEYS_BY_KIND[kind].includes("inverse")).toBe(["hasOne", "hasMany", "morphOne", "morphMany"].includes(kind));
     }
-    expect(ids(posts({ where: ["title", "!=", "x"], withTrashed: true, withoutGlobalScopes: false, inverse: "author" }))).toEqual([]);
+    expect(ids(posts({ where: ["title", "!=", "x"], withoutGlobalScopes: false, inverse: "author" }))).toEqual([]);
   });
 
   it("rejects the pivot options on a kind without a pivot", () => {
@@ -107,6 +107,21 @@ describe("constraint-columns (ELQ503)", () => {
       "Post.tags (belongsToMany 'Tag'): wherePivot names 'approved', which is not a pivot column of this relation ('post_id' and 'tag_id').",
     );
     expect(d.hint).toContain("Add 'approved' to the relation's pivotColumns");
+  });
+
+  it("reports withTrashed on a target without soft deletes, offering the column", () => {
+    const [d] = checkGraph(posts({ withTrashed: true }));
+    expect(d.ruleId).toBe("constraint-columns");
+    expect(d.message).toBe(
+      "User.posts (hasMany 'Post'): withTrashed includes soft-deleted Post rows, but Post has no softDeletes column (deleted_at).",
+    );
+    expect(d.suggestions[0]).toMatchObject({ kind: "add-column", model: "Post", column: "deleted_at", columnType: "softDeletes" });
+    const soft = graph(
+      model("User", [pk(), rel("posts", "hasMany", "Post", { withTrashed: true })]),
+      model("Post", [pk(), col("user_id", "int"), col("deleted_at", "softDeletes")]),
+    );
+    expect(ids(soft)).toEqual([]);
+    expect(ids(posts({ withTrashed: false }))).toEqual([]);
   });
 
   it("is quiet when the pivot columns are not literal", () => {
