@@ -1,7 +1,7 @@
 /**
  * The relation-definition options in a real tsserver: option-key completions follow the engine's vocabulary per
  * kind (where / withTrashed / withoutGlobalScopes everywhere, wherePivot / as on the many-to-many kinds, inverse on
- * the has/morph kinds). The fixture is the corpus's options file (its diagnostics are the corpus tests').
+ * the has/morph kinds), and hover lists the definition's constraints. The fixture is the corpus's options file (its diagnostics are the corpus tests').
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -34,6 +34,22 @@ describe.each(TYPESCRIPT_VERSIONS.slice(0, 1))("relation-definition options in t
     const info = await server.request("completionInfo", { file: copy, line: at.line, offset: at.offset });
     return info.entries.map((e: any) => e.name) as string[];
   };
+
+  it("hovers the definition's own constraints", async () => {
+    const at = locate(source, "recentClubs: relation", 2);
+    const info = await server.request("quickinfo", { file: copy, line: at.line, offset: at.offset });
+    const text = typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
+    expect(text).toContain(
+      "Definition: pivot joined_at > '2020-01-01'; pivot exposed as related.membership — on every read through the relation",
+    );
+    const good = locate(source, "goodPets: relation", 2);
+    const goodInfo = await server.request("quickinfo", { file: copy, line: good.line, offset: good.offset });
+    const goodText =
+      typeof goodInfo.documentation === "string" ? goodInfo.documentation : goodInfo.documentation.map((part: any) => part.text).join("");
+    expect(goodText).toContain(
+      "Definition: where name != 'Rex'; soft-deleted rows included (withTrashed); the target's global scopes dropped",
+    );
+  });
 
   it("offers the definition options on a hasMany, inverse included, the pivot ones not", async () => {
     const keys = await completions('where: ["nme", "Rex"]', 1);
