@@ -73,6 +73,18 @@ class RoPost extends SqlModel<PostAttrs> {
       wherePivot: ["flag", "!=", "featured"],
     }),
     images: relation("morphMany", "RoImage", { morphName: "imageable" }),
+    labels: relation("morphToMany", "RoLabel", { morphName: "labellable", pivotColumns: ["role"] }),
+    primaryLabels: relation("morphToMany", "RoLabel", { morphName: "labellable", pivotColumns: ["role"], wherePivot: ["role", "primary"] }),
+  };
+}
+
+class RoLabel extends SqlModel<{ id?: number; name?: string }> {
+  static connectionName = "test";
+  static tableName = "ro_labels";
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    name: column("string", 40),
+    primaryPosts: relation("morphedByMany", "RoPost", { morphName: "labellable", pivotColumns: ["role"], wherePivot: ["role", "primary"] }),
   };
 }
 
@@ -125,7 +137,7 @@ class RoImage extends SqlModel<{ id?: number; url?: string; imageable_type?: str
   };
 }
 
-const MODELS: ModelClass[] = [RoUser, RoPost, RoComment, RoTag, RoImage];
+const MODELS: ModelClass[] = [RoUser, RoPost, RoComment, RoTag, RoImage, RoLabel];
 registerModels(MODELS, { logger: false });
 
 const bodies = (value: unknown) => (value as RoComment[]).map((c) => c.body).sort();
@@ -166,6 +178,9 @@ describe.each(sqlDialects())("relation-definition options on $name", (dialect) =
       .related("tags")
       .attach({ [tagA!.id!]: { flag: "featured" }, [tagB!.id!]: { flag: "plain" }, [tagC!.id!]: { flag: "featured" } });
     await second!.related("tags").attach({ [tagB!.id!]: { flag: "featured" } });
+    const [news, misc] = await RoLabel.createMany([{ name: "news" }, { name: "misc" }]);
+    await first!.related("labels").attach({ [news!.id!]: { role: "primary" }, [misc!.id!]: { role: "extra" } });
+    await second!.related("labels").attach({ [misc!.id!]: { role: "primary" } });
     await RoImage.createMany([
       { url: "one.png", imageable_type: "RoPost", imageable_id: first!.id },
       { url: "three.png", imageable_type: "RoPost", imageable_id: third!.id },
@@ -385,6 +400,28 @@ describe.each(sqlDialects())("relation-definition options on $name", (dialect) =
       await first.related("featuredTags").sync({ [tagA.id!]: { flag: "featured" } });
       expect(names(await first.related("tags"))).toEqual(["a", "b"]);
       expect(names(await first.related("featuredTags"))).toEqual(["a"]);
+    });
+  });
+
+  describe("wherePivot on the polymorphic many-to-many kinds", () => {
+    it("morphToMany: lazy, eager, whereHas, withCount", async () => {
+      const labelNames = (value: unknown) => (value as RoLabel[]).map((l) => l.name).sort();
+      expect(labelNames(await first.related("primaryLabels"))).toEqual(["news"]);
+      expect(labelNames(await first.related("labels"))).toEqual(["misc", "news"]);
+      const eager = await RoPost.with("primaryLabels").orderBy("id");
+      expect(eager.map((p) => labelNames(p.getRelation("primaryLabels")))).toEqual([["news"], ["misc"]]);
+      expect(titles(await RoPost.query().has("primaryLabels", ">=", 1))).toEqual(["first", "second"]);
+      expect(titles(await RoPost.query().has("labels", ">=", 2))).toEqual(["first"]);
+      expect(titles(await RoPost.query().has("primaryLabels", ">=", 2))).toEqual([]);
+      const counted = await RoPost.query().withCount("primaryLabels as primary_count").orderBy("id");
+      expect(counted.map((p) => p.get("primary_count"))).toEqual([1, 1]);
+    });
+
+    it("morphedByMany: the inverse honours its own wherePivot", async () => {
+      const [news, misc] = await RoLabel.query().orderBy("id");
+      expect(titles(await news!.related("primaryPosts"))).toEqual(["first"]);
+      expect(titles(await misc!.related("primaryPosts"))).toEqual(["second"]);
+      expect((await RoLabel.whereHas("primaryPosts", (q: SqlQuery) => q.where("title", "first"))).map((l) => l.name)).toEqual(["news"]);
     });
   });
 
