@@ -30,6 +30,12 @@ class RoUser extends SqlModel<{ id?: number; name?: string; deleted_at?: Date | 
     deleted_at: column("softDeletes"),
     posts: relation("hasMany", "RoPost", { foreignKey: "ro_user_id" }),
     publishedPosts: relation("hasMany", "RoPost", { foreignKey: "ro_user_id", where: ["published", true] }),
+    approvedComments: relation("hasManyThrough", "RoComment", {
+      through: "RoPost",
+      firstKey: "ro_user_id",
+      secondKey: "ro_post_id",
+      where: ["approved", true],
+    }),
   };
 }
 
@@ -401,6 +407,16 @@ describe.each(sqlDialects())("relation-definition options on $name", (dialect) =
       expect(names(await first.related("tags"))).toEqual(["a", "b"]);
       expect(names(await first.related("featuredTags"))).toEqual(["a"]);
     });
+  });
+
+  it("where on a hasManyThrough: lazy, eager, whereHas, withCount", async () => {
+    const users = await RoUser.query().withTrashed().with("approvedComments").withCount("approvedComments as approved_count").orderBy("id");
+    expect(users.map((u) => [u.name, bodies(u.getRelation("approvedComments")), u.get("approved_count")])).toEqual([
+      ["Ada", ["approved"], 1],
+      ["Bob", [], 0],
+    ]);
+    expect(bodies(await users[0]!.related("approvedComments"))).toEqual(["approved"]);
+    expect((await RoUser.query().withTrashed().whereHas("approvedComments")).map((u) => u.name)).toEqual(["Ada"]);
   });
 
   describe("wherePivot on the polymorphic many-to-many kinds", () => {
