@@ -8,17 +8,34 @@ import type { Store } from "./graph/graph";
 
 export { RELATION_KINDS, RELATION_OPTION_KEYS, type RelationKind };
 
+/** Constraints of the relation definition every kind accepts (Laravel's `->where()` / `->withTrashed()` / `->withoutGlobalScopes()`). */
+const DEFINITION_KEYS = ["where", "withTrashed", "withoutGlobalScopes"] as const;
+
+/** The many-to-many kinds' pivot modifiers (`->wherePivot()`, `->as()`). */
+const PIVOT_DEFINITION_KEYS = ["wherePivot", "as"] as const;
+
 /** Which option keys each kind reads. */
 export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[]>> = {
-  hasOne: ["foreignKey", "localKey", "latestOfMany", "oldestOfMany", "ofMany"],
-  hasMany: ["foreignKey", "localKey"],
-  belongsTo: ["foreignKey", "ownerKey"],
-  belongsToMany: ["pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "using", "localKey", "ownerKey", "foreignKey"],
-  morphOne: ["morphName", "morphType", "morphId", "localKey", "latestOfMany", "oldestOfMany", "ofMany"],
-  morphMany: ["morphName", "morphType", "morphId", "localKey"],
-  morphTo: ["morphName", "morphType", "morphId", "ownerKey"],
-  hasOneThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey"],
-  hasManyThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey"],
+  hasOne: ["foreignKey", "localKey", "latestOfMany", "oldestOfMany", "ofMany", ...DEFINITION_KEYS, "inverse"],
+  hasMany: ["foreignKey", "localKey", ...DEFINITION_KEYS, "inverse"],
+  belongsTo: ["foreignKey", "ownerKey", ...DEFINITION_KEYS],
+  belongsToMany: [
+    "pivotTable",
+    "pivotLocalKey",
+    "pivotForeignKey",
+    "pivotColumns",
+    "using",
+    "localKey",
+    "ownerKey",
+    "foreignKey",
+    ...DEFINITION_KEYS,
+    ...PIVOT_DEFINITION_KEYS,
+  ],
+  morphOne: ["morphName", "morphType", "morphId", "localKey", "latestOfMany", "oldestOfMany", "ofMany", ...DEFINITION_KEYS, "inverse"],
+  morphMany: ["morphName", "morphType", "morphId", "localKey", ...DEFINITION_KEYS, "inverse"],
+  morphTo: ["morphName", "morphType", "morphId", "ownerKey", ...DEFINITION_KEYS],
+  hasOneThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey", ...DEFINITION_KEYS],
+  hasManyThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey", ...DEFINITION_KEYS],
   morphToMany: [
     "morphName",
     "pivotTable",
@@ -29,6 +46,8 @@ export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[
     "ownerKey",
     "pivotColumns",
     "using",
+    ...DEFINITION_KEYS,
+    ...PIVOT_DEFINITION_KEYS,
   ],
   morphedByMany: [
     "morphName",
@@ -40,6 +59,8 @@ export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[
     "ownerKey",
     "pivotColumns",
     "using",
+    ...DEFINITION_KEYS,
+    ...PIVOT_DEFINITION_KEYS,
   ],
 };
 
@@ -52,6 +73,8 @@ const MONGO_BELONGS_TO_MANY_KEYS: readonly string[] = [
   "pivotLocalKey",
   "pivotForeignKey",
   "pivotColumns",
+  ...DEFINITION_KEYS,
+  ...PIVOT_DEFINITION_KEYS,
 ];
 
 /**

@@ -31,6 +31,15 @@ export class Product extends SqlModel {
     images: relation("hasMany", "Variant", {
       foreignKey: 7 as never, // expect: option-value-type
     }),
+    cheapVariants: relation("hasMany", "Variant", {
+      where: ["pric", "<", 10], // expect: constraint-columns
+    }),
+    featured: relation("belongsToMany", "Category", {
+      pivotTable: "category_product",
+      pivotLocalKey: "product_id",
+      pivotForeignKey: "category_id",
+      wherePivot: ["featured", true], // expect: constraint-columns
+    }),
     reviews: relation("hasMany", "Review"), // expect: cross-store-relation
   };
   static database = { // expect: database-metadata

@@ -149,6 +149,13 @@ export class ArticleLabel extends SqlModel {
       sql("Membership", "memberships", `    member_id: column("int"),\n    crew_id: column("int"),`),
   },
   {
+    rule: "constraint-columns",
+    code:
+      HEADER +
+      sql("Editor", "editors", `    published: relation("hasMany", "Article", { where: ["publishd", true] }),`) +
+      sql("Article", "articles", `    editor_id: column("int"),\n    published: column("boolean"),`),
+  },
+  {
     rule: "mongo-belongs-to-many",
     code:
       HEADER +

@@ -271,6 +271,22 @@ const INVALID: Record<string, Array<{ code: string; output?: string | null; erro
     },
   ],
   "pivot-using": [{ code: codeOf("pivot-using"), output: edit(codeOf("pivot-using"), '"Membershp"', '"Membership"'), errors: [error(8)] }],
+  "constraint-columns": [
+    {
+      code: codeOf("constraint-columns"),
+      output: null,
+      errors: [
+        error(8, {
+          suggestions: [
+            suggestion(
+              'Add publishd: column("string") to Article',
+              after(codeOf("constraint-columns"), '    published: column("boolean"),', '    publishd: column("string"),'),
+            ),
+          ],
+        }),
+      ],
+    },
+  ],
   "mongo-belongs-to-many": [{ code: codeOf("mongo-belongs-to-many"), output: null, errors: [error(8)] }],
   "mongo-reference-array": [
     {

@@ -28,7 +28,43 @@ export interface CascadeOption {
   cascade?: boolean;
 }
 
-export interface HasOptions extends CascadeOption {
+/** Operators a relation's `where` / `wherePivot` option may compare with (the query builders' own). */
+export const CONSTRAINT_OPERATORS = ["=", "!=", "<>", "<", "<=", ">", ">=", "like", "not like"] as const;
+
+export type ConstraintOperator = (typeof CONSTRAINT_OPERATORS)[number];
+
+/** `[column, value]` (equality) or `[column, operator, value]`: Laravel's `->where(...)` in the relation method. */
+export type RelationConstraint =
+  readonly [column: string, value: unknown] | readonly [column: string, operator: ConstraintOperator, value: unknown];
+
+/**
+ * Constraints of the relation definition itself (Laravel's `->where()`, `->withTrashed()`, `->withoutGlobalScopes()`
+ * in the relation method): every read through the relation applies them — lazy, eager, has/whereHas, counts.
+ */
+export interface DefinitionOptions {
+  /** A condition on the target rows, applied everywhere the relation is used. */
+  where?: RelationConstraint;
+  /** Include soft-deleted targets (the target's "softDeletes" global scope is not applied). */
+  withTrashed?: boolean;
+  /** The target's global scopes (soft deletes included) do not apply through this relation. */
+  withoutGlobalScopes?: boolean;
+}
+
+/** Options of the many-to-many kinds on their pivot (Laravel's `->wherePivot()` / `->as()`). */
+export interface PivotDefinitionOptions {
+  /** A condition on the pivot rows (a pivot key, a pivotColumns entry or a column of the `using` model). */
+  wherePivot?: RelationConstraint;
+  /** The pivot is exposed as `model.<as>` instead of `model.pivot`. */
+  as?: string;
+}
+
+/** hasOne / hasMany / morphOne / morphMany: Laravel's `->inverse()` / `->chaperone()`. */
+export interface InverseOption {
+  /** The relation on the child set to the parent object without a query (`true`: found from the schema). */
+  inverse?: true | string;
+}
+
+export interface HasOptions extends CascadeOption, DefinitionOptions, InverseOption {
   /** Column on the target holding this model's key. Default: `<snake declaring model>_id`. */
   foreignKey?: string;
   /** Column on this model the foreign key points at. Default: this model's primary key. */
@@ -54,7 +90,7 @@ export interface HasOneOptions extends HasOptions, OneOfManyOptions {}
  * hasOneThrough / hasManyThrough (Laravel's parameters): `through.firstKey = owner.localKey` and
  * `target.secondKey = through.secondLocalKey`.
  */
-export interface ThroughOptions extends CascadeOption {
+export interface ThroughOptions extends CascadeOption, DefinitionOptions {
   /** The intermediate model (required). */
   through?: string;
   /** Column on the through model holding this model's key. Default: `<snake declaring model>_id`. */
@@ -71,7 +107,7 @@ export interface ThroughOptions extends CascadeOption {
  * morphToMany / morphedByMany: a belongsToMany whose pivot also stores the morph owner's alias in
  * `<morphName>_type`. Laravel's foreignPivotKey is `pivotLocalKey`, its relatedPivotKey `pivotForeignKey`.
  */
-export interface MorphToManyOptions extends CascadeOption {
+export interface MorphToManyOptions extends CascadeOption, DefinitionOptions, PivotDefinitionOptions {
   /** Prefix of the pivot's `<morphName>_type` / `<morphName>_id` columns (required). */
   morphName?: string;
   /** Pivot table. Default: the plural of morphName (`taggable` → `taggables`). */
@@ -92,14 +128,14 @@ export interface MorphToManyOptions extends CascadeOption {
   using?: string;
 }
 
-export interface BelongsToOptions extends CascadeOption {
+export interface BelongsToOptions extends CascadeOption, DefinitionOptions {
   /** Column on this model holding the target's key. Default: `<snake target>_id`. */
   foreignKey?: string;
   /** Column on the target the foreign key points at. Default: the target's primary key. */
   ownerKey?: string;
 }
 
-export interface BelongsToManyOptions extends CascadeOption {
+export interface BelongsToManyOptions extends CascadeOption, DefinitionOptions, PivotDefinitionOptions {
   /** Pivot table (SQL) or pivot collection (Mongo). Required on SQL models. */
   pivotTable?: string;
   /** Pivot column holding this model's key. Required on SQL models. */
@@ -126,7 +162,7 @@ export interface SeedMorphColumnOptions {
   idColumn?: string;
 }
 
-export interface MorphManyOptions extends CascadeOption, SeedMorphColumnOptions {
+export interface MorphManyOptions extends CascadeOption, SeedMorphColumnOptions, DefinitionOptions, InverseOption {
   /** Prefix of the `<morphName>_type` / `<morphName>_id` columns on the target. */
   morphName?: string;
   /** Override for the type column name (default `<morphName>_type`). */
@@ -139,7 +175,7 @@ export interface MorphManyOptions extends CascadeOption, SeedMorphColumnOptions 
 
 export interface MorphOneOptions extends MorphManyOptions, OneOfManyOptions {}
 
-export interface MorphToOptions extends CascadeOption, SeedMorphColumnOptions {
+export interface MorphToOptions extends CascadeOption, SeedMorphColumnOptions, DefinitionOptions {
   /** Prefix of the `<morphName>_type` / `<morphName>_id` columns on this model. Default: the relation name. */
   morphName?: string;
   morphType?: string;
@@ -184,6 +220,12 @@ export const RELATION_OPTION_KEYS = [
   "latestOfMany",
   "oldestOfMany",
   "ofMany",
+  "where",
+  "withTrashed",
+  "withoutGlobalScopes",
+  "wherePivot",
+  "as",
+  "inverse",
   "cascade",
 ] as const;
 

@@ -4,6 +4,7 @@ import { belongsToForeignKey } from "./belongs-to-foreign-key";
 import { belongsToOwnerKey } from "./belongs-to-owner-key";
 import { cannotVerify } from "./cannot-verify";
 import { columnDefinition } from "./column-definition";
+import { constraintColumns } from "./constraint-columns";
 import { crossStoreRelation } from "./cross-store-relation";
 import { databaseMetadata } from "./database-metadata";
 import { hasForeignKey } from "./has-foreign-key";
@@ -64,6 +65,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   morphAliasUnique,
   relationOptions,
   optionValueType,
+  constraintColumns,
   columnDefinition,
   schemaEntry,
   crossStoreRelation,

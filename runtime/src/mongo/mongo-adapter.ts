@@ -50,6 +50,37 @@ function storedPivotRow(spec: PivotSpec, row: Record<string, unknown>): Document
   return doc;
 }
 
+const PIVOT_OPERATORS: Readonly<Record<string, string>> = {
+  "=": "$eq",
+  "!=": "$ne",
+  "<>": "$ne",
+  "<": "$lt",
+  "<=": "$lte",
+  ">": "$gt",
+  ">=": "$gte",
+};
+
+/**
+ * The filter every pivot document of the relation matches: the morph type (`where`) and the `wherePivot`
+ * conditions. A pivot key compares in its stored form (hex strings are stored as ObjectIds).
+ */
+function pivotFilter(spec: PivotSpec): Document {
+  const filter: Document = { ...spec.where };
+  const conditions: Document[] = [];
+  for (const { column, operator, value } of spec.conditions ?? []) {
+    const op = PIVOT_OPERATORS[operator];
+    if (op === undefined) {
+      throw new RelationError(
+        `${spec.owner.name}: wherePivot ['${column}', '${operator}', …] on the Mongo pivot collection ${spec.table}: ` +
+          `only ${Object.keys(PIVOT_OPERATORS).join(", ")} compare pivot fields here. Use one of them, or filter the loaded pivots.`,
+      );
+    }
+    const stored = column === spec.localKey || column === spec.foreignKey ? toObjectIdIfHex(value) : value;
+    conditions.push({ [column]: { [op]: stored } });
+  }
+  return conditions.length ? { ...filter, $and: conditions } : filter;
+}
+
 function exposedPivotRow(spec: PivotSpec, doc: Document): Record<string, unknown> {
   const { _id, ...row } = doc;
   void _id;
@@ -161,7 +192,7 @@ export const mongoAdapter: StoreAdapter = {
     const out: Record<string, unknown>[] = [];
     for (const part of chunkKeys(expandKeys(ownerKeys, PIVOT_KEYS))) {
       const docs = await pivotCollection(spec)
-        .find({ ...spec.where, [spec.localKey]: { $in: part } })
+        .find({ ...pivotFilter(spec), [spec.localKey]: { $in: part } })
         .toArray();
       for (const d of docs) out.push(exposedPivotRow(spec, d));
     }
@@ -178,7 +209,7 @@ export const mongoAdapter: StoreAdapter = {
   async deletePivotRows(spec, ownerKey, relatedKeys) {
     const refs = documentReferenceFor(spec);
     if (refs) return removeReferences(refs, ownerKey, relatedKeys);
-    const filter: Document = { ...spec.where, [spec.localKey]: { $in: expandKeys([ownerKey], PIVOT_KEYS) } };
+    const filter: Document = { ...pivotFilter(spec), [spec.localKey]: { $in: expandKeys([ownerKey], PIVOT_KEYS) } };
     if (!relatedKeys) return (await pivotCollection(spec).deleteMany(filter)).deletedCount;
     let n = 0;
     for (const part of chunkKeys(expandKeys(relatedKeys, PIVOT_KEYS))) {
@@ -197,7 +228,7 @@ export const mongoAdapter: StoreAdapter = {
     }
     const res = await pivotCollection(spec).updateMany(
       {
-        ...spec.where,
+        ...pivotFilter(spec),
         [spec.localKey]: { $in: expandKeys([ownerKey], PIVOT_KEYS) },
         [spec.foreignKey]: { $in: expandKeys([relatedKey], PIVOT_KEYS) },
       },

@@ -27,6 +27,7 @@ import {
   type MorphMode,
   type RelationCondition,
 } from "../relations/existence-forms";
+import { withDefinition } from "../relations/definition";
 
 export { MAX_FILTER_KEY_BYTES } from "./in-lists";
 
@@ -86,6 +87,15 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   orWhere(column: MongoColumn<S>, operator: string, value: unknown): this;
   orWhere(...args: unknown[]): this {
     return this.#where("or", args);
+  }
+
+  /**
+   * Internal: a relation definition's `where` option, checked like `where()` but AND-ed outside the caller's
+   * clauses (with the relation keys), so an `orWhere` in an eager constraint cannot widen the relation.
+   */
+  whereRelationOption(column: string, operator: string, value: unknown): this {
+    this.#keyFilters.push(this.#comparison(column, operator, value, "where()"));
+    return this;
   }
 
   #where(bool: "and" | "or", args: unknown[]): this {
@@ -382,7 +392,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
         };
         const q = target.query();
         if (rel.morphType) q.whereKeyEquals(rel.morphType, rel.ownerMeta.morphAlias);
-        if (constraint) constraint(q);
+        withDefinition(rel, constraint)?.(q); // the relation's own where / withTrashed first
         let keys: unknown[];
         let field: string;
         if (rel.kind === "belongsTo" || rel.kind === "belongsToMany") {

@@ -69,6 +69,7 @@ export function morphBranch(spec: MorphExistence, typeName: string): MorphBranch
     );
   }
   const query = (parent as unknown as { query(): MorphBranch["query"] }).query();
+  relation.definition.constraint?.(query); // the morphTo's own where / withTrashed, on every parent type
   if (spec.constraint) spec.constraint(query, meta.name);
   return { name: meta.name, alias: meta.morphAlias, key: relation.ownerKey ?? meta.primaryKey, query };
 }

@@ -28,6 +28,13 @@ export interface KeyFetch {
   constraint?: QueryConstraint;
 }
 
+/** `wherePivot: [column, operator, value]` of a relation definition (operator lower-cased, `=` when not written). */
+export interface PivotCondition {
+  readonly column: string;
+  readonly operator: string;
+  readonly value: unknown;
+}
+
 /** A belongsToMany pivot table (SQL) or pivot collection (Mongo). It lives in the owner's store. */
 export interface PivotSpec {
   /** Model declaring the relation; its store and connection hold the pivot. */
@@ -46,6 +53,13 @@ export interface PivotSpec {
    * deletes filter by them, attach writes them.
    */
   where?: Readonly<Record<string, unknown>>;
+  /**
+   * The relation's `wherePivot` conditions: every pivot read (loads, counts, whereHas, allRelatedIds, sync's
+   * current rows) and pivot delete/update filters by them; unlike `where`, attach does not write them (as Laravel).
+   */
+  conditions?: readonly PivotCondition[];
+  /** The relation's `as` option: related models expose their pivot under this name instead of `pivot`. */
+  accessor?: string;
   /** Columns that must be null on every row read (a through model's `deleted_at`). */
   whereNull?: readonly string[];
   /** The `using` pivot model (a Pivot / MorphPivot subclass): rows are hydrated as it, its columns typed by it. */

@@ -71,8 +71,8 @@ export const belongsToMany: RelationKindHandler = {
         // The pivot is an instance of the pivot model (`using`, or the store's generated Pivot), linked to its row by the two keys.
         linkPivot(pivotModels[i]!, spec, pivot);
         exposePivotColumns(pivotModels[i]!);
-        model.setPivot(pivotModels[i] as unknown as Record<string, unknown>);
-      } else model.setPivot(pivot);
+        model.setPivot(pivotModels[i] as unknown as Record<string, unknown>, spec.accessor);
+      } else model.setPivot(pivot, spec.accessor);
       pivotOf.set(model, pivot);
       related[i] = model;
     }

@@ -14,6 +14,7 @@ import type { QueryConstraint } from "./adapter";
 import { ensureAccessor, groupByClass } from "./eager";
 import { distinctAttribute, keyNormalizer } from "./keys";
 import { RELATION_HANDLERS } from "./kinds";
+import { withDefinition } from "./definition";
 import { RelationError, resolveRelation, type ResolvedRelation } from "./resolve";
 
 export type AggregateFn = "sum" | "avg" | "min" | "max";
@@ -148,7 +149,7 @@ async function aggregateMatcher(
           column,
           values: keys,
           equals: relation.morphType ? { [relation.morphType]: relation.ownerMeta.morphAlias } : undefined,
-          constraint: spec.constraint,
+          constraint: withDefinition(relation, spec.constraint), // a direct adapter call: the handlers' wrapping is not on this path
           fn,
           aggregated,
         })

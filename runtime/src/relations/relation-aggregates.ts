@@ -6,6 +6,7 @@
 import type { Model } from "../model/model";
 import type { QueryConstraint } from "./adapter";
 import { distinctKeys } from "./keys";
+import { withDefinition } from "./definition";
 import { RelationError, type ResolvedRelation } from "./resolve";
 
 export type RelationAggregate = "sum" | "avg" | "min" | "max";
@@ -33,7 +34,7 @@ export async function relationAggregate(
   if (typeof (q as unknown as Record<string, unknown>)[fn] !== "function") {
     throw new RelationError(`${relation.owner.name}.${relation.name}: ${fn}() is not available on ${target.name}'s store.`);
   }
-  if (constraint) constraint(q as never);
+  withDefinition(relation, constraint)?.(q as never);
   const empty = fn === "sum" ? 0 : null;
   switch (relation.kind) {
     case "belongsTo": {

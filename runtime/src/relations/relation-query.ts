@@ -489,17 +489,16 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   restore(): Promise<number> {
     return writes.massWrite(this.#parent, this.#relation, "restore", this.#constraint());
   }
+  /**
+   * Sets updated_at on the related rows (Laravel's `$post->tags()->touch()`), the rows every read through the
+   * relation sees (its where / wherePivot / withTrashed options included); returns the rows changed (0 without timestamps).
+   */
+  touch(): Promise<number> {
+    return writes.massWrite(this.#parent, this.#relation, "update", this.#constraint(), {});
+  }
   /** Removes the related rows even when the target has softDeletes; returns the count. */
   forceDelete(): Promise<number> {
     return writes.massWrite(this.#parent, this.#relation, "forceDelete", this.#constraint());
-  }
-
-  /** belongsTo/morphTo: sets the foreign key (and morph type) to `model`'s and the loaded relation. Save after. */
-  /** Sets `updated_at` on the related rows this query selects (Laravel's `$post->tags()->touch()`); 0 without timestamps. */
-  async touch(): Promise<number> {
-    const target = this.#relation.target;
-    if (!target || !modelMeta(target).timestamps) return 0;
-    return this.update({ updated_at: new Date() });
   }
 
   // ---- streaming the related rows (relation-iteration.ts) -------------------------------------------
@@ -551,6 +550,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     return this.cursor(size);
   }
 
+  /** belongsTo/morphTo: sets the foreign key (and morph type) to `model`'s and the loaded relation. Save after. */
   associate(model: Model | null): Model {
     return associate(this.#parent, this.#relation, model);
   }

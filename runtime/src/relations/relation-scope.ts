@@ -7,6 +7,7 @@
 import type { Model } from "../model/model";
 import type { QueryConstraint } from "./adapter";
 import { distinctKeys } from "./keys";
+import { withDefinition } from "./definition";
 import { RelationError, type ResolvedRelation } from "./resolve";
 
 /** The part of SqlQuery / MongoQuery the scope needs. */
@@ -65,6 +66,6 @@ export async function scopedQuery(
       if (relation.morphType) q.whereKeyEquals(relation.morphType, relation.ownerMeta.morphAlias);
     }
   }
-  if (constraint) constraint(q);
+  withDefinition(relation, constraint)?.(q); // writes through the relation reach only the rows it reads
   return { query: q }; // wrapped: a query is thenable, so returning it from an async function would run it
 }

@@ -21,12 +21,14 @@ import {
   type RelationDescriptor,
   type RelationKind,
 } from "eloquent-engine";
-import { didYouMean, EloquentError } from "../model/errors";
+import { didYouMean } from "../model/errors";
+import { RelationError } from "./relation-error";
 import { findModel, knownModelNames } from "../model/lookup";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import type { PivotSpec } from "./adapter";
 import { isPivotClass } from "../model/pivot-link";
+import { relationDefinition, type RelationDefinition } from "./definition";
 
 export interface ResolvedRelation {
   readonly name: string;
@@ -51,6 +53,11 @@ export interface ResolvedRelation {
   readonly through?: ThroughKeys;
   /** hasOne / morphOne as one of many: the row with the greatest (max) or smallest (min) `column` per parent. */
   readonly ofMany?: OfMany;
+  /**
+   * The definition's own constraints (`where`, `withTrashed`, `withoutGlobalScopes`; the pivot's `wherePivot` and
+   * `as` are on `pivot` too). Every read composes them in front of its own constraint: see definition.ts.
+   */
+  readonly definition: RelationDefinition;
 }
 
 /** `through.firstKey = owner.localKey`, `target.secondKey = through.secondLocalKey` (Laravel's parameter names). */
@@ -68,7 +75,7 @@ export interface OfMany {
   readonly aggregate: "max" | "min";
 }
 
-export class RelationError extends EloquentError {}
+export { RelationError };
 
 const cache = new WeakMap<ModelClass, Map<string, ResolvedRelation>>();
 
@@ -162,6 +169,13 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
   if (throughClass) input.through = modelMeta(throughClass);
   const key = (option: KeyOption) => keyOf(desc, option, input);
   const mongoMode = kind === "belongsToMany" && ownerMeta.store === "mongo" ? input.mongoMode : undefined;
+  const definition = relationDefinition(ownerMeta.name, name, desc);
+  if (mongoMode === "array" && (definition.pivotConditions.length || definition.pivotAccessor)) {
+    throw new RelationError(
+      `${ownerMeta.name}.${name} stores document references (an id array), so it has no pivot rows for wherePivot / as. ` +
+        `Give it pivotTable/pivotLocalKey/pivotForeignKey (a pivot collection), or remove those options.`,
+    );
+  }
   const base = {
     name,
     kind,
@@ -173,6 +187,7 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
     morphType: undefined,
     morphId: undefined,
     mongoMode,
+    definition,
   };
   switch (kind) {
     case "hasOne":
@@ -285,13 +300,34 @@ function pivotSpec(
   const columns = new Set(declared);
   if (using) for (const column of modelMeta(using).columns.keys()) if (!identity.has(column)) columns.add(column);
   const isTimestamp = (c: string) => c === "created_at" || c === "updated_at";
+  const { pivotConditions, pivotAccessor } = relationDefinition(modelMeta(owner).name, relation, desc);
+  checkPivotConditions(`${modelMeta(owner).name}.${relation}`, pivotConditions, [
+    keys.localKey,
+    keys.foreignKey,
+    ...Object.keys(keys.where ?? {}),
+    ...columns,
+  ]);
   return {
     owner,
     ...keys,
     columns: [...columns].filter((c) => !isTimestamp(c)),
     timestamps: [...columns].filter(isTimestamp),
     ...(using ? { using } : {}),
+    ...(pivotConditions.length ? { conditions: pivotConditions } : {}),
+    ...(pivotAccessor ? { accessor: pivotAccessor } : {}),
   };
+}
+
+/** A `wherePivot` column is one the pivot is read with (its keys, pivotColumns, a `using` model's columns): nothing unknown reaches a query. */
+function checkPivotConditions(where: string, conditions: readonly { column: string }[], known: readonly string[]): void {
+  for (const { column } of conditions) {
+    if (known.includes(column)) continue;
+    throw new RelationError(
+      `${where}: wherePivot names '${column}', which is not a pivot column of this relation.` +
+        didYouMean(column, known) +
+        ` Pivot columns: ${known.join(", ")} (declare others in the relation's pivotColumns).`,
+    );
+  }
 }
 
 /** The `using` option: a registered Pivot / MorphPivot subclass on the pivot table, holding both pivot keys. */

@@ -14,6 +14,7 @@ import type { ModelClass } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { childColumn, morphFilter } from "../relations/has-shared";
 import { resolveRelation } from "../relations/resolve";
+import { withDefinition } from "../relations/definition";
 import type { QueryContext, SqlQuery } from "./sql-query";
 
 const INLINE_KINDS = new Set(["hasMany", "hasOne", "morphMany", "morphOne"]);
@@ -61,7 +62,7 @@ export function inlineCounts(
     const inner = `elq_count_${n++}`; // the child table under its own name: self-relations count too
     const sub = newQuery(target, inner);
     for (const [c, v] of Object.entries(morphFilter(relation) ?? {})) sub.whereKeyEquals(c, v);
-    if (spec.constraint) spec.constraint(sub as never);
+    withDefinition(relation, spec.constraint)?.(sub as never);
     if (!sub.isPlainFilter()) continue;
     const count = sub
       .base(ctx)

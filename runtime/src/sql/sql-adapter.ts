@@ -19,6 +19,7 @@ import { coerceKeys, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
 import { perParentWindow, stripRowNumbers } from "./per-parent-limit";
 import { defaultPivotModel } from "./default-pivot";
+import { applyPivotConditions } from "./pivot-conditions";
 
 const NUMERIC_TYPES = new Set(["int", "increments", "bigint", "bigIncrements", "float", "double", "decimal", "smallint", "tinyint"]);
 
@@ -68,11 +69,11 @@ function pivotJoin(
   return pivotFilters(qb.whereIn(`${spec.table}.${spec.localKey}`, ownerKeys as Knex.Value[]), spec);
 }
 
-/** The relation's own pivot conditions (morphToMany's type column, a through model's soft deletes). */
+/** The relation's own pivot conditions (morphToMany's type column, `wherePivot`, a through model's soft deletes). */
 function pivotFilters(qb: Knex.QueryBuilder, spec: PivotSpec): Knex.QueryBuilder {
   for (const [c, v] of Object.entries(spec.where ?? {})) qb.where(`${spec.table}.${c}`, v as Knex.Value);
   for (const c of spec.whereNull ?? []) qb.whereNull(`${spec.table}.${c}`);
-  return qb;
+  return applyPivotConditions(qb, spec);
 }
 
 const PIVOT_PREFIX = "pivot__";

@@ -19,6 +19,8 @@ import { runnerFor } from "./transaction";
 import { runStatement } from "./driver-errors";
 import { readRows } from "./statement-cache";
 import { inlineCounts } from "./inline-counts";
+import { applyPivotConditions } from "./pivot-conditions";
+import { withDefinition } from "../relations/definition";
 import { ensureAccessor } from "../relations/eager";
 import { TEXT_TYPES, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
@@ -334,6 +336,17 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /**
+   * Internal: a relation definition's `where` option, checked and bound like `where()` but AND-ed outside the
+   * caller's clauses, so an `orWhere` in an eager constraint cannot widen the relation past its own condition.
+   */
+  whereRelationOption(column: string, operator: string, value: unknown): this {
+    const group = new SqlQuery<M, S>(this.model, this.#alias());
+    (group.where as (...args: unknown[]) => unknown)(column, operator, value);
+    this.#keyWheres.push((qb, ctx) => void qb.where((inner) => group.applyWheres(inner, ctx)));
+    return this;
+  }
+
+  /**
    * Internal: one of many (hasOne latestOfMany / oldestOfMany / ofMany) — keep a row only when no other row of
    * its group (same `group` column, same `equals`, not soft-deleted) has a greater (max) or smaller (min)
    * `column`, ties going to the greatest primary key. A NOT EXISTS subquery, so the load stays one query.
@@ -535,6 +548,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
       const selfJoin = meta.table === this.meta.table || meta.table === outer;
       const T = selfJoin ? `${meta.table}_has${++aliasCounter}` : meta.table;
       const inner = new SqlQuery(parent as ModelClass<SqlModelBase>, selfJoin ? T : undefined);
+      rel.definition.constraint?.(inner); // the morphTo's own where / withTrashed, on every parent type
       if (constraint) constraint(inner, meta.name);
       const key = rel.ownerKey ?? meta.primaryKey;
       return { meta, T, from: selfJoin ? { [T]: meta.table } : T, inner, key, alias: meta.morphAlias ?? meta.name };
@@ -613,7 +627,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const selfJoin = targetMeta.table === this.meta.table || targetMeta.table === outer;
     const T = selfJoin ? `${targetMeta.table}_has${++aliasCounter}` : targetMeta.table;
     const inner = new SqlQuery(target as ModelClass<SqlModelBase>, selfJoin ? T : undefined);
-    if (constraint) constraint(inner);
+    // the relation definition's where / withTrashed / withoutGlobalScopes, then the caller's constraint
+    withDefinition(rel, constraint)?.(inner);
     const from = selfJoin ? { [T]: targetMeta.table } : T;
     const ownerColumns = this.meta.columns;
     const correlate = (sub: Knex.QueryBuilder, ctx: QueryContext) => {
@@ -634,6 +649,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
             this.innerJoin(p.table, `${p.table}.${p.foreignKey}`, `${T}.${rel.ownerKey}`);
             this.whereRaw("?? = ??", [`${p.table}.${p.localKey}`, `${outer}.${rel.localKey}`]);
             for (const [c, v] of Object.entries(p.where ?? {})) this.where(`${p.table}.${c}`, v as Knex.Value);
+            applyPivotConditions(this, p);
             break;
           }
           case "hasOneThrough":

@@ -194,5 +194,37 @@ export function describeRelation(declaring: ModelInfo, relation: RelationNode, e
     default:
       out.push({ text: "Unknown relation kind." });
   }
+  const definition = definitionText(relation);
+  if (definition !== undefined) out.push({ text: `Definition: ${definition} — on every read through the relation` });
   return [...lines, ...out.map((line) => line.text)];
+}
+
+/** A compared value as written: a literal, or the source text of an expression the extractor could not evaluate. */
+function valueText(value: unknown): string {
+  if (value !== null && typeof value === "object" && (value as { unverifiable?: unknown }).unverifiable === true) {
+    return String((value as { text?: unknown }).text);
+  }
+  return typeof value === "string" ? `'${value}'` : (JSON.stringify(value) ?? String(value));
+}
+
+/** `[column, value]` / `[column, operator, value]` as `column op value`; undefined for another shape (a diagnostic says why). */
+function conditionText(value: unknown): string | undefined {
+  if (!Array.isArray(value) || (value.length !== 2 && value.length !== 3) || typeof value[0] !== "string") return undefined;
+  const operator = value.length === 3 ? String(value[1]) : "=";
+  return `${value[0]} ${operator} ${valueText(value[value.length - 1])}`;
+}
+
+/** The relation definition's own constraints (where, withTrashed, withoutGlobalScopes, wherePivot, as), for hover. */
+function definitionText(relation: RelationNode): string | undefined {
+  const options = relation.options as Record<string, unknown> | undefined;
+  if (options === null || typeof options !== "object") return undefined;
+  const parts: string[] = [];
+  const where = conditionText(options.where);
+  if (where !== undefined) parts.push(`where ${where}`);
+  if (options.withTrashed === true) parts.push("soft-deleted rows included (withTrashed)");
+  if (options.withoutGlobalScopes === true) parts.push("the target's global scopes dropped (withoutGlobalScopes)");
+  const pivot = conditionText(options.wherePivot);
+  if (pivot !== undefined) parts.push(`pivot ${pivot}`);
+  if (typeof options.as === "string" && options.as !== "") parts.push(`pivot exposed as related.${options.as}`);
+  return parts.length ? parts.join("; ") : undefined;
 }
