@@ -41,7 +41,11 @@ export function sourceParser(load: () => unknown): Parser & { meta: { name: stri
       const filePath = typeof options.filePath === "string" ? options.filePath : "";
       const parseOptions = JS_FILE.test(filePath) ? withoutTypeInformation(options) : options;
       shares ??= canShare(parser);
-      if (!shares || filePath === "" || hasTypeInformation(parseOptions)) return parser.parseForESLint(code, parseOptions);
+      if (!shares) return parser.parseForESLint(code, parseOptions);
+      if (filePath === "" || hasTypeInformation(parseOptions)) {
+        sharedParses.useSettings(undefined);
+        return parser.parseForESLint(code, parseOptions);
+      }
       const fileName = normalizeFileName(filePath);
       sharedParses.useSettings(settingsOf(parseOptions));
       const kept = sharedParses.take(fileName, code);

@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { ESLint } from "eslint";
 import parser from "@typescript-eslint/parser";
 import type * as TS from "typescript";
-import { normalizeFileName, sharedParses } from "eloquent-analyzer";
+import * as ts from "typescript";
+import { normalizeFileName, SharedParses, sharedParses } from "eloquent-analyzer";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sourceParser } from "../../eslint-plugin/src/source-parser";
 import { writeProject } from "./corpus-projects";
@@ -116,6 +117,32 @@ describe("parses shared between ESLint and the project graph", () => {
     const once = sharedParses.parse(other, MODEL_TS);
     expect(sourceFileOf(wrapper.parseForESLint(MODEL_TS, { sourceType: "module", filePath: other }))).toBe(once);
     expect(sourceFileOf(wrapper.parseForESLint(MODEL_TS, { sourceType: "module", filePath: other }))).not.toBe(once);
+  });
+
+  it("drops what it kept once ESLint parses without a file name or with type information", () => {
+    const file = "/project/src/kept.ts";
+    wrapper.parseForESLint("export {};\n", { sourceType: "module", filePath: "/project/src/first.ts" });
+    const kept = sharedParses.parse(file, MODEL_TS);
+    wrapper.parseForESLint("export {};\n", { sourceType: "module" });
+    expect(sourceFileOf(wrapper.parseForESLint(MODEL_TS, { sourceType: "module", filePath: file }))).not.toBe(kept);
+  });
+
+  it("drops what ESLint has not taken for a while (an editor's ESLint server between lints)", () => {
+    vi.useFakeTimers();
+    try {
+      const parses = new SharedParses(() => Date.now());
+      const first = parser.parseForESLint("export {};\n", { sourceType: "module", filePath: "/p/first.ts" });
+      parses.useSettings({ jsDocParsingMode: ts.JSDocParsingMode.ParseNone, module: true, jsx: false });
+      parses.parsedByESLint("/p/first.ts", sourceFileOf(first));
+      const a = parses.parse("/p/a.ts", MODEL_TS);
+      parses.parse("/p/b.ts", MODEL_TS);
+      vi.advanceTimersByTime(4_000);
+      expect(parses.take("/p/a.ts", MODEL_TS)).toBe(a);
+      vi.advanceTimersByTime(5_000);
+      expect(parses.take("/p/b.ts", MODEL_TS)).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("gives the graph ESLint's own parse of the file being linted", () => {

@@ -12,7 +12,7 @@
  * - the graph parses files of the project with those same settings (`parse`) and keeps the result for
  *   ESLint (`take`), for the same file name AND the same text only, within a budget of retained text, and
  *   only while ESLint keeps taking them (an editor's ESLint server lints one file now and then: what it does
- *   not take soon is dropped).
+ *   not take within IDLE_MS is dropped, and so is everything once ESLint parses with a Program).
  * Nobody else sets the settings: the CLI and the other fronts get `parseForExtraction`, nothing retained.
  */
 import type * as TS from "typescript";
@@ -48,14 +48,18 @@ export class SharedParses {
   private lastESLintParse: TS.SourceFile | undefined;
   /** Whether our TypeScript instance is the parser's (a SourceFile of another copy has other syntax kinds). */
   private sameTypeScript: boolean | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** The ESLint parser wrapper, before each parse without type information. */
-  useSettings(settings: ESLintParseSettings): void {
+  /**
+   * The ESLint parser wrapper, before each parse: the settings of a parse without type information, or
+   * undefined for a parse with a Program (which takes nothing, so nothing kept is of use any more).
+   */
+  useSettings(settings: ESLintParseSettings | undefined): void {
     this.settings = settings;
-    this.settingsKey = keyOf(settings);
-    if (this.kept.size > 0 && this.now() - this.lastUse > IDLE_MS) this.clear();
+    this.settingsKey = settings ? keyOf(settings) : "";
+    if (this.kept.size > 0 && (!settings || this.now() - this.lastUse > IDLE_MS)) this.clear();
   }
 
   /** The SourceFile ESLint's parser produced for `fileName` (its facts need no parse of their own). */
@@ -82,6 +86,7 @@ export class SharedParses {
     this.kept.set(fileName, { sourceFile, settingsKey: this.settingsKey });
     this.keptText += text.length;
     this.lastUse = this.now();
+    this.dropWhenIdle();
     return sourceFile;
   }
 
@@ -99,6 +104,21 @@ export class SharedParses {
   private clear(): void {
     this.kept.clear();
     this.keptText = 0;
+  }
+
+  /** A process that stops linting (an editor's ESLint server between edits) does not hold the kept parses. */
+  private dropWhenIdle(): void {
+    if (this.idleTimer) return;
+    const check = (): void => {
+      const idle = this.now() - this.lastUse;
+      if (idle >= IDLE_MS || this.kept.size === 0) {
+        this.idleTimer = undefined;
+        this.clear();
+      } else {
+        this.idleTimer = setTimeout(check, IDLE_MS - idle).unref();
+      }
+    };
+    this.idleTimer = setTimeout(check, IDLE_MS).unref();
   }
 }
 
