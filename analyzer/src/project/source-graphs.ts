@@ -117,6 +117,8 @@ export class SourceGraphs {
   private readonly overrides = new Map<string, { hash: string; facts: FileFacts }>();
   private readonly projectOfFile = new Map<string, { config: ProjectConfig | undefined; at: number }>();
   private readonly candidates = new Map<string, { exists: boolean; at: number }>();
+  /** Disk states by the parse they were extracted from (see forFile). */
+  private readonly stateOfParse = new WeakMap<TS.SourceFile, FileState>();
   private readonly shared = new Map<string, SharedFileState>();
   private readonly reach: RuntimeReach;
   private emptyLink: LinkResult | undefined;
@@ -142,8 +144,11 @@ export class SourceGraphs {
     const state = config ? this.stateForConfig(config.configFile) : this.stateForInferred(file);
     this.refresh(state);
     if (text === undefined) return this.linked(state, undefined);
-    const hash = contentHash(text);
     const onDisk = state.files.get(file);
+    // ESLint linting the very parse this disk state was extracted from: the text is the disk's, no hash needed.
+    if (onDisk && sourceFile && this.stateOfParse.get(sourceFile) === onDisk && sourceFile.text === text)
+      return this.linked(state, undefined);
+    const hash = contentHash(text);
     if (onDisk && onDisk.hash === hash) return this.linked(state, undefined);
     let override = this.overrides.get(file);
     if (!override || override.hash !== hash) {
@@ -330,7 +335,11 @@ export class SourceGraphs {
     }
     const hash = contentHash(text);
     if (previous && previous.hash === hash) return { ...previous, mtimeMs: stat.mtimeMs, size: stat.size };
-    return { mtimeMs: stat.mtimeMs, size: stat.size, hash, facts: this.extract(this.parse(file, text), file) };
+    const sourceFile = this.parse(file, text);
+    const state: FileState = { mtimeMs: stat.mtimeMs, size: stat.size, hash, facts: this.extract(sourceFile, file) };
+    // Only parses shared with ESLint come back to forFile (the CLI's die here).
+    if (this.options.parses) this.stateOfParse.set(sourceFile, state);
+    return state;
   }
 
   private parse(file: string, text: string): TS.SourceFile {
