@@ -17,6 +17,7 @@ export {
   type ProjectConfig,
 } from "./project/tsconfig";
 export { reportForFile, type FileReport } from "./project/file-diagnostics";
+export { sharedParses, SharedParses, type ESLintParseSettings } from "./project/shared-parses";
 export { locateEngineDiagnostics, type LocatedDiagnostics } from "./project/located-diagnostics";
 export { ProjectAnalysis, type Snapshot } from "./program/project-analysis";
 export { loadEngine, type LoadedEngine } from "./program/engine";

@@ -7,7 +7,8 @@
  *   imports eloquent, as a project's tests and scripts outside its tsconfig), copied where no tsconfig
  *   covers them.
  * Prints median wall and CPU time, their ratio to parse-only and peak memory (max RSS of each lint
- * process). Target: ≤ 1.15× the parse-only baseline.
+ * process). Target: ≤ 1.15× the parse-only baseline. A third column lints with one no-op rule: what any
+ * plugin costs before doing anything (the last column divides by it).
  *
  *   npm run bench:eslint                      (builds first)
  *   BENCH_MODELS=200 BENCH_RUNS=3 BENCH_TYPED=0 BENCH_LOOSE=0 npm run bench:eslint
@@ -38,15 +39,27 @@ interface Measure {
 const PARSER = `import parser from "@typescript-eslint/parser";`;
 const typedOptions = (typed: boolean) => (typed ? `parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },` : "");
 
-function configs(dir: string, typed: boolean): { baseline: string; plugin: string } {
+/**
+ * The floor of any plugin: the same parser plus ONE rule that does nothing. ESLint with no rule at all
+ * skips work it does as soon as one rule is on (on the 1,000-model project a no-op rule alone costs ~1.1-1.25×
+ * parse-only CPU), so "with eloquent ÷ one no-op rule" is the plugin's own cost.
+ */
+const NOOP_RULE = `const noop = { meta: { schema: [] }, create: () => ({ Program() {} }) };`;
+
+function configs(dir: string, typed: boolean): { baseline: string; floor: string; plugin: string } {
   const baseline = join(dir, `baseline${typed ? "-typed" : ""}.config.mjs`);
+  const floor = join(dir, `noop-rule${typed ? "-typed" : ""}.config.mjs`);
   const plugin = join(dir, `plugin${typed ? "-typed" : ""}.config.mjs`);
   writeFileSync(baseline, `${PARSER}\nexport default [{ files: ["**/*.ts"], languageOptions: { parser, ${typedOptions(typed)} } }];\n`);
+  writeFileSync(
+    floor,
+    `${PARSER}\n${NOOP_RULE}\nexport default [{ files: ["**/*.ts"], plugins: { bench: { rules: { noop } } }, rules: { "bench/noop": "error" }, languageOptions: { parser, ${typedOptions(typed)} } }];\n`,
+  );
   writeFileSync(
     plugin,
     `import eloquent from "eslint-plugin-eloquent";\nexport default [eloquent.configs.recommended, { files: ["**/*.ts"], languageOptions: { ${typedOptions(typed)} } }];\n`,
   );
-  return { baseline, plugin };
+  return { baseline, floor, plugin };
 }
 
 function lintOnce(dir: string, config: string, target: string): Measure {
@@ -94,14 +107,17 @@ interface Case {
 }
 
 function measure(rows: string[][], c: Case): { wall: number; cpu: number } {
-  const { baseline, plugin } = configs(c.dir, c.typed);
+  const { baseline, floor, plugin } = configs(c.dir, c.typed);
   const base: Measure[] = [];
+  const noop: Measure[] = [];
   const withPlugin: Measure[] = [];
-  // One warm-up each (disk cache, JIT of the parser), then alternate so noise hits both alike.
+  // One warm-up each (disk cache, JIT of the parser), then alternate so noise hits all three alike.
   lintOnce(c.dir, baseline, c.target);
+  lintOnce(c.dir, floor, c.target);
   lintOnce(c.dir, plugin, c.target);
   for (let run = 0; run < RUNS; run++) {
     base.push(lintOnce(c.dir, baseline, c.target));
+    noop.push(lintOnce(c.dir, floor, c.target));
     withPlugin.push(lintOnce(c.dir, plugin, c.target));
   }
   const checked = withPlugin[0]!;
@@ -115,19 +131,48 @@ function measure(rows: string[][], c: Case): { wall: number; cpu: number } {
   const m1 = Math.max(...withPlugin.map((m) => m.maxRssMb));
   const c0 = median(base.map((m) => m.cpuMs));
   const c1 = median(withPlugin.map((m) => m.cpuMs));
+  const tn = median(noop.map((m) => m.ms));
+  const cn = median(noop.map((m) => m.cpuMs));
+  const mn = Math.max(...noop.map((m) => m.maxRssMb));
   const verdict = (ratio: number) => `${ratio.toFixed(2)}×${ratio <= TARGET ? "" : "  (over target)"}`;
-  rows.push([c.mode, `median wall time (${RUNS} runs)`, `${(t0 / 1000).toFixed(2)} s`, `${(t1 / 1000).toFixed(2)} s`, verdict(t1 / t0)]);
-  rows.push([c.mode, `median CPU time (${RUNS} runs)`, `${(c0 / 1000).toFixed(2)} s`, `${(c1 / 1000).toFixed(2)} s`, verdict(c1 / c0)]);
-  rows.push([c.mode, "peak memory (max RSS)", `${m0.toFixed(0)} MB`, `${m1.toFixed(0)} MB`, `${(m1 / m0).toFixed(2)}×`]);
-  rows.push([c.mode, "engine runs per lint", "-", String(checked.engineRuns), ""]);
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  rows.push([
+    c.mode,
+    `median wall time (${RUNS} runs)`,
+    seconds(t0),
+    seconds(tn),
+    seconds(t1),
+    verdict(t1 / t0),
+    `${(t1 / tn).toFixed(2)}×`,
+  ]);
+  rows.push([
+    c.mode,
+    `median CPU time (${RUNS} runs)`,
+    seconds(c0),
+    seconds(cn),
+    seconds(c1),
+    verdict(c1 / c0),
+    `${(c1 / cn).toFixed(2)}×`,
+  ]);
+  rows.push([
+    c.mode,
+    "peak memory (max RSS)",
+    `${m0.toFixed(0)} MB`,
+    `${mn.toFixed(0)} MB`,
+    `${m1.toFixed(0)} MB`,
+    `${(m1 / m0).toFixed(2)}×`,
+    `${(m1 / mn).toFixed(2)}×`,
+  ]);
+  rows.push([c.mode, "engine runs per lint", "-", "-", String(checked.engineRuns), "", ""]);
   return { wall: t1 / t0, cpu: c1 / c0 };
 }
 
 function main(): void {
+  const loadAtStart = loadavg();
   const project = generateProject(MODELS);
   const loose = LOOSE ? looseSet() : undefined;
   try {
-    const rows: string[][] = [["set · mode", "measure", "parse only", "with eloquent", "ratio"]];
+    const rows: string[][] = [["set · mode", "measure", "parse only", "one no-op rule", "with eloquent", "ratio", "÷ no-op rule"]];
     const cases: Case[] = [
       {
         mode: `${MODELS} models · untyped`,
@@ -164,17 +209,21 @@ function main(): void {
       for (const row of rows.slice(-4)) console.log(`measured: ${row.join(" · ")}`);
     }
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-    console.log(`ESLint ${require("eslint/package.json").version} · @typescript-eslint/parser in both columns\n`);
+    console.log(`ESLint ${require("eslint/package.json").version} · @typescript-eslint/parser in every column\n`);
     for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join("  "));
     console.log(
-      `\ntarget: time ratio ≤ ${TARGET}× the parse-only baseline · load average at the end: ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(" ")} on ${cpus().length} CPUs`,
+      `\ntarget: time ratio ≤ ${TARGET}× the parse-only baseline · load average at the start: ${loadText(loadAtStart)}, at the end: ${loadText(
+        loadavg(),
+      )} on ${cpus().length} CPUs`,
     );
   } finally {
     project.cleanup();
     loose?.cleanup();
   }
+}
+
+function loadText(load: number[]): string {
+  return load.map((l) => l.toFixed(1)).join(" ");
 }
 
 main();

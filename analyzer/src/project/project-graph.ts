@@ -13,6 +13,7 @@ import { SourceGraphs } from "./source-graphs";
 import type { FileFacts } from "../extract";
 import { loadTypeScript } from "../typescript";
 import { TypedGraphs } from "./typed-graph";
+import { sharedParses } from "./shared-parses";
 
 export type GraphMode = "typed" | "untyped";
 
@@ -58,7 +59,8 @@ export function projectGraphFor(file: LintedFile): ProjectGraph {
       checker: file.program.getTypeChecker(),
     };
   }
-  untyped ??= new SourceGraphs();
+  // Parses shared with ESLint's parser: each file is parsed once per lint run (see SharedParses).
+  untyped ??= new SourceGraphs({ parses: sharedParses });
   const graph = untyped.forFile(file.fileName, file.text, file.sourceFile);
   trace("untyped", file.fileName, graph.graph.models.length);
   return { mode: "untyped", key: `untyped:${graph.key}`, graph: graph.graph, files: graph.files };

@@ -19,7 +19,7 @@
  */
 import type * as TS from "typescript";
 import { ts } from "../typescript";
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import type { ModelGraph } from "eloquent-engine";
 import { createModuleResolver, extractFileModels, linkModelGraph, type FileFacts, type LinkResult } from "../extract";
@@ -46,6 +46,8 @@ export interface SourceGraphOptions {
   now?: () => number;
   /** Called while files are read (the CLI shows progress on a TTY). */
   onProgress?: (done: number, total: number) => void;
+  /** Where extraction gets its parses (ESLint: shared with its parser, see SharedParses); default parseForExtraction. */
+  parses?: { parse(fileName: string, text: string): TS.SourceFile };
 }
 
 interface FileState {
@@ -102,8 +104,11 @@ export function parseForExtraction(fileName: string, text: string): TS.SourceFil
   return ts.createSourceFile(fileName, text, options, false);
 }
 
+/** `crypto.hash` (Node 20.12+) is the one-shot form: a third of the cost of a Hash object for small files. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: "base64url") => string }).hash;
+
 export function contentHash(text: string): string {
-  return createHash("sha1").update(text).digest("base64url");
+  return oneShotHash ? oneShotHash("sha1", text, "base64url") : crypto.createHash("sha1").update(text).digest("base64url");
 }
 
 export class SourceGraphs {
@@ -111,6 +116,9 @@ export class SourceGraphs {
   private readonly configs = new Map<string, { config: ProjectConfig | undefined; readAt: number }>();
   private readonly overrides = new Map<string, { hash: string; facts: FileFacts }>();
   private readonly projectOfFile = new Map<string, { config: ProjectConfig | undefined; at: number }>();
+  private readonly candidates = new Map<string, { exists: boolean; at: number }>();
+  /** Disk states by the parse they were extracted from (see forFile). */
+  private readonly stateOfParse = new WeakMap<TS.SourceFile, FileState>();
   private readonly shared = new Map<string, SharedFileState>();
   private readonly reach: RuntimeReach;
   private emptyLink: LinkResult | undefined;
@@ -136,15 +144,16 @@ export class SourceGraphs {
     const state = config ? this.stateForConfig(config.configFile) : this.stateForInferred(file);
     this.refresh(state);
     if (text === undefined) return this.linked(state, undefined);
-    const hash = contentHash(text);
     const onDisk = state.files.get(file);
+    // ESLint linting the very parse this disk state was extracted from: the text is the disk's, no hash needed.
+    if (onDisk && sourceFile && this.stateOfParse.get(sourceFile) === onDisk && sourceFile.text === text)
+      return this.linked(state, undefined);
+    const hash = contentHash(text);
     if (onDisk && onDisk.hash === hash) return this.linked(state, undefined);
     let override = this.overrides.get(file);
     if (!override || override.hash !== hash) {
       const parsed =
-        sourceFile && normalizeFileName(sourceFile.fileName) === file && sourceFile.text === text
-          ? sourceFile
-          : parseForExtraction(file, text);
+        sourceFile && normalizeFileName(sourceFile.fileName) === file && sourceFile.text === text ? sourceFile : this.parse(file, text);
       override = { hash, facts: this.extract(parsed, file) };
       this.overrides.set(file, override);
     }
@@ -176,9 +185,25 @@ export class SourceGraphs {
   private projectOf(file: string): ProjectConfig | undefined {
     const cached = this.projectOfFile.get(file);
     if (cached && this.now() - cached.at < this.rescanMs) return cached.config;
-    const config = findProjectConfigFor(file, (configFile) => this.loadConfig(configFile));
+    const config = findProjectConfigFor(
+      file,
+      (configFile) => this.loadConfig(configFile),
+      (candidate) => this.configExists(candidate),
+    );
     this.projectOfFile.set(file, { config, at: this.now() });
     return config;
+  }
+
+  /**
+   * Whether a tsconfig.json exists at `candidate`, probed again at most every rescanMs: every file of a
+   * directory asks the same few candidates on the walk up, and a probe is a syscall.
+   */
+  private configExists(candidate: string): boolean {
+    const cached = this.candidates.get(candidate);
+    if (cached && this.now() - cached.at < this.rescanMs) return cached.exists;
+    const exists = fs.existsSync(candidate);
+    this.candidates.set(candidate, { exists, at: this.now() });
+    return exists;
   }
 
   private loadConfig(configFile: string): ProjectConfig | undefined {
@@ -310,8 +335,15 @@ export class SourceGraphs {
     }
     const hash = contentHash(text);
     if (previous && previous.hash === hash) return { ...previous, mtimeMs: stat.mtimeMs, size: stat.size };
-    const sourceFile = parseForExtraction(file, text);
-    return { mtimeMs: stat.mtimeMs, size: stat.size, hash, facts: this.extract(sourceFile, file) };
+    const sourceFile = this.parse(file, text);
+    const state: FileState = { mtimeMs: stat.mtimeMs, size: stat.size, hash, facts: this.extract(sourceFile, file) };
+    // Only parses shared with ESLint come back to forFile (the CLI's die here).
+    if (this.options.parses) this.stateOfParse.set(sourceFile, state);
+    return state;
+  }
+
+  private parse(file: string, text: string): TS.SourceFile {
+    return this.options.parses ? this.options.parses.parse(file, text) : parseForExtraction(file, text);
   }
 
   private extract(sourceFile: TS.SourceFile, file: string): FileFacts {
