@@ -10,12 +10,12 @@ export { RELATION_KINDS, RELATION_OPTION_KEYS, type RelationKind };
 
 /** Which option keys each kind reads. */
 export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[]>> = {
-  hasOne: ["foreignKey", "localKey", "latestOfMany", "oldestOfMany", "ofMany"],
-  hasMany: ["foreignKey", "localKey"],
+  hasOne: ["foreignKey", "localKey", "latestOfMany", "oldestOfMany", "ofMany", "inverse"],
+  hasMany: ["foreignKey", "localKey", "inverse"],
   belongsTo: ["foreignKey", "ownerKey"],
   belongsToMany: ["pivotTable", "pivotLocalKey", "pivotForeignKey", "pivotColumns", "using", "localKey", "ownerKey", "foreignKey"],
-  morphOne: ["morphName", "morphType", "morphId", "localKey", "latestOfMany", "oldestOfMany", "ofMany"],
-  morphMany: ["morphName", "morphType", "morphId", "localKey"],
+  morphOne: ["morphName", "morphType", "morphId", "localKey", "latestOfMany", "oldestOfMany", "ofMany", "inverse"],
+  morphMany: ["morphName", "morphType", "morphId", "localKey", "inverse"],
   morphTo: ["morphName", "morphType", "morphId", "ownerKey"],
   hasOneThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey"],
   hasManyThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey"],

@@ -65,7 +65,7 @@ describe("optionKeysFor", () => {
   it("offers a Mongo belongsToMany's reference array first and nothing for an unknown kind", () => {
     expect(optionKeysFor("belongsToMany", "mongo")[0]).toBe("foreignKey");
     expect(optionKeysFor("belongsToMany", "sql")[0]).toBe("pivotTable");
-    expect(optionKeysFor("hasMany", "sql")).toEqual(["foreignKey", "localKey"]);
+    expect(optionKeysFor("hasMany", "sql")).toEqual(["foreignKey", "localKey", "inverse"]);
     expect(optionKeysFor("hasManyy", "sql")).toEqual([]);
   });
 

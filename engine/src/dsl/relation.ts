@@ -28,7 +28,16 @@ export interface CascadeOption {
   cascade?: boolean;
 }
 
-export interface HasOptions extends CascadeOption {
+/**
+ * hasOne / hasMany / morphOne / morphMany (Laravel's `->inverse()` / `->chaperone()`): every child loaded, made,
+ * created or saved through the relation gets its inverse relation (the belongsTo / morphTo pointing back) set to
+ * the parent object, without a query. `true`: the inverse is the target's one relation pointing back.
+ */
+export interface InverseOption {
+  inverse?: true | string;
+}
+
+export interface HasOptions extends CascadeOption, InverseOption {
   /** Column on the target holding this model's key. Default: `<snake declaring model>_id`. */
   foreignKey?: string;
   /** Column on this model the foreign key points at. Default: this model's primary key. */
@@ -126,7 +135,7 @@ export interface SeedMorphColumnOptions {
   idColumn?: string;
 }
 
-export interface MorphManyOptions extends CascadeOption, SeedMorphColumnOptions {
+export interface MorphManyOptions extends CascadeOption, SeedMorphColumnOptions, InverseOption {
   /** Prefix of the `<morphName>_type` / `<morphName>_id` columns on the target. */
   morphName?: string;
   /** Override for the type column name (default `<morphName>_type`). */
@@ -184,6 +193,7 @@ export const RELATION_OPTION_KEYS = [
   "latestOfMany",
   "oldestOfMany",
   "ofMany",
+  "inverse",
   "cascade",
 ] as const;
 

@@ -11,7 +11,7 @@ export const optionValueType: Rule = {
   code: "ELQ502",
   defaultSeverity: "error",
   description:
-    'Relation option values are non-empty strings (pivotColumns: an array of strings; cascade: a boolean; latestOfMany / oldestOfMany: true or a column; ofMany: [column, "max" | "min"]).',
+    'Relation option values are non-empty strings (pivotColumns: an array of strings; cascade: a boolean; latestOfMany / oldestOfMany: true or a column; inverse: true or a relation; ofMany: [column, "max" | "min"]).',
   check(context) {
     eachRelation(context.index, (model, relation) => {
       const options = optionsOf(relation);
@@ -38,7 +38,7 @@ export const optionValueType: Rule = {
           }
           continue;
         }
-        if ((key === "latestOfMany" || key === "oldestOfMany") && value === true) continue;
+        if ((key === "latestOfMany" || key === "oldestOfMany" || key === "inverse") && value === true) continue;
         if (key === "ofMany") {
           const ok =
             Array.isArray(value) &&
@@ -82,11 +82,13 @@ export const optionValueType: Rule = {
         }
         if (typeof value !== "string" || value.trim() === "") {
           context.report({
-            message: `${where} must be a ${key === "pivotTable" ? "table" : key === "morphName" ? "morph" : key === "through" || key === "using" ? "model" : "column"} name string, got ${typeof value === "string" ? "an empty string" : describeValue(value)}.`,
+            message: `${where} must be a ${key === "pivotTable" ? "table" : key === "morphName" ? "morph" : key === "through" || key === "using" ? "model" : key === "inverse" ? "relation" : "column"} name string, got ${typeof value === "string" ? "an empty string" : describeValue(value)}.`,
             hint:
               key === "latestOfMany" || key === "oldestOfMany"
                 ? `Write ${key}: true (by primary key) or ${key}: "<column>".`
-                : `Write ${key}: "<name>" as a non-empty string.`,
+                : key === "inverse"
+                  ? `Write inverse: true (the relation pointing back, found from the schema) or inverse: "<relation>".`
+                  : `Write ${key}: "<name>" as a non-empty string.`,
             node,
           });
         }

@@ -9,6 +9,7 @@ export type { ModelClass, SchemaShape, RelationNames, ColumnNames, RelationPath,
 export { RelationQuery, type EagerSpec, type SyncResult, type PivotInput, type StoreAdapter, type QueryConstraint } from "../relations";
 export { MODEL_EVENTS, clearListeners, type ModelEvent, type ModelListener, type ModelObserver } from "./events";
 export { MassAssignmentError } from "./mass-assignment";
+export { morphMap, type MorphMapInput } from "./morph-map";
 export { isUniqueViolation } from "./find-or-write";
 export { installLifecycle } from "./lifecycle";
 export type { AttributeAccessor, CastsAttributes, CastDefinition } from "./attribute-casts";

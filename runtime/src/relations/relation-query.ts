@@ -219,6 +219,11 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     return writes.firstOrNewRelated(this.#parent, this.#relation, found, attributes, values) as unknown as Promise<Element<R>>;
   }
 
+  /** A new unsaved related model with the relation's keys (and its `inverse`) set; save it to insert. */
+  make(attributes: Record<string, unknown> = {}): Element<R> {
+    return writes.makeRelated(this.#parent, this.#relation, attributes) as unknown as Element<R>;
+  }
+
   /** The first related row matching `attributes`, else one created through the relation. */
   async firstOrCreate(attributes: Record<string, unknown> = {}, values: Record<string, unknown> = {}): Promise<Element<R>> {
     const found = (await this.#copy().where(attributes).first()) as Model | null;

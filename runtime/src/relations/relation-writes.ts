@@ -7,6 +7,7 @@
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { QueryConstraint } from "./adapter";
+import { setInverse } from "./inverse";
 import * as pivots from "./pivot-ops";
 import { scopedQuery } from "./relation-scope";
 import { RelationError, type ResolvedRelation } from "./resolve";
@@ -57,6 +58,7 @@ export async function saveRelated<M extends Model>(parent: Model, relation: Reso
     return model;
   }
   for (const [k, v] of Object.entries(childKeys(parent, relation, "save"))) model.set(k, v);
+  setInverse(parent, relation, [model]);
   await model.save();
   return model;
 }
@@ -77,10 +79,18 @@ export async function firstOrNewRelated(
   values: Attrs,
 ): Promise<Model> {
   if (found) return found;
-  canCreate(relation, "firstOrNew");
+  return makeRelated(parent, relation, { ...attributes, ...values }, "firstOrNew");
+}
+
+/** `make(attributes)`: a new unsaved related model with the relation's keys (and its `inverse`) set. */
+export function makeRelated(parent: Model, relation: ResolvedRelation, attributes: Attrs, op = "make"): Model {
+  canCreate(relation, op);
   const model = new relation.target!();
-  model.fill({ ...attributes, ...values });
-  if (relation.kind !== "belongsToMany") for (const [k, v] of Object.entries(childKeys(parent, relation, "firstOrNew"))) model.set(k, v);
+  model.fill(attributes);
+  if (relation.kind !== "belongsToMany") {
+    for (const [k, v] of Object.entries(childKeys(parent, relation, op))) model.set(k, v);
+    setInverse(parent, relation, [model]);
+  }
   return model;
 }
 
