@@ -4,7 +4,8 @@
  * (inverse: true / "name") and `Relation::morphMap` — on SQLite, PostgreSQL and MariaDB, with query counts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { column, dropTables, migrate, morphMap, registerModels, relation, SqlModel } from "eloquent-orm";
+import { column, dropTables, migrate, MongoModel, morphMap, registerModels, relation, SqlModel } from "eloquent-orm";
+import { mongoTargets, useMongo, withCommands } from "../mongo/target";
 import { sqlDialects, useDialect } from "../shared/dialects";
 import { withQueryCount } from "../shared/query-counter";
 
@@ -106,8 +107,43 @@ class MsComment extends SqlModel<Any> {
   };
 }
 
+// ---- Mongo models: the same statics and options on documents -----------------------------------------
+
+class MgWriter extends MongoModel<Any> {
+  static connectionName = "mongo";
+  static schema = {
+    name: column("string", 100),
+    timestamps: column("timestamps"),
+    books: relation("hasMany", "MgBook", { foreignKey: "writer_id", inverse: true }),
+  };
+}
+
+class MgBook extends MongoModel<Any> {
+  static connectionName = "mongo";
+  static touches = ["writer"];
+  static defaultWithCount = ["reviews"];
+  static schema = {
+    title: column("string", 100),
+    writer_id: column("objectId", undefined, { nullable: true }),
+    timestamps: column("timestamps"),
+    writer: relation("belongsTo", "MgWriter", { foreignKey: "writer_id" }),
+    reviews: relation("morphMany", "MgReview", { morphName: "reviewable", inverse: true }),
+  };
+}
+
+class MgReview extends MongoModel<Any> {
+  static connectionName = "mongo";
+  static defaultWith = ["reviewable"];
+  static schema = {
+    body: column("string", 100),
+    reviewable_type: column("string", 50, { nullable: true }),
+    reviewable_id: column("objectId", undefined, { nullable: true }),
+    reviewable: relation("morphTo", "MgBook", { morphName: "reviewable" }),
+  };
+}
+
 const MODELS = [MsAuthor, MsArticle, MsNote, MsLike, MsUser, MsProfile, MsPost, MsComment] as const;
-const registered = registerModels([...MODELS], { logger: false });
+const registered = registerModels([...MODELS, MgWriter, MgBook, MgReview], { logger: false });
 
 // ---- models of the error cases ---------------------------------------------------------------------
 
@@ -423,5 +459,58 @@ describe.each(sqlDialects())("model statics on $name", (dialect) => {
     it("an unknown model name is an error naming the fix", () => {
       expect(() => morphMap({ x: "NoSuchModel" })).toThrow(/no registered model is named 'NoSuchModel'.*registerModels/);
     });
+  });
+});
+
+describe.each(mongoTargets())("model statics on the $kind Mongo store", (target) => {
+  let teardown: () => Promise<void>;
+  let writer: MgWriter;
+
+  beforeAll(async () => {
+    teardown = await useMongo("rl_statics", target);
+    writer = await MgWriter.create({ name: "Ursula" });
+    const book = await writer.related("books").create({ title: "Earthsea" });
+    await book.related("reviews").createMany([{ body: "r1" }, { body: "r2" }]);
+  });
+  afterAll(() => teardown());
+  afterEach(() => {
+    morphMap({}, false);
+  });
+
+  it("inverse: eager and lazy children point at the parent without a command", async () => {
+    const { result: writers, count } = await withCommands(() => MgWriter.with("books.writer", "books.reviews.reviewable").get());
+    // writers, books, their review counts (MgBook.defaultWithCount), reviews; no parent read back
+    expect(count).toBe(4);
+    const book = writers[0]!.books[0];
+    expect(book.writer).toBe(writers[0]);
+    expect(book.reviews_count).toBe(2);
+    for (const review of book.reviews) expect(review.reviewable).toBe(book);
+    const lazy = await writer.related("books").get();
+    expect(lazy[0].writer).toBe(writer);
+    expect(writer.related("books").make({ title: "draft" }).writer).toBe(writer);
+  });
+
+  it("defaultWith on a document model loads its morphTo parent on every query", async () => {
+    const reviews = await MgReview.query().get();
+    expect(reviews.map((r) => r.reviewable.title)).toEqual(["Earthsea", "Earthsea"]);
+  });
+
+  it("withoutTouching skips the parent's touch", async () => {
+    const past = new Date("2001-01-01T00:00:00Z");
+    await MgWriter.where("id", writer.id).update({ updated_at: past });
+    const book = (await MgBook.query().first())!;
+    await MgWriter.withoutTouching(() => book.update({ title: "Earthsea!" }));
+    expect((await MgWriter.findOrFail(writer.id)).updated_at.getTime()).toBe(past.getTime());
+    await book.update({ title: "Earthsea" });
+    expect((await MgWriter.findOrFail(writer.id)).updated_at.getTime()).toBeGreaterThan(past.getTime());
+  });
+
+  it("morphMap aliases are stored and resolved", async () => {
+    morphMap({ book: MgBook });
+    const book = (await MgBook.query().first())!;
+    const review = await book.related("reviews").create({ body: "mapped" });
+    expect(review.reviewable_type).toBe("book");
+    const again = await MgReview.findOrFail(review.id);
+    expect(again.reviewable.id).toEqual(book.id);
   });
 });
