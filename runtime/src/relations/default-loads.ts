@@ -10,7 +10,7 @@
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { RelationError, resolveRelation } from "./resolve";
-import { addEagerPaths, assertEagerTree, parseCountSpecs, type EagerNode, type EagerSpec } from "./eager";
+import { addEagerPaths, assertEagerTree, parseCountSpecs, type EagerNode, type EagerSpec } from "./eager-tree";
 import type { QueryConstraint } from "./adapter";
 
 export type CountSpecs = Map<string, { relation: string; constraint?: QueryConstraint }>;
