@@ -153,10 +153,15 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
    * `Post.query().without("author")`, `without("comments.likes")` (the levels below go with it).
    */
   without(...paths: Array<WithPath<S> | readonly WithPath<S>[]>): this {
+    const names = (paths as unknown[]).flat() as string[];
+    // A misspelt path would silently keep loading: it fails like with("...") does.
+    const check = new Map<string, EagerNode>();
+    addEagerPaths(check, names);
+    assertEagerTree(this.model, check);
     if (!this.eagerPaths?.size) return this;
     // A copy: a clone may share this tree.
     this.eagerPaths = copyTree(this.eagerPaths);
-    removePaths(this.eagerPaths, (paths as unknown[]).flat() as string[]);
+    removePaths(this.eagerPaths, names);
     return this;
   }
 
