@@ -29,7 +29,9 @@ export default defineConfig({
     maxWorkers: testWorkers(),
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    reporters: ["default"],
+    // After the default summary: one line per Mongo contract suite leg (embedded store, MONGODB_URL server) with its counts.
+    // (By path: vitest loads it through its module runner, not the config loader.)
+    reporters: ["default", "./test/runtime/mongo/legs-reporter.ts"],
   },
 });
 

@@ -30,6 +30,8 @@ export {
   defaultMorphPivotTable,
   morphColumns,
   morphTypeValue,
+  mongoIdType,
+  aggregateAttribute,
 } from "./resolve/conventions";
 export { didYouMean, didYouMeanText, editDistance, suggestionLimit, Suggester, type Match } from "./suggest";
 export {
@@ -49,7 +51,9 @@ export {
   RELATION_PATH_METHODS,
   checkRelationPath,
   modelsByName,
+  pathStart,
   stripPathAlias,
+  stripPathColumns,
   unknownRelationText,
   type PathSegment,
   type ResolvedPath,

@@ -47,6 +47,8 @@ export * from "./mongo";
 export { RelationError } from "./relations/resolve";
 // Laravel's Collection::loadMorph / loadMorphCount: nested loads per parent type of a morphTo.
 export { loadMorph, loadMorphCount } from "./relations/morph-loading";
+// Laravel's Collection::loadMissing / loadCount, as functions of a list of models (also exported as loadMissingRelations / loadRelationCounts).
+export { loadMissingRelations as loadMissing, loadRelationCounts as loadCount } from "./model/model";
 // The seed package's extra names (validate, mixin, BaseModel, CoreModel, MorphableMixin, its types), so its
 // code also runs through a plain npm alias of eloquent-orm; the seed entry (./seed) adds its conventions.
 export {

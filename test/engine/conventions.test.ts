@@ -7,6 +7,7 @@ import {
   inferBelongsToForeignKey,
   inferHasForeignKey,
   morphColumns,
+  mongoIdType,
   pluralize,
   snakeCase,
 } from "eloquent-engine";
@@ -35,6 +36,14 @@ describe("conventions", () => {
     expect(defaultPivotTable("Tag", "Post")).toBe("post_tag");
     expect(morphColumns("commentable")).toEqual({ type: "commentable_type", id: "commentable_id" });
     expect(morphColumns("commentable", { morphId: "owner_id" })).toEqual({ type: "commentable_type", id: "owner_id" });
+  });
+
+  it("a Mongo _id is an ObjectId unless the primary key (or an id/_id column) declares another type", () => {
+    const declared = (types: Record<string, string>) => (column: string) => types[column];
+    expect(mongoIdType("_id", declared({ name: "string" }))).toBe("objectId");
+    expect(mongoIdType("_id", declared({ id: "string" }))).toBe("string");
+    expect(mongoIdType("id", declared({ id: "increments" }))).toBe("increments");
+    expect(mongoIdType("code", declared({ code: "uuid", _id: "objectId" }))).toBe("uuid");
   });
 });
 

@@ -229,6 +229,37 @@ describe("F6: one did-you-mean for runtime errors and static diagnostics", () =>
   });
 });
 
+describe('F8: nested with() spec keys and "rel:cols" paths are checked in every front', () => {
+  const state = scenario("f8-nested-specs");
+
+  it("each key is looked up on the model its enclosing keys reach; the column list is not part of the path", async () => {
+    const { Rack, Box, clean, nestedTypo, columnsTypo, deepTypo } = await fixtureModels("f8-nested-specs");
+    const row = (site: string, message: string, hint: string) => ({
+      ruleId: "relation-path",
+      code: "ELQ801",
+      severity: "error",
+      line: lineOf(state.project!.text, site),
+      message,
+      hint,
+    });
+    expect(state.rows).toEqual([
+      row('Rack.with({ boxes: ["ownr"] })', "with('ownr'): Box has no relation 'ownr'. Did you mean 'owner'?", "Relations of Box: owner."),
+      row('Rack.with("boxs:id,rack_id")', "with('boxs'): Rack has no relation 'boxs'. Did you mean 'boxes'?", "Relations of Rack: boxes."),
+      row(
+        'Rack.with({ boxes: { owner: ["boxs"] } })',
+        "with('boxs'): Rack has no relation 'boxs'. Did you mean 'boxes'?",
+        "Relations of Rack: boxes.",
+      ),
+    ]);
+    registerModels([Rack, Box], { logger: false });
+    await migrate([Rack, Box]);
+    await expect(clean().get()).resolves.toEqual([]);
+    for (const [i, misspelt] of [nestedTypo, columnsTypo, deepTypo].entries()) {
+      await expect(Promise.resolve().then(() => misspelt().get())).rejects.toThrow(runtimeText(state.rows[i]!));
+    }
+  });
+});
+
 describe("F7: the relation-path methods are exactly the runtime's", () => {
   const state = scenario("f7-path-methods");
 
@@ -239,8 +270,12 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
         "doesntHave",
         "has",
         "load",
+        "loadAvg",
         "loadCount",
+        "loadMax",
+        "loadMin",
         "loadMissing",
+        "loadSum",
         "orDoesntHave",
         "orHas",
         "orWhereDoesntHave",
@@ -250,6 +285,21 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
         "whereDoesntHave",
         "whereHas",
         "whereRelation",
+        "whereDoesntHaveRelation",
+        "orWhereDoesntHaveRelation",
+        "whereHasMorph",
+        "orWhereHasMorph",
+        "whereDoesntHaveMorph",
+        "orWhereDoesntHaveMorph",
+        "hasMorph",
+        "orHasMorph",
+        "doesntHaveMorph",
+        "orDoesntHaveMorph",
+        "whereMorphRelation",
+        "orWhereMorphRelation",
+        "whereMorphDoesntHaveRelation",
+        "orWhereMorphDoesntHaveRelation",
+        "whereAttachedTo",
         "with",
         "withAvg",
         "withCount",
@@ -268,8 +318,8 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
   });
 
   it("runtime: each of those methods exists and fails with the same text; the old list's extra names do not exist", async () => {
-    const { Shelf } = await fixtureModels("f7-path-methods");
-    registerModels([Shelf, (await fixtureModels("f7-path-methods")).Item], { logger: false });
+    const { Shelf, Item } = await fixtureModels("f7-path-methods");
+    registerModels([Shelf, Item], { logger: false });
     await migrate([Shelf]);
     const shelf = await Shelf.create({});
     const calls: Record<string, () => unknown> = {
@@ -326,11 +376,48 @@ describe("F7: the relation-path methods are exactly the runtime's", () => {
       loadMissing: () => shelf.loadMissing("nope"),
       load: () => shelf.load("nope"),
       loadCount: () => shelf.loadCount("nope"),
+      loadSum: () => shelf.loadSum("nope", "id"),
+      loadAvg: () => shelf.loadAvg("nope", "id"),
+      loadMin: () => shelf.loadMin("nope", "id"),
+      loadMax: () => shelf.loadMax("nope", "id"),
       related: () => shelf.related("nope").get(),
       without: () =>
         Shelf.query()
           .without("nope" as never)
           .get(),
+      whereDoesntHaveRelation: () => Shelf.whereDoesntHaveRelation("nope" as never, "id", 1).get(),
+      orWhereDoesntHaveRelation: () => Shelf.orWhereDoesntHaveRelation("nope" as never, "id", 1).get(),
+      whereHasMorph: () => Shelf.whereHasMorph("nope" as never, ["Item"]).get(),
+      orWhereHasMorph: () =>
+        Shelf.query()
+          .orWhereHasMorph("nope" as never, ["Item"])
+          .get(),
+      whereDoesntHaveMorph: () => Shelf.whereDoesntHaveMorph("nope" as never, ["Item"]).get(),
+      orWhereDoesntHaveMorph: () =>
+        Shelf.query()
+          .orWhereDoesntHaveMorph("nope" as never, ["Item"])
+          .get(),
+      hasMorph: () => Shelf.hasMorph("nope" as never, ["Item"]).get(),
+      orHasMorph: () =>
+        Shelf.query()
+          .orHasMorph("nope" as never, ["Item"])
+          .get(),
+      doesntHaveMorph: () => Shelf.doesntHaveMorph("nope" as never, ["Item"]).get(),
+      orDoesntHaveMorph: () =>
+        Shelf.query()
+          .orDoesntHaveMorph("nope" as never, ["Item"])
+          .get(),
+      whereMorphRelation: () => Shelf.whereMorphRelation("nope" as never, ["Item"], "id", 1).get(),
+      orWhereMorphRelation: () =>
+        Shelf.query()
+          .orWhereMorphRelation("nope" as never, ["Item"], "id", 1)
+          .get(),
+      whereMorphDoesntHaveRelation: () => Shelf.whereMorphDoesntHaveRelation("nope" as never, ["Item"], "id", 1).get(),
+      orWhereMorphDoesntHaveRelation: () =>
+        Shelf.query()
+          .orWhereMorphDoesntHaveRelation("nope" as never, ["Item"], "id", 1)
+          .get(),
+      whereAttachedTo: () => Shelf.whereAttachedTo(new Item(), "nope" as never).get(),
     };
     expect(Object.keys(calls).sort()).toEqual(Object.keys(RELATION_PATH_METHODS).sort());
     const expected = runtimeText(state.rows[0]!);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
 import { useTypeScript } from "../../analyzer/src/typescript";
-import { checkRelationPath, stripPathAlias, type ModelNode } from "eloquent-engine";
+import { checkRelationPath, stripPathAlias, stripPathColumns, type ModelNode } from "eloquent-engine";
 import { extractModelGraphFromFiles } from "../../analyzer/src/extract";
 import { findQuerySites } from "../../analyzer/src/query-sites";
 
@@ -54,6 +54,50 @@ describe("relation paths at query sites", () => {
   it("strips withCount aliases", () => {
     expect(stripPathAlias("posts as total")).toBe("posts");
     expect(stripPathAlias("posts")).toBe("posts");
+  });
+
+  it("strips a column list (qualified columns keep their dots)", () => {
+    expect(stripPathColumns("posts:id,title")).toBe("posts");
+    expect(stripPathColumns("posts.comments:comments.id,comments.post_id")).toBe("posts.comments");
+    expect(stripPathColumns("posts")).toBe("posts");
+  });
+
+  it("resolves a nested spec key from the model its parent keys reach", () => {
+    const nested = checkRelationPath(models, { method: "with", root: "User", path: "coments", parent: "posts", file: "/p/q.ts", start: 7 });
+    expect(nested.diagnostics.map((d) => d.message)).toEqual(["with('coments'): Post has no relation 'coments'. Did you mean 'comments'?"]);
+    expect(nested.segments.map((s) => [s.name, s.model, s.start])).toEqual([["coments", "Post", 7]]);
+    // an unknown or morphTo parent: nothing to say here (the parent's own site reports it)
+    expect(
+      checkRelationPath(models, { method: "with", root: "User", path: "x", parent: "postz", file: "/p/q.ts", start: 0 }).diagnostics,
+    ).toEqual([]);
+  });
+
+  it('finds nested spec keys (with their parent path), "rel:cols" paths and whereAttachedTo\'s second argument', () => {
+    const source = `
+      import { User } from "./models";
+      User.with({ "posts:id,user_id": { comments: ["subject"], author: true } }, { avatar: "x" });
+      User.whereAttachedTo(post, "posts");
+      User.withCount({ posts: { nested: true } });
+    `;
+    const sourceFile = ts.createSourceFile("/p/q.ts", source, ts.ScriptTarget.Latest, true);
+    const facts = extractModelGraphFromFiles(["/p/q.ts"], { readFile: (f) => (f === "/p/q.ts" ? source : undefined) }).files.get("/p/q.ts");
+    const sites = findQuerySites(sourceFile, facts, (name) => models.has(name));
+    expect(sites.map((site) => [site.method, site.paths.map((p) => [p.parent ?? "", p.path])])).toEqual([
+      [
+        "with",
+        [
+          ["", "posts"],
+          ["posts", "comments"],
+          ["posts.comments", "subject"],
+          ["posts", "author"],
+          ["", "avatar"],
+          ["avatar", "x"],
+        ],
+      ],
+      ["whereAttachedTo", [["", "posts"]]],
+      // withCount takes no nested specs: a key's value is a constraint, never children
+      ["withCount", [["", "posts"]]],
+    ]);
   });
 
   it("finds query sites on model classes, builder chains, arrays and object keys — not on unrelated receivers", () => {

@@ -207,6 +207,18 @@ describe.each(TYPESCRIPT_VERSIONS)("eloquent-ts-plugin in tsserver ($label)", ({
     expect(names).toEqual(expect.arrayContaining(["author", "comments"]));
   });
 
+  it("completes and navigates a nested spec key from the model its parent key reaches", async () => {
+    const source = text("queries.ts");
+    const at = locate(source, '["comments"]', 2);
+    const body = await server.request("completionInfo", { file: file("queries.ts"), line: at.line, offset: at.offset });
+    const names = body.entries.map((entry: any) => entry.name);
+    // Post's relations (the target of posts), not User's
+    expect(names).toEqual(expect.arrayContaining(["author", "comments"]));
+    expect(names).not.toContain("posts");
+    const definition = await server.request("definitionAndBoundSpan", { file: file("queries.ts"), line: at.line, offset: at.offset + 1 });
+    expect(definition.definitions[0]).toMatchObject({ file: file("post.ts"), start: locate(text("post.ts"), "comments: relation") });
+  });
+
   it("fixes and navigates query-site paths: replace a misspelt segment, jump from a segment to its relation", async () => {
     const source = text("queries.ts");
     const at = locate(source, "postz", 2);

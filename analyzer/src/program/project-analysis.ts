@@ -202,6 +202,7 @@ export class ProjectAnalysis {
           method: site.method,
           root: site.root,
           path: path.path,
+          parent: path.parent,
           file: sourceFile.fileName,
           start: path.start,
         });

@@ -23,8 +23,14 @@ export function querySiteDiagnostics(
   for (const site of findQuerySites(sourceFile, facts, (name) => models.has(name), checker)) {
     for (const path of site.paths) {
       diagnostics.push(
-        ...checkRelationPath(models, { method: site.method, root: site.root, path: path.path, file: fileName, start: path.start })
-          .diagnostics,
+        ...checkRelationPath(models, {
+          method: site.method,
+          root: site.root,
+          path: path.path,
+          parent: path.parent,
+          file: fileName,
+          start: path.start,
+        }).diagnostics,
       );
     }
   }

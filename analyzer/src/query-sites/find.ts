@@ -5,7 +5,7 @@
  */
 import type * as TS from "typescript";
 import { ts } from "../typescript";
-import { RELATION_PATH_METHODS, stripPathAlias } from "eloquent-engine";
+import { RELATION_PATH_METHODS, stripPathAlias, stripPathColumns } from "eloquent-engine";
 import type { FileFacts } from "../extract/file-facts";
 import { skipOuter } from "../extract/literal";
 
@@ -24,8 +24,10 @@ export const MAY_HAVE_QUERY_SITES = new RegExp(
 );
 
 export interface QuerySitePath {
-  /** The path text (alias stripped). */
+  /** The path text (alias and `:columns` stripped). */
   path: string;
+  /** Under a nested spec key, the enclosing keys' path (`with({ posts: ["comments"] })`: "posts" for "comments"). */
+  parent?: string;
   /** File offset of the first character of the path (inside the quotes). */
   start: number;
   /** The string literal node. */
@@ -86,32 +88,46 @@ function defaultLoadSite(
   const paths = collectPaths(sourceFile, [node.initializer], method);
   return paths.length > 0 ? { method: node.name.text, root, paths } : undefined;
 }
+/** `"posts:id,title as p"` → `posts`: the relation path a spec text names. */
+const pathOf = (text: string) => stripPathAlias(stripPathColumns(text));
 
 function collectPaths(sourceFile: TS.SourceFile, args: readonly TS.Expression[], method: string): QuerySitePath[] {
   const paths: QuerySitePath[] = [];
-  // whereHas/related take one relation path as first argument; with/load accept several and arrays/objects.
-  const candidates = RELATION_PATH_METHODS[method] === "first" ? args.slice(0, 1) : args;
-  const addLiteral = (expression: TS.Expression) => {
-    const literal = skipOuter(expression);
-    if (ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal)) {
-      paths.push({ path: stripPathAlias(literal.text), start: literal.getStart(sourceFile) + 1, literal });
-    }
+  // whereHas/related take one relation path as first argument, whereAttachedTo as second; with/load accept
+  // several, arrays and objects, and nested specs under an object key (`{ posts: { comments: ["tags"] } }`).
+  const mode = RELATION_PATH_METHODS[method];
+  const candidates = mode === "first" ? args.slice(0, 1) : mode === "second" ? args.slice(1, 2) : args;
+  const push = (text: string, start: number, literal: TS.StringLiteralLike, parent: string | undefined) => {
+    const path: QuerySitePath = { path: pathOf(text), start, literal };
+    if (parent !== undefined) path.parent = parent;
+    paths.push(path);
+    return parent === undefined ? path.path : `${parent}.${path.path}`;
   };
-  for (const arg of candidates) {
+  const visit = (arg: TS.Expression, parent: string | undefined) => {
     const expression = skipOuter(arg);
-    if (ts.isArrayLiteralExpression(expression)) expression.elements.forEach(addLiteral);
-    else if (ts.isObjectLiteralExpression(expression)) {
+    if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) {
+      push(expression.text, expression.getStart(sourceFile) + 1, expression, parent);
+    } else if (ts.isArrayLiteralExpression(expression)) {
+      for (const element of expression.elements) visit(element, parent);
+    } else if (ts.isObjectLiteralExpression(expression)) {
       for (const property of expression.properties) {
         const name = property.name;
+        let full: string | undefined;
         if (name && (ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name))) {
-          paths.push({ path: stripPathAlias(name.text), start: name.getStart(sourceFile) + 1, literal: name });
+          full = push(name.text, name.getStart(sourceFile) + 1, name, parent);
         } else if (name && ts.isIdentifier(name)) {
           // `with({ posts: q => ... })`: an identifier key is a one-segment path.
-          paths.push({ path: name.text, start: name.getStart(sourceFile), literal: name as unknown as TS.StringLiteralLike });
+          full = push(name.text, name.getStart(sourceFile), name as unknown as TS.StringLiteralLike, parent);
+        }
+        // `{ posts: ["comments"] }` / `{ posts: { comments: true } }` / `{ posts: "comments" }`: children of the key.
+        if (full !== undefined && mode === "nested" && ts.isPropertyAssignment(property)) {
+          const value = skipOuter(property.initializer);
+          if (ts.isArrayLiteralExpression(value) || ts.isObjectLiteralExpression(value) || ts.isStringLiteral(value)) visit(value, full);
         }
       }
-    } else addLiteral(expression);
-  }
+    }
+  };
+  for (const arg of candidates) visit(arg, undefined);
   return paths;
 }
 

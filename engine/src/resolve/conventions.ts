@@ -104,3 +104,22 @@ export function morphTypeValue(modelName: string, morphAlias?: string, mappedAli
 
 /** Mongo documents always carry `_id`; the runtime exposes it as `id` too. */
 export const MONGO_ID_FIELDS: readonly string[] = ["id", "_id"];
+
+/**
+ * THE type of a Mongo model's `_id`, for the checks and the runtime's key filters: the declared type of
+ * its primary key, else of an `id`/`_id` column, else ObjectId (what the driver generates).
+ */
+export function mongoIdType(primaryKey: string, declaredType: (column: string) => string | undefined): string {
+  return declaredType(primaryKey) ?? MONGO_ID_FIELDS.map(declaredType).find((type) => type !== undefined) ?? "objectId";
+}
+
+/**
+ * The attribute a relation count or aggregate is loaded as, Laravel's name (`Str::snake` of "relation function
+ * column", other characters dropped): `withCount("allFours")` → `all_fours_count`, `withSum("roles",
+ * "role_user.level")` → `roles_sum_role_userlevel`, `withExists("posts")` → `posts_exists`.
+ */
+export function aggregateAttribute(relation: string, fn: "count" | "exists" | "sum" | "avg" | "min" | "max", column?: string): string {
+  const parts = [snakeCase(relation), fn];
+  if (column !== undefined) parts.push(snakeCase(column.replace(/[^A-Za-z0-9_]/g, "")));
+  return parts.join("_");
+}

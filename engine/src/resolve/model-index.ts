@@ -4,7 +4,7 @@
  * and known pivot tables.
  */
 import { COLUMN_TYPES, EXPANDING_COLUMN_TYPES } from "../dsl/column";
-import { MONGO_ID_FIELDS } from "./conventions";
+import { MONGO_ID_FIELDS, mongoIdType } from "./conventions";
 import { resolvePrimaryKey, resolveTable, type TableSource } from "./model";
 import { Suggester, type Match } from "../suggest";
 import { isUnverifiable, type ColumnNode, type ModelGraph, type ModelNode, type RelationNode, type Store } from "../graph/graph";
@@ -239,8 +239,9 @@ function buildModelInfo(node: ModelNode): ModelInfo {
   if (node.store === "mongo") {
     // Every document has `_id` (exposed as `id` too); when undeclared it is an ObjectId.
     const declared = MONGO_ID_FIELDS.map((name) => columns.get(name)).find((c) => c !== undefined);
+    const type = mongoIdType(primaryKey, (name) => columns.get(name)?.type);
     for (const name of MONGO_ID_FIELDS) {
-      if (!columns.has(name)) columns.set(name, { name, type: declared?.type ?? "objectId", node: declared?.node });
+      if (!columns.has(name)) columns.set(name, { name, type, node: declared?.node });
     }
   }
   const relations = new Map<string, RelationNode>();

@@ -20,12 +20,14 @@ export const RELATION_PATH_RULE: RuleMeta = {
 };
 
 /**
- * Every runtime method that takes relation paths, and which arguments are paths: `all` (each argument,
- * arrays and object keys: `with("a", ["b"], { c: q => q })`) or `first` (`whereHas("posts", q => …)`).
+ * Every runtime method that takes relation paths, and which arguments are paths: `all` (each argument, arrays
+ * and object keys: `withCount("a", ["b"], { c: q => q })`), `nested` (as `all`, plus the children a key's value
+ * lists: `with({ d: ["e"], f: { g: true } })`), `first` (`whereHas("posts", q => …)`) or `second`
+ * (`whereAttachedTo(tag, "tags")`).
  * The list the query-site finder looks for; a test keeps it equal to what the runtime implements.
  */
-export const RELATION_PATH_METHODS: Readonly<Record<string, "all" | "first">> = Object.freeze({
-  with: "all",
+export const RELATION_PATH_METHODS: Readonly<Record<string, "all" | "nested" | "first" | "second">> = Object.freeze({
+  with: "nested",
   withCount: "all",
   whereHas: "first",
   orWhereHas: "first",
@@ -37,14 +39,33 @@ export const RELATION_PATH_METHODS: Readonly<Record<string, "all" | "first">> = 
   orDoesntHave: "first",
   whereRelation: "first",
   orWhereRelation: "first",
+  whereDoesntHaveRelation: "first",
+  orWhereDoesntHaveRelation: "first",
+  whereHasMorph: "first",
+  orWhereHasMorph: "first",
+  whereDoesntHaveMorph: "first",
+  orWhereDoesntHaveMorph: "first",
+  hasMorph: "first",
+  orHasMorph: "first",
+  doesntHaveMorph: "first",
+  orDoesntHaveMorph: "first",
+  whereMorphRelation: "first",
+  orWhereMorphRelation: "first",
+  whereMorphDoesntHaveRelation: "first",
+  orWhereMorphDoesntHaveRelation: "first",
+  whereAttachedTo: "second",
   withSum: "first",
   withAvg: "first",
   withMin: "first",
   withMax: "first",
   withExists: "all",
-  loadMissing: "all",
-  load: "all",
+  loadMissing: "nested",
+  load: "nested",
   loadCount: "all",
+  loadSum: "first",
+  loadAvg: "first",
+  loadMin: "first",
+  loadMax: "first",
   related: "first",
   without: "all",
 });
@@ -53,6 +74,15 @@ export const RELATION_PATH_METHODS: Readonly<Record<string, "all" | "first">> = 
 export function stripPathAlias(text: string): string {
   const match = /^(.*?)\s+as\s+\S+\s*$/i.exec(text);
   return match ? match[1]! : text;
+}
+
+/**
+ * `with("posts:id,title")` selects columns of `posts`: the column list (after the first colon) is not part of
+ * the path. Columns may be qualified (`"revisions:revisions.comment_id"`), so the colon, not a dot, ends the path.
+ */
+export function stripPathColumns(text: string): string {
+  const colon = text.indexOf(":");
+  return colon < 0 ? text : text.slice(0, colon);
 }
 
 /** "Post has no relation 'auth'. Did you mean 'author'?" and the hint listing the relations: runtime and rule share it. */
@@ -93,8 +123,13 @@ export interface RelationPathSite {
   method: string;
   /** The model the path starts from. */
   root: string;
-  /** The path text, alias stripped (`posts.comments`). */
+  /** The path text, alias and column list stripped (`posts.comments`). */
   path: string;
+  /**
+   * A nested spec's enclosing keys (`"posts"` for `comments` in `with({ posts: ["comments"] })`): resolved first,
+   * silently — each enclosing key is a site of its own — so `path` starts from the model they reach.
+   */
+  parent?: string;
   /** Where the path text starts (inside the quotes). */
   file: string;
   start: number;
@@ -132,6 +167,19 @@ function relationNamed(model: ModelNode, name: string): RelationNode | undefined
 }
 
 /**
+ * The model a nested spec's path starts from: `root`, followed along `parent` (the enclosing keys). Undefined
+ * where the graph cannot say (an unknown or morphTo parent — the parent's own site reports an unknown name).
+ */
+export function pathStart(models: ReadonlyMap<string, ModelNode>, root: string, parent: string | undefined): ModelNode | undefined {
+  let model = models.get(root);
+  for (const name of parent ? parent.split(".") : []) {
+    const relation = model ? relationNamed(model, name) : undefined;
+    model = relation && relation.kind !== "morphTo" && typeof relation.target === "string" ? models.get(relation.target) : undefined;
+  }
+  return model;
+}
+
+/**
  * Resolves a site's path from its root model, segment by segment. Stops silently where the graph cannot
  * say (after a morphTo, on an open schema, at a target that is not a model — the engine reports that one
  * on the declaration).
@@ -139,7 +187,7 @@ function relationNamed(model: ModelNode, name: string): RelationNode | undefined
 export function checkRelationPath(models: ReadonlyMap<string, ModelNode>, site: RelationPathSite): ResolvedPath {
   const segments: PathSegment[] = [];
   const diagnostics: Diagnostic[] = [];
-  let model = models.get(site.root);
+  let model = pathStart(models, site.root, site.parent);
   let offset = site.start;
   for (const name of site.path.split(".")) {
     const segmentStart = offset;

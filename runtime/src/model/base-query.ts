@@ -27,6 +27,8 @@ export type Column<S> = string extends keyof S ? string : ColumnNames<S>;
 export type CountName<S> = string extends keyof S ? string : RelationNames<S> | `${RelationNames<S>} as ${string}`;
 /** Eager paths of a schema type (any string when the schema type is not literal). */
 export type WithPath<S> = string extends keyof S ? string : RelationPath<S>;
+/** with() paths: a relation path, or a relation with the columns to select (`"posts:id,title,user_id"`). */
+export type EagerPath<S> = string extends keyof S ? string : RelationPath<S> | `${RelationNames<S>}:${string}`;
 
 export interface Page<M> {
   data: M[];
@@ -142,7 +144,7 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
 
   /** Eager-loads relations: `with("posts.comments", "profile")`, `with({ posts: q => q.where(...) })`. */
   /** Also nested relative to a key: `with({ posts: ["tags"] })`, `with({ posts: { comments: q => ... } })`. */
-  with(...specs: Array<WithPath<S> | readonly WithPath<S>[] | Partial<Record<WithPath<S>, QueryConstraint | true | EagerSpec>>>): this {
+  with(...specs: Array<EagerPath<S> | readonly EagerPath<S>[] | Partial<Record<EagerPath<S>, QueryConstraint | true | EagerSpec>>>): this {
     addEagerPaths((this.eagerPaths ??= new Map()), specs as EagerSpec[]);
     assertEagerTree(this.model, this.eagerPaths); // fail now, not only when rows come back
     return this;
@@ -162,6 +164,18 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
     // A copy: a clone may share this tree.
     this.eagerPaths = copyTree(this.eagerPaths);
     removePaths(this.eagerPaths, names);
+    return this;
+  }
+
+  /**
+   * Internal (inverse): drops the load of relation `name` when nothing is loaded below it — the relation loader
+   * sets it to the parent object instead. Loads below it stay, since the parent may not hold them.
+   */
+  skipLeafLoad(name: string): this {
+    const node = this.eagerPaths?.get(name);
+    if (node === undefined || node.children.size || node.constraint || node.columns) return this;
+    this.eagerPaths = copyTree(this.eagerPaths!);
+    this.eagerPaths.delete(name);
     return this;
   }
 

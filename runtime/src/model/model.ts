@@ -13,6 +13,7 @@ import { RelationQuery } from "../relations/relation-query";
 import { assignRelation } from "../relations/associate";
 import { loadMissing } from "../relations/load-missing";
 import { isIgnoringTouch, withoutTouchingOn } from "../relations/touch-scope";
+import { checkAggregateSpecs, loadAggregates, parseAggregateSpecs, type AggregateFn } from "../relations/eager-aggregates";
 import type { QueryConstraint } from "../relations/adapter";
 import { EloquentError, RelationNotLoadedError } from "./errors";
 import { attributeStore, copyStore, isReservedKey, reservedKeyError, snapshotOf, valueSnapshot } from "./attribute-store";
@@ -48,6 +49,13 @@ const transformsOf = (model: object): AttributeTransforms | undefined =>
  * (`new model()`, so user constructors such as the seed's `super("users", "sqlite")` run as usual)
  * and is several times faster than building instances reflectively.
  */
+/**
+ * A pivot row on `related.pivot`: its columns as properties. On SQL it is a Pivot model (`save()`, `fresh()`,
+ * `refresh()`, `delete()`, `toJSON()`); `related.pivotAs(Class)` gives a typed view.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of any type, plus the Pivot methods on SQL
+export type PivotRow = Record<string, any>;
+
 /**
  * Keys of a model type whose declared value is a model or a list of models: the relations listed in
  * the attributes type (`posts?: Post[]`), so `await user.related("posts")` is typed `Post[]`.
@@ -108,7 +116,7 @@ export abstract class Model<A extends object = any> {
   #relName: string | undefined;
   #relValue: unknown;
   #relations: Record<string, unknown> | undefined;
-  #pivot: Record<string, unknown> | undefined;
+  #pivot: PivotRow | undefined;
   /** `as("membership")`: the name the pivot row is exposed under. */
   #pivotName: string | undefined;
   #persisted = false;
@@ -443,11 +451,36 @@ export abstract class Model<A extends object = any> {
     return this;
   }
 
+  /** `await user.loadSum("posts", "votes")` → `posts_sum_votes` on this model (0 without related rows), as `withSum` names it. */
+  loadSum(relations: AggregateRelations, column: string): Promise<this> {
+    return this.#loadAggregate("sum", relations, column);
+  }
+  /** `loadAvg("posts", "votes")` → `posts_avg_votes` (null without related rows). */
+  loadAvg(relations: AggregateRelations, column: string): Promise<this> {
+    return this.#loadAggregate("avg", relations, column);
+  }
+  /** `loadMin("posts", "votes")` → `posts_min_votes` (null without related rows). */
+  loadMin(relations: AggregateRelations, column: string): Promise<this> {
+    return this.#loadAggregate("min", relations, column);
+  }
+  /** `loadMax("posts", "votes")` → `posts_max_votes` (null without related rows). */
+  loadMax(relations: AggregateRelations, column: string): Promise<this> {
+    return this.#loadAggregate("max", relations, column);
+  }
+
+  async #loadAggregate(fn: AggregateFn, relations: AggregateRelations, column: string): Promise<this> {
+    const specs = parseAggregateSpecs(fn, relations, column, "load");
+    checkAggregateSpecs(this.constructor as ModelClass, specs, "load"); // before any query, naming loadSum
+    await loadAggregates([this], specs);
+    return this;
+  }
+
   /**
-   * Pivot row of a model loaded through belongsToMany (`tag.pivot.created_at`); with the relation's `using`
-   * option an instance of that pivot model (see `pivotAs`).
+   * Pivot row of a model loaded through a many-to-many (`tag.pivot.created_at`): on SQL a `Pivot` (the
+   * relation's `using` model, else a generated one), so `tag.pivot.role = "x"; await tag.pivot.save()` updates
+   * that row; on a Mongo pivot collection the plain document. `pivotAs(Class)` gives it typed.
    */
-  get pivot(): Record<string, unknown> | undefined {
+  get pivot(): PivotRow | undefined {
     return this.#pivot;
   }
 
@@ -742,6 +775,9 @@ function sameValue(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/** What `loadSum` & co. aggregate: a relation, several, or `{ "posts as total": q => ... }` (aliases and constraints as withSum). */
+export type AggregateRelations = string | readonly string[] | Readonly<Record<string, QueryConstraint | true | undefined>>;
 
 /** Collection form of `loadMissing`: loads what is not loaded yet on each model (one query per relation level). */
 export async function loadMissingRelations(models: readonly Model[], ...specs: EagerSpec[]): Promise<void> {

@@ -1,9 +1,10 @@
 /**
  * Ids and keys across stores. Documents keep ObjectIds; models expose them as 24-hex strings (`id`),
  * so they print, serialise and compare like any string key. Wherever a key reaches a filter, each
- * value is expanded to the forms it may be stored in (hex string ↔ ObjectId, number ↔ numeric
- * string), so a string foreign key finds an ObjectId key, an SQL integer finds a Mongo string FK,
- * and the reverse.
+ * value is expanded to the forms the field may store it in: an ObjectId-typed field gets ObjectIds,
+ * a string-typed field hex strings, a field of unknown type both (number ↔ numeric string is always
+ * expanded: read casts normalise those, so other programs' documents hold either). So a string
+ * foreign key finds an ObjectId key, an SQL integer finds a Mongo string FK, and the reverse.
  */
 import type { ObjectId } from "mongodb";
 import { mongoDriver } from "./driver";
@@ -38,11 +39,23 @@ export function toObjectIdIfHex(value: unknown): unknown {
   return isHexObjectId(value) ? objectIdFromHex(value) : value;
 }
 
-/** Every form a key value may be stored in; used for `$in` lists on key fields. */
-export function keyForms(value: unknown): unknown[] {
-  if (isObjectId(value)) return [value, value.toHexString()];
+/**
+ * How a field stores ObjectId-like keys, from its declared type (mongo-values.ts `keyStorage`):
+ * "objectId" as ObjectIds, "string" as hex strings, "mixed" either (type undeclared or neither).
+ */
+export type KeyStorage = "objectId" | "string" | "mixed";
+
+/** Every form a key value may be stored in, in a field of `storage`; used for `$in` lists on key fields. */
+export function keyForms(value: unknown, storage: KeyStorage): unknown[] {
+  if (isObjectId(value)) {
+    if (storage === "objectId") return [value];
+    return storage === "string" ? [value.toHexString()] : [value, value.toHexString()];
+  }
   if (typeof value === "string") {
-    if (HEX24.test(value)) return [value, objectIdFromHex(value)];
+    if (HEX24.test(value)) {
+      if (storage === "objectId") return [objectIdFromHex(value)];
+      return storage === "string" ? [value] : [value, objectIdFromHex(value)];
+    }
     if (INTEGER.test(value) && Number.isSafeInteger(Number(value))) return [value, Number(value)];
     return [value];
   }
@@ -52,7 +65,7 @@ export function keyForms(value: unknown): unknown[] {
 }
 
 /** Expanded, de-duplicated forms of many keys (null/undefined dropped: they never match a key). */
-export function expandKeys(values: readonly unknown[]): unknown[] {
+export function expandKeys(values: readonly unknown[], storage: KeyStorage): unknown[] {
   const seen = new Set<string>();
   const out: unknown[] = [];
   for (const v of values) {
@@ -62,7 +75,7 @@ export function expandKeys(values: readonly unknown[]): unknown[] {
       typeof v === "string" ? (v.length === 24 && HEX24.test(v) ? v.toLowerCase() : v) : isObjectId(v) ? v.toHexString() : String(v);
     if (seen.has(identity)) continue;
     seen.add(identity);
-    for (const form of keyForms(v)) out.push(form);
+    for (const form of keyForms(v, storage)) out.push(form);
   }
   return out;
 }

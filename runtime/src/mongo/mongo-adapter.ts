@@ -1,8 +1,8 @@
 /**
- * The store adapter on MongoDB (see relations/adapter.ts): `$in` lists in every stored key form
- * (hex string ↔ ObjectId, number ↔ numeric string), chunked well below the 16 MB BSON command limit,
- * one `find` per chunk; counts with one `$match` + `$group` aggregation; belongsToMany pivots as a
- * collection on the owner's connection.
+ * The store adapter on MongoDB (see relations/adapter.ts): `$in` lists in the key forms each field
+ * stores (mongo-values.ts `keyStorage`; pivot collections have no schema, so both forms), chunked
+ * well below the 16 MB BSON command limit, one `find` per chunk; counts with one `$match` + `$group`
+ * aggregation; belongsToMany pivots as a collection on the owner's connection.
  */
 import type { Document } from "mongodb";
 import type { Model } from "../model/model";
@@ -15,9 +15,9 @@ import { getMongoConnection } from "./mongo-connection";
 import { exposeColumnValue } from "./documents";
 import { documentReferenceFor, documentReferences, usesDocumentReferences } from "./document-references";
 import { RelationError, type ResolvedRelation } from "../relations/resolve";
-import { expandKeys, exposeKey, toObjectIdIfHex } from "./ids";
+import { expandKeys, exposeKey, toObjectIdIfHex, type KeyStorage } from "./ids";
 import { MongoQuery } from "./mongo-query";
-import { fieldFor } from "./mongo-values";
+import { fieldFor, keyStorage } from "./mongo-values";
 import type { MongoModelBase } from "./mongo-model";
 
 export { chunkKeys, estimatedInBytes, MAX_IN_BYTES, MAX_IN_VALUES } from "./in-lists";
@@ -28,6 +28,14 @@ function keyedQuery(request: KeyFetch, keys: readonly unknown[]): MongoQuery {
   if (request.equals) for (const [c, v] of Object.entries(request.equals)) q.whereKeyEquals(c, v);
   if (request.constraint) request.constraint(q);
   return q;
+}
+
+/** Pivot collections have no schema: their key fields may hold either form (see storedPivotRow). */
+const PIVOT_KEYS: KeyStorage = "mixed";
+
+/** The owner's `_id` in the forms it is stored in (document references filter on it). */
+function ownerIds(relation: ResolvedRelation, keys: readonly unknown[]): unknown[] {
+  return expandKeys(keys, keyStorage(relation.ownerMeta, "_id"));
 }
 
 function pivotCollection(spec: PivotSpec) {
@@ -59,7 +67,7 @@ function ownerCollection(relation: ResolvedRelation) {
 async function referenceRows(relation: ResolvedRelation, spec: PivotSpec, ownerKeys: readonly unknown[]) {
   const field = relation.foreignKey;
   const rows: Record<string, unknown>[] = [];
-  for (const part of chunkKeys(expandKeys(ownerKeys))) {
+  for (const part of chunkKeys(ownerIds(relation, ownerKeys))) {
     const docs = await ownerCollection(relation)
       .find({ _id: { $in: part } } as Document, { projection: { [field]: 1 } })
       .toArray();
@@ -79,14 +87,14 @@ async function addReferences(relation: ResolvedRelation, spec: PivotSpec, rows: 
     else byOwner.set(r[spec.localKey], [r[spec.foreignKey]]);
   }
   for (const [owner, ids] of byOwner) {
-    await ownerCollection(relation).updateOne({ _id: { $in: expandKeys([owner]) } } as Document, {
+    await ownerCollection(relation).updateOne({ _id: { $in: ownerIds(relation, [owner]) } } as Document, {
       $addToSet: { [relation.foreignKey]: { $each: ids.map(toObjectIdIfHex) } },
     });
   }
 }
 
 async function removeReferences(relation: ResolvedRelation, ownerKey: unknown, relatedKeys: readonly unknown[] | undefined) {
-  const filter = { _id: { $in: expandKeys([ownerKey]) } } as Document;
+  const filter = { _id: { $in: ownerIds(relation, [ownerKey]) } } as Document;
   const field = relation.foreignKey;
   const doc = await ownerCollection(relation).findOne(filter, { projection: { [field]: 1 } });
   const current = doc && Array.isArray(doc[field]) ? (doc[field] as unknown[]) : [];
@@ -96,9 +104,12 @@ async function removeReferences(relation: ResolvedRelation, ownerKey: unknown, r
   }
   const drop = new Set(relatedKeys.map((k) => String(exposeKey(k))));
   const removed = current.filter((id) => drop.has(String(exposeKey(id)))).length;
-  // $pullAll of every stored form, not `$pull: { $in }`: the same for scalar ids, and FerretDB reads
+  // $pullAll of the forms the array may hold, not `$pull: { $in }`: the same for scalar ids, and FerretDB reads
   // `$pull`'s condition as a literal document (nothing is removed).
-  if (removed) await ownerCollection(relation).updateOne(filter, { $pullAll: { [field]: expandKeys(relatedKeys) } } as Document);
+  if (removed)
+    await ownerCollection(relation).updateOne(filter, {
+      $pullAll: { [field]: expandKeys(relatedKeys, keyStorage(relation.ownerMeta, field)) },
+    } as Document);
   return removed;
 }
 
@@ -111,7 +122,7 @@ export const mongoAdapter: StoreAdapter = {
           `Use a hasMany with an ordered constraint and take the first, e.g. related("...").orderBy("${request.ofMany.column}", "${request.ofMany.aggregate === "max" ? "desc" : "asc"}").first().`,
       );
     }
-    const parts = chunkKeys(expandKeys(request.values));
+    const parts = chunkKeys(expandKeys(request.values, keyStorage(modelMeta(request.model), request.column)));
     const out: Model[] = [];
     for (const part of parts) {
       const models = await keyedQuery(request, part).get();
@@ -126,7 +137,7 @@ export const mongoAdapter: StoreAdapter = {
     const field = fieldFor(meta, request.column);
     // One key may be stored in several forms (ObjectId and hex, 5 and "5"): their counts add up.
     const totals = new Map<string, [unknown, number]>();
-    for (const part of chunkKeys(expandKeys(request.values))) {
+    for (const part of chunkKeys(expandKeys(request.values, keyStorage(meta, request.column)))) {
       const q = keyedQuery(request, part);
       await q.resolve();
       const rows = await q
@@ -148,7 +159,7 @@ export const mongoAdapter: StoreAdapter = {
     const refs = documentReferenceFor(spec);
     if (refs) return referenceRows(refs, spec, ownerKeys);
     const out: Record<string, unknown>[] = [];
-    for (const part of chunkKeys(expandKeys(ownerKeys))) {
+    for (const part of chunkKeys(expandKeys(ownerKeys, PIVOT_KEYS))) {
       const docs = await pivotCollection(spec)
         .find({ ...spec.where, [spec.localKey]: { $in: part } })
         .toArray();
@@ -167,10 +178,10 @@ export const mongoAdapter: StoreAdapter = {
   async deletePivotRows(spec, ownerKey, relatedKeys) {
     const refs = documentReferenceFor(spec);
     if (refs) return removeReferences(refs, ownerKey, relatedKeys);
-    const filter: Document = { ...spec.where, [spec.localKey]: { $in: expandKeys([ownerKey]) } };
+    const filter: Document = { ...spec.where, [spec.localKey]: { $in: expandKeys([ownerKey], PIVOT_KEYS) } };
     if (!relatedKeys) return (await pivotCollection(spec).deleteMany(filter)).deletedCount;
     let n = 0;
-    for (const part of chunkKeys(expandKeys(relatedKeys))) {
+    for (const part of chunkKeys(expandKeys(relatedKeys, PIVOT_KEYS))) {
       n += (await pivotCollection(spec).deleteMany({ ...filter, [spec.foreignKey]: { $in: part } })).deletedCount;
     }
     return n;
@@ -185,7 +196,11 @@ export const mongoAdapter: StoreAdapter = {
       );
     }
     const res = await pivotCollection(spec).updateMany(
-      { ...spec.where, [spec.localKey]: { $in: expandKeys([ownerKey]) }, [spec.foreignKey]: { $in: expandKeys([relatedKey]) } },
+      {
+        ...spec.where,
+        [spec.localKey]: { $in: expandKeys([ownerKey], PIVOT_KEYS) },
+        [spec.foreignKey]: { $in: expandKeys([relatedKey], PIVOT_KEYS) },
+      },
       { $set: { ...values } },
     );
     return res.matchedCount;

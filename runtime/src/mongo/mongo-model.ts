@@ -23,6 +23,7 @@ import { collectionFor, documentToRow, rowToDocument } from "./documents";
 import { expandKeys } from "./ids";
 import { MongoQuery } from "./mongo-query";
 import type { MorphConstraint } from "./morph-existence";
+import { keyStorage } from "./mongo-values";
 import { mongoUpsert } from "./mongo-upsert";
 
 export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelClass<M>;
@@ -200,7 +201,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     if (key === null || key === undefined) {
       throw new EloquentError(`${meta.name}: this model has no id; save() it before updating or deleting it.`);
     }
-    return { _id: { $in: expandKeys([key]) } };
+    return { _id: { $in: expandKeys([key], keyStorage(meta, "_id")) } };
   }
 
   async forceDelete(): Promise<void> {
@@ -268,18 +269,52 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     return (new MongoQuery(this) as QueryOf<C>).doesntHave(relation, constraint);
   }
 
-  static whereRelation<C extends MongoModelClass<any>>(
+  // Laravel's shorthand existence forms (relations/existence-forms.ts), as statics.
+  static orWhereRelation<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["orWhereRelation"]>): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.orWhereRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static whereDoesntHaveRelation<C extends MongoModelClass<any>>(
     this: C,
-    relation: WithPath<SchemaOf<C>>,
-    column: string,
-    operatorOrValue: unknown,
-    value?: unknown,
+    ...args: Parameters<QueryOf<C>["whereDoesntHaveRelation"]>
   ): QueryOf<C> {
     const q = new MongoQuery(this) as QueryOf<C>;
-    return (q.whereRelation as (...a: unknown[]) => QueryOf<C>).apply(
-      q,
-      [relation, column, operatorOrValue, value].slice(0, arguments.length),
-    );
+    return (q.whereDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static orWhereDoesntHaveRelation<C extends MongoModelClass<any>>(
+    this: C,
+    ...args: Parameters<QueryOf<C>["orWhereDoesntHaveRelation"]>
+  ): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.orWhereDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static whereMorphRelation<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereMorphRelation"]>): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.whereMorphRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static whereMorphDoesntHaveRelation<C extends MongoModelClass<any>>(
+    this: C,
+    ...args: Parameters<QueryOf<C>["whereMorphDoesntHaveRelation"]>
+  ): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.whereMorphDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static hasMorph<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["hasMorph"]>): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.hasMorph as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static doesntHaveMorph<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["doesntHaveMorph"]>): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.doesntHaveMorph as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static whereAttachedTo<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereAttachedTo"]>): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.whereAttachedTo as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+
+  static whereRelation<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereRelation"]>): QueryOf<C> {
+    const q = new MongoQuery(this) as QueryOf<C>;
+    return (q.whereRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
 }
 

@@ -17,8 +17,16 @@ import { assertFilterFits, countKeys } from "./in-lists";
 import { expandKeys } from "./ids";
 import type { CollectionPort } from "./port";
 import { morphBranch, morphFilter, morphTypeNames, storedMorphTypes, type MorphConstraint, type MorphExistence } from "./morph-existence";
-import { fieldFor, filterList, filterValue, isKeyField, likeToRegex, MongoQueryError } from "./mongo-values";
+import { fieldFor, filterList, filterValue, isKeyField, keyStorage, likeToRegex, MongoQueryError } from "./mongo-values";
 import type { MongoModelBase } from "./mongo-model";
+import {
+  attachedTo,
+  keysConstraint,
+  morphCountMode,
+  relationCondition,
+  type MorphMode,
+  type RelationCondition,
+} from "../relations/existence-forms";
 
 export { MAX_FILTER_KEY_BYTES } from "./in-lists";
 
@@ -165,9 +173,9 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this;
   }
 
-  /** Internal (store adapter): `column` in `values`, each in every stored key form. */
+  /** Internal (store adapter): `column` in `values`, each in the key forms the column stores. */
   whereKeyIn(column: string, values: readonly unknown[]): this {
-    this.#keyFilters.push({ [fieldFor(this.meta, column)]: { $in: expandKeys(values) } });
+    this.#keyFilters.push({ [fieldFor(this.meta, column)]: { $in: expandKeys(values, keyStorage(this.meta, column)) } });
     return this;
   }
 
@@ -212,14 +220,19 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   orHas(relation: WithPath<S>, operator: string = ">=", count: number = 1, constraint?: QueryConstraint): this {
     return this.#hasCount("or", relation, operator, count, constraint);
   }
-  /** `whereRelation("books", "year", ">", 1970)`: whereHas with one where on the related documents. */
-  whereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
-    const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
-    return this.whereHas(relation, (q: { where(...a: unknown[]): unknown }) => q.where(...args));
+  /** `whereRelation("books", "year", ">", 1970)`: whereHas with one where on the related documents (or a callback). */
+  whereRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
+    return this.whereHas(relation, relationCondition(condition, `${this.meta.name}.whereRelation('${relation}'`));
   }
-  orWhereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
-    const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
-    return this.orWhereHas(relation, (q: { where(...a: unknown[]): unknown }) => q.where(...args));
+  orWhereRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
+    return this.orWhereHas(relation, relationCondition(condition, `${this.meta.name}.orWhereRelation('${relation}'`));
+  }
+  /** `whereDoesntHaveRelation("books", "year", ">", 1970)`: no related document matches the where. */
+  whereDoesntHaveRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
+    return this.whereDoesntHave(relation, relationCondition(condition, `${this.meta.name}.whereDoesntHaveRelation('${relation}'`));
+  }
+  orWhereDoesntHaveRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
+    return this.orWhereDoesntHave(relation, relationCondition(condition, `${this.meta.name}.orWhereDoesntHaveRelation('${relation}'`));
   }
 
   /**
@@ -229,17 +242,69 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
    * types are OR-ed (Laravel's whereHasMorph; see morph-existence.ts).
    */
   whereHasMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
-    return this.#hasMorph("and", relation, types, constraint, false, "whereHasMorph");
+    return this.#hasMorph("and", relation, types, constraint, "exists", "whereHasMorph");
   }
   orWhereHasMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
-    return this.#hasMorph("or", relation, types, constraint, false, "orWhereHasMorph");
+    return this.#hasMorph("or", relation, types, constraint, "exists", "orWhereHasMorph");
   }
   /** Documents whose morphTo points at one of `types` but at no parent matching `constraint`. */
   whereDoesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
-    return this.#hasMorph("and", relation, types, constraint, true, "whereDoesntHaveMorph");
+    return this.#hasMorph("and", relation, types, constraint, "missing", "whereDoesntHaveMorph");
   }
   orWhereDoesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
-    return this.#hasMorph("or", relation, types, constraint, true, "orWhereDoesntHaveMorph");
+    return this.#hasMorph("or", relation, types, constraint, "missing", "orWhereDoesntHaveMorph");
+  }
+  /** `hasMorph("commentable", ["Post"], ">=", 1)`: whereHasMorph by the number (0 or 1) of parents. */
+  hasMorph(relation: WithPath<S>, types: string | readonly string[], operator = ">=", count = 1, constraint?: MorphConstraint): this {
+    const mode = morphCountMode(this.meta.name, "hasMorph", relation, operator, count);
+    return this.#hasMorph("and", relation, types, constraint, mode, "hasMorph");
+  }
+  orHasMorph(relation: WithPath<S>, types: string | readonly string[], operator = ">=", count = 1, constraint?: MorphConstraint): this {
+    const mode = morphCountMode(this.meta.name, "orHasMorph", relation, operator, count);
+    return this.#hasMorph("or", relation, types, constraint, mode, "orHasMorph");
+  }
+  doesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    return this.#hasMorph("and", relation, types, constraint, "missing", "doesntHaveMorph");
+  }
+  orDoesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    return this.#hasMorph("or", relation, types, constraint, "missing", "orDoesntHaveMorph");
+  }
+  /** `whereMorphRelation("commentable", ["Post"], "votes", ">", 5)`: whereHasMorph with one where on the parents. */
+  whereMorphRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
+    return this.#hasMorph(
+      "and",
+      relation,
+      types,
+      relationCondition(condition, `${this.meta.name}.whereMorphRelation('${relation}'`),
+      "exists",
+      "whereMorphRelation",
+    );
+  }
+  orWhereMorphRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
+    return this.#hasMorph(
+      "or",
+      relation,
+      types,
+      relationCondition(condition, `${this.meta.name}.orWhereMorphRelation('${relation}'`),
+      "exists",
+      "orWhereMorphRelation",
+    );
+  }
+  whereMorphDoesntHaveRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
+    const constraint = relationCondition(condition, `${this.meta.name}.whereMorphDoesntHaveRelation('${relation}'`);
+    return this.#hasMorph("and", relation, types, constraint, "missing", "whereMorphDoesntHaveRelation");
+  }
+  orWhereMorphDoesntHaveRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
+    const constraint = relationCondition(condition, `${this.meta.name}.orWhereMorphDoesntHaveRelation('${relation}'`);
+    return this.#hasMorph("or", relation, types, constraint, "missing", "orWhereMorphDoesntHaveRelation");
+  }
+  /**
+   * Documents attached to the given model(s) through a belongsToMany: `Post.whereAttachedTo(tag)`. On Mongo the
+   * relation must keep the ids on the document (a pivot collection cannot be matched, see whereHas).
+   */
+  whereAttachedTo(related: object | readonly object[], relation?: WithPath<S>): this {
+    const { path, column, keys } = attachedTo(this.model, related, relation);
+    return this.whereHas(path as WithPath<S>, keysConstraint(column, keys));
   }
 
   #hasMorph(
@@ -247,7 +312,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     path: string,
     types: unknown,
     constraint: MorphConstraint | undefined,
-    negate: boolean,
+    mode: MorphMode,
     method: string,
   ): this {
     const relation = resolveRelation(this.model, path);
@@ -256,7 +321,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
         `${this.meta.name}.${path} is a ${relation.kind} relation: whereHasMorph() works on morphTo relations; use whereHas().`,
       );
     }
-    const spec: MorphExistence = { owner: this.meta, relation, path, method, negate, constraint };
+    const spec: MorphExistence = { owner: this.meta, relation, path, method, mode, constraint };
     const names = morphTypeNames(spec, types);
     // Listed types are checked (and their callbacks run) now; "*" reads the types when the query runs.
     const listed = names === "*" ? undefined : names.map((name) => morphBranch(spec, name));
@@ -265,7 +330,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
       filter: undefined,
       pending: async () => {
         const branches = listed ?? (await storedMorphTypes(spec)).map((name) => morphBranch(spec, name));
-        return morphFilter(spec, branches, negate && names === "*");
+        return morphFilter(spec, branches, names === "*" && (mode === "missing" || mode === "any"));
       },
     });
     return this;
@@ -327,7 +392,7 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
           keys = await q.pluck(rel.morphId ?? rel.foreignKey);
           field = rel.localKey;
         }
-        const list = expandKeys(keys);
+        const list = expandKeys(keys, keyStorage(meta, field));
         assertFilterFits(
           list,
           (mb) =>

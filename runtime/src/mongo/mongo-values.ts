@@ -12,10 +12,10 @@
  * Field names come only from the model's schema, never from values.
  */
 import { toDate, toDay } from "../model/casts";
-import type { ColumnDescriptor } from "eloquent-engine";
+import { keyFamily, mongoIdType, type ColumnDescriptor } from "eloquent-engine";
 import { EloquentError } from "../model/errors";
 import type { ModelMeta } from "../model/meta";
-import { exposeKey, isObjectId, keyForms, toObjectIdIfHex } from "./ids";
+import { exposeKey, isObjectId, keyForms, toObjectIdIfHex, type KeyStorage } from "./ids";
 
 export class MongoQueryError extends EloquentError {}
 
@@ -28,6 +28,24 @@ export function fieldFor(meta: ModelMeta, column: string): string {
 export function isKeyField(meta: ModelMeta, column: string): boolean {
   if (fieldFor(meta, column) === "_id") return true;
   return meta.columns.get(column)?.type === "objectId";
+}
+
+/**
+ * How `column` stores ObjectId-like keys, from the type the schema declares (the engine's `_id` type
+ * and key families), so `$in` lists carry only the form the field holds:
+ *   - `_id` typed ObjectId (the default) and objectId columns: ObjectIds (toStored converts hex strings);
+ *   - string-family columns (string, char, text, uuid, ulid): hex strings (toStored keeps strings);
+ *   - anything else — an undeclared field, json id arrays, an `_id` declared with another type (toStored
+ *     still turns its hex values into ObjectIds, other programs may not) — both forms.
+ */
+export function keyStorage(meta: ModelMeta, column: string): KeyStorage {
+  if (fieldFor(meta, column) === "_id") {
+    return mongoIdType(meta.primaryKey, (name) => meta.columns.get(name)?.type) === "objectId" ? "objectId" : "mixed";
+  }
+  const type = meta.columns.get(column)?.type;
+  if (type === undefined) return "mixed";
+  const family = keyFamily(type);
+  return family === "objectId" ? "objectId" : family === "string" ? "string" : "mixed";
 }
 
 function findOperatorKey(value: unknown, depth = 0): string | undefined {
@@ -96,13 +114,14 @@ export function filterValue(meta: ModelMeta, column: string, value: unknown, whe
   return value;
 }
 
-/** `$in` argument for a key field: each value in every stored form; other fields: checked values. */
+/** `$in` argument for a key field: each value in the forms the field stores; other fields: checked values. */
 export function filterList(meta: ModelMeta, column: string, values: readonly unknown[], where: string): unknown[] {
   if (!Array.isArray(values)) throw new MongoQueryError(`${meta.name}.${where}: expected an array of values for '${column}'.`);
   const checked = values.map((v) => filterValue(meta, column, v, where));
   if (!isKeyField(meta, column)) return checked;
+  const storage = keyStorage(meta, column);
   const out: unknown[] = [];
-  for (const v of checked) for (const f of v === null ? [null] : keyForms(v)) out.push(f);
+  for (const v of checked) for (const f of v === null ? [null] : keyForms(v, storage)) out.push(f);
   return out;
 }
 

@@ -13,7 +13,8 @@ import { modelForMorphType, RelationError, type ResolvedRelation } from "../rela
 import { collectionFor } from "./documents";
 import { expandKeys } from "./ids";
 import { assertFilterFits, countKeys } from "./in-lists";
-import { fieldFor, MongoQueryError } from "./mongo-values";
+import { fieldFor, keyStorage, MongoQueryError } from "./mongo-values";
+import type { MorphMode } from "../relations/existence-forms";
 
 /** whereHasMorph's callback: the parent type's query and its model name. */
 export type MorphConstraint = (query: any, type: string) => unknown;
@@ -25,7 +26,8 @@ export interface MorphExistence {
   readonly path: string;
   /** The method the user called, for messages. */
   readonly method: string;
-  readonly negate: boolean;
+  /** Which parents' rows match: existing ones, missing ones, either (the type alone) or none (see existence-forms.ts). */
+  readonly mode: MorphMode;
   readonly constraint: MorphConstraint | undefined;
 }
 
@@ -88,9 +90,14 @@ export async function morphFilter(spec: MorphExistence, branches: readonly Morph
   const typeField = fieldFor(spec.owner, spec.relation.morphType!);
   const idField = fieldFor(spec.owner, spec.relation.morphId!);
   const parts: Document[] = [];
-  for (const branch of branches) {
+  for (const branch of spec.mode === "none" ? [] : branches) {
+    if (spec.mode === "any") {
+      parts.push({ [typeField]: { $eq: branch.alias } });
+      continue;
+    }
     const keys = await branch.query.pluck(branch.key);
-    const list = expandKeys(keys);
+    // In the forms the owner's morph id field stores (its declared type), whatever the parent type.
+    const list = expandKeys(keys, keyStorage(spec.owner, spec.relation.morphId!));
     assertFilterFits(
       list,
       (mb) =>
@@ -100,7 +107,7 @@ export async function morphFilter(spec: MorphExistence, branches: readonly Morph
             `Narrow the ${branch.name} constraint, or load ${spec.owner.name} with with('${spec.path}') and filter the loaded models.`,
         ),
     );
-    parts.push({ [typeField]: { $eq: branch.alias }, [idField]: { [spec.negate ? "$nin" : "$in"]: list } });
+    parts.push({ [typeField]: { $eq: branch.alias }, [idField]: { [spec.mode === "missing" ? "$nin" : "$in"]: list } });
   }
   if (withNullType) parts.push({ [typeField]: { $eq: null } });
   // No type at all (an empty list, or "*" over an empty collection): nothing matches, as SQL's `1 = 0`.

@@ -7,7 +7,7 @@
 import { hydrateAll } from "../model/hydrate";
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
-import { linkPivot } from "../model/pivot-link";
+import { exposePivotColumns, linkPivot } from "../model/pivot-link";
 import type { ModelClass } from "../model/types";
 import type { PivotMatch, QueryConstraint } from "./adapter";
 import { distinctAttribute, distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
@@ -58,17 +58,19 @@ export const belongsToMany: RelationKindHandler = {
     const { ownerKeys, matches } = await fetchMatches(parents, relation, constraint);
     const related: Model[] = new Array(matches.length);
     const pivotOf = new Map<Model, Record<string, unknown>>();
-    const pivotModels = spec.using
+    const pivotClass = spec.using ?? relation.owner.adapter.pivotModel?.(relation);
+    const pivotModels = pivotClass
       ? hydrateAll(
-          spec.using,
+          pivotClass,
           matches.map((m) => m.pivot),
         )
       : undefined;
     for (let i = 0; i < matches.length; i++) {
       const { model, pivot } = matches[i]!;
       if (pivotModels) {
-        // `using`: the pivot is an instance of the pivot model, linked to its row by the two keys.
+        // The pivot is an instance of the pivot model (`using`, or the store's generated Pivot), linked to its row by the two keys.
         linkPivot(pivotModels[i]!, spec, pivot);
+        exposePivotColumns(pivotModels[i]!);
         model.setPivot(pivotModels[i] as unknown as Record<string, unknown>);
       } else model.setPivot(pivot);
       pivotOf.set(model, pivot);

@@ -10,7 +10,7 @@
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { RelationError, resolveRelation } from "./resolve";
-import { addEagerPaths, assertEagerTree, parseCountSpecs, type EagerNode, type EagerSpec } from "./eager-tree";
+import { addEagerPaths, assertEagerTree, parseCountSpecs, type EagerNode, type EagerSpec } from "./eager";
 import type { QueryConstraint } from "./adapter";
 
 export type CountSpecs = Map<string, { relation: string; constraint?: QueryConstraint }>;
@@ -125,7 +125,13 @@ function assertNoCycle(start: ModelClass): void {
 /** A copy a query may change (`with`, `without`) without touching the class's defaults. */
 export function copyTree(tree: ReadonlyMap<string, EagerNode>): Map<string, EagerNode> {
   const out = new Map<string, EagerNode>();
-  for (const [name, node] of tree) out.set(name, { constraint: node.constraint, children: copyTree(node.children) });
+  for (const [name, node] of tree) {
+    out.set(name, {
+      constraint: node.constraint,
+      ...(node.columns ? { columns: [...node.columns] } : {}),
+      children: copyTree(node.children),
+    });
+  }
   return out;
 }
 

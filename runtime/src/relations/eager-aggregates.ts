@@ -5,6 +5,7 @@
  * offers one (`aggregateByKeys`, SQL hasOne/hasMany/morph*), otherwise the related rows are loaded
  * once (the relation's own eager query) and aggregated per parent.
  */
+import { aggregateAttribute } from "eloquent-engine";
 import { didYouMean } from "../model/errors";
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
@@ -29,16 +30,18 @@ export function parseAggregateSpecs(
   fn: AggregateFn | "exists",
   relations: string | Readonly<Record<string, QueryConstraint | true | undefined>> | readonly string[],
   column?: string,
+  verb: AggregateVerb = "with",
 ): Map<string, AggregateSpec> {
   const out = new Map<string, AggregateSpec>();
-  const method = fn === "exists" ? "withExists" : `with${fn[0]!.toUpperCase()}${fn.slice(1)}`;
+  const method = methodName(verb, fn);
   if (fn !== "exists" && (typeof column !== "string" || column === "")) {
     throw new TypeError(`${method}(relation, column): the column to aggregate is missing (e.g. ${method}("posts", "votes")).`);
   }
   const add = (raw: string, constraint?: QueryConstraint) => {
     const m = /^\s*([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/i.exec(raw);
     if (!m) throw new TypeError(`${method}(): '${raw}' is not a relation name (optionally "name as alias").`);
-    const name = m[2] ?? (fn === "exists" ? `${m[1]}_exists` : `${m[1]}_${fn}_${column}`);
+    // Laravel's name (the engine's convention): posts_exists, roles_sum_role_userlevel.
+    const name = m[2] ?? aggregateAttribute(m[1]!, fn, fn === "exists" ? undefined : column);
     out.set(name, { relation: m[1]!, fn, column, constraint });
   };
   if (typeof relations === "string") add(relations);
@@ -47,22 +50,60 @@ export function parseAggregateSpecs(
   return out;
 }
 
-/** Fails before any query: unknown relation, morphTo, or a column the target does not declare. */
-export function checkAggregateSpecs(model: ModelClass, specs: ReadonlyMap<string, AggregateSpec>): void {
+/** Query methods say `withSum`, model methods `loadSum` (`model.loadSum("posts", "votes")`): errors name the one called. */
+export type AggregateVerb = "with" | "load";
+
+function methodName(verb: AggregateVerb, fn: AggregateFn | "exists"): string {
+  return `${verb}${fn[0]!.toUpperCase()}${fn.slice(1)}`;
+}
+
+/**
+ * Which column an aggregate reads: a target column (`votes`, or qualified `posts.votes`), or a pivot column
+ * qualified by the pivot table (`role_user.level`, Laravel's form), read from each related row's pivot.
+ */
+function aggregatedColumn(
+  relation: ResolvedRelation,
+  spec: AggregateSpec,
+  verb: AggregateVerb = "with",
+): { on: "target" | "pivot"; column: string } {
+  const method = `${methodName(verb, spec.fn)}("${spec.relation}", "${spec.column}")`;
+  if (!relation.target) {
+    throw new RelationError(`${relation.owner.name}.${relation.name} is a morphTo relation: ${method} needs one target model.`);
+  }
+  const target = modelMeta(relation.target);
+  const dot = spec.column!.indexOf(".");
+  const table = dot < 0 ? target.table : spec.column!.slice(0, dot);
+  const column = dot < 0 ? spec.column! : spec.column!.slice(dot + 1);
+  const pivot = relation.pivot;
+  if (table === target.table) {
+    const columns = [...target.columns.keys()];
+    if (columns.includes(column)) return { on: "target", column };
+    throw new RelationError(
+      `${method}: unknown column '${column}' on ${relation.target.name}.` +
+        didYouMean(column, columns) +
+        ` Columns: ${columns.join(", ")}.`,
+    );
+  }
+  if (pivot && table === pivot.table) {
+    const columns = [pivot.localKey, pivot.foreignKey, ...pivot.columns, ...pivot.timestamps];
+    if (columns.includes(column)) return { on: "pivot", column };
+    throw new RelationError(
+      `${method}: '${column}' is not a column of pivot ${pivot.table}.` +
+        didYouMean(column, columns) +
+        ` Pivot columns: ${columns.join(", ")} (declare others in the relation's pivotColumns).`,
+    );
+  }
+  throw new RelationError(
+    `${method}: '${table}' is neither ${relation.target.name}'s table '${target.table}'${pivot ? ` nor the pivot '${pivot.table}'` : ""}. ` +
+      `Write the column bare, or qualified by one of those tables.`,
+  );
+}
+
+/** Fails before any query: unknown relation, morphTo, or a column the target (or the pivot) does not declare. */
+export function checkAggregateSpecs(model: ModelClass, specs: ReadonlyMap<string, AggregateSpec>, verb: AggregateVerb = "with"): void {
   for (const spec of specs.values()) {
     const relation = resolveRelation(model, spec.relation);
-    if (spec.fn === "exists") continue;
-    if (!relation.target) {
-      throw new RelationError(`${relation.owner.name}.${relation.name} is a morphTo relation: with${spec.fn}() needs one target model.`);
-    }
-    const columns = [...modelMeta(relation.target).columns.keys()];
-    if (!columns.includes(spec.column!)) {
-      throw new RelationError(
-        `with${spec.fn[0]!.toUpperCase()}${spec.fn.slice(1)}("${spec.relation}", "${spec.column}"): unknown column '${spec.column}' on ${relation.target.name}.` +
-          didYouMean(spec.column!, columns) +
-          ` Columns: ${columns.join(", ")}.`,
-      );
-    }
+    if (spec.fn !== "exists") aggregatedColumn(relation, spec, verb);
   }
 }
 
@@ -93,7 +134,9 @@ async function aggregateMatcher(
   const empty = fn === "sum" ? 0 : null;
   const target = relation.target!;
   const grouped = target.adapter.aggregateByKeys;
+  const { on, column: aggregated } = aggregatedColumn(relation, spec);
   if (
+    on === "target" &&
     grouped &&
     (relation.kind === "hasOne" || relation.kind === "hasMany" || relation.kind === "morphOne" || relation.kind === "morphMany")
   ) {
@@ -107,7 +150,7 @@ async function aggregateMatcher(
           equals: relation.morphType ? { [relation.morphType]: relation.ownerMeta.morphAlias } : undefined,
           constraint: spec.constraint,
           fn,
-          aggregated: spec.column!,
+          aggregated,
         })
       : [];
     const norm = keyNormalizer(keys, rows.length ? [rows[0]![0]] : []);
@@ -121,7 +164,7 @@ async function aggregateMatcher(
     const rows = (Array.isArray(value) ? value : value == null ? [] : [value]) as Model[];
     return aggregateValues(
       fn,
-      rows.map((m) => m.get(spec.column!)).filter((v) => v !== null && v !== undefined),
+      rows.map((m) => (on === "pivot" ? m.pivot?.[aggregated] : m.get(aggregated))).filter((v) => v !== null && v !== undefined),
       empty,
     );
   };

@@ -4,8 +4,6 @@
  */
 import type { Model } from "../model/model";
 import type { QueryConstraint } from "./adapter";
-import type { ModelClass } from "../model/types";
-import { defaultLoads } from "./default-loads";
 import { inverseRelationName, setInverse } from "./inverse";
 import { distinctAttribute, groupBy, keyNormalizer, type KeyNormalizer } from "./keys";
 import type { ResolvedRelation } from "./resolve";
@@ -34,7 +32,7 @@ export async function fetchChildren(
         column,
         values: keys,
         equals: morphFilter(relation),
-        constraint: withoutDefaultInverse(target, inverse, constraint),
+        constraint: withoutDefaultInverse(inverse, constraint),
         ofMany: relation.ofMany,
       })
     : [];
@@ -51,14 +49,10 @@ export async function fetchChildren(
  * The target's `static defaultWith` would read the inverse relation that is about to be set to the parent: leave
  * it out (unless the default loads more below it, which the parent object may not hold).
  */
-function withoutDefaultInverse(
-  target: ModelClass,
-  inverse: string | undefined,
-  constraint: QueryConstraint | undefined,
-): QueryConstraint | undefined {
-  if (inverse === undefined || defaultLoads(target).tree?.get(inverse)?.children.size !== 0) return constraint;
-  return (q: { without(name: string): unknown }) => {
-    q.without(inverse);
+function withoutDefaultInverse(inverse: string | undefined, constraint: QueryConstraint | undefined): QueryConstraint | undefined {
+  if (inverse === undefined) return constraint;
+  return (q: { skipLeafLoad(name: string): unknown }) => {
+    q.skipLeafLoad(inverse);
     return constraint?.(q);
   };
 }

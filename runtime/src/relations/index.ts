@@ -7,4 +7,5 @@ export type { RelationKindHandler, RelationFetch } from "./kind";
 export { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "./eager";
 export { RelationQuery } from "./relation-query";
 export type { PivotInput, SyncResult } from "./pivot-ops";
+export type { PivotWhereQuery } from "./pivot-queries";
 export { loadMorph, loadMorphCount } from "./morph-loading";

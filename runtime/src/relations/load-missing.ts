@@ -16,7 +16,8 @@ export async function loadMissing(models: readonly Model[], specs: readonly Eage
 async function loadMissingTree(models: readonly Model[], tree: ReadonlyMap<string, EagerNode>): Promise<void> {
   for (const [name, node] of tree) {
     const missing = models.filter((m) => !m.relationLoaded(name));
-    if (missing.length) await eagerLoad(missing, new Map([[name, { constraint: node.constraint, children: new Map() }]]));
+    if (missing.length)
+      await eagerLoad(missing, new Map([[name, { constraint: node.constraint, columns: node.columns, children: new Map() }]]));
     if (!node.children.size) continue;
     const related: Model[] = [];
     for (const m of models) {

@@ -2,7 +2,8 @@
  * Laravel's MorphTo::morphWith / morphWithCount inside a morphTo eager constraint:
  * `with({ commentable: (morphTo) => morphTo.morphWith({ Post: ["user"] }) })`. The constraint runs
  * once per parent type on that type's query; these two add the nested loads / counts listed for
- * that type only, so each nested relation still costs one query per type.
+ * that type only, so each nested relation still costs one query per type. `constrain({ Post: q => ... })`
+ * (Laravel's MorphTo::constrain) narrows that type's query alone.
  */
 import { findModel } from "../model/lookup";
 import { modelMeta } from "../model/meta";
@@ -11,6 +12,26 @@ import type { QueryConstraint } from "./adapter";
 import { modelForMorphType, RelationError, type ResolvedRelation } from "./resolve";
 
 type PerType = Readonly<Record<string, string | readonly string[]>>;
+
+/** The callbacks of a `constrain({ Type: q => ... })` map that name `model` (by model name or morph alias). */
+function callbacksFor(relation: ResolvedRelation, model: ModelClass, map: unknown): QueryConstraint[] {
+  if (typeof map !== "object" || map === null || Array.isArray(map)) {
+    throw new TypeError(
+      `${relation.owner.name}.${relation.name}: constrain() expects { Type: (query) => ... }, got ${Array.isArray(map) ? "an array" : typeof map}.`,
+    );
+  }
+  const out: QueryConstraint[] = [];
+  for (const [type, callback] of Object.entries(map as Record<string, unknown>)) {
+    const target = findModel(type) ?? modelForMorphType(relation, type);
+    if (typeof callback !== "function") {
+      throw new TypeError(
+        `${relation.owner.name}.${relation.name}: constrain({ ${type}: ... }) expects a function (query) => ..., got ${typeof callback}.`,
+      );
+    }
+    if (modelMeta(target).name === modelMeta(model).name) out.push(callback as QueryConstraint);
+  }
+  return out;
+}
 
 /** The constraint for one parent type: the query, plus morphWith / morphWithCount for that type. */
 export function morphTypeConstraint(relation: ResolvedRelation, model: ModelClass, constraint: QueryConstraint): QueryConstraint {
@@ -35,6 +56,13 @@ export function morphTypeConstraint(relation: ResolvedRelation, model: ModelClas
     };
     const proxy: Record<string, unknown> = new Proxy(query, {
       get(target, prop) {
+        if (prop === "constrain") {
+          // MorphTo::constrain: this type's callback narrows its query; a filtered-out parent loads as null
+          return (map: unknown) => {
+            for (const callback of callbacksFor(relation, model, map)) callback(target);
+            return proxy;
+          };
+        }
         if (prop === "morphWith" || prop === "morphWithCount") {
           return (map: unknown) => {
             const names = pick(String(prop), map);

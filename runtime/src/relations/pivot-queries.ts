@@ -1,27 +1,21 @@
 /**
  * Pivot narrowing on a belongsToMany relation query, Laravel's names: `wherePivot("level", ">", 2)`,
- * `wherePivotIn`, `wherePivotNotIn`, `wherePivotNull`, `wherePivotNotNull`, `orderByPivot`. Each becomes
- * a clause on the pivot table of the one join query (SQL, target on the pivot's connection); columns
- * must be the pivot's keys or declared `pivotColumns`, so nothing unknown reaches the SQL text.
+ * `wherePivotIn`, `wherePivotNull`, `wherePivotBetween` (their `or` / `Not` forms), `orderByPivot`, and
+ * the grouped `wherePivot(q => ...)`. Each becomes a clause on the pivot table of the one join query
+ * (SQL, target on the pivot's connection); columns must be the pivot's keys or declared `pivotColumns`,
+ * so nothing unknown reaches the SQL text.
  */
 import { didYouMean } from "../model/errors";
 import { modelMeta } from "../model/meta";
 import { RelationError, type ResolvedRelation } from "./resolve";
 
 type Call = readonly [method: string, args: readonly unknown[]];
+type Bool = "and" | "or";
 
 const OPERATORS = new Set(["=", "!=", "<>", "<", "<=", ">", ">="]);
 
-function pivotColumn(relation: ResolvedRelation, op: string, column: unknown): string {
-  const spec = relation.pivot!;
-  const known = [spec.localKey, spec.foreignKey, ...spec.columns, ...spec.timestamps];
-  if (typeof column !== "string" || !known.includes(column)) {
-    throw new RelationError(
-      `${relation.owner.name}.${relation.name}.${op}(): '${String(column)}' is not a column of pivot ${spec.table}.` +
-        didYouMean(String(column), known) +
-        ` Pivot columns: ${known.join(", ")} (declare others in the relation's pivotColumns).`,
-    );
-  }
+/** Pivot clauses are SQL text on the joined pivot table: the target must share the pivot's SQL connection. */
+function requireSqlJoin(relation: ResolvedRelation, op: string): void {
   const target = relation.target!;
   if (
     target.store !== "sql" ||
@@ -33,14 +27,38 @@ function pivotColumn(relation: ResolvedRelation, op: string, column: unknown): s
         `(both on one SQL connection). On Mongo or across connections, read the pivot keys with allRelatedIds() and filter with whereIn().`,
     );
   }
+}
+
+function pivotColumn(relation: ResolvedRelation, op: string, column: unknown): string {
+  const spec = relation.pivot!;
+  const known = [spec.localKey, spec.foreignKey, ...spec.columns, ...spec.timestamps];
+  if (typeof column !== "string" || !known.includes(column)) {
+    throw new RelationError(
+      `${relation.owner.name}.${relation.name}.${op}(): '${String(column)}' is not a column of pivot ${spec.table}.` +
+        didYouMean(String(column), known) +
+        ` Pivot columns: ${known.join(", ")} (declare others in the relation's pivotColumns).`,
+    );
+  }
+  requireSqlJoin(relation, op);
   return `${spec.table}.${column}`;
 }
 
-export function wherePivot(relation: ResolvedRelation, args: readonly unknown[], bool: "and" | "or" = "and"): Call {
-  const op = bool === "and" ? "wherePivot" : "orWherePivot";
-  const raw = bool === "and" ? "whereRaw" : "orWhereRaw";
+/** `wherePivot` → `orWherePivot`: the method's name in messages. */
+function named(base: string, bool: Bool): string {
+  return bool === "and" ? base : `or${base[0]!.toUpperCase()}${base.slice(1)}`;
+}
+
+function raw(bool: Bool, sql: string, bindings: readonly unknown[]): Call {
+  return [bool === "and" ? "whereRaw" : "orWhereRaw", [sql, bindings]];
+}
+
+export function wherePivot(relation: ResolvedRelation, args: readonly unknown[], bool: Bool = "and"): Call {
+  const op = named("wherePivot", bool);
+  if (args.length === 1 && typeof args[0] === "function") return wherePivotGroup(relation, args[0] as PivotGroup, bool);
   if (args.length !== 2 && args.length !== 3) {
-    throw new RelationError(`${relation.owner.name}.${relation.name}.${op}(): expected (column, value) or (column, operator, value).`);
+    throw new RelationError(
+      `${relation.owner.name}.${relation.name}.${op}(): expected (column, value), (column, operator, value) or (q => ...).`,
+    );
   }
   const column = pivotColumn(relation, op, args[0]);
   const operator = args.length === 3 ? String(args[1]) : "=";
@@ -54,24 +72,139 @@ export function wherePivot(relation: ResolvedRelation, args: readonly unknown[],
     if (operator !== "=" && operator !== "!=" && operator !== "<>") {
       throw new RelationError(`${relation.owner.name}.${relation.name}.${op}(): null only compares with = or !=.`);
     }
-    return [raw, [`?? is ${operator === "=" ? "" : "not "}null`, [column]]];
+    return raw(bool, `?? is ${operator === "=" ? "" : "not "}null`, [column]);
   }
-  return [raw, [`?? ${operator} ?`, [column, value]]];
+  return raw(bool, `?? ${operator} ?`, [column, value]);
 }
 
-export function wherePivotIn(relation: ResolvedRelation, column: unknown, values: unknown, not = false): Call {
-  const op = not ? "wherePivotNotIn" : "wherePivotIn";
+export function wherePivotIn(relation: ResolvedRelation, column: unknown, values: unknown, not = false, bool: Bool = "and"): Call {
+  const op = named(not ? "wherePivotNotIn" : "wherePivotIn", bool);
   const qualified = pivotColumn(relation, op, column);
   if (!Array.isArray(values))
     throw new RelationError(`${relation.owner.name}.${relation.name}.${op}('${String(column)}', ...): expected an array of values.`);
   // an empty list matches nothing (NOT IN: everything), as whereIn does
-  if (!values.length) return ["whereRaw", [not ? "1 = 1" : "1 = 0", []]];
-  return ["whereRaw", [`?? ${not ? "not in" : "in"} (${values.map(() => "?").join(", ")})`, [qualified, ...values]]];
+  if (!values.length) return raw(bool, not ? "1 = 1" : "1 = 0", []);
+  return raw(bool, `?? ${not ? "not in" : "in"} (${values.map(() => "?").join(", ")})`, [qualified, ...values]);
 }
 
-export function wherePivotNull(relation: ResolvedRelation, column: unknown, not = false): Call {
-  const qualified = pivotColumn(relation, not ? "wherePivotNotNull" : "wherePivotNull", column);
-  return ["whereRaw", [`?? is ${not ? "not " : ""}null`, [qualified]]];
+export function wherePivotNull(relation: ResolvedRelation, column: unknown, not = false, bool: Bool = "and"): Call {
+  const qualified = pivotColumn(relation, named(not ? "wherePivotNotNull" : "wherePivotNull", bool), column);
+  return raw(bool, `?? is ${not ? "not " : ""}null`, [qualified]);
+}
+
+export function wherePivotBetween(relation: ResolvedRelation, column: unknown, range: unknown, not = false, bool: Bool = "and"): Call {
+  const op = named(not ? "wherePivotNotBetween" : "wherePivotBetween", bool);
+  const qualified = pivotColumn(relation, op, column);
+  if (!Array.isArray(range) || range.length !== 2 || range.some((v) => v === null || v === undefined)) {
+    throw new RelationError(`${relation.owner.name}.${relation.name}.${op}('${String(column)}', ...): expected [from, to], two values.`);
+  }
+  return raw(bool, `?? ${not ? "not between" : "between"} ? and ?`, [qualified, range[0], range[1]]);
+}
+
+/** The query `wherePivot(q => ...)` hands its callback when the relation has no `using` pivot model. */
+export interface PivotWhereQuery {
+  where(group: (q: PivotWhereQuery) => unknown): this;
+  where(column: string, value: unknown): this;
+  where(column: string, operator: string, value: unknown): this;
+  orWhere(group: (q: PivotWhereQuery) => unknown): this;
+  orWhere(column: string, value: unknown): this;
+  orWhere(column: string, operator: string, value: unknown): this;
+  whereIn(column: string, values: readonly unknown[]): this;
+  orWhereIn(column: string, values: readonly unknown[]): this;
+  whereNotIn(column: string, values: readonly unknown[]): this;
+  orWhereNotIn(column: string, values: readonly unknown[]): this;
+  whereNull(column: string): this;
+  orWhereNull(column: string): this;
+  whereNotNull(column: string): this;
+  orWhereNotNull(column: string): this;
+  whereBetween(column: string, range: readonly [unknown, unknown]): this;
+  orWhereBetween(column: string, range: readonly [unknown, unknown]): this;
+  whereNotBetween(column: string, range: readonly [unknown, unknown]): this;
+  orWhereNotBetween(column: string, range: readonly [unknown, unknown]): this;
+}
+
+type PivotGroup = (q: unknown) => unknown;
+
+/**
+ * Records the clauses of a `wherePivot(q => ...)` callback on a pivot without a model: each is one of the
+ * pivot clauses above (same column check), replayed inside one group of the target's query.
+ */
+class PivotClauses implements PivotWhereQuery {
+  readonly calls: Call[] = [];
+  constructor(readonly relation: ResolvedRelation) {}
+  #add(call: Call): this {
+    this.calls.push(call);
+    return this;
+  }
+  where(...args: unknown[]): this {
+    return this.#add(wherePivot(this.relation, args));
+  }
+  orWhere(...args: unknown[]): this {
+    return this.#add(wherePivot(this.relation, args, "or"));
+  }
+  whereIn(column: string, values: readonly unknown[]): this {
+    return this.#add(wherePivotIn(this.relation, column, values));
+  }
+  orWhereIn(column: string, values: readonly unknown[]): this {
+    return this.#add(wherePivotIn(this.relation, column, values, false, "or"));
+  }
+  whereNotIn(column: string, values: readonly unknown[]): this {
+    return this.#add(wherePivotIn(this.relation, column, values, true));
+  }
+  orWhereNotIn(column: string, values: readonly unknown[]): this {
+    return this.#add(wherePivotIn(this.relation, column, values, true, "or"));
+  }
+  whereNull(column: string): this {
+    return this.#add(wherePivotNull(this.relation, column));
+  }
+  orWhereNull(column: string): this {
+    return this.#add(wherePivotNull(this.relation, column, false, "or"));
+  }
+  whereNotNull(column: string): this {
+    return this.#add(wherePivotNull(this.relation, column, true));
+  }
+  orWhereNotNull(column: string): this {
+    return this.#add(wherePivotNull(this.relation, column, true, "or"));
+  }
+  whereBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.#add(wherePivotBetween(this.relation, column, range));
+  }
+  orWhereBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.#add(wherePivotBetween(this.relation, column, range, false, "or"));
+  }
+  whereNotBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.#add(wherePivotBetween(this.relation, column, range, true));
+  }
+  orWhereNotBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.#add(wherePivotBetween(this.relation, column, range, true, "or"));
+  }
+}
+
+/**
+ * `wherePivot(q => ...)`: one parenthesised condition on the pivot. With a `using` pivot model the callback
+ * gets that model's own query (typed columns, value casts, its local scopes), whose clauses are qualified
+ * with the pivot table the join already has; without one, a recorder of pivot clauses.
+ */
+export function wherePivotGroup(relation: ResolvedRelation, group: PivotGroup, bool: Bool = "and"): Call {
+  const op = named("wherePivot", bool);
+  requireSqlJoin(relation, op);
+  const using = relation.pivot!.using as { query(): unknown } | undefined;
+  if (using) {
+    const query = using.query();
+    group(query);
+    return ["whereGroupOf", [query, bool]];
+  }
+  const clauses = new PivotClauses(relation);
+  group(clauses);
+  const calls = clauses.calls.slice();
+  return [
+    bool === "and" ? "where" : "orWhere",
+    [
+      (q: Record<string, (...a: unknown[]) => unknown>) => {
+        for (const [method, args] of calls) q[method]!(...args);
+      },
+    ],
+  ];
 }
 
 export function orderByPivot(relation: ResolvedRelation, column: unknown, direction: unknown = "asc"): Call {

@@ -78,17 +78,34 @@ export async function firstOrNewRelated(
   attributes: Attrs,
   values: Attrs,
 ): Promise<Model> {
-  if (found) return found;
-  return makeRelated(parent, relation, { ...attributes, ...values }, "firstOrNew");
+  return found ?? makeRelated(parent, relation, { ...attributes, ...values }, "firstOrNew");
 }
 
-/** `make(attributes)`: a new unsaved related model with the relation's keys (and its `inverse`) set. */
+/** A new unsaved related model of `attributes` with the relation's keys set (belongsToMany: none to set). */
 export function makeRelated(parent: Model, relation: ResolvedRelation, attributes: Attrs, op = "make"): Model {
   canCreate(relation, op);
   const model = new relation.target!();
   model.fill(attributes);
   if (relation.kind !== "belongsToMany") {
     for (const [k, v] of Object.entries(childKeys(parent, relation, op))) model.set(k, v);
+    setInverse(parent, relation, [model]);
+  }
+  return model;
+}
+
+/**
+ * `findOrNew`'s new model: an unsaved target; hasOne/hasMany/morphOne/morphMany set the parent's key (and morph
+ * type) as Laravel's `setForeignAttributesForCreate` does, the other kinds leave the keys to attach()/associate().
+ */
+export function newRelated(parent: Model, relation: ResolvedRelation): Model {
+  if (!relation.target) {
+    throw new RelationError(
+      `${relation.owner.name}.${relation.name} is a morphTo relation: findOrNew() cannot know which model to make. Create the parent model, then associate() it.`,
+    );
+  }
+  const model = new relation.target();
+  if (CHILD_KINDS.has(relation.kind)) {
+    for (const [k, v] of Object.entries(childKeys(parent, relation, "findOrNew"))) model.set(k, v);
     setInverse(parent, relation, [model]);
   }
   return model;

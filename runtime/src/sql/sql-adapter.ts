@@ -18,6 +18,7 @@ import { readRows } from "./statement-cache";
 import { coerceKeys, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
 import { perParentWindow, stripRowNumbers } from "./per-parent-limit";
+import { defaultPivotModel } from "./default-pivot";
 
 const NUMERIC_TYPES = new Set(["int", "increments", "bigint", "bigIncrements", "float", "double", "decimal", "smallint", "tinyint"]);
 
@@ -156,7 +157,7 @@ const pivotColumnCache = new WeakMap<PivotSpec, ReadonlyMap<string, ColumnDescri
  * `static database.tables` entry, else what
  * migrate() infers (extra columns are strings, the owner key follows the owner's key column).
  */
-function pivotColumns(spec: PivotSpec): ReadonlyMap<string, ColumnDescriptor> {
+export function pivotColumns(spec: PivotSpec): ReadonlyMap<string, ColumnDescriptor> {
   let columns = pivotColumnCache.get(spec);
   if (!columns) {
     const declared = (spec.owner.database as DatabaseMeta | undefined)?.tables?.[spec.table]?.columns;
@@ -254,7 +255,9 @@ export const sqlAdapter: StoreAdapter = {
     for (const part of chunks(ownerKeys.slice(), ctx.size)) {
       const q = new SqlQuery(target as ModelClass<SqlModelBase>);
       if (constraint) constraint(q);
-      let qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part).select(`${targetMeta.table}.*`).select(pivotSelect(spec));
+      // `with("tags:id,name")`: only those target columns, next to the pivot's
+      const columns = q.selectedColumns() ?? `${targetMeta.table}.*`;
+      let qb = pivotJoin(ctx, spec, targetMeta.table, targetKey, part).select(columns).select(pivotSelect(spec));
       q.applyConstraints(qb, ctx);
       // a limit in the constraint counts per parent (per pivot owner key), see per-parent-limit.ts
       const window = q.perParentWindow();
@@ -286,6 +289,10 @@ export const sqlAdapter: StoreAdapter = {
       for (const r of rows) out.push([r.k, Number(r.n)]);
     }
     return out;
+  },
+
+  pivotModel(relation) {
+    return defaultPivotModel(relation);
   },
 
   async insertPivotRows(spec, rows) {

@@ -183,18 +183,52 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   }
 
   /** `User.whereRelation("posts", "published", true)`: whereHas with one where on the related rows. */
-  static whereRelation<C extends SqlModelClass<any>>(
+  static whereRelation<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereRelation"]>): QueryOf<C> {
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.whereRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+
+  // Laravel's shorthand existence forms (relations/existence-forms.ts), as statics.
+  static orWhereRelation<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["orWhereRelation"]>): QueryOf<C> {
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.orWhereRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static whereDoesntHaveRelation<C extends SqlModelClass<any>>(
     this: C,
-    relation: WithPath<SchemaOf<C>>,
-    column: string,
-    operatorOrValue: unknown,
-    value?: unknown,
+    ...args: Parameters<QueryOf<C>["whereDoesntHaveRelation"]>
   ): QueryOf<C> {
     const q = new SqlQuery(this) as QueryOf<C>;
-    return (q.whereRelation as (...a: unknown[]) => QueryOf<C>).apply(
-      q,
-      [relation, column, operatorOrValue, value].slice(0, arguments.length),
-    );
+    return (q.whereDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static orWhereDoesntHaveRelation<C extends SqlModelClass<any>>(
+    this: C,
+    ...args: Parameters<QueryOf<C>["orWhereDoesntHaveRelation"]>
+  ): QueryOf<C> {
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.orWhereDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static whereMorphRelation<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereMorphRelation"]>): QueryOf<C> {
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.whereMorphRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static whereMorphDoesntHaveRelation<C extends SqlModelClass<any>>(
+    this: C,
+    ...args: Parameters<QueryOf<C>["whereMorphDoesntHaveRelation"]>
+  ): QueryOf<C> {
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.whereMorphDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static hasMorph<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["hasMorph"]>): QueryOf<C> {
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.hasMorph as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static doesntHaveMorph<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["doesntHaveMorph"]>): QueryOf<C> {
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.doesntHaveMorph as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+  }
+  static whereAttachedTo<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereAttachedTo"]>): QueryOf<C> {
+    const q = new SqlQuery(this) as QueryOf<C>;
+    return (q.whereAttachedTo as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
 
   static orderBy<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, direction: "asc" | "desc" = "asc"): QueryOf<C> {

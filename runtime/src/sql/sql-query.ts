@@ -32,6 +32,14 @@ import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, empt
 import type { ChunkCallback } from "./streaming";
 import { perParentWindow, stripRowNumbers, type PerParentWindow } from "./per-parent-limit";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
+import {
+  attachedTo,
+  keysConstraint,
+  morphCountMode,
+  relationCondition,
+  type MorphMode,
+  type RelationCondition,
+} from "../relations/existence-forms";
 
 export interface SimplePage<M> {
   data: M[];
@@ -295,6 +303,21 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
 
+  /**
+   * Internal: one parenthesised clause written by another query on a table this one joins (`wherePivot(q => ...)`
+   * with a `using` pivot model: the pivot model's query, its columns qualified with the pivot table).
+   */
+  whereGroupOf(other: { applyWheres(qb: Knex.QueryBuilder, ctx: QueryContext): void }, bool: "and" | "or" = "and"): this {
+    if (bool === "or") this.#hasOr = true;
+    this.#wheres.push(
+      (qb, ctx) =>
+        void qb[bool === "and" ? "where" : "orWhere"](function (this: Knex.QueryBuilder) {
+          other.applyWheres(this, ctx);
+        }),
+    );
+    return this;
+  }
+
   /** Internal: IN on a relation key (already a schema column or a relation's declared key). */
   whereKeyIn(column: string, values: readonly unknown[]): this {
     const c = `${this.#qualifier}.${column}`;
@@ -386,14 +409,19 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this.orWhereDoesntHave(relation, constraint);
   }
 
-  /** `whereRelation("posts", "published", true)`: whereHas with one where on the related rows. */
-  whereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
-    const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
-    return this.whereHas(relation, (q: SqlQuery) => (q.where as (...a: unknown[]) => unknown)(...args));
+  /** `whereRelation("posts", "published", true)`: whereHas with one where on the related rows (or a callback). */
+  whereRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
+    return this.whereHas(relation, relationCondition(condition, `${this.meta.name}.whereRelation('${relation}'`));
   }
-  orWhereRelation(relation: WithPath<S>, column: string, operatorOrValue: unknown, value?: unknown): this {
-    const args = arguments.length >= 4 ? [column, operatorOrValue, value] : [column, operatorOrValue];
-    return this.orWhereHas(relation, (q: SqlQuery) => (q.where as (...a: unknown[]) => unknown)(...args));
+  orWhereRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
+    return this.orWhereHas(relation, relationCondition(condition, `${this.meta.name}.orWhereRelation('${relation}'`));
+  }
+  /** `whereDoesntHaveRelation("posts", "published", true)`: no related row matches the where. */
+  whereDoesntHaveRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
+    return this.whereDoesntHave(relation, relationCondition(condition, `${this.meta.name}.whereDoesntHaveRelation('${relation}'`));
+  }
+  orWhereDoesntHaveRelation(relation: WithPath<S>, ...condition: RelationCondition): this {
+    return this.orWhereDoesntHave(relation, relationCondition(condition, `${this.meta.name}.orWhereDoesntHaveRelation('${relation}'`));
   }
 
   #hasCount(path: string, operator: string, count: number, constraint: QueryConstraint | undefined, bool: "and" | "or"): this {
@@ -419,19 +447,64 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
    * OR-ed (Laravel's whereHasMorph).
    */
   whereHasMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
-    return this.#hasMorph(relation, types, constraint, "and", false);
+    return this.#hasMorph(relation, types, constraint, "and", "exists");
   }
   orWhereHasMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
     this.#hasOr = true;
-    return this.#hasMorph(relation, types, constraint, "or", false);
+    return this.#hasMorph(relation, types, constraint, "or", "exists");
   }
   /** Rows whose morphTo points at one of `types` but at no parent matching `constraint`. */
   whereDoesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
-    return this.#hasMorph(relation, types, constraint, "and", true);
+    return this.#hasMorph(relation, types, constraint, "and", "missing");
   }
   orWhereDoesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
     this.#hasOr = true;
-    return this.#hasMorph(relation, types, constraint, "or", true);
+    return this.#hasMorph(relation, types, constraint, "or", "missing");
+  }
+
+  /** `hasMorph("commentable", ["Post"], ">=", 1)`: whereHasMorph by the number (0 or 1) of parents. */
+  hasMorph(relation: WithPath<S>, types: string | readonly string[], operator = ">=", count = 1, constraint?: MorphConstraint): this {
+    const mode = morphCountMode(this.meta.name, "hasMorph", relation, operator, count);
+    return this.#hasMorph(relation, types, constraint, "and", mode);
+  }
+  orHasMorph(relation: WithPath<S>, types: string | readonly string[], operator = ">=", count = 1, constraint?: MorphConstraint): this {
+    const mode = morphCountMode(this.meta.name, "orHasMorph", relation, operator, count);
+    this.#hasOr = true;
+    return this.#hasMorph(relation, types, constraint, "or", mode);
+  }
+  doesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    return this.whereDoesntHaveMorph(relation, types, constraint);
+  }
+  orDoesntHaveMorph(relation: WithPath<S>, types: string | readonly string[], constraint?: MorphConstraint): this {
+    return this.orWhereDoesntHaveMorph(relation, types, constraint);
+  }
+
+  /** `whereMorphRelation("commentable", ["Post"], "votes", ">", 5)`: whereHasMorph with one where on the parents. */
+  whereMorphRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
+    return this.whereHasMorph(relation, types, relationCondition(condition, `${this.meta.name}.whereMorphRelation('${relation}'`));
+  }
+  orWhereMorphRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
+    return this.orWhereHasMorph(relation, types, relationCondition(condition, `${this.meta.name}.orWhereMorphRelation('${relation}'`));
+  }
+  whereMorphDoesntHaveRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
+    return this.whereDoesntHaveMorph(
+      relation,
+      types,
+      relationCondition(condition, `${this.meta.name}.whereMorphDoesntHaveRelation('${relation}'`),
+    );
+  }
+  orWhereMorphDoesntHaveRelation(relation: WithPath<S>, types: string | readonly string[], ...condition: RelationCondition): this {
+    return this.orWhereDoesntHaveMorph(
+      relation,
+      types,
+      relationCondition(condition, `${this.meta.name}.orWhereMorphDoesntHaveRelation('${relation}'`),
+    );
+  }
+
+  /** Rows attached (belongsToMany) to the given model(s): `Post.whereAttachedTo(tag)`, `whereAttachedTo([a, b], "tags")`. */
+  whereAttachedTo(related: SqlModelBase | readonly SqlModelBase[], relation?: WithPath<S>): this {
+    const { path, column, keys } = attachedTo(this.model, related, relation);
+    return this.whereHas(path as WithPath<S>, keysConstraint(column, keys));
   }
 
   #hasMorph(
@@ -439,7 +512,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     types: string | readonly string[],
     constraint: MorphConstraint | undefined,
     bool: "and" | "or",
-    negate: boolean,
+    mode: MorphMode,
   ): this {
     const rel = resolveRelation(this.model, path);
     if (rel.kind !== "morphTo") {
@@ -480,24 +553,27 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
       }
       const parents = star ? star.types!.map(parentFor) : listed;
       qb[bool === "or" ? "orWhere" : "where"]((group) => {
-        for (const p of parents) {
-          group.orWhere((one) => {
-            one.where(`${outer}.${rel.morphType}`, p.alias);
-            one[negate ? "whereNotExists" : "whereExists"](function (this: Knex.QueryBuilder) {
-              this.select(ctx.runner.raw("1")).from(p.from);
-              keyEquals(
-                this,
-                ctx.dialect,
-                [`${p.T}.${p.key}`, p.meta.columns.get(p.key)],
-                [`${outer}.${rel.morphId}`, ownerColumns.get(rel.morphId!)],
-              );
-              p.inner.applyConstraints(this, ctx);
+        if (mode !== "none") {
+          for (const p of parents) {
+            group.orWhere((one) => {
+              one.where(`${outer}.${rel.morphType}`, p.alias);
+              if (mode === "any") return;
+              one[mode === "missing" ? "whereNotExists" : "whereExists"](function (this: Knex.QueryBuilder) {
+                this.select(ctx.runner.raw("1")).from(p.from);
+                keyEquals(
+                  this,
+                  ctx.dialect,
+                  [`${p.T}.${p.key}`, p.meta.columns.get(p.key)],
+                  [`${outer}.${rel.morphId}`, ownerColumns.get(rel.morphId!)],
+                );
+                p.inner.applyConstraints(this, ctx);
+              });
             });
-          });
+          }
         }
-        if (!parents.length) group.whereRaw("1 = 0");
-        // whereDoesntHaveMorph(…, "*"): a row with no type points at no parent at all (Laravel's checkMorphNull)
-        if (star && negate) group.orWhereNull(`${outer}.${rel.morphType}`);
+        if (!parents.length || mode === "none") group.whereRaw("1 = 0");
+        // a count of 0 passes with "*": a row with no type points at no parent at all (Laravel's checkMorphNull)
+        if (star && (mode === "missing" || mode === "any")) group.orWhereNull(`${outer}.${rel.morphType}`);
       });
     });
     return this;
@@ -601,6 +677,11 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   select(...columns: Column<S>[]): this {
     this.#columns = columns.map((c) => this.#col(c, "select()"));
     return this;
+  }
+
+  /** Internal: the qualified columns of select(), when given (joined loads select them instead of `table.*`). */
+  selectedColumns(): readonly string[] | undefined {
+    return this.#columns;
   }
 
   orderBy(column: Column<S>, direction: "asc" | "desc" = "asc"): this {

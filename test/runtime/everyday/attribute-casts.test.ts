@@ -145,7 +145,7 @@ class CaWallet extends MongoModel<CaWalletAttrs> {
 }
 registerModels([CaWallet], { logger: false });
 
-describe.each(mongoTargets())("a custom cast on the $kind Mongo store", (target) => {
+describe.each(mongoTargets())("a custom cast on a Mongo model on the $kind store", (target) => {
   let teardown: () => Promise<void>;
   beforeAll(async () => {
     teardown = await useMongo("ev_casts", target);

@@ -180,7 +180,7 @@ describe.each(sqlDialects())("query scopes on $name", (dialect) => {
   });
 });
 
-describe.each(mongoTargets())('soft deletes as the global scope "softDeletes" on the $kind Mongo store', (target) => {
+describe.each(mongoTargets())('soft deletes as the global scope "softDeletes" on Mongo models on the $kind store', (target) => {
   let teardown: () => Promise<void>;
   beforeAll(async () => {
     teardown = await useMongo("ev_scopes", target);

@@ -73,7 +73,8 @@ class LikeNote extends MongoModel<{ title: string; tags: string[] }> {
   static schema = { title: column("string", 255), tags: column("json") };
 }
 
-describe("like queries on the embedded store", () => {
+// Embedded-only (its matcher), not a leg of the contract suite: no "on the … store" title (legs.ts).
+describe("like queries through the embedded store's matcher", () => {
   let close: (() => Promise<void>) | undefined;
   afterAll(async () => close?.());
 

@@ -4,6 +4,7 @@
  * database per target, dropped before and after, so files run in parallel against one server.
  */
 import { closeMongoConnection, configureMongoConnection, getMongoConnection, onMongoCommand, type MongoCommandEvent } from "eloquent-orm";
+import { ferretDbVersion, serverUrlFromEnv } from "./legs";
 
 export interface MongoTarget {
   kind: "embedded" | "server";
@@ -12,11 +13,15 @@ export interface MongoTarget {
 
 let warned = false;
 
-/** The targets of this run: always the embedded store; the server too when MONGODB_URL names one. */
+/**
+ * The targets of this run: always the embedded store; the server too when MONGODB_URL names one.
+ * Name the per-target describe block "… on the $kind store": that is how the end-of-run report
+ * (legs-reporter.ts) finds each leg's tests.
+ */
 export function mongoTargets(): MongoTarget[] {
   const targets: MongoTarget[] = [{ kind: "embedded", url: "memory:" }];
-  const url = process.env.MONGODB_URL?.trim();
-  if (url && !url.startsWith("memory:")) targets.push({ kind: "server", url });
+  const url = serverUrlFromEnv();
+  if (url) targets.push({ kind: "server", url });
   else if (!warned) {
     warned = true;
     console.warn(
@@ -59,7 +64,7 @@ export async function serverFlavor(name = "mongo"): Promise<"embedded" | "mongod
   const conn = getMongoConnection(name);
   if (conn.embedded || !conn.client) return "embedded";
   const info = await conn.client.db("admin").command({ buildInfo: 1 });
-  return info.ferretdb || info.ferretdbVersion ? "ferretdb" : "mongodb";
+  return ferretDbVersion(info) !== undefined ? "ferretdb" : "mongodb";
 }
 
 /**

@@ -10,15 +10,29 @@ class Item extends MongoModel<{ id?: string; name?: string; qty?: number; owner_
 }
 
 describe("key forms", () => {
-  it("expands hex strings, ObjectIds and integers into every stored form, once per key", () => {
+  it("a field of unknown type: hex strings, ObjectIds and integers in every stored form, once per key", () => {
     const oid = new ObjectId();
-    expect(keyForms(oid.toHexString())).toEqual([oid.toHexString(), oid]);
-    expect(keyForms(oid)).toEqual([oid, oid.toHexString()]);
-    expect(keyForms(5)).toEqual([5, "5"]);
-    expect(keyForms("5")).toEqual(["5", 5]);
-    expect(keyForms("05")).toEqual(["05"]);
-    expect(keyForms("abc")).toEqual(["abc"]);
-    expect(expandKeys([5, "5", null, oid, oid.toHexString().toUpperCase(), undefined])).toEqual([5, "5", oid, oid.toHexString()]);
+    expect(keyForms(oid.toHexString(), "mixed")).toEqual([oid.toHexString(), oid]);
+    expect(keyForms(oid, "mixed")).toEqual([oid, oid.toHexString()]);
+    expect(keyForms(5, "mixed")).toEqual([5, "5"]);
+    expect(keyForms("5", "mixed")).toEqual(["5", 5]);
+    expect(keyForms("05", "mixed")).toEqual(["05"]);
+    expect(keyForms("abc", "mixed")).toEqual(["abc"]);
+    expect(expandKeys([5, "5", null, oid, oid.toHexString().toUpperCase(), undefined], "mixed")).toEqual([5, "5", oid, oid.toHexString()]);
+  });
+
+  it("an objectId field gets ObjectIds only, a string field hex strings only; integers keep both forms", () => {
+    const oid = new ObjectId();
+    const hex = oid.toHexString();
+    expect(keyForms(hex, "objectId")).toEqual([oid]);
+    expect(keyForms(hex.toUpperCase(), "objectId")).toEqual([oid]);
+    expect(keyForms(oid, "objectId")).toEqual([oid]);
+    expect(keyForms(oid, "string")).toEqual([hex]);
+    expect(keyForms(hex, "string")).toEqual([hex]);
+    expect(keyForms(5, "objectId")).toEqual([5, "5"]);
+    expect(keyForms("5", "string")).toEqual(["5", 5]);
+    expect(expandKeys([oid, hex, hex.toUpperCase()], "objectId")).toEqual([oid]);
+    expect(expandKeys([oid, hex], "string")).toEqual([hex]);
   });
 });
 
@@ -31,11 +45,11 @@ describe("filters", () => {
     });
   });
 
-  it("id and objectId columns compare in every key form; other fields compare as given", () => {
+  it("id and objectId columns compare as ObjectIds (the form they store); other fields compare as given", () => {
     const oid = new ObjectId();
     const f = Item.query().withTrashed().where("id", oid.toHexString()).where("owner_id", "!=", oid).toFilter();
     expect(f).toEqual({
-      $and: [{ _id: { $in: [oid, oid.toHexString()] } }, { owner_id: { $nin: [oid, oid.toHexString()] } }],
+      $and: [{ _id: { $in: [oid] } }, { owner_id: { $nin: [oid] } }],
     });
     expect(Item.query().withTrashed().where("name", oid.toHexString()).toFilter()).toEqual({ name: { $eq: oid.toHexString() } });
   });

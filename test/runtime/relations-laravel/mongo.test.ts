@@ -9,7 +9,7 @@ import { mongoTargets, useMongo, withCommands } from "../mongo/target";
 
 registerLibrary();
 
-describe.each(mongoTargets())("relation queries on the $kind Mongo store", (target) => {
+describe.each(mongoTargets())("relation queries on Mongo models on the $kind store", (target) => {
   let teardown: () => Promise<void>;
   let ursula: Author;
   let terry: Author;

@@ -112,7 +112,46 @@ class PmLabel extends SqlModel<{ id?: number; name?: string }> {
   };
 }
 
-const MODELS: ModelClass[] = [PmUser, PmTeam, PmMembership, PmPost, PmVideo, PmLabel, PmLabelling];
+/** No `using`: the pivot is a generated Pivot, typed by static database.tables where the pivot is declared. */
+class PmArticle extends SqlModel<{ id?: number; title?: string }> {
+  static connectionName = "test";
+  static tableName = "pm_articles";
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    title: column("string", 50),
+    tags: relation("belongsToMany", "PmTag", {
+      pivotTable: "pm_article_tag",
+      pivotLocalKey: "pm_article_id",
+      pivotForeignKey: "pm_tag_id",
+      pivotColumns: ["flag", "note", "created_at", "updated_at"],
+    }),
+  };
+  static database = {
+    tables: {
+      pm_article_tag: {
+        columns: {
+          pm_article_id: column("int"),
+          pm_tag_id: column("int"),
+          flag: column("boolean", undefined, { default: false }),
+          note: column("string", 40, { nullable: true }),
+          created_at: column("timestamp", undefined, { nullable: true }),
+          updated_at: column("timestamp", undefined, { nullable: true }),
+        },
+      },
+    },
+  };
+}
+
+class PmTag extends SqlModel<{ id?: number; name?: string }> {
+  static connectionName = "test";
+  static tableName = "pm_tags";
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    name: column("string", 50),
+  };
+}
+
+const MODELS: ModelClass[] = [PmUser, PmTeam, PmMembership, PmPost, PmVideo, PmLabel, PmLabelling, PmArticle, PmTag];
 registerModels(MODELS, { logger: false });
 
 const membership = (team: PmTeam) => team.pivotAs(PmMembership)!;
@@ -274,6 +313,70 @@ describe.each(sqlDialects())("custom pivot models (using) on $name", (dialect) =
     expect(weights).toEqual([9, 7]);
     const [byLabel] = await label.related("posts");
     expect(byLabel!.pivotAs(PmLabelling)!.weight).toBe(9);
+  });
+});
+
+describe.each(sqlDialects())("default pivots (no using) are Pivot models on $name", (dialect) => {
+  let teardown: () => Promise<void>;
+  let article: PmArticle;
+  let sql: PmTag;
+  let orm: PmTag;
+
+  beforeAll(async () => {
+    teardown = await useDialect(dialect, "pivot_defaults");
+    await dropTables(MODELS);
+    await migrate(MODELS);
+    article = await PmArticle.create({ title: "a" });
+    [sql, orm] = await PmTag.createMany([{ name: "sql" }, { name: "orm" }]);
+    await article.related("tags").attach({ [sql!.id!]: { flag: true, note: "first" }, [orm!.id!]: {} });
+  });
+  afterAll(async () => {
+    await dropTables(MODELS);
+    await teardown();
+  });
+
+  const pivotOf = async (name: string) => (await article.related<PmTag[]>("tags").where("name", name))[0]!.pivot!;
+
+  it("reads as before: typed columns, Object.keys, spread and toJSON see the row", async () => {
+    const pivot = await pivotOf("sql");
+    expect(pivot).toBeInstanceOf(Pivot);
+    expect([pivot.flag, pivot.note, pivot.pm_tag_id]).toEqual([true, "first", sql.id]);
+    expect(pivot.created_at).toBeInstanceOf(Date);
+    expect(Object.keys(pivot).sort()).toEqual(["created_at", "flag", "note", "pm_article_id", "pm_tag_id", "updated_at"]);
+    expect({ ...pivot }).toMatchObject({ flag: true, note: "first", pm_article_id: article.id });
+    expect(JSON.parse(JSON.stringify((await article.related<PmTag[]>("tags").where("name", "sql"))[0])).pivot).toMatchObject({
+      flag: true,
+      note: "first",
+    });
+    expect((await pivotOf("orm")).flag).toBe(false); // the column default, not NULL
+  });
+
+  it("pivot.save() updates that row (and its updated_at); fresh() and refresh() re-read it", async () => {
+    const pivot = await pivotOf("orm");
+    const before = (pivot.updated_at as Date).getTime();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    pivot.note = "edited";
+    await pivot.save();
+    const reread = await pivotOf("orm");
+    expect(reread.note).toBe("edited");
+    expect((reread.updated_at as Date).getTime()).toBeGreaterThanOrEqual(before);
+    expect((await pivotOf("sql")).note).toBe("first");
+    await article.related("tags").updateExistingPivot(orm.id!, { note: "by query" });
+    expect((await pivot.fresh())!.note).toBe("by query");
+    expect(pivot.note).toBe("edited");
+    await pivot.refresh();
+    expect(pivot.note).toBe("by query");
+  });
+
+  it("changing a key column and saving moves the link (Laravel: pivot.tag_id = 2)", async () => {
+    const third = await PmTag.create({ name: "third" });
+    const pivot = await pivotOf("orm");
+    pivot.pm_tag_id = third.id;
+    await pivot.save();
+    expect((await article.related<PmTag[]>("tags").orderBy("name")).map((t) => t.name)).toEqual(["sql", "third"]);
+    pivot.note = "after the move";
+    await pivot.save(); // found by its new key
+    expect((await pivotOf("third")).note).toBe("after the move");
   });
 });
 

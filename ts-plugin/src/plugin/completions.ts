@@ -6,6 +6,7 @@ import type * as TS from "typescript";
 import { ts } from "eloquent-analyzer";
 import type { Snapshot } from "eloquent-analyzer";
 import { findQuerySites } from "eloquent-analyzer";
+import { pathStart } from "eloquent-engine";
 import { findNodeAt, isInsideString, isStringLike, relationSiteAt } from "./ast";
 import { snapshotIndex } from "./snapshot-index";
 
@@ -118,7 +119,7 @@ function querySiteCompletions(
       const before = path.path.slice(0, Math.max(0, offset));
       const segments = before.split(".");
       const current = segments.pop() ?? "";
-      let model = snapshot.models.get(site.root);
+      let model = pathStart(snapshot.models, site.root, path.parent);
       for (const segment of segments) {
         const relation = model?.relations.find((candidate) => candidate.name === segment);
         model =

@@ -4,6 +4,7 @@ import { ts } from "eloquent-analyzer";
 import type { ColumnInfo, ModelNode, SourceSpan } from "eloquent-engine";
 import type { Snapshot } from "eloquent-analyzer";
 import { findQuerySites } from "eloquent-analyzer";
+import { pathStart } from "eloquent-engine";
 import { findNodeAt, isStringLike, relationSiteAt } from "./ast";
 import { describeRelation } from "./relation-keys";
 import { snapshotIndex } from "./snapshot-index";
@@ -86,7 +87,7 @@ export function eloquentDefinition(
   for (const querySite of findQuerySites(sourceFile, facts, (name) => snapshot.models.has(name), checker)) {
     for (const path of querySite.paths) {
       if (path.literal !== node) continue;
-      let model = snapshot.models.get(querySite.root);
+      let model = pathStart(snapshot.models, querySite.root, path.parent);
       let offset = path.start;
       for (const segment of path.path.split(".")) {
         const relation = model?.relations.find((candidate) => candidate.name === segment);

@@ -10,6 +10,7 @@ import { ts } from "eloquent-analyzer";
 import type { ModelNode, SourceSpan } from "eloquent-engine";
 import type { Snapshot } from "eloquent-analyzer";
 import { findQuerySites } from "eloquent-analyzer";
+import { pathStart } from "eloquent-engine";
 import { findNodeAt, isStringLike, relationSiteAt } from "./ast";
 import { stringOption } from "./relation-keys";
 import { snapshotIndex } from "./snapshot-index";
@@ -131,7 +132,7 @@ function stringEntityAt(
   for (const querySite of findQuerySites(sourceFile, facts, (name) => snapshot.models.has(name), program.getTypeChecker())) {
     for (const path of querySite.paths) {
       if (path.literal !== literal) continue;
-      let model = snapshot.models.get(querySite.root);
+      let model = pathStart(snapshot.models, querySite.root, path.parent);
       let offset = path.start;
       for (const segment of path.path.split(".")) {
         const relation = model?.relations.find((candidate) => candidate.name === segment);
@@ -198,7 +199,7 @@ export function stringOccurrences(snapshot: Snapshot, program: TS.Program, entit
     if (!facts) continue;
     for (const querySite of findQuerySites(sourceFile, facts, (name) => snapshot.models.has(name), program.getTypeChecker())) {
       for (const path of querySite.paths) {
-        let model = snapshot.models.get(querySite.root);
+        let model = pathStart(snapshot.models, querySite.root, path.parent);
         let offset = path.start;
         for (const segment of path.path.split(".")) {
           const relation = model?.relations.find((candidate) => candidate.name === segment);
