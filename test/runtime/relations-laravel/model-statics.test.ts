@@ -472,7 +472,7 @@ describe.each(sqlDialects())("model statics on $name", (dialect) => {
   });
 });
 
-describe.each(mongoTargets())("model statics on the $kind Mongo store", (target) => {
+describe.each(mongoTargets())("model statics on Mongo models on the $kind store", (target) => {
   let teardown: () => Promise<void>;
   let writer: MgWriter;
 
