@@ -80,7 +80,13 @@ export {
   type RelationKey,
   type RelationKeys,
 } from "./resolve/relation-keys";
-export { inverseRelationSuggestion } from "./resolve/inverse-relation";
+export {
+  inverseRelationSuggestion,
+  resolveInverseRelation,
+  type InverseCandidate,
+  type InverseOwnerSide,
+  type InverseResolution,
+} from "./resolve/inverse-relation";
 export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFor, type RelationKind } from "./vocabulary";
 export * from "./dsl";
 export { ruleDocsUrl, RULES_DOC_URL } from "./docs";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import ts from "typescript";
 import { useTypeScript } from "../../analyzer/src/typescript";
 import { extractModelGraphFromFiles, ModelGraphBuilder } from "../../analyzer/src/extract";
-import type { ModelNode, RelationNode } from "eloquent-engine";
+import { checkGraph, type ModelNode, type RelationNode } from "eloquent-engine";
 
 useTypeScript(ts);
 
@@ -121,6 +121,33 @@ describe("extractor", () => {
     expect(relation(user, "posts").options).toEqual({ foreignKey: { unverifiable: true, text: "pick()" } });
     expect(relation(user, "other").target).toEqual({ unverifiable: true, text: "getTarget()" });
     expect(relation(user, "spread").options).toEqual({ unverifiable: true, text: "{ ...opts }" });
+  });
+
+  it("reads defaultWith / defaultWithCount / touches as no schema input, and inverse as a relation option", () => {
+    const { graph } = extract({
+      "/m.ts": `
+import { column, relation, SqlModel } from "eloquent-orm";
+export class Author extends SqlModel {
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    posts: relation("hasMany", "Post", { inverse: true }),
+  };
+}
+export class Post extends SqlModel {
+  static defaultWith = ["author", "author.posts"];
+  static defaultWithCount = ["author"];
+  static touches = ["author"];
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    author_id: column("int"),
+    author: relation("belongsTo", "Author"),
+  };
+}
+`,
+    });
+    expect(model(graph, "Post").invalidEntries).toBeUndefined();
+    expect(relation(model(graph, "Author"), "posts").options).toEqual({ inverse: true });
+    expect(checkGraph(graph).map((d) => d.message)).toEqual([]);
   });
 
   it("keeps bad input verbatim for the engine to report", () => {

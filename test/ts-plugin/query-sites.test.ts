@@ -120,4 +120,33 @@ describe("relation paths at query sites", () => {
     const first = sites[0]!.paths[0]!;
     expect(source.slice(first.start, first.start + first.path.length)).toBe("posts");
   });
+
+  it("checks static defaultWith / defaultWithCount paths as sites rooted at their class", () => {
+    const source = `
+      import { SqlModel } from "eloquent-orm/Model";
+      export class User extends SqlModel {
+        static defaultWith = ["posts.coments", "avatar"];
+        static defaultWithCount = ["posts as n"];
+        defaultWith = ["not static: no site"];
+      }
+      class NotAModel { static defaultWith = ["nope"]; }
+    `;
+    const sourceFile = ts.createSourceFile("/p/m.ts", source, ts.ScriptTarget.Latest, true);
+    const facts = extractModelGraphFromFiles(["/p/m.ts"], { readFile: (f) => (f === "/p/m.ts" ? source : undefined) }).files.get("/p/m.ts");
+    const sites = findQuerySites(sourceFile, facts, (name) => models.has(name));
+    expect(sites.map((site) => [site.method, site.root, site.paths.map((p) => p.path)])).toEqual([
+      ["defaultWith", "User", ["posts.coments", "avatar"]],
+      ["defaultWithCount", "User", ["posts"]],
+    ]);
+    const path = sites[0]!.paths[0]!;
+    const [diagnostic] = checkRelationPath(models, {
+      method: "defaultWith",
+      root: "User",
+      path: path.path,
+      file: "/p/m.ts",
+      start: path.start,
+    }).diagnostics;
+    expect(diagnostic!.message).toBe("defaultWith('posts.coments'): Post has no relation 'coments'. Did you mean 'comments'?");
+    expect(source.slice(diagnostic!.span!.start, diagnostic!.span!.end)).toBe("coments");
+  });
 });

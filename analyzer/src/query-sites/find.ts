@@ -12,8 +12,16 @@ import { skipOuter } from "../extract/literal";
 /** The methods whose arguments are relation paths (the engine's list). */
 export const QUERY_METHODS: ReadonlySet<string> = new Set(Object.keys(RELATION_PATH_METHODS));
 
+/**
+ * `static defaultWith = ["author"]` / `static defaultWithCount = ["comments"]`: paths every query of the class
+ * loads, checked like a `with(...)` / `withCount(...)` rooted at the class itself.
+ */
+const DEFAULT_LOAD_STATICS: Readonly<Record<string, string>> = { defaultWith: "with", defaultWithCount: "withCount" };
+
 /** Cheap test before parsing: most files have no query site at all. */
-export const MAY_HAVE_QUERY_SITES = new RegExp(`\\.(${[...QUERY_METHODS].join("|")})\\s*\\(`);
+export const MAY_HAVE_QUERY_SITES = new RegExp(
+  `\\.(${[...QUERY_METHODS].join("|")})\\s*\\(|static\\s+(${Object.keys(DEFAULT_LOAD_STATICS).join("|")})\\b`,
+);
 
 export interface QuerySitePath {
   /** The path text (alias and `:columns` stripped). */
@@ -48,6 +56,8 @@ export function findQuerySites(
   // Cheap pre-filter: most files have no query sites at all.
   if (!MAY_HAVE_QUERY_SITES.test(sourceFile.text)) return sites;
   const visit = (node: TS.Node): void => {
+    const defaults = defaultLoadSite(sourceFile, node, facts, isModel);
+    if (defaults) sites.push(defaults);
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && QUERY_METHODS.has(node.expression.name.text)) {
       const root = rootModel(node.expression.expression, facts, isModel, checker);
       if (root !== undefined) {
@@ -61,6 +71,23 @@ export function findQuerySites(
   return sites;
 }
 
+/** `static defaultWith = [...]` in a model class: a site whose root is the class (its model name). */
+function defaultLoadSite(
+  sourceFile: TS.SourceFile,
+  node: TS.Node,
+  facts: FileFacts | undefined,
+  isModel: (name: string) => boolean,
+): QuerySite | undefined {
+  if (!ts.isPropertyDeclaration(node) || !ts.isIdentifier(node.name) || node.initializer === undefined) return undefined;
+  const method = DEFAULT_LOAD_STATICS[node.name.text];
+  if (method === undefined || !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return undefined;
+  const cls = node.parent;
+  if (!ts.isClassLike(cls) || cls.name === undefined) return undefined;
+  const root = rootModel(cls.name, facts, isModel, undefined);
+  if (root === undefined) return undefined;
+  const paths = collectPaths(sourceFile, [node.initializer], method);
+  return paths.length > 0 ? { method: node.name.text, root, paths } : undefined;
+}
 /** `"posts:id,title as p"` → `posts`: the relation path a spec text names. */
 const pathOf = (text: string) => stripPathAlias(stripPathColumns(text));
 

@@ -94,9 +94,12 @@ export function morphColumns(morphName: string, options: MorphColumnOverrides = 
   };
 }
 
-/** The value stored in a morph type column for a model: its `morphAlias` when set, else the class name. */
-export function morphTypeValue(modelName: string, morphAlias?: string): string {
-  return morphAlias ?? modelName;
+/**
+ * The value stored in a morph type column for a model: the alias a runtime `morphMap({ alias: Model })` gives it
+ * (only the runtime knows it), else its `static morphAlias` when set, else the class name.
+ */
+export function morphTypeValue(modelName: string, morphAlias?: string, mappedAlias?: string): string {
+  return mappedAlias ?? morphAlias ?? modelName;
 }
 
 /** Mongo documents always carry `_id`; the runtime exposes it as `id` too. */

@@ -71,3 +71,98 @@ export function inverseRelationSuggestion(
     options,
   };
 }
+
+/** The relation declaring `inverse` (hasOne, hasMany, morphOne, morphMany), with its resolved keys. */
+export interface InverseOwnerSide {
+  /** The declaring model's name (what a belongsTo back targets). */
+  readonly model: string;
+  readonly relation: string;
+  readonly kind: string;
+  readonly target: string;
+  /** The target's column holding the owner's key (hasOne / hasMany). */
+  readonly foreignKey?: string;
+  /** morphOne / morphMany: the prefix of the target's morph columns. */
+  readonly morphName?: string;
+}
+
+/** A relation of the target model that could point back (its keys resolved by the caller through the conventions). */
+export interface InverseCandidate {
+  readonly name: string;
+  readonly kind: string;
+  readonly target?: unknown;
+  readonly foreignKey?: string;
+  readonly morphName?: string;
+}
+
+export type InverseResolution =
+  | { readonly name: string; readonly error?: undefined }
+  | { readonly name?: undefined; readonly error: { readonly message: string; readonly hint: string } };
+
+/**
+ * The relation `inverse` names (Laravel's `->inverse()` / `->chaperone()`): the target's belongsTo toward the
+ * owner on the same foreign key (hasOne / hasMany), or its morphTo with the same morphName (morphOne / morphMany).
+ * `true` finds that one relation; a name is checked to be it. Both sides then load the same rows, so setting the
+ * parent object on each child needs no query.
+ */
+export function resolveInverseRelation(
+  side: InverseOwnerSide,
+  candidates: readonly InverseCandidate[],
+  written: unknown,
+): InverseResolution {
+  const where = `${side.model}.${side.relation}`;
+  const morph = side.kind === "morphOne" || side.kind === "morphMany";
+  if (!["hasOne", "hasMany", "morphOne", "morphMany"].includes(side.kind)) {
+    return {
+      error: {
+        message: `${where} is a ${side.kind} relation: inverse is for hasOne, hasMany, morphOne and morphMany (the children point back at the parent).`,
+        hint: "Remove inverse from its options.",
+      },
+    };
+  }
+  if (written !== true && (typeof written !== "string" || written === "")) {
+    return {
+      error: {
+        message: `${where}: inverse must be true or the name of a relation on ${side.target}, got ${JSON.stringify(written)}.`,
+        hint: `Write inverse: true (found from the schema) or inverse: "<relation on ${side.target}>".`,
+      },
+    };
+  }
+  const wanted = morph ? `a morphTo with morphName '${side.morphName}'` : `a belongsTo '${side.model}' on ${side.foreignKey}`;
+  const pointsBack = (c: InverseCandidate) =>
+    morph
+      ? c.kind === "morphTo" && c.morphName === side.morphName
+      : c.kind === "belongsTo" && c.target === side.model && c.foreignKey === side.foreignKey;
+  const matches = candidates.filter(pointsBack);
+  if (typeof written === "string") {
+    const named = candidates.find((c) => c.name === written);
+    if (named !== undefined && pointsBack(named)) return { name: written };
+    const list = matches.map((m) => `'${m.name}'`).join(", ");
+    return {
+      error: {
+        message:
+          named === undefined
+            ? `${where} has inverse '${written}', but ${side.target} has no relation '${written}'.`
+            : `${where} has inverse '${written}', but ${side.target}.${written} is a ${named.kind}${named.kind === "belongsTo" ? ` '${String(named.target)}' on ${named.foreignKey}` : ""}, not ${wanted}: it does not point back at the same parent.`,
+        hint: list ? `Use inverse: ${matches.length === 1 ? `"${matches[0]!.name}"` : `one of ${list}`}.` : inverseHint(side, morph),
+      },
+    };
+  }
+  if (matches.length === 1) return { name: matches[0]!.name };
+  if (matches.length === 0) {
+    const message = `${where} has inverse: true, but ${side.target} declares no ${wanted.replace(/^a /, "")} pointing back.`;
+    return { error: { message, hint: inverseHint(side, morph) } };
+  }
+  return {
+    error: {
+      message: `${where} has inverse: true, but ${side.target} declares several relations pointing back: ${matches.map((m) => m.name).join(", ")}.`,
+      hint: `Name the one to set: inverse: "${matches[0]!.name}".`,
+    },
+  };
+}
+
+function inverseHint(side: InverseOwnerSide, morph: boolean): string {
+  const name = morph ? side.morphName! : camel(snakeCase(side.model));
+  return morph
+    ? `Add ${name}: relation("morphTo", "${side.model}", { morphName: "${name}" }) to ${side.target}, or remove inverse.`
+    : `Add ${name}: relation("belongsTo", "${side.model}"${side.foreignKey !== inferBelongsToForeignKey(side.model) ? `, { foreignKey: "${side.foreignKey}" }` : ""}) to ${side.target}, or remove inverse.`;
+}

@@ -16,7 +16,7 @@ export const RELATION_PATH_RULE: RuleMeta = {
   defaultSeverity: "error",
   suggests: ["replace"],
   description:
-    "Relation paths at query sites (with, withCount, whereHas, has, whereRelation, withSum…, load, loadMissing, related…) name relations that exist, segment by segment.",
+    "Relation paths at query sites (with, withCount, whereHas, has, whereRelation, withSum…, load, loadMissing, related, without…) name relations that exist, segment by segment.",
 };
 
 /**
@@ -67,6 +67,7 @@ export const RELATION_PATH_METHODS: Readonly<Record<string, "all" | "nested" | "
   loadMin: "first",
   loadMax: "first",
   related: "first",
+  without: "all",
 });
 
 /** `withCount("posts as total")` counts `posts`: the alias is not part of the path. */

@@ -12,6 +12,7 @@ import type { ColumnNames, ModelClass, RelationNames, RelationPath } from "./typ
 import type { QueryConstraint } from "../relations/adapter";
 import { addEagerPaths, assertEagerTree, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { resolveRelation } from "../relations/resolve";
+import { copyTree, defaultLoads, removePaths } from "../relations/default-loads";
 import {
   checkAggregateSpecs,
   loadAggregates,
@@ -57,6 +58,10 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
   constructor(model: ModelClass<M>) {
     this.model = model;
     this.meta = modelMeta(model);
+    // static defaultWith / defaultWithCount: every query of the model starts with them (relation loads too).
+    const defaults = defaultLoads(model);
+    if (defaults.tree) this.eagerPaths = copyTree(defaults.tree);
+    if (defaults.counts) this.countSpecs = new Map(defaults.counts);
   }
 
   /** The query in words for error messages (each store may print its statement). */
@@ -142,6 +147,35 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
   with(...specs: Array<EagerPath<S> | readonly EagerPath<S>[] | Partial<Record<EagerPath<S>, QueryConstraint | true | EagerSpec>>>): this {
     addEagerPaths((this.eagerPaths ??= new Map()), specs as EagerSpec[]);
     assertEagerTree(this.model, this.eagerPaths); // fail now, not only when rows come back
+    return this;
+  }
+
+  /**
+   * Leaves out eager loads this query would make, the model's `static defaultWith` ones included:
+   * `Post.query().without("author")`, `without("comments.likes")` (the levels below go with it).
+   */
+  without(...paths: Array<WithPath<S> | readonly WithPath<S>[]>): this {
+    const names = (paths as unknown[]).flat() as string[];
+    // A misspelt path would silently keep loading: it fails like with("...") does.
+    const check = new Map<string, EagerNode>();
+    addEagerPaths(check, names);
+    assertEagerTree(this.model, check);
+    if (!this.eagerPaths?.size) return this;
+    // A copy: a clone may share this tree.
+    this.eagerPaths = copyTree(this.eagerPaths);
+    removePaths(this.eagerPaths, names);
+    return this;
+  }
+
+  /**
+   * Internal (inverse): drops the load of relation `name` when nothing is loaded below it — the relation loader
+   * sets it to the parent object instead. Loads below it stay, since the parent may not hold them.
+   */
+  skipLeafLoad(name: string): this {
+    const node = this.eagerPaths?.get(name);
+    if (node === undefined || node.children.size || node.constraint || node.columns) return this;
+    this.eagerPaths = copyTree(this.eagerPaths!);
+    this.eagerPaths.delete(name);
     return this;
   }
 

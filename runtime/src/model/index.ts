@@ -17,6 +17,7 @@ export {
 } from "../relations";
 export { MODEL_EVENTS, clearListeners, type ModelEvent, type ModelListener, type ModelObserver } from "./events";
 export { MassAssignmentError } from "./mass-assignment";
+export { morphMap, type MorphMapInput } from "./morph-map";
 export { isUniqueViolation } from "./find-or-write";
 export { installLifecycle } from "./lifecycle";
 export type { AttributeAccessor, CastsAttributes, CastDefinition } from "./attribute-casts";

@@ -23,6 +23,7 @@ import { EloquentError } from "./errors";
 import { ATTRIBUTE_TRANSFORMS, resolveAttributeTransforms, type AttributeTransforms } from "./attribute-casts";
 import { methodRelations, schemaEntries, withSeedPivot } from "../compat/schema-entries";
 import { rememberModel } from "./lookup";
+import { mappedMorphAlias } from "./morph-map";
 import type { ModelClass, Store } from "./types";
 
 export interface ModelMeta {
@@ -175,6 +176,7 @@ function computeMeta(model: ModelClass): ModelMeta {
     if (cast) readCasts.push([name, cast]);
   }
   const mutableColumns = [...columns].filter(([, col]) => MUTABLE_TYPES.has(col.type)).map(([name]) => name);
+  const staticAlias = typeof model.morphAlias === "string" && model.morphAlias !== "" ? model.morphAlias : undefined;
   return {
     model,
     name,
@@ -189,7 +191,10 @@ function computeMeta(model: ModelClass): ModelMeta {
     mutableColumns,
     timestamps: columns.has("created_at") && columns.has("updated_at"),
     softDeletes: columns.has("deleted_at") && columns.get("deleted_at")!.type === "softDeletes",
-    morphAlias: morphTypeValue(name, typeof model.morphAlias === "string" && model.morphAlias !== "" ? model.morphAlias : undefined),
+    // A getter: a later morphMap() changes the alias of a class whose metadata is already built.
+    get morphAlias() {
+      return morphTypeValue(name, staticAlias, mappedMorphAlias(model));
+    },
     transforms,
   };
 }

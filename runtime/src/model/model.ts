@@ -12,6 +12,7 @@ import { addEagerPaths, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, 
 import { RelationQuery } from "../relations/relation-query";
 import { assignRelation } from "../relations/associate";
 import { loadMissing } from "../relations/load-missing";
+import { isIgnoringTouch, withoutTouchingOn } from "../relations/touch-scope";
 import { checkAggregateSpecs, loadAggregates, parseAggregateSpecs, type AggregateFn } from "../relations/eager-aggregates";
 import type { QueryConstraint } from "../relations/adapter";
 import { EloquentError, RelationNotLoadedError } from "./errors";
@@ -517,9 +518,16 @@ export abstract class Model<A extends object = any> {
     if (transforms !== undefined)
       for (const transform of transforms.columnGetters)
         if (transform.key in out) out[transform.key] = this.#read(transform, out[transform.key]);
-    if (this.#relName !== undefined || this.#relations) {
-      for (const [name, value] of Object.entries(this.getRelations())) {
-        out[name] = Array.isArray(value) ? value.map(serialize) : serialize(value);
+    // A model met again inside its own serialisation (an `inverse` child pointing back at its parent) shows its
+    // attributes only, as Laravel's toArray does, instead of recursing forever.
+    if ((this.#relName !== undefined || this.#relations) && !serializing.has(this)) {
+      serializing.add(this);
+      try {
+        for (const [name, value] of Object.entries(this.getRelations())) {
+          out[name] = Array.isArray(value) ? value.map(serialize) : serialize(value);
+        }
+      } finally {
+        serializing.delete(this);
       }
     }
     if (this.#pivot) out[this.#pivotName ?? "pivot"] = this.#pivot instanceof Model ? this.#pivot.toJSON() : { ...this.#pivot };
@@ -541,6 +549,24 @@ export abstract class Model<A extends object = any> {
   /** Runs `work` with this class's events muted (every model's when called on SqlModel/MongoModel). */
   static withoutEvents<T>(this: Function, work: () => T): T {
     return withoutEvents(this, work);
+  }
+
+  /**
+   * Runs `work` with this class never touched by the models whose `static touches` name it (every class when
+   * called on SqlModel / MongoModel); returns what `work` returns. A model's own save still sets its updated_at.
+   */
+  static withoutTouching<T>(this: Function, work: () => T): T {
+    return withoutTouchingOn([this], work);
+  }
+
+  /** `withoutTouching` for the listed classes: `SqlModel.withoutTouchingOn([User, Post], async () => ...)`. */
+  static withoutTouchingOn<T>(classes: readonly Function[], work: () => T): T {
+    return withoutTouchingOn(classes, work);
+  }
+
+  /** True inside a `withoutTouching` callback of this class (or of a base class such as SqlModel). */
+  static isIgnoringTouch(this: Function): boolean {
+    return isIgnoringTouch(this);
   }
 
   static firstOrNew<C extends ModelClass<any>>(
@@ -733,6 +759,9 @@ function relationAsAttributeError(meta: ModelMeta, key: string): Error {
       `Remove it from the attributes and ${how}.`,
   );
 }
+
+/** Models whose relations are being serialised right now (toJSON is synchronous: one set suffices). */
+const serializing = new Set<Model>();
 
 function serialize(value: unknown): unknown {
   return value instanceof Model ? value.toJSON() : value;

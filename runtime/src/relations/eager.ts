@@ -180,10 +180,20 @@ export function assertEagerTree(model: ModelClass, tree: ReadonlyMap<string, Eag
   }
 }
 
-export async function eagerLoad(models: readonly Model[], tree: ReadonlyMap<string, EagerNode>): Promise<void> {
+/**
+ * `fresh`: the models were just read by the query of the level above, so a relation they already hold came with
+ * that read (the target's `static defaultWith`, or an `inverse` parent) and is not read again; only the levels
+ * below it load. A constraint or a column list always reads (it may select other rows or columns).
+ */
+export async function eagerLoad(models: readonly Model[], tree: ReadonlyMap<string, EagerNode>, fresh = false): Promise<void> {
   if (!models.length || !tree.size) return;
   for (const [cls, group] of groupByClass(models)) {
     for (const [name, node] of tree) {
+      if (fresh && !node.constraint && !node.columns && group.every((m) => m.relationLoaded(name))) {
+        resolveRelation(cls, name);
+        if (node.children.size) await eagerLoad(loadedModels(group, name), node.children, true);
+        continue;
+      }
       const relation = resolveRelation(cls, name);
       const handler = RELATION_HANDLERS[relation.kind];
       const result = await handler.fetch(group, relation, levelConstraint(cls, name, node, relation));
@@ -191,9 +201,20 @@ export async function eagerLoad(models: readonly Model[], tree: ReadonlyMap<stri
         const parent = group[i]!;
         parent.setRelation(name, result.resultFor(parent));
       }
-      if (node.children.size) await eagerLoad(result.related, node.children);
+      if (node.children.size) await eagerLoad(result.related, node.children, true);
     }
   }
+}
+
+/** The models a relation holds on each of `models` (arrays flattened, nulls dropped). */
+function loadedModels(models: readonly Model[], name: string): Model[] {
+  const out: Model[] = [];
+  for (const m of models) {
+    const value = m.getRelation(name);
+    if (Array.isArray(value)) out.push(...(value as Model[]));
+    else if (value) out.push(value as Model);
+  }
+  return out;
 }
 
 /** `withCount`: sets `<relation>_count` (or the alias from `"posts as published_count"`). */

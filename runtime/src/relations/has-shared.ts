@@ -4,6 +4,7 @@
  */
 import type { Model } from "../model/model";
 import type { QueryConstraint } from "./adapter";
+import { inverseRelationName, setInverse } from "./inverse";
 import { distinctAttribute, groupBy, keyNormalizer, type KeyNormalizer } from "./keys";
 import type { ResolvedRelation } from "./resolve";
 
@@ -21,6 +22,8 @@ export async function fetchChildren(
   constraint?: QueryConstraint,
 ): Promise<{ related: Model[]; groups: Map<unknown, Model[]>; norm: KeyNormalizer }> {
   const target = relation.target!;
+  // Resolved before the query, so a wrong `inverse` fails whether or not rows come back.
+  const inverse = inverseRelationName(relation);
   const keys = distinctAttribute(parents, relation.localKey);
   const column = childColumn(relation);
   const related = keys.length
@@ -29,12 +32,29 @@ export async function fetchChildren(
         column,
         values: keys,
         equals: morphFilter(relation),
-        constraint,
+        constraint: withoutDefaultInverse(inverse, constraint),
         ofMany: relation.ofMany,
       })
     : [];
   const norm = keyNormalizer(keys, related.length ? [related[0]!.get(column)] : []);
-  return { related, groups: groupBy(related, (m) => m.get(column), norm), norm };
+  const groups = groupBy(related, (m) => m.get(column), norm);
+  // `inverse`: each child points back at its parent object (lazy and eager loads both come through here).
+  if (related.length && inverse !== undefined) {
+    for (const parent of parents) setInverse(parent, relation, groups.get(norm(parent.get(relation.localKey))) ?? []);
+  }
+  return { related, groups, norm };
+}
+
+/**
+ * The target's `static defaultWith` would read the inverse relation that is about to be set to the parent: leave
+ * it out (unless the default loads more below it, which the parent object may not hold).
+ */
+function withoutDefaultInverse(inverse: string | undefined, constraint: QueryConstraint | undefined): QueryConstraint | undefined {
+  if (inverse === undefined) return constraint;
+  return (q: { skipLeafLoad(name: string): unknown }) => {
+    q.skipLeafLoad(inverse);
+    return constraint?.(q);
+  };
 }
 
 export async function countMatcher(

@@ -417,7 +417,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     return found as unknown as Element<R>;
   }
 
-  /** A new unsaved related model with the relation's keys set (*sync*; Laravel's `make`). */
+  /** A new unsaved related model with the relation's keys (and its `inverse`) set (*sync*; Laravel's `make`). */
   make(attributes: Record<string, unknown> = {}): Element<R> {
     return writes.makeRelated(this.#parent, this.#relation, attributes) as unknown as Element<R>;
   }

@@ -7,6 +7,7 @@
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { QueryConstraint } from "./adapter";
+import { setInverse } from "./inverse";
 import * as pivots from "./pivot-ops";
 import { scopedQuery } from "./relation-scope";
 import { RelationError, type ResolvedRelation } from "./resolve";
@@ -57,6 +58,7 @@ export async function saveRelated<M extends Model>(parent: Model, relation: Reso
     return model;
   }
   for (const [k, v] of Object.entries(childKeys(parent, relation, "save"))) model.set(k, v);
+  setInverse(parent, relation, [model]);
   await model.save();
   return model;
 }
@@ -84,7 +86,10 @@ export function makeRelated(parent: Model, relation: ResolvedRelation, attribute
   canCreate(relation, op);
   const model = new relation.target!();
   model.fill(attributes);
-  if (relation.kind !== "belongsToMany") for (const [k, v] of Object.entries(childKeys(parent, relation, op))) model.set(k, v);
+  if (relation.kind !== "belongsToMany") {
+    for (const [k, v] of Object.entries(childKeys(parent, relation, op))) model.set(k, v);
+    setInverse(parent, relation, [model]);
+  }
   return model;
 }
 
@@ -99,7 +104,10 @@ export function newRelated(parent: Model, relation: ResolvedRelation): Model {
     );
   }
   const model = new relation.target();
-  if (CHILD_KINDS.has(relation.kind)) for (const [k, v] of Object.entries(childKeys(parent, relation, "findOrNew"))) model.set(k, v);
+  if (CHILD_KINDS.has(relation.kind)) {
+    for (const [k, v] of Object.entries(childKeys(parent, relation, "findOrNew"))) model.set(k, v);
+    setInverse(parent, relation, [model]);
+  }
   return model;
 }
 

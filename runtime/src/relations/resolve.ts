@@ -29,6 +29,7 @@ import type { ModelClass } from "../model/types";
 import type { PivotSpec } from "./adapter";
 import { isPivotClass } from "../model/pivot-link";
 import { relationDefinition, type RelationDefinition } from "./definition";
+import { modelForMappedAlias } from "../model/morph-map";
 
 export interface ResolvedRelation {
   readonly name: string;
@@ -222,7 +223,8 @@ function compute(owner: ModelClass, name: string): ResolvedRelation {
           table: relationPivotTable(kind, name, desc.options, tableOfModel)!,
           localKey: key("pivotLocalKey")!,
           foreignKey: key("pivotForeignKey")!,
-          where: { [key("morphType")!]: morphOwner.morphAlias },
+          // Read when used, not now: a later morphMap() changes the alias stored in the type column.
+          where: Object.defineProperty({}, key("morphType")!, { enumerable: true, get: () => morphOwner.morphAlias }),
         }),
       };
     }
@@ -392,8 +394,10 @@ function ofManyOf(desc: RelationDescriptor, target: ModelMeta): OfMany | undefin
   return undefined;
 }
 
-/** The model class stored under a morph type value (`static morphAlias`, else the class name). */
+/** The model class stored under a morph type value (a `morphMap` alias, `static morphAlias`, else the class name). */
 export function modelForMorphType(relation: ResolvedRelation, typeValue: string): ModelClass {
+  const mapped = modelForMappedAlias(typeValue);
+  if (mapped) return mapped;
   const direct = findModel(typeValue);
   if (direct && modelMeta(direct).morphAlias === typeValue) return direct;
   for (const name of knownModelNames()) {
@@ -403,6 +407,6 @@ export function modelForMorphType(relation: ResolvedRelation, typeValue: string)
   throw new RelationError(
     `${relation.owner.name}.${relation.name}: no known model has morph alias '${typeValue}' ` +
       `(stored in ${relation.ownerMeta.table}.${relation.morphType}). Give the parent class \`static morphAlias = "${typeValue}"\` ` +
-      `or register it with registerModels([...]).`,
+      `(or map it: morphMap({ ${typeValue}: Model })), or register it with registerModels([...]).`,
   );
 }

@@ -1,13 +1,15 @@
 /**
  * `static touches = ["post"]` (Laravel's `$touches`): saving or deleting a comment sets its parents'
  * updated_at, one UPDATE per relation (no parent events, as Laravel's touchOwners). Only the
- * belongs-to side can name its parents: belongsTo, morphTo, belongsToMany.
+ * belongs-to side can name its parents: belongsTo, morphTo, belongsToMany. Inside `withoutTouching` (touch-scope.ts)
+ * the ignored classes are skipped.
  */
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import { scopedQuery } from "./relation-scope";
 import { modelForMorphType, RelationError, resolveRelation } from "./resolve";
+import { isIgnoringTouch } from "./touch-scope";
 
 interface Touchable {
   whereKeyIn(column: string, values: readonly unknown[]): Touchable;
@@ -40,6 +42,8 @@ export async function touchOwners(model: Model): Promise<void> {
   const cls = model.constructor as ModelClass;
   for (const name of touchedRelations(cls)) {
     const relation = resolveRelation(cls, name);
+    // withoutTouching(...): the parents' class is left alone (morphTo: decided per row type below).
+    if (relation.target !== undefined && isIgnoringTouch(relation.target)) continue;
     switch (relation.kind) {
       case "belongsTo": {
         const key = model.get(relation.foreignKey);
@@ -53,6 +57,7 @@ export async function touchOwners(model: Model): Promise<void> {
         const id = model.get(relation.morphId!);
         if (type == null || id == null) break;
         const parent = modelForMorphType(relation, String(type));
+        if (isIgnoringTouch(parent)) break;
         const q = (parent as unknown as { query(): Touchable }).query();
         await q.whereKeyIn(relation.ownerKey ?? modelMeta(parent).primaryKey, [id]).update({});
         break;

@@ -247,7 +247,7 @@ describe.each(sqlDialects())("eager-load specs on $name", (dialect) => {
 
 // ---- Mongo: the same specs, one command per relation level ----------------------------------------------
 
-describe.each(mongoTargets())("eager-load specs on the $kind Mongo store", (target) => {
+describe.each(mongoTargets())("eager-load specs on Mongo models on the $kind store", (target) => {
   let teardown: () => Promise<void>;
 
   beforeAll(async () => {

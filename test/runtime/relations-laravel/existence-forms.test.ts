@@ -234,7 +234,7 @@ class MfComment extends MongoModel<any> {
 }
 registerModels([MfPost, MfTag, MfVideo, MfComment], { logger: false, strict: false });
 
-describe.each(mongoTargets())("shorthand existence forms on the $kind Mongo store", (target) => {
+describe.each(mongoTargets())("shorthand existence forms on Mongo models on the $kind store", (target) => {
   let teardown: () => Promise<void>;
   let red: MfTag, blue: MfTag;
 

@@ -64,7 +64,7 @@ registerModels(MODELS, { logger: false });
 const titles = (value: unknown) => (value as RmBook[]).map((b) => b.title).sort();
 const shelfNames = (value: unknown) => (value as RmShelf[]).map((s) => s.name).sort();
 
-describe.each(mongoTargets())("relation-definition options on the $kind Mongo store", (target) => {
+describe.each(mongoTargets())("relation-definition options on Mongo models on the $kind store", (target) => {
   let teardown: () => Promise<void>;
   let ursula: RmAuthor;
   let terry: RmAuthor;

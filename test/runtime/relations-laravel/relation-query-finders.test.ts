@@ -437,7 +437,7 @@ describe.each(sqlDialects())("relation finders on $name", (dialect) => {
   });
 });
 
-describe.each(mongoTargets())("relation finders on the $kind Mongo store", (target) => {
+describe.each(mongoTargets())("relation finders on Mongo models on the $kind store", (target) => {
   let teardown: () => Promise<void>;
   let ursula: Author;
   let nobody: Author;
