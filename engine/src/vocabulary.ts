@@ -14,6 +14,21 @@ const DEFINITION_KEYS = ["where", "withTrashed", "withoutGlobalScopes"] as const
 /** The many-to-many kinds' pivot modifiers (`->wherePivot()`, `->as()`). */
 const PIVOT_DEFINITION_KEYS = ["wherePivot", "as"] as const;
 
+/** morphToMany and its inverse read the same options (a pivot with a morph type column). */
+const MORPH_PIVOT_KEYS: readonly string[] = [
+  "morphName",
+  "pivotTable",
+  "pivotLocalKey",
+  "pivotForeignKey",
+  "morphType",
+  "localKey",
+  "ownerKey",
+  "pivotColumns",
+  "using",
+  ...DEFINITION_KEYS,
+  ...PIVOT_DEFINITION_KEYS,
+];
+
 /** Which option keys each kind reads. */
 export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[]>> = {
   hasOne: ["foreignKey", "localKey", "latestOfMany", "oldestOfMany", "ofMany", ...DEFINITION_KEYS, "inverse"],
@@ -36,32 +51,8 @@ export const OPTION_KEYS_BY_KIND: Readonly<Record<RelationKind, readonly string[
   morphTo: ["morphName", "morphType", "morphId", "ownerKey", ...DEFINITION_KEYS],
   hasOneThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey", ...DEFINITION_KEYS],
   hasManyThrough: ["through", "firstKey", "secondKey", "localKey", "secondLocalKey", ...DEFINITION_KEYS],
-  morphToMany: [
-    "morphName",
-    "pivotTable",
-    "pivotLocalKey",
-    "pivotForeignKey",
-    "morphType",
-    "localKey",
-    "ownerKey",
-    "pivotColumns",
-    "using",
-    ...DEFINITION_KEYS,
-    ...PIVOT_DEFINITION_KEYS,
-  ],
-  morphedByMany: [
-    "morphName",
-    "pivotTable",
-    "pivotLocalKey",
-    "pivotForeignKey",
-    "morphType",
-    "localKey",
-    "ownerKey",
-    "pivotColumns",
-    "using",
-    ...DEFINITION_KEYS,
-    ...PIVOT_DEFINITION_KEYS,
-  ],
+  morphToMany: MORPH_PIVOT_KEYS,
+  morphedByMany: MORPH_PIVOT_KEYS,
 };
 
 /** A Mongo belongsToMany is an id array on the document first (foreignKey), so its keys lead. */

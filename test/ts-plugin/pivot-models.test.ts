@@ -3,42 +3,13 @@
  * pivotLocalKey completes with the pivot model's columns (its table is the pivot table); `using` completes with
  * SQL model names. The fixture is the corpus's own file.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { createCorpusProjects, TSCONFIG, type CorpusProjects } from "../eslint/corpus-projects";
-import { locate, REPO_ROOT, TsServer, TYPESCRIPT_VERSIONS } from "./tsserver-client";
+import { describe, expect, it } from "vitest";
+import { fixtureSession } from "./fixture-session";
 
-const FIXTURE = join(REPO_ROOT, "test/fixtures/relations/pivot-models.ts");
-const TSCONFIG_WITH_PLUGIN = { ...TSCONFIG, compilerOptions: { ...TSCONFIG.compilerOptions, plugins: [{ name: "eloquent-ts-plugin" }] } };
+const session = fixtureSession("test/fixtures/relations/pivot-models.ts", "eloquent-ts-pivot-models-");
 
-let corpus: CorpusProjects;
-let copy: string;
-beforeAll(() => {
-  corpus = createCorpusProjects([FIXTURE], "eloquent-ts-pivot-models-", TSCONFIG_WITH_PLUGIN);
-  copy = [...corpus.originals.keys()][0]!;
-});
-afterAll(() => corpus.cleanup());
-
-describe.each(TYPESCRIPT_VERSIONS.slice(0, 1))("custom pivot models in tsserver ($label)", ({ tsserver }) => {
-  let server: TsServer;
-  const source = readFileSync(FIXTURE, "utf8");
-  beforeAll(() => {
-    server = new TsServer({ tsserver });
-    server.open(copy);
-  });
-  afterAll(async () => server.close());
-
-  const hover = async (needle: string) => {
-    const at = locate(source, needle, 2);
-    const info = await server.request("quickinfo", { file: copy, line: at.line, offset: at.offset });
-    return typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
-  };
-  const completions = async (needle: string, column: number) => {
-    const at = locate(source, needle, column);
-    const info = await server.request("completionInfo", { file: copy, line: at.line, offset: at.offset });
-    return info.entries.map((e: any) => e.name) as string[];
-  };
+describe(`custom pivot models in tsserver (${session.label})`, () => {
+  const { hover, completions } = session;
 
   it("hovers a belongsToMany with using: the pivot model's table is the pivot, and the pivot model is named", async () => {
     const text = await hover("crews: relation");

@@ -3,49 +3,20 @@
  * kind (where / withTrashed / withoutGlobalScopes everywhere, wherePivot / as on the many-to-many kinds, inverse on
  * the has/morph kinds), and hover lists the definition's constraints. The fixture is the corpus's options file (its diagnostics are the corpus tests').
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { createCorpusProjects, TSCONFIG, type CorpusProjects } from "../eslint/corpus-projects";
-import { locate, REPO_ROOT, TsServer, TYPESCRIPT_VERSIONS } from "./tsserver-client";
+import { describe, expect, it } from "vitest";
+import { fixtureSession } from "./fixture-session";
 
-const FIXTURE = join(REPO_ROOT, "test/fixtures/relations/options.ts");
-const TSCONFIG_WITH_PLUGIN = { ...TSCONFIG, compilerOptions: { ...TSCONFIG.compilerOptions, plugins: [{ name: "eloquent-ts-plugin" }] } };
+const session = fixtureSession("test/fixtures/relations/options.ts", "eloquent-ts-relation-options-");
 
-let corpus: CorpusProjects;
-let copy: string;
-beforeAll(() => {
-  corpus = createCorpusProjects([FIXTURE], "eloquent-ts-relation-options-", TSCONFIG_WITH_PLUGIN);
-  copy = [...corpus.originals.keys()][0]!;
-});
-afterAll(() => corpus.cleanup());
-
-describe.each(TYPESCRIPT_VERSIONS.slice(0, 1))("relation-definition options in tsserver ($label)", ({ tsserver }) => {
-  let server: TsServer;
-  const source = readFileSync(FIXTURE, "utf8");
-  beforeAll(() => {
-    server = new TsServer({ tsserver });
-    server.open(copy);
-  });
-  afterAll(async () => server.close());
-
-  const completions = async (needle: string, column: number) => {
-    const at = locate(source, needle, column);
-    const info = await server.request("completionInfo", { file: copy, line: at.line, offset: at.offset });
-    return info.entries.map((e: any) => e.name) as string[];
-  };
+describe(`relation-definition options in tsserver (${session.label})`, () => {
+  const { hover, completions } = session;
 
   it("hovers the definition's own constraints", async () => {
-    const at = locate(source, "recentClubs: relation", 2);
-    const info = await server.request("quickinfo", { file: copy, line: at.line, offset: at.offset });
-    const text = typeof info.documentation === "string" ? info.documentation : info.documentation.map((part: any) => part.text).join("");
+    const text = await hover("recentClubs: relation");
     expect(text).toContain(
       "Definition: pivot joined_at > '2020-01-01'; pivot exposed as related.membership — on every read through the relation",
     );
-    const good = locate(source, "goodPets: relation", 2);
-    const goodInfo = await server.request("quickinfo", { file: copy, line: good.line, offset: good.offset });
-    const goodText =
-      typeof goodInfo.documentation === "string" ? goodInfo.documentation : goodInfo.documentation.map((part: any) => part.text).join("");
+    const goodText = await hover("goodPets: relation");
     expect(goodText).toContain(
       "Definition: where name != 'Rex'; soft-deleted rows included (withTrashed); the target's global scopes dropped",
     );
