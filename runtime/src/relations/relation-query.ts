@@ -90,10 +90,9 @@ type RelatedColumn<R> =
     : string;
 
 /** The recorded builder methods (NARROWING_METHODS), typed loosely: the target's query checks the arguments. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the class's static block defines every one of them
 export interface RelationQuery<R> extends Record<NarrowingMethod, (...args: unknown[]) => RelationQuery<R>> {}
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface above
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface above: the static block defines its methods
 export class RelationQuery<R = unknown> implements PromiseLike<R> {
   readonly #parent: Model;
   /** Resolved once; `one()` gives a copy the hasOne / morphOne form of a hasMany / morphMany. */
