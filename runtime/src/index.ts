@@ -47,6 +47,8 @@ export * from "./mongo";
 export { RelationError } from "./relations/resolve";
 // Laravel's Collection::loadMorph / loadMorphCount: nested loads per parent type of a morphTo.
 export { loadMorph, loadMorphCount } from "./relations/morph-loading";
+// `tag.pivot` of a many-to-many without `using`: the row, with save() / fresh() / refresh() / delete().
+export { PivotRow } from "./relations/pivot-row";
 // Laravel's Collection::loadMissing / loadCount, as functions of a list of models (also exported as loadMissingRelations / loadRelationCounts).
 export { loadMissingRelations as loadMissing, loadRelationCounts as loadCount } from "./model/model";
 // The seed package's extra names (validate, mixin, BaseModel, CoreModel, MorphableMixin, its types), so its

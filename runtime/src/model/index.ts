@@ -1,5 +1,5 @@
 /** Store-neutral model layer (`eloquent-orm/Model`). */
-export { Model, loadMissingRelations, loadRelationCounts, loadRelations, type AggregateRelations, type PivotRow } from "./model";
+export { Model, loadMissingRelations, loadRelationCounts, loadRelations, type AggregateRelations, type PivotValues } from "./model";
 export { hydrate, hydrateAll, castRow } from "./hydrate";
 export { modelMeta, resetModelMeta, type ModelMeta } from "./meta";
 export { findModel, knownModelNames, rememberModel } from "./lookup";

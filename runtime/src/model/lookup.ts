@@ -4,13 +4,11 @@
  * `registerModels()` (runtime/src/registry) registers whole sets up front.
  */
 import { resolveModelName } from "eloquent-engine";
-import { GENERATED_PIVOT } from "./pivot-marks";
 import type { ModelClass } from "./types";
 
 const byName = new Map<string, ModelClass>();
 
 export function rememberModel(model: ModelClass): void {
-  if (Object.hasOwn(model, GENERATED_PIVOT)) return;
   const name = resolveModelName(model.name, model.modelName);
   const existing = byName.get(name);
   // A re-declared class (hot reload, a test redefining a model) replaces the old one.

@@ -50,11 +50,11 @@ const transformsOf = (model: object): AttributeTransforms | undefined =>
  * and is several times faster than building instances reflectively.
  */
 /**
- * A pivot row on `related.pivot`: its columns as properties. On SQL it is a Pivot model (`save()`, `fresh()`,
- * `refresh()`, `delete()`, `toJSON()`); `related.pivotAs(Class)` gives a typed view.
+ * `related.pivot`: its columns as properties, plus `save()`, `fresh()`, `refresh()`, `delete()` — a `PivotRow`, or
+ * an instance of the relation's `using` pivot model (`related.pivotAs(Class)` gives that typed).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of any type, plus the Pivot methods on SQL
-export type PivotRow = Record<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of any type, plus the pivot methods
+export type PivotValues = Record<string, any>;
 
 /**
  * Keys of a model type whose declared value is a model or a list of models: the relations listed in
@@ -116,7 +116,7 @@ export abstract class Model<A extends object = any> {
   #relName: string | undefined;
   #relValue: unknown;
   #relations: Record<string, unknown> | undefined;
-  #pivot: PivotRow | undefined;
+  #pivot: PivotValues | undefined;
   /** `as("membership")`: the name the pivot row is exposed under. */
   #pivotName: string | undefined;
   #persisted = false;
@@ -476,11 +476,11 @@ export abstract class Model<A extends object = any> {
   }
 
   /**
-   * Pivot row of a model loaded through a many-to-many (`tag.pivot.created_at`): on SQL a `Pivot` (the
-   * relation's `using` model, else a generated one), so `tag.pivot.role = "x"; await tag.pivot.save()` updates
-   * that row; on a Mongo pivot collection the plain document. `pivotAs(Class)` gives it typed.
+   * Pivot row of a model loaded through a many-to-many (`tag.pivot.created_at`): a `PivotRow`, or an instance of
+   * the relation's `using` pivot model, so `tag.pivot.role = "x"; await tag.pivot.save()` updates that row (SQL
+   * table or Mongo pivot collection). `pivotAs(Class)` gives a `using` pivot typed.
    */
-  get pivot(): PivotRow | undefined {
+  get pivot(): PivotValues | undefined {
     return this.#pivot;
   }
 

@@ -1,15 +1,15 @@
 /**
- * What ties a pivot model instance (`tag.pivot` on SQL: the relation's `using` model or a generated Pivot) to its row: the
+ * What ties a pivot model instance (`tag.pivot` of a relation declared with `using`) to its row: the
  * pivot's two key columns and, for morph pivots, the type column. Pivot rows are addressed by these,
  * not by a primary key (most pivot tables have none), so `pivot.save()` updates exactly that row.
  * Kept in the model layer so relation loading can link instances without importing a store.
  */
 import type { PivotSpec } from "../relations/adapter";
 import { modelMeta } from "./meta";
-import { PIVOT_CLASS } from "./pivot-marks";
 import type { ModelClass } from "./types";
 
-export { GENERATED_PIVOT, PIVOT_CLASS } from "./pivot-marks";
+/** Marks pivot base classes (`Pivot`, `MorphPivot`): `using` must name a subclass of one. */
+export const PIVOT_CLASS: unique symbol = Symbol.for("eloquent.pivotClass");
 
 export interface PivotLink {
   readonly spec: PivotSpec;

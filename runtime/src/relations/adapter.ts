@@ -78,11 +78,6 @@ export interface StoreAdapter {
    * array on the owner document. Asked on the owner's adapter; undefined means the generic loader.
    */
   relationHandler?(relation: import("./resolve").ResolvedRelation): import("./kind").RelationKindHandler | undefined;
-  /**
-   * The class pivot rows of `relation` are hydrated as when it declares no `using` (SQL: a generated Pivot, so
-   * `tag.pivot.save()` works); undefined keeps plain objects (a Mongo pivot collection's documents).
-   */
-  pivotModel?(relation: import("./resolve").ResolvedRelation): ModelClass | undefined;
   /** Models of `model` whose `column` is one of `values` (chunked below the store's limits). */
   fetchByKeys(request: KeyFetch): Promise<Model[]>;
   /** `[key, count]` per key value present (absent keys count 0). */

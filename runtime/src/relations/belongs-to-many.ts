@@ -8,6 +8,7 @@ import { hydrateAll } from "../model/hydrate";
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import { exposePivotColumns, linkPivot } from "../model/pivot-link";
+import { PivotRow } from "./pivot-row";
 import type { ModelClass } from "../model/types";
 import type { PivotMatch, QueryConstraint } from "./adapter";
 import { distinctAttribute, distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
@@ -57,28 +58,28 @@ export const belongsToMany: RelationKindHandler = {
     const spec = relation.pivot!;
     const { ownerKeys, matches } = await fetchMatches(parents, relation, constraint);
     const related: Model[] = new Array(matches.length);
-    const pivotOf = new Map<Model, Record<string, unknown>>();
-    const pivotClass = spec.using ?? relation.owner.adapter.pivotModel?.(relation);
-    const pivotModels = pivotClass
+    const pivotOf = new Map<Model, Record<string, unknown>>(); // `using` only
+    // `using`: instances of the pivot model, linked to their rows by the two keys; otherwise light PivotRows.
+    const pivotModels = spec.using
       ? hydrateAll(
-          pivotClass,
+          spec.using,
           matches.map((m) => m.pivot),
         )
       : undefined;
     for (let i = 0; i < matches.length; i++) {
       const { model, pivot } = matches[i]!;
       if (pivotModels) {
-        // The pivot is an instance of the pivot model (`using`, or the store's generated Pivot), linked to its row by the two keys.
         linkPivot(pivotModels[i]!, spec, pivot);
         exposePivotColumns(pivotModels[i]!);
         model.setPivot(pivotModels[i] as unknown as Record<string, unknown>, spec.accessor);
-      } else model.setPivot(pivot, spec.accessor);
-      pivotOf.set(model, pivot);
+      } else model.setPivot(new PivotRow(spec, pivot) as unknown as Record<string, unknown>, spec.accessor);
+      if (pivotModels) pivotOf.set(model, pivot);
       related[i] = model;
     }
     const norm = keyNormalizer(ownerKeys, matches.length ? [matches[0]!.pivot[spec.localKey]] : []);
     // Grouped by the raw pivot row: a pivot model's accessors must not change which parent a row belongs to.
-    const groups = groupBy(related, (m) => pivotOf.get(m)![spec.localKey], norm);
+    const ownerKeyOf = pivotModels ? (m: Model) => pivotOf.get(m)![spec.localKey] : (m: Model) => m.pivot![spec.localKey];
+    const groups = groupBy(related, ownerKeyOf, norm);
     return { related, resultFor: (parent: Model) => groups.get(norm(parent.get(relation.localKey))) ?? [] };
   },
   async count(parents, relation, constraint) {

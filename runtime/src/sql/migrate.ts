@@ -41,7 +41,7 @@ export interface TableSpec {
 
 const INT_KEYS = new Set(["increments", "bigIncrements"]);
 
-export function keyColumnFor(key: ColumnDescriptor | undefined): ColumnDescriptor {
+function keyColumnFor(key: ColumnDescriptor | undefined): ColumnDescriptor {
   const type = key?.type;
   const base = { __eloquent: "column" as const, options: { notNull: true } };
   if (type === "increments" || type === "int") return { ...base, type: "int", options: { notNull: true, unsigned: type === "increments" } };

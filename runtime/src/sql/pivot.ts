@@ -10,14 +10,7 @@
  * (`PostTag.create(...)`) behaves like any model.
  */
 import { EloquentError, ModelNotFoundError } from "../model/errors";
-import type { ColumnDescriptor } from "eloquent-engine";
-import { modelMeta } from "../model/meta";
-import { copyPivotLink, GENERATED_PIVOT, PIVOT_CLASS, pivotLink } from "../model/pivot-link";
-import type { PivotSpec } from "../relations/adapter";
-import type { ResolvedRelation } from "../relations/resolve";
-import { setDefaultPivotFactory } from "./default-pivot";
-import { keyColumnFor } from "./migrate";
-import { pivotColumns } from "./sql-adapter";
+import { copyPivotLink, PIVOT_CLASS, pivotLink } from "../model/pivot-link";
 import type { ModelClass } from "../model/types";
 import type { DeclaredStatics } from "../model/types";
 import { SqlModelBase } from "./sql-model";
@@ -127,36 +120,3 @@ function describe(keys: Record<string, unknown>): string {
     .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
     .join(", ");
 }
-
-const STRING_COLUMN: ColumnDescriptor = { __eloquent: "column", type: "string", length: 255, options: { nullable: true } };
-const TIMESTAMP_COLUMN: ColumnDescriptor = { __eloquent: "column", type: "timestamp", options: { nullable: true } };
-const generated = new WeakMap<PivotSpec, ModelClass>();
-
-/**
- * The Pivot of a relation without `using` (Laravel's default `Pivot`): its columns typed as the pivot's (the
- * owner's `static database.tables`, else the keys' types and string extras), on the owner's connection, so
- * `tag.pivot.save()`, `fresh()` and `refresh()` work on every SQL pivot. Never registered by name.
- */
-function generatedPivot(relation: ResolvedRelation): ModelClass {
-  const spec = relation.pivot!;
-  let cls = generated.get(spec);
-  if (cls) return cls;
-  const schema: Record<string, ColumnDescriptor> = {};
-  for (const [name, column] of pivotColumns(spec)) schema[name] = { ...column, options: { ...column.options, primary: false } };
-  schema[spec.localKey] ??= keyColumnFor(relation.ownerMeta.columns.get(relation.localKey));
-  schema[spec.foreignKey] ??= keyColumnFor(relation.target ? modelMeta(relation.target).columns.get(relation.ownerKey!) : undefined);
-  for (const column of Object.keys(spec.where ?? {})) schema[column] ??= STRING_COLUMN;
-  for (const column of spec.timestamps) schema[column] ??= TIMESTAMP_COLUMN;
-  for (const column of spec.columns) schema[column] ??= STRING_COLUMN;
-  const connection = relation.ownerMeta.connection;
-  cls = class Pivot extends (relation.kind === "belongsToMany" ? PivotBase : MorphPivotBase) {
-    static readonly [GENERATED_PIVOT] = true;
-    static override tableName = spec.table;
-    static override connectionName = connection;
-    static override schema = schema;
-  } as unknown as ModelClass;
-  generated.set(spec, cls);
-  return cls;
-}
-
-setDefaultPivotFactory(generatedPivot);

@@ -18,7 +18,6 @@ import { readRows } from "./statement-cache";
 import { coerceKeys, toDatabase } from "./sql-values";
 import type { SqlModelBase } from "./sql-model";
 import { perParentWindow, stripRowNumbers } from "./per-parent-limit";
-import { defaultPivotModel } from "./default-pivot";
 import { applyPivotConditions } from "./pivot-conditions";
 
 const NUMERIC_TYPES = new Set(["int", "increments", "bigint", "bigIncrements", "float", "double", "decimal", "smallint", "tinyint"]);
@@ -158,7 +157,7 @@ const pivotColumnCache = new WeakMap<PivotSpec, ReadonlyMap<string, ColumnDescri
  * `static database.tables` entry, else what
  * migrate() infers (extra columns are strings, the owner key follows the owner's key column).
  */
-export function pivotColumns(spec: PivotSpec): ReadonlyMap<string, ColumnDescriptor> {
+function pivotColumns(spec: PivotSpec): ReadonlyMap<string, ColumnDescriptor> {
   let columns = pivotColumnCache.get(spec);
   if (!columns) {
     const declared = (spec.owner.database as DatabaseMeta | undefined)?.tables?.[spec.table]?.columns;
@@ -290,10 +289,6 @@ export const sqlAdapter: StoreAdapter = {
       for (const r of rows) out.push([r.k, Number(r.n)]);
     }
     return out;
-  },
-
-  pivotModel(relation) {
-    return defaultPivotModel(relation);
   },
 
   async insertPivotRows(spec, rows) {
