@@ -9,6 +9,7 @@ import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import { exposePivotColumns, linkPivot } from "../model/pivot-link";
 import { PivotRow } from "./pivot-row";
+import { withPivotClauses } from "./pivot-queries";
 import type { ModelClass } from "../model/types";
 import type { PivotMatch, QueryConstraint } from "./adapter";
 import { distinctAttribute, distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
@@ -20,7 +21,9 @@ function sameConnection(relation: ResolvedRelation): boolean {
   return target.adapter === relation.owner.adapter && modelMeta(target).connection === relation.ownerMeta.connection;
 }
 
-async function fetchMatches(parents: readonly Model[], relation: ResolvedRelation, constraint?: QueryConstraint) {
+async function fetchMatches(parents: readonly Model[], relation: ResolvedRelation, given?: QueryConstraint) {
+  // An eager constraint may call the pivot clauses of relation queries (with({ tags: (q) => q.wherePivot(...) })).
+  const constraint = given && withPivotClauses(relation, given);
   const spec = relation.pivot!;
   const target = relation.target!;
   const ownerKeys = distinctAttribute(parents, relation.localKey);
@@ -91,7 +94,13 @@ export const belongsToMany: RelationKindHandler = {
     let counts: Array<readonly [unknown, number]>;
     if (!ownerKeys.length) counts = [];
     else if (adapter.countThroughPivot && sameConnection(relation)) {
-      counts = await adapter.countThroughPivot(spec, relation.target!, relation.ownerKey!, ownerKeys, constraint);
+      counts = await adapter.countThroughPivot(
+        spec,
+        relation.target!,
+        relation.ownerKey!,
+        ownerKeys,
+        constraint && withPivotClauses(relation, constraint),
+      );
     } else {
       const { matches } = await fetchMatches(parents, relation, constraint);
       const tally = new Map<unknown, number>();

@@ -220,3 +220,47 @@ export function orderByPivot(relation: ResolvedRelation, column: unknown, direct
 export function checkWithPivot(relation: ResolvedRelation, columns: readonly unknown[]): void {
   for (const c of columns) pivotColumn(relation, "withPivot", c);
 }
+
+/** The pivot clauses an eager constraint may call (`with({ roles: (q) => q.wherePivot("level", 3) })`), as Calls. */
+const EAGER_PIVOT_METHODS: Readonly<Record<string, (relation: ResolvedRelation, args: readonly unknown[]) => Call>> = {
+  wherePivot: (r, a) => wherePivot(r, a),
+  orWherePivot: (r, a) => wherePivot(r, a, "or"),
+  wherePivotIn: (r, a) => wherePivotIn(r, a[0], a[1]),
+  orWherePivotIn: (r, a) => wherePivotIn(r, a[0], a[1], false, "or"),
+  wherePivotNotIn: (r, a) => wherePivotIn(r, a[0], a[1], true),
+  orWherePivotNotIn: (r, a) => wherePivotIn(r, a[0], a[1], true, "or"),
+  wherePivotNull: (r, a) => wherePivotNull(r, a[0]),
+  orWherePivotNull: (r, a) => wherePivotNull(r, a[0], false, "or"),
+  wherePivotNotNull: (r, a) => wherePivotNull(r, a[0], true),
+  orWherePivotNotNull: (r, a) => wherePivotNull(r, a[0], true, "or"),
+  wherePivotBetween: (r, a) => wherePivotBetween(r, a[0], a[1]),
+  orWherePivotBetween: (r, a) => wherePivotBetween(r, a[0], a[1], false, "or"),
+  wherePivotNotBetween: (r, a) => wherePivotBetween(r, a[0], a[1], true),
+  orWherePivotNotBetween: (r, a) => wherePivotBetween(r, a[0], a[1], true, "or"),
+  orderByPivot: (r, a) => orderByPivot(r, a[0], a[1]),
+};
+
+/**
+ * An eager constraint of a many-to-many, given the pivot clauses of relation queries: inside
+ * `with({ roles: (q) => q.wherePivot("level", ">", 2) })` the target's query also answers `wherePivot`, its or /
+ * in / null / between forms and `orderByPivot`, each a clause on the joined pivot (checked as on `related()`).
+ */
+export function withPivotClauses<C extends (query: any) => unknown>(relation: ResolvedRelation, constraint: C): C {
+  return ((query: Record<string, unknown>) => {
+    const proxy: Record<string, unknown> = new Proxy(query, {
+      get(target, prop) {
+        const pivot = typeof prop === "string" ? EAGER_PIVOT_METHODS[prop] : undefined;
+        if (pivot)
+          return (...args: unknown[]) => {
+            const [method, callArgs] = pivot(relation, args);
+            (target[method] as (...a: unknown[]) => unknown).apply(target, callArgs as unknown[]);
+            return proxy;
+          };
+        const value = Reflect.get(target, prop, target) as unknown;
+        // bound to the query itself: its private fields are not reachable through the proxy
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    return constraint(proxy);
+  }) as C;
+}

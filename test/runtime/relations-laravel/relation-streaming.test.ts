@@ -50,6 +50,7 @@ class StPost extends SqlModel<StPostAttrs> {
     title: column("string", 40, { unique: true }),
     votes: column("int", undefined, { default: 0 }),
     timestamps: column("timestamps"),
+    user: relation("belongsTo", "StUser", { foreignKey: "st_user_id" }),
   };
 }
 
@@ -197,6 +198,28 @@ describe.each(sqlDialects())("relation streaming and finders on $name", (dialect
     expect(() => StUser.query().withSum("tags", "nowhere.weight")).toThrow(
       /'nowhere' is neither StTag's table 'st_tags' nor the pivot 'st_tag_user'/,
     );
+  });
+
+  it("pivot clauses inside eager constraints (with / withCount), and existence forms chained on a relation", async () => {
+    const { result, count } = await withQueryCount(() =>
+      StUser.query()
+        .orderBy("id")
+        .with({ tags: (q: any) => q.wherePivotIn("weight", ["1", "3"]).orderByPivot("weight", "desc") })
+        .get(),
+    );
+    expect(count).toBe(2);
+    expect((result[0]!.getRelation("tags") as StTag[]).map((t) => t.name)).toEqual(["t3", "t1"]);
+    expect(result[1]!.getRelation("tags")).toEqual([]);
+    const counted = await StUser.query()
+      .orderBy("id")
+      .withCount({ tags: (q: any) => q.wherePivotNotNull("weight") })
+      .get();
+    expect(counted.map((u) => u.get("tags_count"))).toEqual([5, 0]);
+    await expect(Promise.resolve().then(() => StUser.with({ tags: (q: any) => q.wherePivot("wieght", "1") }).get())).rejects.toThrow(
+      /'wieght' is not a column of pivot st_tag_user. Did you mean 'weight'\?/,
+    );
+    expect(await ada.related("posts").whereDoesntHaveRelation("user", "name", "Bob").count()).toBe(8);
+    expect(await ada.related("posts").whereDoesntHaveRelation("user", "name", "Ada").count()).toBe(0);
   });
 
   it("whereRelation(relation, callback) and the collection loadMissing / loadCount", async () => {
