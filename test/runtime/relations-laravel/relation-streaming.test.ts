@@ -13,6 +13,7 @@ import {
   migrate,
   ModelNotFoundError,
   MultipleRecordsFoundError,
+  PivotRow,
   registerModels,
   relation,
   SqlModel,
@@ -20,7 +21,7 @@ import {
 } from "eloquent-orm";
 import { sqlDialects, useDialect } from "../shared/dialects";
 import { withQueryCount } from "../shared/query-counter";
-import { Author, Book, registerLibrary } from "../mongo/library-models";
+import { Author, Book, registerLibrary, Shelf } from "../mongo/library-models";
 import { mongoTargets, useMongo } from "../mongo/target";
 
 type StPostAttrs = { id?: number; st_user_id?: number | null; title?: string; votes?: number; created_at?: Date; updated_at?: Date };
@@ -263,5 +264,26 @@ describe.each(mongoTargets())("relation streaming on Mongo models on the $kind s
     expect((await author.related<Book[]>("books").findMany([all[0]!.id, all[1]!.id])).length).toBe(2);
     expect((await author.related<Book[]>("books").where("year", 1972).sole()).title).toBe("b2");
     await expect(author.related("books").sole()).rejects.toThrow(MultipleRecordsFoundError);
+  });
+
+  it("a pivot-collection pivot is a PivotRow: save(), fresh(), refresh() and delete() address its document", async () => {
+    const book = (await author.related<Book[]>("books").where("title", "b0").first())!;
+    const [top, bottom] = (await Shelf.createMany([{ name: "top" }, { name: "bottom" }])) as [Shelf, Shelf];
+    await book.related("shelves").attach({ [top.id!]: { position: 1 }, [bottom.id!]: { position: 2 } });
+    const shelves = async () => (await book.related<Shelf[]>("shelves").get()).sort((a, b) => a.name!.localeCompare(b.name!));
+    const pivot = (await shelves()).find((s) => s.name === "top")!.pivot!;
+    expect(pivot).toBeInstanceOf(PivotRow);
+    pivot.position = 7;
+    await pivot.save();
+    expect((await shelves()).map((s) => [s.name, s.pivot!.position])).toEqual([
+      ["bottom", 2],
+      ["top", 7],
+    ]);
+    await book.related("shelves").updateExistingPivot(top.id!, { position: 8 });
+    expect((await pivot.fresh())!.position).toBe(8);
+    await pivot.refresh();
+    expect(pivot.position).toBe(8);
+    expect(await pivot.delete()).toBe(1);
+    expect((await shelves()).map((s) => s.name)).toEqual(["bottom"]);
   });
 });
