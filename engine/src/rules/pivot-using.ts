@@ -2,7 +2,7 @@ import { isUnverifiable } from "../graph/graph";
 import type { Rule } from "../rule";
 import { describeValue, optionsOf, readOption, stringOption } from "../graph/values";
 import { eachRelation, subject } from "../graph/walk";
-import { isMorphPivotKind } from "../resolve/relation-keys";
+import { isMorphPivotKind, pivotTableConflict } from "../resolve/relation-keys";
 
 /**
  * `using: "PostTag"` (Laravel's `->using(PostTag::class)`): the pivot rows are hydrated as that model, so it
@@ -77,19 +77,20 @@ export const pivotUsing: Rule = {
         });
         return;
       }
-      const written = stringOption(relation, "pivotTable");
-      if (written !== undefined && pivotModel.table !== undefined && written !== pivotModel.table) {
+      if (pivotTableConflict(index, relation)) {
+        const written = stringOption(relation, "pivotTable")!;
+        const table = pivotModel.table!; // known: pivotTableConflict compared it
         const tableNode = { ...at, part: "option-value" as const, option: "pivotTable" };
         context.report({
-          message: `${subject(model, relation)}: pivotTable '${written}' is not the table of its pivot model ${value} ('${pivotModel.table}'): reads and pivot saves would use different tables.`,
-          hint: `Replace '${written}' with '${pivotModel.table}' (or remove pivotTable: the pivot model's table is used), or set ${value}.tableName = "${written}".`,
+          message: `${subject(model, relation)}: pivotTable '${written}' is not the table of its pivot model ${value} ('${table}'): reads and pivot saves would use different tables.`,
+          hint: `Replace '${written}' with '${table}' (or remove pivotTable: the pivot model's table is used), or set ${value}.tableName = "${written}".`,
           node: tableNode,
           suggestions: [
             {
               kind: "replace",
-              description: `Replace '${written}' with '${pivotModel.table}'`,
+              description: `Replace '${written}' with '${table}'`,
               node: tableNode,
-              replacement: pivotModel.table,
+              replacement: table,
             },
           ],
         });

@@ -66,6 +66,11 @@ export interface PivotSpec {
   using?: ModelClass;
 }
 
+/** Every column a pivot row is read with: the two keys, the extra columns, the timestamps. */
+export function pivotColumnNames(spec: PivotSpec): string[] {
+  return [spec.localKey, spec.foreignKey, ...spec.columns, ...spec.timestamps];
+}
+
 /** A related model with the pivot row that linked it. */
 export interface PivotMatch {
   model: Model;

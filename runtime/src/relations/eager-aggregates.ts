@@ -10,7 +10,8 @@ import { didYouMean } from "../model/errors";
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
-import type { QueryConstraint } from "./adapter";
+import { pivotColumnNames, type QueryConstraint } from "./adapter";
+import { unknownPivotColumn } from "./pivot-queries";
 import { ensureAccessor, groupByClass } from "./eager";
 import { distinctAttribute, keyNormalizer } from "./keys";
 import { RELATION_HANDLERS } from "./kinds";
@@ -86,13 +87,8 @@ function aggregatedColumn(
     );
   }
   if (pivot && table === pivot.table) {
-    const columns = [pivot.localKey, pivot.foreignKey, ...pivot.columns, ...pivot.timestamps];
-    if (columns.includes(column)) return { on: "pivot", column };
-    throw new RelationError(
-      `${method}: '${column}' is not a column of pivot ${pivot.table}.` +
-        didYouMean(column, columns) +
-        ` Pivot columns: ${columns.join(", ")} (declare others in the relation's pivotColumns).`,
-    );
+    if (pivotColumnNames(pivot).includes(column)) return { on: "pivot", column };
+    throw unknownPivotColumn(method, pivot, column);
   }
   throw new RelationError(
     `${method}: '${table}' is neither ${relation.target.name}'s table '${target.table}'${pivot ? ` nor the pivot '${pivot.table}'` : ""}. ` +

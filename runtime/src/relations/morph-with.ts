@@ -9,6 +9,7 @@ import { findModel } from "../model/lookup";
 import { modelMeta } from "../model/meta";
 import type { ModelClass } from "../model/types";
 import type { QueryConstraint } from "./adapter";
+import { extendQuery } from "./query-extension";
 import { modelForMorphType, RelationError, type ResolvedRelation } from "./resolve";
 
 type PerType = Readonly<Record<string, string | readonly string[]>>;
@@ -54,30 +55,18 @@ export function morphTypeConstraint(relation: ResolvedRelation, model: ModelClas
       }
       return out;
     };
-    const proxy: Record<string, unknown> = new Proxy(query, {
-      get(target, prop) {
-        if (prop === "constrain") {
-          // MorphTo::constrain: this type's callback narrows its query; a filtered-out parent loads as null
-          return (map: unknown) => {
-            for (const callback of callbacksFor(relation, model, map)) callback(target);
-            return proxy;
-          };
-        }
-        if (prop === "morphWith" || prop === "morphWithCount") {
-          return (map: unknown) => {
-            const names = pick(String(prop), map);
-            const method = prop === "morphWith" ? "with" : "withCount";
-            if (names.length) (target[method] as (...a: string[]) => unknown).call(target, ...names);
-            return proxy;
-          };
-        }
-        const value = Reflect.get(target, prop, target) as unknown;
-        // bound to the query itself: its private fields are not reachable through the proxy
-        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
+    const extended = extendQuery(query, (name) => {
+      // MorphTo::constrain: this type's callback narrows its query; a filtered-out parent loads as null
+      if (name === "constrain") return (map) => callbacksFor(relation, model, map).forEach((callback) => callback(query));
+      if (name !== "morphWith" && name !== "morphWithCount") return undefined;
+      return (map) => {
+        const names = pick(name, map);
+        const method = name === "morphWith" ? "with" : "withCount";
+        if (names.length) (query[method] as (...a: string[]) => unknown).call(query, ...names);
+      };
     });
     if (typeof query.with !== "function")
       throw new RelationError(`${relation.owner.name}.${relation.name}: morphWith() needs a query that can eager load.`);
-    return constraint(proxy);
+    return constraint(extended);
   };
 }

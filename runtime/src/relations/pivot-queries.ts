@@ -7,6 +7,8 @@
  */
 import { didYouMean } from "../model/errors";
 import { modelMeta } from "../model/meta";
+import { pivotColumnNames, type PivotSpec } from "./adapter";
+import { extendQuery } from "./query-extension";
 import { RelationError, type ResolvedRelation } from "./resolve";
 
 type Call = readonly [method: string, args: readonly unknown[]];
@@ -29,15 +31,20 @@ function requireSqlJoin(relation: ResolvedRelation, op: string): void {
   }
 }
 
+/** "'levle' is not a column of pivot role_user. Did you mean 'level'?": every pivot column check says it so. */
+export function unknownPivotColumn(where: string, spec: PivotSpec, column: unknown): RelationError {
+  const known = pivotColumnNames(spec);
+  return new RelationError(
+    `${where}: '${String(column)}' is not a column of pivot ${spec.table}.` +
+      didYouMean(String(column), known) +
+      ` Pivot columns: ${known.join(", ")} (declare others in the relation's pivotColumns).`,
+  );
+}
+
 function pivotColumn(relation: ResolvedRelation, op: string, column: unknown): string {
   const spec = relation.pivot!;
-  const known = [spec.localKey, spec.foreignKey, ...spec.columns, ...spec.timestamps];
-  if (typeof column !== "string" || !known.includes(column)) {
-    throw new RelationError(
-      `${relation.owner.name}.${relation.name}.${op}(): '${String(column)}' is not a column of pivot ${spec.table}.` +
-        didYouMean(String(column), known) +
-        ` Pivot columns: ${known.join(", ")} (declare others in the relation's pivotColumns).`,
-    );
+  if (typeof column !== "string" || !pivotColumnNames(spec).includes(column)) {
+    throw unknownPivotColumn(`${relation.owner.name}.${relation.name}.${op}()`, spec, column);
   }
   requireSqlJoin(relation, op);
   return `${spec.table}.${column}`;
@@ -247,20 +254,14 @@ const EAGER_PIVOT_METHODS: Readonly<Record<string, (relation: ResolvedRelation, 
  */
 export function withPivotClauses<C extends (query: any) => unknown>(relation: ResolvedRelation, constraint: C): C {
   return ((query: Record<string, unknown>) => {
-    const proxy: Record<string, unknown> = new Proxy(query, {
-      get(target, prop) {
-        const pivot = typeof prop === "string" ? EAGER_PIVOT_METHODS[prop] : undefined;
-        if (pivot)
-          return (...args: unknown[]) => {
-            const [method, callArgs] = pivot(relation, args);
-            (target[method] as (...a: unknown[]) => unknown).apply(target, callArgs as unknown[]);
-            return proxy;
-          };
-        const value = Reflect.get(target, prop, target) as unknown;
-        // bound to the query itself: its private fields are not reachable through the proxy
-        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
+    const extended = extendQuery(query, (name) => {
+      const pivot = Object.hasOwn(EAGER_PIVOT_METHODS, name) ? EAGER_PIVOT_METHODS[name] : undefined;
+      if (!pivot) return undefined;
+      return (...args) => {
+        const [method, callArgs] = pivot(relation, args);
+        (query[method] as (...a: unknown[]) => unknown).apply(query, callArgs as unknown[]);
+      };
     });
-    return constraint(proxy);
+    return constraint(extended);
   }) as C;
 }

@@ -9,7 +9,14 @@ import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import { toDate } from "../model/casts";
 import type { ModelClass } from "../model/types";
-import type { KeyFetch, PivotMatch, PivotSpec, QueryConstraint, StoreAdapter } from "../relations/adapter";
+import {
+  pivotColumnNames,
+  type KeyFetch,
+  type PivotMatch,
+  type PivotSpec,
+  type QueryConstraint,
+  type StoreAdapter,
+} from "../relations/adapter";
 import { chunkSize, getConnection } from "./sql-connections";
 import { SqlQuery, type QueryContext } from "./sql-query";
 import { transaction, runnerFor } from "./transaction";
@@ -79,7 +86,7 @@ const PIVOT_PREFIX = "pivot__";
 
 function pivotSelect(spec: PivotSpec): Record<string, string> {
   const select: Record<string, string> = {};
-  for (const c of [spec.localKey, spec.foreignKey, ...spec.columns, ...spec.timestamps]) {
+  for (const c of pivotColumnNames(spec)) {
     select[PIVOT_PREFIX + c] = `${spec.table}.${c}`;
   }
   return select;
