@@ -94,7 +94,7 @@ export async function runMongoDemo(): Promise<void> {
   const fromPost = await counted(async () => {
     const p = await Post.findOrFail(post.id);
     if ("comments" in (Post.schema as object)) {
-      await p.load("comments");
+      await (p as Model).load("comments"); // Post's schema type has no comments relation: checked at run time above
       return { p, list: p.getRelation("comments") as Comment[] };
     }
     // Without a `comments` relation on Post, the same single query by hand:

@@ -12,7 +12,8 @@ export interface CommonOptions {
 export type Command =
   | { command: "check"; format: CheckFormat; quiet: boolean; options: CommonOptions; database?: string }
   | { command: "graph"; format: GraphFormat; renderer: "builtin" | "graphviz"; options: CommonOptions }
-  | { command: "help"; topic?: "check" | "graph" }
+  | { command: "types"; options: CommonOptions }
+  | { command: "help"; topic?: "check" | "graph" | "types" }
   | { command: "version" };
 
 export class UsageError extends Error {
@@ -28,12 +29,15 @@ const GRAPH_FORMATS: readonly GraphFormat[] = ["mermaid", "dot", "svg"];
 export const USAGE = `Usage:
   eloquent check [paths...] [--format stylish|json|sarif] [--project tsconfig.json] [--output file] [--quiet] [--db <connection>]
   eloquent graph [paths...] [--format mermaid|dot|svg] [--project tsconfig.json] [--output file] [--renderer builtin|graphviz]
+  eloquent types [paths...] [--project tsconfig.json] [--output eloquent-models.d.ts]
   eloquent migrate[:make|:latest|:rollback|:status] ...   (see 'eloquent migrate --help')
 
   check   Extract the models from TypeScript source and run eloquent's relation rules (no ESLint needed).
           Exit code 1 when an error-level diagnostic is found, 2 on a usage or configuration problem.
   graph   Draw the relation graph: models grouped by store, relation kinds on the edges, cross-store
           relations dashed, relations with errors in red.
+  types   Write the declaration file that maps model names to classes (eloquent-orm's \`Models\`), so
+          relation("hasMany", "Post") loads typed Posts. Default output: ./eloquent-models.d.ts.
   migrate Create tables now, or write and run migration files from the difference between the models and
           the live database (needs eloquent-orm). Connections come from the environment.
 
@@ -58,9 +62,9 @@ export function parseArgs(argv: readonly string[]): Command {
     return topic ? { command: "help", topic } : { command: "help" };
   }
   if (first === "-v" || first === "--version") return { command: "version" };
-  if (first !== "check" && first !== "graph") {
+  if (first !== "check" && first !== "graph" && first !== "types") {
     throw new UsageError(
-      `Unknown command '${first}'. Expected 'check', 'graph', 'migrate', 'migrate:make', 'migrate:latest', 'migrate:rollback' or 'migrate:status' (see 'eloquent --help').`,
+      `Unknown command '${first}'. Expected 'check', 'graph', 'types', 'migrate', 'migrate:make', 'migrate:latest', 'migrate:rollback' or 'migrate:status' (see 'eloquent --help').`,
     );
   }
 
@@ -132,6 +136,10 @@ export function parseArgs(argv: readonly string[]): Command {
       throw new UsageError(`Unknown format '${chosen}' for 'eloquent check'. Expected one of: ${CHECK_FORMATS.join(", ")}.`);
     }
     return { command: "check", format: chosen as CheckFormat, quiet, options, ...(database !== undefined ? { database } : {}) };
+  }
+  if (first === "types") {
+    if (format !== undefined) throw new UsageError(`'eloquent types' writes one format (a .d.ts file); remove --format.`);
+    return { command: "types", options };
   }
   const chosen = format ?? "mermaid";
   if (!(GRAPH_FORMATS as readonly string[]).includes(chosen)) {

@@ -7,6 +7,7 @@
 import { parseArgs, UsageError, USAGE, type Command } from "./args";
 import { runCheck } from "./check-command";
 import { runGraph } from "./graph-command";
+import { runTypes } from "./types-command";
 import { processIo, toolVersion, type CliIo } from "./io";
 import { MIGRATE_COMMANDS, runMigrateCommand, type MigrateCommand } from "./migrate/commands";
 
@@ -17,6 +18,7 @@ export { renderSvg } from "./graph/svg";
 export { toSarif } from "./format/sarif";
 export { toJsonReport, type JsonReport, type JsonDiagnostic } from "./format/json";
 export { CHECK_RULES } from "./analysis";
+export { renderModelRegistry, type RegistryEntry } from "./types-command";
 export { parseArgs, USAGE, UsageError };
 export type { CliIo };
 
@@ -41,6 +43,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await runCheck(command, io);
       case "graph":
         return runGraph(command, io);
+      case "types":
+        return runTypes(command, io);
     }
   } catch (error) {
     return usageFailure(error, io);

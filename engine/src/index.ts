@@ -88,6 +88,7 @@ export {
   type InverseResolution,
 } from "./resolve/inverse-relation";
 export { RELATION_KINDS, RELATION_OPTION_KEYS, OPTION_KEYS_BY_KIND, optionKeysFor, type RelationKind } from "./vocabulary";
+export { TO_MANY_KINDS, type ToManyKind, type PivotKind } from "./dsl/relation";
 export * from "./dsl";
 export { ruleDocsUrl, RULES_DOC_URL } from "./docs";
 export * from "./config";

@@ -40,6 +40,7 @@ export {
   type ModelGraph,
 } from "eloquent-engine";
 export * from "./registry";
+export type * from "./types";
 export * from "./model";
 export * from "./sql";
 export * from "./mongo";

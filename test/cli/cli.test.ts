@@ -247,7 +247,7 @@ describe("eloquent check", () => {
       [["check", "--project"], /Option --project needs a value/],
       [["check", "--project", "nope.json"], /--project nope\.json: no such file or directory/],
       [["check", "missing-dir"], /missing-dir: no such file or directory\./],
-      [["lint"], /Unknown command 'lint'\. Expected 'check', 'graph', 'migrate'/],
+      [["lint"], /Unknown command 'lint'\. Expected 'check', 'graph', 'types', 'migrate'/],
       [["graph", "--format", "png"], /Expected one of: mermaid, dot, svg\./],
     ];
     for (const [args, message] of cases) {

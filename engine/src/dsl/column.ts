@@ -69,7 +69,7 @@ export const COLUMN_OPTION_KEYS: readonly (keyof ColumnOptions)[] = [
   "values",
 ];
 
-/** `O` keeps the literal options (an enum's `values` as a tuple, so attribute types can be the union). */
+/** `O` keeps the literal options (`{ nullable: true }`) in the type: the ORM infers attribute types from them. */
 export interface ColumnDescriptor<T extends ColumnType = ColumnType, O extends ColumnOptions = ColumnOptions> {
   readonly __eloquent: "column";
   readonly type: T;
@@ -83,7 +83,7 @@ export const EXPANDING_COLUMN_TYPES: Readonly<Record<string, readonly string[]>>
   softDeletes: ["deleted_at"],
 };
 
-export function column<const T extends ColumnType, const O extends ColumnOptions = ColumnOptions>(
+export function column<const T extends ColumnType, const O extends ColumnOptions = {}>(
   type: T,
   length?: number,
   options?: O,

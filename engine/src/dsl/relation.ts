@@ -22,6 +22,19 @@ export const RELATION_KINDS = [
 
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
+/** The kinds that load a list (the others load one model or null). */
+export const TO_MANY_KINDS = [
+  "hasMany",
+  "belongsToMany",
+  "morphMany",
+  "hasManyThrough",
+  "morphToMany",
+  "morphedByMany",
+] as const satisfies readonly RelationKind[];
+export type ToManyKind = (typeof TO_MANY_KINDS)[number];
+/** The kinds that read a pivot onto each related model (`related.pivot`). */
+export type PivotKind = "belongsToMany" | "morphToMany" | "morphedByMany";
+
 /** Accepted on every kind for the seed package's `RelationOptions`; relation loading does not read it. */
 export interface CascadeOption {
   /** The seed package's migration hint (ON DELETE CASCADE); accepted, never read when loading relations. */

@@ -8,7 +8,9 @@ import { didYouMean, ModelNotFoundError } from "./errors";
 import { hydrateAll } from "./hydrate";
 import type { Model } from "./model";
 import { modelMeta, type ModelMeta } from "./meta";
-import type { ColumnNames, ModelClass, RelationNames, RelationPath } from "./types";
+import type { ColumnNames, ModelClass, RelationNames } from "./types";
+import type { EagerPath, Rebind, WithArg } from "../types/query";
+import type { Loaded, PathsOf } from "../types/relations";
 import type { QueryConstraint } from "../relations/adapter";
 import { addEagerPaths, assertEagerTree, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
 import { resolveRelation } from "../relations/resolve";
@@ -25,10 +27,8 @@ import {
 export type Column<S> = string extends keyof S ? string : ColumnNames<S>;
 /** withCount names: a relation, optionally aliased (`"posts as published_count"`). */
 export type CountName<S> = string extends keyof S ? string : RelationNames<S> | `${RelationNames<S>} as ${string}`;
-/** Eager paths of a schema type (any string when the schema type is not literal). */
-export type WithPath<S> = string extends keyof S ? string : RelationPath<S>;
-/** with() paths: a relation path, or a relation with the columns to select (`"posts:id,title,user_id"`). */
-export type EagerPath<S> = string extends keyof S ? string : RelationPath<S> | `${RelationNames<S>}:${string}`;
+/** Eager paths of a schema type, each segment checked when its target is registered (any string when the schema type is not literal). */
+export type WithPath<S> = EagerPath<S>;
 
 export interface Page<M> {
   data: M[];
@@ -54,6 +54,11 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
   protected countSpecs: CountSpecs | undefined;
   protected trashed: "exclude" | "include" | "only" = "exclude";
   protected aggregateSpecs: Map<string, AggregateSpec> | undefined;
+
+  /** Type-only (no run-time member): the result model `Rebind` substitutes (types/query.ts). */
+  declare readonly "~model"?: unknown;
+  /** Type-only: this builder over the model in `~model`; each store's builder declares it as its own class. */
+  declare readonly "~rebound"?: unknown;
 
   constructor(model: ModelClass<M>) {
     this.model = model;
@@ -144,10 +149,11 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
 
   /** Eager-loads relations: `with("posts.comments", "profile")`, `with({ posts: q => q.where(...) })`. */
   /** Also nested relative to a key: `with({ posts: ["tags"] })`, `with({ posts: { comments: q => ... } })`. */
-  with(...specs: Array<EagerPath<S> | readonly EagerPath<S>[] | Partial<Record<EagerPath<S>, QueryConstraint | true | EagerSpec>>>): this {
-    addEagerPaths((this.eagerPaths ??= new Map()), specs as EagerSpec[]);
+  /** The result type gains the loaded relations (`posts: Post[]`, `profile: Profile | null`). */
+  with<const A extends readonly WithArg<S>[]>(...specs: A): Rebind<this, M & Loaded<S, PathsOf<A[number]>, M>> {
+    addEagerPaths((this.eagerPaths ??= new Map()), specs as unknown as EagerSpec[]);
     assertEagerTree(this.model, this.eagerPaths); // fail now, not only when rows come back
-    return this;
+    return this as never;
   }
 
   /**

@@ -43,6 +43,10 @@ import {
 /** The class's accessors/casts (set with its metadata; see meta.ts). */
 const transformsOf = (model: object): AttributeTransforms | undefined =>
   (model.constructor as unknown as { [ATTRIBUTE_TRANSFORMS]?: AttributeTransforms })[ATTRIBUTE_TRANSFORMS];
+import type { CreateInput, LinkedClass, ModelOf, modelClass, UpdateInput } from "../types/model-of";
+import type { SchemaOf } from "../types/attributes";
+import type { WithArg } from "../types/query";
+import type { Loaded, LoadedValue, PathsOf, RelationKeys, RelationMethodKeys } from "../types/relations";
 
 /**
  * Row being hydrated: the base constructor adopts it. Hydration calls the class's own constructor
@@ -78,7 +82,15 @@ function queryOf<C extends ModelClass<any>>(model: C): RunnableQuery<InstanceTyp
   return (model as unknown as { query(): RunnableQuery<InstanceType<C>> }).query();
 }
 
-type AttrsOf<M> = M extends Model<infer A> ? A : Record<string, unknown>;
+/** A model type without a class link (see types/model-of.ts): `related` accepts any name on it. */
+type Unlinked = { readonly [modelClass]?: undefined };
+/** The relation names of a linked model's class (none when unlinked). */
+type LinkedRelationName<M> = [LinkedClass<M>] extends [undefined] ? never : RelationKeys<SchemaOf<LinkedClass<M>>> | RelationMethodKeys<M>;
+/** load() arguments: checked against the linked class's schema. */
+type LoadArg<M> = [LinkedClass<M>] extends [undefined] ? EagerSpec : WithArg<SchemaOf<LinkedClass<M>>>;
+type LoadedInto<M, P extends readonly unknown[]> = [LinkedClass<M>] extends [undefined]
+  ? unknown
+  : Loaded<SchemaOf<LinkedClass<M>>, PathsOf<P[number]>, M>;
 
 export abstract class Model<A extends object = any> {
   /** Which store the class lives in; set by `SqlModel` / `MongoModel`. */
@@ -150,19 +162,19 @@ export abstract class Model<A extends object = any> {
 
   // ---- static entry points shared by every store (the builder-returning ones are typed per store) --
 
-  static all<C extends ModelClass<any>>(this: C): Promise<InstanceType<C>[]> {
+  static all<C extends ModelClass<any>>(this: C): Promise<ModelOf<C>[]> {
     return queryOf(this).get();
   }
 
-  static first<C extends ModelClass<any>>(this: C): Promise<InstanceType<C> | null> {
+  static first<C extends ModelClass<any>>(this: C): Promise<ModelOf<C> | null> {
     return queryOf(this).first();
   }
 
-  static find<C extends ModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C> | null> {
+  static find<C extends ModelClass<any>>(this: C, id: unknown): Promise<ModelOf<C> | null> {
     return queryOf(this).find(id);
   }
 
-  static findOrFail<C extends ModelClass<any>>(this: C, id: unknown): Promise<InstanceType<C>> {
+  static findOrFail<C extends ModelClass<any>>(this: C, id: unknown): Promise<ModelOf<C>> {
     return queryOf(this).findOrFail(id);
   }
 
@@ -171,11 +183,11 @@ export abstract class Model<A extends object = any> {
   }
 
   /** Inserts one row/document and returns the model (with its generated key and timestamps). */
-  static async create<C extends ModelClass<any>>(this: C, attributes: Partial<AttrsOf<InstanceType<C>>> = {}): Promise<InstanceType<C>> {
-    const model = new this() as InstanceType<C>;
+  static async create<C extends ModelClass<any>>(this: C, attributes: CreateInput<C> = {} as CreateInput<C>): Promise<ModelOf<C>> {
+    const model = new this() as Model;
     model.fill(attributes as Record<string, unknown>);
     await model.save();
-    return model;
+    return model as ModelOf<C>;
   }
 
   /** Inserts when new, otherwise writes the changed attributes (each store implements it). */
@@ -427,16 +439,21 @@ export abstract class Model<A extends object = any> {
    * `await user.related("posts").where("published", true)`. belongsToMany relations also offer
    * attach/detach/sync/toggle. The result is not cached on the model (use `load` for that).
    */
-  related<K extends LoadedRelationKeys<this>>(name: K): RelationQuery<Exclude<this[K], undefined>>;
-  related<R = any>(name: string): RelationQuery<R>;
+  related<K extends LinkedRelationName<this>>(name: K): RelationQuery<LoadedValue<SchemaOf<LinkedClass<this>>, K, this>>;
+  /** An explicit result type (`related<Post[]>("posts")`) still takes a declared relation name only. */
+  related<R>(name: LinkedRelationName<this>): RelationQuery<R>;
+  // Instances not read through a typed static (no class link) keep the hand-typed forms.
+  related<K extends LoadedRelationKeys<this>>(this: Unlinked & Model, name: K): RelationQuery<Exclude<this[K], undefined>>;
+  related<R = any>(this: Unlinked & Model, name: string): RelationQuery<R>;
   related(name: string): RelationQuery<unknown> {
     return new RelationQuery(this, name);
   }
 
   /** Eager-loads relations into this model: `await post.load("author", "comments.author")`. */
-  async load(...specs: EagerSpec[]): Promise<this> {
-    await loadRelations([this], ...specs);
-    return this;
+  /** On a model read through a typed static, the result type gains the loaded relations. */
+  async load<const P extends readonly LoadArg<this>[]>(...specs: P): Promise<this & LoadedInto<this, P>> {
+    await loadRelations([this], ...(specs as unknown as EagerSpec[]));
+    return this as this & LoadedInto<this, P>;
   }
 
   /** Loads only the relations (and nested levels) not loaded yet: `await post.loadMissing("author", "comments.author")`. */
@@ -571,53 +588,47 @@ export abstract class Model<A extends object = any> {
 
   static firstOrNew<C extends ModelClass<any>>(
     this: C,
-    attributes: Partial<AttrsOf<InstanceType<C>>>,
-    values: Partial<AttrsOf<InstanceType<C>>> = {},
-  ): Promise<InstanceType<C>> {
-    return findOrWrite.firstOrNew(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<
-      InstanceType<C>
-    >;
+    attributes: UpdateInput<C>,
+    values: UpdateInput<C> = {} as UpdateInput<C>,
+  ): Promise<ModelOf<C>> {
+    return findOrWrite.firstOrNew(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<ModelOf<C>>;
   }
 
   static firstOrCreate<C extends ModelClass<any>>(
     this: C,
-    attributes: Partial<AttrsOf<InstanceType<C>>>,
-    values: Partial<AttrsOf<InstanceType<C>>> = {},
-  ): Promise<InstanceType<C>> {
-    return findOrWrite.firstOrCreate(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<
-      InstanceType<C>
-    >;
+    attributes: UpdateInput<C>,
+    values: UpdateInput<C> = {} as UpdateInput<C>,
+  ): Promise<ModelOf<C>> {
+    return findOrWrite.firstOrCreate(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<ModelOf<C>>;
   }
 
   static createOrFirst<C extends ModelClass<any>>(
     this: C,
-    attributes: Partial<AttrsOf<InstanceType<C>>>,
-    values: Partial<AttrsOf<InstanceType<C>>> = {},
-  ): Promise<InstanceType<C>> {
-    return findOrWrite.createOrFirst(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<
-      InstanceType<C>
-    >;
+    attributes: UpdateInput<C>,
+    values: UpdateInput<C> = {} as UpdateInput<C>,
+  ): Promise<ModelOf<C>> {
+    return findOrWrite.createOrFirst(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<ModelOf<C>>;
   }
 
   static updateOrCreate<C extends ModelClass<any>>(
     this: C,
-    attributes: Partial<AttrsOf<InstanceType<C>>>,
-    values: Partial<AttrsOf<InstanceType<C>>> = {},
-  ): Promise<InstanceType<C>> {
+    attributes: UpdateInput<C>,
+    values: UpdateInput<C> = {} as UpdateInput<C>,
+  ): Promise<ModelOf<C>> {
     return findOrWrite.updateOrCreate(this, attributes as Record<string, unknown>, values as Record<string, unknown>) as Promise<
-      InstanceType<C>
+      ModelOf<C>
     >;
   }
 
   /** The models whose primary key is one of `ids` (missing ids are skipped). */
-  static findMany<C extends ModelClass<any>>(this: C, ids: readonly unknown[]): Promise<InstanceType<C>[]> {
+  static findMany<C extends ModelClass<any>>(this: C, ids: readonly unknown[]): Promise<ModelOf<C>[]> {
     const meta = modelMeta(this);
     if (!Array.isArray(ids))
       throw new EloquentError(
         `${meta.name}.findMany(): expected an array of ${meta.primaryKey} values, got ${ids === null ? "null" : typeof ids}.`,
       );
-    if (!ids.length) return Promise.resolve([]);
-    const q = queryOf(this) as unknown as { whereIn(c: string, v: readonly unknown[]): RunnableQuery<InstanceType<C>> };
+    if (!ids.length) return Promise.resolve([] as ModelOf<C>[]);
+    const q = queryOf(this) as unknown as { whereIn(c: string, v: readonly unknown[]): RunnableQuery<ModelOf<C>> };
     return q.whereIn(meta.primaryKey, ids).get();
   }
 
@@ -636,14 +647,11 @@ export abstract class Model<A extends object = any> {
   }
 
   /** create() without the fillable/guarded check (Laravel's forceCreate). */
-  static async forceCreate<C extends ModelClass<any>>(
-    this: C,
-    attributes: Partial<AttrsOf<InstanceType<C>>> = {},
-  ): Promise<InstanceType<C>> {
-    const model = new this() as InstanceType<C>;
+  static async forceCreate<C extends ModelClass<any>>(this: C, attributes: CreateInput<C> = {} as CreateInput<C>): Promise<ModelOf<C>> {
+    const model = new this() as Model;
     model.forceFill(attributes as Record<string, unknown>);
     await model.save();
-    return model;
+    return model as ModelOf<C>;
   }
 
   /** Assigns attributes without the fillable/guarded check (relations are still refused). */

@@ -18,7 +18,10 @@ type ScopeMap = Readonly<Record<string, ScopeFn>>;
 
 /** The local-scope methods a model's `static scopes` adds to its query type `Q`. */
 export type ScopeMethods<C, Q> = C extends { scopes: infer Sc }
-  ? { [K in keyof Sc]: Sc[K] extends (q: any, ...args: infer P) => unknown ? (...args: P) => Scoped<C, Q> : never }
+  ? // the type-only brand lets a narrowed builder find the scopes again (types/query.ts Rebind)
+    { readonly "~scopesOf": C } & {
+      [K in keyof Sc]: Sc[K] extends (q: any, ...args: infer P) => unknown ? (...args: P) => Scoped<C, Q> : never;
+    }
   : unknown;
 /** A model's query type with its local scopes. */
 export type Scoped<C, Q> = Q & ScopeMethods<C, Q>;

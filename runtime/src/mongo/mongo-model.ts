@@ -25,12 +25,22 @@ import { MongoQuery } from "./mongo-query";
 import type { MorphConstraint } from "./morph-existence";
 import { keyStorage } from "./mongo-values";
 import { mongoUpsert } from "./mongo-upsert";
+import type { CreateInput, Drift, ModelOf, QueryModelOf, TypedModel } from "../types/model-of";
+import type { AttrsDisagreeWithSchema } from "../types/attributes";
+import type { ComparisonOperator, CountArg, MongoWhereValue, PatternOperator, Rebind, WithArg } from "../types/query";
+import type { Counted, Loaded, PathsOf } from "../types/relations";
 
 export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelClass<M>;
 
 type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
-type Attrs<M> = M extends MongoModelBase<infer A> ? A : Record<string, unknown>;
-type QueryOf<C extends MongoModelClass<any>> = MongoQuery<InstanceType<C>, SchemaOf<C>>;
+/** The query of a model class, over its schema-typed model (types/model-of.ts). */
+type QueryOf<C extends MongoModelClass<any>> = [Drift<C>] extends [never]
+  ? MongoQuery<TypedModel<C>, SchemaOf<C>>
+  : AttrsDisagreeWithSchema<Drift<C>>;
+/** The statics build an untyped query and return it as QueryOf<C> (its types are checked at the call). */
+type AnyMongoQuery = MongoQuery<any, any>;
+/** Arguments of a builder method whose parameters depend on the schema only (the shorthand existence forms). */
+type QueryArgs<C, K extends keyof MongoQuery<any, any>> = MongoQuery<any, SchemaOf<C>>[K] extends (...args: infer P) => unknown ? P : never;
 
 /** `id` is the document's `_id` (the attribute is stored under `_id`, the document's own key). */
 const alias = (key: string) => (key === "id" ? "_id" : key);
@@ -78,24 +88,52 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   }
 
   static where<C extends MongoModelClass<any>>(this: C, group: (q: QueryOf<C>) => unknown): QueryOf<C>;
-  static where<C extends MongoModelClass<any>>(this: C, values: Partial<Record<Column<SchemaOf<C>>, unknown>>): QueryOf<C>;
-  static where<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", value: unknown): QueryOf<C>;
-  static where<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", operator: string, value: unknown): QueryOf<C>;
+  static where<C extends MongoModelClass<any>>(
+    this: C,
+    values: { readonly [K in Column<SchemaOf<C>> | "id"]?: MongoWhereValue<SchemaOf<C>, K> },
+  ): QueryOf<C>;
+  static where<C extends MongoModelClass<any>, K extends Column<SchemaOf<C>> | "id">(
+    this: C,
+    column: K,
+    value: MongoWhereValue<SchemaOf<C>, K>,
+  ): QueryOf<C>;
+  static where<C extends MongoModelClass<any>, K extends Column<SchemaOf<C>> | "id">(
+    this: C,
+    column: K,
+    operator: ComparisonOperator,
+    value: MongoWhereValue<SchemaOf<C>, K>,
+  ): QueryOf<C>;
+  static where<C extends MongoModelClass<any>>(
+    this: C,
+    column: Column<SchemaOf<C>> | "id",
+    operator: PatternOperator,
+    pattern: string,
+  ): QueryOf<C>;
   static where<C extends MongoModelClass<any>>(this: C, ...args: unknown[]): QueryOf<C> {
-    const q = new MongoQuery(this) as QueryOf<C>;
-    return (q.where as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+    const q = new MongoQuery(this) as AnyMongoQuery;
+    return (q.where as (...a: unknown[]) => never).apply(q, args);
   }
 
-  static whereIn<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>> | "id", values: readonly unknown[]): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).whereIn(column as Column<SchemaOf<C>>, values);
+  static whereIn<C extends MongoModelClass<any>, K extends Column<SchemaOf<C>> | "id">(
+    this: C,
+    column: K,
+    values: readonly MongoWhereValue<SchemaOf<C>, K>[],
+  ): QueryOf<C> {
+    return (new MongoQuery(this) as AnyMongoQuery).whereIn(column as never, values as never) as never;
   }
 
-  static with<C extends MongoModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["with"]>): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).with(...specs);
+  static with<C extends MongoModelClass<any>, const A extends readonly WithArg<SchemaOf<C>>[]>(
+    this: C,
+    ...specs: A
+  ): Rebind<QueryOf<C>, QueryModelOf<C> & Loaded<SchemaOf<C>, PathsOf<A[number]>, QueryModelOf<C>>> {
+    return (new MongoQuery(this) as AnyMongoQuery).with(...(specs as unknown as never[])) as never;
   }
 
-  static withCount<C extends MongoModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["withCount"]>): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).withCount(...specs);
+  static withCount<C extends MongoModelClass<any>, const A extends readonly CountArg<SchemaOf<C>>[]>(
+    this: C,
+    ...specs: A
+  ): Rebind<QueryOf<C>, QueryModelOf<C> & Counted<A>> {
+    return (new MongoQuery(this) as AnyMongoQuery).withCount(...(specs as unknown as never[])) as never;
   }
 
   static orderBy<C extends MongoModelClass<any>>(
@@ -103,20 +141,20 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     column: Column<SchemaOf<C>> | "id",
     direction: "asc" | "desc" = "asc",
   ): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).orderBy(column as Column<SchemaOf<C>>, direction);
+    return (new MongoQuery(this) as AnyMongoQuery).orderBy(column as Column<SchemaOf<C>>, direction) as never;
   }
 
   static sum<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number> {
-    return (new MongoQuery(this) as QueryOf<C>).sum(column);
+    return (new MongoQuery(this) as AnyMongoQuery).sum(column);
   }
   static avg<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number | null> {
-    return (new MongoQuery(this) as QueryOf<C>).avg(column);
+    return (new MongoQuery(this) as AnyMongoQuery).avg(column);
   }
   static min<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<unknown> {
-    return (new MongoQuery(this) as QueryOf<C>).min(column);
+    return (new MongoQuery(this) as AnyMongoQuery).min(column);
   }
   static max<C extends MongoModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<unknown> {
-    return (new MongoQuery(this) as QueryOf<C>).max(column);
+    return (new MongoQuery(this) as AnyMongoQuery).max(column);
   }
 
   // ---- static writes --------------------------------------------------------------------------------
@@ -127,7 +165,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
    */
   static upsert<C extends MongoModelClass<any>>(
     this: C,
-    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
+    rows: ReadonlyArray<CreateInput<C>>,
     uniqueBy: Column<SchemaOf<C>> | "id" | readonly (Column<SchemaOf<C>> | "id")[],
     update?: readonly Column<SchemaOf<C>>[],
   ): Promise<number> {
@@ -135,13 +173,10 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   }
 
   /** Inserts many documents with one insertMany (and one counter update for increments ids). */
-  static async createMany<C extends MongoModelClass<any>>(
-    this: C,
-    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
-  ): Promise<InstanceType<C>[]> {
+  static async createMany<C extends MongoModelClass<any>>(this: C, rows: ReadonlyArray<CreateInput<C>>): Promise<ModelOf<C>[]> {
     const meta = modelMeta(this);
     if (!rows.length) return [];
-    const models = modelsForInsert(this as unknown as new () => InstanceType<C>, meta, rows);
+    const models = modelsForInsert(this as unknown as new () => MongoModelBase, meta, rows as ReadonlyArray<Record<string, unknown>>);
     await assignIds(meta, models);
     const docs = models.map((m) => rowToDocument(meta, m.getAttributes() as Record<string, unknown>, "createMany()"));
     try {
@@ -150,7 +185,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
       throw duplicateKeyError(meta, error);
     }
     for (const m of models) m.syncOriginal(true);
-    return models;
+    return models as ModelOf<C>[];
   }
 
   // ---- instance writes ------------------------------------------------------------------------------
@@ -222,7 +257,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   }
 
   static whereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).whereHas(relation, constraint);
+    return (new MongoQuery(this) as AnyMongoQuery).whereHas(relation, constraint) as never;
   }
 
   static whereHasMorph<C extends MongoModelClass<any>>(
@@ -231,7 +266,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     types: string | readonly string[],
     constraint?: MorphConstraint,
   ): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).whereHasMorph(relation, types, constraint);
+    return (new MongoQuery(this) as AnyMongoQuery).whereHasMorph(relation, types, constraint) as never;
   }
 
   static whereDoesntHaveMorph<C extends MongoModelClass<any>>(
@@ -240,7 +275,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     types: string | readonly string[],
     constraint?: MorphConstraint,
   ): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).whereDoesntHaveMorph(relation, types, constraint);
+    return (new MongoQuery(this) as AnyMongoQuery).whereDoesntHaveMorph(relation, types, constraint) as never;
   }
 
   static whereDoesntHave<C extends MongoModelClass<any>>(
@@ -248,11 +283,11 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     relation: WithPath<SchemaOf<C>>,
     constraint?: QueryConstraint,
   ): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).whereDoesntHave(relation, constraint);
+    return (new MongoQuery(this) as AnyMongoQuery).whereDoesntHave(relation, constraint) as never;
   }
 
   static orWhereHas<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).orWhereHas(relation, constraint);
+    return (new MongoQuery(this) as AnyMongoQuery).orWhereHas(relation, constraint) as never;
   }
 
   static has<C extends MongoModelClass<any>>(
@@ -262,58 +297,55 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     count?: number,
     constraint?: QueryConstraint,
   ): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).has(relation, operator, count, constraint);
+    return (new MongoQuery(this) as AnyMongoQuery).has(relation, operator, count, constraint) as never;
   }
 
   static doesntHave<C extends MongoModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
-    return (new MongoQuery(this) as QueryOf<C>).doesntHave(relation, constraint);
+    return (new MongoQuery(this) as AnyMongoQuery).doesntHave(relation, constraint) as never;
   }
 
   // Laravel's shorthand existence forms (relations/existence-forms.ts), as statics.
-  static orWhereRelation<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["orWhereRelation"]>): QueryOf<C> {
-    const q = new MongoQuery(this) as QueryOf<C>;
+  static orWhereRelation<C extends MongoModelClass<any>>(this: C, ...args: QueryArgs<C, "orWhereRelation">): QueryOf<C> {
+    const q = new MongoQuery(this) as AnyMongoQuery;
     return (q.orWhereRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static whereDoesntHaveRelation<C extends MongoModelClass<any>>(
-    this: C,
-    ...args: Parameters<QueryOf<C>["whereDoesntHaveRelation"]>
-  ): QueryOf<C> {
-    const q = new MongoQuery(this) as QueryOf<C>;
+  static whereDoesntHaveRelation<C extends MongoModelClass<any>>(this: C, ...args: QueryArgs<C, "whereDoesntHaveRelation">): QueryOf<C> {
+    const q = new MongoQuery(this) as AnyMongoQuery;
     return (q.whereDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
   static orWhereDoesntHaveRelation<C extends MongoModelClass<any>>(
     this: C,
-    ...args: Parameters<QueryOf<C>["orWhereDoesntHaveRelation"]>
+    ...args: QueryArgs<C, "orWhereDoesntHaveRelation">
   ): QueryOf<C> {
-    const q = new MongoQuery(this) as QueryOf<C>;
+    const q = new MongoQuery(this) as AnyMongoQuery;
     return (q.orWhereDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static whereMorphRelation<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereMorphRelation"]>): QueryOf<C> {
-    const q = new MongoQuery(this) as QueryOf<C>;
+  static whereMorphRelation<C extends MongoModelClass<any>>(this: C, ...args: QueryArgs<C, "whereMorphRelation">): QueryOf<C> {
+    const q = new MongoQuery(this) as AnyMongoQuery;
     return (q.whereMorphRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
   static whereMorphDoesntHaveRelation<C extends MongoModelClass<any>>(
     this: C,
-    ...args: Parameters<QueryOf<C>["whereMorphDoesntHaveRelation"]>
+    ...args: QueryArgs<C, "whereMorphDoesntHaveRelation">
   ): QueryOf<C> {
-    const q = new MongoQuery(this) as QueryOf<C>;
+    const q = new MongoQuery(this) as AnyMongoQuery;
     return (q.whereMorphDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static hasMorph<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["hasMorph"]>): QueryOf<C> {
-    const q = new MongoQuery(this) as QueryOf<C>;
+  static hasMorph<C extends MongoModelClass<any>>(this: C, ...args: QueryArgs<C, "hasMorph">): QueryOf<C> {
+    const q = new MongoQuery(this) as AnyMongoQuery;
     return (q.hasMorph as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static doesntHaveMorph<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["doesntHaveMorph"]>): QueryOf<C> {
-    const q = new MongoQuery(this) as QueryOf<C>;
+  static doesntHaveMorph<C extends MongoModelClass<any>>(this: C, ...args: QueryArgs<C, "doesntHaveMorph">): QueryOf<C> {
+    const q = new MongoQuery(this) as AnyMongoQuery;
     return (q.doesntHaveMorph as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static whereAttachedTo<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereAttachedTo"]>): QueryOf<C> {
-    const q = new MongoQuery(this) as QueryOf<C>;
+  static whereAttachedTo<C extends MongoModelClass<any>>(this: C, ...args: QueryArgs<C, "whereAttachedTo">): QueryOf<C> {
+    const q = new MongoQuery(this) as AnyMongoQuery;
     return (q.whereAttachedTo as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
 
-  static whereRelation<C extends MongoModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereRelation"]>): QueryOf<C> {
-    const q = new MongoQuery(this) as QueryOf<C>;
+  static whereRelation<C extends MongoModelClass<any>>(this: C, ...args: QueryArgs<C, "whereRelation">): QueryOf<C> {
+    const q = new MongoQuery(this) as AnyMongoQuery;
     return (q.whereRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
 }

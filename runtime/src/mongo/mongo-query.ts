@@ -28,6 +28,8 @@ import {
   type RelationCondition,
 } from "../relations/existence-forms";
 import { withDefinition } from "../relations/definition";
+import type { AttributeValue, ComparisonOperator, CountArg, MongoWhereValue, PatternOperator, Rebind, Selected } from "../types/query";
+import type { Counted } from "../types/relations";
 
 export { MAX_FILTER_KEY_BYTES } from "./in-lists";
 
@@ -55,6 +57,8 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   #sort: Array<[string, 1 | -1]> = [];
   #projection: Document | undefined;
 
+  declare readonly "~rebound"?: MongoQuery<this["~model"] & MongoModelBase, S>;
+
   constructor(model: ModelClass<M>) {
     super(model);
   }
@@ -74,17 +78,19 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   // ---- where ----------------------------------------------------------------------------------------
 
   where(group: (q: MongoQuery<M, S>) => unknown): this;
-  where(values: Partial<Record<MongoColumn<S>, unknown>>): this;
-  where(column: MongoColumn<S>, value: unknown): this;
-  where(column: MongoColumn<S>, operator: string, value: unknown): this;
+  where(values: { readonly [K in MongoColumn<S>]?: MongoWhereValue<S, K> }): this;
+  where<K extends MongoColumn<S>>(column: K, value: MongoWhereValue<S, K>): this;
+  where<K extends MongoColumn<S>>(column: K, operator: ComparisonOperator, value: MongoWhereValue<S, K>): this;
+  where(column: MongoColumn<S>, operator: PatternOperator, pattern: string): this;
   where(...args: unknown[]): this {
     return this.#where("and", args);
   }
 
   orWhere(group: (q: MongoQuery<M, S>) => unknown): this;
-  orWhere(values: Partial<Record<MongoColumn<S>, unknown>>): this;
-  orWhere(column: MongoColumn<S>, value: unknown): this;
-  orWhere(column: MongoColumn<S>, operator: string, value: unknown): this;
+  orWhere(values: { readonly [K in MongoColumn<S>]?: MongoWhereValue<S, K> }): this;
+  orWhere<K extends MongoColumn<S>>(column: K, value: MongoWhereValue<S, K>): this;
+  orWhere<K extends MongoColumn<S>>(column: K, operator: ComparisonOperator, value: MongoWhereValue<S, K>): this;
+  orWhere(column: MongoColumn<S>, operator: PatternOperator, pattern: string): this;
   orWhere(...args: unknown[]): this {
     return this.#where("or", args);
   }
@@ -158,10 +164,10 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return { [field]: { [mongoOp]: filterValue(this.meta, name, value, where) } };
   }
 
-  whereIn(column: MongoColumn<S>, values: readonly unknown[]): this {
+  whereIn<K extends MongoColumn<S>>(column: K, values: readonly MongoWhereValue<S, K>[]): this {
     return this.#in("and", "$in", column, values, "whereIn()");
   }
-  whereNotIn(column: MongoColumn<S>, values: readonly unknown[]): this {
+  whereNotIn<K extends MongoColumn<S>>(column: K, values: readonly MongoWhereValue<S, K>[]): this {
     return this.#in("and", "$nin", column, values, "whereNotIn()");
   }
   orWhereIn(column: MongoColumn<S>, values: readonly unknown[]): this {
@@ -445,10 +451,11 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
 
   // ---- shape ----------------------------------------------------------------------------------------
 
-  select(...columns: MongoColumn<S>[]): this {
+  /** The result type keeps only the selected attributes (call it before with()/withCount()). */
+  select<const K extends MongoColumn<S>>(...columns: K[]): Rebind<this, Selected<M, K>> {
     this.#projection = {};
     for (const c of columns) this.#projection[this.#field(c, "select()")] = 1;
-    return this;
+    return this as never;
   }
 
   orderBy(column: MongoColumn<S>, direction: "asc" | "desc" = "asc"): this {
@@ -465,8 +472,8 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return this.orderBy(column, "desc");
   }
 
-  withCount(...specs: Array<WithPath<S> | Partial<Record<WithPath<S>, QueryConstraint | true>>>): this {
-    return this.addCounts(specs);
+  withCount<const A extends readonly CountArg<S>[]>(...specs: A): Rebind<this, M & Counted<A>> {
+    return this.addCounts(specs) as never;
   }
 
   clone(): MongoQuery<M, S> {
@@ -621,13 +628,13 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   }
 
   /** Values of one column (as attributes expose them). */
-  async pluck<K extends MongoColumn<S>>(column: K): Promise<unknown[]> {
+  async pluck<K extends MongoColumn<S>>(column: K): Promise<AttributeValue<M, K>[]> {
     await this.resolve();
     const field = this.#field(column, "pluck()");
     const docs = await this.collection()
       .find(this.toFilter(), { ...this.#findOptions(), projection: { [field]: 1 } })
       .toArray();
-    return docs.map((d) => documentToRow(this.meta, d)[field]);
+    return docs.map((d) => documentToRow(this.meta, d)[field]) as AttributeValue<M, K>[];
   }
 
   /** Mass update of the matching documents ($set of schema columns; updated_at is set). Returns the count. */

@@ -7,6 +7,7 @@
 import type { LoadedRelationKeys, Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { QueryConstraint } from "./adapter";
+import type { LinkedClass, ModelOf, UpdateInput } from "../types/model-of";
 import { RELATION_HANDLERS } from "./kinds";
 import * as pivots from "./pivot-ops";
 import { relationAggregate } from "./relation-aggregates";
@@ -92,6 +93,13 @@ const NARROWING_METHODS = [
 ] as const;
 
 type NarrowingMethod = (typeof NARROWING_METHODS)[number];
+/** One related model (without the pivot the loader adds). */
+type RelatedElement<R> = NonNullable<R extends readonly (infer E)[] ? E : R>;
+/** create() input on a relation: the target's columns when it is typed (its keys are filled in here). */
+type RelatedInput<R> = [LinkedClass<RelatedElement<R>>] extends [undefined]
+  ? Record<string, unknown>
+  : UpdateInput<LinkedClass<RelatedElement<R>>>;
+type RelatedCreated<R> = [LinkedClass<RelatedElement<R>>] extends [undefined] ? RelatedElement<R> : ModelOf<LinkedClass<RelatedElement<R>>>;
 
 /** Attribute names of the related model (any string when its attributes are not typed). */
 type RelatedColumn<R> =
@@ -416,7 +424,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   /** The first related row matching `attributes`, else one created through the relation. */
   async firstOrCreate(attributes: Record<string, unknown> = {}, values: Record<string, unknown> = {}): Promise<Element<R>> {
     const found = (await this.#copy().where(attributes).first()) as Model | null;
-    return (found ?? (await this.create({ ...attributes, ...values }))) as Element<R>;
+    return (found ?? (await this.create({ ...attributes, ...values }))) as unknown as Element<R>;
   }
 
   /** firstOrCreate, then an existing row is updated with `values`. */
@@ -460,8 +468,13 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
   }
 
   /** Creates a related model with the keys filled in (belongsToMany: created, then attached with `pivot` values). */
-  async create(attributes: Record<string, unknown> = {}, pivot: Record<string, unknown> = {}): Promise<Element<R>> {
-    return (await writes.createRelated(this.#parent, this.#relation, attributes, pivot)) as unknown as Element<R>;
+  async create(attributes: RelatedInput<R> = {} as RelatedInput<R>, pivot: Record<string, unknown> = {}): Promise<RelatedCreated<R>> {
+    return (await writes.createRelated(
+      this.#parent,
+      this.#relation,
+      attributes as Record<string, unknown>,
+      pivot,
+    )) as unknown as RelatedCreated<R>;
   }
 
   async createMany(rows: readonly Record<string, unknown>[]): Promise<Element<R>[]> {
@@ -471,7 +484,7 @@ export class RelationQuery<R = unknown> implements PromiseLike<R> {
     // atomic in the target's store: a failing row leaves none of them behind
     const work = async () => {
       const out: Element<R>[] = [];
-      for (const row of rows) out.push(await this.create(row));
+      for (const row of rows) out.push((await this.create(row as RelatedInput<R>)) as unknown as Element<R>);
       return out;
     };
     return target && target.adapter === adapter ? adapter.atomic(target, work) : work();

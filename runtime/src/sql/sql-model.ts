@@ -25,13 +25,23 @@ import type { ChunkCallback } from "./streaming";
 import { fireEvent } from "../model/events";
 import { installLifecycle } from "../model/lifecycle";
 import type { GlobalScopeName, Scoped } from "../model/scopes";
+import type { CreateInput, Drift, ModelOf, QueryModelOf, TypedModel } from "../types/model-of";
+import type { AttrsDisagreeWithSchema } from "../types/attributes";
+import type { ComparisonOperator, CountArg, PatternOperator, Rebind, WhereValue, WithArg } from "../types/query";
+import type { Counted, Loaded, PathsOf } from "../types/relations";
 
 /** A concrete SqlModel subclass. */
 export type SqlModelClass<M extends SqlModelBase = SqlModelBase> = ModelClass<M>;
 
 type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
-type Attrs<M> = M extends SqlModelBase<infer A> ? A : Record<string, unknown>;
-type QueryOf<C extends SqlModelClass<any>> = Scoped<C, SqlQuery<InstanceType<C>, SchemaOf<C>>>;
+/** The query of a model class: over its schema-typed model (types/model-of.ts), with its local scopes. */
+type QueryOf<C extends SqlModelClass<any>> = [Drift<C>] extends [never]
+  ? Scoped<C, SqlQuery<TypedModel<C>, SchemaOf<C>>>
+  : AttrsDisagreeWithSchema<Drift<C>>;
+/** The statics build an untyped query and return it as QueryOf<C> (its types are checked at the call). */
+type AnySqlQuery = SqlQuery<any, any>;
+/** Arguments of a builder method whose parameters depend on the schema only (the shorthand existence forms). */
+type QueryArgs<C, K extends keyof SqlQuery<any, any>> = SqlQuery<any, SchemaOf<C>>[K] extends (...args: infer P) => unknown ? P : never;
 
 function executor(meta: ModelMeta): { dialect: Dialect; runner: Knex | Knex.Transaction } {
   const conn = getConnection(meta.connection);
@@ -117,26 +127,49 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   }
 
   static where<C extends SqlModelClass<any>>(this: C, group: (q: QueryOf<C>) => unknown): QueryOf<C>;
-  static where<C extends SqlModelClass<any>>(this: C, values: Partial<Record<Column<SchemaOf<C>>, unknown>>): QueryOf<C>;
-  static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, value: unknown): QueryOf<C>;
-  static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, operator: string, value: unknown): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(
+    this: C,
+    values: { readonly [K in Column<SchemaOf<C>>]?: WhereValue<SchemaOf<C>, K> },
+  ): QueryOf<C>;
+  static where<C extends SqlModelClass<any>, K extends Column<SchemaOf<C>>>(
+    this: C,
+    column: K,
+    value: WhereValue<SchemaOf<C>, K>,
+  ): QueryOf<C>;
+  static where<C extends SqlModelClass<any>, K extends Column<SchemaOf<C>>>(
+    this: C,
+    column: K,
+    operator: ComparisonOperator,
+    value: WhereValue<SchemaOf<C>, K>,
+  ): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, operator: PatternOperator, pattern: string): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, path: JsonPathOf<SchemaOf<C>>, value: unknown): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, path: JsonPathOf<SchemaOf<C>>, operator: string, value: unknown): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, ...args: unknown[]): QueryOf<C> {
-    const q = new SqlQuery(this) as QueryOf<C>;
-    return (q.where as (...a: unknown[]) => QueryOf<C>).apply(q, args);
+    const q = new SqlQuery(this) as AnySqlQuery;
+    return (q.where as (...a: unknown[]) => never).apply(q, args);
   }
 
-  static whereIn<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, values: readonly unknown[]): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).whereIn(column, values);
+  static whereIn<C extends SqlModelClass<any>, K extends Column<SchemaOf<C>>>(
+    this: C,
+    column: K,
+    values: readonly WhereValue<SchemaOf<C>, K>[],
+  ): QueryOf<C> {
+    return (new SqlQuery(this) as AnySqlQuery).whereIn(column, values) as never;
   }
 
-  static with<C extends SqlModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["with"]>): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).with(...specs);
+  static with<C extends SqlModelClass<any>, const A extends readonly WithArg<SchemaOf<C>>[]>(
+    this: C,
+    ...specs: A
+  ): Rebind<QueryOf<C>, QueryModelOf<C> & Loaded<SchemaOf<C>, PathsOf<A[number]>, QueryModelOf<C>>> {
+    return (new SqlQuery(this) as AnySqlQuery).with(...(specs as unknown as never[])) as never;
   }
 
-  static withCount<C extends SqlModelClass<any>>(this: C, ...specs: Parameters<QueryOf<C>["withCount"]>): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).withCount(...specs);
+  static withCount<C extends SqlModelClass<any>, const A extends readonly CountArg<SchemaOf<C>>[]>(
+    this: C,
+    ...specs: A
+  ): Rebind<QueryOf<C>, QueryModelOf<C> & Counted<A>> {
+    return (new SqlQuery(this) as AnySqlQuery).withCount(...(specs as unknown as never[])) as never;
   }
 
   static whereHasMorph<C extends SqlModelClass<any>>(
@@ -145,7 +178,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     types: string | readonly string[],
     constraint?: (query: any, type: string) => unknown,
   ): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).whereHasMorph(relation, types, constraint);
+    return (new SqlQuery(this) as AnySqlQuery).whereHasMorph(relation, types, constraint) as never;
   }
   static whereDoesntHaveMorph<C extends SqlModelClass<any>>(
     this: C,
@@ -153,18 +186,18 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     types: string | readonly string[],
     constraint?: (query: any, type: string) => unknown,
   ): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).whereDoesntHaveMorph(relation, types, constraint);
+    return (new SqlQuery(this) as AnySqlQuery).whereDoesntHaveMorph(relation, types, constraint) as never;
   }
   static whereHas<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).whereHas(relation, constraint);
+    return (new SqlQuery(this) as AnySqlQuery).whereHas(relation, constraint) as never;
   }
 
   static orWhereHas<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).orWhereHas(relation, constraint);
+    return (new SqlQuery(this) as AnySqlQuery).orWhereHas(relation, constraint) as never;
   }
 
   static whereDoesntHave<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).whereDoesntHave(relation, constraint);
+    return (new SqlQuery(this) as AnySqlQuery).whereDoesntHave(relation, constraint) as never;
   }
 
   /** `Post.has("comments", ">=", 3)`: rows by their number of related rows. */
@@ -175,77 +208,68 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     count?: number,
     constraint?: QueryConstraint,
   ): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).has(relation, operator, count, constraint);
+    return (new SqlQuery(this) as AnySqlQuery).has(relation, operator, count, constraint) as never;
   }
 
   static doesntHave<C extends SqlModelClass<any>>(this: C, relation: WithPath<SchemaOf<C>>, constraint?: QueryConstraint): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).doesntHave(relation, constraint);
+    return (new SqlQuery(this) as AnySqlQuery).doesntHave(relation, constraint) as never;
   }
 
   /** `User.whereRelation("posts", "published", true)`: whereHas with one where on the related rows. */
-  static whereRelation<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereRelation"]>): QueryOf<C> {
-    const q = new SqlQuery(this) as QueryOf<C>;
+  static whereRelation<C extends SqlModelClass<any>>(this: C, ...args: QueryArgs<C, "whereRelation">): QueryOf<C> {
+    const q = new SqlQuery(this) as AnySqlQuery;
     return (q.whereRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
 
   // Laravel's shorthand existence forms (relations/existence-forms.ts), as statics.
-  static orWhereRelation<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["orWhereRelation"]>): QueryOf<C> {
-    const q = new SqlQuery(this) as QueryOf<C>;
+  static orWhereRelation<C extends SqlModelClass<any>>(this: C, ...args: QueryArgs<C, "orWhereRelation">): QueryOf<C> {
+    const q = new SqlQuery(this) as AnySqlQuery;
     return (q.orWhereRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static whereDoesntHaveRelation<C extends SqlModelClass<any>>(
-    this: C,
-    ...args: Parameters<QueryOf<C>["whereDoesntHaveRelation"]>
-  ): QueryOf<C> {
-    const q = new SqlQuery(this) as QueryOf<C>;
+  static whereDoesntHaveRelation<C extends SqlModelClass<any>>(this: C, ...args: QueryArgs<C, "whereDoesntHaveRelation">): QueryOf<C> {
+    const q = new SqlQuery(this) as AnySqlQuery;
     return (q.whereDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static orWhereDoesntHaveRelation<C extends SqlModelClass<any>>(
-    this: C,
-    ...args: Parameters<QueryOf<C>["orWhereDoesntHaveRelation"]>
-  ): QueryOf<C> {
-    const q = new SqlQuery(this) as QueryOf<C>;
+  static orWhereDoesntHaveRelation<C extends SqlModelClass<any>>(this: C, ...args: QueryArgs<C, "orWhereDoesntHaveRelation">): QueryOf<C> {
+    const q = new SqlQuery(this) as AnySqlQuery;
     return (q.orWhereDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static whereMorphRelation<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereMorphRelation"]>): QueryOf<C> {
-    const q = new SqlQuery(this) as QueryOf<C>;
+  static whereMorphRelation<C extends SqlModelClass<any>>(this: C, ...args: QueryArgs<C, "whereMorphRelation">): QueryOf<C> {
+    const q = new SqlQuery(this) as AnySqlQuery;
     return (q.whereMorphRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
   static whereMorphDoesntHaveRelation<C extends SqlModelClass<any>>(
     this: C,
-    ...args: Parameters<QueryOf<C>["whereMorphDoesntHaveRelation"]>
+    ...args: QueryArgs<C, "whereMorphDoesntHaveRelation">
   ): QueryOf<C> {
-    const q = new SqlQuery(this) as QueryOf<C>;
+    const q = new SqlQuery(this) as AnySqlQuery;
     return (q.whereMorphDoesntHaveRelation as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static hasMorph<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["hasMorph"]>): QueryOf<C> {
-    const q = new SqlQuery(this) as QueryOf<C>;
+  static hasMorph<C extends SqlModelClass<any>>(this: C, ...args: QueryArgs<C, "hasMorph">): QueryOf<C> {
+    const q = new SqlQuery(this) as AnySqlQuery;
     return (q.hasMorph as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static doesntHaveMorph<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["doesntHaveMorph"]>): QueryOf<C> {
-    const q = new SqlQuery(this) as QueryOf<C>;
+  static doesntHaveMorph<C extends SqlModelClass<any>>(this: C, ...args: QueryArgs<C, "doesntHaveMorph">): QueryOf<C> {
+    const q = new SqlQuery(this) as AnySqlQuery;
     return (q.doesntHaveMorph as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
-  static whereAttachedTo<C extends SqlModelClass<any>>(this: C, ...args: Parameters<QueryOf<C>["whereAttachedTo"]>): QueryOf<C> {
-    const q = new SqlQuery(this) as QueryOf<C>;
+  static whereAttachedTo<C extends SqlModelClass<any>>(this: C, ...args: QueryArgs<C, "whereAttachedTo">): QueryOf<C> {
+    const q = new SqlQuery(this) as AnySqlQuery;
     return (q.whereAttachedTo as (...a: unknown[]) => QueryOf<C>).apply(q, args);
   }
 
   static orderBy<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, direction: "asc" | "desc" = "asc"): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).orderBy(column, direction);
+    return (new SqlQuery(this) as AnySqlQuery).orderBy(column, direction) as never;
   }
 
   // ---- static writes --------------------------------------------------------------------------------
 
   /** Inserts many rows in one statement per chunk (below the dialect's parameter limit). */
-  static async createMany<C extends SqlModelClass<any>>(
-    this: C,
-    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
-  ): Promise<InstanceType<C>[]> {
+  static async createMany<C extends SqlModelClass<any>>(this: C, rows: ReadonlyArray<CreateInput<C>>): Promise<ModelOf<C>[]> {
     const meta = modelMeta(this);
     if (!rows.length) return [];
     const { dialect } = executor(meta);
-    const models = modelsForInsert(this as unknown as new () => InstanceType<C>, meta, rows);
+    const models = modelsForInsert(this as unknown as new () => SqlModelBase, meta, rows as ReadonlyArray<Record<string, unknown>>);
     // One multi-row INSERT per distinct column set: padding a row that omits a column with NULL
     // would store NULL instead of the column's default.
     for (const group of groupByColumnSet(models)) {
@@ -256,7 +280,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
         m.syncOriginal(true);
       });
     }
-    return models;
+    return models as ModelOf<C>[];
   }
 
   // ---- instance writes ------------------------------------------------------------------------------
@@ -325,7 +349,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
    */
   static upsert<C extends SqlModelClass<any>>(
     this: C,
-    rows: ReadonlyArray<Partial<Attrs<InstanceType<C>>>>,
+    rows: ReadonlyArray<CreateInput<C>>,
     uniqueBy: Column<SchemaOf<C>> | readonly Column<SchemaOf<C>>[],
     update?: readonly Column<SchemaOf<C>>[],
   ): Promise<number> {
@@ -334,38 +358,38 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
 
   /** A query without the named global scope (`Model.withoutGlobalScopes()` for none of them). */
   static withoutGlobalScope<C extends SqlModelClass<any>>(this: C, name: GlobalScopeName<C>): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScope(name);
+    return (new SqlQuery(this) as AnySqlQuery).withoutGlobalScope(name) as never;
   }
   static withoutGlobalScopes<C extends SqlModelClass<any>>(this: C, names?: readonly GlobalScopeName<C>[]): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScopes(names);
+    return (new SqlQuery(this) as AnySqlQuery).withoutGlobalScopes(names) as never;
   }
   static withoutGlobalScopesExcept<C extends SqlModelClass<any>>(this: C, names: readonly GlobalScopeName<C>[]): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).withoutGlobalScopesExcept(names);
+    return (new SqlQuery(this) as AnySqlQuery).withoutGlobalScopesExcept(names) as never;
   }
 
   static sum<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number> {
-    return (new SqlQuery(this) as QueryOf<C>).sum(column);
+    return (new SqlQuery(this) as AnySqlQuery).sum(column) as never;
   }
   static avg<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<number | null> {
-    return (new SqlQuery(this) as QueryOf<C>).avg(column);
+    return (new SqlQuery(this) as AnySqlQuery).avg(column) as never;
   }
   static min<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<unknown> {
-    return (new SqlQuery(this) as QueryOf<C>).min(column);
+    return (new SqlQuery(this) as AnySqlQuery).min(column) as never;
   }
   static max<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): Promise<unknown> {
-    return (new SqlQuery(this) as QueryOf<C>).max(column);
+    return (new SqlQuery(this) as AnySqlQuery).max(column) as never;
   }
   static orderByDesc<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).orderByDesc(column);
+    return (new SqlQuery(this) as AnySqlQuery).orderByDesc(column) as never;
   }
   static whereBetween<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, range: readonly [unknown, unknown]): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).whereBetween(column, range);
+    return (new SqlQuery(this) as AnySqlQuery).whereBetween(column, range) as never;
   }
   static whereNull<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).whereNull(column);
+    return (new SqlQuery(this) as AnySqlQuery).whereNull(column) as never;
   }
   static whereNotNull<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).whereNotNull(column);
+    return (new SqlQuery(this) as AnySqlQuery).whereNotNull(column) as never;
   }
   static when<C extends SqlModelClass<any>, V>(
     this: C,
@@ -373,26 +397,26 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
     callback: (q: QueryOf<C>, value: V) => unknown,
     otherwise?: (q: QueryOf<C>, value: V) => unknown,
   ): QueryOf<C> {
-    return (new SqlQuery(this) as QueryOf<C>).when(value, callback, otherwise);
+    return (new SqlQuery(this) as AnySqlQuery).when(value, callback as never, otherwise as never) as never;
   }
-  static chunk<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<InstanceType<C>>): Promise<boolean> {
-    return (new SqlQuery(this) as QueryOf<C>).chunk(size, callback);
+  static chunk<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<QueryModelOf<C>>): Promise<boolean> {
+    return (new SqlQuery(this) as AnySqlQuery).chunk(size, callback) as never;
   }
-  static chunkById<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<InstanceType<C>>): Promise<boolean> {
-    return (new SqlQuery(this) as QueryOf<C>).chunkById(size, callback);
+  static chunkById<C extends SqlModelClass<any>>(this: C, size: number, callback: ChunkCallback<QueryModelOf<C>>): Promise<boolean> {
+    return (new SqlQuery(this) as AnySqlQuery).chunkById(size, callback) as never;
   }
   static each<C extends SqlModelClass<any>>(
     this: C,
-    callback: (model: InstanceType<C>, index: number) => unknown,
+    callback: (model: QueryModelOf<C>, index: number) => unknown,
     size = 1000,
   ): Promise<boolean> {
-    return (new SqlQuery(this) as QueryOf<C>).each(callback, size);
+    return (new SqlQuery(this) as AnySqlQuery).each(callback, size) as never;
   }
-  static lazy<C extends SqlModelClass<any>>(this: C, size = 1000): AsyncGenerator<InstanceType<C>, void, undefined> {
-    return (new SqlQuery(this) as QueryOf<C>).lazy(size);
+  static lazy<C extends SqlModelClass<any>>(this: C, size = 1000): AsyncGenerator<QueryModelOf<C>, void, undefined> {
+    return (new SqlQuery(this) as AnySqlQuery).lazy(size) as never;
   }
-  static cursor<C extends SqlModelClass<any>>(this: C): AsyncGenerator<InstanceType<C>, void, undefined> {
-    return (new SqlQuery(this) as QueryOf<C>).cursor();
+  static cursor<C extends SqlModelClass<any>>(this: C): AsyncGenerator<QueryModelOf<C>, void, undefined> {
+    return (new SqlQuery(this) as AnySqlQuery).cursor() as never;
   }
 
   /**

@@ -12,7 +12,7 @@ import type { ModelClass, SchemaShape } from "../model/types";
 import type { QueryConstraint } from "../relations/adapter";
 import { modelForMorphType, RelationError, resolveRelation } from "../relations/resolve";
 import { findModel } from "../model/lookup";
-import { BaseQuery, type Column, type CountName, type WithPath } from "../model/base-query";
+import { BaseQuery, type Column, type WithPath } from "../model/base-query";
 import { chunkSize, getConnection, type Dialect } from "./sql-connections";
 import { largeIn } from "./large-in";
 import { runnerFor } from "./transaction";
@@ -33,6 +33,8 @@ import { applyJoins, joinedColumn, joinedDescriptor, joinTarget, type JoinedSche
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
 import { perParentWindow, stripRowNumbers, type PerParentWindow } from "./per-parent-limit";
+import type { AttributeValue, ComparisonOperator, CountArg, PatternOperator, Rebind, Selected, WhereValue } from "../types/query";
+import type { Counted } from "../types/relations";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
 import {
   attachedTo,
@@ -138,6 +140,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** What columns are qualified with: the table, or an alias (self-relation subqueries). */
   readonly #qualifier: string;
 
+  declare readonly "~rebound"?: SqlQuery<this["~model"] & SqlModelBase, S>;
+
   constructor(model: ModelClass<M>, alias?: string) {
     super(model);
     this.#qualifier = alias ?? this.meta.table;
@@ -191,9 +195,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   // ---- where ----------------------------------------------------------------------------------------
 
   where(group: (q: SqlQuery<M, S>) => unknown): this;
-  where(values: Partial<Record<Column<S>, unknown>>): this;
-  where(column: Column<S>, value: unknown): this;
-  where(column: Column<S>, operator: string, value: unknown): this;
+  where(values: { readonly [K in Column<S>]?: WhereValue<S, K> }): this;
+  where<K extends Column<S>>(column: K, value: WhereValue<S, K>): this;
+  where<K extends Column<S>>(column: K, operator: ComparisonOperator, value: WhereValue<S, K>): this;
+  where(column: Column<S>, operator: PatternOperator, pattern: string): this;
   where(path: JsonPathOf<S>, value: unknown): this;
   where(path: JsonPathOf<S>, operator: string, value: unknown): this;
   where(...args: unknown[]): this {
@@ -201,9 +206,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   orWhere(group: (q: SqlQuery<M, S>) => unknown): this;
-  orWhere(values: Partial<Record<Column<S>, unknown>>): this;
-  orWhere(column: Column<S>, value: unknown): this;
-  orWhere(column: Column<S>, operator: string, value: unknown): this;
+  orWhere(values: { readonly [K in Column<S>]?: WhereValue<S, K> }): this;
+  orWhere<K extends Column<S>>(column: K, value: WhereValue<S, K>): this;
+  orWhere<K extends Column<S>>(column: K, operator: ComparisonOperator, value: WhereValue<S, K>): this;
+  orWhere(column: Column<S>, operator: PatternOperator, pattern: string): this;
   orWhere(path: JsonPathOf<S>, value: unknown): this;
   orWhere(path: JsonPathOf<S>, operator: string, value: unknown): this;
   orWhere(...args: unknown[]): this {
@@ -282,10 +288,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
 
-  whereIn(column: Column<S>, values: readonly unknown[]): this {
+  whereIn<K extends Column<S>>(column: K, values: readonly WhereValue<S, K>[]): this {
     return this.#in("whereIn", column, values);
   }
-  whereNotIn(column: Column<S>, values: readonly unknown[]): this {
+  whereNotIn<K extends Column<S>>(column: K, values: readonly WhereValue<S, K>[]): this {
     return this.#in("whereNotIn", column, values);
   }
   orWhereIn(column: Column<S>, values: readonly unknown[]): this {
@@ -690,9 +696,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
 
   // ---- shape ----------------------------------------------------------------------------------------
 
-  select(...columns: Column<S>[]): this {
+  /** The result type keeps only the selected attributes (call it before with()/withCount()). */
+  select<const K extends Column<S>>(...columns: K[]): Rebind<this, Selected<M, K>> {
     this.#columns = columns.map((c) => this.#col(c, "select()"));
-    return this;
+    return this as never;
   }
 
   /** Internal: the qualified columns of select(), when given (joined loads select them instead of `table.*`). */
@@ -713,8 +720,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /** Adds `<relation>_count` attributes (`"posts as published_count"` and `{ posts: q => ... }` too). */
-  withCount(...specs: Array<CountName<S> | Partial<Record<CountName<S>, QueryConstraint | true>>>): this {
-    return this.addCounts(specs);
+  withCount<const A extends readonly CountArg<S>[]>(...specs: A): Rebind<this, M & Counted<A>> {
+    return this.addCounts(specs) as never;
   }
 
   clone(): SqlQuery<M, S> {
@@ -938,7 +945,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   /** Values of one column (cast like attributes). */
-  async pluck<K extends Column<S>>(column: K): Promise<unknown[]> {
+  async pluck<K extends Column<S>>(column: K): Promise<AttributeValue<M, K>[]> {
     await this.#settle();
     const c = this.#col(column, "pluck()");
     const ctx = this.context();
@@ -947,7 +954,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const rows = (await runStatement(this.meta, "pluck()", this.readOptions(qb, ctx))) as Record<string, unknown>[];
     const bare = c.slice(this.#qualifier.length + 1);
     const cast = this.meta.readCasts.find(([name]) => name === bare)?.[1];
-    return rows.map((r) => (cast ? cast(r[bare]) : r[bare]));
+    return rows.map((r) => (cast ? cast(r[bare]) : r[bare])) as AttributeValue<M, K>[];
   }
 
   /** Mass update of the matching rows (only schema columns; updated_at is set). Returns the row count. */

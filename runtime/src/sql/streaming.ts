@@ -16,7 +16,7 @@ export type ChunkCallback<M> = (models: M[], page: number) => unknown;
 
 type AnyQuery<M extends SqlModelBase> = SqlQuery<M, any>;
 
-function checkedSize(q: AnyQuery<SqlModelBase>, size: unknown, what: string): number {
+function checkedSize(q: Pick<AnyQuery<SqlModelBase>, "meta">, size: unknown, what: string): number {
   if (typeof size !== "number" || !Number.isInteger(size) || size < 1) {
     throw new EloquentError(`${q.meta.name}.${what}(${JSON.stringify(size)}, ...): the chunk size must be a positive integer.`);
   }

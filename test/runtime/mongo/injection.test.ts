@@ -37,11 +37,17 @@ describe.each(mongoTargets())("injection on the $kind store", (target) => {
   describe("operator injection", () => {
     it("an operator object as a where() value is rejected before any command runs", async () => {
       const { count } = await withCommands(async () => {
+        // @ts-expect-error -- an untyped request value (unknown) is no email: compile-time check; the run time still rejects it
         expect(() => Account.where("email", body.email)).toThrow(MongoQueryError);
+        // @ts-expect-error -- an untyped request value (unknown) is no email: compile-time check; the run time still rejects it
         expect(() => Account.where("email", body.email)).toThrow(/the value for 'email' is an object with the key '\$ne'/);
+        // @ts-expect-error -- untyped request values: compile-time check; the run time still rejects them
         expect(() => Account.where({ email: body.email, password_hash: body.password_hash })).toThrow(/'\$ne'/);
+        // @ts-expect-error -- an operator object is no email: compile-time check too
         expect(() => Account.where("email", "!=", { $exists: true })).toThrow(/'\$exists'/);
+        // @ts-expect-error -- an operator object is no email: the schema-typed whereIn rejects it at compile time too
         expect(() => Account.whereIn("email", [{ $regex: ".*" }])).toThrow(/'\$regex'/);
+        // @ts-expect-error -- an operator object is no age: compile-time check too
         expect(() => Account.where("age", ">", { $where: "sleep(1000)" })).toThrow(/'\$where'/);
       });
       expect(count).toBe(0);
@@ -73,7 +79,9 @@ describe.each(mongoTargets())("injection on the $kind store", (target) => {
 
     it("plain documents without operators still match json columns literally", async () => {
       expect((await Account.where("prefs", { theme: "dark" })).map((a) => a.email)).toEqual(["ada@example.com"]);
+      // @ts-expect-error -- a document is no email: compile-time check too
       expect(() => Account.where("email", { theme: "dark" })).toThrow(/Only json columns are compared with documents/);
+      // @ts-expect-error -- a RegExp is no email: compile-time check too
       expect(() => Account.where("email", /ada/)).toThrow(/RegExp object/);
     });
   });

@@ -1,0 +1,84 @@
+/**
+ * A model's attributes inferred from its `static schema`: what a read returns (every column present,
+ * `null` only on nullable columns) and what create() accepts (columns the store fills are optional).
+ * A hand-written Attrs generic still wins where it is given, and is checked against the schema.
+ */
+import type { ColumnDescriptor } from "eloquent-engine";
+import type { ColumnValue, HasInsertDefault, IsNullable, StoreName } from "./columns";
+
+/** Column entries of a schema (the expanding `timestamps`/`softDeletes` entries excluded). */
+export type DeclaredColumnKeys<S> = {
+  // `-?` and NonNullable: a schema built with a conditional spread has optional entries
+  [K in keyof S]-?: NonNullable<S[K]> extends ColumnDescriptor<infer T>
+    ? T extends "timestamps" | "softDeletes"
+      ? never
+      : K & string
+    : never;
+}[keyof S];
+
+type HasTimestamps<S> = true extends { [K in keyof S]: S[K] extends ColumnDescriptor<"timestamps"> ? true : never }[keyof S] ? true : false;
+type HasSoftDeletes<S> = true extends { [K in keyof S]: S[K] extends ColumnDescriptor<"softDeletes"> ? true : never }[keyof S]
+  ? true
+  : false;
+
+/** `timestamps` → created_at/updated_at, `softDeletes` → deleted_at. */
+type ExpandedColumns<S> = (HasTimestamps<S> extends true ? { created_at: Date; updated_at: Date } : {}) &
+  (HasSoftDeletes<S> extends true ? { deleted_at: Date | null } : {});
+
+export type ReadValue<D, St> = ColumnValue<D, St> | (IsNullable<D> extends true ? null : never);
+
+/** Attributes of a model read from its store: every declared column, typed by the column map. */
+export type SchemaAttributes<S, St = "sql"> = { [K in DeclaredColumnKeys<S>]: ReadValue<S[K], St> } & ExpandedColumns<S>;
+
+/** A value create()/update() accept for a column: dates also as strings (the driver parses them). */
+type WriteValue<D, St> = ReadValue<D, St> extends infer V ? (V extends Date ? Date | string : V) : never;
+
+type OptionalOnInsert<S> = { [K in DeclaredColumnKeys<S>]: HasInsertDefault<S[K]> extends true ? K : never }[DeclaredColumnKeys<S>];
+type RequiredOnInsert<S, St> = St extends "mongo" ? never : Exclude<DeclaredColumnKeys<S>, OptionalOnInsert<S>>;
+
+/**
+ * What `create()` accepts: required columns, optional columns, nothing else (relations are written
+ * through related()). A Mongo document may leave any field out (the store has no NOT NULL), so there
+ * every column is optional.
+ */
+export type SchemaCreateInput<S, St = "sql"> = { [K in RequiredOnInsert<S, St>]: WriteValue<S[K], St> } & {
+  [K in Exclude<DeclaredColumnKeys<S>, RequiredOnInsert<S, St>>]?: WriteValue<S[K], St>;
+} & Partial<{ [K in keyof ExpandedColumns<S>]: ExpandedColumns<S>[K] | string }>;
+
+/** What `update()`/`fill()` accept: any declared column. */
+export type SchemaUpdateInput<S, St = "sql"> = Partial<SchemaCreateInput<S, St> & { [K in DeclaredColumnKeys<S>]: WriteValue<S[K], St> }>;
+
+/** Whether a class gave its own Attrs generic (the default is an index signature; `SqlModel<any>` gives none). */
+export type HasDeclaredAttrs<A> = unknown extends A ? false : string extends keyof A ? false : true;
+
+/** True when `S` is a literal schema type (not the base class's `SchemaShape`). */
+export type IsLiteralSchema<S> = string extends keyof S ? false : true;
+
+/**
+ * Attrs and schema agree on a column when some value fits both (`string | number` vs `string` agrees:
+ * a wider hand-written type is looser, not wrong; `number` vs `string` cannot hold one value).
+ * `unknown` on either side (json columns) always agrees.
+ */
+type Agrees<A, B> = unknown extends A ? true : unknown extends B ? true : [A & B] extends [never] ? false : true;
+
+/**
+ * Columns whose hand-written Attrs type disagrees with the column type in the schema (Attrs keys that
+ * are not columns are left alone: the seed's models list relations and computed values there).
+ */
+export type AttrsDrift<A, S, St = "sql"> = {
+  [K in keyof A & DeclaredColumnKeys<S>]: Agrees<NonNullable<A[K]>, ColumnValue<S[K], St>> extends true
+    ? never
+    : { column: K; attrs: NonNullable<A[K]>; schema: ColumnValue<S[K], St> };
+}[keyof A & DeclaredColumnKeys<S>];
+
+/**
+ * What a static read of a drifting model returns: a type with no members, so the first use is a
+ * compile error whose hover names the column and both types.
+ */
+export interface AttrsDisagreeWithSchema<D> {
+  readonly "eloquent: the Attrs generic disagrees with static schema (fix one of them)": D;
+}
+
+export type StoreOf<C> = C extends { readonly store: infer St extends StoreName } ? St : "sql";
+export type SchemaOf<C> = C extends { schema: infer S } ? S : {};
+export type AttrsOfInstance<M> = M extends { getAttributes(): Partial<infer A> } ? A : Record<string, unknown>;
