@@ -74,16 +74,20 @@ export type QueryModelOf<C> = C extends abstract new (...args: any) => any ? ([D
 
 /** What `create()` accepts: the hand-written Attrs when given (as before), else the schema's columns. */
 export type CreateInput<C> =
-  HasDeclaredAttrs<AttrsOfInstance<InstanceOf<C>>> extends true
-    ? Partial<AttrsOfInstance<InstanceOf<C>>>
-    : IsLiteralSchema<SchemaOf<C>> extends true
-      ? SchemaCreateInput<SchemaOf<C>, StoreOf<C>>
-      : Record<string, unknown>;
+  unknown extends AttrsOfInstance<InstanceOf<C>>
+    ? Record<string, unknown> // `SqlModel<any>`: untyped
+    : HasDeclaredAttrs<AttrsOfInstance<InstanceOf<C>>> extends true
+      ? Partial<AttrsOfInstance<InstanceOf<C>>>
+      : IsLiteralSchema<SchemaOf<C>> extends true
+        ? SchemaCreateInput<SchemaOf<C>, StoreOf<C>>
+        : Record<string, unknown>;
 
 /** What `update()`, `fill()` and the find-or-write statics accept: any subset of the columns. */
 export type UpdateInput<C> =
-  HasDeclaredAttrs<AttrsOfInstance<InstanceOf<C>>> extends true
-    ? Partial<AttrsOfInstance<InstanceOf<C>>>
-    : IsLiteralSchema<SchemaOf<C>> extends true
-      ? SchemaUpdateInput<SchemaOf<C>, StoreOf<C>>
-      : Record<string, unknown>;
+  unknown extends AttrsOfInstance<InstanceOf<C>>
+    ? Record<string, unknown> // `SqlModel<any>`: untyped
+    : HasDeclaredAttrs<AttrsOfInstance<InstanceOf<C>>> extends true
+      ? Partial<AttrsOfInstance<InstanceOf<C>>>
+      : IsLiteralSchema<SchemaOf<C>> extends true
+        ? SchemaUpdateInput<SchemaOf<C>, StoreOf<C>>
+        : Record<string, unknown>;
