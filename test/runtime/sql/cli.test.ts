@@ -65,6 +65,6 @@ describe("eloquent CLI", () => {
     expect(none.stderr).toMatch(/name the module\(s\) that export your models/);
     const unknown = run(["migrat"]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/Unknown command 'migrat'. Expected 'check', 'graph', 'migrate'/);
+    expect(unknown.stderr).toMatch(/Unknown command 'migrat'. Expected 'check', 'graph', 'types', 'migrate'/);
   });
 });
