@@ -4,7 +4,7 @@
  * types of this checkout ("inferred") and of the commit before the inferred types ("baseline"), same
  * source, same machine, runs alternating. Prints check time, total time and memory, and the ratios.
  *
- *   npm run bench:types                          (BENCH_MODELS=1000 BENCH_RUNS=3 BENCH_BASE=<commit>)
+ *   npm run bench:types                          (BENCH_MODELS=1000 BENCH_RUNS=3 BENCH_BASE=<commit> BENCH_KEEP=1)
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -15,6 +15,8 @@ import { renderModelRegistry } from "../../cli/src/types-command";
 const REPO_ROOT = resolve(__dirname, "../..");
 const MODELS = Number(process.env.BENCH_MODELS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_KEEP=1: keep the generated project (with BENCH_RUNS=0 it only generates; to profile: tsc -p <dir>/tsconfig.inferred.json --generateTrace t). */
+const KEEP = process.env.BENCH_KEEP === "1";
 /** The last commit before the inferred types (main before they landed). */
 const BASE = process.env.BENCH_BASE ?? "971b73b";
 const TSC = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -125,6 +127,7 @@ function main(): void {
     generate(join(root, "project"), join(REPO_ROOT, "runtime", "dist"));
     execFileSync("mv", [join(root, "project", "tsconfig.json"), variants.inferred]);
 
+    if (RUNS === 0) return void console.log(`BENCH_RUNS=0: generated only`);
     const results: Record<keyof typeof variants, Measure[]> = { baseline: [], inferred: [] };
     for (let run = 0; run < RUNS; run++) {
       for (const name of ["baseline", "inferred"] as const) results[name].push(measure(variants[name]));
@@ -142,7 +145,8 @@ function main(): void {
     console.log(`tsc --noEmit, ${MODELS} models, median of ${RUNS} alternating runs (baseline: eloquent-orm types at ${BASE})\n`);
     for (const row of rows) console.log(`| ${row.join(" | ")} |`);
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    if (KEEP) console.log(`\nkept the generated project: ${join(root, "project")}`);
+    else rmSync(root, { recursive: true, force: true });
   }
 }
 

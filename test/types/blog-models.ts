@@ -11,6 +11,7 @@ export class User extends SqlModel {
     role: column("string", 20, { default: "member" }),
     posts: relation("hasMany", "Post", { foreignKey: "user_id" }),
     profile: relation("hasOne", "Profile", { foreignKey: "user_id" }),
+    draftPosts: relation("hasMany", "Post", { foreignKey: "user_id" }),
     timestamps: column("timestamps"),
   };
 }

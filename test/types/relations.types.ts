@@ -1,5 +1,6 @@
 // Item 2: relation results follow the query (with, load, withCount, select, pluck).
 import { expectTypeOf } from "vitest";
+import type { CountField, SnakeCase } from "eloquent-orm";
 import { Comment, Post, Profile, Tag, User } from "./blog-models";
 
 export async function withAddsWhatItLoads(): Promise<void> {
@@ -41,6 +42,16 @@ export async function countsSelectAndPluck(): Promise<void> {
   const counted = await User.withCount("posts", "profile as has_profile").get();
   expectTypeOf(counted[0]!.posts_count).toEqualTypeOf<number>();
   expectTypeOf(counted[0]!.has_profile).toEqualTypeOf<number>();
+  // a camelCase relation's count is named as the run time names it (the engine's snakeCase)
+  const drafts = await User.withCount("draftPosts").first();
+  expectTypeOf(drafts!.draft_posts_count).toEqualTypeOf<number>();
+  // (draftPosts_count is not typed: a model reads unknown attributes as unknown)
+  expectTypeOf(drafts!.draftPosts_count).toEqualTypeOf<unknown>();
+  expectTypeOf<CountField<"HTTPRequests">>().toEqualTypeOf<"http_requests_count">();
+  expectTypeOf<SnakeCase<"PostTag">>().toEqualTypeOf<"post_tag">();
+  expectTypeOf<SnakeCase<"userId2Fa">>().toEqualTypeOf<"user_id2_fa">();
+  expectTypeOf<SnakeCase<"ABcDEf">>().toEqualTypeOf<"a_bc_d_ef">();
+  expectTypeOf<SnakeCase<"my-posts">>().toEqualTypeOf<"my_posts">();
   const viaQuery = await User.query()
     .withCount({ posts: (q) => q.where("title", "like", "A%") })
     .first();

@@ -102,7 +102,45 @@ export type PathsOf<A> = A extends string
         }[keyof A & string]
       : never;
 
-/** `withCount("posts")` → posts_count; `"posts as n"` → n; object keys likewise. */
-export type CountField<N> = N extends `${string} as ${infer Alias}` ? Alias : N extends string ? `${N}_count` : never;
+/**
+ * The engine's `snakeCase` (conventions.ts) at the type level, so a count field is named as the run
+ * time names it: `userPosts` → `user_posts`, `HTTPRequests` → `http_requests`, `my-posts` → `my_posts`.
+ * An underscore goes before an upper-case letter that follows a lower-case letter or digit, or that
+ * follows an upper-case letter and precedes a lower-case one.
+ */
+export type SnakeCase<S extends string, Prev extends string = ""> = S extends `${infer C}${infer Rest}`
+  ? C extends "-" | " "
+    ? `_${SnakeCase<Rest, "_">}`
+    : `${StartsWord<Prev, C, Rest> extends true ? "_" : ""}${Lowercase<C>}${SnakeCase<Rest, C>}`
+  : "";
+type IsUpper<C extends string> = C extends Lowercase<C> ? false : true;
+type IsLowerOrDigit<C extends string> = C extends "" | "_"
+  ? false
+  : IsUpper<C> extends true
+    ? false
+    : Uppercase<C> extends C
+      ? C extends `${number}`
+        ? true
+        : false
+      : true;
+type StartsWord<Prev extends string, C extends string, Rest extends string> =
+  IsUpper<C> extends false
+    ? false
+    : IsLowerOrDigit<Prev> extends true
+      ? true
+      : Prev extends "" | "_"
+        ? false
+        : IsUpper<Prev> extends true
+          ? Rest extends `${infer Next}${string}`
+            ? IsUpper<Next> extends false
+              ? Lowercase<Next> extends Uppercase<Next>
+                ? false // a digit or symbol after the run: no word starts here
+                : true
+              : false
+            : false
+          : false;
+
+/** `withCount("posts")` → posts_count; `"userPosts"` → user_posts_count (as the run time names it); `"posts as n"` → n; object keys likewise. */
+export type CountField<N> = N extends `${string} as ${infer Alias}` ? Alias : N extends string ? `${SnakeCase<N>}_count` : never;
 export type CountFieldsOf<A> = A extends string ? CountField<A> : A extends object ? CountField<keyof A & string> : never;
 export type Counted<Args extends readonly unknown[]> = { [F in CountFieldsOf<Args[number]>]: number };
