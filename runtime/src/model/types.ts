@@ -2,6 +2,8 @@
 import type { ColumnDescriptor, DatabaseMeta, RelationDescriptor, SeedSchemaEntry } from "eloquent-engine";
 import type { Store } from "eloquent-engine";
 import type { Model } from "./model";
+import type { DeclaredColumnKeys, ExpandedColumnNames } from "../types/attributes";
+import type { RelationKeys } from "../types/relations";
 
 export type { Store };
 
@@ -32,23 +34,11 @@ export interface ModelClass<M extends Model = Model> {
  */
 export type DeclaredStatics = "schema" | "tableName" | "connectionName" | "morphAlias" | "database" | "prototype";
 
-/** Names of the relations declared in a schema type. */
-export type RelationNames<S> = {
-  // The seed's object-literal entries (`{ kind: "relation", relation: "hasMany", ... }`) are relations too.
-  [K in keyof S]: S[K] extends RelationDescriptor | { readonly relation: string } ? K & string : never;
-}[keyof S];
+/** Names of the relations declared in a schema type (the seed's object-literal entries too; types/relations.ts). */
+export type RelationNames<S> = RelationKeys<S>;
 
-/** Names of the columns declared in a schema type. */
-export type ColumnNames<S> = { [K in keyof S]: S[K] extends ColumnDescriptor ? K & string : never }[keyof S] | ExpandedColumnNames<S>;
-
-/** The columns `timestamps` and `softDeletes` entries stand for (`created_at`/`updated_at`, `deleted_at`). */
-type ExpandedColumnNames<S> = {
-  [K in keyof S]: S[K] extends ColumnDescriptor<"timestamps">
-    ? "created_at" | "updated_at"
-    : S[K] extends ColumnDescriptor<"softDeletes">
-      ? "deleted_at"
-      : never;
-}[keyof S];
+/** Names of the columns declared in a schema type, with the columns `timestamps` and `softDeletes` stand for (types/attributes.ts). */
+export type ColumnNames<S> = DeclaredColumnKeys<S> | ExpandedColumnNames<S>;
 
 /** `with()` paths: a relation name, optionally followed by nested relation names. */
 export type RelationPath<S> = RelationNames<S> | `${RelationNames<S>}.${string}`;

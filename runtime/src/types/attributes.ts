@@ -3,23 +3,33 @@
  * `null` only on nullable columns) and what create() accepts (columns the store fills are optional).
  * A hand-written Attrs generic still wins where it is given, and is checked against the schema.
  */
-import type { ColumnDescriptor } from "eloquent-engine";
 import type { ColumnValue, HasInsertDefault, IsNullable, StoreName } from "./columns";
 
 /** Column entries of a schema (the expanding `timestamps`/`softDeletes` entries excluded). */
 export type DeclaredColumnKeys<S> = {
   // `-?` and NonNullable: a schema built with a conditional spread has optional entries
-  [K in keyof S]-?: NonNullable<S[K]> extends ColumnDescriptor<infer T>
-    ? T extends "timestamps" | "softDeletes"
-      ? never
-      : K & string
-    : never;
+  [K in keyof S]-?: NonNullable<S[K]> extends ExpandingEntry ? never : NonNullable<S[K]> extends ColumnEntry ? K & string : never;
 }[keyof S];
 
-type HasTimestamps<S> = true extends { [K in keyof S]: S[K] extends ColumnDescriptor<"timestamps"> ? true : never }[keyof S] ? true : false;
-type HasSoftDeletes<S> = true extends { [K in keyof S]: S[K] extends ColumnDescriptor<"softDeletes"> ? true : never }[keyof S]
-  ? true
-  : false;
+// Declared at the top level: an object type written inside a generic type is instantiated per use.
+interface ColumnEntry {
+  readonly __eloquent: "column";
+}
+interface ExpandingEntry {
+  readonly __eloquent: "column";
+  readonly type: "timestamps" | "softDeletes";
+}
+interface TimestampsEntry {
+  readonly type: "timestamps";
+}
+interface SoftDeletesEntry {
+  readonly type: "softDeletes";
+}
+type HasTimestamps<S> = true extends { [K in keyof S]: S[K] extends TimestampsEntry ? true : never }[keyof S] ? true : false;
+type HasSoftDeletes<S> = true extends { [K in keyof S]: S[K] extends SoftDeletesEntry ? true : never }[keyof S] ? true : false;
+
+/** The names of the columns `timestamps` and `softDeletes` entries stand for. */
+export type ExpandedColumnNames<S> = keyof ExpandedColumns<S> & string;
 
 /** `timestamps` → created_at/updated_at, `softDeletes` → deleted_at. */
 type ExpandedColumns<S> = (HasTimestamps<S> extends true ? { created_at: Date; updated_at: Date } : {}) &

@@ -12,13 +12,20 @@ import type { ModelOf } from "./model-of";
 /** Kinds that load a list; the others load one model or null (the engine's list). */
 export type ManyKind = ToManyKind;
 
+/** What a native relation descriptor is, for the test below (top level: not instantiated per entry; no `infer`). */
+interface RelationEntry {
+  readonly __eloquent: "relation";
+  readonly kind: string;
+  readonly target: string;
+  readonly options: unknown;
+}
+
 /** Kind, target name and options of a schema entry (native descriptor or the seed's object literal). */
-export type RelationParts<E> =
-  E extends RelationDescriptor<infer K, infer T, infer O>
-    ? { kind: K; target: T; options: O }
-    : E extends { readonly relation: infer K extends string; readonly model?: infer T }
-      ? { kind: K; target: T; options: E extends { readonly options?: infer O } ? O : {} }
-      : never;
+export type RelationParts<E> = E extends RelationEntry
+  ? { kind: E["kind"]; target: E["target"]; options: E["options"] }
+  : E extends { readonly relation: infer K extends string; readonly model?: infer T }
+    ? { kind: K; target: T; options: E extends { readonly options?: infer O } ? O : {} }
+    : never;
 
 /** Names of the relations declared in a schema (any string for a non-literal schema). */
 export type RelationKeys<S> = string extends keyof S
