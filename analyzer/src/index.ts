@@ -20,6 +20,14 @@ export { reportForFile, type FileReport } from "./project/file-diagnostics";
 export { sharedParses, SharedParses, type ESLintParseSettings } from "./project/shared-parses";
 export { locateEngineDiagnostics, type LocatedDiagnostics } from "./project/located-diagnostics";
 export { ProjectAnalysis, type Snapshot } from "./program/project-analysis";
+export {
+  MODEL_REGISTRY_HEADER,
+  refreshRegistryFiles,
+  registryEntries,
+  renderModelRegistry,
+  type RegistryEntry,
+  type RegistryFile,
+} from "./project/model-registry";
 export { loadEngine, type LoadedEngine } from "./program/engine";
 export { loadTypeScript, useTypeScript, ts } from "./typescript";
 export { loadEloquentConfig, STATIC_RULE_IDS, CONFIG_FILE_NAME, type LoadedConfig } from "./project/eloquent-config";

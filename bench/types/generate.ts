@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { renderModelRegistry } from "../../cli/src/types-command";
+import { renderModelRegistry } from "eloquent-analyzer";
 
 export const REPO_ROOT = resolve(__dirname, "../..");
 export const TSC = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");

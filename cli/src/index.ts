@@ -18,7 +18,8 @@ export { renderSvg } from "./graph/svg";
 export { toSarif } from "./format/sarif";
 export { toJsonReport, type JsonReport, type JsonDiagnostic } from "./format/json";
 export { CHECK_RULES } from "./analysis";
-export { renderModelRegistry, type RegistryEntry } from "./types-command";
+// The registry file is written by the analyzer (the tsserver plugin keeps it current too).
+export { renderModelRegistry, type RegistryEntry } from "eloquent-analyzer";
 export { parseArgs, USAGE, UsageError };
 export type { CliIo };
 

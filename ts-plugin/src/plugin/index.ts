@@ -17,6 +17,7 @@ import { withStringReferences } from "./rename-hooks";
 import { eloquentInlayHints } from "./inlay-hints";
 import { withRelationLabels } from "./document-symbols";
 import { eloquentRefactorEdits, eloquentRefactors, INVERSE_REFACTOR } from "./refactors";
+import { registryRefresher } from "./registry-refresh";
 
 /** tsserver's entry: its own TypeScript instance becomes the one the analyzer and this plugin use. */
 export function init(modules: { typescript: typeof TS }): TS.server.PluginModule {
@@ -43,6 +44,7 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
           idleCheck.unref?.();
         },
       });
+      const registry = registryRefresher(analysis, () => inner.getProgram(), guard, logger.info);
       logger.info(`[eloquent-ts-plugin] loaded for ${info.project.getProjectName()} (TypeScript ${ts.version})`);
       const stats = registerStats(info, logger);
       guard(
@@ -77,6 +79,11 @@ export function init(modules: { typescript: typeof TS }): TS.server.PluginModule
               const sourceFile = program?.getSourceFile(fileName);
               if (!program || !sourceFile) return prior;
               const ours = analysis.fileDiagnostics(program, sourceFile);
+              guard(
+                "model registry",
+                () => undefined,
+                () => registry.changed(program),
+              );
               if (ours.length === 0) return prior;
               return [...prior, ...ours.map((diagnostic) => toTsDiagnostic(sourceFile, diagnostic, diagnostic.span!))];
             },
