@@ -14,6 +14,8 @@ const project = join(root, "test", "types");
 const compilers = [
   { version: "5.9", tsc: join(root, "node_modules", "typescript", "bin", "tsc") },
   { version: "6.0", tsc: join(root, "node_modules", "typescript6", "bin", "tsc") },
+  // the oldest TypeScript of the peer range
+  { version: "5.0", tsc: join(root, "node_modules", "typescript5", "bin", "tsc") },
 ];
 
 /** tsc's exit status and output (tsc exits 2 on type errors). */
