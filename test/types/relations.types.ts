@@ -52,6 +52,7 @@ export async function countsSelectAndPluck(): Promise<void> {
   expectTypeOf<SnakeCase<"userId2Fa">>().toEqualTypeOf<"user_id2_fa">();
   expectTypeOf<SnakeCase<"ABcDEf">>().toEqualTypeOf<"a_bc_d_ef">();
   expectTypeOf<SnakeCase<"my-posts">>().toEqualTypeOf<"my_posts">();
+  expectTypeOf<CountField<string>>().toEqualTypeOf<`${string}_count`>();
   const viaQuery = await User.query()
     .withCount({ posts: (q) => q.where("title", "like", "A%") })
     .first();

@@ -115,11 +115,13 @@ export type PathsOf<A> = A extends string
  * An underscore goes before an upper-case letter that follows a lower-case letter or digit, or that
  * follows an upper-case letter and precedes a lower-case one.
  */
-export type SnakeCase<S extends string, Prev extends string = ""> = S extends `${infer C}${infer Rest}`
-  ? C extends "-" | " "
-    ? `_${SnakeCase<Rest, "_">}`
-    : `${StartsWord<Prev, C, Rest> extends true ? "_" : ""}${Lowercase<C>}${SnakeCase<Rest, C>}`
-  : "";
+export type SnakeCase<S extends string, Prev extends string = ""> = string extends S
+  ? string // not a literal: any name
+  : S extends `${infer C}${infer Rest}`
+    ? C extends "-" | " "
+      ? `_${SnakeCase<Rest, "_">}`
+      : `${StartsWord<Prev, C, Rest> extends true ? "_" : ""}${Lowercase<C>}${SnakeCase<Rest, C>}`
+    : "";
 type IsUpper<C extends string> = C extends Lowercase<C> ? false : true;
 type IsLowerOrDigit<C extends string> = C extends "" | "_"
   ? false
