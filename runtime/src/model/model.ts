@@ -14,7 +14,8 @@ import { assignRelation } from "../relations/associate";
 import { loadMissing } from "../relations/load-missing";
 import { isIgnoringTouch, withoutTouchingOn } from "../relations/touch-scope";
 import { checkAggregateSpecs, loadAggregates, parseAggregateSpecs, type AggregateFn } from "../relations/eager-aggregates";
-import type { QueryConstraint } from "../relations/adapter";
+import type { PivotSpec, QueryConstraint } from "../relations/adapter";
+import { PivotRow } from "../relations/pivot-row";
 import { EloquentError, RelationNotLoadedError } from "./errors";
 import { attributeStore, copyStore, isReservedKey, reservedKeyError, snapshotOf, valueSnapshot } from "./attribute-store";
 import { adoptRow, castRow, takePendingMutable, takePendingRow } from "./hydrate";
@@ -130,7 +131,13 @@ export abstract class Model<A extends object = any> {
   #relations: Record<string, unknown> | undefined;
   #pivot: PivotValues | undefined;
   /** `as("membership")`: the name the pivot row is exposed under. */
-  #pivotName: string | undefined;
+  /**
+   * Or, while `#pivot` holds a many-to-many's pivot columns not yet wrapped in their PivotRow, that relation's
+   * pivot spec (which names the accessor too): the wrapper is built on the first read of the pivot. Most eager
+   * loads never read it, and 50k pivot rows meant 50k more objects with their columns copied in. One slot for
+   * both: every model pays for each field it has.
+   */
+  #pivotName: string | PivotSpec | undefined;
   #persisted = false;
 
   /**
@@ -498,6 +505,15 @@ export abstract class Model<A extends object = any> {
    * table or Mongo pivot collection). `pivotAs(Class)` gives a `using` pivot typed.
    */
   get pivot(): PivotValues | undefined {
+    return this.#pivotValue();
+  }
+
+  #pivotValue(): PivotValues | undefined {
+    const spec = this.#pivotName;
+    if (typeof spec === "object") {
+      this.#pivotName = spec.accessor !== undefined && spec.accessor !== "pivot" ? spec.accessor : undefined;
+      this.#pivot = new PivotRow(spec, this.#pivot as Record<string, unknown>) as unknown as PivotValues;
+    }
     return this.#pivot;
   }
 
@@ -506,7 +522,7 @@ export abstract class Model<A extends object = any> {
    * when the pivot is not one (the relation declares no `using`, or another class).
    */
   pivotAs<P>(pivotModel: abstract new (...args: never[]) => P): P | undefined {
-    const pivot = this.#pivot as unknown;
+    const pivot = this.#pivotValue() as unknown;
     if (pivot === undefined) return undefined;
     if (pivot instanceof pivotModel) return pivot as P;
     const name = (this.constructor as { name: string }).name;
@@ -519,10 +535,18 @@ export abstract class Model<A extends object = any> {
   /** `accessor`: the name the pivot row is exposed under (`as("membership")`), `pivot` by default. */
   setPivot(pivot: Record<string, unknown> | undefined, accessor = "pivot"): this {
     this.#pivot = pivot;
+    if (typeof this.#pivotName === "object") this.#pivotName = undefined; // a pending pivot's spec: replaced
     if (accessor !== "pivot") {
       this.#pivotName = accessor;
-      Object.defineProperty(this, accessor, { configurable: true, enumerable: false, get: () => this.#pivot });
+      Object.defineProperty(this, accessor, { configurable: true, enumerable: false, get: () => this.#pivotValue() });
     }
+    return this;
+  }
+
+  /** Internal (the many-to-many loader): the pivot columns a load read, wrapped in their PivotRow on first read. */
+  setPivotRow(spec: PivotSpec, row: Record<string, unknown>): this {
+    this.setPivot(row, spec.accessor);
+    this.#pivotName = spec;
     return this;
   }
 
@@ -547,7 +571,8 @@ export abstract class Model<A extends object = any> {
         serializing.delete(this);
       }
     }
-    if (this.#pivot) out[this.#pivotName ?? "pivot"] = this.#pivot instanceof Model ? this.#pivot.toJSON() : { ...this.#pivot };
+    const pivot = this.#pivotValue();
+    if (pivot) out[(this.#pivotName as string | undefined) ?? "pivot"] = pivot instanceof Model ? pivot.toJSON() : { ...pivot };
     return applyVisibility(this, out);
   }
 

@@ -8,7 +8,6 @@ import { hydrateAll } from "../model/hydrate";
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import { exposePivotColumns, linkPivot } from "../model/pivot-link";
-import { PivotRow } from "./pivot-row";
 import { withPivotClauses } from "./pivot-queries";
 import type { ModelClass } from "../model/types";
 import type { PivotMatch, QueryConstraint } from "./adapter";
@@ -75,7 +74,7 @@ export const belongsToMany: RelationKindHandler = {
         linkPivot(pivotModels[i]!, spec, pivot);
         exposePivotColumns(pivotModels[i]!);
         model.setPivot(pivotModels[i] as unknown as Record<string, unknown>, spec.accessor);
-      } else model.setPivot(new PivotRow(spec, pivot) as unknown as Record<string, unknown>, spec.accessor);
+      } else model.setPivotRow(spec, pivot);
       if (pivotModels) pivotOf.set(model, pivot);
       related[i] = model;
     }
