@@ -130,12 +130,12 @@ export abstract class Model<A extends object = any> {
   #relValue: unknown;
   #relations: Record<string, unknown> | undefined;
   #pivot: PivotValues | undefined;
-  /** `as("membership")`: the name the pivot row is exposed under. */
   /**
-   * Or, while `#pivot` holds a many-to-many's pivot columns not yet wrapped in their PivotRow, that relation's
-   * pivot spec (which names the accessor too): the wrapper is built on the first read of the pivot. Most eager
-   * loads never read it, and 50k pivot rows meant 50k more objects with their columns copied in. One slot for
-   * both: every model pays for each field it has.
+   * `as("membership")`: the name the pivot row is exposed under. Or, while `#pivot` holds a many-to-many's
+   * pivot columns not yet wrapped in their PivotRow, that relation's pivot spec (which names the accessor
+   * too): the wrapper is built on the first read of the pivot. Most eager loads never read it, and 50k pivot
+   * rows meant 50k more objects with their columns copied in. One slot for both: every model pays for each
+   * field it has.
    */
   #pivotName: string | PivotSpec | undefined;
   #persisted = false;
@@ -571,8 +571,12 @@ export abstract class Model<A extends object = any> {
         serializing.delete(this);
       }
     }
-    const pivot = this.#pivotValue();
-    if (pivot) out[(this.#pivotName as string | undefined) ?? "pivot"] = pivot instanceof Model ? pivot.toJSON() : { ...pivot };
+    const pivot = this.#pivot;
+    if (pivot) {
+      // a pivot not yet wrapped serializes as its columns, as its PivotRow would: no wrapper is made for it
+      const name = typeof this.#pivotName === "object" ? this.#pivotName.accessor : this.#pivotName;
+      out[name ?? "pivot"] = pivot instanceof Model ? pivot.toJSON() : { ...pivot };
+    }
     return applyVisibility(this, out);
   }
 

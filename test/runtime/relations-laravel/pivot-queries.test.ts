@@ -65,6 +65,21 @@ describe.each(sqlDialects())("pivot queries on $name", (dialect) => {
     expect(JSON.parse(JSON.stringify(admin)).pivot).toBeUndefined();
   });
 
+  it("an eager-loaded pivot serializes before it is read, then reads as a PivotRow that saves (it is wrapped on first read)", async () => {
+    const [loaded] = await RlUser.query().where("name", "Ada").with("roles").get();
+    const admin = (loaded!.getRelation("roles") as RlRole[]).find((r) => r.name === "admin")!;
+    // serialized first: the pivot's columns under `pivot`, as a read PivotRow would give them
+    expect(JSON.parse(JSON.stringify(admin)).pivot).toMatchObject({ level: "3", rl_role_id: ids.admin });
+    const pivot = admin.pivot as Record<string, unknown> & { save(): Promise<unknown> };
+    expect(admin.pivot).toBe(pivot); // one wrapper, made once
+    expect(pivot.level).toBe("3");
+    pivot.level = "4";
+    await pivot.save();
+    expect(names(await ada.related("roles").wherePivot("level", "4"))).toEqual(["admin"]);
+    pivot.level = "3";
+    await pivot.save();
+  });
+
   it("allRelatedIds reads the pivot only; updateExistingPivot updates several ids", async () => {
     const { result, count } = await withQueryCount(() => ada.related("roles").allRelatedIds());
     expect([result.map(Number).sort(), count]).toEqual([[ids.admin, ids.dev, ids.ops].sort(), 1]);
