@@ -8,22 +8,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderModelRegistry } from "eloquent-analyzer";
-import { makeTempRoot } from "../eslint/corpus-projects";
+import { makeTempRoot, TSCONFIG as CORPUS_TSCONFIG } from "../eslint/corpus-projects";
 import { locate, TsServer, TYPESCRIPT_VERSIONS } from "./tsserver-client";
 
-const TSCONFIG = {
-  compilerOptions: {
-    target: "ES2022",
-    module: "node16",
-    moduleResolution: "node16",
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    types: [],
-    plugins: [{ name: "eloquent-ts-plugin" }],
-  },
-  include: ["*.ts"],
-};
+// The corpus projects' compiler options, with the plugin on (as the editor-feature tests load it).
+const TSCONFIG = { ...CORPUS_TSCONFIG, compilerOptions: { ...CORPUS_TSCONFIG.compilerOptions, plugins: [{ name: "eloquent-ts-plugin" }] } };
 
 const USER = `import { column, relation } from "eloquent-orm";
 import { SqlModel } from "eloquent-orm/Model";
