@@ -17,17 +17,12 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { TsServer, TYPESCRIPT_VERSIONS, locate } from "../../test/ts-plugin/tsserver-client";
 import { BASE, REPO_ROOT, buildBaseline, writeModels, writeTsconfig } from "./generate";
+import { median } from "../eager/harness";
 
 const MODELS = Number(process.env.BENCH_MODELS ?? 1000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 30);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
 const TSSERVER = TYPESCRIPT_VERSIONS[0].tsserver;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 async function cold(file: string): Promise<{ ms: number; server: TsServer }> {
   const server = new TsServer({ tsserver: TSSERVER });

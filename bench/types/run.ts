@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BASE, REPO_ROOT, TSC, buildBaseline, writeModels, writeTsconfig } from "./generate";
+import { median } from "../eager/harness";
 
 const MODELS = Number(process.env.BENCH_MODELS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -28,12 +29,6 @@ function measure(project: string): Measure {
   const seconds = (label: string) => Number(new RegExp(`${label}:\\s+([\\d.]+)s`).exec(out)?.[1]);
   const memory = Number(/Memory used:\s+(\d+)K/.exec(out)?.[1]) / 1024;
   return { check: seconds("Check time"), total: seconds("Total time"), memoryMb: memory };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function main(): void {

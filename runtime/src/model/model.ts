@@ -511,10 +511,16 @@ export abstract class Model<A extends object = any> {
   #pivotValue(): PivotValues | undefined {
     const spec = this.#pivotName;
     if (typeof spec === "object") {
-      this.#pivotName = spec.accessor !== undefined && spec.accessor !== "pivot" ? spec.accessor : undefined;
+      this.#pivotName = spec.accessor;
       this.#pivot = new PivotRow(spec, this.#pivot as Record<string, unknown>) as unknown as PivotValues;
     }
     return this.#pivot;
+  }
+
+  /** The name the pivot is exposed under: `pivot` unless `as(...)` renamed it. */
+  #pivotAccessor(): string {
+    const name = this.#pivotName;
+    return (typeof name === "object" ? name.accessor : name) ?? "pivot";
   }
 
   /**
@@ -574,8 +580,7 @@ export abstract class Model<A extends object = any> {
     const pivot = this.#pivot;
     if (pivot) {
       // a pivot not yet wrapped serializes as its columns, as its PivotRow would: no wrapper is made for it
-      const name = typeof this.#pivotName === "object" ? this.#pivotName.accessor : this.#pivotName;
-      out[name ?? "pivot"] = pivot instanceof Model ? pivot.toJSON() : { ...pivot };
+      out[this.#pivotAccessor()] = pivot instanceof Model ? pivot.toJSON() : { ...pivot };
     }
     return applyVisibility(this, out);
   }
