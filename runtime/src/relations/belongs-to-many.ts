@@ -10,8 +10,8 @@ import { modelMeta } from "../model/meta";
 import { exposePivotColumns, linkPivot } from "../model/pivot-link";
 import { withPivotClauses } from "./pivot-queries";
 import type { ModelClass } from "../model/types";
-import type { PivotMatch, QueryConstraint } from "./adapter";
-import { distinctAttribute, distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
+import type { PivotMatches, QueryConstraint } from "./adapter";
+import { distinctAttribute, distinctKeys, groupByRow, indexBy, keyNormalizer } from "./keys";
 import type { RelationKindHandler } from "./kind";
 import type { ResolvedRelation } from "./resolve";
 
@@ -26,23 +26,24 @@ async function fetchMatches(parents: readonly Model[], relation: ResolvedRelatio
   const spec = relation.pivot!;
   const target = relation.target!;
   const ownerKeys = distinctAttribute(parents, relation.localKey);
-  if (!ownerKeys.length) return { ownerKeys, matches: [] as PivotMatch[] };
+  if (!ownerKeys.length) return { ownerKeys, matches: { models: [], pivots: [] } as PivotMatches };
   const adapter = relation.owner.adapter;
   if (adapter.fetchThroughPivot && sameConnection(relation)) {
     return { ownerKeys, matches: await adapter.fetchThroughPivot(spec, target, relation.ownerKey!, ownerKeys, constraint) };
   }
-  const pivots = await adapter.fetchPivotRows(spec, ownerKeys);
-  const relatedKeys = distinctKeys(pivots.map((row) => row[spec.foreignKey]));
+  const rows = await adapter.fetchPivotRows(spec, ownerKeys);
+  const relatedKeys = distinctKeys(rows.map((row) => row[spec.foreignKey]));
   const related = relatedKeys.length
     ? await target.adapter.fetchByKeys({ model: target, column: relation.ownerKey!, values: relatedKeys, constraint })
     : [];
   const norm = keyNormalizer(relatedKeys, related.length ? [related[0]!.get(relation.ownerKey!)] : []);
   const byKey = indexBy(related, (m) => m.get(relation.ownerKey!), norm);
-  const matches: PivotMatch[] = [];
-  for (const pivot of pivots) {
+  const matches: PivotMatches = { models: [], pivots: [] };
+  for (const pivot of rows) {
     const model = byKey.get(norm(pivot[spec.foreignKey]));
     if (!model) continue; // filtered out by the constraint, or a dangling pivot row
-    matches.push({ model: copyOf(target, model), pivot });
+    matches.models.push(copyOf(target, model));
+    matches.pivots.push(pivot);
   }
   return { ownerKeys, matches };
 }
@@ -59,29 +60,21 @@ export const belongsToMany: RelationKindHandler = {
     if (own) return own.fetch(parents, relation, constraint);
     const spec = relation.pivot!;
     const { ownerKeys, matches } = await fetchMatches(parents, relation, constraint);
-    const related: Model[] = new Array(matches.length);
-    const pivotOf = new Map<Model, Record<string, unknown>>(); // `using` only
-    // `using`: instances of the pivot model, linked to their rows by the two keys; otherwise light PivotRows.
-    const pivotModels = spec.using
-      ? hydrateAll(
-          spec.using,
-          matches.map((m) => m.pivot),
-        )
-      : undefined;
-    for (let i = 0; i < matches.length; i++) {
-      const { model, pivot } = matches[i]!;
+    const { models: related, pivots } = matches;
+    // `using`: instances of the pivot model, linked to their rows by the two keys; otherwise light PivotRows,
+    // made when `.pivot` is first read.
+    const pivotModels = spec.using ? hydrateAll(spec.using, pivots) : undefined;
+    for (let i = 0; i < related.length; i++) {
       if (pivotModels) {
-        linkPivot(pivotModels[i]!, spec, pivot);
+        linkPivot(pivotModels[i]!, spec, pivots[i]!);
         exposePivotColumns(pivotModels[i]!);
-        model.setPivot(pivotModels[i] as unknown as Record<string, unknown>, spec.accessor);
-      } else model.setPivotRow(spec, pivot);
-      if (pivotModels) pivotOf.set(model, pivot);
-      related[i] = model;
+        related[i]!.setPivot(pivotModels[i] as unknown as Record<string, unknown>, spec.accessor);
+      } else related[i]!.setPivotRow(spec, pivots[i]!);
     }
-    const norm = keyNormalizer(ownerKeys, matches.length ? [matches[0]!.pivot[spec.localKey]] : []);
-    // Grouped by the raw pivot row: a pivot model's accessors must not change which parent a row belongs to.
-    const ownerKeyOf = pivotModels ? (m: Model) => pivotOf.get(m)![spec.localKey] : (m: Model) => m.pivot![spec.localKey];
-    const groups = groupBy(related, ownerKeyOf, norm);
+    const norm = keyNormalizer(ownerKeys, pivots.length ? [pivots[0]![spec.localKey]] : []);
+    // Grouped by the raw pivot rows: reading `.pivot` would make every PivotRow now, and a pivot
+    // model's accessors must not change which parent a row belongs to.
+    const groups = groupByRow(related, pivots, spec.localKey, norm);
     return { related, resultFor: (parent: Model) => groups.get(norm(parent.get(relation.localKey))) ?? [] };
   },
   async count(parents, relation, constraint) {
@@ -103,7 +96,7 @@ export const belongsToMany: RelationKindHandler = {
     } else {
       const { matches } = await fetchMatches(parents, relation, constraint);
       const tally = new Map<unknown, number>();
-      for (const { pivot } of matches) tally.set(pivot[spec.localKey], (tally.get(pivot[spec.localKey]) ?? 0) + 1);
+      for (const pivot of matches.pivots) tally.set(pivot[spec.localKey], (tally.get(pivot[spec.localKey]) ?? 0) + 1);
       counts = [...tally];
     }
     const norm = keyNormalizer(ownerKeys, counts.length ? [counts[0]![0]] : []);

@@ -62,6 +62,23 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => unknown, nor
   return map;
 }
 
+/** Groups `items[i]` by the normalised `rows[i][column]` (parallel arrays, e.g. models and their pivot rows), in one pass. */
+export function groupByRow<T>(
+  items: readonly T[],
+  rows: readonly Record<string, unknown>[],
+  column: string,
+  norm: KeyNormalizer,
+): Map<unknown, T[]> {
+  const map = new Map<unknown, T[]>();
+  for (let i = 0; i < items.length; i++) {
+    const k = norm(rows[i]![column]);
+    const bucket = map.get(k);
+    if (bucket) bucket.push(items[i]!);
+    else map.set(k, [items[i]!]);
+  }
+  return map;
+}
+
 /** First item per normalised key, in one pass. */
 export function indexBy<T>(items: readonly T[], keyOf: (item: T) => unknown, norm: KeyNormalizer): Map<unknown, T> {
   const map = new Map<unknown, T>();

@@ -8,7 +8,7 @@
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { QueryConstraint } from "./adapter";
-import { distinctAttribute, distinctKeys, groupBy, keyNormalizer, type KeyNormalizer } from "./keys";
+import { distinctAttribute, distinctKeys, groupBy, groupByRow, keyNormalizer, type KeyNormalizer } from "./keys";
 import type { ResolvedRelation, ThroughKeys } from "./resolve";
 
 function joinable(relation: ResolvedRelation, through: ThroughKeys): boolean {
@@ -37,11 +37,15 @@ export async function fetchThrough(
   const ownerKeys = distinctAttribute(parents, relation.localKey);
   if (!ownerKeys.length) return { related: [], groups: new Map(), norm: keyNormalizer([], []) };
   if (joinable(relation, through)) {
-    const matches = await through.model.adapter.fetchThroughPivot!(through.spec, target, through.secondKey, ownerKeys, constraint);
-    const related = matches.map((m) => m.model);
-    const firstKeys = new Map(matches.map((m) => [m.model, m.pivot[through.firstKey]] as const));
-    const norm = keyNormalizer(ownerKeys, matches.length ? [matches[0]!.pivot[through.firstKey]] : []);
-    return { related, groups: groupBy(related, (m) => firstKeys.get(m), norm), norm };
+    const { models: related, pivots } = await through.model.adapter.fetchThroughPivot!(
+      through.spec,
+      target,
+      through.secondKey,
+      ownerKeys,
+      constraint,
+    );
+    const norm = keyNormalizer(ownerKeys, pivots.length ? [pivots[0]![through.firstKey]] : []);
+    return { related, groups: groupByRow(related, pivots, through.firstKey, norm), norm };
   }
   // Across stores or connections: the through rows, then the targets.
   const rows = await through.model.adapter.fetchByKeys({ model: through.model, column: through.firstKey, values: ownerKeys });

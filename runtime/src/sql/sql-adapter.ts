@@ -12,7 +12,7 @@ import type { ModelClass } from "../model/types";
 import {
   pivotColumnNames,
   type KeyFetch,
-  type PivotMatch,
+  type PivotMatches,
   type PivotSpec,
   type QueryConstraint,
   type StoreAdapter,
@@ -268,7 +268,7 @@ export const sqlAdapter: StoreAdapter = {
   async fetchThroughPivot(spec, target, targetKey, ownerKeys, constraint?: QueryConstraint) {
     const targetMeta = modelMeta(target);
     const ctx = pivotContext(spec);
-    const matches: PivotMatch[] = [];
+    const matches: PivotMatches = { models: [], pivots: [] };
     for (const part of chunks(ownerKeys.slice(), ctx.size)) {
       const q = new SqlQuery(target as ModelClass<SqlModelBase>);
       if (constraint) constraint(q);
@@ -284,7 +284,11 @@ export const sqlAdapter: StoreAdapter = {
       const rows = (await runStatement(targetMeta, "belongsToMany load", readRows(qb))) as Record<string, unknown>[];
       const { attributes, pivots } = splitRows(window ? stripRowNumbers(rows) : rows);
       const models = await q.finish(attributes);
-      for (let i = 0; i < models.length; i++) matches.push({ model: models[i]!, pivot: pivots[i]! });
+      if (ownerKeys.length <= ctx.size) return { models, pivots };
+      for (let i = 0; i < models.length; i++) {
+        matches.models.push(models[i]!);
+        matches.pivots.push(pivots[i]!);
+      }
     }
     return matches;
   },
