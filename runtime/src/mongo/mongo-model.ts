@@ -223,7 +223,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     if (Object.keys(set).length) update.$set = set;
     if (Object.keys(unset).length) update.$unset = unset;
     try {
-      await collectionFor(meta).updateOne(this.#filter(meta), update);
+      await collectionFor(meta).updateOne(MongoModelBase.#filter(this, meta), update);
     } catch (error) {
       throw duplicateKeyError(meta, error); // a unique index refused the new values
     }
@@ -231,8 +231,8 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
     return this;
   }
 
-  #filter(meta: ModelMeta): Record<string, unknown> {
-    const key = (this.getOriginal() as Record<string, unknown>)._id ?? this.get("_id");
+  static #filter(self: MongoModelBase<any>, meta: ModelMeta): Record<string, unknown> {
+    const key = (self.getOriginal() as Record<string, unknown>)._id ?? self.get("_id");
     if (key === null || key === undefined) {
       throw new EloquentError(`${meta.name}: this model has no id; save() it before updating or deleting it.`);
     }
@@ -241,14 +241,14 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
 
   async forceDelete(): Promise<void> {
     const meta = modelMeta(this.constructor as MongoModelClass);
-    await collectionFor(meta).deleteOne(this.#filter(meta));
+    await collectionFor(meta).deleteOne(MongoModelBase.#filter(this, meta));
     this.syncOriginal(false);
   }
 
   /** Re-reads the attributes from the store and reloads the relations that were loaded (as Laravel does). */
   async refresh(): Promise<this> {
     const meta = modelMeta(this.constructor as MongoModelClass);
-    const filter = this.#filter(meta);
+    const filter = MongoModelBase.#filter(this, meta);
     const doc = await collectionFor(meta).findOne(filter);
     if (!doc) throw new ModelNotFoundError(meta.name, this.get("id"));
     this.setRawAttributes(documentToRow(meta, doc), true);

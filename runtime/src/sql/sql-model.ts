@@ -305,14 +305,14 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
       dirty.updated_at = now;
     }
     const row = rowFor(meta, dialect, dirty, "save()");
-    await runStatement(meta, "save()", runner(meta.table).where(meta.primaryKey, this.#key(meta)).update(row));
+    await runStatement(meta, "save()", runner(meta.table).where(meta.primaryKey, SqlModelBase.#key(this, meta)).update(row));
     this.syncOriginal(true);
     return this;
   }
 
-  #key(meta: ModelMeta): Knex.Value {
-    const original = this.getOriginal() as Record<string, unknown>;
-    const key = original[meta.primaryKey] ?? this.get(meta.primaryKey);
+  static #key(self: SqlModelBase<any>, meta: ModelMeta): Knex.Value {
+    const original = self.getOriginal() as Record<string, unknown>;
+    const key = original[meta.primaryKey] ?? self.get(meta.primaryKey);
     if (key === null || key === undefined) {
       throw new EloquentError(`${meta.name}: this model has no ${meta.primaryKey}; save() it before updating or deleting it.`);
     }
@@ -323,7 +323,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   async forceDelete(): Promise<void> {
     const meta = modelMeta(this.constructor as SqlModelClass);
     const { runner } = executor(meta);
-    await runStatement(meta, "forceDelete()", runner(meta.table).where(meta.primaryKey, this.#key(meta)).del());
+    await runStatement(meta, "forceDelete()", runner(meta.table).where(meta.primaryKey, SqlModelBase.#key(this, meta)).del());
     this.syncOriginal(false);
   }
 
@@ -331,7 +331,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   async refresh(): Promise<this> {
     const meta = modelMeta(this.constructor as SqlModelClass);
     const { runner } = executor(meta);
-    const key = this.#key(meta);
+    const key = SqlModelBase.#key(this, meta);
     const read = runner(meta.table).where(meta.primaryKey, key).limit(1, { skipBinding: true }); // see SqlQuery.applyShape
     if (getConnection(meta.connection).dialect === "sqlite" && meta.safeIntegers) read.options({ safeIntegers: true });
     const [row] = (await runStatement(meta, "refresh()", read)) as Array<Record<string, unknown> | undefined>;
@@ -424,29 +424,35 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
    * new values. Fires updating/updated (an "updating" listener returning false cancels).
    */
   increment(column: keyof A & string, amount = 1, extra: Partial<A> = {}): Promise<this> {
-    return this.#counter(column, amount, extra, 1);
+    return SqlModelBase.#counter(this, column, amount, extra, 1);
   }
   decrement(column: keyof A & string, amount = 1, extra: Partial<A> = {}): Promise<this> {
-    return this.#counter(column, amount, extra, -1);
+    return SqlModelBase.#counter(this, column, amount, extra, -1);
   }
 
-  async #counter(column: string, amount: number, extra: Record<string, unknown>, sign: 1 | -1): Promise<this> {
-    const meta = modelMeta(this.constructor as SqlModelClass);
-    const key = this.#key(meta);
-    if (!(await fireEvent(this, "updating"))) return this;
+  static async #counter<T extends SqlModelBase<any>>(
+    self: T,
+    column: string,
+    amount: number,
+    extra: Record<string, unknown>,
+    sign: 1 | -1,
+  ): Promise<T> {
+    const meta = modelMeta(self.constructor as SqlModelClass);
+    const key = SqlModelBase.#key(self, meta);
+    if (!(await fireEvent(self, "updating"))) return self;
     const now = new Date();
     const values = meta.timestamps && !("updated_at" in extra) ? { ...extra, updated_at: now } : extra;
-    const q = new SqlQuery(this.constructor as SqlModelClass).whereKeyIn(meta.primaryKey, [key]);
+    const q = new SqlQuery(self.constructor as SqlModelClass).whereKeyIn(meta.primaryKey, [key]);
     await q[sign > 0 ? "increment" : "decrement"](column, amount, values);
-    const clean = !this.isDirty();
-    const current = Number(this.get(column) ?? 0);
+    const clean = !self.isDirty();
+    const current = Number(self.get(column) ?? 0);
     for (const [k, v] of [[column, current + sign * amount] as const, ...Object.entries(values)]) {
-      if (clean) this.set(k, v);
-      else this.setComputed(k, v);
+      if (clean) self.set(k, v);
+      else self.setComputed(k, v);
     }
-    if (clean) this.syncOriginal(true);
-    await fireEvent(this, "updated");
-    return this;
+    if (clean) self.syncOriginal(true);
+    await fireEvent(self, "updated");
+    return self;
   }
 }
 
