@@ -72,6 +72,27 @@ describe.each(sqlDialects())("relations on $name", (dialect) => {
     expect(JSON.parse(JSON.stringify(post)).author.profile.bio).toBe("math");
   });
 
+  it("loaded relations: one, then several, each readable and serialized, unset one at a time", async () => {
+    const user = (await User.with("posts").findOrFail(ids.ada)) as User;
+    expect(Object.keys(user.getRelations())).toEqual(["posts"]);
+    await user.load("profile"); // a second relation: both must stay readable
+    user.setRelation("extra", "x");
+    expect(user.relationLoaded("posts") && user.relationLoaded("profile") && user.relationLoaded("extra")).toBe(true);
+    expect((user.getRelation("posts") as Post[]).map((p) => p.title).sort()).toEqual(["a1", "a2", "a3"]);
+    expect((user.getRelation("profile") as Profile).bio).toBe("math");
+    expect(Object.keys(user.getRelations()).sort()).toEqual(["extra", "posts", "profile"]);
+    expect(Object.keys(JSON.parse(JSON.stringify(user))).filter((k) => ["extra", "posts", "profile"].includes(k))).toHaveLength(3);
+    user.unsetRelation("posts");
+    expect(user.relationLoaded("posts")).toBe(false);
+    expect(() => user.getRelation("posts")).toThrow(/posts/);
+    expect(user.getRelation("extra")).toBe("x");
+    user.unsetRelation("extra").unsetRelation("profile");
+    expect(user.getRelations()).toEqual({});
+    expect("profile" in JSON.parse(JSON.stringify(user))).toBe(false);
+    user.setRelation("profile", null); // a single relation again, after several
+    expect(user.getRelations()).toEqual({ profile: null });
+  });
+
   it("eager with(): one query per relation level, never one per row", async () => {
     const { result: users, count } = await withQueryCount(() =>
       User.query().with("posts.comments", "posts.tags", "profile").orderBy("id").get(),
