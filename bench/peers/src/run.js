@@ -23,15 +23,17 @@ const { summarize } = require("./stats");
 const { machine, packageVersion } = require("./machine");
 const { writeReport } = require("./report");
 
-const USAGE = `usage: npm run bench:peers -- [--rounds N] [--warmup N] [--quick] [--only w1,w6] [--peers a,b] [--timeout SEC] [--out DIR] [--reuse FILE.json] [--passes N]
+const USAGE = `usage: npm run bench:peers -- [--rounds N] [--warmup N] [--quick] [--only w1,w6] [--peers a,b] [--timeout SEC] [--out DIR] [--reuse FILE.json] [--passes N] [--no-gc]
   --render FILE.json: rewrite an earlier run's markdown and SVG from its JSON
   --passes: split the rounds over N passes through all peers (default 2) so load drift hits every peer alike
+  --no-gc: no forced gc() before each timed sample (a server's steady state: the default forces one, which
+           leaves sub-millisecond loads like W6 to run on a just-collected heap)
   --reuse: keep the cells of peers not run now from an earlier run's JSON (marked † in the report)
   workloads: ${Object.keys(WORKLOADS).join(", ")}
   peers:     ${PEERS.join(", ")}`;
 
 function parseArgs(argv) {
-  const opts = { rounds: 10, warmup: 1, quick: false, only: Object.keys(WORKLOADS), peers: PEERS, timeout: 300, out: null, reuse: null, passes: 2 };
+  const opts = { rounds: 10, warmup: 1, quick: false, only: Object.keys(WORKLOADS), peers: PEERS, timeout: 300, out: null, reuse: null, passes: 2, gc: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -55,6 +57,7 @@ function parseArgs(argv) {
     else if (a === "--timeout") opts.timeout = count(value(), 1);
     else if (a === "--passes") opts.passes = count(value(), 1);
     else if (a === "--quick") opts.quick = true;
+    else if (a === "--no-gc") opts.gc = false;
     else if (a === "--only") opts.only = list(value(), Object.keys(WORKLOADS), "workload");
     else if (a === "--peers") opts.peers = list(value(), PEERS, "peer");
     else if (a === "--out") opts.out = path.resolve(value());
@@ -170,7 +173,7 @@ async function main() {
         const earlier = results.get(peer);
         if (earlier.length && !earlier[0].samples) continue; // WRONG / ERROR / SKIPPED once is enough
         const r = await runCell(peer, workloadId,
-          ["--rounds", String(rounds), "--warmup", String(opts.warmup), "--expect", expectFile], opts.timeout);
+          ["--rounds", String(rounds), "--warmup", String(opts.warmup), "--expect", expectFile, ...(opts.gc ? [] : ["--no-gc"])], opts.timeout);
         earlier.push(r);
         const s = r.samples ? summarize(r.samples) : null;
         const detail = s ? `pass ${pass + 1}/${passes}: median ${fmtMs(s.median)} ms over ${s.n} samples` : r.reason;

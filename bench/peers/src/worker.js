@@ -4,7 +4,7 @@
  *   1. open the peer (connect, define models) — untimed;
  *   2. one priming run, then the gate run with statement counting: canonical output must equal the raw better-sqlite3 floor's,
  *      else the cell is WRONG and nothing is timed;
- *   3. warm-up, then timed samples (gc between samples, outside the timed region);
+ *   3. warm-up, then timed samples (gc between samples, outside the timed region, unless --no-gc);
  *   4. print one `RESULT {json}` line with samples, statement count and the process's peak RSS.
  */
 const fs = require("node:fs");
@@ -36,6 +36,7 @@ async function main() {
   const warmup = Number(arg("warmup", "1"));
   const expectFile = arg("expect");
   const writeExpected = arg("write-expected");
+  const gcBetween = !process.argv.includes("--no-gc");
   const workload = WORKLOADS[workloadId];
   if (!workload) throw new Error(`Unknown workload "${workloadId}". Expected one of: ${Object.keys(WORKLOADS).join(", ")}.`);
 
@@ -85,7 +86,7 @@ async function main() {
     const started = performance.now();
     for (let i = 0; i < rounds * samplesPerRound; i++) {
       if (i >= rounds && performance.now() - started > EXTRA_SAMPLE_BUDGET_MS) break;
-      if (global.gc) global.gc();
+      if (gcBetween && global.gc) global.gc();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const result = await peer.run(ctx, workloadId, workload);
