@@ -284,7 +284,7 @@ export const sqlAdapter: StoreAdapter = {
       const rows = (await runStatement(targetMeta, "belongsToMany load", readRows(qb))) as Record<string, unknown>[];
       const { attributes, pivots } = splitRows(window ? stripRowNumbers(rows) : rows);
       const models = await q.finish(attributes);
-      if (ownerKeys.length <= ctx.size) return { models, pivots };
+      if (ownerKeys.length <= ctx.size) return { models, pivots }; // one chunk: its arrays as they are
       for (let i = 0; i < models.length; i++) {
         matches.models.push(models[i]!);
         matches.pivots.push(pivots[i]!);
