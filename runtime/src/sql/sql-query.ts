@@ -326,11 +326,18 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
 
-  /** Internal: IN on a relation key (already a schema column or a relation's declared key). */
+  /**
+   * Internal: IN on a relation key (already a schema column or a relation's declared key). Past the
+   * statement's parameter limit the list travels as one bound value (large-in.ts), as whereIn() does.
+   */
   whereKeyIn(column: string, values: readonly unknown[]): this {
     const c = `${this.#qualifier}.${column}`;
     const list = values.slice();
-    this.#keyWheres.push((qb, ctx) => void qb.whereIn(c, this.#values(c, list, ctx, "whereIn()")));
+    this.#keyWheres.push((qb, ctx) => {
+      const bound = this.#values(c, list, ctx, "whereIn()");
+      if (bound.length <= chunkSize(getConnection(this.meta.connection))) qb.whereIn(c, bound);
+      else largeIn(qb, ctx.dialect, "whereIn", c, this.#descriptor(c), bound);
+    });
     return this;
   }
 
