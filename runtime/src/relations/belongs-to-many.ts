@@ -11,7 +11,7 @@ import { exposePivotColumns, linkPivot } from "../model/pivot-link";
 import { withPivotClauses } from "./pivot-queries";
 import type { ModelClass } from "../model/types";
 import type { PivotMatches, QueryConstraint } from "./adapter";
-import { distinctAttribute, distinctKeys, groupByRow, indexBy, keyNormalizer } from "./keys";
+import { distinctAttribute, distinctKeys, groupBy, indexBy, keyNormalizer } from "./keys";
 import type { RelationKindHandler } from "./kind";
 import type { ResolvedRelation } from "./resolve";
 
@@ -74,7 +74,7 @@ export const belongsToMany: RelationKindHandler = {
     const norm = keyNormalizer(ownerKeys, pivots.length ? [pivots[0]![spec.localKey]] : []);
     // Grouped by the raw pivot rows: reading `.pivot` would make every PivotRow now, and a pivot
     // model's accessors must not change which parent a row belongs to.
-    const groups = groupByRow(related, pivots, spec.localKey, norm);
+    const groups = groupBy(related, (_, i) => pivots[i]![spec.localKey], norm);
     return { related, resultFor: (parent: Model) => groups.get(norm(parent.get(relation.localKey))) ?? [] };
   },
   async count(parents, relation, constraint) {

@@ -67,32 +67,15 @@ function isAfter(a: number | string, b: unknown): boolean {
   return typeof a === typeof b && a > (b as number | string);
 }
 
-/** Groups items by normalised key in one pass. */
-export function groupBy<T>(items: readonly T[], keyOf: (item: T) => unknown, norm: KeyNormalizer): Map<unknown, T[]> {
+/** Groups items by normalised key in one pass (`keyOf` gets the index too: a key may come from a parallel array). */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T, index: number) => unknown, norm: KeyNormalizer): Map<unknown, T[]> {
   const map = new Map<unknown, T[]>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const k = norm(keyOf(item));
+    const k = norm(keyOf(item, i));
     const bucket = map.get(k);
     if (bucket) bucket.push(item);
     else map.set(k, [item]);
-  }
-  return map;
-}
-
-/** Groups `items[i]` by the normalised `rows[i][column]` (parallel arrays, e.g. models and their pivot rows), in one pass. */
-export function groupByRow<T>(
-  items: readonly T[],
-  rows: readonly Record<string, unknown>[],
-  column: string,
-  norm: KeyNormalizer,
-): Map<unknown, T[]> {
-  const map = new Map<unknown, T[]>();
-  for (let i = 0; i < items.length; i++) {
-    const k = norm(rows[i]![column]);
-    const bucket = map.get(k);
-    if (bucket) bucket.push(items[i]!);
-    else map.set(k, [items[i]!]);
   }
   return map;
 }

@@ -8,7 +8,7 @@
 import type { Model } from "../model/model";
 import { modelMeta } from "../model/meta";
 import type { QueryConstraint } from "./adapter";
-import { distinctAttribute, distinctKeys, groupBy, groupByRow, keyNormalizer, type KeyNormalizer } from "./keys";
+import { distinctAttribute, distinctKeys, groupBy, keyNormalizer, type KeyNormalizer } from "./keys";
 import type { ResolvedRelation, ThroughKeys } from "./resolve";
 
 function joinable(relation: ResolvedRelation, through: ThroughKeys): boolean {
@@ -45,7 +45,7 @@ export async function fetchThrough(
       constraint,
     );
     const norm = keyNormalizer(ownerKeys, pivots.length ? [pivots[0]![through.firstKey]] : []);
-    return { related, groups: groupByRow(related, pivots, through.firstKey, norm), norm };
+    return { related, groups: groupBy(related, (_, i) => pivots[i]![through.firstKey], norm), norm };
   }
   // Across stores or connections: the through rows, then the targets.
   const rows = await through.model.adapter.fetchByKeys({ model: through.model, column: through.firstKey, values: ownerKeys });

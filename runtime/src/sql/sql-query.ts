@@ -303,12 +303,15 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     const c = this.#col(column, `${method}()`);
     if (!Array.isArray(values)) throw new QueryError(`${this.meta.name}.${method}('${column}', ...): expected an array of values.`);
     const list = values.slice();
-    this.#wheres.push((qb, ctx) => {
-      const bound = this.#values(c, list, ctx, `${method}()`);
-      if (bound.length <= chunkSize(getConnection(this.meta.connection))) qb[method](c, bound);
-      else largeIn(qb, ctx.dialect, method, c, this.#descriptor(c), bound);
-    });
+    this.#wheres.push((qb, ctx) => this.#inClause(qb, ctx, method, c, list));
     return this;
+  }
+
+  /** IN as bound values, or past the statement's parameter limit as one bound list (large-in.ts). */
+  #inClause(qb: Knex.QueryBuilder, ctx: QueryContext, method: "whereIn" | "whereNotIn" | "orWhereIn", c: string, list: unknown[]): void {
+    const bound = this.#values(c, list, ctx, `${method}()`);
+    if (bound.length <= chunkSize(getConnection(this.meta.connection))) qb[method](c, bound);
+    else largeIn(qb, ctx.dialect, method, c, this.#descriptor(c), bound);
   }
 
   /**
@@ -333,11 +336,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   whereKeyIn(column: string, values: readonly unknown[]): this {
     const c = `${this.#qualifier}.${column}`;
     const list = values.slice();
-    this.#keyWheres.push((qb, ctx) => {
-      const bound = this.#values(c, list, ctx, "whereIn()");
-      if (bound.length <= chunkSize(getConnection(this.meta.connection))) qb.whereIn(c, bound);
-      else largeIn(qb, ctx.dialect, "whereIn", c, this.#descriptor(c), bound);
-    });
+    this.#keyWheres.push((qb, ctx) => this.#inClause(qb, ctx, "whereIn", c, list));
     return this;
   }
 
