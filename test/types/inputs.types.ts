@@ -30,6 +30,14 @@ export function whereValuesAndOperators(): void {
   User.whereIn("id", ["1"]);
   // @ts-expect-error -- object form values are checked too
   User.where({ name: 1 });
+  // after with() (a rebound builder) the values are checked the same way
+  User.query().with("posts").where("id", 1).orWhere("name", "like", "A%");
+  // @ts-expect-error -- id is a number column on the rebound builder too
+  User.query().with("posts").where("id", "1");
+  // a column cast away is the run time's to check (it names the unknown column)
+  User.query()
+    .where("nmae" as never, 1)
+    .whereIn("x" as never, ["a"]);
 }
 
 export function constraintCallbacksAreTheTargetsQuery(): void {

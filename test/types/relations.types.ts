@@ -1,6 +1,6 @@
 // Item 2: relation results follow the query (with, load, withCount, select, pluck).
 import { expectTypeOf } from "vitest";
-import type { CountField, SnakeCase } from "eloquent-orm";
+import { column, relation, SqlModel, type CountField, type Model, type SnakeCase, type SqlModelBase } from "eloquent-orm";
 import { Comment, Post, Profile, Tag, User } from "./blog-models";
 
 export async function withAddsWhatItLoads(): Promise<void> {
@@ -27,6 +27,19 @@ export async function withAddsWhatItLoads(): Promise<void> {
   expectTypeOf(posts[0]!.tags[0]!.pivot.added_by).toEqualTypeOf<unknown>();
   expectTypeOf(posts[0]!.tags[0]!).toExtend<Tag>();
   expectTypeOf(posts[0]!.author).toExtend<User | null>();
+  // a rebound result is still a model of its store (the builder's type parameter is unconstrained)
+  expectTypeOf(user).toExtend<SqlModelBase>();
+  const untyped = await Untyped.with("children").get();
+  expectTypeOf(untyped[0]!).toExtend<Model>();
+  expectTypeOf(untyped[0]!.anything).toBeAny();
+}
+
+// `extends SqlModel<any>` opts out of typing: its rows read as any, and with() results stay models
+class Untyped extends SqlModel<any> {
+  static schema = {
+    id: column("increments", undefined, { primary: true }),
+    children: relation("hasMany", "Untyped", { foreignKey: "id" }),
+  };
 }
 
 export async function loadNarrowsTheInstance(): Promise<void> {

@@ -45,8 +45,8 @@ function numericString(v: unknown): unknown {
 
 type CountSpecs = Map<string, { relation: string; constraint?: QueryConstraint }>;
 
-export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> {
-  readonly model: ModelClass<M>;
+export abstract class BaseQuery<M, S> implements PromiseLike<M[]> {
+  readonly model: ModelClass<M & Model>;
   readonly meta: ModelMeta;
   protected limitCount: number | undefined;
   protected offsetCount: number | undefined;
@@ -60,7 +60,7 @@ export abstract class BaseQuery<M extends Model, S> implements PromiseLike<M[]> 
   /** Type-only: this builder over the model in `~model`; each store's builder declares it as its own class. */
   declare readonly "~rebound"?: unknown;
 
-  constructor(model: ModelClass<M>) {
+  constructor(model: ModelClass<M & Model>) {
     this.model = model;
     this.meta = modelMeta(model);
     // static defaultWith / defaultWithCount: every query of the model starts with them (relation loads too).

@@ -25,9 +25,9 @@ import { MongoQuery } from "./mongo-query";
 import type { MorphConstraint } from "./morph-existence";
 import { keyStorage } from "./mongo-values";
 import { mongoUpsert } from "./mongo-upsert";
-import type { CreateInput, Drift, ModelOf, QueryModelOf, TypedModel } from "../types/model-of";
+import type { CreateInput, Drift, ModelOf, OptOutModelBase, QueryModelOf, TypedModel } from "../types/model-of";
 import type { AttrsDisagreeWithSchema } from "../types/attributes";
-import type { ComparisonOperator, CountArg, MongoWhereValue, PatternOperator, Rebind, WithArg } from "../types/query";
+import type { ComparisonOperator, CountArg, MongoWhereValues, PatternOperator, WhereValueIn, Rebind, WithArg } from "../types/query";
 import type { Counted, Loaded, PathsOf } from "../types/relations";
 
 export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelClass<M>;
@@ -35,7 +35,7 @@ export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelCl
 type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
 /** The query of a model class, over its schema-typed model (types/model-of.ts). */
 type QueryOf<C extends MongoModelClass<any>> = [Drift<C>] extends [never]
-  ? MongoQuery<TypedModel<C>, SchemaOf<C>>
+  ? MongoQuery<TypedModel<C>, SchemaOf<C>> & OptOutModelBase<C, MongoModelBase>
   : AttrsDisagreeWithSchema<Drift<C>>;
 /** The statics build an untyped query and return it as QueryOf<C> (its types are checked at the call). */
 type AnyMongoQuery = MongoQuery<any, any>;
@@ -88,20 +88,17 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   }
 
   static where<C extends MongoModelClass<any>>(this: C, group: (q: QueryOf<C>) => unknown): QueryOf<C>;
-  static where<C extends MongoModelClass<any>>(
-    this: C,
-    values: { readonly [K in Column<SchemaOf<C>> | "id"]?: MongoWhereValue<SchemaOf<C>, K> },
-  ): QueryOf<C>;
+  static where<C extends MongoModelClass<any>>(this: C, values: Partial<MongoWhereValues<SchemaOf<C>>>): QueryOf<C>;
   static where<C extends MongoModelClass<any>, K extends Column<SchemaOf<C>> | "id">(
     this: C,
     column: K,
-    value: MongoWhereValue<SchemaOf<C>, K>,
+    value: WhereValueIn<MongoWhereValues<SchemaOf<C>>, K>,
   ): QueryOf<C>;
   static where<C extends MongoModelClass<any>, K extends Column<SchemaOf<C>> | "id">(
     this: C,
     column: K,
     operator: ComparisonOperator,
-    value: MongoWhereValue<SchemaOf<C>, K>,
+    value: WhereValueIn<MongoWhereValues<SchemaOf<C>>, K>,
   ): QueryOf<C>;
   static where<C extends MongoModelClass<any>>(
     this: C,
@@ -117,7 +114,7 @@ export class MongoModelBase<A extends object = any> extends Model<A> {
   static whereIn<C extends MongoModelClass<any>, K extends Column<SchemaOf<C>> | "id">(
     this: C,
     column: K,
-    values: readonly MongoWhereValue<SchemaOf<C>, K>[],
+    values: readonly WhereValueIn<MongoWhereValues<SchemaOf<C>>, K>[],
   ): QueryOf<C> {
     return (new MongoQuery(this) as AnyMongoQuery).whereIn(column as never, values as never) as never;
   }

@@ -7,6 +7,7 @@
  */
 import type { Document, Filter } from "mongodb";
 import type { ModelClass, SchemaShape } from "../model/types";
+import type { Model } from "../model/model";
 import type { QueryConstraint } from "../relations/adapter";
 import { RelationError, resolveRelation } from "../relations/resolve";
 import { BaseQuery, type Column, type WithPath } from "../model/base-query";
@@ -28,7 +29,16 @@ import {
   type RelationCondition,
 } from "../relations/existence-forms";
 import { withDefinition } from "../relations/definition";
-import type { AttributeValue, ComparisonOperator, CountArg, MongoWhereValue, PatternOperator, Rebind, Selected } from "../types/query";
+import type {
+  AttributeValue,
+  ComparisonOperator,
+  CountArg,
+  MongoWhereValues,
+  PatternOperator,
+  WhereValueIn,
+  Rebind,
+  Selected,
+} from "../types/query";
 import type { Counted } from "../types/relations";
 
 export { MAX_FILTER_KEY_BYTES } from "./in-lists";
@@ -50,16 +60,17 @@ const COMPARISONS = new Map<string, string>([
 ]);
 const PATTERNS = new Set(["like", "not like", "ilike", "not ilike"]);
 
-export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaShape> extends BaseQuery<M, S> {
+/** `M` is unconstrained for the reason SqlQuery's is (its class comment). */
+export class MongoQuery<M = MongoModelBase, S = SchemaShape> extends BaseQuery<M, S> {
   #clauses: Clause[] = [];
   /** Relation-key filters: AND-ed outside the user's (possibly OR-ed) clauses. */
   #keyFilters: Document[] = [];
   #sort: Array<[string, 1 | -1]> = [];
   #projection: Document | undefined;
 
-  declare readonly "~rebound"?: MongoQuery<this["~model"] & MongoModelBase, S>;
+  declare readonly "~rebound"?: MongoQuery<NonNullable<this["~model"]>, S>;
 
-  constructor(model: ModelClass<M>) {
+  constructor(model: ModelClass<M & Model>) {
     super(model);
   }
 
@@ -78,18 +89,18 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
   // ---- where ----------------------------------------------------------------------------------------
 
   where(group: (q: MongoQuery<M, S>) => unknown): this;
-  where(values: { readonly [K in MongoColumn<S>]?: MongoWhereValue<S, K> }): this;
-  where<K extends MongoColumn<S>>(column: K, value: MongoWhereValue<S, K>): this;
-  where<K extends MongoColumn<S>>(column: K, operator: ComparisonOperator, value: MongoWhereValue<S, K>): this;
+  where(values: Partial<MongoWhereValues<S>>): this;
+  where<K extends MongoColumn<S>>(column: K, value: WhereValueIn<MongoWhereValues<S>, K>): this;
+  where<K extends MongoColumn<S>>(column: K, operator: ComparisonOperator, value: WhereValueIn<MongoWhereValues<S>, K>): this;
   where(column: MongoColumn<S>, operator: PatternOperator, pattern: string): this;
   where(...args: unknown[]): this {
     return this.#where("and", args);
   }
 
   orWhere(group: (q: MongoQuery<M, S>) => unknown): this;
-  orWhere(values: { readonly [K in MongoColumn<S>]?: MongoWhereValue<S, K> }): this;
-  orWhere<K extends MongoColumn<S>>(column: K, value: MongoWhereValue<S, K>): this;
-  orWhere<K extends MongoColumn<S>>(column: K, operator: ComparisonOperator, value: MongoWhereValue<S, K>): this;
+  orWhere(values: Partial<MongoWhereValues<S>>): this;
+  orWhere<K extends MongoColumn<S>>(column: K, value: WhereValueIn<MongoWhereValues<S>, K>): this;
+  orWhere<K extends MongoColumn<S>>(column: K, operator: ComparisonOperator, value: WhereValueIn<MongoWhereValues<S>, K>): this;
   orWhere(column: MongoColumn<S>, operator: PatternOperator, pattern: string): this;
   orWhere(...args: unknown[]): this {
     return this.#where("or", args);
@@ -164,10 +175,10 @@ export class MongoQuery<M extends MongoModelBase = MongoModelBase, S = SchemaSha
     return { [field]: { [mongoOp]: filterValue(this.meta, name, value, where) } };
   }
 
-  whereIn<K extends MongoColumn<S>>(column: K, values: readonly MongoWhereValue<S, K>[]): this {
+  whereIn<K extends MongoColumn<S>>(column: K, values: readonly WhereValueIn<MongoWhereValues<S>, K>[]): this {
     return this.#in("and", "$in", column, values, "whereIn()");
   }
-  whereNotIn<K extends MongoColumn<S>>(column: K, values: readonly MongoWhereValue<S, K>[]): this {
+  whereNotIn<K extends MongoColumn<S>>(column: K, values: readonly WhereValueIn<MongoWhereValues<S>, K>[]): this {
     return this.#in("and", "$nin", column, values, "whereNotIn()");
   }
   orWhereIn(column: MongoColumn<S>, values: readonly unknown[]): this {

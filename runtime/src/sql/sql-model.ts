@@ -25,9 +25,9 @@ import type { ChunkCallback } from "./streaming";
 import { fireEvent } from "../model/events";
 import { installLifecycle } from "../model/lifecycle";
 import type { GlobalScopeName, Scoped } from "../model/scopes";
-import type { CreateInput, Drift, ModelOf, QueryModelOf, TypedModel } from "../types/model-of";
+import type { CreateInput, Drift, ModelOf, OptOutModelBase, QueryModelOf, TypedModel } from "../types/model-of";
 import type { AttrsDisagreeWithSchema } from "../types/attributes";
-import type { ComparisonOperator, CountArg, PatternOperator, Rebind, WhereValue, WithArg } from "../types/query";
+import type { ComparisonOperator, CountArg, PatternOperator, Rebind, WhereValueIn, WhereValues, WithArg } from "../types/query";
 import type { Counted, Loaded, PathsOf } from "../types/relations";
 
 /** A concrete SqlModel subclass. */
@@ -36,7 +36,7 @@ export type SqlModelClass<M extends SqlModelBase = SqlModelBase> = ModelClass<M>
 type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
 /** The query of a model class: over its schema-typed model (types/model-of.ts), with its local scopes. */
 type QueryOf<C extends SqlModelClass<any>> = [Drift<C>] extends [never]
-  ? Scoped<C, SqlQuery<TypedModel<C>, SchemaOf<C>>>
+  ? Scoped<C, SqlQuery<TypedModel<C>, SchemaOf<C>> & OptOutModelBase<C, SqlModelBase>>
   : AttrsDisagreeWithSchema<Drift<C>>;
 /** The statics build an untyped query and return it as QueryOf<C> (its types are checked at the call). */
 type AnySqlQuery = SqlQuery<any, any>;
@@ -127,20 +127,17 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   }
 
   static where<C extends SqlModelClass<any>>(this: C, group: (q: QueryOf<C>) => unknown): QueryOf<C>;
-  static where<C extends SqlModelClass<any>>(
-    this: C,
-    values: { readonly [K in Column<SchemaOf<C>>]?: WhereValue<SchemaOf<C>, K> },
-  ): QueryOf<C>;
+  static where<C extends SqlModelClass<any>>(this: C, values: Partial<WhereValues<SchemaOf<C>>>): QueryOf<C>;
   static where<C extends SqlModelClass<any>, K extends Column<SchemaOf<C>>>(
     this: C,
     column: K,
-    value: WhereValue<SchemaOf<C>, K>,
+    value: WhereValueIn<WhereValues<SchemaOf<C>>, K>,
   ): QueryOf<C>;
   static where<C extends SqlModelClass<any>, K extends Column<SchemaOf<C>>>(
     this: C,
     column: K,
     operator: ComparisonOperator,
-    value: WhereValue<SchemaOf<C>, K>,
+    value: WhereValueIn<WhereValues<SchemaOf<C>>, K>,
   ): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, column: Column<SchemaOf<C>>, operator: PatternOperator, pattern: string): QueryOf<C>;
   static where<C extends SqlModelClass<any>>(this: C, path: JsonPathOf<SchemaOf<C>>, value: unknown): QueryOf<C>;
@@ -153,7 +150,7 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
   static whereIn<C extends SqlModelClass<any>, K extends Column<SchemaOf<C>>>(
     this: C,
     column: K,
-    values: readonly WhereValue<SchemaOf<C>, K>[],
+    values: readonly WhereValueIn<WhereValues<SchemaOf<C>>, K>[],
   ): QueryOf<C> {
     return (new SqlQuery(this) as AnySqlQuery).whereIn(column, values) as never;
   }

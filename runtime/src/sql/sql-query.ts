@@ -9,6 +9,7 @@ import type { ColumnDescriptor } from "eloquent-engine";
 import { EloquentError } from "../model/errors";
 import { modelMeta } from "../model/meta";
 import type { ModelClass, SchemaShape } from "../model/types";
+import type { Model } from "../model/model";
 import type { QueryConstraint } from "../relations/adapter";
 import { modelForMorphType, RelationError, resolveRelation } from "../relations/resolve";
 import { findModel } from "../model/lookup";
@@ -33,7 +34,16 @@ import { applyJoins, joinedColumn, joinedDescriptor, joinTarget, type JoinedSche
 import { applySelectExtras, applyShapeExtras, checkedBindings, cloneExtras, emptyExtras, type QueryExtras } from "./query-extras";
 import type { ChunkCallback } from "./streaming";
 import { perParentWindow, stripRowNumbers, type PerParentWindow } from "./per-parent-limit";
-import type { AttributeValue, ComparisonOperator, CountArg, PatternOperator, Rebind, Selected, WhereValue } from "../types/query";
+import type {
+  AttributeValue,
+  ComparisonOperator,
+  CountArg,
+  PatternOperator,
+  Rebind,
+  Selected,
+  WhereValueIn,
+  WhereValues,
+} from "../types/query";
 import type { Counted } from "../types/relations";
 import { ModelNotFoundError, MultipleRecordsFoundError } from "../model/errors";
 import {
@@ -126,7 +136,14 @@ const INLINE = { skipBinding: true } as const;
 /** Numbers the aliases of self-relation subqueries (unique within a statement). */
 let aliasCounter = 0;
 
-export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> extends BaseQuery<M, S> {
+/**
+ * `M` is the result model type and carries no `extends SqlModelBase` constraint on purpose: a rebound
+ * builder (`~rebound`, after with/select/withCount) would then have to intersect its result type
+ * with the base class, and every member of such a result is resolved again as a merge of two
+ * declarations, for each result type (a third of the types a `with()` call made, bench/types). The
+ * statics only ever build it over a model class; the few places that use a row as a model say so.
+ */
+export class SqlQuery<M = SqlModelBase, S = SchemaShape> extends BaseQuery<M, S> {
   #wheres: WhereOp[] = [];
   /** whereHasMorph(relation, "*") calls whose types are read before the query runs. */
   #stars: StarMorph[] = [];
@@ -140,9 +157,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   /** What columns are qualified with: the table, or an alias (self-relation subqueries). */
   readonly #qualifier: string;
 
-  declare readonly "~rebound"?: SqlQuery<this["~model"] & SqlModelBase, S>;
+  declare readonly "~rebound"?: SqlQuery<NonNullable<this["~model"]>, S>;
 
-  constructor(model: ModelClass<M>, alias?: string) {
+  constructor(model: ModelClass<M & Model>, alias?: string) {
     super(model);
     this.#qualifier = alias ?? this.meta.table;
     installScopes(this, model);
@@ -195,9 +212,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   // ---- where ----------------------------------------------------------------------------------------
 
   where(group: (q: SqlQuery<M, S>) => unknown): this;
-  where(values: { readonly [K in Column<S>]?: WhereValue<S, K> }): this;
-  where<K extends Column<S>>(column: K, value: WhereValue<S, K>): this;
-  where<K extends Column<S>>(column: K, operator: ComparisonOperator, value: WhereValue<S, K>): this;
+  where(values: Partial<WhereValues<S>>): this;
+  where<K extends Column<S>>(column: K, value: WhereValueIn<WhereValues<S>, K>): this;
+  where<K extends Column<S>>(column: K, operator: ComparisonOperator, value: WhereValueIn<WhereValues<S>, K>): this;
   where(column: Column<S>, operator: PatternOperator, pattern: string): this;
   where(path: JsonPathOf<S>, value: unknown): this;
   where(path: JsonPathOf<S>, operator: string, value: unknown): this;
@@ -206,9 +223,9 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
   }
 
   orWhere(group: (q: SqlQuery<M, S>) => unknown): this;
-  orWhere(values: { readonly [K in Column<S>]?: WhereValue<S, K> }): this;
-  orWhere<K extends Column<S>>(column: K, value: WhereValue<S, K>): this;
-  orWhere<K extends Column<S>>(column: K, operator: ComparisonOperator, value: WhereValue<S, K>): this;
+  orWhere(values: Partial<WhereValues<S>>): this;
+  orWhere<K extends Column<S>>(column: K, value: WhereValueIn<WhereValues<S>, K>): this;
+  orWhere<K extends Column<S>>(column: K, operator: ComparisonOperator, value: WhereValueIn<WhereValues<S>, K>): this;
   orWhere(column: Column<S>, operator: PatternOperator, pattern: string): this;
   orWhere(path: JsonPathOf<S>, value: unknown): this;
   orWhere(path: JsonPathOf<S>, operator: string, value: unknown): this;
@@ -288,10 +305,10 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     return this;
   }
 
-  whereIn<K extends Column<S>>(column: K, values: readonly WhereValue<S, K>[]): this {
+  whereIn<K extends Column<S>>(column: K, values: readonly WhereValueIn<WhereValues<S>, K>[]): this {
     return this.#in("whereIn", column, values);
   }
-  whereNotIn<K extends Column<S>>(column: K, values: readonly WhereValue<S, K>[]): this {
+  whereNotIn<K extends Column<S>>(column: K, values: readonly WhereValueIn<WhereValues<S>, K>[]): this {
     return this.#in("whereNotIn", column, values);
   }
   orWhereIn(column: Column<S>, values: readonly unknown[]): this {
@@ -839,7 +856,7 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     for (const alias of inlinedCounts) {
       ensureAccessor(this.model, alias);
       // PostgreSQL returns count(*) as a bigint string; counts are numbers, as the grouped query gives them
-      for (const m of models) m.setComputed(alias, Number(m.get(alias) ?? 0));
+      for (const m of models as SqlModelBase[]) m.setComputed(alias, Number(m.get(alias) ?? 0));
     }
     return models;
   }
@@ -1377,7 +1394,8 @@ export class SqlQuery<M extends SqlModelBase = SqlModelBase, S = SchemaShape> ex
     }
     const rows = await q.limit(size + 1).get();
     const data = rows.slice(0, size);
-    const last = data[data.length - 1];
+    // M is the result model type (unconstrained, see the class comment); every row is a model
+    const last = data[data.length - 1] as SqlModelBase | undefined;
     const nextCursor = rows.length > size && last ? encodeCursor(orders.map(([c]) => last.get(c.slice(this.#qualifier.length + 1)))) : null;
     return { data, perPage: size, nextCursor };
   }

@@ -14,7 +14,7 @@ import type { SqlModelBase } from "./sql-model";
 
 export type ChunkCallback<M> = (models: M[], page: number) => unknown;
 
-type AnyQuery<M extends SqlModelBase> = SqlQuery<M, any>;
+type AnyQuery<M> = SqlQuery<M, any>;
 
 function checkedSize(q: Pick<AnyQuery<SqlModelBase>, "meta">, size: unknown, what: string): number {
   if (typeof size !== "number" || !Number.isInteger(size) || size < 1) {
@@ -24,7 +24,7 @@ function checkedSize(q: Pick<AnyQuery<SqlModelBase>, "meta">, size: unknown, wha
 }
 
 /** Pages through the query; a callback returning false stops. Returns false when stopped early. */
-export async function chunk<M extends SqlModelBase>(q: AnyQuery<M>, size: number, callback: ChunkCallback<M>): Promise<boolean> {
+export async function chunk<M>(q: AnyQuery<M>, size: number, callback: ChunkCallback<M>): Promise<boolean> {
   checkedSize(q, size, "chunk");
   const base = q.hasOrder() ? q.clone() : q.clone().orderBy(q.meta.primaryKey);
   for (let page = 1; ; page++) {
@@ -40,7 +40,7 @@ export async function chunk<M extends SqlModelBase>(q: AnyQuery<M>, size: number
 }
 
 /** Pages by primary key (`> last`), so the callback may update or delete the rows it is given. */
-export async function chunkById<M extends SqlModelBase>(q: AnyQuery<M>, size: number, callback: ChunkCallback<M>): Promise<boolean> {
+export async function chunkById<M>(q: AnyQuery<M>, size: number, callback: ChunkCallback<M>): Promise<boolean> {
   checkedSize(q, size, "chunkById");
   const pk = q.meta.primaryKey;
   let last: unknown;
@@ -50,18 +50,14 @@ export async function chunkById<M extends SqlModelBase>(q: AnyQuery<M>, size: nu
     const models = await pageQuery.get();
     if (!models.length) return true;
     if ((await callback(models, page)) === false) return false;
-    last = models[models.length - 1]!.get(pk);
+    last = (models[models.length - 1] as SqlModelBase).get(pk);
     if (last == null) throw new EloquentError(`${q.meta.name}.chunkById(): a row has no ${pk}; select the primary key when paging by it.`);
     if (models.length < size) return true;
   }
 }
 
 /** Calls `callback` for every model (pages of `size`); returning false stops. */
-export function each<M extends SqlModelBase>(
-  q: AnyQuery<M>,
-  callback: (model: M, index: number) => unknown,
-  size = 1000,
-): Promise<boolean> {
+export function each<M>(q: AnyQuery<M>, callback: (model: M, index: number) => unknown, size = 1000): Promise<boolean> {
   let index = 0;
   return chunk(q, size, async (models) => {
     for (const m of models) if ((await callback(m, index++)) === false) return false;
@@ -70,7 +66,7 @@ export function each<M extends SqlModelBase>(
 }
 
 /** Every model, one page in memory at a time (LIMIT/OFFSET pages in the query's order). */
-export async function* lazy<M extends SqlModelBase>(q: AnyQuery<M>, size = 1000): AsyncGenerator<M, void, undefined> {
+export async function* lazy<M>(q: AnyQuery<M>, size = 1000): AsyncGenerator<M, void, undefined> {
   checkedSize(q, size, "lazy");
   const base = q.hasOrder() ? q.clone() : q.clone().orderBy(q.meta.primaryKey);
   for (let page = 0; ; page++) {
@@ -85,7 +81,7 @@ export async function* lazy<M extends SqlModelBase>(q: AnyQuery<M>, size = 1000)
 }
 
 /** Every model, paged by primary key (`> last`): safe while the loop changes rows. */
-export async function* lazyById<M extends SqlModelBase>(q: AnyQuery<M>, size = 1000): AsyncGenerator<M, void, undefined> {
+export async function* lazyById<M>(q: AnyQuery<M>, size = 1000): AsyncGenerator<M, void, undefined> {
   checkedSize(q, size, "lazyById");
   const pk = q.meta.primaryKey;
   let last: unknown;
@@ -95,6 +91,6 @@ export async function* lazyById<M extends SqlModelBase>(q: AnyQuery<M>, size = 1
     const models = await pageQuery.get();
     yield* models;
     if (models.length < size) return;
-    last = models[models.length - 1]!.get(pk);
+    last = (models[models.length - 1] as SqlModelBase).get(pk);
   }
 }

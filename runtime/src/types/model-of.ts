@@ -62,6 +62,15 @@ export type TypedModel<C extends abstract new (...args: any) => any> =
       ? InstanceType<C>
       : InstanceType<C> & SchemaReads<C> & ClassLink<C>;
 
+/**
+ * What a query of class C adds for the result models its builder rebinds (with/select/withCount). A
+ * class that opts out of typing (`extends SqlModel<any>`) has an instance type with an `any` base,
+ * which an intersection with loaded relations loses; its rebound results keep the store's model base
+ * `B` (Rebind reads `~model`). Typed models get nothing: a second class in their result types would
+ * merge every member of the two declarations again for each result type.
+ */
+export type OptOutModelBase<C, B> = unknown extends AttrsOfInstance<InstanceOf<C>> ? { readonly "~model"?: B } : unknown;
+
 /** The instance type with the schema's attributes (see the module comment); the drift error type when Attrs and schema disagree. */
 export type ModelOf<C> = C extends abstract new (...args: any) => any
   ? [Drift<C>] extends [never]

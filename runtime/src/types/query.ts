@@ -4,10 +4,11 @@
  * through the type-only `~rebound` member (see BaseQuery).
  */
 import type { Model } from "../model/model";
+import type { Column } from "../model/base-query";
 import type { QueryConstraint } from "../relations/adapter";
 import type { EagerSpec } from "../relations/eager";
 import type { AttrsDisagreeWithSchema, ReadValue, SchemaAttributes, SchemaOf, StoreOf } from "./attributes";
-import type { ClassLink, Drift, LinkedClass, TypedModel } from "./model-of";
+import type { ClassLink, Drift, LinkedClass, OptOutModelBase, TypedModel } from "./model-of";
 import type { RelationKeys, TargetClass } from "./relations";
 import type { ScopeMethods, Scoped } from "../model/scopes";
 import type { SqlQuery } from "../sql/sql-query";
@@ -19,8 +20,8 @@ import type { MongoModelBase } from "../mongo/mongo-model";
 export type QueryFor<C> = C extends abstract new (...args: any) => any
   ? [Drift<C>] extends [never]
     ? C extends { readonly store: "mongo" }
-      ? Scoped<C, MongoQuery<TypedModel<C> & MongoModelBase, SchemaOf<C>>>
-      : Scoped<C, SqlQuery<TypedModel<C> & SqlModelBase, SchemaOf<C>>>
+      ? Scoped<C, MongoQuery<TypedModel<C>, SchemaOf<C>> & OptOutModelBase<C, MongoModelBase>>
+      : Scoped<C, SqlQuery<TypedModel<C>, SchemaOf<C>> & OptOutModelBase<C, SqlModelBase>>
     : AttrsDisagreeWithSchema<Drift<C>>
   : QueryConstraint;
 
@@ -85,6 +86,15 @@ export type WhereValue<S, K, St = "sql"> = [K] extends [never]
         : unknown;
 type StoredWhereValue<V> = unknown extends V ? unknown : (V extends Date ? Date | string : V) | null | undefined;
 
+/**
+ * The where() value of every column of schema S, as one mapped type per schema. A where signature
+ * reads `WhereValues<S>[K]`, an indexed access: with WhereValue<S, K> in the signature, each builder
+ * type the method is looked up on instantiated WhereValue's conditional chain for its own copy of K,
+ * and the call inferred into it (bench/types: a fifth of a where() call's instantiations). A
+ * non-literal schema's table is an index signature of `unknown`.
+ */
+export type WhereValues<S> = { readonly [K in Column<S>]: WhereValue<S, K> };
+
 /** An ObjectId (the driver's or bson's): objectId and string key columns accept it as well as its hex string. */
 export interface ObjectIdLike {
   toHexString(): string;
@@ -103,6 +113,12 @@ export type MongoWhereValue<S, K> =
           ? number | ObjectIdLike
           : never
         : never);
+
+/** A where() value of column K in a WhereValues table; `unknown` for a column cast away (`"x" as never`: the run time checks it). */
+export type WhereValueIn<T, K extends keyof T> = T[K] | ([K] extends [never] ? unknown : never);
+
+/** WhereValues for a Mongo schema: MongoWhereValue per column, `id` included. */
+export type MongoWhereValues<S> = { readonly [K in Column<S> | "id"]: MongoWhereValue<S, K> };
 
 /** Comparison operators where() accepts (case-insensitive at run time). */
 export type ComparisonOperator = "=" | "!=" | "<>" | "<" | "<=" | ">" | ">=";
