@@ -88,7 +88,7 @@ type StoredWhereValue<V> = unknown extends V ? unknown : (V extends Date ? Date 
 
 /**
  * The where() value of every column of schema S, as one mapped type per schema. A where signature
- * reads `WhereValues<S>[K]`, an indexed access: with WhereValue<S, K> in the signature, each builder
+ * reads it by index (`WhereValueIn<WhereValues<S>, K>`): with WhereValue<S, K> in the signature, each builder
  * type the method is looked up on instantiated WhereValue's conditional chain for its own copy of K,
  * and the call inferred into it (bench/types: a fifth of a where() call's instantiations). A
  * non-literal schema's table is an index signature of `unknown`.
