@@ -6,6 +6,8 @@
  * location and a fix (a crash here would hide every other mistake in the schema).
  */
 
+import type { ColumnOptionFacts } from "./option-facts";
+
 export const COLUMN_TYPES = [
   "increments",
   "bigIncrements",
@@ -69,7 +71,10 @@ export const COLUMN_OPTION_KEYS: readonly (keyof ColumnOptions)[] = [
   "values",
 ];
 
-/** `O` keeps the literal options (`{ nullable: true }`) in the type: the ORM infers attribute types from them. */
+/**
+ * `O` is what the ORM's types read from the options (`column()` gives their facts, see option-facts.ts);
+ * the run-time `options` is the object as written.
+ */
 export interface ColumnDescriptor<T extends ColumnType = ColumnType, O extends ColumnOptions = ColumnOptions> {
   readonly __eloquent: "column";
   readonly type: T;
@@ -87,9 +92,12 @@ export function column<const T extends ColumnType, const O extends ColumnOptions
   type: T,
   length?: number,
   options?: O,
-): ColumnDescriptor<T, O>;
+): ColumnDescriptor<T, ColumnOptionFacts<O>>;
 /** Options without a length: `column("enum", { values: ["draft", "published"] })`. */
-export function column<const T extends ColumnType, const O extends ColumnOptions>(type: T, options: O): ColumnDescriptor<T, O>;
+export function column<const T extends ColumnType, const O extends ColumnOptions>(
+  type: T,
+  options: O,
+): ColumnDescriptor<T, ColumnOptionFacts<O>>;
 export function column(type: ColumnType, lengthOrOptions?: number | ColumnOptions, maybeOptions?: ColumnOptions): ColumnDescriptor {
   // An object in the length position is the options (a length is never an object).
   const shifted = isPlainObject(lengthOrOptions) && maybeOptions === undefined;

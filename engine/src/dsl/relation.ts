@@ -1,10 +1,12 @@
 /**
  * `relation(kind, target, options)`: the relation half of a model's `static schema`.
  *
- * The descriptor keeps the literal kind, target and options in its type so relation names and
- * eager-load paths can be typed. At runtime nothing is validated here: whatever was passed is kept
+ * The descriptor keeps the literal kind and target in its type so relation names and eager-load
+ * paths can be typed, and of the options the facts the types read (option-facts.ts). At runtime nothing is validated here: whatever was passed is kept
  * verbatim (also from untyped JavaScript) and the rule engine reports every problem at once.
  */
+
+import type { RelationOptionFacts } from "./option-facts";
 
 export const RELATION_KINDS = [
   "hasOne",
@@ -265,11 +267,8 @@ export function canonicalRelationOptions<O>(options: O): O {
 
 export type RelationOptionKey = (typeof RELATION_OPTION_KEYS)[number];
 
-export interface RelationDescriptor<
-  K extends RelationKind = RelationKind,
-  T extends string = string,
-  O extends RelationOptionsByKind[K] = RelationOptionsByKind[K],
-> {
+/** `O` is what the ORM's types read from the options (`relation()` gives their facts, see option-facts.ts). */
+export interface RelationDescriptor<K extends RelationKind = RelationKind, T extends string = string, O = RelationOptionsByKind[K]> {
   readonly __eloquent: "relation";
   readonly kind: K;
   readonly target: T;
@@ -280,13 +279,13 @@ export function relation<const K extends RelationKind, const T extends string, c
   kind: K,
   target: T,
   options?: O,
-): RelationDescriptor<K, T, O> {
+): RelationDescriptor<K, T, RelationOptionFacts<O>> {
   return Object.freeze({
     __eloquent: "relation" as const,
     kind,
     target,
     // Options stay exactly as given (even a non-object) so the engine can name the mistake.
-    options: (options === undefined ? Object.freeze({}) : canonicalRelationOptions(options)) as Readonly<O>,
+    options: (options === undefined ? Object.freeze({}) : canonicalRelationOptions(options)) as Readonly<RelationOptionFacts<O>>,
   });
 }
 

@@ -6,6 +6,7 @@
  * shapes from source.
  */
 import { column, isColumnDescriptor, type ColumnDescriptor, type ColumnOptions, type ColumnType } from "./column";
+import type { RelationOptionFacts } from "./option-facts";
 import {
   canonicalRelationOptions,
   isRelationDescriptor,
@@ -180,7 +181,7 @@ export function seedRelation<const K extends RelationKind, const T extends strin
   kind: K,
   target: T,
   options?: O,
-): RelationDescriptor<K, T, O> {
+): RelationDescriptor<K, T, RelationOptionFacts<O>> {
   return Object.freeze({ ...relation(kind, target, options), conventions: "seed" as const });
 }
 

@@ -9,7 +9,7 @@ import { hydrateAll } from "./hydrate";
 import type { Model } from "./model";
 import { modelMeta, type ModelMeta } from "./meta";
 import type { ColumnNames, ModelClass, RelationNames } from "./types";
-import type { EagerPath, Rebind, WithArg } from "../types/query";
+import type { EagerPath, QueryBuilders, Rebind, WithArg } from "../types/query";
 import type { Loaded, PathsOf } from "../types/relations";
 import type { QueryConstraint } from "../relations/adapter";
 import { addEagerPaths, assertEagerTree, eagerLoad, loadCounts, parseCountSpecs, type EagerNode, type EagerSpec } from "../relations/eager";
@@ -55,10 +55,12 @@ export abstract class BaseQuery<M, S> implements PromiseLike<M[]> {
   protected trashed: "exclude" | "include" | "only" = "exclude";
   protected aggregateSpecs: Map<string, AggregateSpec> | undefined;
 
-  /** Type-only (no run-time member): the result model `Rebind` substitutes (types/query.ts). */
+  /** Type-only (no run-time member): the model base an opted-out class's rebound results keep (types/query.ts Rebind). */
   declare readonly "~model"?: unknown;
-  /** Type-only: this builder over the model in `~model`; each store's builder declares it as its own class. */
-  declare readonly "~rebound"?: unknown;
+  /** Type-only: which store's builder class this is (a key of QueryBuilders; each store's builder narrows it). */
+  declare readonly "~store"?: keyof QueryBuilders<unknown, unknown>;
+  /** Type-only: the schema, so Rebind can name this builder over another result model. */
+  declare readonly "~schema"?: S;
 
   constructor(model: ModelClass<M & Model>) {
     this.model = model;

@@ -1,5 +1,5 @@
 /** The Mongo runtime: `MongoModel` on the official driver, or on the embedded in-process store. */
-export { MongoModel, MongoModelBase, type MongoModelClass, type MongoModelConstructor } from "./mongo-model";
+export { MongoModel, MongoModelBase, type MongoModelClass, type MongoModelConstructor, type UntypedMongoModel } from "./mongo-model";
 export { MongoQuery } from "./mongo-query";
 export { MongoQueryError } from "./mongo-values";
 export { MongoUpsertError } from "./mongo-upsert";

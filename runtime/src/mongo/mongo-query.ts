@@ -68,7 +68,7 @@ export class MongoQuery<M = MongoModelBase, S = SchemaShape> extends BaseQuery<M
   #sort: Array<[string, 1 | -1]> = [];
   #projection: Document | undefined;
 
-  declare readonly "~rebound"?: MongoQuery<NonNullable<this["~model"]>, S>;
+  declare readonly "~store"?: "mongo";
 
   constructor(model: ModelClass<M & Model>) {
     super(model);
@@ -672,5 +672,12 @@ export class MongoQuery<M = MongoModelBase, S = SchemaShape> extends BaseQuery<M
   async forceDelete(): Promise<number> {
     await this.resolve();
     return (await this.collection().deleteMany(this.toFilter())).deletedCount;
+  }
+}
+
+declare module "../types/query" {
+  // Rebind's way to this builder over another result model (types/query.ts).
+  interface QueryBuilders<M, S> {
+    mongo: MongoQuery<M, S>;
   }
 }

@@ -2,7 +2,7 @@
 import { setDatabaseVerifier } from "../registry/database-verifier";
 import { verifyDatabase } from "./verify-database";
 
-export { SqlModel, SqlModelBase, type SqlModelClass, type SqlModelConstructor } from "./sql-model";
+export { SqlModel, SqlModelBase, type SqlModelClass, type SqlModelConstructor, type UntypedSqlModel } from "./sql-model";
 export { Pivot, MorphPivot } from "./pivot";
 export { SqlQuery, QueryError, type Page, type SimplePage, type CursorPage, type Column, type WithPath } from "./sql-query";
 export {

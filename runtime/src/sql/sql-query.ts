@@ -138,7 +138,7 @@ let aliasCounter = 0;
 
 /**
  * `M` is the result model type and carries no `extends SqlModelBase` constraint on purpose: a rebound
- * builder (`~rebound`, after with/select/withCount) would then have to intersect its result type
+ * builder (Rebind, after with/select/withCount) would then have to intersect its result type
  * with the base class, and every member of such a result is resolved again as a merge of two
  * declarations, for each result type (about 200 of the 265 types a `with()` call made, bench/types). The
  * statics only ever build it over a model class; the few places that use a row as a model say so.
@@ -157,7 +157,7 @@ export class SqlQuery<M = SqlModelBase, S = SchemaShape> extends BaseQuery<M, S>
   /** What columns are qualified with: the table, or an alias (self-relation subqueries). */
   readonly #qualifier: string;
 
-  declare readonly "~rebound"?: SqlQuery<NonNullable<this["~model"]>, S>;
+  declare readonly "~store"?: "sql";
 
   constructor(model: ModelClass<M & Model>, alias?: string) {
     super(model);
@@ -1532,5 +1532,12 @@ export class SqlQuery<M = SqlModelBase, S = SchemaShape> extends BaseQuery<M, S>
         group.applyWheres(this, ctx);
       });
     }
+  }
+}
+
+declare module "../types/query" {
+  // Rebind's way to this builder over another result model (types/query.ts).
+  interface QueryBuilders<M, S> {
+    sql: SqlQuery<M, S>;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Typing of the query builders: the argument types of with/withCount/where/select/pluck, and how a
- * builder's result model changes (`Rebind`). Store-neutral: each builder names its own rebound type
- * through the type-only `~rebound` member (see BaseQuery).
+ * builder's result model changes (`Rebind`). Store-neutral: each store adds its builder class to
+ * `QueryBuilders` and tags its builders with that key (the type-only `~store`, see BaseQuery).
  */
 import type { Model } from "../model/model";
 import type { Column } from "../model/base-query";
@@ -45,9 +45,13 @@ export type WithArg<S> =
   | EagerPath<S>
   | ColumnSelection<S>
   | readonly (EagerPath<S> | ColumnSelection<S>)[]
-  | ({ readonly [K in RelationKeys<S>]?: ConstraintOn<S, K> | true | EagerSpec } & {
-      readonly [K in `${RelationKeys<S>}.${string}`]?: QueryConstraint | true | EagerSpec;
-    });
+  // One mapped type, not an intersection of two: TypeScript reduces every intersection in a union
+  // (each with() call's argument type), which computed every relation's constraint type, and so the
+  // target models' query types, even for a string argument (90 instantiations per with() call).
+  | {
+      readonly [K in RelationKeys<S> | `${RelationKeys<S>}.${string}`]?:
+        (K extends RelationKeys<S> ? ConstraintOn<S, K> : QueryConstraint) | true | EagerSpec;
+    };
 
 /** One withCount() argument: a relation, optionally aliased, or an object of constraints. */
 export type CountArg<S> = string extends keyof S
@@ -59,9 +63,27 @@ export type CountArg<S> = string extends keyof S
           ConstraintOn<S, K extends `${infer R} as ${string}` ? R : K> | true;
       };
 
-/** The same builder over another result model (scope methods kept; they return the unnarrowed builder). */
-export type Rebind<Q, M2> = Q extends { readonly "~rebound"?: unknown }
-  ? Rescoped<Q, NonNullable<(Q & { readonly "~model"?: M2 })["~rebound"]>>
+/**
+ * Each store's builder class over result model M and schema S, keyed by the store's `~store` tag
+ * (sql-query.ts and mongo-query.ts add theirs), so `Rebind` can name the same builder over another
+ * model without knowing the stores.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars -- filled in by the stores (declaration merging), whose entries use M and S
+export interface QueryBuilders<M, S> {}
+
+/**
+ * The same builder over another result model (scope methods kept; they return the unnarrowed builder).
+ * It reads the builder's tags (`~store`, `~schema`) instead of intersecting the builder with a new
+ * `~model`: an intersection with a builder makes TypeScript re-create every builder member (about
+ * 150) as an intersection member, for each result type. `~model` carries the model base an opted-out
+ * class's results keep (OptOutModelBase).
+ */
+export type Rebind<Q, M2> = Q extends {
+  readonly "~store"?: infer K extends keyof QueryBuilders<unknown, unknown>;
+  readonly "~schema"?: infer S;
+  readonly "~model"?: infer B;
+}
+  ? Rescoped<Q, QueryBuilders<M2 & NonNullable<B>, S>[K]>
   : Q;
 /** A scoped builder's scope methods, found through their brand (no comparison of the builder's members). */
 type Rescoped<Q, R> = Q extends { readonly "~scopesOf": infer C } ? R & ScopeMethods<C, R> : R;
