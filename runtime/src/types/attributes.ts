@@ -68,8 +68,13 @@ type RequiredOnInsert<S, St> = St extends "mongo" ? never : Exclude<DeclaredColu
  * every column is optional.
  */
 export type SchemaCreateInput<S, St = "sql"> = { [K in RequiredOnInsert<S, St>]: WriteValue<S[K], St> } & {
-  [K in Exclude<DeclaredColumnKeys<S>, RequiredOnInsert<S, St>>]?: WriteValue<S[K], St>;
-} & Partial<{ [K in keyof ExpandedColumns<S>]: ExpandedColumns<S>[K] | string }>;
+  // the expanded columns (timestamps, softDeletes) are optional too: one mapped type, not a third
+  [K in Exclude<DeclaredColumnKeys<S>, RequiredOnInsert<S, St>> | ExpandedColumnNames<S>]?: K extends keyof S
+    ? WriteValue<S[K], St>
+    : K extends keyof ExpandedColumns<S>
+      ? ExpandedColumns<S>[K] | string
+      : never;
+};
 
 /** What `update()`/`fill()` accept: any declared column. */
 export type SchemaUpdateInput<S, St = "sql"> = Partial<SchemaCreateInput<S, St> & { [K in DeclaredColumnKeys<S>]: WriteValue<S[K], St> }>;
