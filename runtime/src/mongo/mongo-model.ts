@@ -26,13 +26,13 @@ import type { MorphConstraint } from "./morph-existence";
 import { keyStorage } from "./mongo-values";
 import { mongoUpsert } from "./mongo-upsert";
 import type { CreateInput, Drift, ModelOf, OptOutModelBase, QueryModelOf, TypedModel } from "../types/model-of";
-import type { AttrsDisagreeWithSchema } from "../types/attributes";
+import type { AttrsDisagreeWithSchema, SchemaHolder } from "../types/attributes";
 import type { ComparisonOperator, CountArg, MongoWhereValues, PatternOperator, WhereValueIn, Rebind, WithArg } from "../types/query";
 import type { Counted, Loaded, PathsOf } from "../types/relations";
 
 export type MongoModelClass<M extends MongoModelBase = MongoModelBase> = ModelClass<M>;
 
-type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
+type SchemaOf<C> = C extends SchemaHolder ? C["schema"] : SchemaShape;
 /** The query of a model class, over its schema-typed model (types/model-of.ts). */
 type QueryOf<C extends MongoModelClass<any>> = [Drift<C>] extends [never]
   ? MongoQuery<TypedModel<C>, SchemaOf<C>> & OptOutModelBase<C, MongoModelBase>

@@ -9,6 +9,7 @@ import { didYouMean } from "../model/errors";
 import { findModel, knownModelNames } from "../model/lookup";
 import { modelMeta, type ModelMeta } from "../model/meta";
 import type { ColumnNames, ModelClass } from "../model/types";
+import type { SchemaHolder } from "../types/attributes";
 import type { Knex } from "knex";
 
 export interface JoinSpec {
@@ -19,7 +20,7 @@ export interface JoinSpec {
   second: string;
 }
 
-type SchemaOfClass<T> = T extends { schema: infer S } ? S : never;
+type SchemaOfClass<T> = T extends SchemaHolder ? T["schema"] : never;
 type TableOfClass<T> = T extends { tableName: infer N extends string } ? (string extends N ? string : N) : string;
 
 /** The joined model's columns as `table.column` keys (`${string}.column` when the table name is not a literal). */

@@ -26,14 +26,14 @@ import { fireEvent } from "../model/events";
 import { installLifecycle } from "../model/lifecycle";
 import type { GlobalScopeName, Scoped } from "../model/scopes";
 import type { CreateInput, Drift, ModelOf, OptOutModelBase, QueryModelOf, TypedModel } from "../types/model-of";
-import type { AttrsDisagreeWithSchema } from "../types/attributes";
+import type { AttrsDisagreeWithSchema, SchemaHolder } from "../types/attributes";
 import type { ComparisonOperator, CountArg, PatternOperator, Rebind, WhereValueIn, WhereValues, WithArg } from "../types/query";
 import type { Counted, Loaded, PathsOf } from "../types/relations";
 
 /** A concrete SqlModel subclass. */
 export type SqlModelClass<M extends SqlModelBase = SqlModelBase> = ModelClass<M>;
 
-type SchemaOf<C> = C extends { schema: infer S } ? S : SchemaShape;
+type SchemaOf<C> = C extends SchemaHolder ? C["schema"] : SchemaShape;
 /** The query of a model class: over its schema-typed model (types/model-of.ts), with its local scopes. */
 type QueryOf<C extends SqlModelClass<any>> = [Drift<C>] extends [never]
   ? Scoped<C, SqlQuery<TypedModel<C>, SchemaOf<C>> & OptOutModelBase<C, SqlModelBase>>

@@ -111,5 +111,13 @@ export interface AttrsDisagreeWithSchema<D> {
 }
 
 export type StoreOf<C> = C extends { readonly store: infer St extends StoreName } ? St : "sql";
-export type SchemaOf<C> = C extends { schema: infer S } ? S : {};
+/**
+ * What has a `schema`. SchemaOf tests against it and indexes, instead of inferring the schema from an
+ * object type: that object type, holding the schema literal, made TypeScript copy the literal twice
+ * per model (the permissive and restrictive instantiations of the test).
+ */
+export interface SchemaHolder {
+  readonly schema: unknown;
+}
+export type SchemaOf<C> = C extends SchemaHolder ? C["schema"] : {};
 export type AttrsOfInstance<M> = M extends { getAttributes(): Partial<infer A> } ? A : Record<string, unknown>;
