@@ -71,19 +71,24 @@ export type CountArg<S> = string extends keyof S
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars -- filled in by the stores (declaration merging), whose entries use M and S
 export interface QueryBuilders<M, S> {}
 
+/** A builder `Rebind` can name over another model: its tags (BaseQuery declares them, each store narrows `~store`). */
+interface Rebindable {
+  readonly "~store"?: keyof QueryBuilders<unknown, unknown>;
+  readonly "~schema"?: unknown;
+  readonly "~model"?: unknown;
+}
+
 /**
  * The same builder over another result model (scope methods kept; they return the unnarrowed builder).
  * It reads the builder's tags (`~store`, `~schema`) instead of intersecting the builder with a new
  * `~model`: an intersection with a builder makes TypeScript re-create every builder member (about
- * 150) as an intersection member, for each result type. `~model` carries the model base an opted-out
- * class's results keep (OptOutModelBase).
+ * 150) as an intersection member, for each result type. The tags are tested against a fixed
+ * interface and then indexed, not inferred: an inferred `~schema` would put the schema literal in
+ * the test's object type, which TypeScript copies twice per model. `~model` carries the model base
+ * an opted-out class's results keep (OptOutModelBase).
  */
-export type Rebind<Q, M2> = Q extends {
-  readonly "~store"?: infer K extends keyof QueryBuilders<unknown, unknown>;
-  readonly "~schema"?: infer S;
-  readonly "~model"?: infer B;
-}
-  ? Rescoped<Q, QueryBuilders<M2 & NonNullable<B>, S>[K]>
+export type Rebind<Q, M2> = Q extends Rebindable
+  ? Rescoped<Q, QueryBuilders<M2 & NonNullable<Q["~model"]>, NonNullable<Q["~schema"]>>[NonNullable<Q["~store"]>]>
   : Q;
 /** A scoped builder's scope methods, found through their brand (no comparison of the builder's members). */
 type Rescoped<Q, R> = Q extends { readonly "~scopesOf": infer C } ? R & ScopeMethods<C, R> : R;
