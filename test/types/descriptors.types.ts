@@ -29,6 +29,7 @@ export function untypedModelsHaveOneBase(): void {
   const loose = new Loose();
   expectTypeOf(loose).toExtend<UntypedSqlModel>();
   expectTypeOf(loose).toExtend<SqlModelBase>();
+  expectTypeOf(loose).toExtend<SqlModel>(); // the type alias users annotate with
   expectTypeOf(loose.anything).toEqualTypeOf<unknown>();
   expectTypeOf(loose.save()).toEqualTypeOf<Promise<Loose>>();
 }
