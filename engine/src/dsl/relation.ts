@@ -2,8 +2,9 @@
  * `relation(kind, target, options)`: the relation half of a model's `static schema`.
  *
  * The descriptor keeps the literal kind and target in its type so relation names and eager-load
- * paths can be typed, and of the options the facts the types read (option-facts.ts). At runtime nothing is validated here: whatever was passed is kept
- * verbatim (also from untyped JavaScript) and the rule engine reports every problem at once.
+ * paths can be typed, and of the options only the facts the types read (option-facts.ts). At
+ * runtime nothing is validated here: whatever was passed is kept verbatim (also from untyped
+ * JavaScript) and the rule engine reports every problem at once.
  */
 
 import type { RelationOptionFacts } from "./option-facts";

@@ -455,15 +455,15 @@ export class SqlModelBase<A extends object = any> extends Model<A> {
 
 installLifecycle(SqlModelBase, Model);
 
-/**
- * The exported `SqlModel`: the same class, typed so `class User extends SqlModel<UserAttrs>` gives
- * instances typed attributes (`user.name`).
- */
 /** The instance type of `class X extends SqlModel` without Attrs: the base's members, any other attribute `unknown`. */
 export interface UntypedSqlModel extends SqlModelBase<Record<string, unknown>> {
   [attribute: string]: unknown;
 }
 
+/**
+ * The exported `SqlModel`: the same class, typed so `class User extends SqlModel<UserAttrs>` gives
+ * instances typed attributes (`user.name`).
+ */
 export interface SqlModelConstructor extends Pick<typeof SqlModelBase, Exclude<keyof typeof SqlModelBase, DeclaredStatics>> {
   // Two signatures, not one with a default: `extends SqlModel` (no Attrs) then has one class type as
   // its base instead of `SqlModelBase<Record<string, unknown>> & Record<string, unknown>`, whose every member
