@@ -14,7 +14,38 @@ export const TSC = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
 /** The last commit before the inferred types (main before they landed). */
 export const BASE = process.env.BENCH_BASE ?? "971b73b";
 
-export function modelSource(i: number, count: number): string {
+/**
+ * What each model's query site calls: `all` (the bench's site), `none`, or one call alone (bench/types/calls.ts
+ * subtracts the variants to get what each call costs per model).
+ */
+export type QuerySite = "all" | "none" | "query" | "where" | "pluck" | "with" | "create";
+
+function querySite(site: QuerySite, i: number, previous: string | undefined, next: string | undefined): string[] {
+  const m = `M${i}`;
+  const createInput = `{ name: "n"${previous ? `, m${i - 1}_id: 1` : ""} }`;
+  switch (site) {
+    case "all":
+      return [
+        `  const found = await ${m}.query()${next ? `.with("children")` : ""}.where("name", "x").orderBy("id").first();`,
+        `  await ${m}.create(${createInput});`,
+        `  return [found, await ${m}.query().pluck("name")];`,
+      ];
+    case "none":
+      return [`  return undefined;`];
+    case "query":
+      return [`  return ${m}.query();`];
+    case "where":
+      return [`  return ${m}.query().where("name", "x");`];
+    case "pluck":
+      return [`  return await ${m}.query().pluck("name");`];
+    case "with":
+      return [`  return await ${m}.query()${next ? `.with("children")` : ""}.first();`];
+    case "create":
+      return [`  return await ${m}.create(${createInput});`];
+  }
+}
+
+export function modelSource(i: number, count: number, site: QuerySite = "all"): string {
   const previous = i > 0 ? `M${i - 1}` : undefined;
   const next = i < count - 1 ? `M${i + 1}` : undefined;
   return [
@@ -36,9 +67,7 @@ export function modelSource(i: number, count: number): string {
     ``,
     // A query site per model: the calls every app makes (valid under both type versions).
     `export async function use${i}(): Promise<unknown> {`,
-    `  const found = await M${i}.query()${next ? `.with("children")` : ""}.where("name", "x").orderBy("id").first();`,
-    `  await M${i}.create({ name: "n"${previous ? `, m${i - 1}_id: 1` : ""} });`,
-    `  return [found, await M${i}.query().pluck("name")];`,
+    ...querySite(site, i, previous, next),
     `}`,
     ``,
   ].join("\n");
@@ -77,11 +106,11 @@ export function buildBaseline(root: string): string {
 }
 
 /** Writes the models and their registry into `<dir>/models`. */
-export function writeModels(dir: string, count: number): void {
+export function writeModels(dir: string, count: number, site: QuerySite = "all"): void {
   const models = join(dir, "models");
   mkdirSync(models, { recursive: true });
   symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  for (let i = 0; i < count; i++) writeFileSync(join(models, `m${i}.ts`), modelSource(i, count));
+  for (let i = 0; i < count; i++) writeFileSync(join(models, `m${i}.ts`), modelSource(i, count, site));
   const entries = Array.from({ length: count }, (_, i) => ({
     name: `M${i}`,
     className: `M${i}`,
