@@ -9,11 +9,10 @@
  *
  *   npx tsx bench/types/calls.ts          (BENCH_MODELS=1000 BENCH_BASE=<commit>)
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BASE, REPO_ROOT, TSC, buildBaseline, writeModels, writeTsconfig, type QuerySite } from "./generate";
+import { BASE, REPO_ROOT, buildBaseline, extendedDiagnostics, writeModels, writeTsconfig, type QuerySite } from "./generate";
 
 const MODELS = Number(process.env.BENCH_MODELS ?? 1000);
 
@@ -24,9 +23,8 @@ interface Counts {
 }
 
 function counts(project: string): Counts {
-  const out = execFileSync(process.execPath, [TSC, "-p", project, "--extendedDiagnostics"], { encoding: "utf8", maxBuffer: 1 << 28 });
-  const number = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(out)?.[1]);
-  return { instantiations: number("Instantiations"), types: number("Types"), memoryMb: number("Memory used") / 1024 };
+  const figure = extendedDiagnostics(project);
+  return { instantiations: figure("Instantiations"), types: figure("Types"), memoryMb: figure("Memory used") / 1024 };
 }
 
 /** Each measured call and the variant it is measured over. */

@@ -92,6 +92,12 @@ export function writeTsconfig(dir: string, runtimeTypes: string, name = "tsconfi
   writeFileSync(join(dir, name), JSON.stringify(tsconfig, null, 2));
 }
 
+/** `tsc --extendedDiagnostics` on a project: the number it prints for `label` (seconds, a count, or K of memory). */
+export function extendedDiagnostics(project: string): (label: string) => number {
+  const out = execFileSync(process.execPath, [TSC, "-p", project, "--extendedDiagnostics"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  return (label) => Number(new RegExp(`${label}:\\s+([\\d.]+)`).exec(out)?.[1]);
+}
+
 /** The base commit's engine and runtime, built (their declaration files are what a user compiles against). */
 export function buildBaseline(root: string): string {
   const archive = execFileSync("git", ["archive", BASE, "engine", "runtime", "tsconfig.base.json"], { cwd: REPO_ROOT, maxBuffer: 1 << 30 });

@@ -6,11 +6,10 @@
  *
  *   npm run bench:types                          (BENCH_MODELS=1000 BENCH_RUNS=3 BENCH_BASE=<commit> BENCH_KEEP=1)
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BASE, REPO_ROOT, TSC, buildBaseline, writeModels, writeTsconfig } from "./generate";
+import { BASE, REPO_ROOT, buildBaseline, extendedDiagnostics, writeModels, writeTsconfig } from "./generate";
 import { median } from "../eager/harness";
 
 const MODELS = Number(process.env.BENCH_MODELS ?? 1000);
@@ -25,10 +24,8 @@ interface Measure {
 }
 
 function measure(project: string): Measure {
-  const out = execFileSync(process.execPath, [TSC, "-p", project, "--extendedDiagnostics"], { encoding: "utf8", maxBuffer: 1 << 28 });
-  const seconds = (label: string) => Number(new RegExp(`${label}:\\s+([\\d.]+)s`).exec(out)?.[1]);
-  const memory = Number(/Memory used:\s+(\d+)K/.exec(out)?.[1]) / 1024;
-  return { check: seconds("Check time"), total: seconds("Total time"), memoryMb: memory };
+  const figure = extendedDiagnostics(project);
+  return { check: figure("Check time"), total: figure("Total time"), memoryMb: figure("Memory used") / 1024 };
 }
 
 function main(): void {
